@@ -1,0 +1,43 @@
+// The port through which use cases read and write one person's data.
+// Contract: every add_*/save_*/replace_all returns only after the write is
+// durable (committed and synced); a failed call changes nothing. Errors are
+// values: db_locked when another writer holds the database past the busy
+// timeout, db_corrupt for a damaged file, db_error otherwise. Not thread-safe:
+// use one store per thread.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "fascia/core/error.hpp"
+#include "fascia/core/person.hpp"
+
+namespace fascia::app {
+
+using core::Result;
+
+class JournalStore {
+ public:
+  virtual ~JournalStore() = default;
+
+  virtual Result<std::optional<core::Profile>> load_profile() = 0;
+  virtual Result<void> save_profile(const core::Profile& profile) = 0;
+
+  virtual Result<std::optional<core::ScreeningRecord>> latest_screening() = 0;
+  virtual Result<void> add_screening(const core::ScreeningRecord& record) = 0;
+
+  virtual Result<core::Journal> load_journal() = 0;
+  virtual Result<void> add_pain(const core::PainEntry& entry) = 0;
+  virtual Result<void> add_reaction(const core::ReactionEntry& entry) = 0;
+  virtual Result<void> add_habit(const core::HabitEntry& entry) = 0;
+  virtual Result<void> add_treatment(const core::TreatmentEntry& entry) = 0;
+  virtual Result<void> add_note(const core::NoteEntry& entry) = 0;
+  // Stores the session with its step logs in one transaction; returns its id.
+  virtual Result<std::int64_t> add_session(const core::SessionEntry& session) = 0;
+
+  virtual Result<core::PersonData> export_all() = 0;
+  // Replaces everything the person has, atomically (import).
+  virtual Result<void> replace_all(const core::PersonData& data) = 0;
+};
+
+}  // namespace fascia::app

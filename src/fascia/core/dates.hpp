@@ -1,0 +1,26 @@
+// Calendar dates for plans and journals. The core never reads the clock:
+// "today" is always a parameter.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <string_view>
+
+#include "fascia/core/error.hpp"
+
+namespace fascia::core {
+
+using Date = std::chrono::sys_days;
+
+// Parses a strict ISO date (YYYY-MM-DD); rejects impossible dates like 2026-02-30.
+Result<Date> parse_date(std::string_view text);
+std::string format_date(Date date);
+// Day of the week, 0 = Monday ... 6 = Sunday.
+int weekday_index(Date date);
+// "mon".."sun"; parse_weekday accepts those and full English names.
+std::string_view weekday_name(int index);
+Result<int> parse_weekday(std::string_view text);
+inline int days_between(Date from, Date to) { return static_cast<int>((to - from).count()); }
+inline Date add_days(Date date, int days) { return date + std::chrono::days{days}; }
+
+}  // namespace fascia::core

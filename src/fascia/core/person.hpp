@@ -1,0 +1,139 @@
+// What a person tells fascia about themselves (profile, screening answers)
+// and what they log (the journal). Plain values; storage is an adapter's job.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fascia/core/dates.hpp"
+#include "fascia/core/knowledge_base.hpp"
+
+namespace fascia::core {
+
+struct RegionTarget {
+  std::string region;
+  Side side = Side::both;
+  int pain = 0;  // 0..10 at the start: the baseline
+  friend bool operator==(const RegionTarget&, const RegionTarget&) = default;
+};
+
+struct Profile {
+  std::string name;                  // display name only, optional
+  std::vector<RegionTarget> regions;  // what they want to work on
+  std::vector<std::string> tools;     // tool ids owned (kits expanded by the app)
+  std::vector<int> weekdays;          // 0 = Monday .. 6 = Sunday, days available
+  int minutes_per_session = 20;
+  Date start{};
+  int weeks = 6;  // program length, clamped to the caps
+  friend bool operator==(const Profile&, const Profile&) = default;
+};
+
+struct Answer {
+  bool yes = false;
+  std::vector<std::string> regions;  // for region questions: where it applies
+  friend bool operator==(const Answer&, const Answer&) = default;
+};
+
+struct ScreeningRecord {
+  Date date{};
+  std::map<std::string, Answer> answers;  // question id -> answer
+  friend bool operator==(const ScreeningRecord&, const ScreeningRecord&) = default;
+};
+
+struct PainEntry {
+  Date date{};
+  std::string region;
+  Side side = Side::both;
+  int score = 0;  // 0..10 numeric rating scale
+  friend bool operator==(const PainEntry&, const PainEntry&) = default;
+};
+
+// A skin and soreness check-in for a treated region. All clear (no redness,
+// no red dots, soreness at or below the resolved level) releases the gate.
+struct ReactionEntry {
+  Date date{};
+  std::string region;
+  Side side = Side::both;
+  bool redness = false;
+  bool red_dots = false;
+  bool bruising = false;
+  int soreness = 0;  // 0..10
+  friend bool operator==(const ReactionEntry&, const ReactionEntry&) = default;
+};
+
+struct HabitEntry {
+  Date date{};
+  std::string habit;
+  friend bool operator==(const HabitEntry&, const HabitEntry&) = default;
+};
+
+struct TreatmentEntry {
+  Date date{};
+  std::string treatment;  // TreatmentModality id
+  std::string region;     // optional
+  std::string note;
+  friend bool operator==(const TreatmentEntry&, const TreatmentEntry&) = default;
+};
+
+struct NoteEntry {
+  Date date{};
+  std::string text;  // function notes: what was easier or harder today
+  friend bool operator==(const NoteEntry&, const NoteEntry&) = default;
+};
+
+enum class StepStatus { done, skipped, stopped };
+
+struct StepLog {
+  int index = 0;  // position in the planned session
+  std::string technique;
+  std::string region;
+  Side side = Side::both;
+  Modality modality = Modality::movement;
+  StepStatus status = StepStatus::done;
+  int strokes = 0;
+  int seconds = 0;
+  std::optional<int> pressure_used;  // /10
+  std::string stop_sign;             // stop sign id when stopped
+  std::string note;                  // why skipped, or anything else
+  friend bool operator==(const StepLog&, const StepLog&) = default;
+};
+
+struct SessionEntry {
+  std::int64_t id = 0;  // assigned by the store
+  Date date{};
+  std::string protocol;
+  std::string target_region;  // generic protocols only
+  Side side = Side::both;
+  std::vector<StepLog> steps;
+  bool stopped = false;
+  std::string stop_sign;
+  friend bool operator==(const SessionEntry&, const SessionEntry&) = default;
+};
+
+struct Journal {
+  std::vector<PainEntry> pain;
+  std::vector<ReactionEntry> reactions;
+  std::vector<HabitEntry> habits;
+  std::vector<TreatmentEntry> treatments;
+  std::vector<NoteEntry> notes;
+  std::vector<SessionEntry> sessions;
+  friend bool operator==(const Journal&, const Journal&) = default;
+};
+
+// Everything a person has: what export writes and import reads.
+struct PersonData {
+  std::optional<Profile> profile;
+  std::vector<ScreeningRecord> screenings;  // oldest first
+  Journal journal;
+  friend bool operator==(const PersonData&, const PersonData&) = default;
+};
+
+std::string_view to_string(StepStatus value);
+std::optional<StepStatus> step_status_from_string(std::string_view text);
+// True when two sides share tissue: both overlaps left and right.
+bool sides_overlap(Side a, Side b);
+
+}  // namespace fascia::core
