@@ -65,6 +65,10 @@ const Question* KnowledgeBase::question(const std::string& id) const {
   return it == questions.end() ? nullptr : &*it;
 }
 
+bool loads_tissue(Modality m) {
+  return m == Modality::instrument || m == Modality::compression || m == Modality::pressure || m == Modality::percussion;
+}
+
 std::string_view to_string(Side v) { return name_of(kSides, v); }
 std::string_view to_string(RegionClass v) { return name_of(kClasses, v); }
 std::string_view to_string(Modality v) { return name_of(kModalities, v); }

@@ -239,6 +239,10 @@ struct KnowledgeBase {
   const Question* question(const std::string& id) const;
 };
 
+// Instrument, compression, pressure and percussion load tissue; movement and
+// preparation do not count toward any cap.
+bool loads_tissue(Modality modality);
+
 std::string_view to_string(Side side);
 std::string_view to_string(RegionClass value);
 std::string_view to_string(Modality value);

@@ -1,0 +1,166 @@
+#include "fascia/core/journal_analysis.hpp"
+
+#include <algorithm>
+
+#include "fascia/core/treatment_ledger.hpp"
+
+namespace fascia::core {
+
+namespace {
+
+std::string region_name(const KnowledgeBase& kb, const std::string& id) {
+  const Region* r = kb.region(id);
+  return r ? r->name : id;
+}
+
+// One loading session on one region, with the most pressure used there.
+struct RegionSession {
+  Date date{};
+  Side side = Side::both;
+  std::optional<int> pressure_used;
+};
+
+std::map<std::string, std::vector<RegionSession>> sessions_by_region(const Journal& journal) {
+  std::map<std::string, std::vector<RegionSession>> out;
+  std::vector<const SessionEntry*> ordered;
+  for (const auto& s : journal.sessions) ordered.push_back(&s);
+  std::stable_sort(ordered.begin(), ordered.end(), [](auto* a, auto* b) { return a->date < b->date; });
+  for (const SessionEntry* s : ordered) {
+    std::map<std::string, RegionSession> here;
+    for (const auto& step : s->steps) {
+      if (step.status == StepStatus::skipped || !loads_tissue(step.modality)) continue;
+      auto [it, fresh] = here.try_emplace(step.region, RegionSession{s->date, step.side, step.pressure_used});
+      if (!fresh) {
+        if (it->second.side != step.side) it->second.side = Side::both;
+        if (step.pressure_used)
+          it->second.pressure_used = std::max(it->second.pressure_used.value_or(0), *step.pressure_used);
+      }
+    }
+    for (auto& [region, rs] : here) out[region].push_back(rs);
+  }
+  return out;
+}
+
+std::string describe(const ReactionEntry& e) {
+  std::vector<std::string> parts;
+  if (e.redness) parts.push_back("redness");
+  if (e.red_dots) parts.push_back("red dots");
+  if (e.bruising) parts.push_back("bruising");
+  if (e.soreness > 0) parts.push_back("soreness " + std::to_string(e.soreness) + "/10");
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
+  return out.empty() ? "nothing" : out;
+}
+
+}  // namespace
+
+const RegionHistory* JournalAnalysis::region(const std::string& id) const {
+  auto it = regions.find(id);
+  return it == regions.end() ? nullptr : &it->second;
+}
+
+bool reaction_settled(const KnowledgeBase& kb, const ReactionEntry& e) {
+  return !e.redness && !e.red_dots && e.soreness <= kb.caps.soreness_resolved_at.value;
+}
+
+JournalAnalysis analyse_journal(const KnowledgeBase& kb, const Profile& profile, const Journal& journal) {
+  JournalAnalysis out;
+  const SafetyCaps& caps = kb.caps;
+  const int worse_days = (caps.worse_after_hours.value + 23) / 24;
+
+  for (const auto& [region, sessions] : sessions_by_region(journal)) {
+    RegionHistory& history = out.regions[region];
+    const std::string name = region_name(kb, region);
+    const Region* def = kb.region(region);
+    const int ceiling = std::min(def && def->pressure_cap ? *def->pressure_cap : 10, caps.home_pressure_ceiling.value);
+
+    for (std::size_t i = 0; i < sessions.size(); ++i) {
+      const RegionSession& s = sessions[i];
+      const Date until = i + 1 < sessions.size() ? sessions[i + 1].date : Date::max();
+
+      // Bruising reported after this session and before the next one.
+      const bool bruised = std::any_of(journal.reactions.begin(), journal.reactions.end(), [&](const ReactionEntry& e) {
+        return e.region == region && sides_overlap(e.side, s.side) && e.bruising && e.date >= s.date && e.date < until;
+      });
+      if (bruised) {
+        ++history.bruised_sessions;
+        const int used = s.pressure_used.value_or(history.pressure_cap.value_or(ceiling));
+        const int cap = std::max(1, std::min(used, history.pressure_cap.value_or(ceiling)) - caps.bruise_pressure_step.value);
+        history.pressure_cap = cap;
+        out.adjustments.push_back({s.date, region,
+                                   {"bruise-pressure-step",
+                                    name + ": bruising after the session on " + format_date(s.date) +
+                                        ", so pressure is now capped at " + std::to_string(cap) + "/10",
+                                    caps.bruise_pressure_step.source}});
+        if (history.bruised_sessions == caps.repeated_bruising_count.value)
+          out.warnings.push_back({"repeated-bruising-count",
+                                  name + ": bruising keeps coming back, which means the pressure is too deep. "
+                                         "Work lighter; if it still bruises, ask a practitioner to check your technique.",
+                                  caps.repeated_bruising_count.source});
+      }
+
+      // Pain worse some days after the session than just before it.
+      int before = -1;
+      for (const auto& t : profile.regions)
+        if (t.region == region) before = t.pain;
+      for (const auto& p : journal.pain)
+        if (p.region == region && sides_overlap(p.side, s.side) && p.date <= s.date) before = p.score;
+      const Date from = add_days(s.date, worse_days);
+      auto worse = std::find_if(journal.pain.begin(), journal.pain.end(), [&](const PainEntry& p) {
+        return p.region == region && sides_overlap(p.side, s.side) && p.date >= from && p.date < until &&
+               before >= 0 && p.score > before;
+      });
+      if (worse != journal.pain.end() && history.dose != DoseLevel::minimal) {
+        history.dose = static_cast<DoseLevel>(static_cast<int>(history.dose) + 1);
+        out.adjustments.push_back(
+            {worse->date, region,
+             {"worse-after-hours",
+              name + ": pain was " + std::to_string(worse->score) + "/10 on " + format_date(worse->date) +
+                  ", up from " + std::to_string(before) + "/10 before the session on " + format_date(s.date) +
+                  ", so the dose is lowered to " +
+                  (history.dose == DoseLevel::reduced ? "the low end of each range" : "half the low end"),
+              caps.worse_after_hours.source}});
+      }
+    }
+  }
+  std::stable_sort(out.adjustments.begin(), out.adjustments.end(),
+                   [](const Adjustment& a, const Adjustment& b) { return a.date < b.date; });
+  return out;
+}
+
+std::vector<Reason> reaction_gate(const KnowledgeBase& kb, const Journal& journal, const std::string& region, Side side,
+                                  Date day) {
+  std::vector<Reason> reasons;
+  // The last instrument session on this tissue before `day`.
+  std::optional<Date> last;
+  for (const auto& s : journal.sessions)
+    for (const auto& step : s.steps)
+      if (step.status != StepStatus::skipped && step.modality == Modality::instrument && step.region == region &&
+          sides_overlap(step.side, side) && s.date < day)
+        last = std::max(last.value_or(s.date), s.date);
+  if (!last) return reasons;
+
+  const ReactionEntry* latest = nullptr;  // the last check-in since that session; later entries win ties
+  for (const auto& e : journal.reactions)
+    if (e.region == region && sides_overlap(e.side, side) && e.date >= *last && e.date <= day &&
+        (!latest || e.date >= latest->date))
+      latest = &e;
+
+  const std::string name = region_name(kb, region);
+  const std::string& source = kb.caps.soreness_resolved_at.source;
+  if (latest && !reaction_settled(kb, *latest)) {
+    reasons.push_back({"reaction-unresolved",
+                       name + ": " + describe(*latest) + " logged on " + format_date(latest->date) +
+                           " after the session on " + format_date(*last) +
+                           "; wait until redness and soreness have settled, then log a check-in",
+                       source});
+  } else if (!latest || latest->date == *last) {
+    reasons.push_back({"reaction-unconfirmed",
+                       name + ": no check-in since the session on " + format_date(*last) +
+                           "; once redness and soreness have settled, log it (fascia log reaction " + region + ")",
+                       source});
+  }
+  return reasons;
+}
+
+}  // namespace fascia::core

@@ -1,0 +1,52 @@
+// Reads the journal the way the post-session rules do: bruising lowers the
+// next pressure cap and, repeated, warns that pressure is too deep; pain worse
+// two days after a session lowers the dose; unresolved redness, red dots or
+// soreness holds a region back. Every change is an Adjustment with its reason.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fascia/core/dates.hpp"
+#include "fascia/core/knowledge_base.hpp"
+#include "fascia/core/person.hpp"
+#include "fascia/core/reason.hpp"
+
+namespace fascia::core {
+
+enum class DoseLevel { standard = 0, reduced = 1, minimal = 2 };
+
+struct RegionHistory {
+  std::optional<int> pressure_cap;  // lowered after bruising
+  DoseLevel dose = DoseLevel::standard;
+  int bruised_sessions = 0;
+};
+
+struct Adjustment {
+  Date date{};
+  std::string region;
+  Reason reason;
+};
+
+struct JournalAnalysis {
+  std::map<std::string, RegionHistory> regions;
+  std::vector<Adjustment> adjustments;  // in date order
+  std::vector<Reason> warnings;         // e.g. pressure too deep
+
+  const RegionHistory* region(const std::string& id) const;
+};
+
+JournalAnalysis analyse_journal(const KnowledgeBase& kb, const Profile& profile, const Journal& journal);
+
+// Why instrument work on region/side must wait on `day` because the skin or
+// soreness from the last session has not been reported settled; empty if free.
+std::vector<Reason> reaction_gate(const KnowledgeBase& kb, const Journal& journal, const std::string& region, Side side,
+                                  Date day);
+
+// A check-in counts as settled when there is no redness, no red dots, and
+// soreness is at or below the resolved level.
+bool reaction_settled(const KnowledgeBase& kb, const ReactionEntry& entry);
+
+}  // namespace fascia::core

@@ -1,0 +1,208 @@
+#include "fascia/core/planner.hpp"
+
+#include <algorithm>
+
+#include "fascia/core/plan_check.hpp"
+#include "fascia/core/protocol_adapter.hpp"
+
+namespace fascia::core {
+
+namespace {
+
+int program_weeks(const KnowledgeBase& kb, const Profile& profile) {
+  return std::clamp(profile.weeks, kb.caps.program_weeks_min.value, kb.caps.program_weeks_max.value);
+}
+
+// Protocols that can treat `region`: those naming it in a step first, then
+// generic ones listing it; instrument work before compression before pressure.
+std::vector<const Protocol*> candidates_for(const KnowledgeBase& kb, const std::string& region) {
+  auto rank = [&](const Protocol& p) {
+    int best = 9;
+    for (const auto& s : p.steps) {
+      const Technique* t = kb.technique(s.technique);
+      if (!t || !loads_tissue(t->modality)) continue;
+      const int r = t->modality == Modality::instrument ? 0 : t->modality == Modality::compression ? 1 : 2;
+      best = std::min(best, r);
+    }
+    return best + (p.generic() ? 10 : 0);
+  };
+  std::vector<const Protocol*> out;
+  for (const auto& [id, p] : kb.protocols) {
+    const bool names_region = std::any_of(p.steps.begin(), p.steps.end(), [&](const Step& s) { return s.region == region; });
+    const bool eligible = std::find(p.eligible_regions.begin(), p.eligible_regions.end(), region) != p.eligible_regions.end();
+    if (names_region || eligible) out.push_back(&p);
+  }
+  std::stable_sort(out.begin(), out.end(), [&](auto* a, auto* b) { return rank(*a) < rank(*b); });
+  return out;
+}
+
+int target_pain(const Profile& profile, const PlannedSession& s) {
+  int pain = 0;
+  for (const auto& t : profile.regions)
+    for (const auto& step : s.steps)
+      if (step.region == t.region) pain = std::max(pain, t.pain);
+  return pain;
+}
+
+bool covers(const PlannedSession& s, const RegionTarget& target) {
+  return std::any_of(s.steps.begin(), s.steps.end(), [&](const PlannedStep& step) {
+    return loads_tissue(step.modality) && step.region == target.region && sides_overlap(step.side, target.side);
+  });
+}
+
+}  // namespace
+
+std::vector<Reason> scheduling_blockers(const PlanInputs& in, const TreatmentLedger& ledger,
+                                        const std::vector<PlanDay>& planned, const PlannedSession& session,
+                                        Date day) {
+  std::vector<Reason> reasons;
+  const KnowledgeBase& kb = in.kb;
+
+  // The protocol's own rhythm: no more than its sessions per week.
+  if (const Protocol* protocol = kb.protocol(session.protocol)) {
+    const Date after = add_days(day, -7);
+    int recent = 0;
+    auto same = [&](const std::string& id, const std::string& target) {
+      return id == session.protocol && target == session.target_region;
+    };
+    for (const auto& s : in.journal.sessions)
+      if (same(s.protocol, s.target_region) && s.date > after && s.date <= day) ++recent;
+    for (const auto& d : planned)
+      for (const auto& s : d.sessions)
+        if (same(s.protocol, s.target_region) && d.date > after && d.date <= day) ++recent;
+    if (recent >= protocol->sessions_per_week)
+      reasons.push_back({"sessions-per-week",
+                         protocol->name + ": " + std::to_string(recent) + " in the last 7 days already; it is done " +
+                             std::to_string(protocol->sessions_per_week) + " times a week at most",
+                         protocol->source});
+  }
+
+  for (Modality m : {Modality::instrument, Modality::compression, Modality::pressure, Modality::percussion})
+    for (const auto& [region, side] : session.regions_worked(m)) {
+      auto r = ledger.cap_conflicts(kb, region, side, m, day);
+      reasons.insert(reasons.end(), r.begin(), r.end());
+      if (m == Modality::instrument && day == in.today) {
+        auto gate = reaction_gate(kb, in.journal, region, side, day);
+        reasons.insert(reasons.end(), gate.begin(), gate.end());
+      }
+    }
+  return reasons;
+}
+
+Plan build_plan(const PlanInputs& in) {
+  const KnowledgeBase& kb = in.kb;
+  Plan plan;
+  plan.start = in.profile.start;
+  plan.end = add_days(plan.start, program_weeks(kb, in.profile) * 7 - 1);
+  plan.review = add_days(plan.start, kb.caps.review_week.value * 7);
+  for (const auto& [id, habit] : kb.habits) plan.habits.push_back(id);
+
+  if (!in.clearance.plan_allowed()) {
+    plan.blocked = true;
+    for (const auto& f : in.clearance.findings)
+      if (f.level >= ClearanceLevel::see_practitioner_first && (f.everything() || f.level >= ClearanceLevel::urgent))
+        plan.blocked_by.push_back({f.rule, f.advice, f.source});
+    return plan;
+  }
+
+  std::set<std::string> tools = in.tools;
+  tools.insert("hands");
+  const JournalAnalysis history = analyse_journal(kb, in.profile, in.journal);
+  const AdaptContext ctx{kb, in.profile, tools, in.clearance, history};
+
+  // Choose one adapted protocol per target region, reusing one that already covers it.
+  for (const auto& target : in.profile.regions) {
+    if (std::any_of(plan.templates.begin(), plan.templates.end(), [&](auto& s) { return covers(s, target); })) continue;
+    RegionAccess access = region_access(kb, in.clearance, target.region, Modality::movement);
+    if (!access.allowed) {
+      plan.excluded.push_back({target.region, target.side, access.reasons});
+      continue;
+    }
+    std::vector<Reason> why_not;
+    bool chosen = false;
+    for (const Protocol* p : candidates_for(kb, target.region)) {
+      AdaptedProtocol adapted = adapt_protocol(ctx, *p, target);
+      if (adapted.session) {
+        for (const auto& s : adapted.session->steps)
+          for (const auto& a : s.adaptations) plan.notes.push_back(a);
+        plan.notes.insert(plan.notes.end(), adapted.dropped.begin(), adapted.dropped.end());
+        plan.templates.push_back(std::move(*adapted.session));
+        chosen = true;
+        break;
+      }
+      why_not.insert(why_not.end(), adapted.dropped.begin(), adapted.dropped.end());
+    }
+    if (!chosen) {
+      if (why_not.empty()) why_not.push_back({"no-protocol", "no protocol in the library treats this region", ""});
+      plan.excluded.push_back({target.region, target.side, why_not});
+    }
+  }
+  std::stable_sort(plan.templates.begin(), plan.templates.end(), [&](auto& a, auto& b) {
+    return target_pain(in.profile, a) > target_pain(in.profile, b);
+  });
+
+  // Place sessions day by day, honouring weekdays, each protocol's weekly
+  // rhythm, the person's minutes, and every cap against past and planned work.
+  TreatmentLedger ledger = TreatmentLedger::from_journal(in.journal);
+  const Date first = std::max(plan.start, in.today);
+  for (Date day = first; day <= plan.end; day = add_days(day, 1)) {
+    const int wd = weekday_index(day);
+    if (std::find(in.profile.weekdays.begin(), in.profile.weekdays.end(), wd) == in.profile.weekdays.end()) continue;
+    PlanDay plan_day{day, {}};
+    int minutes = 0;
+    for (const auto& t : plan.templates) {
+      const int m = t.estimated_minutes(kb);
+      if (!plan_day.sessions.empty() && minutes + m > in.profile.minutes_per_session) continue;
+      if (!scheduling_blockers(in, ledger, plan.days, t, day).empty()) continue;
+      ledger.add_session(day, t);
+      plan_day.sessions.push_back(t);
+      minutes += m;
+    }
+    if (!plan_day.sessions.empty()) plan.days.push_back(std::move(plan_day));
+  }
+
+  // Defence in depth: the independent checker must find nothing; anything it
+  // flags is removed rather than shown.
+  for (const auto& v : check_plan(kb, in.clearance, history, in.journal, plan))
+    for (auto& d : plan.days)
+      if (d.date == v.date) std::erase_if(d.sessions, [&](auto& s) { return s.protocol == v.protocol; });
+  std::erase_if(plan.days, [](const PlanDay& d) { return d.sessions.empty(); });
+  return plan;
+}
+
+TodayView today_view(const PlanInputs& in, const Plan& plan) {
+  TodayView view;
+  view.date = in.today;
+  view.blocked = plan.blocked;
+  view.blocked_by = plan.blocked_by;
+  view.review_due = in.today >= plan.review;
+  view.finished = in.today > plan.end;
+  if (plan.blocked) return view;
+  for (const auto& d : plan.days) {
+    if (d.date == in.today) view.due = d.sessions;
+    if (d.date > in.today) {
+      view.next = d.date;
+      break;
+    }
+  }
+  if (!view.due.empty()) return view;
+
+  const int wd = weekday_index(in.today);
+  const bool available =
+      std::find(in.profile.weekdays.begin(), in.profile.weekdays.end(), wd) != in.profile.weekdays.end();
+  if (in.today < plan.start)
+    view.not_today.push_back({"before-start", "the program starts on " + format_date(plan.start), ""});
+  else if (view.finished)
+    view.not_today.push_back({"program-finished", "the program ended on " + format_date(plan.end), ""});
+  else if (!available)
+    view.not_today.push_back({"day-not-available",
+                              std::string(weekday_name(wd)) + " is not one of your days for self-treatment", ""});
+  const TreatmentLedger ledger = TreatmentLedger::from_journal(in.journal);
+  for (const auto& t : plan.templates) {
+    auto reasons = scheduling_blockers(in, ledger, {}, t, in.today);
+    view.not_today.insert(view.not_today.end(), reasons.begin(), reasons.end());
+  }
+  return view;
+}
+
+}  // namespace fascia::core

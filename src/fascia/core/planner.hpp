@@ -1,0 +1,53 @@
+// The planner: from a profile, the tools owned, the clearance and the journal,
+// choose and adapt protocols and place them on dates within every hard cap.
+// The plan re-forms from the journal each time; nothing here reads the clock.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "fascia/core/journal_analysis.hpp"
+#include "fascia/core/knowledge_base.hpp"
+#include "fascia/core/person.hpp"
+#include "fascia/core/plan.hpp"
+#include "fascia/core/screening.hpp"
+#include "fascia/core/treatment_ledger.hpp"
+
+namespace fascia::core {
+
+struct PlanInputs {
+  const KnowledgeBase& kb;
+  const Profile& profile;
+  std::set<std::string> tools;  // owned tool ids (kits expanded); hands are added
+  const Clearance& clearance;
+  const Journal& journal;
+  Date today{};
+};
+
+Plan build_plan(const PlanInputs& in);
+
+// What `fascia today` shows: the sessions due today, or the next date one is
+// allowed and every reason why not today.
+struct TodayView {
+  Date date{};
+  bool blocked = false;  // screening forbids a plan
+  std::vector<Reason> blocked_by;
+  std::vector<PlannedSession> due;
+  std::optional<Date> next;       // the next planned session when none is due today
+  std::vector<Reason> not_today;  // why each chosen protocol is not due today
+  bool review_due = false;        // on or after the week-4 review date
+  bool finished = false;          // after the program's last day
+};
+
+TodayView today_view(const PlanInputs& in, const Plan& plan);
+
+// Why `session` cannot be placed on `day` given what the ledger holds; empty
+// when it can. Shared by the planner and today_view so they never disagree.
+// `planned` holds the days already placed by the planner (empty for today).
+std::vector<Reason> scheduling_blockers(const PlanInputs& in, const TreatmentLedger& ledger,
+                                        const std::vector<PlanDay>& planned, const PlannedSession& session,
+                                        Date day);
+
+}  // namespace fascia::core

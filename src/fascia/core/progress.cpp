@@ -1,0 +1,123 @@
+#include "fascia/core/progress.hpp"
+
+#include <algorithm>
+
+namespace fascia::core {
+
+bool meaningful_improvement(const SafetyCaps& caps, int baseline, int current) {
+  const int drop = baseline - current;
+  if (drop <= 0) return false;
+  return drop >= caps.meaningful_change_points.value || drop * 100 >= caps.meaningful_change_percent.value * baseline;
+}
+
+std::string_view to_string(ReviewState state) {
+  switch (state) {
+    case ReviewState::not_yet: return "not-yet";
+    case ReviewState::improving: return "improving";
+    case ReviewState::not_improving: return "not-improving";
+    case ReviewState::no_data: return "no-data";
+  }
+  return "?";
+}
+
+namespace {
+
+RegionTrend trend_for(const KnowledgeBase& kb, const RegionTarget& target, const Journal& journal, Date today) {
+  RegionTrend t;
+  t.region = target.region;
+  const Region* r = kb.region(target.region);
+  t.region_name = r ? r->name : target.region;
+  t.side = target.side;
+  t.baseline = target.pain;
+  std::vector<const PainEntry*> entries;
+  for (const auto& p : journal.pain)
+    if (p.region == target.region && sides_overlap(p.side, target.side) && p.date <= today) entries.push_back(&p);
+  std::stable_sort(entries.begin(), entries.end(), [](auto* a, auto* b) { return a->date < b->date; });
+  for (const PainEntry* p : entries) t.points.push_back({p->date, p->score});
+  if (!t.points.empty()) {
+    t.latest = t.points.back().score;
+    t.change = t.baseline - *t.latest;
+    t.change_percent = t.baseline > 0 ? t.change * 100 / t.baseline : 0;
+    t.meaningful = meaningful_improvement(kb.caps, t.baseline, *t.latest);
+  }
+  return t;
+}
+
+ReviewVerdict review_for(const KnowledgeBase& kb, const Profile& profile, const std::vector<RegionTrend>& trends,
+                         Date today) {
+  const SafetyCaps& caps = kb.caps;
+  ReviewVerdict v;
+  v.date = add_days(profile.start, caps.review_week.value * 7);
+  const std::string threshold = std::to_string(caps.meaningful_change_points.value) + " points or " +
+                                std::to_string(caps.meaningful_change_percent.value) + " %";
+  if (today < v.date) {
+    v.reasons.push_back({"review-week", "the review is on " + format_date(v.date), caps.review_week.source});
+    return v;
+  }
+  bool any_data = false;
+  bool any_better = false;
+  for (const auto& t : trends) {
+    if (!t.latest) {
+      v.reasons.push_back({"review-no-data", t.region_name + ": no pain score logged yet; log one to review it",
+                           caps.review_week.source});
+      continue;
+    }
+    any_data = true;
+    any_better = any_better || t.meaningful;
+    v.reasons.push_back({"meaningful-change-points",
+                         t.region_name + ": " + std::to_string(t.baseline) + "/10 at the start, " +
+                             std::to_string(*t.latest) + "/10 now — " +
+                             (t.meaningful ? "a meaningful improvement" : "less than a meaningful change") + " (" +
+                             threshold + ")",
+                         caps.meaningful_change_points.source});
+  }
+  if (!any_data) {
+    v.state = ReviewState::no_data;
+  } else if (any_better) {
+    v.state = ReviewState::improving;
+  } else {
+    v.state = ReviewState::not_improving;
+    v.see_practitioner = true;
+    v.reasons.push_back({"review-week",
+                         "after " + std::to_string(caps.review_week.value) +
+                             " weeks without a meaningful improvement, see a practitioner to reassess the approach",
+                         caps.review_week.source});
+  }
+  return v;
+}
+
+}  // namespace
+
+Progress compute_progress(const KnowledgeBase& kb, const Profile& profile, const Journal& journal,
+                          const Plan& original, Date today) {
+  Progress p;
+  for (const auto& target : profile.regions) p.trends.push_back(trend_for(kb, target, journal, today));
+
+  for (Date week = profile.start; week <= std::min(today, original.end); week = add_days(week, 7)) {
+    const Date week_end = add_days(week, 6);
+    auto in_week = [&](Date d) { return d >= week && d <= week_end; };
+    WeekAdherence w;
+    w.week_start = week;
+    for (const auto& d : original.days)
+      if (in_week(d.date)) w.planned += static_cast<int>(d.sessions.size());
+    for (const auto& s : journal.sessions) {
+      if (!in_week(s.date)) continue;
+      ++w.done;
+      if (s.stopped) ++w.stopped;
+      w.steps_skipped += static_cast<int>(
+          std::count_if(s.steps.begin(), s.steps.end(), [](auto& st) { return st.status == StepStatus::skipped; }));
+    }
+    w.habits = static_cast<int>(
+        std::count_if(journal.habits.begin(), journal.habits.end(), [&](auto& h) { return in_week(h.date); }));
+    p.weeks.push_back(w);
+  }
+
+  p.review = review_for(kb, profile, p.trends, today);
+  const JournalAnalysis analysis = analyse_journal(kb, profile, journal);
+  p.adjustments = analysis.adjustments;
+  p.warnings = analysis.warnings;
+  p.treatments_elsewhere = static_cast<int>(journal.treatments.size());
+  return p;
+}
+
+}  // namespace fascia::core

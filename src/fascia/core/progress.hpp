@@ -1,0 +1,74 @@
+// Progress: pain trends per region against the baseline with the meaningful-
+// change threshold, weekly adherence against the original plan, the week-4
+// review verdict, and every change the rules made with its reason.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fascia/core/dates.hpp"
+#include "fascia/core/journal_analysis.hpp"
+#include "fascia/core/knowledge_base.hpp"
+#include "fascia/core/person.hpp"
+#include "fascia/core/plan.hpp"
+#include "fascia/core/reason.hpp"
+
+namespace fascia::core {
+
+struct TrendPoint {
+  Date date{};
+  int score = 0;
+};
+
+struct RegionTrend {
+  std::string region;
+  std::string region_name;
+  Side side = Side::both;
+  int baseline = 0;
+  std::vector<TrendPoint> points;  // in date order
+  std::optional<int> latest;
+  int change = 0;          // baseline - latest: positive is better
+  int change_percent = 0;  // of baseline
+  bool meaningful = false;  // at least the meaningful change in points or percent
+};
+
+struct WeekAdherence {
+  Date week_start{};
+  int planned = 0;  // sessions in the original plan that week
+  int done = 0;     // sessions logged
+  int stopped = 0;  // sessions stopped by a warning sign
+  int steps_skipped = 0;
+  int habits = 0;   // habit check-ins
+};
+
+enum class ReviewState { not_yet, improving, not_improving, no_data };
+
+struct ReviewVerdict {
+  ReviewState state = ReviewState::not_yet;
+  Date date{};
+  bool see_practitioner = false;
+  std::vector<Reason> reasons;
+};
+
+struct Progress {
+  std::vector<RegionTrend> trends;
+  std::vector<WeekAdherence> weeks;
+  ReviewVerdict review;
+  std::vector<Adjustment> adjustments;
+  std::vector<Reason> warnings;
+  int treatments_elsewhere = 0;
+};
+
+// `original` is the plan as first made (empty journal, today = start); the
+// adherence is measured against it.
+Progress compute_progress(const KnowledgeBase& kb, const Profile& profile, const Journal& journal,
+                          const Plan& original, Date today);
+
+// True when the drop from baseline to current meets the threshold in points
+// or in percent (Farrar et al. 2001).
+bool meaningful_improvement(const SafetyCaps& caps, int baseline, int current);
+
+std::string_view to_string(ReviewState state);
+
+}  // namespace fascia::core

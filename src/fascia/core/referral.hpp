@@ -1,0 +1,27 @@
+// "Pain here often comes from there": ranks the regions whose trigger points
+// classically refer pain to the locations a person names. These are
+// possibilities to explore, never a diagnosis (palpation is unreliable).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "fascia/core/error.hpp"
+#include "fascia/core/knowledge_base.hpp"
+
+namespace fascia::core {
+
+struct ReferralSuggestion {
+  std::string region;
+  std::string region_name;
+  double score = 0;                    // 0..1: mean weight over the named locations
+  std::vector<std::string> locations;  // which named locations it explains
+  bool practitioner_only = false;
+  std::vector<std::string> sources;
+};
+
+// Unknown location ids are an unknown_name error.
+Result<std::vector<ReferralSuggestion>> suggest_sources(const KnowledgeBase& kb,
+                                                        const std::vector<std::string>& locations);
+
+}  // namespace fascia::core

@@ -1,0 +1,90 @@
+#include "fascia/core/treatment_ledger.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace fascia::core {
+
+namespace {
+std::string region_name(const KnowledgeBase& kb, const std::string& id) {
+  const Region* r = kb.region(id);
+  return r ? r->name : id;
+}
+int days_for_hours(int hours) { return (hours + 23) / 24; }
+}  // namespace
+
+TreatmentLedger TreatmentLedger::from_journal(const Journal& journal) {
+  TreatmentLedger ledger;
+  for (const auto& session : journal.sessions)
+    for (const auto& step : session.steps)
+      if (step.status != StepStatus::skipped && loads_tissue(step.modality))
+        ledger.add({session.date, step.region, step.side, step.modality});
+  return ledger;
+}
+
+void TreatmentLedger::add_session(Date date, const PlannedSession& session) {
+  for (const auto& step : session.steps)
+    if (loads_tissue(step.modality)) add({date, step.region, step.side, step.modality});
+}
+
+std::vector<Reason> TreatmentLedger::cap_conflicts(const KnowledgeBase& kb, const std::string& region, Side side,
+                                                   Modality modality, Date day, Date* next_allowed) const {
+  std::vector<Reason> reasons;
+  if (!loads_tissue(modality)) return reasons;
+  const SafetyCaps& caps = kb.caps;
+  const bool instrument = modality == Modality::instrument;
+  const SourcedValue& gap = instrument ? caps.instrument_min_hours_between : caps.compression_min_hours_between;
+  const int gap_days = days_for_hours(gap.value);
+  const std::string name = region_name(kb, region);
+
+  // Events of the same kind on overlapping tissue. Instrument work is its own
+  // kind; compression, pressure and percussion share one gap rule.
+  std::vector<Date> dates;
+  for (const auto& e : events_) {
+    if (e.region != region || !sides_overlap(e.side, side)) continue;
+    if ((e.modality == Modality::instrument) != instrument) continue;
+    dates.push_back(e.date);
+  }
+  std::sort(dates.begin(), dates.end());
+  dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+
+  Date latest_conflict{};
+  bool gap_conflict = false;
+  for (Date d : dates) {
+    if (std::abs(days_between(d, day)) < gap_days) {
+      gap_conflict = true;
+      latest_conflict = std::max(latest_conflict, d);
+    }
+  }
+  if (gap_conflict) {
+    const Date next = add_days(latest_conflict, gap_days);
+    if (next_allowed) *next_allowed = std::max(*next_allowed, next);
+    reasons.push_back({instrument ? "instrument-min-hours-between" : "compression-min-hours-between",
+                       name + ": worked on " + format_date(latest_conflict) + "; at least " +
+                           std::to_string(gap.value) + " h must pass between " +
+                           (instrument ? "instrument sessions" : "compression sessions") + " (next allowed " +
+                           format_date(next) + ")",
+                       gap.source});
+  }
+
+  if (instrument) {
+    // Every 7-day window that contains `day` must stay within the cap.
+    const int cap = caps.instrument_sessions_per_7_days.value;
+    for (int start = -6; start <= 0; ++start) {
+      const Date from = add_days(day, start);
+      const Date to = add_days(from, 6);
+      const auto count = std::count_if(dates.begin(), dates.end(), [&](Date d) { return d >= from && d <= to && d != day; });
+      if (count + 1 > cap) {
+        reasons.push_back({"instrument-sessions-per-7-days",
+                           name + ": already " + std::to_string(count) + " instrument sessions between " +
+                               format_date(from) + " and " + format_date(to) + "; the limit is " +
+                               std::to_string(cap) + " in any 7 days",
+                           caps.instrument_sessions_per_7_days.source});
+        break;
+      }
+    }
+  }
+  return reasons;
+}
+
+}  // namespace fascia::core

@@ -1,0 +1,44 @@
+// The record of tissue loading per region, past (journal) and planned, and
+// the frequency caps checked against it: at most N instrument sessions on a
+// region in any 7 days, a minimum gap between instrument sessions, and a
+// minimum gap between compression or pressure sessions.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "fascia/core/dates.hpp"
+#include "fascia/core/knowledge_base.hpp"
+#include "fascia/core/person.hpp"
+#include "fascia/core/plan.hpp"
+#include "fascia/core/reason.hpp"
+
+namespace fascia::core {
+
+struct TreatmentEvent {
+  Date date{};
+  std::string region;
+  Side side = Side::both;
+  Modality modality = Modality::instrument;
+};
+
+class TreatmentLedger {
+ public:
+  // Steps that were done or stopped count; skipped steps do not.
+  static TreatmentLedger from_journal(const Journal& journal);
+
+  void add(TreatmentEvent event) { events_.push_back(std::move(event)); }
+  void add_session(Date date, const PlannedSession& session);
+  const std::vector<TreatmentEvent>& events() const { return events_; }
+
+  // Why loading `region`/`side` with `modality` on `day` would break a cap;
+  // empty when allowed. `next_allowed` is set to the earliest later day the
+  // gap rules would allow (ignoring the weekly count).
+  std::vector<Reason> cap_conflicts(const KnowledgeBase& kb, const std::string& region, Side side, Modality modality,
+                                    Date day, Date* next_allowed = nullptr) const;
+
+ private:
+  std::vector<TreatmentEvent> events_;
+};
+
+}  // namespace fascia::core
