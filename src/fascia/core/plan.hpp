@@ -75,6 +75,7 @@ struct Plan {
   std::vector<Reason> notes;    // steps dropped or changed, protocols not possible
   std::vector<std::string> habits;
   std::vector<PlannedSession> templates;  // each chosen protocol, adapted, undated
+  int removed_by_final_check = 0;         // sessions the last safety gate had to drop (should be 0)
 };
 
 }  // namespace fascia::core

@@ -165,7 +165,9 @@ Plan build_plan(const PlanInputs& in) {
   // flags is removed rather than shown.
   for (const auto& v : check_plan(kb, in.clearance, history, in.journal, plan))
     for (auto& d : plan.days)
-      if (d.date == v.date) std::erase_if(d.sessions, [&](auto& s) { return s.protocol == v.protocol; });
+      if (d.date == v.date)
+        plan.removed_by_final_check +=
+            static_cast<int>(std::erase_if(d.sessions, [&](auto& s) { return s.protocol == v.protocol; }));
   std::erase_if(plan.days, [](const PlanDay& d) { return d.sessions.empty(); });
   return plan;
 }

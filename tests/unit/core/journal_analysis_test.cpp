@@ -1,0 +1,112 @@
+#include "fascia/core/journal_analysis.hpp"
+
+#include <gtest/gtest.h>
+
+#include "fascia/core/planner.hpp"
+#include "fixture_kb.hpp"
+
+using namespace fascia::core;
+using fixture::day;
+
+namespace {
+const KnowledgeBase kKb = fixture::kb();
+
+SessionEntry scrape(const char* date, int pressure) {
+  SessionEntry s;
+  s.date = day(date);
+  s.protocol = "neck";
+  s.steps.push_back({1, "sweep-along-fibres", "upper-trapezius", Side::both, Modality::instrument, StepStatus::done, 18, 0,
+                     pressure, "", ""});
+  return s;
+}
+ReactionEntry bruise(const char* date) { return {day(date), "upper-trapezius", Side::both, false, false, true, 0}; }
+}  // namespace
+
+TEST(PostSessionRules, BruisingLowersTheNextPressureCapOneLevelBelowWhatWasUsed) {
+  Journal j;
+  j.sessions.push_back(scrape("2026-11-23", 6));
+  j.reactions.push_back(bruise("2026-11-24"));
+  const JournalAnalysis a = analyse_journal(kKb, fixture::desk_worker(), j);
+  ASSERT_NE(a.region("upper-trapezius"), nullptr);
+  EXPECT_EQ(a.region("upper-trapezius")->pressure_cap, 5);
+  ASSERT_EQ(a.adjustments.size(), 1u);
+  EXPECT_EQ(a.adjustments[0].reason.rule, "bruise-pressure-step");
+  EXPECT_EQ(a.adjustments[0].reason.source, "seed-003");
+  EXPECT_TRUE(a.warnings.empty()) << "one bruise is not yet 'pressure too deep'";
+}
+
+TEST(PostSessionRules, RepeatedBruisingWarnsThatPressureIsTooDeep) {
+  Journal j;
+  j.sessions = {scrape("2026-11-23", 6), scrape("2026-11-26", 5)};
+  j.reactions = {bruise("2026-11-24"), bruise("2026-11-27")};
+  const JournalAnalysis a = analyse_journal(kKb, fixture::desk_worker(), j);
+  EXPECT_EQ(a.region("upper-trapezius")->pressure_cap, 4);
+  ASSERT_EQ(a.warnings.size(), 1u);
+  EXPECT_EQ(a.warnings[0].rule, "repeated-bruising-count");
+}
+
+TEST(PostSessionRules, TheBruiseCapReachesThePlannedPressure) {
+  Journal j;
+  j.sessions.push_back(scrape("2026-11-23", 6));
+  j.reactions.push_back(bruise("2026-11-24"));
+  const Profile p = fixture::desk_worker();
+  const Clearance c = evaluate_screening(kKb, fixture::all_clear(kKb));
+  const Plan plan = build_plan({kKb, p, {"starter-instrument"}, c, j, day("2026-11-26")});
+  int checked = 0;
+  for (const auto& d : plan.days)
+    for (const auto& s : d.sessions)
+      for (const auto& st : s.steps)
+        if (st.region == "upper-trapezius" && st.pressure) {
+          EXPECT_LE(st.pressure->max, 5);
+          ++checked;
+        }
+  EXPECT_GT(checked, 0);
+}
+
+TEST(PostSessionRules, PainWorseTwoDaysAfterASessionLowersTheDose) {
+  Journal j;
+  j.sessions.push_back(scrape("2026-11-23", 5));
+  j.pain.push_back({day("2026-11-25"), "upper-trapezius", Side::both, 8});  // baseline was 6
+  const JournalAnalysis a = analyse_journal(kKb, fixture::desk_worker(), j);
+  EXPECT_EQ(a.region("upper-trapezius")->dose, DoseLevel::reduced);
+  ASSERT_EQ(a.adjustments.size(), 1u);
+  EXPECT_EQ(a.adjustments[0].reason.rule, "worse-after-hours");
+
+  const Clearance c = evaluate_screening(kKb, fixture::all_clear(kKb));
+  const Plan plan = build_plan({kKb, fixture::desk_worker(), {"starter-instrument"}, c, j, day("2026-11-26")});
+  const auto& sweep = plan.templates.at(0).steps.at(1);
+  EXPECT_EQ(sweep.target, 15) << "the low end of 15-20";
+}
+
+TEST(PostSessionRules, PainTheNextDayIsNotYetCountedAsWorse) {
+  Journal j;
+  j.sessions.push_back(scrape("2026-11-23", 5));
+  j.pain.push_back({day("2026-11-24"), "upper-trapezius", Side::both, 8});  // 12-24 h soreness is expected
+  EXPECT_EQ(analyse_journal(kKb, fixture::desk_worker(), j).region("upper-trapezius")->dose, DoseLevel::standard);
+}
+
+TEST(PostSessionRules, RednessOrRedDotsKeepTheGateClosed) {
+  Journal j;
+  j.sessions.push_back(scrape("2026-11-23", 5));
+  j.reactions.push_back({day("2026-11-25"), "upper-trapezius", Side::both, false, true, false, 0});
+  auto gate = reaction_gate(kKb, j, "upper-trapezius", Side::left, day("2026-11-25"));
+  ASSERT_EQ(gate.size(), 1u);
+  EXPECT_NE(gate[0].text.find("red dots"), std::string::npos);
+}
+
+TEST(PostSessionRules, NoCheckInSinceTheSessionKeepsTheGateClosed) {
+  Journal j;
+  j.sessions.push_back(scrape("2026-11-23", 5));
+  auto gate = reaction_gate(kKb, j, "upper-trapezius", Side::both, day("2026-11-26"));
+  ASSERT_EQ(gate.size(), 1u);
+  EXPECT_EQ(gate[0].rule, "reaction-unconfirmed");
+}
+
+TEST(PostSessionRules, TheGateOnlyCoversTheTreatedSide) {
+  Journal j;
+  SessionEntry s = scrape("2026-11-23", 5);
+  s.steps[0].side = Side::left;
+  j.sessions.push_back(s);
+  EXPECT_TRUE(reaction_gate(kKb, j, "upper-trapezius", Side::right, day("2026-11-24")).empty());
+  EXPECT_FALSE(reaction_gate(kKb, j, "upper-trapezius", Side::both, day("2026-11-24")).empty());
+}

@@ -1,0 +1,157 @@
+// Properties over generated profiles, answers and journals: whatever comes
+// in, no plan breaks a cap or includes a region the rules exclude.
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
+
+#include <algorithm>
+
+#include "fascia/core/plan_check.hpp"
+#include "fascia/core/planner.hpp"
+#include "fixture_kb.hpp"
+
+using namespace fascia::core;
+
+namespace {
+
+const KnowledgeBase kKb = fixture::kb();
+
+template <class T>
+T pick(const std::vector<T>& from) {
+  return from.at(static_cast<std::size_t>(*rc::gen::inRange<int>(0, static_cast<int>(from.size()))));
+}
+
+std::vector<std::string> region_ids() {
+  std::vector<std::string> ids;
+  for (const auto& [id, r] : kKb.regions) ids.push_back(id);
+  return ids;
+}
+
+Side side_for(const std::string& region) {
+  return kKb.regions.at(region).laterality == Laterality::midline ? Side::midline
+                                                                  : pick<Side>({Side::left, Side::right, Side::both});
+}
+
+Profile gen_profile(Date start) {
+  Profile p;
+  const auto ids = region_ids();
+  const int n = *rc::gen::inRange(1, 4);
+  for (int i = 0; i < n; ++i) {
+    const std::string r = pick(ids);
+    p.regions.push_back({r, side_for(r), *rc::gen::inRange(0, 11)});
+  }
+  for (int d = 0; d < 7; ++d)
+    if (*rc::gen::arbitrary<bool>()) p.weekdays.push_back(d);
+  p.tools = *rc::gen::container<std::vector<std::string>>(
+      rc::gen::element<std::string>("starter-instrument", "scraping-stone", "foam-roller", "hands"));
+  p.minutes_per_session = *rc::gen::inRange(5, 61);
+  p.start = start;
+  p.weeks = *rc::gen::inRange(1, 10);
+  return p;
+}
+
+ScreeningRecord gen_answers(Date date) {
+  ScreeningRecord r = fixture::all_clear(kKb, date);
+  for (const auto& q : kKb.questions) {
+    const bool yes = *rc::gen::weightedElement<bool>({{1, true}, {15, false}});
+    if (!yes) continue;
+    r.answers[q.id].yes = true;
+    if (q.kind == QuestionKind::regions) r.answers[q.id].regions = {pick(region_ids())};
+  }
+  return r;
+}
+
+Journal gen_journal(const Profile& profile, Date today) {
+  Journal j;
+  const int sessions = *rc::gen::inRange(0, 12);
+  for (int i = 0; i < sessions; ++i) {
+    SessionEntry s;
+    s.date = add_days(today, -*rc::gen::inRange(0, 21));
+    s.protocol = pick<std::string>({"neck", "compression-calves", "adhesion-scraping"});
+    const auto& target = pick(profile.regions);
+    s.steps.push_back({0, "sweep-along-fibres", target.region, target.side,
+                       pick<Modality>({Modality::instrument, Modality::compression}),
+                       pick<StepStatus>({StepStatus::done, StepStatus::skipped, StepStatus::stopped}), 10, 0,
+                       *rc::gen::inRange(0, 11), "", ""});
+    j.sessions.push_back(s);
+  }
+  const int reactions = *rc::gen::inRange(0, 8);
+  for (int i = 0; i < reactions; ++i) {
+    const auto& target = pick(profile.regions);
+    j.reactions.push_back({add_days(today, -*rc::gen::inRange(0, 21)), target.region, target.side,
+                           *rc::gen::arbitrary<bool>(), *rc::gen::arbitrary<bool>(), *rc::gen::arbitrary<bool>(),
+                           *rc::gen::inRange(0, 11)});
+  }
+  const int pains = *rc::gen::inRange(0, 8);
+  for (int i = 0; i < pains; ++i) {
+    const auto& target = pick(profile.regions);
+    j.pain.push_back({add_days(today, -*rc::gen::inRange(0, 21)), target.region, target.side, *rc::gen::inRange(0, 11)});
+  }
+  return j;
+}
+
+struct Case {
+  Profile profile;
+  Clearance clearance;
+  Journal journal;
+  Date today;
+  Plan plan;
+};
+
+Case gen_case() {
+  const Date start = fixture::day("2026-11-02");
+  Case c{gen_profile(start), {}, {}, add_days(start, *rc::gen::inRange(0, 35)), {}};
+  c.clearance = evaluate_screening(kKb, gen_answers(start));
+  c.journal = gen_journal(c.profile, c.today);
+  std::set<std::string> tools(c.profile.tools.begin(), c.profile.tools.end());
+  c.plan = build_plan({kKb, c.profile, tools, c.clearance, c.journal, c.today});
+  return c;
+}
+
+}  // namespace
+
+RC_GTEST_PROP(PlanProperties, NoGeneratedPlanBreaksAnyCap, ()) {
+  const Case c = gen_case();
+  RC_CLASSIFY(!c.plan.days.empty(), "plan has sessions");
+  RC_CLASSIFY(!c.journal.sessions.empty(), "journal has sessions");
+  const auto violations =
+      check_plan(kKb, c.clearance, analyse_journal(kKb, c.profile, c.journal), c.journal, c.plan);
+  if (!violations.empty()) RC_FAIL(violations[0].rule + ": " + violations[0].detail);
+  // The scheduler itself must respect the caps; the planner's last gate is only a backstop.
+  RC_ASSERT(c.plan.removed_by_final_check == 0);
+}
+
+RC_GTEST_PROP(PlanProperties, NoPlanIncludesARestrictedRegion, ()) {
+  const Case c = gen_case();
+  for (const auto& d : c.plan.days)
+    for (const auto& s : d.sessions)
+      for (const auto& st : s.steps) {
+        RC_ASSERT(kKb.regions.at(st.region).region_class != RegionClass::practitioner_only);
+        RC_ASSERT(region_access(kKb, c.clearance, st.region, st.modality).allowed);
+      }
+}
+
+RC_GTEST_PROP(PlanProperties, EmergencyOrUrgentAnswersNeverYieldASession, ()) {
+  const Case c = gen_case();
+  if (c.clearance.level >= ClearanceLevel::urgent) {
+    RC_ASSERT(c.plan.blocked);
+    RC_ASSERT(c.plan.days.empty());
+  }
+}
+
+RC_GTEST_PROP(PlanProperties, NoSessionIsPlannedBeforeTodayOrOnAnUnavailableDay, ()) {
+  const Case c = gen_case();
+  for (const auto& d : c.plan.days) {
+    RC_ASSERT(d.date >= c.today);
+    RC_ASSERT(std::count(c.profile.weekdays.begin(), c.profile.weekdays.end(), weekday_index(d.date)) == 1);
+  }
+}
+
+RC_GTEST_PROP(PlanProperties, TodayNeverOffersARegionWhoseReactionHasNotSettled, ()) {
+  const Case c = gen_case();
+  std::set<std::string> tools(c.profile.tools.begin(), c.profile.tools.end());
+  const PlanInputs in{kKb, c.profile, tools, c.clearance, c.journal, c.today};
+  for (const auto& s : today_view(in, c.plan).due)
+    for (const auto& [region, side] : s.regions_worked(Modality::instrument))
+      RC_ASSERT(reaction_gate(kKb, c.journal, region, side, c.today).empty());
+}
