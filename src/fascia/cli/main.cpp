@@ -1,1 +1,43 @@
-int main(){return 0;}
+// The fascia command-line program: parse, call the app, print.
+#include <iostream>
+
+#include "fascia/cli/commands.hpp"
+
+int main(int argc, char** argv) {
+  using namespace fascia::cli;
+  CLI::App app{"fascia — guided, dosed fascial self-release with safety screening and a symptom journal"};
+  app.require_subcommand(1);
+  GlobalOptions options;
+  app.add_option("--db", options.db, "SQLite journal file (default: $FASCIA_DB or $XDG_DATA_HOME/fascia/fascia.db)");
+  app.add_option("--data", options.data, "knowledge base directory (default: $FASCIA_DATA or the built-in data/)");
+  app.add_option("--today", options.today, "treat this date (YYYY-MM-DD) as today (default: $FASCIA_TODAY or the local date)");
+  app.add_flag("--json", options.json, "print data as JSON");
+
+  Context ctx(options, std::cout, std::cerr, std::cin);
+  Action action;
+  add_kb_commands(app, ctx, action);
+  add_profile_commands(app, ctx, action);
+  add_screen_command(app, ctx, action);
+  add_plan_commands(app, ctx, action);
+  add_session_command(app, ctx, action);
+  add_log_commands(app, ctx, action);
+  add_transfer_commands(app, ctx, action);
+  add_demo_command(app, ctx, action);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "fascia: error: " << e.what() << " (see --help)\n";
+    return kUsage;
+  }
+  try {
+    return action ? action() : kUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "fascia: internal error: " << e.what() << "\n";
+    return kInternal;
+  }
+}

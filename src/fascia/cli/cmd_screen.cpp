@@ -1,0 +1,102 @@
+// fascia screen [--answers FILE|-]: the safety questions, asked before any plan.
+#include <fstream>
+#include <sstream>
+
+#include "fascia/adapters/answers_file.hpp"
+#include "fascia/adapters/json_views.hpp"
+#include "fascia/cli/args.hpp"
+#include "fascia/cli/commands.hpp"
+#include "fascia/cli/render_text.hpp"
+
+namespace fascia::cli {
+
+namespace {
+
+core::Result<std::string> read_all(Context& ctx, const std::string& path) {
+  if (path == "-") {
+    std::stringstream ss;
+    ss << ctx.in.rdbuf();
+    return ss.str();
+  }
+  std::ifstream file(path);
+  if (!file) return core::fail(core::ErrorCode::io_error, "cannot read '" + path + "'");
+  std::stringstream ss;
+  ss << file.rdbuf();
+  return ss.str();
+}
+
+// Asks one question until the answer is understood; nullopt at end of input.
+std::optional<core::Answer> ask(Context& ctx, const core::KnowledgeBase& kb, const core::Question& q) {
+  for (;;) {
+    ctx.out << "\n" << q.text << "\n";
+    if (!q.help.empty()) ctx.out << "  (" << q.help << ")\n";
+    ctx.out << (q.kind == core::QuestionKind::regions ? "  no, or where (regions, comma-separated): " : "  yes / no: ")
+            << std::flush;
+    std::string line;
+    if (!std::getline(ctx.in, line)) return std::nullopt;
+    if (line == "n" || line == "no") return core::Answer{};
+    if (q.kind == core::QuestionKind::yes_no) {
+      if (line == "y" || line == "yes") return core::Answer{true, {}};
+      ctx.out << "  Please answer yes or no.\n";
+      continue;
+    }
+    core::Answer a{true, split(line, ',')};
+    bool known = !a.regions.empty();
+    for (const auto& r : a.regions)
+      if (!kb.region(r)) {
+        ctx.out << "  '" << r << "' is not a region name (see: fascia kb list regions).\n";
+        known = false;
+      }
+    if (known) return a;
+  }
+}
+
+int screen(Context& ctx, const std::string& answers_path) {
+  FASCIA_CLI_TRY(kb, ctx.kb());
+  FASCIA_CLI_TRY(today, ctx.today());
+  core::ScreeningRecord record;
+  record.date = today;
+  if (!answers_path.empty()) {
+    FASCIA_CLI_TRY(text, read_all(ctx, answers_path));
+    FASCIA_CLI_TRY(answers, adapters::parse_answers(text, answers_path == "-" ? "stdin" : answers_path));
+    record.answers = answers;
+  } else {
+    print_disclaimer(ctx.out);
+    ctx.out << "A few questions first, so fascia only suggests what is safe for you.\n";
+    for (const auto& q : kb->questions) {
+      auto a = ask(ctx, *kb, q);
+      if (!a) return report(ctx.err, {core::ErrorCode::invalid_argument, "screening stopped before every question was answered; nothing saved"});
+      record.answers[q.id] = *a;
+      // An emergency sign ends the questions at once: the rest cannot change the outcome.
+      core::ScreeningRecord partial = record;
+      for (const auto& other : kb->questions) partial.answers.try_emplace(other.id);
+      if (core::evaluate_screening(*kb, partial).level == core::ClearanceLevel::emergency) {
+        record = partial;
+        break;
+      }
+    }
+  }
+  FASCIA_CLI_CHECK(core::validate_answers(*kb, record));
+  const core::Clearance clearance = core::evaluate_screening(*kb, record);
+  FASCIA_CLI_TRY(store, ctx.store());
+  FASCIA_CLI_CHECK(store->add_screening(record));
+  if (ctx.json()) {
+    ctx.out << adapters::clearance_json(clearance) << "\n";
+  } else {
+    ctx.out << "\n";
+    print_clearance(ctx.out, *kb, clearance);
+    if (clearance.plan_allowed()) ctx.out << "Next: fascia plan\n";
+  }
+  return clearance.level >= core::ClearanceLevel::urgent ? kSafety : kOk;
+}
+
+}  // namespace
+
+void add_screen_command(CLI::App& app, Context& ctx, Action& action) {
+  auto path = std::make_shared<std::string>();
+  auto* cmd = app.add_subcommand("screen", "answer the safety questions (asked before any plan)");
+  cmd->add_option("--answers", *path, "read answers from a YAML file (question-id: yes|no|[regions]), or - for stdin");
+  cmd->callback([&ctx, &action, path] { action = [&ctx, path] { return screen(ctx, *path); }; });
+}
+
+}  // namespace fascia::cli

@@ -1,0 +1,36 @@
+// Each command family registers its subcommands on the CLI11 app and sets
+// `action` to the function that runs when that subcommand is chosen.
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+#include "fascia/cli/context.hpp"
+#include "fascia/cli/exit_codes.hpp"
+
+namespace fascia::cli {
+
+using Action = std::function<int()>;
+
+void add_kb_commands(CLI::App& app, Context& ctx, Action& action);
+void add_profile_commands(CLI::App& app, Context& ctx, Action& action);
+void add_screen_command(CLI::App& app, Context& ctx, Action& action);
+void add_plan_commands(CLI::App& app, Context& ctx, Action& action);  // plan, today, progress, refer
+void add_session_command(CLI::App& app, Context& ctx, Action& action);
+void add_log_commands(CLI::App& app, Context& ctx, Action& action);
+void add_transfer_commands(CLI::App& app, Context& ctx, Action& action);  // export, import
+void add_demo_command(CLI::App& app, Context& ctx, Action& action);
+
+// Unwraps a Result or returns the error's exit code from the enclosing command.
+#define FASCIA_CLI_TRY(var, expr)                                  \
+  auto var##_result = (expr);                                      \
+  if (!var##_result) return report(ctx.err, var##_result.error()); \
+  auto& var = *var##_result
+
+#define FASCIA_CLI_CHECK(expr)                                            \
+  do {                                                                    \
+    if (auto check_ = (expr); !check_) return report(ctx.err, check_.error()); \
+  } while (0)
+
+}  // namespace fascia::cli

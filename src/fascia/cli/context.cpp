@@ -1,0 +1,76 @@
+#include "fascia/cli/context.hpp"
+
+#include <cstdlib>
+#include <iostream>
+
+#include "fascia/adapters/kb_paths.hpp"
+#include "fascia/adapters/sqlite_store.hpp"
+#include "fascia/adapters/system_clock.hpp"
+#include "fascia/adapters/yaml_knowledge_source.hpp"
+
+namespace fascia::cli {
+
+namespace {
+std::string env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? v : "";
+}
+}  // namespace
+
+Context::Context(GlobalOptions& options, std::ostream& o, std::ostream& e, std::istream& i)
+    : out(o), err(e), in(i), options_(options) {}
+
+std::filesystem::path Context::db_path() const {
+  if (!options_.db.empty()) return options_.db;
+  if (auto v = env("FASCIA_DB"); !v.empty()) return v;
+  std::filesystem::path base;
+  if (auto xdg = env("XDG_DATA_HOME"); !xdg.empty())
+    base = xdg;
+  else if (auto home = env("HOME"); !home.empty())
+    base = std::filesystem::path(home) / ".local" / "share";
+  else
+    base = ".";
+  return base / "fascia" / "fascia.db";
+}
+
+std::filesystem::path Context::data_dir() const {
+  if (!options_.data.empty()) return options_.data;
+  return adapters::default_data_dir();
+}
+
+core::Result<const core::KnowledgeBase*> Context::kb() {
+  if (!kb_) {
+    adapters::YamlKnowledgeSource source(data_dir());
+    auto loaded = source.load();
+    if (!loaded) {
+      const auto& problems = loaded.error();
+      std::string first = problems.empty() ? "unknown problem" : problems.front();
+      return core::fail(core::ErrorCode::kb_invalid,
+                        "knowledge base in " + data_dir().string() + " is invalid: " + first +
+                            (problems.size() > 1 ? " (and " + std::to_string(problems.size() - 1) +
+                                                       " more; run 'fascia kb check')"
+                                                 : ""));
+    }
+    kb_ = std::move(*loaded);
+  }
+  return &*kb_;
+}
+
+core::Result<app::JournalStore*> Context::store() {
+  if (!store_) {
+    auto opened = adapters::SqliteStore::open(db_path());
+    if (!opened) return tl::make_unexpected(opened.error());
+    store_ = std::move(*opened);
+  }
+  return store_.get();
+}
+
+core::Result<core::Date> Context::today() {
+  std::string text = options_.today.empty() ? env("FASCIA_TODAY") : options_.today;
+  if (text.empty()) return adapters::SystemClock{}.today();
+  auto d = core::parse_date(text);
+  if (!d) return core::fail(core::ErrorCode::bad_date, "--today: " + d.error().message);
+  return *d;
+}
+
+}  // namespace fascia::cli

@@ -1,0 +1,46 @@
+// What every command needs, opened lazily and once: the knowledge base, the
+// journal store, today's date, the output mode. Errors come back as values;
+// the command turns them into a message and an exit code.
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "fascia/app/journal_store.hpp"
+#include "fascia/core/error.hpp"
+#include "fascia/core/knowledge_base.hpp"
+
+namespace fascia::cli {
+
+struct GlobalOptions {
+  std::string db;     // --db, else $FASCIA_DB, else the XDG data directory
+  std::string data;   // --data, else $FASCIA_DATA, else the source tree's data/
+  std::string today;  // --today (for tests and demos), else $FASCIA_TODAY, else the local date
+  bool json = false;
+};
+
+class Context {
+ public:
+  Context(GlobalOptions& options, std::ostream& out, std::ostream& err, std::istream& in);
+
+  core::Result<const core::KnowledgeBase*> kb();
+  core::Result<app::JournalStore*> store();
+  core::Result<core::Date> today();
+  std::filesystem::path db_path() const;
+  std::filesystem::path data_dir() const;
+  bool json() const { return options_.json; }
+
+  std::ostream& out;
+  std::ostream& err;
+  std::istream& in;
+
+ private:
+  GlobalOptions& options_;
+  std::optional<core::KnowledgeBase> kb_;
+  std::unique_ptr<app::JournalStore> store_;
+};
+
+}  // namespace fascia::cli

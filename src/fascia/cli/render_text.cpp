@@ -1,0 +1,204 @@
+#include "fascia/cli/render_text.hpp"
+
+#include <fmt/format.h>
+
+#include <ostream>
+
+namespace fascia::cli {
+
+using core::ClearanceLevel;
+
+namespace {
+
+std::string range(const core::IntRange& r) {
+  return r.min == r.max ? std::to_string(r.min) : std::to_string(r.min) + "–" + std::to_string(r.max);
+}
+
+std::string dose_text(const core::PlannedStep& s) {
+  const char* unit = s.unit == core::DoseUnit::strokes ? "strokes" : "s";
+  std::string text = fmt::format("{} {} (aim for {})", range(s.dose), unit, s.target);
+  if (s.per_side && s.side == core::Side::both) text += " per side";
+  return text;
+}
+
+const char* level_headline(ClearanceLevel level) {
+  switch (level) {
+    case ClearanceLevel::emergency: return "EMERGENCY — call emergency services now (112 / 911 / 999). Do not self-treat.";
+    case ClearanceLevel::urgent: return "URGENT — see a doctor today, before any self-treatment.";
+    case ClearanceLevel::see_practitioner_first: return "See a practitioner first for what is listed below.";
+    case ClearanceLevel::self_care_with_cautions: return "Self-care is possible, with the cautions below.";
+    case ClearanceLevel::cleared: return "Cleared for self-care.";
+  }
+  return "";
+}
+
+}  // namespace
+
+void print_disclaimer(std::ostream& out) {
+  out << "fascia is not a diagnosis and not a medical device. It follows published self-care advice\n"
+         "and tells you when to stop and see someone instead.\n";
+}
+
+void print_reason(std::ostream& out, const core::Reason& r, const char* indent) {
+  out << indent << r.text;
+  if (!r.source.empty()) out << " [" << r.source << "]";
+  out << "\n";
+}
+
+void print_clearance(std::ostream& out, const core::KnowledgeBase& kb, const core::Clearance& c) {
+  out << level_headline(c.level) << "\n";
+  for (const auto& f : c.findings) {
+    out << "  - " << f.advice << " [" << f.source << "]\n";
+    std::string because;
+    for (const auto& q : f.because) {
+      const core::Question* question = kb.question(q);
+      because += (because.empty() ? "" : "; ") + (question ? question->text : q);
+    }
+    out << "    because you answered yes to: " << because << "\n";
+    if (!f.regions.empty()) {
+      std::string names;
+      for (const auto& r : f.regions) names += (names.empty() ? "" : ", ") + r;
+      out << "    applies to: " << names << "\n";
+    }
+  }
+}
+
+void print_session_outline(std::ostream& out, const core::KnowledgeBase& kb, const core::PlannedSession& s) {
+  out << "  " << s.protocol_name;
+  if (!s.target_region.empty()) out << " — " << s.target_region << " (" << core::to_string(s.side) << ")";
+  out << ", about " << s.estimated_minutes(kb) << " min\n";
+  int n = 0;
+  for (const auto& step : s.steps) {
+    out << fmt::format("    {}. {} — {}", ++n, step.technique_name, step.region_name);
+    if (step.side != core::Side::both) out << " (" << core::to_string(step.side) << ")";
+    if (!step.edge_name.empty()) out << ", " << step.edge_name;
+    if (step.pressure) out << ", pressure " << range(*step.pressure) << "/10";
+    out << ", " << dose_text(step);
+    if (step.optional) out << " (only where needed)";
+    out << "\n";
+  }
+}
+
+void print_plan(std::ostream& out, const core::KnowledgeBase& kb, const core::Plan& plan) {
+  if (plan.blocked) {
+    out << "No self-treatment plan: screening says to get care first.\n";
+    for (const auto& r : plan.blocked_by) print_reason(out, r);
+    return;
+  }
+  out << "Program " << core::format_date(plan.start) << " to " << core::format_date(plan.end) << ", review on "
+      << core::format_date(plan.review) << " (week 4).\n";
+  for (const auto& e : plan.excluded) {
+    out << "Not in your plan: " << e.region << " (" << core::to_string(e.side) << ")\n";
+    for (const auto& r : e.reasons) print_reason(out, r, "    ");
+  }
+  if (!plan.notes.empty()) {
+    out << "Changes made to fit you:\n";
+    for (const auto& r : plan.notes) print_reason(out, r);
+  }
+  out << "\nSessions:\n";
+  for (const auto& t : plan.templates) print_session_outline(out, kb, t);
+  out << "\nCalendar:\n";
+  for (const auto& d : plan.days) {
+    out << "  " << core::format_date(d.date) << " " << core::weekday_name(core::weekday_index(d.date)) << ":";
+    for (const auto& s : d.sessions) out << "  " << s.protocol_name;
+    if (d.date >= plan.review && (&d == &plan.days.front() || (&d - 1)->date < plan.review)) out << "   (after the week-4 review)";
+    out << "\n";
+  }
+  if (plan.days.empty()) out << "  nothing can be scheduled with the days and tools you have.\n";
+  out << "\nEvery day, alongside the sessions:\n";
+  for (const auto& h : plan.habits) {
+    auto it = kb.habits.find(h);
+    if (it != kb.habits.end()) out << "  - " << it->second.name << ": " << it->second.description << "\n";
+  }
+}
+
+void print_today(std::ostream& out, const core::KnowledgeBase& kb, const core::TodayView& v) {
+  if (v.blocked) {
+    out << "No self-treatment: screening says to get care first.\n";
+    for (const auto& r : v.blocked_by) print_reason(out, r);
+    return;
+  }
+  out << "Today, " << core::format_date(v.date) << ":\n";
+  if (!v.due.empty()) {
+    for (const auto& s : v.due) print_session_outline(out, kb, s);
+    out << "Start it with: fascia session\n";
+  } else {
+    out << "  No session today.";
+    if (v.next) out << " Next session: " << core::format_date(*v.next) << ".";
+    out << "\n  Why not today:\n";
+    for (const auto& r : v.not_today) print_reason(out, r, "    - ");
+  }
+  if (v.review_due) out << "The week-4 review is due: run 'fascia progress'.\n";
+}
+
+void print_card(std::ostream& out, const core::KnowledgeBase& kb, const core::StepCard& card, std::size_t number,
+                std::size_t total) {
+  const core::PlannedStep& s = *card.step;
+  out << "\n── Step " << number << " of " << total << ": " << s.technique_name << " ──\n";
+  if (card.switch_sides) out << ">> Switch sides: now the " << core::to_string(card.side) << " side.\n";
+  out << "  Where:     " << s.region_name;
+  if (card.side != core::Side::both) out << ", " << core::to_string(card.side) << " side";
+  out << "\n";
+  if (!s.edge_name.empty()) out << "  With:      " << s.edge_name << "\n";
+  if (!s.direction.empty()) out << "  Direction: " << s.direction << "\n";
+  if (s.pressure) out << "  Pressure:  " << range(*s.pressure) << " out of 10\n";
+  out << "  Dose:      " << (s.unit == core::DoseUnit::strokes ? "" : "") << range(s.dose)
+      << (s.unit == core::DoseUnit::strokes ? " strokes" : " seconds") << ", aim for " << s.target << "\n";
+  if (!s.instruction.empty()) out << "  " << s.instruction << "\n";
+  for (const auto& c : s.cues) out << "  · " << c << "\n";
+  for (const auto& c : s.cautions) out << "  ! " << c << "\n";
+  if (!s.stop_signs.empty()) {
+    out << "  Stop if you feel:";
+    for (const auto& id : s.stop_signs) {
+      auto it = kb.stop_signs.find(id);
+      out << " " << (it == kb.stop_signs.end() ? id : it->second.name) << ";";
+    }
+    out << "\n";
+  }
+}
+
+void print_stop_outcome(std::ostream& out, const core::StopOutcome& o) {
+  switch (o.action) {
+    case core::StopAction::emergency: out << "EMERGENCY — call emergency services now.\n"; break;
+    case core::StopAction::stop_session: out << "The session is over for today.\n"; break;
+    case core::StopAction::stop_step: out << "This step is stopped.\n"; break;
+  }
+  for (const auto& r : o.advice) print_reason(out, r);
+}
+
+void print_progress(std::ostream& out, const core::Progress& p) {
+  out << "Pain (0–10) by region:\n";
+  for (const auto& t : p.trends) {
+    out << "  " << t.region_name << " (" << core::to_string(t.side) << "): start " << t.baseline;
+    for (const auto& pt : t.points) out << " → " << pt.score;
+    if (t.latest)
+      out << fmt::format("   change {:+d} ({}%){}", -t.change, -t.change_percent, t.meaningful ? ", meaningful" : "");
+    out << "\n";
+  }
+  out << "Sessions per week (done / planned):\n";
+  for (const auto& w : p.weeks)
+    out << fmt::format("  week of {}: {} / {}{}{}, habit check-ins {}\n", core::format_date(w.week_start), w.done,
+                       w.planned, w.stopped ? fmt::format(", {} stopped", w.stopped) : "",
+                       w.steps_skipped ? fmt::format(", {} steps skipped", w.steps_skipped) : "", w.habits);
+  out << "Week-4 review (" << core::format_date(p.review.date) << "): " << core::to_string(p.review.state) << "\n";
+  for (const auto& r : p.review.reasons) print_reason(out, r);
+  if (p.review.see_practitioner) out << "  → Please book a practitioner to reassess.\n";
+  if (!p.adjustments.empty()) {
+    out << "Changes the rules made:\n";
+    for (const auto& a : p.adjustments) print_reason(out, a.reason, ("  " + core::format_date(a.date) + " ").c_str());
+  }
+  for (const auto& w : p.warnings) print_reason(out, w, "  WARNING: ");
+  if (p.treatments_elsewhere) out << "Treatments received elsewhere: " << p.treatments_elsewhere << "\n";
+}
+
+void print_referral(std::ostream& out, const std::vector<core::ReferralSuggestion>& suggestions) {
+  out << "Pain there is often referred from these places (possibilities to explore, not a diagnosis):\n";
+  for (const auto& s : suggestions) {
+    out << fmt::format("  {:>3.0f}%  {}", s.score * 100, s.region_name);
+    if (s.practitioner_only) out << " — practitioner-only: ask a practitioner to check it";
+    out << "\n";
+  }
+  out << "Finding trigger points by touch is unreliable, so treat this as a starting point.\n";
+}
+
+}  // namespace fascia::cli

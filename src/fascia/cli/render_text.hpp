@@ -1,0 +1,29 @@
+// Plain-text renderings for people at a terminal: calm, short lines, the
+// reason and source beside every refusal or change.
+#pragma once
+
+#include <iosfwd>
+#include <vector>
+
+#include "fascia/core/knowledge_base.hpp"
+#include "fascia/core/planner.hpp"
+#include "fascia/core/progress.hpp"
+#include "fascia/core/referral.hpp"
+#include "fascia/core/screening.hpp"
+#include "fascia/core/session_runner.hpp"
+
+namespace fascia::cli {
+
+void print_disclaimer(std::ostream& out);
+void print_reason(std::ostream& out, const core::Reason& reason, const char* indent = "  - ");
+void print_clearance(std::ostream& out, const core::KnowledgeBase& kb, const core::Clearance& clearance);
+void print_session_outline(std::ostream& out, const core::KnowledgeBase& kb, const core::PlannedSession& session);
+void print_plan(std::ostream& out, const core::KnowledgeBase& kb, const core::Plan& plan);
+void print_today(std::ostream& out, const core::KnowledgeBase& kb, const core::TodayView& view);
+void print_card(std::ostream& out, const core::KnowledgeBase& kb, const core::StepCard& card, std::size_t number,
+                std::size_t total);
+void print_stop_outcome(std::ostream& out, const core::StopOutcome& outcome);
+void print_progress(std::ostream& out, const core::Progress& progress);
+void print_referral(std::ostream& out, const std::vector<core::ReferralSuggestion>& suggestions);
+
+}  // namespace fascia::cli
