@@ -1,50 +1,42 @@
 #include "fascia/adapters/answers_file.hpp"
 
-#include <yaml-cpp/yaml.h>
+#include "fascia/adapters/yaml_tree.hpp"
 
 namespace fascia::adapters {
 
 namespace {
-std::string where(const std::string& origin, const YAML::Mark& mark) {
-  return origin + ":" + std::to_string(mark.line + 1) + ": ";
+core::Error at(const std::string& origin, int line, const std::string& message) {
+  return {core::ErrorCode::malformed_file, origin + ":" + std::to_string(line) + ": " + message};
 }
 }  // namespace
 
 core::Result<std::map<std::string, core::Answer>> parse_answers(std::string_view text, const std::string& origin) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    return core::fail(core::ErrorCode::malformed_file, where(origin, e.mark) + e.msg);
-  }
-  if (!root.IsMap())
-    return core::fail(core::ErrorCode::malformed_file,
-                      origin + ":1: expected a map of question id to yes, no or a list of regions");
+  auto root = yaml_tree::parse_text(text);
+  if (!root) return tl::make_unexpected(at(origin, root.error().line, root.error().message));
+  if (root->kind != yaml_tree::Node::Kind::map)
+    return tl::make_unexpected(at(origin, 1, "expected a map of question id to yes, no or a list of regions"));
   std::map<std::string, core::Answer> answers;
-  for (const auto& item : root) {
-    const std::string id = item.first.as<std::string>("");
-    const YAML::Node& value = item.second;
+  for (const auto& entry : root->entries) {
+    const yaml_tree::Node& value = entry.value;
     core::Answer answer;
-    if (value.IsSequence()) {
-      for (const auto& r : value) {
-        if (!r.IsScalar())
-          return core::fail(core::ErrorCode::malformed_file, where(origin, r.Mark()) + id + ": regions must be names");
-        answer.regions.push_back(r.as<std::string>());
+    if (value.kind == yaml_tree::Node::Kind::list) {
+      for (const auto& r : value.items) {
+        if (r.kind != yaml_tree::Node::Kind::scalar)
+          return tl::make_unexpected(at(origin, r.line, entry.key + ": regions must be names"));
+        answer.regions.push_back(r.text);
       }
       answer.yes = !answer.regions.empty();
-    } else if (value.IsScalar()) {
-      const std::string word = value.as<std::string>();
+    } else if (value.kind == yaml_tree::Node::Kind::scalar) {
+      const std::string& word = value.text;
       if (word == "yes" || word == "true" || word == "y")
         answer.yes = true;
       else if (word != "no" && word != "false" && word != "n")
-        return core::fail(core::ErrorCode::malformed_file,
-                          where(origin, value.Mark()) + id + ": '" + word + "' is not yes, no or a list of regions");
+        return tl::make_unexpected(
+            at(origin, value.line, entry.key + ": '" + word + "' is not yes, no or a list of regions"));
     } else {
-      return core::fail(core::ErrorCode::malformed_file,
-                        where(origin, value.Mark()) + id + ": expected yes, no or a list of regions");
+      return tl::make_unexpected(at(origin, entry.line, entry.key + ": expected yes, no or a list of regions"));
     }
-    if (!answers.emplace(id, std::move(answer)).second)
-      return core::fail(core::ErrorCode::malformed_file, where(origin, item.first.Mark()) + id + " is answered twice");
+    answers.emplace(entry.key, std::move(answer));  // duplicate keys are already a parse error
   }
   return answers;
 }

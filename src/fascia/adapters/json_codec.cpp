@@ -1,0 +1,456 @@
+#include "fascia/adapters/json_codec.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <initializer_list>
+#include <limits>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <vector>
+
+namespace fascia::adapters {
+
+using core::Date;
+using core::Error;
+using core::ErrorCode;
+using json = nlohmann::ordered_json;  // keeps keys in the order written
+
+namespace {
+
+// ---- encoding ----
+
+json encode(const core::Profile& p) {
+  json regions = json::array();
+  for (const auto& r : p.regions)
+    regions.push_back({{"region", r.region}, {"side", core::to_string(r.side)}, {"pain", r.pain}});
+  return {{"name", p.name},
+          {"regions", regions},
+          {"tools", p.tools},
+          {"weekdays", p.weekdays},
+          {"minutes_per_session", p.minutes_per_session},
+          {"start", core::format_date(p.start)},
+          {"weeks", p.weeks}};
+}
+
+json encode(const core::ScreeningRecord& s) {
+  json answers = json::object();
+  for (const auto& [question, answer] : s.answers)
+    answers[question] = {{"yes", answer.yes}, {"regions", answer.regions}};
+  return {{"date", core::format_date(s.date)}, {"answers", answers}};
+}
+
+json encode(const core::StepLog& s) {
+  return {{"index", s.index},
+          {"technique", s.technique},
+          {"region", s.region},
+          {"side", core::to_string(s.side)},
+          {"modality", core::to_string(s.modality)},
+          {"status", core::to_string(s.status)},
+          {"strokes", s.strokes},
+          {"seconds", s.seconds},
+          {"pressure_used", s.pressure_used ? json(*s.pressure_used) : json(nullptr)},
+          {"stop_sign", s.stop_sign},
+          {"note", s.note}};
+}
+
+json encode(const core::SessionEntry& s) {
+  json steps = json::array();
+  for (const auto& step : s.steps) steps.push_back(encode(step));
+  return {{"id", s.id},
+          {"date", core::format_date(s.date)},
+          {"protocol", s.protocol},
+          {"target_region", s.target_region},
+          {"side", core::to_string(s.side)},
+          {"stopped", s.stopped},
+          {"stop_sign", s.stop_sign},
+          {"steps", steps}};
+}
+
+json encode(const core::Journal& j) {
+  json pain = json::array(), reactions = json::array(), habits = json::array(), treatments = json::array(),
+       notes = json::array(), sessions = json::array();
+  for (const auto& e : j.pain)
+    pain.push_back({{"date", core::format_date(e.date)},
+                    {"region", e.region},
+                    {"side", core::to_string(e.side)},
+                    {"score", e.score}});
+  for (const auto& e : j.reactions)
+    reactions.push_back({{"date", core::format_date(e.date)},
+                         {"region", e.region},
+                         {"side", core::to_string(e.side)},
+                         {"redness", e.redness},
+                         {"red_dots", e.red_dots},
+                         {"bruising", e.bruising},
+                         {"soreness", e.soreness}});
+  for (const auto& e : j.habits) habits.push_back({{"date", core::format_date(e.date)}, {"habit", e.habit}});
+  for (const auto& e : j.treatments)
+    treatments.push_back(
+        {{"date", core::format_date(e.date)}, {"treatment", e.treatment}, {"region", e.region}, {"note", e.note}});
+  for (const auto& e : j.notes) notes.push_back({{"date", core::format_date(e.date)}, {"text", e.text}});
+  for (const auto& s : j.sessions) sessions.push_back(encode(s));
+  return {{"pain", pain},   {"reactions", reactions}, {"habits", habits}, {"treatments", treatments},
+          {"notes", notes}, {"sessions", sessions}};
+}
+
+// ---- decoding ----
+
+std::string key_path(const std::string& path, std::string_view key) {
+  return path.empty() ? std::string(key) : path + "." + std::string(key);
+}
+std::string index_path(const std::string& path, std::size_t index) { return path + "[" + std::to_string(index) + "]"; }
+
+template <class Enum>
+std::string word_list(std::initializer_list<Enum> values) {
+  std::string out;
+  for (Enum v : values) out += (out.empty() ? "" : ", ") + std::string(core::to_string(v));
+  return out;
+}
+
+// Reads values while remembering the first problem. Once an error is
+// recorded every read is a no-op returning a default, so decoders can read
+// straight through and check ok() at the end.
+class Decoder {
+ public:
+  bool ok() const { return !error_.has_value(); }
+  const Error& error() const { return *error_; }
+  void fail(ErrorCode code, std::string message) {
+    if (ok()) error_ = Error{code, std::move(message)};
+  }
+
+  // True when j is an object holding exactly `keys`.
+  bool object(const json& j, const std::string& path, std::initializer_list<std::string_view> keys) {
+    if (!expect(j.is_object(), j, path, "an object")) return false;
+    for (const auto& item : j.items())
+      if (std::find(keys.begin(), keys.end(), item.key()) == keys.end()) {
+        std::string expected;
+        for (auto k : keys) expected += (expected.empty() ? "" : ", ") + std::string(k);
+        fail(ErrorCode::malformed_file, key_path(path, item.key()) + ": unknown key (expected " + expected + ")");
+        return false;
+      }
+    for (auto k : keys)
+      if (!j.contains(std::string(k))) {
+        fail(ErrorCode::malformed_file, key_path(path, k) + ": missing");
+        return false;
+      }
+    return true;
+  }
+  // An object with any keys.
+  bool map(const json& j, const std::string& path) { return expect(j.is_object(), j, path, "an object"); }
+  bool array(const json& j, const std::string& path) { return expect(j.is_array(), j, path, "an array"); }
+
+  std::string string(const json& j, const std::string& path) {
+    return expect(j.is_string(), j, path, "a string") ? j.get<std::string>() : std::string{};
+  }
+  bool boolean(const json& j, const std::string& path) {
+    return expect(j.is_boolean(), j, path, "true or false") && j.get<bool>();
+  }
+  // An integer in min..max (max = int's largest means "no upper bound").
+  int integer(const json& j, const std::string& path, int min, int max = std::numeric_limits<int>::max()) {
+    const auto value = int64(j, path);
+    if (!ok()) return 0;
+    if (value < min || value > max) {
+      const bool unbounded = max == std::numeric_limits<int>::max();
+      const std::string problem = !unbounded    ? "is outside " + std::to_string(min) + ".." + std::to_string(max)
+                                  : value < min ? "is below " + std::to_string(min)
+                                                : "is too large";
+      fail(ErrorCode::out_of_range, path + ": " + j.dump() + " " + problem);
+      return 0;
+    }
+    return static_cast<int>(value);
+  }
+  std::int64_t int64(const json& j, const std::string& path) {
+    if (!expect(j.is_number_integer(), j, path, "an integer")) return 0;
+    if (j.is_number_unsigned())
+      return static_cast<std::int64_t>(
+          std::min<std::uint64_t>(j.get<std::uint64_t>(), std::numeric_limits<std::int64_t>::max()));
+    return j.get<std::int64_t>();
+  }
+  Date date(const json& j, const std::string& path) {
+    const std::string text = string(j, path);
+    if (!ok()) return {};
+    auto parsed = core::parse_date(text);
+    if (!parsed) return fail(parsed.error().code, path + ": " + parsed.error().message), Date{};
+    return *parsed;
+  }
+  template <class Enum>
+  Enum word(const json& j, const std::string& path, std::optional<Enum> (*from_string)(std::string_view),
+            std::initializer_list<Enum> all) {
+    const std::string text = string(j, path);
+    if (!ok()) return Enum{};
+    const auto value = from_string(text);
+    if (!value)
+      return fail(ErrorCode::invalid_argument, path + ": '" + text + "' is not one of " + word_list(all)), Enum{};
+    return *value;
+  }
+
+ private:
+  bool expect(bool good, const json& j, const std::string& path, std::string_view what) {
+    if (!ok()) return false;
+    if (!good)
+      fail(ErrorCode::malformed_file, (path.empty() ? std::string("the file") : path) + ": expected " +
+                                          std::string(what) + ", found " + (j.is_number() ? j.dump() : j.type_name()));
+    return good;
+  }
+  std::optional<Error> error_;
+};
+
+// Reads the fields of one JSON object after checking that it holds exactly
+// `keys`. When that check fails every read returns a default (the decoder
+// already holds the error).
+class Fields {
+ public:
+  Fields(Decoder& d, const json& j, std::string path, std::initializer_list<std::string_view> keys)
+      : d_(d), j_(j), path_(std::move(path)), valid_(d.object(j, path_, keys)) {}
+
+  std::string text(std::string_view key) { return valid_ ? d_.string(at(key), sub(key)) : std::string{}; }
+  bool flag(std::string_view key) { return valid_ && d_.boolean(at(key), sub(key)); }
+  int integer(std::string_view key, int min, int max = std::numeric_limits<int>::max()) {
+    return valid_ ? d_.integer(at(key), sub(key), min, max) : 0;
+  }
+  std::optional<int> optional_integer(std::string_view key, int min, int max) {
+    if (!valid_ || at(key).is_null()) return std::nullopt;
+    return d_.integer(at(key), sub(key), min, max);
+  }
+  // A non-negative 64-bit integer (an id).
+  std::int64_t id(std::string_view key) {
+    const std::int64_t value = valid_ ? d_.int64(at(key), sub(key)) : 0;
+    if (value < 0) d_.fail(ErrorCode::out_of_range, sub(key) + ": " + std::to_string(value) + " is below 0");
+    return value;
+  }
+  Date date(std::string_view key) { return valid_ ? d_.date(at(key), sub(key)) : Date{}; }
+  core::Side side(std::string_view key) {
+    using enum core::Side;
+    return word(key, core::side_from_string, {left, right, both, midline});
+  }
+  template <class Enum>
+  Enum word(std::string_view key, std::optional<Enum> (*from_string)(std::string_view),
+            std::initializer_list<Enum> all) {
+    return valid_ ? d_.word(at(key), sub(key), from_string, all) : Enum{};
+  }
+  // Decodes each element of the array under key with decode_one(decoder, element, path).
+  template <class T, class DecodeOne>
+  std::vector<T> list(std::string_view key, DecodeOne decode_one) {
+    std::vector<T> out;
+    if (!valid_ || !d_.array(at(key), sub(key))) return out;
+    const json& items = at(key);
+    for (std::size_t i = 0; i < items.size() && d_.ok(); ++i)
+      out.push_back(decode_one(d_, items[i], index_path(sub(key), i)));
+    return out;
+  }
+  std::vector<std::string> texts(std::string_view key) {
+    return list<std::string>(key, [](Decoder& d, const json& j, const std::string& p) { return d.string(j, p); });
+  }
+  bool valid() const { return valid_; }
+  const json& at(std::string_view key) const { return *j_.find(std::string(key)); }
+  std::string sub(std::string_view key) const { return key_path(path_, key); }
+
+ private:
+  Decoder& d_;
+  const json& j_;
+  std::string path_;
+  bool valid_;
+};
+
+core::RegionTarget decode_target(Decoder& d, const json& j, const std::string& p) {
+  Fields f(d, j, p, {"region", "side", "pain"});
+  return {f.text("region"), f.side("side"), f.integer("pain", 0, 10)};
+}
+
+core::Profile decode_profile(Decoder& d, const json& j, const std::string& p) {
+  Fields f(d, j, p, {"name", "regions", "tools", "weekdays", "minutes_per_session", "start", "weeks"});
+  return {f.text("name"),
+          f.list<core::RegionTarget>("regions", decode_target),
+          f.texts("tools"),
+          f.list<int>("weekdays",
+                      [](Decoder& dd, const json& w, const std::string& wp) { return dd.integer(w, wp, 0, 6); }),
+          f.integer("minutes_per_session", 1),
+          f.date("start"),
+          f.integer("weeks", 1)};
+}
+
+core::ScreeningRecord decode_screening(Decoder& d, const json& j, const std::string& p) {
+  Fields f(d, j, p, {"date", "answers"});
+  core::ScreeningRecord out{f.date("date"), {}};
+  if (!f.valid() || !d.map(f.at("answers"), f.sub("answers"))) return out;  // any question id is a key
+  for (const auto& item : f.at("answers").items()) {
+    Fields a(d, item.value(), key_path(f.sub("answers"), item.key()), {"yes", "regions"});
+    out.answers[item.key()] = core::Answer{a.flag("yes"), a.texts("regions")};
+  }
+  return out;
+}
+
+core::StepLog decode_step(Decoder& d, const json& j, const std::string& p) {
+  Fields f(d, j, p,
+           {"index", "technique", "region", "side", "modality", "status", "strokes", "seconds", "pressure_used",
+            "stop_sign", "note"});
+  using enum core::Modality;
+  using enum core::StepStatus;
+  return {f.integer("index", 0),
+          f.text("technique"),
+          f.text("region"),
+          f.side("side"),
+          f.word("modality", core::modality_from_string,
+                 {instrument, compression, pressure, movement, preparation, percussion}),
+          f.word("status", core::step_status_from_string, {done, skipped, stopped}),
+          f.integer("strokes", 0),
+          f.integer("seconds", 0),
+          f.optional_integer("pressure_used", 0, 10),
+          f.text("stop_sign"),
+          f.text("note")};
+}
+
+core::SessionEntry decode_session(Decoder& d, const json& j, const std::string& p) {
+  Fields f(d, j, p, {"id", "date", "protocol", "target_region", "side", "stopped", "stop_sign", "steps"});
+  return {f.id("id"),  // 0: the store numbers it
+          f.date("date"),
+          f.text("protocol"),
+          f.text("target_region"),
+          f.side("side"),
+          f.list<core::StepLog>("steps", decode_step),
+          f.flag("stopped"),
+          f.text("stop_sign")};
+}
+
+core::PainEntry decode_pain(Decoder& d, const json& j, const std::string& p) {
+  Fields f(d, j, p, {"date", "region", "side", "score"});
+  return {f.date("date"), f.text("region"), f.side("side"), f.integer("score", 0, 10)};
+}
+
+core::ReactionEntry decode_reaction(Decoder& d, const json& j, const std::string& p) {
+  Fields f(d, j, p, {"date", "region", "side", "redness", "red_dots", "bruising", "soreness"});
+  return {f.date("date"),
+          f.text("region"),
+          f.side("side"),
+          f.flag("redness"),
+          f.flag("red_dots"),
+          f.flag("bruising"),
+          f.integer("soreness", 0, 10)};
+}
+
+core::HabitEntry decode_habit(Decoder& d, const json& j, const std::string& p) {
+  Fields f(d, j, p, {"date", "habit"});
+  return {f.date("date"), f.text("habit")};
+}
+
+core::TreatmentEntry decode_treatment(Decoder& d, const json& j, const std::string& p) {
+  Fields f(d, j, p, {"date", "treatment", "region", "note"});
+  return {f.date("date"), f.text("treatment"), f.text("region"), f.text("note")};
+}
+
+core::NoteEntry decode_note(Decoder& d, const json& j, const std::string& p) {
+  Fields f(d, j, p, {"date", "text"});
+  return {f.date("date"), f.text("text")};
+}
+
+// Session ids other than 0 must be unique: they are kept on import.
+void check_session_ids(Decoder& d, const std::vector<core::SessionEntry>& sessions) {
+  std::map<std::int64_t, std::size_t> first_use;  // id -> index
+  for (std::size_t i = 0; i < sessions.size() && d.ok(); ++i) {
+    if (sessions[i].id == 0) continue;
+    if (auto [it, fresh] = first_use.emplace(sessions[i].id, i); !fresh)
+      d.fail(ErrorCode::invalid_argument, index_path("journal.sessions", i) + ".id: " + std::to_string(sessions[i].id) +
+                                              " is already used by " + index_path("journal.sessions", it->second));
+  }
+}
+
+core::Journal decode_journal(Decoder& d, const json& j, const std::string& p) {
+  Fields f(d, j, p, {"pain", "reactions", "habits", "treatments", "notes", "sessions"});
+  core::Journal out{
+      f.list<core::PainEntry>("pain", decode_pain),     f.list<core::ReactionEntry>("reactions", decode_reaction),
+      f.list<core::HabitEntry>("habits", decode_habit), f.list<core::TreatmentEntry>("treatments", decode_treatment),
+      f.list<core::NoteEntry>("notes", decode_note),    f.list<core::SessionEntry>("sessions", decode_session)};
+  check_session_ids(d, out.sessions);
+  return out;
+}
+
+core::PersonData decode_person(Decoder& d, const json& j) {
+  Fields f(d, j, "", {"format", "version", "profile", "screenings", "journal"});
+  if (const std::string format = f.text("format"); d.ok() && format != kExportFormat)
+    d.fail(ErrorCode::malformed_file,
+           "format: '" + format + "' is not a fascia export (expected '" + std::string(kExportFormat) + "')");
+  if (const int version = f.integer("version", 0); d.ok() && version != kExportVersion)
+    d.fail(ErrorCode::malformed_file, "version: " + std::to_string(version) + " is not supported (this fascia reads " +
+                                          std::to_string(kExportVersion) + ")");
+  core::PersonData out;
+  if (!d.ok()) return out;
+  if (!f.at("profile").is_null()) out.profile = decode_profile(d, f.at("profile"), "profile");
+  out.screenings = f.list<core::ScreeningRecord>("screenings", decode_screening);
+  out.journal = decode_journal(d, f.at("journal"), "journal");
+  return out;
+}
+
+// Finds the first key repeated within one object (the parser would keep only
+// the last) and remembers its path. Fed by the parser's callback events.
+class DuplicateKeyFinder {
+ public:
+  bool on_event(nlohmann::detail::parse_event_t event, const json& parsed) {
+    using Event = nlohmann::detail::parse_event_t;
+    if (event == Event::object_start || event == Event::array_start) {
+      stack_.push_back({event == Event::array_start, 0, {}, {}});
+    } else if (event == Event::key) {
+      Frame& frame = stack_.back();
+      frame.key = parsed.get<std::string>();
+      if (!frame.keys.insert(frame.key).second && !found_) found_ = path();
+    } else {  // a value, or the end of an object or array, completes an element
+      if (event != Event::value) stack_.pop_back();
+      if (!stack_.empty() && stack_.back().is_array) ++stack_.back().index;
+    }
+    return true;
+  }
+  const std::optional<std::string>& found() const { return found_; }
+
+ private:
+  struct Frame {
+    bool is_array;
+    std::size_t index;
+    std::string key;
+    std::set<std::string> keys;
+  };
+  std::string path() const {
+    std::string out;
+    for (const Frame& f : stack_) out = f.is_array ? index_path(out, f.index) : key_path(out, f.key);
+    return out;
+  }
+  std::vector<Frame> stack_;
+  std::optional<std::string> found_;
+};
+
+}  // namespace
+
+std::string person_data_to_json(const core::PersonData& data) {
+  json doc = {{"format", kExportFormat},
+              {"version", kExportVersion},
+              {"profile", data.profile ? encode(*data.profile) : json(nullptr)},
+              {"screenings", json::array()},
+              {"journal", encode(data.journal)}};
+  for (const auto& s : data.screenings) doc["screenings"].push_back(encode(s));
+  return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+core::Result<core::PersonData> person_data_from_json(std::string_view text) {
+  DuplicateKeyFinder duplicates;
+  json doc;
+  try {
+    doc = json::parse(text, [&](int, nlohmann::detail::parse_event_t event, json& parsed) {
+      return duplicates.on_event(event, parsed);
+    });
+  } catch (const json::parse_error& e) {
+    // what() reads "[json.exception.parse_error.101] parse error at line L, column C: ..."
+    std::string what = e.what();
+    if (const auto end = what.find("] "); end != std::string::npos) what.erase(0, end + 2);
+    // The quoted input may hold invalid UTF-8; keep the message plain ASCII.
+    for (char& c : what)
+      if (static_cast<unsigned char>(c) >= 0x80) c = '?';
+    return core::fail(ErrorCode::malformed_file, "not valid JSON: " + what);
+  }
+  if (duplicates.found())
+    return core::fail(ErrorCode::malformed_file, *duplicates.found() + ": key appears more than once");
+  Decoder decoder;
+  core::PersonData data = decode_person(decoder, doc);
+  if (!decoder.ok()) return tl::make_unexpected(decoder.error());
+  return data;
+}
+
+}  // namespace fascia::adapters

@@ -1,0 +1,165 @@
+#include "fascia/adapters/sqlite_migrations.hpp"
+
+#include <array>
+
+namespace fascia::adapters {
+
+namespace {
+
+// Version 1: one person's profile, screenings and journal, keyed by person_id
+// so one file can later serve many people. Dates are ISO text (YYYY-MM-DD),
+// enums are their to_string words, lists keep their order in `position`.
+constexpr std::string_view kVersion1 = R"sql(
+PRAGMA application_id = 1179861825;  -- kSqliteApplicationId, "FSCA"
+
+CREATE TABLE profile (
+  person_id           INTEGER PRIMARY KEY,
+  name                TEXT NOT NULL,
+  minutes_per_session INTEGER NOT NULL CHECK (minutes_per_session > 0),
+  start_date          TEXT NOT NULL CHECK (start_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  weeks               INTEGER NOT NULL CHECK (weeks > 0)
+) STRICT;
+
+CREATE TABLE profile_region (
+  person_id INTEGER NOT NULL REFERENCES profile (person_id) ON DELETE CASCADE,
+  position  INTEGER NOT NULL,
+  region    TEXT NOT NULL,
+  side      TEXT NOT NULL CHECK (side IN ('left', 'right', 'both', 'midline')),
+  pain      INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+  PRIMARY KEY (person_id, position)
+) STRICT;
+
+CREATE TABLE profile_tool (
+  person_id INTEGER NOT NULL REFERENCES profile (person_id) ON DELETE CASCADE,
+  position  INTEGER NOT NULL,
+  tool      TEXT NOT NULL,
+  PRIMARY KEY (person_id, position)
+) STRICT;
+
+CREATE TABLE profile_weekday (
+  person_id INTEGER NOT NULL REFERENCES profile (person_id) ON DELETE CASCADE,
+  position  INTEGER NOT NULL,
+  weekday   INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+  PRIMARY KEY (person_id, position)
+) STRICT;
+
+CREATE TABLE screening (
+  id        INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL,
+  date      TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  UNIQUE (person_id, id)
+) STRICT;
+CREATE INDEX screening_by_person_date ON screening (person_id, date);
+
+CREATE TABLE screening_answer (
+  person_id    INTEGER NOT NULL,
+  screening_id INTEGER NOT NULL,
+  question     TEXT NOT NULL,
+  yes          INTEGER NOT NULL CHECK (yes IN (0, 1)),
+  PRIMARY KEY (person_id, screening_id, question),
+  FOREIGN KEY (person_id, screening_id) REFERENCES screening (person_id, id) ON DELETE CASCADE
+) STRICT;
+
+CREATE TABLE screening_answer_region (
+  person_id    INTEGER NOT NULL,
+  screening_id INTEGER NOT NULL,
+  question     TEXT NOT NULL,
+  position     INTEGER NOT NULL,
+  region       TEXT NOT NULL,
+  PRIMARY KEY (person_id, screening_id, question, position),
+  FOREIGN KEY (person_id, screening_id, question)
+    REFERENCES screening_answer (person_id, screening_id, question) ON DELETE CASCADE
+) STRICT;
+
+CREATE TABLE pain_entry (
+  id        INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL,
+  date      TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  region    TEXT NOT NULL,
+  side      TEXT NOT NULL CHECK (side IN ('left', 'right', 'both', 'midline')),
+  score     INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10)
+) STRICT;
+CREATE INDEX pain_entry_by_person_date ON pain_entry (person_id, date);
+
+CREATE TABLE reaction_entry (
+  id        INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL,
+  date      TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  region    TEXT NOT NULL,
+  side      TEXT NOT NULL CHECK (side IN ('left', 'right', 'both', 'midline')),
+  redness   INTEGER NOT NULL CHECK (redness IN (0, 1)),
+  red_dots  INTEGER NOT NULL CHECK (red_dots IN (0, 1)),
+  bruising  INTEGER NOT NULL CHECK (bruising IN (0, 1)),
+  soreness  INTEGER NOT NULL CHECK (soreness BETWEEN 0 AND 10)
+) STRICT;
+CREATE INDEX reaction_entry_by_person_date ON reaction_entry (person_id, date);
+
+CREATE TABLE habit_entry (
+  id        INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL,
+  date      TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  habit     TEXT NOT NULL
+) STRICT;
+CREATE INDEX habit_entry_by_person_date ON habit_entry (person_id, date);
+
+CREATE TABLE treatment_entry (
+  id        INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL,
+  date      TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  treatment TEXT NOT NULL,
+  region    TEXT NOT NULL,
+  note      TEXT NOT NULL
+) STRICT;
+CREATE INDEX treatment_entry_by_person_date ON treatment_entry (person_id, date);
+
+CREATE TABLE note_entry (
+  id        INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL,
+  date      TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  text      TEXT NOT NULL
+) STRICT;
+CREATE INDEX note_entry_by_person_date ON note_entry (person_id, date);
+
+-- Session ids are numbered per person (1, 2, ...) so an export re-imports
+-- with the same ids into any database.
+CREATE TABLE session (
+  person_id     INTEGER NOT NULL,
+  id            INTEGER NOT NULL CHECK (id > 0),
+  date          TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  protocol      TEXT NOT NULL,
+  target_region TEXT NOT NULL,
+  side          TEXT NOT NULL CHECK (side IN ('left', 'right', 'both', 'midline')),
+  stopped       INTEGER NOT NULL CHECK (stopped IN (0, 1)),
+  stop_sign     TEXT NOT NULL,
+  PRIMARY KEY (person_id, id)
+) STRICT;
+CREATE INDEX session_by_person_date ON session (person_id, date);
+
+CREATE TABLE session_step (
+  person_id     INTEGER NOT NULL,
+  session_id    INTEGER NOT NULL,
+  position      INTEGER NOT NULL,
+  step_index    INTEGER NOT NULL CHECK (step_index >= 0),
+  technique     TEXT NOT NULL,
+  region        TEXT NOT NULL,
+  side          TEXT NOT NULL CHECK (side IN ('left', 'right', 'both', 'midline')),
+  modality      TEXT NOT NULL CHECK (modality IN ('instrument', 'compression', 'pressure', 'movement',
+                                                  'preparation', 'percussion')),
+  status        TEXT NOT NULL CHECK (status IN ('done', 'skipped', 'stopped')),
+  strokes       INTEGER NOT NULL CHECK (strokes >= 0),
+  seconds       INTEGER NOT NULL CHECK (seconds >= 0),
+  pressure_used INTEGER CHECK (pressure_used IS NULL OR pressure_used BETWEEN 0 AND 10),
+  stop_sign     TEXT NOT NULL,
+  note          TEXT NOT NULL,
+  PRIMARY KEY (person_id, session_id, position),
+  FOREIGN KEY (person_id, session_id) REFERENCES session (person_id, id) ON DELETE CASCADE
+) STRICT;
+)sql";
+
+constexpr std::array<std::string_view, 1> kMigrations{kVersion1};
+
+}  // namespace
+
+std::span<const std::string_view> sqlite_migrations() { return kMigrations; }
+
+}  // namespace fascia::adapters

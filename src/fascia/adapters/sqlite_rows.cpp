@@ -1,0 +1,331 @@
+#include "fascia/adapters/sqlite_rows.hpp"
+
+#include <limits>
+#include <map>
+#include <string>
+#include <utility>
+
+namespace fascia::adapters::rows {
+
+using core::Date;
+using core::Error;
+using core::ErrorCode;
+
+namespace {
+
+// Decodes the columns of one row; the first value that does not decode is
+// remembered as a db_corrupt error naming the table, and done() reports it.
+class Columns {
+ public:
+  Columns(const sqlite::Statement& row, std::string_view table, const std::filesystem::path& file)
+      : row_(row), table_(table), file_(file) {}
+
+  std::string text(int column) const { return row_.text(column); }
+  int integer(int column) {
+    const std::int64_t value = row_.int64(column);
+    if (value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max())
+      return bad("number", column), 0;
+    return static_cast<int>(value);
+  }
+  bool boolean(int column) const { return row_.boolean(column); }
+  std::int64_t int64(int column) const { return row_.int64(column); }
+  std::optional<int> optional_integer(int column) {
+    return row_.is_null(column) ? std::nullopt : std::optional<int>(integer(column));
+  }
+  Date date(int column) {
+    auto parsed = core::parse_date(row_.text(column));
+    if (!parsed) return bad("date", column), Date{};
+    return *parsed;
+  }
+  core::Side side(int column) { return word(column, "side", core::side_from_string); }
+  core::Modality modality(int column) { return word(column, "modality", core::modality_from_string); }
+  core::StepStatus status(int column) { return word(column, "status", core::step_status_from_string); }
+
+  Result<void> done() const {
+    if (error_) return tl::make_unexpected(*error_);
+    return {};
+  }
+
+ private:
+  template <class Enum>
+  Enum word(int column, std::string_view what, std::optional<Enum> (*from_string)(std::string_view)) {
+    const auto value = from_string(row_.text(column));
+    if (!value) return bad(what, column), Enum{};
+    return *value;
+  }
+  void bad(std::string_view what, int column) {
+    if (error_) return;
+    error_ = Error{ErrorCode::db_corrupt, "database " + file_.string() + " is damaged: " + std::string(table_) +
+                                              " holds " + std::string(what) + " '" + row_.text(column) + "'"};
+  }
+
+  const sqlite::Statement& row_;
+  std::string_view table_;
+  const std::filesystem::path& file_;
+  std::optional<Error> error_;
+};
+
+// Runs a query with args bound to ?1..?N and hands each row to on_row.
+template <class OnRow, class... Args>
+Result<void> each_row(Database& db, std::string_view table, std::string_view sql, OnRow&& on_row, const Args&... args) {
+  auto stmt = db.prepare(sql);
+  if (!stmt) return tl::make_unexpected(stmt.error());
+  stmt->bind_all(args...);
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return tl::make_unexpected(row.error());
+    if (!*row) return {};
+    Columns columns(*stmt, table, db.file());
+    on_row(columns);
+    FASCIA_TRY(columns.done());
+  }
+}
+
+Result<void> select_answers(Database& db, std::int64_t person, std::int64_t screening_id,
+                            core::ScreeningRecord& record) {
+  FASCIA_TRY(each_row(
+      db, "screening_answer", "SELECT question, yes FROM screening_answer WHERE person_id = ?1 AND screening_id = ?2",
+      [&](Columns& c) { record.answers[c.text(0)].yes = c.boolean(1); }, person, screening_id));
+  return each_row(
+      db, "screening_answer_region",
+      "SELECT question, region FROM screening_answer_region WHERE person_id = ?1 AND screening_id = ?2 "
+      "ORDER BY question, position",
+      [&](Columns& c) { record.answers[c.text(0)].regions.push_back(c.text(1)); }, person, screening_id);
+}
+
+// Loads the screenings `order_and_limit` selects, with their answers.
+Result<std::vector<core::ScreeningRecord>> select_screenings_where(Database& db, std::int64_t person,
+                                                                   std::string_view order_and_limit) {
+  std::vector<std::pair<std::int64_t, core::ScreeningRecord>> found;
+  FASCIA_TRY(each_row(
+      db, "screening", "SELECT id, date FROM screening WHERE person_id = ?1 " + std::string(order_and_limit),
+      [&](Columns& c) { found.emplace_back(c.int64(0), core::ScreeningRecord{.date = c.date(1), .answers = {}}); },
+      person));
+  std::vector<core::ScreeningRecord> records;
+  for (auto& [id, record] : found) {
+    FASCIA_TRY(select_answers(db, person, id, record));
+    records.push_back(std::move(record));
+  }
+  return records;
+}
+
+Result<void> select_sessions(Database& db, std::int64_t person, std::vector<core::SessionEntry>& sessions) {
+  std::map<std::int64_t, std::size_t> index_of;  // session id -> position in sessions
+  FASCIA_TRY(each_row(
+      db, "session",
+      "SELECT id, date, protocol, target_region, side, stopped, stop_sign FROM session WHERE person_id = ?1 "
+      "ORDER BY date, id",
+      [&](Columns& c) {
+        index_of[c.int64(0)] = sessions.size();
+        sessions.push_back({.id = c.int64(0),
+                            .date = c.date(1),
+                            .protocol = c.text(2),
+                            .target_region = c.text(3),
+                            .side = c.side(4),
+                            .steps = {},
+                            .stopped = c.boolean(5),
+                            .stop_sign = c.text(6)});
+      },
+      person));
+  return each_row(
+      db, "session_step",
+      "SELECT session_id, step_index, technique, region, side, modality, status, strokes, seconds, pressure_used, "
+      "stop_sign, note FROM session_step WHERE person_id = ?1 ORDER BY session_id, position",
+      [&](Columns& c) {
+        // The foreign key guarantees the parent session exists.
+        sessions[index_of.at(c.int64(0))].steps.push_back({.index = c.integer(1),
+                                                           .technique = c.text(2),
+                                                           .region = c.text(3),
+                                                           .side = c.side(4),
+                                                           .modality = c.modality(5),
+                                                           .status = c.status(6),
+                                                           .strokes = c.integer(7),
+                                                           .seconds = c.integer(8),
+                                                           .pressure_used = c.optional_integer(9),
+                                                           .stop_sign = c.text(10),
+                                                           .note = c.text(11)});
+      },
+      person);
+}
+
+}  // namespace
+
+Result<std::optional<core::Profile>> select_profile(Database& db, std::int64_t person) {
+  std::optional<core::Profile> profile;
+  FASCIA_TRY(each_row(
+      db, "profile", "SELECT name, minutes_per_session, start_date, weeks FROM profile WHERE person_id = ?1",
+      [&](Columns& c) {
+        profile = core::Profile{.name = c.text(0),
+                                .regions = {},
+                                .tools = {},
+                                .weekdays = {},
+                                .minutes_per_session = c.integer(1),
+                                .start = c.date(2),
+                                .weeks = c.integer(3)};
+      },
+      person));
+  if (!profile) return profile;
+  FASCIA_TRY(each_row(
+      db, "profile_region", "SELECT region, side, pain FROM profile_region WHERE person_id = ?1 ORDER BY position",
+      [&](Columns& c) { profile->regions.push_back({.region = c.text(0), .side = c.side(1), .pain = c.integer(2)}); },
+      person));
+  FASCIA_TRY(each_row(
+      db, "profile_tool", "SELECT tool FROM profile_tool WHERE person_id = ?1 ORDER BY position",
+      [&](Columns& c) { profile->tools.push_back(c.text(0)); }, person));
+  FASCIA_TRY(each_row(
+      db, "profile_weekday", "SELECT weekday FROM profile_weekday WHERE person_id = ?1 ORDER BY position",
+      [&](Columns& c) { profile->weekdays.push_back(c.integer(0)); }, person));
+  return profile;
+}
+
+Result<void> delete_profile(Database& db, std::int64_t person) {
+  for (const char* sql :
+       {"DELETE FROM profile_region WHERE person_id = ?1", "DELETE FROM profile_tool WHERE person_id = ?1",
+        "DELETE FROM profile_weekday WHERE person_id = ?1", "DELETE FROM profile WHERE person_id = ?1"})
+    FASCIA_TRY(db.run(sql, person));
+  return {};
+}
+
+Result<void> insert_profile(Database& db, std::int64_t person, const core::Profile& profile) {
+  FASCIA_TRY(
+      db.run("INSERT INTO profile (person_id, name, minutes_per_session, start_date, weeks) "
+             "VALUES (?1, ?2, ?3, ?4, ?5)",
+             person, profile.name, profile.minutes_per_session, core::format_date(profile.start), profile.weeks));
+  int position = 0;
+  for (const auto& target : profile.regions)
+    FASCIA_TRY(
+        db.run("INSERT INTO profile_region (person_id, position, region, side, pain) VALUES (?1, ?2, ?3, ?4, ?5)",
+               person, position++, target.region, core::to_string(target.side), target.pain));
+  position = 0;
+  for (const auto& tool : profile.tools)
+    FASCIA_TRY(
+        db.run("INSERT INTO profile_tool (person_id, position, tool) VALUES (?1, ?2, ?3)", person, position++, tool));
+  position = 0;
+  for (int weekday : profile.weekdays)
+    FASCIA_TRY(db.run("INSERT INTO profile_weekday (person_id, position, weekday) VALUES (?1, ?2, ?3)", person,
+                      position++, weekday));
+  return {};
+}
+
+Result<std::vector<core::ScreeningRecord>> select_screenings(Database& db, std::int64_t person) {
+  return select_screenings_where(db, person, "ORDER BY date, id");
+}
+
+Result<std::optional<core::ScreeningRecord>> select_latest_screening(Database& db, std::int64_t person) {
+  auto records = select_screenings_where(db, person, "ORDER BY date DESC, id DESC LIMIT 1");
+  if (!records) return tl::make_unexpected(records.error());
+  if (records->empty()) return std::optional<core::ScreeningRecord>{};
+  return std::optional<core::ScreeningRecord>(std::move(records->front()));
+}
+
+Result<void> insert_screening(Database& db, std::int64_t person, const core::ScreeningRecord& record) {
+  FASCIA_TRY(db.run("INSERT INTO screening (person_id, date) VALUES (?1, ?2)", person, core::format_date(record.date)));
+  const std::int64_t id = db.last_insert_rowid();
+  for (const auto& [question, answer] : record.answers) {
+    FASCIA_TRY(db.run("INSERT INTO screening_answer (person_id, screening_id, question, yes) VALUES (?1, ?2, ?3, ?4)",
+                      person, id, question, answer.yes));
+    int position = 0;
+    for (const auto& region : answer.regions)
+      FASCIA_TRY(
+          db.run("INSERT INTO screening_answer_region (person_id, screening_id, question, position, region) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5)",
+                 person, id, question, position++, region));
+  }
+  return {};
+}
+
+Result<core::Journal> select_journal(Database& db, std::int64_t person) {
+  core::Journal journal;
+  FASCIA_TRY(each_row(
+      db, "pain_entry", "SELECT date, region, side, score FROM pain_entry WHERE person_id = ?1 ORDER BY date, id",
+      [&](Columns& c) {
+        journal.pain.push_back({.date = c.date(0), .region = c.text(1), .side = c.side(2), .score = c.integer(3)});
+      },
+      person));
+  FASCIA_TRY(each_row(
+      db, "reaction_entry",
+      "SELECT date, region, side, redness, red_dots, bruising, soreness FROM reaction_entry WHERE person_id = ?1 "
+      "ORDER BY date, id",
+      [&](Columns& c) {
+        journal.reactions.push_back({.date = c.date(0),
+                                     .region = c.text(1),
+                                     .side = c.side(2),
+                                     .redness = c.boolean(3),
+                                     .red_dots = c.boolean(4),
+                                     .bruising = c.boolean(5),
+                                     .soreness = c.integer(6)});
+      },
+      person));
+  FASCIA_TRY(each_row(
+      db, "habit_entry", "SELECT date, habit FROM habit_entry WHERE person_id = ?1 ORDER BY date, id",
+      [&](Columns& c) { journal.habits.push_back({.date = c.date(0), .habit = c.text(1)}); }, person));
+  FASCIA_TRY(each_row(
+      db, "treatment_entry",
+      "SELECT date, treatment, region, note FROM treatment_entry WHERE person_id = ?1 ORDER BY date, id",
+      [&](Columns& c) {
+        journal.treatments.push_back(
+            {.date = c.date(0), .treatment = c.text(1), .region = c.text(2), .note = c.text(3)});
+      },
+      person));
+  FASCIA_TRY(each_row(
+      db, "note_entry", "SELECT date, text FROM note_entry WHERE person_id = ?1 ORDER BY date, id",
+      [&](Columns& c) { journal.notes.push_back({.date = c.date(0), .text = c.text(1)}); }, person));
+  FASCIA_TRY(select_sessions(db, person, journal.sessions));
+  return journal;
+}
+
+Result<void> insert(Database& db, std::int64_t person, const core::PainEntry& entry) {
+  return db.run("INSERT INTO pain_entry (person_id, date, region, side, score) VALUES (?1, ?2, ?3, ?4, ?5)", person,
+                core::format_date(entry.date), entry.region, core::to_string(entry.side), entry.score);
+}
+
+Result<void> insert(Database& db, std::int64_t person, const core::ReactionEntry& entry) {
+  return db.run(
+      "INSERT INTO reaction_entry (person_id, date, region, side, redness, red_dots, bruising, soreness) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+      person, core::format_date(entry.date), entry.region, core::to_string(entry.side), entry.redness, entry.red_dots,
+      entry.bruising, entry.soreness);
+}
+
+Result<void> insert(Database& db, std::int64_t person, const core::HabitEntry& entry) {
+  return db.run("INSERT INTO habit_entry (person_id, date, habit) VALUES (?1, ?2, ?3)", person,
+                core::format_date(entry.date), entry.habit);
+}
+
+Result<void> insert(Database& db, std::int64_t person, const core::TreatmentEntry& entry) {
+  return db.run("INSERT INTO treatment_entry (person_id, date, treatment, region, note) VALUES (?1, ?2, ?3, ?4, ?5)",
+                person, core::format_date(entry.date), entry.treatment, entry.region, entry.note);
+}
+
+Result<void> insert(Database& db, std::int64_t person, const core::NoteEntry& entry) {
+  return db.run("INSERT INTO note_entry (person_id, date, text) VALUES (?1, ?2, ?3)", person,
+                core::format_date(entry.date), entry.text);
+}
+
+Result<std::int64_t> next_session_id(Database& db, std::int64_t person) {
+  auto stmt = db.prepare("SELECT coalesce(max(id), 0) + 1 FROM session WHERE person_id = ?1");
+  if (!stmt) return tl::make_unexpected(stmt.error());
+  auto row = stmt->bind(1, person).step();
+  if (!row) return tl::make_unexpected(row.error());
+  return stmt->int64(0);  // an aggregate always yields one row
+}
+
+Result<void> insert_session(Database& db, std::int64_t person, std::int64_t id, const core::SessionEntry& session) {
+  FASCIA_TRY(
+      db.run("INSERT INTO session (person_id, id, date, protocol, target_region, side, stopped, stop_sign) "
+             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+             person, id, core::format_date(session.date), session.protocol, session.target_region,
+             core::to_string(session.side), session.stopped, session.stop_sign));
+  int position = 0;
+  for (const auto& step : session.steps)
+    FASCIA_TRY(db.run(
+        "INSERT INTO session_step (person_id, session_id, position, step_index, technique, region, side, modality, "
+        "status, strokes, seconds, pressure_used, stop_sign, note) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        person, id, position++, step.index, step.technique, step.region, core::to_string(step.side),
+        core::to_string(step.modality), core::to_string(step.status), step.strokes, step.seconds, step.pressure_used,
+        step.stop_sign, step.note));
+  return {};
+}
+
+}  // namespace fascia::adapters::rows

@@ -1,0 +1,41 @@
+// Row-level reads and writes of the SQLite store, one function per table
+// group (see sqlite_migrations.cpp for the schema). Callers run them inside a
+// transaction; every function is restricted to one person_id. A stored value
+// that does not decode (bad date, unknown enum word) is db_corrupt.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "fascia/adapters/sqlite_handle.hpp"
+#include "fascia/core/person.hpp"
+
+namespace fascia::adapters::rows {
+
+using core::Result;
+using sqlite::Database;
+
+Result<std::optional<core::Profile>> select_profile(Database& db, std::int64_t person);
+Result<void> delete_profile(Database& db, std::int64_t person);
+Result<void> insert_profile(Database& db, std::int64_t person, const core::Profile& profile);
+
+// Oldest first (date, then order stored).
+Result<std::vector<core::ScreeningRecord>> select_screenings(Database& db, std::int64_t person);
+// The newest date; among records of that date the last stored.
+Result<std::optional<core::ScreeningRecord>> select_latest_screening(Database& db, std::int64_t person);
+Result<void> insert_screening(Database& db, std::int64_t person, const core::ScreeningRecord& record);
+
+Result<core::Journal> select_journal(Database& db, std::int64_t person);
+Result<void> insert(Database& db, std::int64_t person, const core::PainEntry& entry);
+Result<void> insert(Database& db, std::int64_t person, const core::ReactionEntry& entry);
+Result<void> insert(Database& db, std::int64_t person, const core::HabitEntry& entry);
+Result<void> insert(Database& db, std::int64_t person, const core::TreatmentEntry& entry);
+Result<void> insert(Database& db, std::int64_t person, const core::NoteEntry& entry);
+
+// Session ids count from 1 per person.
+Result<std::int64_t> next_session_id(Database& db, std::int64_t person);
+// Stores the session under `id` (its own id field is ignored) with its steps.
+Result<void> insert_session(Database& db, std::int64_t person, std::int64_t id, const core::SessionEntry& session);
+
+}  // namespace fascia::adapters::rows

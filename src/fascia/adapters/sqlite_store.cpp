@@ -1,0 +1,220 @@
+#include "fascia/adapters/sqlite_store.hpp"
+
+#include <algorithm>
+#include <array>
+#include <system_error>
+
+#include "fascia/adapters/sqlite_migrations.hpp"
+#include "fascia/adapters/sqlite_rows.hpp"
+
+namespace fascia::adapters {
+
+using core::Error;
+using core::ErrorCode;
+using core::Result;
+using sqlite::Database;
+using sqlite::Transaction;
+using sqlite::TransactionMode;
+
+namespace {
+
+constexpr int kBusyTimeoutMilliseconds = 1500;
+
+// Every table holding a person's rows, children before their parents.
+constexpr std::array<std::string_view, 14> kPersonTables{
+    "session_step",   "session",      "screening_answer_region", "screening_answer", "screening",
+    "profile_region", "profile_tool", "profile_weekday",         "profile",          "pain_entry",
+    "reaction_entry", "habit_entry",  "treatment_entry",         "note_entry"};
+
+// Refuses SQLite files that are not ours (foreign application id, or tables
+// without our id) and files from a newer fascia. Reads only.
+Result<void> check_identity(Database& db) {
+  auto application_id = db.query_int("PRAGMA application_id");
+  if (!application_id) return tl::make_unexpected(application_id.error());
+  auto version = db.query_int("PRAGMA user_version");
+  if (!version) return tl::make_unexpected(version.error());
+  auto objects = db.query_int("SELECT count(*) FROM sqlite_schema");
+  if (!objects) return tl::make_unexpected(objects.error());
+  if (*application_id != kSqliteApplicationId && (*application_id != 0 || *objects > 0 || *version > 0))
+    return tl::make_unexpected(sqlite::corrupt_error(db.file()));
+  const auto known = static_cast<std::int64_t>(sqlite_migrations().size());
+  if (*version > known)
+    return core::fail(ErrorCode::db_error,
+                      "database " + db.file().string() + " was created by a newer fascia (schema version " +
+                          std::to_string(*version) + ", this program knows up to " + std::to_string(known) + ")");
+  return {};
+}
+
+Result<void> configure(Database& db) {
+  db.set_busy_timeout(kBusyTimeoutMilliseconds);
+  FASCIA_TRY(check_identity(db));
+  auto mode = db.query_text("PRAGMA journal_mode = WAL");
+  if (!mode) return tl::make_unexpected(mode.error());
+  if (*mode != "wal")
+    return core::fail(ErrorCode::db_error, "database " + db.file().string() +
+                                               " cannot use write-ahead logging (journal mode " + *mode + ")");
+  return db.exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON");
+}
+
+// Applies each missing migration in its own transaction. The version is read
+// again inside the transaction, so two processes opening a new file at once
+// migrate it once.
+Result<void> migrate(Database& db) {
+  const auto scripts = sqlite_migrations();
+  for (std::size_t i = 0; i < scripts.size(); ++i) {
+    const auto target = static_cast<std::int64_t>(i + 1);
+    auto before = db.query_int("PRAGMA user_version");
+    if (!before) return tl::make_unexpected(before.error());
+    if (*before >= target) continue;
+    auto txn = Transaction::begin(db, TransactionMode::immediate);
+    if (!txn) return tl::make_unexpected(txn.error());
+    auto current = db.query_int("PRAGMA user_version");
+    if (!current) return tl::make_unexpected(current.error());
+    if (*current >= target) continue;  // another process got there first
+    FASCIA_TRY(db.exec(scripts[i]));
+    FASCIA_TRY(db.exec("PRAGMA user_version = " + std::to_string(target)));
+    FASCIA_TRY(txn->commit());
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::path& file, std::int64_t person_id) {
+  if (person_id <= 0)
+    return core::fail(ErrorCode::invalid_argument, "person id " + std::to_string(person_id) + " must be positive");
+  if (file.has_parent_path()) {
+    std::error_code ec;
+    std::filesystem::create_directories(file.parent_path(), ec);
+    if (ec)
+      return core::fail(ErrorCode::io_error,
+                        "cannot create directory " + file.parent_path().string() + ": " + ec.message());
+  }
+  auto db = Database::open(file);
+  if (!db) return tl::make_unexpected(db.error());
+  FASCIA_TRY(configure(*db));
+  FASCIA_TRY(migrate(*db));
+  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*db), person_id));
+}
+
+// Runs body inside BEGIN IMMEDIATE; commits when it succeeds, otherwise the
+// transaction's destructor rolls back.
+template <class Body>
+auto SqliteStore::write(Body&& body) -> decltype(body()) {
+  auto txn = Transaction::begin(db_, TransactionMode::immediate);
+  if (!txn) return tl::make_unexpected(txn.error());
+  auto result = body();
+  if (!result) return result;
+  FASCIA_TRY(txn->commit());
+  return result;
+}
+
+// Runs body in one read transaction so it sees a single consistent snapshot.
+template <class Body>
+auto SqliteStore::read(Body&& body) -> decltype(body()) {
+  auto txn = Transaction::begin(db_, TransactionMode::deferred);
+  if (!txn) return tl::make_unexpected(txn.error());
+  auto result = body();
+  if (!result) return result;
+  FASCIA_TRY(txn->commit());
+  return result;
+}
+
+Result<std::optional<core::Profile>> SqliteStore::load_profile() {
+  return read([&] { return rows::select_profile(db_, person_id_); });
+}
+
+Result<void> SqliteStore::save_profile(const core::Profile& profile) {
+  return write([&]() -> Result<void> {
+    FASCIA_TRY(rows::delete_profile(db_, person_id_));
+    return rows::insert_profile(db_, person_id_, profile);
+  });
+}
+
+Result<std::optional<core::ScreeningRecord>> SqliteStore::latest_screening() {
+  return read([&] { return rows::select_latest_screening(db_, person_id_); });
+}
+
+Result<void> SqliteStore::add_screening(const core::ScreeningRecord& record) {
+  return write([&] { return rows::insert_screening(db_, person_id_, record); });
+}
+
+Result<core::Journal> SqliteStore::load_journal() {
+  return read([&] { return rows::select_journal(db_, person_id_); });
+}
+
+Result<void> SqliteStore::add_pain(const core::PainEntry& entry) {
+  return write([&] { return rows::insert(db_, person_id_, entry); });
+}
+
+Result<void> SqliteStore::add_reaction(const core::ReactionEntry& entry) {
+  return write([&] { return rows::insert(db_, person_id_, entry); });
+}
+
+Result<void> SqliteStore::add_habit(const core::HabitEntry& entry) {
+  return write([&] { return rows::insert(db_, person_id_, entry); });
+}
+
+Result<void> SqliteStore::add_treatment(const core::TreatmentEntry& entry) {
+  return write([&] { return rows::insert(db_, person_id_, entry); });
+}
+
+Result<void> SqliteStore::add_note(const core::NoteEntry& entry) {
+  return write([&] { return rows::insert(db_, person_id_, entry); });
+}
+
+Result<std::int64_t> SqliteStore::add_session(const core::SessionEntry& session) {
+  return write([&]() -> Result<std::int64_t> {
+    auto id = rows::next_session_id(db_, person_id_);
+    if (!id) return id;
+    FASCIA_TRY(rows::insert_session(db_, person_id_, *id, session));
+    return id;
+  });
+}
+
+Result<core::PersonData> SqliteStore::export_all() {
+  return read([&]() -> Result<core::PersonData> {
+    core::PersonData data;
+    auto profile = rows::select_profile(db_, person_id_);
+    if (!profile) return tl::make_unexpected(profile.error());
+    data.profile = std::move(*profile);
+    auto screenings = rows::select_screenings(db_, person_id_);
+    if (!screenings) return tl::make_unexpected(screenings.error());
+    data.screenings = std::move(*screenings);
+    auto journal = rows::select_journal(db_, person_id_);
+    if (!journal) return tl::make_unexpected(journal.error());
+    data.journal = std::move(*journal);
+    return data;
+  });
+}
+
+Result<void> SqliteStore::replace_all(const core::PersonData& data) {
+  return write([&]() -> Result<void> {
+    for (std::string_view table : kPersonTables)
+      FASCIA_TRY(db_.run("DELETE FROM " + std::string(table) + " WHERE person_id = ?1", person_id_));
+    if (data.profile) FASCIA_TRY(rows::insert_profile(db_, person_id_, *data.profile));
+    for (const auto& record : data.screenings) FASCIA_TRY(rows::insert_screening(db_, person_id_, record));
+    const core::Journal& journal = data.journal;
+    for (const auto& entry : journal.pain) FASCIA_TRY(rows::insert(db_, person_id_, entry));
+    for (const auto& entry : journal.reactions) FASCIA_TRY(rows::insert(db_, person_id_, entry));
+    for (const auto& entry : journal.habits) FASCIA_TRY(rows::insert(db_, person_id_, entry));
+    for (const auto& entry : journal.treatments) FASCIA_TRY(rows::insert(db_, person_id_, entry));
+    for (const auto& entry : journal.notes) FASCIA_TRY(rows::insert(db_, person_id_, entry));
+    // Imported sessions keep their ids; sessions without one (0) are numbered after the highest.
+    std::int64_t next_id = 1;
+    for (const auto& session : journal.sessions) next_id = std::max(next_id, session.id + 1);
+    for (const auto& session : journal.sessions)
+      FASCIA_TRY(rows::insert_session(db_, person_id_, session.id != 0 ? session.id : next_id++, session));
+    return {};
+  });
+}
+
+Result<std::string> SqliteStore::pragma(std::string_view name) {
+  static constexpr std::array<std::string_view, 6> kAllowed{"journal_mode", "synchronous",  "foreign_keys",
+                                                            "busy_timeout", "user_version", "application_id"};
+  if (std::find(kAllowed.begin(), kAllowed.end(), name) == kAllowed.end())
+    return core::fail(ErrorCode::invalid_argument, "unknown setting '" + std::string(name) + "'");
+  return db_.query_text("PRAGMA " + std::string(name));
+}
+
+}  // namespace fascia::adapters

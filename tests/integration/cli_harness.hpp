@@ -1,0 +1,70 @@
+// Runs the real fascia binary as a separate process against a throwaway
+// database, capturing exit code, stdout and stderr.
+#pragma once
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+namespace cli_test {
+
+struct Outcome {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+inline std::string slurp(const std::filesystem::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+inline void write_file(const std::filesystem::path& p, const std::string& text) {
+  std::ofstream f(p, std::ios::binary | std::ios::trunc);
+  f << text;
+}
+
+class Sandbox {
+ public:
+  Sandbox() {
+    std::random_device rd;
+    dir_ = std::filesystem::temp_directory_path() / ("fascia-cli-" + std::to_string(rd()));
+    std::filesystem::create_directories(dir_);
+  }
+  ~Sandbox() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+  Sandbox(const Sandbox&) = delete;
+  Sandbox& operator=(const Sandbox&) = delete;
+
+  std::filesystem::path path(const std::string& name) const { return dir_ / name; }
+  std::filesystem::path db() const { return dir_ / "journal.db"; }
+
+  // `args` is passed to bash as is, after the binary and --db.
+  Outcome run(const std::string& args, const std::string& input = "", const std::string& today = "2026-11-23") const {
+    const auto in = path("stdin.txt"), out = path("stdout.txt"), err = path("stderr.txt");
+    write_file(in, input);
+    const std::string cmd = "FASCIA_TODAY=" + today + " '" + std::string(FASCIA_BINARY) + "' --db '" + db().string() +
+                            "' " + args + " <'" + in.string() + "' >'" + out.string() + "' 2>'" + err.string() + "'";
+    const int status = std::system(cmd.c_str());
+    Outcome r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(out);
+    r.err = slurp(err);
+    return r;
+  }
+
+ private:
+  std::filesystem::path dir_;
+};
+
+}  // namespace cli_test

@@ -1,0 +1,294 @@
+// The fascia program as a new user meets it: every command through a real
+// process, a real SQLite file and the real knowledge base, including the
+// bad-input cases, each proving the journal is left unchanged.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <nlohmann/json.hpp>
+
+#include "fascia/adapters/kb_paths.hpp"
+#include "integration/cli_harness.hpp"
+
+using cli_test::Outcome;
+using cli_test::Sandbox;
+using nlohmann::json;
+
+namespace {
+
+// Every screening question answered no, read from the real data.
+std::string all_no_answers() {
+  std::istringstream in(cli_test::slurp(fascia::adapters::default_data_dir() / "screening" / "questions.yaml"));
+  std::string line, out;
+  while (std::getline(in, line)) {
+    const auto pos = line.find("- id: ");
+    if (pos != std::string::npos) out += line.substr(pos + 6) + ": no\n";
+  }
+  return out;
+}
+
+// A full session of the neck protocol: every card done at its target.
+const char* kFullNeckSession = "done\ndone\ndone\ndone\ndone\ndone\ndone\ndone\ndone\ndone\ndone\ndone\nsoreness 4\n";
+
+void set_up_desk_worker(const Sandbox& box, const std::string& extra_yes = "") {
+  ASSERT_EQ(box.run("profile set --region upper-trapezius:both:6 --tools starter-kit --days all --minutes 20").code, 0);
+  std::string answers = all_no_answers();
+  if (!extra_yes.empty()) {
+    const auto pos = answers.find(extra_yes + ": no");
+    ASSERT_NE(pos, std::string::npos);
+    answers.replace(pos, extra_yes.size() + 4, extra_yes + ": yes");
+  }
+  cli_test::write_file(box.path("answers.yaml"), answers);
+  const Outcome s = box.run("screen --answers '" + box.path("answers.yaml").string() + "'");
+  ASSERT_TRUE(s.code == 0 || s.code == 6) << s.err;
+}
+
+std::string exported(const Sandbox& box) { return box.run("export").out; }
+
+}  // namespace
+
+TEST(Cli, EveryCommandHasHelp) {
+  Sandbox box;
+  for (const char* cmd : {"", "kb", "kb check", "profile set", "screen", "plan", "today", "session", "log pain",
+                          "log reaction", "log habit", "log treatment", "log note", "progress", "refer", "export",
+                          "import", "demo"}) {
+    const Outcome r = box.run(std::string(cmd) + " --help");
+    EXPECT_EQ(r.code, 0) << cmd;
+    EXPECT_NE(r.out.find("Usage"), std::string::npos) << cmd;
+  }
+}
+
+TEST(Cli, TheKnowledgeBaseChecksClean) {
+  Sandbox box;
+  const Outcome r = box.run("kb check");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("knowledge base ok"), std::string::npos);
+}
+
+TEST(Cli, ABrokenKnowledgeBaseIsReportedWithFileAndLine) {
+  Sandbox box;
+  const auto data = box.path("data");
+  std::filesystem::copy(fascia::adapters::default_data_dir(), data, std::filesystem::copy_options::recursive);
+  std::string habits = cli_test::slurp(data / "habits.yaml");
+  habits.replace(habits.find("name:"), 5, "nmae:");
+  cli_test::write_file(data / "habits.yaml", habits);
+  const Outcome r = box.run("--data '" + data.string() + "' kb check");
+  EXPECT_EQ(r.code, 3);
+  EXPECT_NE(r.err.find("habits.yaml:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("nmae"), std::string::npos) << r.err;
+}
+
+TEST(Cli, ANewUserGoesFromScreeningToASessionAndIsRefusedTheSameRegionTomorrow) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  const Outcome plan = box.run("plan");
+  EXPECT_EQ(plan.code, 0) << plan.err;
+  EXPECT_NE(plan.out.find("2026-11-23"), std::string::npos);
+
+  const Outcome today = box.run("--json today");
+  ASSERT_EQ(today.code, 0) << today.err;
+  EXPECT_EQ(json::parse(today.out)["due"][0]["protocol"], "neck-trap-iastm");
+
+  const Outcome session = box.run("session --script -", kFullNeckSession);
+  ASSERT_EQ(session.code, 0) << session.err;
+  EXPECT_NE(session.out.find("Session saved"), std::string::npos);
+
+  const Outcome tomorrow = box.run("--json today", "", "2026-11-24");
+  ASSERT_EQ(tomorrow.code, 0) << tomorrow.err;
+  const json view = json::parse(tomorrow.out);
+  EXPECT_TRUE(view["due"].empty());
+  std::set<std::string> rules;
+  for (const auto& r : view["not_today"]) rules.insert(r["rule"]);
+  EXPECT_TRUE(rules.count("instrument-min-hours-between"));
+  EXPECT_TRUE(rules.count("reaction-unresolved")) << "the soreness logged after the session holds the region back";
+
+  // Two days later, once the person reports the soreness has settled, the session is due again.
+  ASSERT_EQ(box.run("log reaction upper-trapezius --soreness 0", "", "2026-11-25").code, 0);
+  ASSERT_EQ(box.run("log reaction levator-scapulae --soreness 0", "", "2026-11-25").code, 0);
+  ASSERT_EQ(box.run("log reaction suboccipitals --soreness 0", "", "2026-11-25").code, 0);
+  ASSERT_EQ(box.run("log reaction thoracic-paraspinals --soreness 0", "", "2026-11-25").code, 0);
+  const Outcome later = box.run("--json today", "", "2026-11-25");
+  EXPECT_EQ(json::parse(later.out)["due"].size(), 1u) << later.out;
+}
+
+TEST(Cli, AnEmergencyAnswerGivesNoPlanAndASafetyExitCode) {
+  Sandbox box;
+  set_up_desk_worker(box, "sudden-worst-headache");
+  const Outcome plan = box.run("plan");
+  EXPECT_EQ(plan.code, 6);
+  EXPECT_NE(plan.out.find("No self-treatment plan"), std::string::npos);
+  EXPECT_EQ(box.run("session --script -", kFullNeckSession).code, 6);
+}
+
+TEST(Cli, AskingForScaleneWorkSaysWhyAndSuggestsAPractitioner) {
+  Sandbox box;
+  ASSERT_EQ(box.run("profile set --region scalenes:left:5 --region calves:both:4 --tools rolling-kit").code, 0);
+  cli_test::write_file(box.path("a.yaml"), all_no_answers());
+  ASSERT_EQ(box.run("screen --answers '" + box.path("a.yaml").string() + "'").code, 0);
+  const Outcome plan = box.run("--json plan");
+  ASSERT_EQ(plan.code, 0) << plan.err;
+  const json p = json::parse(plan.out);
+  ASSERT_EQ(p["excluded"].size(), 1u);
+  EXPECT_EQ(p["excluded"][0]["region"], "scalenes");
+  EXPECT_EQ(p["excluded"][0]["reasons"][0]["rule"], "practitioner-only");
+  EXPECT_NE(p["excluded"][0]["reasons"][0]["text"].get<std::string>().find("practitioner"), std::string::npos);
+}
+
+TEST(Cli, DizzinessDuringASessionStopsItAndUpdatesTheScreening) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  const Outcome session = box.run("session --script -", "done\nstop dizziness\n");
+  EXPECT_EQ(session.code, 0) << session.err;
+  EXPECT_NE(session.out.find("The session is over"), std::string::npos);
+  EXPECT_NE(session.out.find("screening has been updated"), std::string::npos);
+  const json plan = json::parse(box.run("--json plan", "", "2026-11-25").out);
+  bool neck_excluded = false;
+  for (const auto& e : plan["excluded"]) neck_excluded = neck_excluded || e["region"] == "upper-trapezius";
+  EXPECT_TRUE(neck_excluded);
+  const json log = json::parse(box.run("export").out);
+  ASSERT_EQ(log["journal"]["sessions"].size(), 1u);
+  EXPECT_EQ(log["journal"]["sessions"][0]["stopped"], true);
+}
+
+TEST(Cli, OutOfRangeScoresAreRefusedAndTheJournalIsUntouched) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  ASSERT_EQ(box.run("log pain upper-trapezius 6").code, 0);
+  const std::string before = exported(box);
+  const Outcome r = box.run("log pain upper-trapezius 11");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("11 is outside 0..10"), std::string::npos) << r.err;
+  EXPECT_EQ(exported(box), before);
+}
+
+TEST(Cli, BadDatesUnknownNamesAndFutureEntriesAreRefused) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  const std::string before = exported(box);
+  struct Case {
+    const char* args;
+    const char* says;
+  } cases[] = {
+      {"log pain upper-trapezius 4 --date 2026-02-30", "2026-02-30"},
+      {"log pain upper-trapezius 4 --date 2026-12-01", "in the future"},
+      {"log pain elbowz 4", "unknown region 'elbowz'"},
+      {"log pain abdomen:left 4", "takes side midline"},
+      {"log habit juggling", "unknown habit 'juggling'"},
+      {"log treatment reiki-by-post", "unknown treatment"},
+      {"log reaction calves --soreness 12", "12 is outside 0..10"},
+      {"profile set --region upper-trapezius --tools lightsaber", "unknown tool or kit 'lightsaber'"},
+      {"profile set --region upper-trapezius --days funday", "funday"},
+      {"refer elbow-pit", "unknown pain location"},
+      {"--today 2026-13-01 today", "2026-13-01"},
+  };
+  for (const auto& c : cases) {
+    const Outcome r = box.run(c.args);
+    EXPECT_EQ(r.code, 2) << c.args << "\n" << r.err;
+    EXPECT_NE(r.err.find(c.says), std::string::npos) << c.args << "\n" << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << "one line: " << r.err;
+  }
+  EXPECT_EQ(exported(box), before);
+}
+
+TEST(Cli, IncompleteOrMalformedScreeningAnswersSaveNothing) {
+  Sandbox box;
+  ASSERT_EQ(box.run("profile set --region calves").code, 0);
+  cli_test::write_file(box.path("short.yaml"), "recent-trauma: no\n");
+  const Outcome missing = box.run("screen --answers '" + box.path("short.yaml").string() + "'");
+  EXPECT_EQ(missing.code, 5);
+  EXPECT_NE(missing.err.find("has no answer"), std::string::npos);
+  cli_test::write_file(box.path("bad.yaml"), "recent-trauma: no\nfever: perhaps\n");
+  const Outcome bad = box.run("screen --answers '" + box.path("bad.yaml").string() + "'");
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("bad.yaml:2:"), std::string::npos) << bad.err;
+  EXPECT_EQ(box.run("plan").code, 5) << "no screening was stored";
+}
+
+TEST(Cli, ALockedDatabaseIsReportedAndNothingIsLost) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  ASSERT_EQ(box.run("log pain upper-trapezius 6").code, 0);
+  const std::string before = exported(box);
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open(box.db().c_str(), &other), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr), SQLITE_OK);
+  const Outcome r = box.run("log pain upper-trapezius 3");
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  EXPECT_EQ(r.code, 4);
+  EXPECT_NE(r.err.find("locked"), std::string::npos) << r.err;
+  EXPECT_EQ(exported(box), before);
+}
+
+TEST(Cli, ADamagedDatabaseIsReportedAndLeftAsItWas) {
+  Sandbox box;
+  std::string garbage(8192, '\0');
+  for (std::size_t i = 0; i < garbage.size(); ++i) garbage[i] = static_cast<char>((i * 7919) % 251);
+  cli_test::write_file(box.db(), garbage);
+  const Outcome r = box.run("today");
+  EXPECT_EQ(r.code, 4);
+  EXPECT_NE(r.err.find("damaged"), std::string::npos) << r.err;
+  EXPECT_EQ(cli_test::slurp(box.db()), garbage);
+}
+
+TEST(Cli, ExportAndImportMoveEverythingLosslessly) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  ASSERT_EQ(box.run("session --script -", kFullNeckSession).code, 0);
+  ASSERT_EQ(box.run("log pain upper-trapezius 5").code, 0);
+  ASSERT_EQ(box.run("log habit movement-breaks").code, 0);
+  ASSERT_EQ(box.run("log treatment deep-tissue-massage --region upper-trapezius --note 'felt good'").code, 0);
+  ASSERT_EQ(box.run("log note 'turned my head to reverse the car'").code, 0);
+  const std::string first = exported(box);
+  cli_test::write_file(box.path("all.json"), first);
+
+  Sandbox other;
+  const Outcome im = other.run("import '" + box.path("all.json").string() + "'");
+  ASSERT_EQ(im.code, 0) << im.err;
+  EXPECT_EQ(exported(other), first);
+}
+
+TEST(Cli, AMalformedImportIsRefusedAndTheJournalIsUntouched) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  const std::string before = exported(box);
+  json doc = json::parse(before);
+  doc["journal"]["pain"] = json::array({{{"date", "2026-11-20"}, {"region", "upper-trapezius"}, {"side", "both"}, {"score", 11}}});
+  cli_test::write_file(box.path("bad.json"), doc.dump());
+  const Outcome r = box.run("import '" + box.path("bad.json").string() + "'");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("journal.pain[0].score"), std::string::npos) << r.err;
+  cli_test::write_file(box.path("broken.json"), "{\"format\": ");
+  EXPECT_EQ(box.run("import '" + box.path("broken.json").string() + "'").code, 2);
+  doc["journal"]["pain"][0]["score"] = 4;
+  doc["journal"]["pain"][0]["region"] = "elbowz";
+  cli_test::write_file(box.path("unknown.json"), doc.dump());
+  const Outcome unknown = box.run("import '" + box.path("unknown.json").string() + "'");
+  EXPECT_EQ(unknown.code, 2);
+  EXPECT_NE(unknown.err.find("elbowz"), std::string::npos) << unknown.err;
+  EXPECT_EQ(exported(box), before);
+}
+
+TEST(Cli, ProgressShowsTrendsTheReviewAndTheRuleChanges) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  ASSERT_EQ(box.run("session --script -", "done\ndone 18 6\ndone 18 6\nskip\nskip\ndone\ndone\ndone\ndone\ndone\ndone\ndone\n").code, 0);
+  ASSERT_EQ(box.run("log reaction upper-trapezius --bruising --soreness 3", "", "2026-11-24").code, 0);
+  ASSERT_EQ(box.run("log pain upper-trapezius 5", "", "2026-12-21").code, 0);
+  const Outcome r = box.run("--json progress", "", "2026-12-21");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const json p = json::parse(r.out);
+  EXPECT_EQ(p["review"]["state"], "not-improving");
+  EXPECT_EQ(p["review"]["see_practitioner"], true);
+  ASSERT_FALSE(p["adjustments"].empty());
+  EXPECT_EQ(p["adjustments"][0]["reason"]["rule"], "bruise-pressure-step");
+  EXPECT_EQ(p["trends"][0]["latest"], 5);
+}
+
+TEST(Cli, TheDemoRunsInAThrowawayDatabase) {
+  Sandbox box;
+  const Outcome r = box.run("demo");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("== Plan =="), std::string::npos);
+  EXPECT_NE(r.out.find("Step 1 of"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(box.db())) << "the demo must not touch the user's journal";
+}

@@ -1,0 +1,135 @@
+#include "fascia/adapters/json_codec.hpp"
+
+#include <gtest/gtest.h>
+
+#include "unit/adapters/sample_person.hpp"
+
+using namespace fascia;
+using adapters::person_data_from_json;
+using adapters::person_data_to_json;
+using core::ErrorCode;
+using fascia::testing::sample_person;
+
+namespace {
+
+// The sample's export with the n-th (from 0) occurrence of `from` replaced.
+std::string sample_with(const std::string& from, const std::string& to, int n = 0) {
+  std::string text = person_data_to_json(sample_person());
+  std::size_t at = text.find(from);
+  for (int i = 0; i < n && at != std::string::npos; ++i) at = text.find(from, at + 1);
+  if (at == std::string::npos) ADD_FAILURE() << "sample export has no occurrence " << n << " of " << from;
+  else text.replace(at, from.size(), to);
+  return text;
+}
+
+core::Error error_of(const std::string& text) {
+  auto decoded = person_data_from_json(text);
+  if (decoded) {
+    ADD_FAILURE() << "accepted:\n" << text;
+    return {};
+  }
+  return decoded.error();
+}
+
+}  // namespace
+
+TEST(JsonCodec, RoundTripsEveryFieldWithoutLoss) {
+  const auto data = sample_person();
+  auto decoded = person_data_from_json(person_data_to_json(data));
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(*decoded, data);
+}
+
+TEST(JsonCodec, RoundTripsAPersonWithNothingYet) {
+  const core::PersonData empty;
+  const std::string text = person_data_to_json(empty);
+  EXPECT_NE(text.find("\"profile\": null"), std::string::npos) << text;
+  auto decoded = person_data_from_json(text);
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(*decoded, empty);
+}
+
+TEST(JsonCodec, WritesAStablePrettyDocumentThatStartsWithFormatAndVersion) {
+  const std::string text = person_data_to_json(sample_person());
+  EXPECT_EQ(text.rfind("{\n  \"format\": \"fascia-export\",\n  \"version\": 1,\n", 0), 0u) << text;
+  EXPECT_EQ(text, person_data_to_json(sample_person()));
+  EXPECT_NE(text.find("\"date\": \"2026-03-02\""), std::string::npos);
+  EXPECT_NE(text.find("\"side\": \"midline\""), std::string::npos);
+}
+
+TEST(JsonCodec, ReportsMalformedTextWithLineAndColumn) {
+  const auto error = error_of("{\n  \"format\": \"fascia-export\",\n  \"version\": 1,,\n}");
+  EXPECT_EQ(error.code, ErrorCode::malformed_file);
+  EXPECT_NE(error.message.find("line 3, column"), std::string::npos) << error.message;
+}
+
+TEST(JsonCodec, NamesThePathOfAValueOfTheWrongType) {
+  const auto error = error_of(sample_with("\"score\": 4", "\"score\": \"4\""));
+  EXPECT_EQ(error.code, ErrorCode::malformed_file);
+  EXPECT_EQ(error.message, "journal.pain[1].score: expected an integer, found string");
+}
+
+TEST(JsonCodec, NamesThePathOfAPainScoreAboveTen) {
+  const auto error = error_of(sample_with("\"score\": 0", "\"score\": 11"));
+  EXPECT_EQ(error.code, ErrorCode::out_of_range);
+  EXPECT_EQ(error.message, "journal.pain[2].score: 11 is outside 0..10");
+}
+
+TEST(JsonCodec, NamesThePathOfADateThatDoesNotExist) {
+  const auto error = error_of(sample_with("\"date\": \"2026-03-04\"", "\"date\": \"2026-02-30\"", 1));
+  EXPECT_EQ(error.code, ErrorCode::bad_date);
+  EXPECT_EQ(error.message, "journal.notes[0].date: date '2026-02-30' does not exist");
+}
+
+TEST(JsonCodec, NamesAnUnknownKey) {
+  const auto error = error_of(sample_with("\"score\": 6", "\"scroe\": 1, \"score\": 6"));
+  EXPECT_EQ(error.code, ErrorCode::malformed_file);
+  EXPECT_EQ(error.message, "journal.pain[0].scroe: unknown key (expected date, region, side, score)");
+}
+
+TEST(JsonCodec, NamesAnUnknownSideWord) {
+  const auto error = error_of(sample_with("\"side\": \"right\"", "\"side\": \"sideways\""));
+  EXPECT_EQ(error.code, ErrorCode::invalid_argument);
+  EXPECT_EQ(error.message, "journal.reactions[1].side: 'sideways' is not one of left, right, both, midline");
+}
+
+TEST(JsonCodec, NamesAMissingField) {
+  const auto error = error_of(sample_with("\"weeks\": 5", "\"weeks_\": 5"));
+  EXPECT_EQ(error.message, "profile.weeks_: unknown key (expected name, regions, tools, weekdays, "
+                           "minutes_per_session, start, weeks)");
+  const auto missing = error_of(sample_with(",\n    \"weeks\": 5", ""));
+  EXPECT_EQ(missing.code, ErrorCode::malformed_file);
+  EXPECT_EQ(missing.message, "profile.weeks: missing");
+}
+
+TEST(JsonCodec, NamesTheStepOfANegativeStrokeCount) {
+  const auto error = error_of(sample_with("\"strokes\": 12", "\"strokes\": -3", 1));
+  EXPECT_EQ(error.code, ErrorCode::out_of_range);
+  EXPECT_EQ(error.message, "journal.sessions[1].steps[1].strokes: -3 is below 0");
+}
+
+TEST(JsonCodec, RejectsAPressureAboveTenAndAnUnknownModality) {
+  EXPECT_EQ(error_of(sample_with("\"pressure_used\": 6", "\"pressure_used\": 11")).message,
+            "journal.sessions[0].steps[2].pressure_used: 11 is outside 0..10");
+  EXPECT_EQ(error_of(sample_with("\"modality\": \"instrument\"", "\"modality\": \"laser\"")).message,
+            "journal.sessions[0].steps[1].modality: 'laser' is not one of instrument, compression, pressure, "
+            "movement, preparation, percussion");
+}
+
+TEST(JsonCodec, RejectsAKeyThatAppearsTwice) {
+  const auto error = error_of(sample_with("\"score\": 6", "\"score\": 6, \"score\": 7"));
+  EXPECT_EQ(error.code, ErrorCode::malformed_file);
+  EXPECT_EQ(error.message, "journal.pain[0].score: key appears more than once");
+}
+
+TEST(JsonCodec, RejectsTwoSessionsWithTheSameId) {
+  const auto error = error_of(sample_with("\"id\": 2", "\"id\": 1"));
+  EXPECT_EQ(error.message, "journal.sessions[1].id: 1 is already used by journal.sessions[0]");
+}
+
+TEST(JsonCodec, RejectsOtherFormatsAndNewerVersions) {
+  EXPECT_EQ(error_of(sample_with("\"fascia-export\"", "\"photo-album\"")).code, ErrorCode::malformed_file);
+  EXPECT_EQ(error_of(sample_with("\"version\": 1", "\"version\": 2")).message,
+            "version: 2 is not supported (this fascia reads 1)");
+  EXPECT_EQ(error_of("[]").message, "the file: expected an object, found array");
+}
