@@ -123,6 +123,7 @@ json kb_kind(const core::KnowledgeBase& kb, const std::string& kind) {
                 {"program-weeks-max", c.program_weeks_max},
                 {"review-week", c.review_week},
                 {"soreness-resolved-at", c.soreness_resolved_at},
+                {"checkin-after-hours", c.checkin_after_hours},
                 {"bruise-pressure-step", c.bruise_pressure_step},
                 {"repeated-bruising-count", c.repeated_bruising_count},
                 {"worse-after-hours", c.worse_after_hours},

@@ -15,7 +15,7 @@ struct CapField {
 };
 
 // One entry per core::SafetyCaps member; all are required.
-constexpr std::array<CapField, 16> kCaps{{
+constexpr std::array<CapField, 17> kCaps{{
     {"instrument-sessions-per-7-days", &core::SafetyCaps::instrument_sessions_per_7_days, 1, 7},
     {"instrument-min-hours-between", &core::SafetyCaps::instrument_min_hours_between, 0, kNoLimit},
     {"compression-min-hours-between", &core::SafetyCaps::compression_min_hours_between, 0, kNoLimit},
@@ -25,6 +25,7 @@ constexpr std::array<CapField, 16> kCaps{{
     {"program-weeks-max", &core::SafetyCaps::program_weeks_max, 1, kNoLimit},
     {"review-week", &core::SafetyCaps::review_week, 1, kNoLimit},
     {"soreness-resolved-at", &core::SafetyCaps::soreness_resolved_at, 0, 10},
+    {"checkin-after-hours", &core::SafetyCaps::checkin_after_hours, 1, kNoLimit},
     {"bruise-pressure-step", &core::SafetyCaps::bruise_pressure_step, 0, 10},
     {"repeated-bruising-count", &core::SafetyCaps::repeated_bruising_count, 1, kNoLimit},
     {"worse-after-hours", &core::SafetyCaps::worse_after_hours, 0, kNoLimit},

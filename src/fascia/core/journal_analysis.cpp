@@ -147,14 +147,15 @@ std::vector<Reason> reaction_gate(const KnowledgeBase& kb, const Journal& journa
       latest = &e;
 
   const std::string name = region_name(kb, region);
-  const std::string& source = kb.caps.soreness_resolved_at.source;
+  const std::string& source = kb.caps.checkin_after_hours.source;
+  const Date earliest_checkin = add_days(*last, (kb.caps.checkin_after_hours.value + 23) / 24);
   if (latest && !reaction_settled(kb, *latest)) {
     reasons.push_back({"reaction-unresolved",
                        name + ": " + describe(*latest) + " logged on " + format_date(latest->date) +
                            " after the session on " + format_date(*last) +
                            "; wait until redness and soreness have settled, then log a check-in",
                        source});
-  } else if (!latest || latest->date == *last) {
+  } else if (!latest || latest->date < earliest_checkin) {
     reasons.push_back({"reaction-unconfirmed",
                        name + ": no check-in since the session on " + format_date(*last) +
                            "; once redness and soreness have settled, log it (fascia log reaction " + region + ")",

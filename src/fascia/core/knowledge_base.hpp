@@ -206,6 +206,7 @@ struct SafetyCaps {
   SourcedValue program_weeks_max;
   SourcedValue review_week;
   SourcedValue soreness_resolved_at;            // soreness /10 at or below this counts as resolved
+  SourcedValue checkin_after_hours;             // a check-in releases a region only this long after the session
   SourcedValue bruise_pressure_step;            // cap drop after bruising
   SourcedValue repeated_bruising_count;         // bruising reports that make "pressure too deep"
   SourcedValue worse_after_hours;               // pain rise this long after a session lowers the dose

@@ -154,6 +154,7 @@ inline const std::map<std::string, std::string>& minimal_kb_files() {
   - {id: program-weeks-max, value: 8, source: seed-000}
   - {id: review-week, value: 3, source: seed-000}
   - {id: soreness-resolved-at, value: 2, source: seed-000}
+  - {id: checkin-after-hours, value: 24, source: seed-000}
   - {id: bruise-pressure-step, value: 1, source: seed-000}
   - {id: repeated-bruising-count, value: 2, source: seed-000}
   - {id: worse-after-hours, value: 48, source: seed-000}

@@ -169,7 +169,8 @@ inline KnowledgeBase kb() {
   c.program_weeks_min = {4, "seed-003"};
   c.program_weeks_max = {6, "seed-003"};
   c.review_week = {4, "seed-000"};
-  c.soreness_resolved_at = {1, "seed-003"};
+  c.soreness_resolved_at = {1, "fascia-editors"};
+  c.checkin_after_hours = {24, "seed-003"};
   c.bruise_pressure_step = {1, "seed-003"};
   c.repeated_bruising_count = {2, "seed-003"};
   c.worse_after_hours = {48, "seed-000"};
