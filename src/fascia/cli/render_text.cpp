@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ostream>
 
 namespace fascia::cli {
@@ -124,7 +125,12 @@ void print_today(std::ostream& out, const core::KnowledgeBase& kb, const core::T
     out << "Start it with: fascia session\n";
   } else {
     out << "  No session today.";
-    if (v.next) out << " Next session: " << core::format_date(*v.next) << ".";
+    const bool awaiting_checkin = std::any_of(v.not_today.begin(), v.not_today.end(), [](const core::Reason& r) {
+      return r.rule == "reaction-unresolved" || r.rule == "reaction-unconfirmed";
+    });
+    if (v.next)
+      out << " Next session: " << core::format_date(*v.next)
+          << (awaiting_checkin ? ", once redness and soreness have settled and you have logged it." : ".");
     out << "\n  Why not today:\n";
     for (const auto& r : v.not_today) print_reason(out, r, "    - ");
   }
