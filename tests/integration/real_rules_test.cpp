@@ -1,0 +1,149 @@
+// Every safety rule in the real knowledge base, one by one: answering its
+// questions yes (and everything else no) yields a finding from that rule with
+// its level, scope and source; every stop sign stops what it says it stops.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "fascia/adapters/kb_paths.hpp"
+#include "fascia/adapters/yaml_knowledge_source.hpp"
+#include "fascia/core/planner.hpp"
+#include "fascia/core/session_runner.hpp"
+
+using namespace fascia::core;
+
+namespace {
+
+const KnowledgeBase& real_kb() {
+  static const KnowledgeBase kb = [] {
+    fascia::adapters::YamlKnowledgeSource source(fascia::adapters::default_data_dir());
+    auto loaded = source.load();
+    if (!loaded) throw std::runtime_error(loaded.error().front());
+    return *loaded;
+  }();
+  return kb;
+}
+
+ScreeningRecord answering_yes(const ScreeningRule& rule) {
+  const KnowledgeBase& kb = real_kb();
+  ScreeningRecord r;
+  r.date = *parse_date("2026-11-23");
+  for (const auto& q : kb.questions) r.answers[q.id] = Answer{};
+  std::vector<std::string> yes = rule.all_of;
+  if (!rule.any_of.empty()) yes.push_back(rule.any_of.front());
+  for (const auto& id : yes) {
+    r.answers[id].yes = true;
+    if (kb.question(id)->kind == QuestionKind::regions) r.answers[id].regions = {"calves"};
+  }
+  return r;
+}
+
+std::vector<std::string> rule_ids() {
+  std::vector<std::string> ids;
+  for (const auto& r : real_kb().screening_rules) ids.push_back(r.id);
+  return ids;
+}
+
+std::vector<std::string> stop_sign_ids() {
+  std::vector<std::string> ids;
+  for (const auto& [id, s] : real_kb().stop_signs) ids.push_back(id);
+  return ids;
+}
+
+std::string test_name(const testing::TestParamInfo<std::string>& info) {
+  std::string name = info.param;
+  std::replace(name.begin(), name.end(), '-', '_');
+  return name;
+}
+
+}  // namespace
+
+class EveryScreeningRule : public testing::TestWithParam<std::string> {};
+
+TEST_P(EveryScreeningRule, FiresOnItsOwnAnswersWithItsLevelScopeAndSource) {
+  const KnowledgeBase& kb = real_kb();
+  const ScreeningRule& rule =
+      *std::find_if(kb.screening_rules.begin(), kb.screening_rules.end(), [&](auto& r) { return r.id == GetParam(); });
+  ASSERT_TRUE(kb.sources.count(rule.source)) << rule.source;
+  ASSERT_FALSE(rule.advice.empty());
+  const Clearance c = evaluate_screening(kb, answering_yes(rule));
+  auto finding = std::find_if(c.findings.begin(), c.findings.end(), [&](auto& f) { return f.rule == rule.id; });
+  ASSERT_NE(finding, c.findings.end());
+  EXPECT_EQ(finding->level, rule.level);
+  EXPECT_EQ(finding->source, rule.source);
+  EXPECT_GE(c.level, rule.level) << "the overall outcome is at least as severe as any finding";
+  if (rule.level >= ClearanceLevel::urgent) EXPECT_FALSE(c.plan_allowed());
+  if (rule.answered_regions) {
+    EXPECT_NE(std::find(finding->regions.begin(), finding->regions.end(), "calves"), finding->regions.end());
+  }
+  if (rule.level == ClearanceLevel::see_practitioner_first) {
+    for (const auto& region : rule.regions) {
+      EXPECT_FALSE(region_access(kb, c, region, Modality::instrument).allowed) << region;
+    }
+    for (const auto m : rule.modalities) {
+      EXPECT_FALSE(region_access(kb, c, "calves", m).allowed);
+    }
+  }
+  if (rule.pressure_cap) {
+    for (const auto& region : rule.regions.empty() ? std::vector<std::string>{"calves"} : rule.regions) {
+      EXPECT_LE(region_access(kb, c, region, Modality::instrument).pressure_cap.value_or(10), *rule.pressure_cap);
+    }
+  }
+}
+
+TEST_P(EveryScreeningRule, StaysSilentWhenEveryAnswerIsNo) {
+  const KnowledgeBase& kb = real_kb();
+  ScreeningRecord none;
+  for (const auto& q : kb.questions) none.answers[q.id] = Answer{};
+  const Clearance c = evaluate_screening(kb, none);
+  EXPECT_TRUE(std::none_of(c.findings.begin(), c.findings.end(), [&](auto& f) { return f.rule == GetParam(); }));
+}
+
+INSTANTIATE_TEST_SUITE_P(RealKnowledgeBase, EveryScreeningRule, testing::ValuesIn(rule_ids()), test_name);
+
+class EveryStopSign : public testing::TestWithParam<std::string> {};
+
+TEST_P(EveryStopSign, StopsWhatItSaysAndAsksForTheRescreenItNames) {
+  const KnowledgeBase& kb = real_kb();
+  const StopSign& sign = kb.stop_signs.at(GetParam());
+  ASSERT_TRUE(kb.sources.count(sign.source));
+  PlannedSession session;
+  session.protocol = "neck-trap-iastm";
+  PlannedStep step;
+  step.technique = "sweep-along-fibres";
+  step.region = "upper-trapezius";
+  step.modality = Modality::instrument;
+  step.unit = DoseUnit::strokes;
+  step.dose = {15, 20};
+  step.target = 17;
+  session.steps = {step, step};
+  SessionRunner run(kb, session, *parse_date("2026-11-23"));
+  auto out = run.stop({sign.id});
+  ASSERT_TRUE(out.has_value());
+  EXPECT_EQ(out->action, sign.action);
+  EXPECT_EQ(out->session_over, sign.action != StopAction::stop_step);
+  EXPECT_EQ(run.finished(), sign.action != StopAction::stop_step);
+  if (!sign.rescreen_question.empty()) {
+    EXPECT_EQ(out->rescreen, std::vector<std::string>{sign.rescreen_question});
+    EXPECT_EQ(kb.question(sign.rescreen_question)->kind, QuestionKind::yes_no);
+  }
+  EXPECT_EQ(run.log().steps.at(0).stop_sign, sign.id);
+}
+
+INSTANTIATE_TEST_SUITE_P(RealKnowledgeBase, EveryStopSign, testing::ValuesIn(stop_sign_ids()), test_name);
+
+TEST(EveryCap, HasAKnownSource) {
+  const KnowledgeBase& kb = real_kb();
+  const SafetyCaps& c = kb.caps;
+  for (const SourcedValue* v :
+       {&c.instrument_sessions_per_7_days, &c.instrument_min_hours_between, &c.compression_min_hours_between,
+        &c.home_pressure_ceiling, &c.instrument_minutes_per_session, &c.program_weeks_min, &c.program_weeks_max,
+        &c.review_week, &c.soreness_resolved_at, &c.checkin_after_hours, &c.bruise_pressure_step,
+        &c.repeated_bruising_count, &c.worse_after_hours, &c.meaningful_change_points, &c.meaningful_change_percent,
+        &c.trigger_point_hold_min_seconds, &c.trigger_point_hold_max_seconds})
+    EXPECT_TRUE(kb.sources.count(v->source)) << v->source;
+  EXPECT_EQ(c.instrument_sessions_per_7_days.value, 3);
+  EXPECT_EQ(c.instrument_sessions_per_7_days.source, "seed-000");
+  EXPECT_EQ(c.instrument_min_hours_between.value, 48);
+  EXPECT_EQ(c.meaningful_change_points.source, "farrar-2001");
+}
