@@ -72,7 +72,9 @@ TEST_P(EveryScreeningRule, FiresOnItsOwnAnswersWithItsLevelScopeAndSource) {
   EXPECT_EQ(finding->level, rule.level);
   EXPECT_EQ(finding->source, rule.source);
   EXPECT_GE(c.level, rule.level) << "the overall outcome is at least as severe as any finding";
-  if (rule.level >= ClearanceLevel::urgent) EXPECT_FALSE(c.plan_allowed());
+  if (rule.level >= ClearanceLevel::urgent) {
+    EXPECT_FALSE(c.plan_allowed());
+  }
   if (rule.answered_regions) {
     EXPECT_NE(std::find(finding->regions.begin(), finding->regions.end(), "calves"), finding->regions.end());
   }
