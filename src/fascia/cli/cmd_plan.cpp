@@ -9,10 +9,8 @@ namespace fascia::cli {
 namespace {
 
 int plan(Context& ctx) {
-  FASCIA_CLI_TRY(kb, ctx.kb());
-  FASCIA_CLI_TRY(today, ctx.today());
-  FASCIA_CLI_TRY(store, ctx.store());
-  FASCIA_CLI_TRY(person, app::load_person(*kb, *store));
+  FASCIA_CLI_TRY(loaded, ctx.person());
+  const auto& [kb, today, store, person] = loaded;
   const core::Plan p = app::current_plan(*kb, person, today);
   if (ctx.json())
     ctx.out << adapters::plan_json(p) << "\n";
@@ -22,10 +20,8 @@ int plan(Context& ctx) {
 }
 
 int today_cmd(Context& ctx) {
-  FASCIA_CLI_TRY(kb, ctx.kb());
-  FASCIA_CLI_TRY(today, ctx.today());
-  FASCIA_CLI_TRY(store, ctx.store());
-  FASCIA_CLI_TRY(person, app::load_person(*kb, *store));
+  FASCIA_CLI_TRY(loaded, ctx.person());
+  const auto& [kb, today, store, person] = loaded;
   const auto inputs = app::plan_inputs(*kb, person, today);
   const core::TodayView view = core::today_view(inputs, core::build_plan(inputs));
   if (ctx.json())
@@ -36,10 +32,8 @@ int today_cmd(Context& ctx) {
 }
 
 int progress(Context& ctx) {
-  FASCIA_CLI_TRY(kb, ctx.kb());
-  FASCIA_CLI_TRY(today, ctx.today());
-  FASCIA_CLI_TRY(store, ctx.store());
-  FASCIA_CLI_TRY(person, app::load_person(*kb, *store));
+  FASCIA_CLI_TRY(loaded, ctx.person());
+  const auto& [kb, today, store, person] = loaded;
   const core::Progress p = app::current_progress(*kb, person, today);
   if (ctx.json())
     ctx.out << adapters::progress_json(p) << "\n";

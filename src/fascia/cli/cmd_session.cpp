@@ -21,10 +21,8 @@ struct SessionOptions {
 };
 
 int run_session(Context& ctx, const SessionOptions& o) {
-  FASCIA_CLI_TRY(kb, ctx.kb());
-  FASCIA_CLI_TRY(today, ctx.today());
-  FASCIA_CLI_TRY(store, ctx.store());
-  FASCIA_CLI_TRY(person, app::load_person(*kb, *store));
+  FASCIA_CLI_TRY(loaded, ctx.person());
+  auto& [kb, today, store, person] = loaded;
   const auto inputs = app::plan_inputs(*kb, person, today);
   const core::TodayView view = core::today_view(inputs, core::build_plan(inputs));
   std::ostream& show = ctx.json() ? ctx.err : ctx.out;  // cards never mix with JSON output

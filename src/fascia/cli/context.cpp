@@ -73,4 +73,17 @@ core::Result<core::Date> Context::today() {
   return *d;
 }
 
+core::Result<PersonContext> Context::person() {
+  PersonContext p;
+  auto base = kb();
+  if (!base) return tl::make_unexpected(base.error());
+  auto date = today();
+  if (!date) return tl::make_unexpected(date.error());
+  auto journal = store();
+  if (!journal) return tl::make_unexpected(journal.error());
+  auto loaded = app::load_person(**base, **journal);
+  if (!loaded) return tl::make_unexpected(loaded.error());
+  return PersonContext{*base, *date, *journal, std::move(*loaded)};
+}
+
 }  // namespace fascia::cli

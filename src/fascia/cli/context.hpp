@@ -10,6 +10,7 @@
 #include <string>
 
 #include "fascia/app/journal_store.hpp"
+#include "fascia/app/person_state.hpp"
 #include "fascia/core/error.hpp"
 #include "fascia/core/knowledge_base.hpp"
 
@@ -22,6 +23,16 @@ struct GlobalOptions {
   bool json = false;
 };
 
+class Context;
+
+// Everything a command about one person needs, loaded together.
+struct PersonContext {
+  const core::KnowledgeBase* kb = nullptr;
+  core::Date today{};
+  app::JournalStore* store = nullptr;
+  app::PersonState person;
+};
+
 class Context {
  public:
   Context(GlobalOptions& options, std::ostream& out, std::ostream& err, std::istream& in);
@@ -29,6 +40,9 @@ class Context {
   core::Result<const core::KnowledgeBase*> kb();
   core::Result<app::JournalStore*> store();
   core::Result<core::Date> today();
+  // The knowledge base, today, the store and the person's profile, screening
+  // and journal; precondition errors when there is no profile or screening.
+  core::Result<PersonContext> person();
   std::filesystem::path db_path() const;
   std::filesystem::path data_dir() const;
   bool json() const { return options_.json; }
