@@ -60,7 +60,7 @@ const RegionHistory* JournalAnalysis::region(const std::string& id) const {
 }
 
 bool reaction_settled(const KnowledgeBase& kb, const ReactionEntry& e) {
-  return !e.redness && !e.red_dots && e.soreness <= kb.caps.soreness_resolved_at.value;
+  return !e.redness && !e.red_dots && !e.bruising && e.soreness <= kb.caps.soreness_resolved_at.value;
 }
 
 JournalAnalysis analyse_journal(const KnowledgeBase& kb, const Profile& profile, const Journal& journal) {

@@ -45,8 +45,8 @@ JournalAnalysis analyse_journal(const KnowledgeBase& kb, const Profile& profile,
 std::vector<Reason> reaction_gate(const KnowledgeBase& kb, const Journal& journal, const std::string& region, Side side,
                                   Date day);
 
-// A check-in counts as settled when there is no redness, no red dots, and
-// soreness is at or below the resolved level.
+// A check-in counts as settled when there is no redness, no red dots, no
+// bruising, and soreness is at or below the resolved level.
 bool reaction_settled(const KnowledgeBase& kb, const ReactionEntry& entry);
 
 }  // namespace fascia::core

@@ -13,18 +13,23 @@ int program_weeks(const KnowledgeBase& kb, const Profile& profile) {
   return std::clamp(profile.weeks, kb.caps.program_weeks_min.value, kb.caps.program_weeks_max.value);
 }
 
-// Protocols that can treat `region`: those naming it in a step first, then
-// generic ones listing it; instrument work before compression before pressure.
+// Protocols that can treat `region`, best first: one built around the region
+// (its first loading step), then a generic one, then one that only touches
+// the region on the way (the neck protocol for the upper back alone); within
+// each, instrument work before compression before pressure.
 std::vector<const Protocol*> candidates_for(const KnowledgeBase& kb, const std::string& region) {
   auto rank = [&](const Protocol& p) {
     int best = 9;
+    std::string primary;
     for (const auto& s : p.steps) {
       const Technique* t = kb.technique(s.technique);
       if (!t || !loads_tissue(t->modality)) continue;
+      if (primary.empty()) primary = s.region;
       const int r = t->modality == Modality::instrument ? 0 : t->modality == Modality::compression ? 1 : 2;
       best = std::min(best, r);
     }
-    return best + (p.generic() ? 10 : 0);
+    const int specificity = p.generic() ? 1 : primary == region ? 0 : 2;
+    return specificity * 10 + best;
   };
   std::vector<const Protocol*> out;
   for (const auto& [id, p] : kb.protocols) {
@@ -62,14 +67,14 @@ std::vector<Reason> scheduling_blockers(const PlanInputs& in, const TreatmentLed
   if (const Protocol* protocol = kb.protocol(session.protocol)) {
     const Date after = add_days(day, -7);
     int recent = 0;
-    auto same = [&](const std::string& id, const std::string& target) {
-      return id == session.protocol && target == session.target_region;
+    auto same = [&](const std::string& id, const std::string& target, Side side) {
+      return id == session.protocol && target == session.target_region && sides_overlap(side, session.side);
     };
     for (const auto& s : in.journal.sessions)
-      if (same(s.protocol, s.target_region) && s.date > after && s.date <= day) ++recent;
+      if (same(s.protocol, s.target_region, s.side) && s.date > after && s.date <= day) ++recent;
     for (const auto& d : planned)
       for (const auto& s : d.sessions)
-        if (same(s.protocol, s.target_region) && d.date > after && d.date <= day) ++recent;
+        if (same(s.protocol, s.target_region, s.side) && d.date > after && d.date <= day) ++recent;
     if (recent >= protocol->sessions_per_week)
       reasons.push_back({"sessions-per-week",
                          protocol->name + ": " + std::to_string(recent) + " in the last 7 days already; it is done " +
@@ -145,20 +150,42 @@ Plan build_plan(const PlanInputs& in) {
   // rhythm, the person's minutes, and every cap against past and planned work.
   TreatmentLedger ledger = TreatmentLedger::from_journal(in.journal);
   const Date first = std::max(plan.start, in.today);
+  std::vector<int> placed(plan.templates.size(), 0);
   for (Date day = first; day <= plan.end; day = add_days(day, 1)) {
     const int wd = weekday_index(day);
     if (std::find(in.profile.weekdays.begin(), in.profile.weekdays.end(), wd) == in.profile.weekdays.end()) continue;
+    // Least-served protocol first, so one long session cannot crowd out the others.
+    std::vector<std::size_t> order(plan.templates.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return placed[a] < placed[b]; });
     PlanDay plan_day{day, {}};
     int minutes = 0;
-    for (const auto& t : plan.templates) {
+    for (std::size_t i : order) {
+      const PlannedSession& t = plan.templates[i];
       const int m = t.estimated_minutes(kb);
       if (!plan_day.sessions.empty() && minutes + m > in.profile.minutes_per_session) continue;
       if (!scheduling_blockers(in, ledger, plan.days, t, day).empty()) continue;
       ledger.add_session(day, t);
       plan_day.sessions.push_back(t);
       minutes += m;
+      ++placed[i];
     }
     if (!plan_day.sessions.empty()) plan.days.push_back(std::move(plan_day));
+  }
+  for (std::size_t i = 0; i < plan.templates.size(); ++i) {
+    const PlannedSession& t = plan.templates[i];
+    const int m = t.estimated_minutes(kb);
+    if (m > in.profile.minutes_per_session)
+      plan.notes.push_back({"minutes-per-session",
+                            t.protocol_name + " takes about " + std::to_string(m) + " min, more than the " +
+                                std::to_string(in.profile.minutes_per_session) +
+                                " you have; it is planned alone on its days",
+                            ""});
+    if (placed[i] == 0 && first <= plan.end)
+      plan.notes.push_back({"not-scheduled",
+                            t.protocol_name + " could not be placed on any of your days before " +
+                                format_date(plan.end) + "; add days or minutes, or it waits for the caps to allow it",
+                            ""});
   }
 
   // Defence in depth: the independent checker must find nothing; anything it

@@ -56,6 +56,7 @@ ReviewVerdict review_for(const KnowledgeBase& kb, const Profile& profile, const 
   }
   bool any_data = false;
   bool any_better = false;
+  bool any_worse = false;
   for (const auto& t : trends) {
     if (!t.latest) {
       v.reasons.push_back({"review-no-data", t.region_name + ": no pain score logged yet; log one to review it",
@@ -64,6 +65,12 @@ ReviewVerdict review_for(const KnowledgeBase& kb, const Profile& profile, const 
     }
     any_data = true;
     any_better = any_better || t.meaningful;
+    if (*t.latest - t.baseline >= caps.meaningful_change_points.value) {
+      any_worse = true;
+      v.reasons.push_back({"meaningful-change-points",
+                           t.region_name + " is worse than at the start; have it checked by a practitioner",
+                           caps.meaningful_change_points.source});
+    }
     v.reasons.push_back({"meaningful-change-points",
                          t.region_name + ": " + std::to_string(t.baseline) + "/10 at the start, " +
                              std::to_string(*t.latest) + "/10 now — " +
@@ -75,6 +82,7 @@ ReviewVerdict review_for(const KnowledgeBase& kb, const Profile& profile, const 
     v.state = ReviewState::no_data;
   } else if (any_better) {
     v.state = ReviewState::improving;
+    v.see_practitioner = any_worse;
   } else {
     v.state = ReviewState::not_improving;
     v.see_practitioner = true;

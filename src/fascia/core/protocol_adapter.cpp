@@ -36,7 +36,8 @@ Side side_for(const KnowledgeBase& kb, const Profile& profile, const std::string
   if (region == target.region) return target.side;
   for (const auto& t : profile.regions)
     if (t.region == region) return t.side;
-  return Side::both;
+  // A region the protocol visits on the way is worked on the target's side.
+  return target.side == Side::midline ? Side::both : target.side;
 }
 
 int dose_target(IntRange dose, DoseLevel level) {
@@ -167,11 +168,12 @@ AdaptedProtocol adapt_protocol(const AdaptContext& ctx, const Protocol& protocol
 
     // Dose: the step's range within the region's and the technique's hard limits.
     IntRange dose = step.dose;
+    std::optional<IntRange> hard;  // limits no adjustment may leave
     const Region* region_def = kb.region(region);
-    if (technique->unit == DoseUnit::seconds && region_def && region_def->dose_seconds)
-      dose = intersect(dose, *region_def->dose_seconds);
+    if (technique->unit == DoseUnit::seconds && region_def && region_def->dose_seconds) hard = region_def->dose_seconds;
     if (technique->id == "trigger-point-pressure-release")
-      dose = intersect(dose, {caps.trigger_point_hold_min_seconds.value, caps.trigger_point_hold_max_seconds.value});
+      hard = IntRange{caps.trigger_point_hold_min_seconds.value, caps.trigger_point_hold_max_seconds.value};
+    if (hard) dose = intersect(dose, *hard);
     DoseLevel level = DoseLevel::standard;
     if (loads_tissue(technique->modality)) {
       const RegionHistory* history = ctx.history.region(region);
@@ -183,6 +185,7 @@ AdaptedProtocol adapt_protocol(const AdaptContext& ctx, const Protocol& protocol
       }
     }
     p.target = dose_target(dose, level);
+    if (hard) p.target = std::clamp(p.target, hard->min, hard->max);
     if (level != DoseLevel::standard) dose = IntRange{p.target, p.target};
     p.dose = dose;
     session.steps.push_back(std::move(p));

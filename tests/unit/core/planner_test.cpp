@@ -224,3 +224,51 @@ TEST(Today, HoldsARegionBackUntilSorenessIsReportedSettled) {
   view = today_view(w.inputs(), w.plan());
   ASSERT_EQ(view.due.size(), 1u) << "a settled check-in releases the region";
 }
+
+TEST(Planner, ALongSessionDoesNotCrowdAnotherProtocolOutOfEveryDay) {
+  World w;
+  w.profile.regions = {{"upper-trapezius", Side::both, 6}, {"calves", Side::both, 4}};
+  w.tools = {"starter-instrument", "foam-roller"};
+  w.profile.minutes_per_session = 8;  // never room for both on one day
+  const Plan plan = w.plan();
+  ASSERT_EQ(plan.templates.size(), 2u);
+  EXPECT_FALSE(dates_with(plan, "neck").empty());
+  EXPECT_FALSE(dates_with(plan, "compression-calves").empty());
+}
+
+TEST(Planner, SaysWhenASessionIsLongerThanThePersonsMinutes) {
+  World w;
+  w.profile.minutes_per_session = 5;
+  const Plan plan = w.plan();
+  EXPECT_TRUE(std::any_of(plan.notes.begin(), plan.notes.end(), [](auto& r) { return r.rule == "minutes-per-session"; }));
+}
+
+TEST(Planner, WorksRegionsVisitedOnTheWayOnTheTargetsSide) {
+  World w;
+  w.profile.regions = {{"upper-trapezius", Side::left, 6}};
+  int visited = 0;
+  for (const auto& step : w.plan().templates.at(0).steps) {
+    if (step.region == "upper-trapezius") continue;
+    EXPECT_EQ(step.side, Side::left) << step.region;
+    ++visited;
+  }
+  EXPECT_GT(visited, 0);
+}
+
+TEST(Planner, NeverDosesBelowARegionsHardMinimumEvenAtTheLowestLevel) {
+  World w;
+  // Pain worse two days after each of two sessions: the dose drops two levels.
+  SessionEntry first = neck_session(day("2026-11-23"));
+  first.steps.push_back({3, "gentle-circular-strokes", "suboccipitals", Side::both, Modality::instrument,
+                         StepStatus::done, 0, 60, 3, "", ""});
+  SessionEntry second = first;
+  second.date = day("2026-11-27");
+  w.journal.sessions = {first, second};
+  w.journal.pain = {{day("2026-11-25"), "suboccipitals", Side::both, 5}, {day("2026-11-29"), "suboccipitals", Side::both, 7}};
+  w.profile.regions.push_back({"suboccipitals", Side::both, 3});
+  w.today = day("2026-11-30");
+  const auto& steps = w.plan().templates.at(0).steps;
+  auto sub = std::find_if(steps.begin(), steps.end(), [](auto& s) { return s.region == "suboccipitals"; });
+  ASSERT_NE(sub, steps.end());
+  EXPECT_EQ(sub->target, 60) << "half the low end would be 30 s, under the region's 60 s minimum";
+}
