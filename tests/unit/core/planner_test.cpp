@@ -130,7 +130,8 @@ TEST(Planner, DropsAStepWhoseEdgeThePersonLacksAndSaysSo) {
 TEST(Planner, CapsSuboccipitalPressureAndDoseForHeadacheHistory) {
   World w;
   w.clearance = evaluate_screening(kKb, fixture::with_yes(kKb, {"headache-or-dizziness-history"}));
-  const auto& steps = w.plan().templates.at(0).steps;
+  const Plan plan = w.plan();
+  const auto& steps = plan.templates.at(0).steps;
   auto sub = std::find_if(steps.begin(), steps.end(), [](auto& s) { return s.region == "suboccipitals"; });
   ASSERT_NE(sub, steps.end());
   EXPECT_EQ(sub->pressure->max, 3);
@@ -247,7 +248,8 @@ TEST(Planner, WorksRegionsVisitedOnTheWayOnTheTargetsSide) {
   World w;
   w.profile.regions = {{"upper-trapezius", Side::left, 6}};
   int visited = 0;
-  for (const auto& step : w.plan().templates.at(0).steps) {
+  const Plan plan = w.plan();
+  for (const auto& step : plan.templates.at(0).steps) {
     if (step.region == "upper-trapezius") continue;
     EXPECT_EQ(step.side, Side::left) << step.region;
     ++visited;
@@ -267,7 +269,8 @@ TEST(Planner, NeverDosesBelowARegionsHardMinimumEvenAtTheLowestLevel) {
   w.journal.pain = {{day("2026-11-25"), "suboccipitals", Side::both, 5}, {day("2026-11-29"), "suboccipitals", Side::both, 7}};
   w.profile.regions.push_back({"suboccipitals", Side::both, 3});
   w.today = day("2026-11-30");
-  const auto& steps = w.plan().templates.at(0).steps;
+  const Plan plan = w.plan();
+  const auto& steps = plan.templates.at(0).steps;
   auto sub = std::find_if(steps.begin(), steps.end(), [](auto& s) { return s.region == "suboccipitals"; });
   ASSERT_NE(sub, steps.end());
   EXPECT_EQ(sub->target, 60) << "half the low end would be 30 s, under the region's 60 s minimum";
