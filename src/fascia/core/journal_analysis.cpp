@@ -41,6 +41,17 @@ std::map<std::string, std::vector<RegionSession>> sessions_by_region(const Journ
   return out;
 }
 
+// Entries grouped per region in date order (ties keep journal order), so each
+// session only looks at its own region's entries.
+template <class Entry>
+std::map<std::string, std::vector<const Entry*>> by_region(const std::vector<Entry>& entries) {
+  std::map<std::string, std::vector<const Entry*>> out;
+  for (const auto& e : entries) out[e.region].push_back(&e);
+  for (auto& [region, list] : out)
+    std::stable_sort(list.begin(), list.end(), [](const Entry* a, const Entry* b) { return a->date < b->date; });
+  return out;
+}
+
 std::string describe(const ReactionEntry& e) {
   std::vector<std::string> parts;
   if (e.redness) parts.push_back("redness");
@@ -67,8 +78,16 @@ JournalAnalysis analyse_journal(const KnowledgeBase& kb, const Profile& profile,
   JournalAnalysis out;
   const SafetyCaps& caps = kb.caps;
   const int worse_days = (caps.worse_after_hours.value + 23) / 24;
+  const auto reactions_by_region = by_region(journal.reactions);
+  const auto pain_by_region = by_region(journal.pain);
+  const std::vector<const ReactionEntry*> no_reactions;
+  const std::vector<const PainEntry*> no_pain;
 
   for (const auto& [region, sessions] : sessions_by_region(journal)) {
+    const auto reactions_it = reactions_by_region.find(region);
+    const auto& reactions = reactions_it == reactions_by_region.end() ? no_reactions : reactions_it->second;
+    const auto pain_it = pain_by_region.find(region);
+    const auto& pains = pain_it == pain_by_region.end() ? no_pain : pain_it->second;
     RegionHistory& history = out.regions[region];
     const std::string name = region_name(kb, region);
     const Region* def = kb.region(region);
@@ -79,8 +98,8 @@ JournalAnalysis analyse_journal(const KnowledgeBase& kb, const Profile& profile,
       const Date until = i + 1 < sessions.size() ? sessions[i + 1].date : Date::max();
 
       // Bruising reported after this session and before the next one.
-      const bool bruised = std::any_of(journal.reactions.begin(), journal.reactions.end(), [&](const ReactionEntry& e) {
-        return e.region == region && sides_overlap(e.side, s.side) && e.bruising && e.date >= s.date && e.date < until;
+      const bool bruised = std::any_of(reactions.begin(), reactions.end(), [&](const ReactionEntry* e) {
+        return sides_overlap(e->side, s.side) && e->bruising && e->date >= s.date && e->date < until;
       });
       if (bruised) {
         ++history.bruised_sessions;
@@ -103,14 +122,16 @@ JournalAnalysis analyse_journal(const KnowledgeBase& kb, const Profile& profile,
       int before = -1;
       for (const auto& t : profile.regions)
         if (t.region == region) before = t.pain;
-      for (const auto& p : journal.pain)
-        if (p.region == region && sides_overlap(p.side, s.side) && p.date <= s.date) before = p.score;
+      for (const PainEntry* p : pains) {
+        if (p->date > s.date) break;
+        if (sides_overlap(p->side, s.side)) before = p->score;
+      }
       const Date from = add_days(s.date, worse_days);
-      auto worse = std::find_if(journal.pain.begin(), journal.pain.end(), [&](const PainEntry& p) {
-        return p.region == region && sides_overlap(p.side, s.side) && p.date >= from && p.date < until &&
-               before >= 0 && p.score > before;
+      auto found = std::find_if(pains.begin(), pains.end(), [&](const PainEntry* p) {
+        return sides_overlap(p->side, s.side) && p->date >= from && p->date < until && before >= 0 && p->score > before;
       });
-      if (worse != journal.pain.end() && history.dose != DoseLevel::minimal) {
+      const PainEntry* worse = found == pains.end() ? nullptr : *found;
+      if (worse && history.dose != DoseLevel::minimal) {
         history.dose = static_cast<DoseLevel>(static_cast<int>(history.dose) + 1);
         out.adjustments.push_back(
             {worse->date, region,
