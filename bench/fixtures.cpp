@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 
+#include "fascia/app/sample_person.hpp"
 #include "fascia/adapters/kb_paths.hpp"
 #include "fascia/adapters/yaml_knowledge_source.hpp"
 #include "fascia/app/tool_inventory.hpp"
@@ -130,16 +131,7 @@ const Scenario& desk_worker() {
   static const Scenario s = [] {
     const auto& kb = knowledge_base();
     const core::Date today = date("2026-11-23");
-    core::Profile p;  // as in src/fascia/cli/cmd_demo.cpp
-    p.name = "sample desk worker";
-    p.regions = {{"upper-trapezius", core::Side::both, 6}, {"levator-scapulae", core::Side::both, 5}};
-    p.tools = {"starter-kit"};
-    p.weekdays = {0, 1, 2, 3, 4, 5};
-    p.minutes_per_session = 20;
-    p.start = today;
-    core::ScreeningRecord screening = all_no_screening(kb, today);
-    screening.answers["headache-or-dizziness-history"].yes = true;
-    return make_person(p, screening, today);
+    return make_person(app::sample_desk_worker(today), app::sample_desk_worker_screening(kb, today), today);
   }();
   return s;
 }

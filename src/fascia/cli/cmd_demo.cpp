@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "fascia/app/person_state.hpp"
+#include "fascia/app/sample_person.hpp"
 #include "fascia/cli/commands.hpp"
 #include "fascia/cli/render_text.hpp"
 #include "fascia/adapters/sqlite_store.hpp"
@@ -23,20 +24,9 @@ int demo(Context& ctx) {
   print_disclaimer(ctx.out);
   ctx.out << "\nDemo: a desk worker whose neck and upper-trap tension returns a day or two after every massage.\n"
              "They own a starter instrument set, can do a session Monday to Saturday, 20 minutes at a time.\n";
-  core::Profile profile;
-  profile.name = "sample desk worker";
-  profile.regions = {{"upper-trapezius", core::Side::both, 6}, {"levator-scapulae", core::Side::both, 5}};
-  profile.tools = {"starter-kit"};
-  profile.weekdays = {0, 1, 2, 3, 4, 5};
-  profile.minutes_per_session = 20;
-  profile.start = today;
-  FASCIA_CLI_CHECK(store->save_profile(profile));
-
-  core::ScreeningRecord screening;
-  screening.date = today;
-  for (const auto& q : kb->questions) screening.answers[q.id] = core::Answer{};
-  screening.answers["headache-or-dizziness-history"].yes = true;  // a common history: see the gentler step
-  FASCIA_CLI_CHECK(store->add_screening(screening));
+  FASCIA_CLI_CHECK(store->save_profile(app::sample_desk_worker(today)));
+  // A common history, so the demo shows the gentler base-of-skull step.
+  FASCIA_CLI_CHECK(store->add_screening(app::sample_desk_worker_screening(*kb, today)));
 
   FASCIA_CLI_TRY(person, app::load_person(*kb, *store));
   ctx.out << "\n== Screening (every answer no, except a history of tension headaches) ==\n";
