@@ -103,9 +103,9 @@ int run_session(Context& ctx, const SessionOptions& o) {
       ctx.out << "Expect some soreness for a day or so. Before the next session, log how the skin and soreness are:\n"
                  "  fascia log reaction REGION [--redness] [--red-dots] [--bruising] [--soreness N]\n";
   }
-  return stops.empty() || stops.back().action == core::StopAction::stop_step
-             ? kOk
-             : (stops.back().action == core::StopAction::emergency ? kSafety : kOk);
+  const bool emergency = std::any_of(stops.begin(), stops.end(),
+                                     [](const core::StopOutcome& s) { return s.action == core::StopAction::emergency; });
+  return emergency ? kSafety : kOk;
 }
 
 }  // namespace
