@@ -292,3 +292,12 @@ TEST(Cli, TheDemoRunsInAThrowawayDatabase) {
   EXPECT_NE(r.out.find("Step 1 of"), std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(box.db())) << "the demo must not touch the user's journal";
 }
+
+TEST(Cli, AnEmergencySignDuringASessionEndsItWithTheSafetyExitCode) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  const Outcome r = box.run("session --script -", "stop worst-headache\n");
+  EXPECT_EQ(r.code, 6) << r.err;
+  EXPECT_NE(r.out.find("EMERGENCY"), std::string::npos);
+  EXPECT_EQ(box.run("plan").code, 6) << "the re-screen now blocks every plan";
+}
