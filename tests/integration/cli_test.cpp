@@ -291,6 +291,10 @@ TEST(Cli, TheDemoRunsInAThrowawayDatabase) {
   EXPECT_NE(r.out.find("== Plan =="), std::string::npos);
   EXPECT_NE(r.out.find("Step 1 of"), std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(box.db())) << "the demo must not touch the user's journal";
+  const Outcome sunday = box.run("demo", "", "2026-11-22");  // a rest day: the next session is shown instead
+  EXPECT_EQ(sunday.code, 0) << sunday.err;
+  EXPECT_NE(sunday.out.find("The next session (2026-11-23)"), std::string::npos);
+  EXPECT_NE(sunday.out.find("Step 1 of"), std::string::npos);
 }
 
 TEST(Cli, AnEmergencySignDuringASessionEndsItWithTheSafetyExitCode) {

@@ -38,9 +38,15 @@ int demo(Context& ctx) {
   const core::TodayView view = core::today_view(inputs, plan);
   ctx.out << "\n== Today ==\n";
   print_today(ctx.out, *kb, view);
-  if (!view.due.empty()) {
-    ctx.out << "\n== Today's session, step by step ==\n";
-    core::SessionRunner runner(*kb, view.due.front(), today);
+  // Today's session, or the first planned one when today is a rest day.
+  const core::PlannedSession* shown = !view.due.empty() ? &view.due.front()
+                                      : !plan.days.empty() ? &plan.days.front().sessions.front()
+                                                           : nullptr;
+  if (shown) {
+    ctx.out << "\n== " << (view.due.empty() ? "The next session (" + core::format_date(plan.days.front().date) + ")"
+                                             : std::string("Today's session"))
+            << ", step by step ==\n";
+    core::SessionRunner runner(*kb, *shown, today);
     for (std::size_t i = 0; i < runner.cards().size(); ++i) print_card(ctx.out, *kb, runner.cards()[i], i + 1, runner.cards().size());
   }
   std::error_code ec;
