@@ -16,14 +16,6 @@
 
 #include "fascia/core/error.hpp"
 
-// Returns the error of a failed Result from the enclosing function.
-#ifndef FASCIA_TRY
-#define FASCIA_TRY(expr)                                                                                     \
-  do {                                                                                                       \
-    if (auto try_result_ = (expr); !try_result_) return tl::make_unexpected(std::move(try_result_).error()); \
-  } while (false)
-#endif
-
 struct sqlite3;
 struct sqlite3_stmt;
 

@@ -11,11 +11,6 @@ using core::Result;
 
 namespace {
 std::string at(const std::string& where) { return where.empty() ? "" : where + ": "; }
-
-#define FASCIA_TRY(expr)                           \
-  do {                                             \
-    if (auto r_ = (expr); !r_) return tl::make_unexpected(r_.error()); \
-  } while (0)
 }  // namespace
 
 Result<void> validate_region_side(const core::KnowledgeBase& kb, const std::string& region, core::Side side,

@@ -148,7 +148,7 @@ void print_card(std::ostream& out, const core::KnowledgeBase& kb, const core::St
   if (!s.edge_name.empty()) out << "  With:      " << s.edge_name << "\n";
   if (!s.direction.empty()) out << "  Direction: " << s.direction << "\n";
   if (s.pressure) out << "  Pressure:  " << range(*s.pressure) << " out of 10\n";
-  out << "  Dose:      " << (s.unit == core::DoseUnit::strokes ? "" : "") << range(s.dose)
+  out << "  Dose:      " << range(s.dose)
       << (s.unit == core::DoseUnit::strokes ? " strokes" : " seconds") << ", aim for " << s.target << "\n";
   if (!s.instruction.empty()) out << "  " << s.instruction << "\n";
   for (const auto& c : s.cues) out << "  · " << c << "\n";

@@ -37,4 +37,10 @@ inline tl::unexpected<Error> fail(ErrorCode code, std::string message) {
   return tl::make_unexpected(Error{code, std::move(message)});
 }
 
+// Returns the error of a failed Result from the enclosing function.
+#define FASCIA_TRY(expr)                                                                                     \
+  do {                                                                                                       \
+    if (auto try_result_ = (expr); !try_result_) return tl::make_unexpected(std::move(try_result_).error()); \
+  } while (false)
+
 }  // namespace fascia::core
