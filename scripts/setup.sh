@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config
   libexpected-dev libyaml-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libfmt-dev
-  libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev libyaml-cpp-dev
+  libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   sqlite3 hyperfine
 )
 
