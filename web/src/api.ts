@@ -1,0 +1,131 @@
+// Same-origin JSON calls to /api/v1. Every failure becomes an ApiError that
+// carries the server's message and the offending field; a 401 anywhere tells
+// the app to show the log-in page.
+import type {
+  ApiErrorBody,
+  Clearance,
+  Habit,
+  Journal,
+  Kit,
+  Me,
+  PainLocation,
+  Plan,
+  Profile,
+  Progress,
+  Protocol,
+  Question,
+  Referral,
+  Region,
+  ScreeningRecord,
+  Session,
+  SessionResult,
+  SessionRun,
+  Source,
+  StopOutcome,
+  StopSign,
+  Technique,
+  TodayView,
+  Tool,
+  TreatmentModality,
+  Answer,
+} from './types';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+type UnauthorizedListener = () => void;
+let onUnauthorized: UnauthorizedListener = () => {};
+export function setUnauthorizedListener(listener: UnauthorizedListener): void {
+  onUnauthorized = listener;
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
+  }
+  let response: Response;
+  try {
+    response = await fetch('/api/v1' + path, init);
+  } catch {
+    throw new ApiError(0, 'network', 'Could not reach fascia. Check that it is still running, then try again.');
+  }
+  if (response.status === 204) return undefined as T;
+  let data: unknown = null;
+  const text = await response.text();
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!response.ok) {
+    const err = (data as ApiErrorBody | null)?.error;
+    if (response.status === 401 && path !== '/login') onUnauthorized();
+    throw new ApiError(
+      response.status,
+      err?.code ?? 'http_' + response.status,
+      err?.message ?? `The server answered ${response.status}.`,
+      err?.field,
+    );
+  }
+  return data as T;
+}
+
+const kbCache = new Map<string, Promise<unknown>>();
+function kb<T>(kind: string): Promise<T[]> {
+  let p = kbCache.get(kind);
+  if (!p) {
+    p = call<T[]>('GET', '/kb/' + kind);
+    p.catch(() => kbCache.delete(kind));
+    kbCache.set(kind, p);
+  }
+  return p as Promise<T[]>;
+}
+
+export type JournalKind = 'pain' | 'reaction' | 'habit' | 'treatment' | 'note';
+
+export const api = {
+  me: () => call<Me>('GET', '/me'),
+  login: (name: string, password: string) => call<{ name: string; person_id: number }>('POST', '/login', { name, password }),
+  logout: () => call<void>('POST', '/logout'),
+
+  regions: () => kb<Region>('regions'),
+  tools: () => kb<Tool>('tools'),
+  kits: () => kb<Kit>('kits'),
+  techniques: () => kb<Technique>('techniques'),
+  protocols: () => kb<Protocol>('protocols'),
+  questions: () => kb<Question>('questions'),
+  stopSigns: () => kb<StopSign>('stop-signs'),
+  habits: () => kb<Habit>('habits'),
+  treatments: () => kb<TreatmentModality>('treatments'),
+  locations: () => kb<PainLocation>('locations'),
+  sources: () => kb<Source>('sources'),
+
+  profile: () => call<Profile>('GET', '/profile'),
+  saveProfile: (p: Profile) => call<Profile>('PUT', '/profile', p),
+  screening: () => call<ScreeningRecord>('GET', '/screening'),
+  screen: (answers: Record<string, Answer>) => call<Clearance>('POST', '/screening', { answers }),
+  referral: (locations: string[]) =>
+    call<Referral>('GET', '/referral?locations=' + locations.map(encodeURIComponent).join(',')),
+  plan: () => call<Plan>('GET', '/plan'),
+  today: () => call<TodayView>('GET', '/today'),
+  stopAdvice: (signs: string[]) => call<StopOutcome>('POST', '/stop-advice', { signs }),
+  sessions: () => call<Session[]>('GET', '/sessions'),
+  session: (id: number) => call<Session>('GET', '/sessions/' + id),
+  runSession: (run: SessionRun) => call<SessionResult>('POST', '/sessions', run),
+  journal: () => call<Journal>('GET', '/journal'),
+  log: (kind: JournalKind, entry: Record<string, unknown>) =>
+    call<{ saved: string; settled?: boolean }>('POST', '/journal/' + kind, entry),
+  progress: () => call<Progress>('GET', '/progress'),
+};

@@ -1,0 +1,31 @@
+// A list of rule reasons in plain words, each with its source id.
+import type { Reason } from '../types';
+import { linkClick } from '../router';
+
+export function Reasons({ reasons, class: cls }: { reasons: Reason[]; class?: string }) {
+  if (!reasons.length) return null;
+  return (
+    <ul class={'reasons ' + (cls ?? '')}>
+      {reasons.map((r, i) => (
+        <li key={r.rule + i} data-rule={r.rule}>
+          {r.text}
+          {r.source ? <span class="source small"> (source: {r.source})</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The screen shown in place of a plan or session when screening forbids one. */
+export function BlockedNotice({ reasons }: { reasons: Reason[] }) {
+  return (
+    <div class="blocked-notice" role="alert" data-testid="plan-blocked">
+      <h2>No self-treatment plan for now</h2>
+      <p>Your safety answers mean self-treatment should wait. Here is what to do instead:</p>
+      <Reasons reasons={reasons} />
+      <p>
+        When a doctor or practitioner has checked you, <a href="/screening?again=1" onClick={linkClick}>answer the safety questions again</a>.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,234 @@
+// Entry point: finds out who is logged in, then shows the view for the path.
+// First run goes profile → screening; an emergency or urgent screening
+// outcome replaces the home page with what to do.
+import { render } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { api, setUnauthorizedListener } from './api';
+import { AppContext, type AppState } from './app-context';
+import { linkClick, navigate, useRoute } from './router';
+import type { Clearance, Me } from './types';
+import { isAlarm, LoadError, Loading, toApiError } from './util';
+import type { ApiError } from './api';
+import { LoginView } from './views/login';
+import { SetupView } from './views/setup';
+import { ScreeningView } from './views/screening';
+import { AlarmScreen } from './views/alarm';
+import { TodayPage } from './views/today';
+import { PlanView } from './views/plan';
+import { SessionView } from './views/session';
+import { BodyView } from './views/body';
+import { JournalView } from './views/journal';
+import { ProgressView } from './views/progress';
+import { LibraryView } from './views/library';
+
+const NAV: [string, string][] = [
+  ['/', 'Today'],
+  ['/plan', 'Plan'],
+  ['/body', 'Body map'],
+  ['/journal', 'Journal'],
+  ['/progress', 'Progress'],
+  ['/library', 'Library'],
+  ['/setup', 'My details'],
+];
+
+function Nav({ path, onLogout }: { path: string; onLogout: () => void }) {
+  return (
+    <nav aria-label="Main">
+      <ul class="nav">
+        {NAV.map(([href, label]) => (
+          <li key={href}>
+            <a href={href} onClick={linkClick} aria-current={path === href ? 'page' : undefined}>
+              {label}
+            </a>
+          </li>
+        ))}
+        <li>
+          <button type="button" class="link-button" onClick={onLogout}>
+            Log out
+          </button>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+export function Disclaimer() {
+  return (
+    <p class="disclaimer">
+      fascia gives self-care information. It is not a diagnosis and does not replace a doctor or therapist. If
+      something feels wrong, stop and get checked.
+    </p>
+  );
+}
+
+function App() {
+  const route = useRoute();
+  const [me, setMe] = useState<Me | null>(null);
+  const [clearance, setClearance] = useState<Clearance | null>(null);
+  const [needLogin, setNeedLogin] = useState(false);
+  const [bootError, setBootError] = useState<ApiError | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      const m = await api.me();
+      let c: Clearance | null = null;
+      if (m.has_screening) {
+        try {
+          c = (await api.screening()).clearance;
+        } catch (e) {
+          if (toApiError(e).status !== 404) throw e;
+        }
+      }
+      setMe(m);
+      setClearance(c);
+      setNeedLogin(false);
+      setBootError(null);
+    } catch (e) {
+      const err = toApiError(e);
+      if (err.status === 401) setNeedLogin(true);
+      else setBootError(err);
+    }
+  }, []);
+
+  useEffect(() => {
+    setUnauthorizedListener(() => setNeedLogin(true));
+    void refresh();
+  }, [refresh]);
+
+  const path = route.path;
+
+  // First run: the profile, then the screening, before anything else.
+  useEffect(() => {
+    if (!me || needLogin || path === '/library') return;
+    if (!me.has_profile && path !== '/setup') navigate('/setup', true);
+    else if (me.has_profile && !me.has_screening && path !== '/screening' && path !== '/setup') navigate('/screening', true);
+  }, [me, needLogin, path]);
+
+  // Moves focus to the page heading on navigation, for screen readers and keyboards.
+  useEffect(() => {
+    const h = document.getElementById('page-title');
+    if (h && document.activeElement === document.body) h.focus({ preventScroll: true });
+  }, [path]);
+
+  if (needLogin)
+    return (
+      <Shell>
+        <LoginView
+          onLoggedIn={async () => {
+            await refresh();
+            if (path === '/signin') navigate('/', true);
+          }}
+        />
+      </Shell>
+    );
+  if (bootError)
+    return (
+      <Shell>
+        <LoadError error={bootError} retry={() => void refresh()} />
+      </Shell>
+    );
+  if (!me)
+    return (
+      <Shell>
+        <Loading />
+      </Shell>
+    );
+
+  const state: AppState = { me, clearance, refresh, setClearance };
+  const logout = async () => {
+    try {
+      await api.logout();
+    } finally {
+      setMe(null);
+      setClearance(null);
+      setNeedLogin(true);
+      navigate('/signin');
+    }
+  };
+
+  let view;
+  let showNav = true;
+  if (path === '/library') view = <LibraryView />;
+  else if (!me.has_profile || (path === '/setup' && !me.has_screening)) {
+    view = <SetupView firstRun />;
+    showNav = false;
+  } else if (!me.has_screening || path === '/screening') {
+    view = <ScreeningView key={route.query.get('again') ?? ''} firstRun={!me.has_screening} />;
+    showNav = me.has_screening;
+  } else if (isAlarm(clearance?.level) && (path === '/' || path === '/signin')) {
+    return (
+      <AppContext.Provider value={state}>
+        <AlarmScreen clearance={clearance!} />
+      </AppContext.Provider>
+    );
+  } else {
+    switch (path) {
+      case '/':
+      case '/signin':
+        view = <TodayPage />;
+        break;
+      case '/setup':
+        view = <SetupView />;
+        break;
+      case '/plan':
+        view = <PlanView />;
+        break;
+      case '/session':
+        view = <SessionView protocol={route.query.get('protocol') ?? ''} />;
+        showNav = false;
+        break;
+      case '/body':
+        view = <BodyView />;
+        break;
+      case '/journal':
+        view = <JournalView />;
+        break;
+      case '/progress':
+        view = <ProgressView />;
+        break;
+      default:
+        view = (
+          <section class="page">
+            <h1 id="page-title">Page not found</h1>
+            <p>
+              There is nothing at this address.{' '}
+              <a href="/" onClick={linkClick}>
+                Go to today
+              </a>
+              .
+            </p>
+          </section>
+        );
+    }
+  }
+  return (
+    <AppContext.Provider value={state}>
+      <Shell nav={showNav ? <Nav path={path} onLogout={() => void logout()} /> : null} who={me.name}>
+        {view}
+      </Shell>
+    </AppContext.Provider>
+  );
+}
+
+function Shell({ children, nav, who }: { children: preact.ComponentChildren; nav?: preact.ComponentChildren; who?: string }) {
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header class="top">
+        <span class="brand">fascia</span>
+        {who ? <span class="who">Logged in as {who}</span> : null}
+        {nav}
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer>
+        <Disclaimer />
+      </footer>
+    </>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,377 @@
+// The JSON objects the fascia API answers with. Field names follow
+// src/fascia/adapters/json_views.cpp (FASCIA_TO_JSON) and docs/API.md.
+
+export type Side = 'left' | 'right' | 'both' | 'midline';
+export type Laterality = 'paired' | 'midline';
+export type RegionClass = 'normal' | 'sensitive' | 'practitioner_only' | 'needs_medical_clearance';
+export type Modality = 'instrument' | 'compression' | 'pressure' | 'movement' | 'preparation' | 'percussion';
+export type DoseUnit = 'strokes' | 'seconds';
+export type ClearanceLevel = 'cleared' | 'self_care_with_cautions' | 'see_practitioner_first' | 'urgent' | 'emergency';
+export type StopAction = 'stop_step' | 'stop_session' | 'emergency';
+export type QuestionKind = 'yes_no' | 'regions';
+export type StepStatus = 'done' | 'skipped' | 'stopped';
+export type ReviewState = 'not_yet' | 'improving' | 'not_improving' | 'no_data';
+/** [min, max] */
+export type IntRange = [number, number];
+
+export interface Reason {
+  rule: string;
+  text: string;
+  source: string;
+}
+export interface Source {
+  id: string;
+  title: string;
+  citation: string;
+}
+export interface Region {
+  id: string;
+  name: string;
+  chain: string;
+  laterality: Laterality;
+  region_class: RegionClass;
+  pressure_cap: number | null;
+  allowed_techniques: string[];
+  dose_seconds: IntRange | null;
+  note: string;
+  source: string;
+}
+export interface Tool {
+  id: string;
+  name: string;
+  edges: string[];
+  source: string;
+}
+export interface Kit {
+  id: string;
+  name: string;
+  tools: string[];
+  note: string;
+  source: string;
+}
+export interface Technique {
+  id: string;
+  name: string;
+  modality: Modality;
+  unit: DoseUnit;
+  pressure: IntRange | null;
+  seconds_per_stroke: number;
+  description: string;
+  source: string;
+}
+export interface Step {
+  technique: string;
+  edges: string[];
+  region: string;
+  direction: string;
+  pressure: IntRange | null;
+  dose: IntRange;
+  per_side: boolean;
+  optional: boolean;
+  instruction: string;
+  cues: string[];
+  cautions: string[];
+  stop_signs: string[];
+  source: string;
+}
+export interface Protocol {
+  id: string;
+  name: string;
+  summary: string;
+  condition: string;
+  eligible_regions: string[];
+  requires_tools: string[];
+  sessions_per_week: number;
+  weeks: IntRange;
+  steps: Step[];
+  source: string;
+}
+export interface Question {
+  id: string;
+  text: string;
+  kind: QuestionKind;
+  group: string;
+  help: string;
+  source: string;
+}
+export interface StopSign {
+  id: string;
+  name: string;
+  action: StopAction;
+  advice: string;
+  rescreen_question: string;
+  source: string;
+}
+export interface Habit {
+  id: string;
+  name: string;
+  description: string;
+  source: string;
+}
+export interface TreatmentModality {
+  id: string;
+  name: string;
+  description: string;
+  offered_by_practitioners: boolean;
+  source: string;
+}
+export interface PainLocation {
+  id: string;
+  name: string;
+}
+
+export interface RegionTarget {
+  region: string;
+  side: Side;
+  pain: number;
+}
+export interface Profile {
+  name: string;
+  regions: RegionTarget[];
+  tools: string[];
+  weekdays: number[];
+  minutes_per_session: number;
+  start?: string;
+  weeks?: number;
+}
+
+export interface Finding {
+  rule: string;
+  level: ClearanceLevel;
+  because: string[];
+  regions: string[];
+  modalities: Modality[];
+  pressure_cap: number | null;
+  gentle: boolean;
+  advice: string;
+  source: string;
+}
+export interface Clearance {
+  level: ClearanceLevel;
+  plan_allowed: boolean;
+  findings: Finding[];
+}
+export interface Answer {
+  yes: boolean;
+  regions?: string[];
+}
+export interface ScreeningRecord {
+  date: string;
+  answers: Record<string, Answer>;
+  clearance: Clearance;
+}
+
+export interface PlannedStep {
+  index: number;
+  technique: string;
+  technique_name: string;
+  modality: Modality;
+  unit: DoseUnit;
+  edge: string;
+  edge_name: string;
+  region: string;
+  region_name: string;
+  side: Side;
+  per_side: boolean;
+  optional: boolean;
+  direction: string;
+  pressure: IntRange | null;
+  dose: IntRange;
+  target: number;
+  instruction: string;
+  cues: string[];
+  cautions: string[];
+  stop_signs: string[];
+  adaptations: Reason[];
+  source: string;
+}
+export interface PlannedSession {
+  protocol: string;
+  protocol_name: string;
+  target_region: string;
+  side: Side;
+  steps: PlannedStep[];
+}
+export interface PlanDay {
+  date: string;
+  sessions: PlannedSession[];
+}
+export interface Exclusion {
+  region: string;
+  side: Side;
+  reasons: Reason[];
+}
+export interface Plan {
+  blocked: boolean;
+  blocked_by: Reason[];
+  start: string;
+  end: string;
+  review: string;
+  days: PlanDay[];
+  excluded: Exclusion[];
+  notes: Reason[];
+  habits: string[];
+}
+export interface TodayView {
+  date: string;
+  blocked: boolean;
+  blocked_by: Reason[];
+  due: PlannedSession[];
+  next: string | null;
+  not_today: Reason[];
+  review_due: boolean;
+  finished: boolean;
+}
+
+export interface StepLog {
+  index: number;
+  technique: string;
+  region: string;
+  side: Side;
+  modality: Modality;
+  status: StepStatus;
+  strokes: number;
+  seconds: number;
+  pressure_used: number | null;
+  stop_sign: string;
+  note: string;
+}
+export interface StopOutcome {
+  action: StopAction;
+  advice: Reason[];
+  rescreen: string[];
+  session_over: boolean;
+}
+export interface Session {
+  id: number;
+  date: string;
+  protocol: string;
+  target_region: string;
+  side: Side;
+  steps: StepLog[];
+  stopped: boolean;
+  stop_sign: string;
+  stops?: StopOutcome[];
+}
+export type SessionEvent =
+  | { kind: 'done'; amount: number; pressure?: number }
+  | { kind: 'skip'; reason: string }
+  | { kind: 'stop'; signs: string[]; amount: number };
+export interface SessionRun {
+  protocol: string;
+  events: SessionEvent[];
+  soreness?: number;
+}
+export interface SessionResult {
+  session: Session;
+  stops: StopOutcome[];
+  warnings: Reason[];
+  clearance: Clearance | null;
+}
+
+export interface PainEntry {
+  date: string;
+  region: string;
+  side: Side;
+  score: number;
+}
+export interface ReactionEntry {
+  date: string;
+  region: string;
+  side: Side;
+  redness: boolean;
+  red_dots: boolean;
+  bruising: boolean;
+  soreness: number;
+}
+export interface HabitEntry {
+  date: string;
+  habit: string;
+}
+export interface TreatmentEntry {
+  date: string;
+  treatment: string;
+  region: string;
+  note: string;
+}
+export interface NoteEntry {
+  date: string;
+  text: string;
+}
+export interface Journal {
+  pain: PainEntry[];
+  reactions: ReactionEntry[];
+  habits: HabitEntry[];
+  treatments: TreatmentEntry[];
+  notes: NoteEntry[];
+  sessions: Session[];
+}
+
+export interface TrendPoint {
+  date: string;
+  score: number;
+}
+export interface RegionTrend {
+  region: string;
+  region_name: string;
+  side: Side;
+  baseline: number;
+  points: TrendPoint[];
+  latest: number | null;
+  change: number;
+  change_percent: number;
+  meaningful: boolean;
+}
+export interface WeekAdherence {
+  week_start: string;
+  planned: number;
+  done: number;
+  stopped: number;
+  steps_skipped: number;
+  habits: number;
+}
+export interface ReviewVerdict {
+  state: ReviewState;
+  date: string;
+  see_practitioner: boolean;
+  reasons: Reason[];
+}
+export interface Adjustment {
+  date: string;
+  region: string;
+  reason: Reason;
+}
+export interface Progress {
+  trends: RegionTrend[];
+  weeks: WeekAdherence[];
+  review: ReviewVerdict;
+  adjustments: Adjustment[];
+  warnings: Reason[];
+  treatments_elsewhere: number;
+  meaningful_change: { points: number; percent: number };
+}
+
+export interface ReferralSuggestion {
+  region: string;
+  region_name: string;
+  score: number;
+  locations: string[];
+  practitioner_only: boolean;
+  sources: string[];
+}
+export interface Referral {
+  note: string;
+  suggestions: ReferralSuggestion[];
+}
+
+export interface Me {
+  person_id: number;
+  name: string;
+  has_profile: boolean;
+  has_screening: boolean;
+  today: string;
+}
+
+export interface ApiErrorBody {
+  error: { status: number; code: string; message: string; field?: string };
+}

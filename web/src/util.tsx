@@ -1,0 +1,185 @@
+// Small shared pieces: loading data, showing errors next to fields, dates,
+// names for the words the API uses.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { ApiError } from './api';
+import type { ClearanceLevel, Side } from './types';
+
+export interface Loaded<T> {
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload: () => void;
+}
+
+/** Runs `load` on mount and when `deps` change; keeps the last answer. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []): Loaded<T> {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const [loading, setLoading] = useState(true);
+  const [tick, setTick] = useState(0);
+  const alive = useRef(true);
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+  useEffect(() => {
+    setLoading(true);
+    load().then(
+      (d) => {
+        if (!alive.current) return;
+        setData(d);
+        setError(undefined);
+        setLoading(false);
+      },
+      (e: unknown) => {
+        if (!alive.current) return;
+        setError(toApiError(e));
+        setLoading(false);
+      },
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { data, error, loading, reload };
+}
+
+export function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  return new ApiError(0, 'client', e instanceof Error ? e.message : String(e));
+}
+
+/** Errors keyed by the API's dotted field name ("" for errors without a field). */
+export type FieldErrors = Record<string, string>;
+
+export function errorsFrom(e: unknown): FieldErrors {
+  const err = toApiError(e);
+  return { [err.field ?? '']: err.message };
+}
+
+export function FieldError({ errors, field, id }: { errors: FieldErrors; field: string; id?: string }) {
+  const msg = errors[field];
+  if (!msg) return null;
+  return (
+    <p class="field-error" id={id} role="alert">
+      {msg}
+    </p>
+  );
+}
+
+/** Messages whose field is not shown anywhere else on the form. */
+export function OtherErrors({ errors, shown }: { errors: FieldErrors; shown: string[] }) {
+  const rest = Object.entries(errors).filter(([f]) => !shown.includes(f));
+  if (rest.length === 0) return null;
+  return (
+    <div class="error-box" role="alert">
+      {rest.map(([f, m]) => (
+        <p key={f}>
+          {m}
+          {f ? <span class="muted"> ({f})</span> : null}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+export function LoadError({ error, retry }: { error: ApiError; retry?: () => void }) {
+  return (
+    <div class="error-box" role="alert">
+      <p>{error.message}</p>
+      {retry ? (
+        <button type="button" onClick={retry}>
+          Try again
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+export function Loading({ what }: { what?: string }) {
+  return (
+    <p class="muted" role="status">
+      Loading{what ? ' ' + what : ''}…
+    </p>
+  );
+}
+
+export function Page({ title, children, wide }: { title: string; children: ComponentChildren; wide?: boolean }) {
+  useEffect(() => {
+    document.title = title + ' · fascia';
+  }, [title]);
+  return (
+    <section class={wide ? 'page wide' : 'page'} aria-labelledby="page-title">
+      <h1 id="page-title" tabIndex={-1}>
+        {title}
+      </h1>
+      {children}
+    </section>
+  );
+}
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+export const weekdayNames = WEEKDAYS;
+
+/** Parses YYYY-MM-DD as a UTC date so no time zone shifts the day. */
+export function parseDate(s: string): Date {
+  const [y, m, d] = s.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+export function formatDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+export function addDays(s: string, n: number): string {
+  const d = parseDate(s);
+  d.setUTCDate(d.getUTCDate() + n);
+  return formatDate(d);
+}
+/** 0 = Monday .. 6 = Sunday, as the profile's weekdays. */
+export function weekdayOf(s: string): number {
+  return (parseDate(s).getUTCDay() + 6) % 7;
+}
+export function longDate(s: string): string {
+  return parseDate(s).toLocaleDateString('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+export function shortDate(s: string): string {
+  return parseDate(s).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+}
+
+export function sideWord(side: Side): string {
+  switch (side) {
+    case 'left':
+      return 'left side';
+    case 'right':
+      return 'right side';
+    case 'both':
+      return 'both sides';
+    case 'midline':
+      return 'middle';
+  }
+}
+
+export const levelWords: Record<ClearanceLevel, string> = {
+  cleared: 'Fine to start',
+  self_care_with_cautions: 'Fine to start, with some care',
+  see_practitioner_first: 'See a practitioner first',
+  urgent: 'See a doctor today',
+  emergency: 'Get help now',
+};
+
+export function isAlarm(level: ClearanceLevel | undefined): boolean {
+  return level === 'emergency' || level === 'urgent';
+}
+
+export function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i <= b; i++) out.push(i);
+  return out;
+}

@@ -1,0 +1,253 @@
+// The body map page: tap an area and side to log today's pain there; choose
+// where pain is felt to see which muscles often send pain there (ranked
+// possibilities from the referral patterns, never a diagnosis).
+import { useState } from 'preact/hooks';
+import { api } from '../api';
+import { useApp } from '../app-context';
+import { BodyMap, notForSelfTreatment, type PickSide } from '../components/bodymap';
+import { linkClick } from '../router';
+import type { PainLocation, Profile, Referral, Region, Side } from '../types';
+import { errorsFrom, FieldError, LoadError, Loading, OtherErrors, Page, range, sideWord, toApiError, useLoad, type FieldErrors } from '../util';
+
+interface Data {
+  regions: Region[];
+  locations: PainLocation[];
+  profile: Profile | null;
+}
+
+async function load(): Promise<Data> {
+  const [regions, locations] = await Promise.all([api.regions(), api.locations()]);
+  let profile: Profile | null = null;
+  try {
+    profile = await api.profile();
+  } catch (e) {
+    if (toApiError(e).status !== 404) throw e;
+  }
+  return { regions, locations, profile };
+}
+
+export function BodyView() {
+  const d = useLoad(load);
+  return (
+    <Page title="Body map" wide>
+      {d.error ? <LoadError error={d.error} retry={d.reload} /> : null}
+      {d.loading && !d.data ? <Loading what="the body map" /> : null}
+      {d.data ? (
+        <>
+          <PainLogger data={d.data} />
+          <ReferralFinder data={d.data} />
+        </>
+      ) : null}
+    </Page>
+  );
+}
+
+function PainLogger({ data }: { data: Data }) {
+  const app = useApp();
+  const byId = new Map(data.regions.map((r) => [r.id, r]));
+  const mine = data.profile?.regions ?? [];
+  const [region, setRegion] = useState<string>(mine[0]?.region ?? '');
+  const [side, setSide] = useState<Side>(mine[0]?.side ?? 'both');
+  const [score, setScore] = useState<string>('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saved, setSaved] = useState('');
+  const [busy, setBusy] = useState(false);
+  const current = byId.get(region);
+
+  const pick = (r: Region, s: PickSide) => {
+    setRegion(r.id);
+    setSide(s === 'midline' ? 'midline' : s);
+    setSaved('');
+    setErrors({});
+  };
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const local: FieldErrors = {};
+    if (!region) local.region = 'Tap an area on the map or choose one from the list.';
+    if (score === '') local.score = 'Choose a pain score from 0 to 10.';
+    setErrors(local);
+    if (Object.keys(local).length) return;
+    setBusy(true);
+    try {
+      await api.log('pain', { region, side, score: Number(score), date: app.me.today });
+      setSaved(`Logged pain ${score}/10 for ${current?.name ?? region}, ${sideWord(side)}.`);
+      setScore('');
+    } catch (err) {
+      setErrors(errorsFrom(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const inMine = (rid: string, s: PickSide) =>
+    mine.some((t) => t.region === rid && (t.side === s || (t.side === 'both' && s !== 'midline')));
+
+  return (
+    <section aria-labelledby="log-pain-title">
+      <h2 id="log-pain-title">Log pain</h2>
+      <p class="hint">
+        Your areas are filled in. Tap any area and side to log how much it hurts today. To change which areas your plan
+        works on, go to{' '}
+        <a href="/setup" onClick={linkClick}>
+          My details
+        </a>
+        .
+      </p>
+      <BodyMap
+        regions={data.regions}
+        verb="Log pain for"
+        isOn={inMine}
+        isCurrent={(rid, s) => rid === region && (side === s || (side === 'both' && s !== 'midline'))}
+        onPick={pick}
+      />
+      <form onSubmit={submit} noValidate class="pain-form">
+        <div class="row wrap">
+          <div class="field">
+            <label for="pain-region">Area</label>
+            <select
+              id="pain-region"
+              value={region}
+              onChange={(e) => {
+                const r = byId.get(e.currentTarget.value);
+                setRegion(e.currentTarget.value);
+                if (r) setSide(r.laterality === 'midline' ? 'midline' : 'both');
+              }}
+            >
+              <option value="">Choose an area…</option>
+              {data.regions.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+            <FieldError errors={errors} field="region" />
+          </div>
+          {current?.laterality !== 'midline' ? (
+            <div class="field">
+              <label for="pain-side">Side</label>
+              <select id="pain-side" value={side} onChange={(e) => setSide(e.currentTarget.value as Side)}>
+                <option value="left">Left</option>
+                <option value="right">Right</option>
+                <option value="both">Both</option>
+              </select>
+              <FieldError errors={errors} field="side" />
+            </div>
+          ) : null}
+          <div class="field">
+            <label for="pain-score">Pain today (0 none – 10 worst)</label>
+            <select id="pain-score" value={score} onChange={(e) => setScore(e.currentTarget.value)}>
+              <option value="">Choose…</option>
+              {range(0, 10).map((n) => (
+                <option key={n} value={String(n)}>
+                  {n}
+                </option>
+              ))}
+            </select>
+            <FieldError errors={errors} field="score" />
+          </div>
+        </div>
+        {current && notForSelfTreatment(current) ? (
+          <p class="notice">
+            {current.name} is not for self-treatment. You can still log pain here to show a practitioner.
+          </p>
+        ) : null}
+        <OtherErrors errors={errors} shown={['region', 'side', 'score']} />
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? 'Saving…' : 'Log pain'}
+        </button>
+        {saved ? (
+          <p class="ok" role="status">
+            {saved}
+          </p>
+        ) : null}
+      </form>
+    </section>
+  );
+}
+
+function ReferralFinder({ data }: { data: Data }) {
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [answer, setAnswer] = useState<Referral | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const locName = new Map(data.locations.map((l) => [l.id, l.name]));
+
+  const ask = async (e: Event) => {
+    e.preventDefault();
+    if (!chosen.length) {
+      setErrors({ locations: 'Choose at least one place where you feel pain.' });
+      return;
+    }
+    setBusy(true);
+    setErrors({});
+    try {
+      setAnswer(await api.referral(chosen));
+    } catch (err) {
+      setErrors(errorsFrom(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const strength = (score: number) => (score >= 0.75 ? 'often' : score >= 0.4 ? 'sometimes' : 'now and then');
+
+  return (
+    <section aria-labelledby="referral-title" class="referral">
+      <h2 id="referral-title">Pain here often comes from there</h2>
+      <p>
+        Pain is not always where the problem is: tight spots in one muscle can send pain somewhere else. Choose where you
+        feel it to see which muscles are common sources. These are possibilities to explore, not a diagnosis.
+      </p>
+      <form onSubmit={ask} noValidate>
+        <fieldset>
+          <legend>Where do you feel the pain?</legend>
+          <div class="checks cols">
+            {data.locations.map((l) => (
+              <label key={l.id} class="check">
+                <input
+                  type="checkbox"
+                  name="locations"
+                  value={l.id}
+                  checked={chosen.includes(l.id)}
+                  onChange={() => setChosen(chosen.includes(l.id) ? chosen.filter((x) => x !== l.id) : [...chosen, l.id])}
+                />
+                <span>{l.name}</span>
+              </label>
+            ))}
+          </div>
+          <FieldError errors={errors} field="locations" />
+        </fieldset>
+        <OtherErrors errors={errors} shown={['locations']} />
+        <button type="submit" disabled={busy}>
+          {busy ? 'Looking…' : 'Show possible sources'}
+        </button>
+      </form>
+      {answer ? (
+        <div aria-live="polite" data-testid="referral-answer">
+          <p class="notice">{capitalise(answer.note)}.</p>
+          {answer.suggestions.length === 0 ? (
+            <p>No common source is known for these places.</p>
+          ) : (
+            <ol class="suggestions">
+              {answer.suggestions.map((s) => (
+                <li key={s.region}>
+                  <strong>{s.region_name}</strong> may be involved: it {strength(s.score)} sends pain to{' '}
+                  {s.locations.map((l) => (locName.get(l) ?? l).toLowerCase()).join(', ')}.
+                  {s.practitioner_only ? (
+                    <span class="badge warn"> Not for self-treatment: a practitioner can check this area.</span>
+                  ) : null}
+                  <span class="source small"> (source: {s.sources.join(', ')})</span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function capitalise(s: string): string {
+  return s ? s[0].toUpperCase() + s.slice(1) : s;
+}

@@ -1,0 +1,77 @@
+// The log-in page, shown whenever the API says there is no valid session.
+import { useState } from 'preact/hooks';
+import { api } from '../api';
+import { errorsFrom, FieldError, OtherErrors, Page, type FieldErrors } from '../util';
+
+export function LoginView({ onLoggedIn }: { onLoggedIn: () => Promise<void> | void }) {
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const missing: FieldErrors = {};
+    if (!name.trim()) missing.name = 'Enter your name.';
+    if (!password) missing.password = 'Enter your password.';
+    setErrors(missing);
+    if (Object.keys(missing).length) return;
+    setBusy(true);
+    try {
+      await api.login(name.trim(), password);
+      await onLoggedIn();
+    } catch (err) {
+      const fe = errorsFrom(err);
+      // A wrong name or password has no field; show it under the password.
+      if (fe['']) {
+        fe.password = fe[''];
+        delete fe[''];
+      }
+      setErrors(fe);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Page title="Log in">
+      <p>Log in to see your plan and journal.</p>
+      <form onSubmit={submit} noValidate class="narrow">
+        <div class="field">
+          <label for="login-name">Name</label>
+          <input
+            id="login-name"
+            name="name"
+            autocomplete="username"
+            value={name}
+            onInput={(e) => setName(e.currentTarget.value)}
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={errors.name ? 'login-name-error' : undefined}
+          />
+          <FieldError errors={errors} field="name" id="login-name-error" />
+        </div>
+        <div class="field">
+          <label for="login-password">Password</label>
+          <input
+            id="login-password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+            aria-invalid={errors.password ? true : undefined}
+            aria-describedby={errors.password ? 'login-password-error' : undefined}
+          />
+          <FieldError errors={errors} field="password" id="login-password-error" />
+        </div>
+        <OtherErrors errors={errors} shown={['name', 'password']} />
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? 'Logging in…' : 'Log in'}
+        </button>
+      </form>
+      <p class="muted">
+        On the computer running fascia, the address printed when it starts logs you in directly.
+      </p>
+    </Page>
+  );
+}

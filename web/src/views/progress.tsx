@@ -1,0 +1,312 @@
+// Progress: a pain chart per region with the meaningful-change band (baseline
+// ± the meaningful change; a change counts when it reaches the points or the
+// percent, Farrar et al. 2001), weekly adherence, the week-4 review and every
+// change the rules made, with reasons. Every chart has a table beside it.
+import { useEffect, useRef } from 'preact/hooks';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartConfiguration,
+} from 'chart.js';
+import { api } from '../api';
+import { Reasons } from '../components/reasons';
+import type { Progress, Region, RegionTrend, ReviewState } from '../types';
+import { LoadError, Loading, longDate, Page, shortDate, sideWord, useLoad } from '../util';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Tooltip, Legend, BarController, BarElement);
+
+/** The smallest change from baseline that counts as meaningful: the points, or the percent of the baseline. */
+export function meaningfulThreshold(baseline: number, mc: { points: number; percent: number }): number {
+  const byPercent = (baseline * mc.percent) / 100;
+  return Math.min(mc.points, byPercent > 0 ? byPercent : mc.points);
+}
+
+function useChart(config: () => ChartConfiguration, deps: unknown[]) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    const chart = new Chart(ref.current, config());
+    return () => chart.destroy();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  return ref;
+}
+
+const REVIEW_WORDS: Record<ReviewState, string> = {
+  not_yet: 'Not yet: the review comes in week 4.',
+  improving: 'Improving: your pain has dropped by a meaningful amount.',
+  not_improving: 'Not improving enough yet.',
+  no_data: 'Not enough pain entries to tell.',
+};
+
+export function ProgressView() {
+  const d = useLoad(async () => {
+    const [progress, regions] = await Promise.all([api.progress(), api.regions()]);
+    return { progress, regions };
+  });
+  return (
+    <Page title="Progress" wide>
+      {d.error ? <LoadError error={d.error} retry={d.reload} /> : null}
+      {d.loading && !d.data ? <Loading what="your progress" /> : null}
+      {d.data ? <ProgressBody p={d.data.progress} regions={d.data.regions} /> : null}
+    </Page>
+  );
+}
+
+function ProgressBody({ p, regions }: { p: Progress; regions: Region[] }) {
+  const rn = new Map(regions.map((r) => [r.id, r.name]));
+  const mc = p.meaningful_change;
+  return (
+    <>
+      <p>
+        A change in pain counts as meaningful when it reaches {mc.points} points or {mc.percent}% of where you started,
+        whichever comes first. The shaded band on each chart shows changes smaller than that.
+      </p>
+      <section aria-labelledby="review-title" class={p.review.see_practitioner ? 'notice warn' : 'notice'}>
+        <h2 id="review-title">Week-4 review ({longDate(p.review.date)})</h2>
+        <p>{REVIEW_WORDS[p.review.state]}</p>
+        {p.review.see_practitioner ? (
+          <p>
+            <strong>Please see a practitioner</strong> before going on.
+          </p>
+        ) : null}
+        <Reasons reasons={p.review.reasons} />
+      </section>
+
+      <h2>Pain by area</h2>
+      {p.trends.length === 0 ? <p class="muted">No areas yet.</p> : null}
+      {p.trends.map((t) => (
+        <TrendChart key={t.region + t.side} t={t} mc={mc} />
+      ))}
+
+      <AdherenceChart p={p} />
+
+      {p.warnings.length ? (
+        <section>
+          <h2>Warnings</h2>
+          <Reasons reasons={p.warnings} class="warn" />
+        </section>
+      ) : null}
+      <section>
+        <h2>Changes to your plan, and why</h2>
+        {p.adjustments.length ? (
+          <ul class="adjustments">
+            {p.adjustments.map((a, i) => (
+              <li key={i}>
+                <strong>
+                  {longDate(a.date)}, {rn.get(a.region) ?? a.region}:
+                </strong>{' '}
+                {a.reason.text} <span class="source small">(source: {a.reason.source})</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="muted">No changes so far.</p>
+        )}
+      </section>
+      {p.treatments_elsewhere ? <p>Treatments received elsewhere so far: {p.treatments_elsewhere}.</p> : null}
+    </>
+  );
+}
+
+function trendSummary(t: RegionTrend): string {
+  if (t.latest === null) return `Started at ${t.baseline} out of 10. No pain entries since.`;
+  const dir = t.change > 0 ? `down ${t.change}` : t.change < 0 ? `up ${-t.change}` : 'no change';
+  return (
+    `Started at ${t.baseline} out of 10, latest ${t.latest}: ${dir}` +
+    (t.change !== 0 ? ` point${Math.abs(t.change) === 1 ? '' : 's'} (${Math.abs(t.change_percent)}%)` : '') +
+    `. ${t.meaningful ? 'That is a meaningful improvement.' : 'Not a meaningful change yet.'}`
+  );
+}
+
+function TrendChart({ t, mc }: { t: RegionTrend; mc: { points: number; percent: number } }) {
+  const thr = meaningfulThreshold(t.baseline, mc);
+  const labels = t.points.map((pt) => shortDate(pt.date));
+  const id = `trend-${t.region}-${t.side}`;
+  const ref = useChart(
+    () => ({
+      type: 'line',
+      data: {
+        labels: labels.length ? labels : ['start'],
+        datasets: [
+          {
+            label: 'Smaller than a meaningful change (lower edge)',
+            data: (labels.length ? labels : ['']).map(() => Math.max(0, t.baseline - thr)),
+            borderColor: 'rgba(0,0,0,0)',
+            pointRadius: 0,
+            fill: false,
+          },
+          {
+            label: 'Band of no meaningful change',
+            data: (labels.length ? labels : ['']).map(() => Math.min(10, t.baseline + thr)),
+            borderColor: 'rgba(0,0,0,0)',
+            backgroundColor: 'rgba(90, 120, 160, 0.18)',
+            pointRadius: 0,
+            fill: '-1',
+          },
+          {
+            label: `Starting pain (${t.baseline})`,
+            data: (labels.length ? labels : ['']).map(() => t.baseline),
+            borderColor: '#5a6b7d',
+            borderDash: [6, 4],
+            borderWidth: 1.5,
+            pointRadius: 0,
+            fill: false,
+          },
+          {
+            label: 'Pain',
+            data: t.points.map((pt) => pt.score),
+            borderColor: '#0b5cad',
+            backgroundColor: '#0b5cad',
+            borderWidth: 2.5,
+            pointRadius: 4,
+            fill: false,
+            tension: 0,
+          },
+        ],
+      },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        scales: {
+          y: { min: 0, max: 10, ticks: { stepSize: 2, color: '#333' }, title: { display: true, text: 'pain /10', color: '#333' } },
+          x: { ticks: { color: '#333' } },
+        },
+        plugins: {
+          legend: {
+            labels: { color: '#222', filter: (item) => item.datasetIndex !== 0 },
+          },
+        },
+      },
+    }),
+    [t, thr],
+  );
+  return (
+    <figure class="chart-block" data-testid="trend" data-region={t.region}>
+      <figcaption>
+        <strong>
+          {t.region_name}, {sideWord(t.side)}
+        </strong>
+        <span id={`${id}-sum`} class="trend-summary">
+          {' '}
+          {trendSummary(t)}
+        </span>
+      </figcaption>
+      <div class="chart-box">
+        <canvas ref={ref} role="img" aria-label={`Pain chart for ${t.region_name}`} aria-describedby={`${id}-sum`} />
+      </div>
+      <details class="table-alt" open={false}>
+        <summary>Show as a table</summary>
+        <table data-testid="trend-table">
+          <caption>
+            Pain in {t.region_name.toLowerCase()}, {sideWord(t.side)}: start {t.baseline}, meaningful change {Math.round(thr * 10) / 10} points
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Pain /10</th>
+              <th scope="col">Change from start</th>
+              <th scope="col">Meaningful?</th>
+            </tr>
+          </thead>
+          <tbody>
+            {t.points.length === 0 ? (
+              <tr>
+                <td colSpan={4}>No entries yet.</td>
+              </tr>
+            ) : (
+              t.points.map((pt, i) => {
+                const ch = t.baseline - pt.score;
+                return (
+                  <tr key={i}>
+                    <td>{longDate(pt.date)}</td>
+                    <td>{pt.score}</td>
+                    <td>{ch > 0 ? `${ch} better` : ch < 0 ? `${-ch} worse` : 'same'}</td>
+                    <td>{Math.abs(ch) >= thr && ch !== 0 ? 'yes' : 'no'}</td>
+                  </tr>
+                );
+              })
+            )}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}
+
+function AdherenceChart({ p }: { p: Progress }) {
+  const labels = p.weeks.map((w) => 'week of ' + shortDate(w.week_start));
+  const ref = useChart(
+    () => ({
+      type: 'bar',
+      data: {
+        labels,
+        datasets: [
+          { label: 'Planned', data: p.weeks.map((w) => w.planned), backgroundColor: '#9db4cc' },
+          { label: 'Done', data: p.weeks.map((w) => w.done), backgroundColor: '#1d6b3a' },
+          { label: 'Stopped early', data: p.weeks.map((w) => w.stopped), backgroundColor: '#a12622' },
+        ],
+      },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        scales: { y: { beginAtZero: true, ticks: { stepSize: 1, color: '#333' } }, x: { ticks: { color: '#333' } } },
+        plugins: { legend: { labels: { color: '#222' } } },
+      },
+    }),
+    [p],
+  );
+  return (
+    <section aria-labelledby="adherence-title">
+      <h2 id="adherence-title">Sessions week by week</h2>
+      {p.weeks.length === 0 ? (
+        <p class="muted">No weeks yet.</p>
+      ) : (
+        <figure class="chart-block" data-testid="adherence">
+          <div class="chart-box">
+            <canvas ref={ref} role="img" aria-label="Sessions planned and done each week" aria-describedby="adherence-table-cap" />
+          </div>
+          <details class="table-alt">
+            <summary>Show as a table</summary>
+            <table data-testid="adherence-table">
+              <caption id="adherence-table-cap">Sessions planned and done each week</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Week starting</th>
+                  <th scope="col">Planned</th>
+                  <th scope="col">Done</th>
+                  <th scope="col">Stopped early</th>
+                  <th scope="col">Steps skipped</th>
+                  <th scope="col">Habit check-ins</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.weeks.map((w) => (
+                  <tr key={w.week_start}>
+                    <td>{longDate(w.week_start)}</td>
+                    <td>{w.planned}</td>
+                    <td>{w.done}</td>
+                    <td>{w.stopped}</td>
+                    <td>{w.steps_skipped}</td>
+                    <td>{w.habits}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </figure>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,672 @@
+// The guided session, made for one hand on a phone: one large card per step
+// (per-side steps twice, left then right, the second with a switch-sides cue),
+// a countdown ring for timed steps, a big tap target for strokes, a beep and a
+// vibration at the end of each step, and a stop button that asks which
+// warning sign and says what to do. At the end: soreness, then the log is
+// posted as a SessionRun (docs/API.md).
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { api } from '../api';
+import { useApp } from '../app-context';
+import { endOfStepCue, unlockAudio } from '../components/cues';
+import { BlockedNotice, Reasons } from '../components/reasons';
+import { Findings } from '../components/findings';
+import { linkClick, navigate } from '../router';
+import type {
+  PlannedSession,
+  PlannedStep,
+  SessionEvent,
+  SessionResult,
+  Side,
+  StopOutcome,
+  StopSign,
+  TodayView,
+} from '../types';
+import { errorsFrom, isAlarm, LoadError, Loading, OtherErrors, Page, range, sideWord, useLoad, type FieldErrors } from '../util';
+import { AlarmScreen } from './alarm';
+
+export interface Card {
+  step: PlannedStep;
+  side: Side;
+  switchSides: boolean;
+}
+
+/** The cards the server's session runner expects, in its order (core/session_runner.cpp). */
+export function stepCards(s: PlannedSession): Card[] {
+  const cards: Card[] = [];
+  for (const step of s.steps) {
+    if (step.per_side && step.side === 'both') {
+      cards.push({ step, side: 'left', switchSides: false });
+      cards.push({ step, side: 'right', switchSides: true });
+    } else cards.push({ step, side: step.side, switchSides: false });
+  }
+  return cards;
+}
+
+interface Data {
+  today: TodayView;
+  stopSigns: StopSign[];
+}
+
+export function SessionView({ protocol }: { protocol: string }) {
+  const d = useLoad(async (): Promise<Data> => {
+    const [today, stopSigns] = await Promise.all([api.today(), api.stopSigns()]);
+    return { today, stopSigns };
+  });
+  if (d.error)
+    return (
+      <Page title="Session">
+        <LoadError error={d.error} retry={d.reload} />
+      </Page>
+    );
+  if (!d.data)
+    return (
+      <Page title="Session">
+        <Loading what="the session" />
+      </Page>
+    );
+  const { today, stopSigns } = d.data;
+  if (today.blocked)
+    return (
+      <Page title="Session">
+        <BlockedNotice reasons={today.blocked_by} />
+      </Page>
+    );
+  const session = today.due.find((s) => s.protocol === protocol) ?? (protocol ? undefined : today.due[0]);
+  if (!session)
+    return (
+      <Page title="Session">
+        <p>This session is not due today.</p>
+        {today.next ? <p>The next session is on {today.next}.</p> : null}
+        <Reasons reasons={today.not_today} />
+        <p>
+          <a href="/plan" onClick={linkClick}>
+            Back to the plan
+          </a>
+        </p>
+      </Page>
+    );
+  return <Runner session={session} stopSigns={stopSigns} />;
+}
+
+type Phase = 'intro' | 'step' | 'stopping' | 'advice' | 'soreness' | 'result';
+
+function Runner({ session, stopSigns }: { session: PlannedSession; stopSigns: StopSign[] }) {
+  const app = useApp();
+  const cards = useMemo(() => stepCards(session), [session]);
+  const [phase, setPhase] = useState<Phase>('intro');
+  const [pos, setPos] = useState(0);
+  const [events, setEvents] = useState<SessionEvent[]>([]);
+  const [advice, setAdvice] = useState<StopOutcome | null>(null);
+  const [stopAmount, setStopAmount] = useState(0);
+  const [stopSignsChosen, setStopSignsChosen] = useState<string[]>([]);
+  const [result, setResult] = useState<SessionResult | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [soreness, setSoreness] = useState<number | null>(null);
+  const wake = useRef<{ release: () => Promise<void> } | null>(null);
+
+  useEffect(() => {
+    document.title = session.protocol_name + ' · fascia';
+    return () => {
+      void wake.current?.release().catch(() => {});
+    };
+  }, [session.protocol_name]);
+
+  const begin = () => {
+    unlockAudio();
+    const nav = navigator as Navigator & { wakeLock?: { request: (t: 'screen') => Promise<{ release: () => Promise<void> }> } };
+    nav.wakeLock
+      ?.request('screen')
+      .then((w) => (wake.current = w))
+      .catch(() => {});
+    setPhase('step');
+  };
+
+  const advance = (ev: SessionEvent) => {
+    const next = [...events, ev];
+    setEvents(next);
+    if (pos + 1 >= cards.length) setPhase('soreness');
+    else {
+      setPos(pos + 1);
+      setPhase('step');
+    }
+    requestAnimationFrame(() => document.getElementById('card-title')?.focus());
+  };
+
+  const post = async (evs: SessionEvent[], sore: number | null) => {
+    setBusy(true);
+    setErrors({});
+    try {
+      const res = await api.runSession({
+        protocol: session.protocol,
+        events: evs,
+        ...(sore === null ? {} : { soreness: sore }),
+      });
+      setResult(res);
+      setPhase('result');
+      if (res.clearance) {
+        app.setClearance(res.clearance);
+        void app.refresh();
+      }
+    } catch (e) {
+      setErrors(errorsFrom(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const askAdvice = async () => {
+    setBusy(true);
+    setErrors({});
+    try {
+      setAdvice(await api.stopAdvice(stopSignsChosen));
+      setPhase('advice');
+    } catch (e) {
+      setErrors(errorsFrom(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (phase === 'result' && result) {
+    if (result.clearance && isAlarm(result.clearance.level)) return <AlarmScreen clearance={result.clearance} />;
+    return <ResultView result={result} />;
+  }
+
+  const card = cards[pos];
+  const header = (
+    <header class="session-head">
+      <p class="session-name">{session.protocol_name}</p>
+      {phase === 'step' || phase === 'stopping' || phase === 'advice' ? (
+        <p class="session-pos" aria-live="polite">
+          Step {pos + 1} of {cards.length}
+        </p>
+      ) : null}
+      <progress max={cards.length} value={events.length} aria-label="Steps finished" />
+    </header>
+  );
+
+  if (phase === 'intro')
+    return (
+      <section class="session page" aria-labelledby="page-title">
+        {header}
+        <h1 id="page-title" tabIndex={-1}>
+          Before you start
+        </h1>
+        <ul>
+          <li>Work on bare skin or thin clothing; if the step says so, use a little lotion or oil first.</li>
+          <li>Pressure should feel like firm, bearable discomfort. Never sharp.</li>
+          <li>
+            Press the red <strong>Stop</strong> button at any time if something feels wrong: numbness, tingling,
+            dizziness, sharp or spreading pain.
+          </li>
+        </ul>
+        <p>{cards.length} step cards. The phone beeps and vibrates at the end of each step.</p>
+        <div class="actions">
+          <button type="button" class="primary big" onClick={begin}>
+            Start
+          </button>
+          <a href="/" onClick={linkClick}>
+            Not now
+          </a>
+        </div>
+      </section>
+    );
+
+  if (phase === 'soreness')
+    return (
+      <section class="session page" aria-labelledby="page-title">
+        {header}
+        <h1 id="page-title" tabIndex={-1}>
+          {events.some((e) => e.kind === 'stop' && advice?.session_over) ? 'Session stopped' : 'Session finished'}
+        </h1>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void post(events, soreness);
+          }}
+        >
+          <fieldset class="scale">
+            <legend>How sore do the worked areas feel now? (0 = not at all, 10 = worst imaginable)</legend>
+            <div class="scale-row">
+              {range(0, 10).map((n) => (
+                <label key={n} class="scale-choice">
+                  <input
+                    type="radio"
+                    name="soreness"
+                    value={String(n)}
+                    checked={soreness === n}
+                    onChange={() => setSoreness(n)}
+                  />
+                  <span>{n}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <OtherErrors errors={errors} shown={[]} />
+          <div class="actions">
+            <button type="submit" class="primary big" disabled={busy || soreness === null}>
+              {busy ? 'Saving…' : 'Save the session'}
+            </button>
+            <button type="button" disabled={busy} onClick={() => void post(events, null)}>
+              Save without soreness
+            </button>
+          </div>
+        </form>
+      </section>
+    );
+
+  if (phase === 'stopping') {
+    const watched = new Set(card.step.stop_signs);
+    const ordered = [...stopSigns].sort((a, b) => Number(watched.has(b.id)) - Number(watched.has(a.id)));
+    return (
+      <section class="session page" aria-labelledby="page-title">
+        {header}
+        <h1 id="page-title" tabIndex={-1}>
+          What made you stop?
+        </h1>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (stopSignsChosen.length) void askAdvice();
+          }}
+        >
+          <fieldset>
+            <legend>Tick everything you noticed.</legend>
+            <div class="checks">
+              {ordered.map((s) => (
+                <label key={s.id} class="check">
+                  <input
+                    type="checkbox"
+                    name="stop-sign"
+                    value={s.id}
+                    checked={stopSignsChosen.includes(s.id)}
+                    onChange={() =>
+                      setStopSignsChosen(
+                        stopSignsChosen.includes(s.id)
+                          ? stopSignsChosen.filter((x) => x !== s.id)
+                          : [...stopSignsChosen, s.id],
+                      )
+                    }
+                  />
+                  <span>
+                    {s.name}
+                    {watched.has(s.id) ? <span class="muted small"> (watch for this in this step)</span> : null}
+                  </span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <OtherErrors errors={errors} shown={[]} />
+          <div class="actions">
+            <button type="submit" class="danger big" disabled={busy || stopSignsChosen.length === 0}>
+              {busy ? 'Checking…' : 'Tell me what to do'}
+            </button>
+            <button type="button" onClick={() => advance({ kind: 'skip', reason: 'stopped without a warning sign' })}>
+              None of these: skip this step
+            </button>
+            <button type="button" onClick={() => setPhase('step')}>
+              None of these: go back to the step
+            </button>
+          </div>
+        </form>
+      </section>
+    );
+  }
+
+  if (phase === 'advice' && advice) {
+    const ev: SessionEvent = { kind: 'stop', signs: stopSignsChosen, amount: stopAmount };
+    const emergency = advice.action === 'emergency';
+    const title = emergency ? 'Get help now' : advice.action === 'stop_session' ? 'Stop the session' : 'Stop this step';
+    return (
+      <section
+        class={`session page advice advice-${advice.action}`}
+        aria-labelledby="page-title"
+        role={emergency ? 'alertdialog' : undefined}
+      >
+        {header}
+        <h1 id="page-title" tabIndex={-1}>
+          {title}
+        </h1>
+        {emergency ? (
+          <p class="alarm-what">
+            Call your local emergency number now (112 in Europe, 911 in North America, 999 in the UK), or have someone
+            take you to an emergency department.
+          </p>
+        ) : null}
+        <Reasons reasons={advice.advice} />
+        {advice.rescreen.length ? (
+          <p class="muted">Your safety answers will be updated when the session is saved.</p>
+        ) : null}
+        <OtherErrors errors={errors} shown={[]} />
+        <div class="actions">
+          {advice.session_over ? (
+            <button
+              type="button"
+              class="primary big"
+              disabled={busy}
+              onClick={() => {
+                const evs = [...events, ev];
+                setEvents(evs);
+                if (emergency) void post(evs, null);
+                else setPhase('soreness');
+              }}
+            >
+              {emergency ? (busy ? 'Saving…' : 'Save what happened') : 'End the session'}
+            </button>
+          ) : (
+            <button
+              type="button"
+              class="primary big"
+              onClick={() => {
+                setStopSignsChosen([]);
+                advance(ev);
+              }}
+            >
+              {pos + 1 < cards.length ? 'Go on to the next step' : 'Finish the session'}
+            </button>
+          )}
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section class="session page" aria-labelledby="card-title">
+      {header}
+      <StepCard
+        key={pos}
+        card={card}
+        onDone={(amount, pressure) =>
+          advance({ kind: 'done', amount, ...(pressure === null ? {} : { pressure }) })
+        }
+        onSkip={() => advance({ kind: 'skip', reason: 'skipped' })}
+        onStop={(amount) => {
+          setStopAmount(amount);
+          setStopSignsChosen([]);
+          setPhase('stopping');
+        }}
+      />
+    </section>
+  );
+}
+
+function pressureText(step: PlannedStep): string {
+  if (!step.pressure) return 'No pressure: movement only';
+  const [lo, hi] = step.pressure;
+  return lo === hi ? `${lo} out of 10` : `${lo} to ${hi} out of 10`;
+}
+
+function StepCard({
+  card,
+  onDone,
+  onSkip,
+  onStop,
+}: {
+  card: Card;
+  onDone: (amount: number, pressure: number | null) => void;
+  onSkip: () => void;
+  onStop: (amountSoFar: number) => void;
+}) {
+  const { step } = card;
+  const target = Math.max(1, step.target);
+  const [count, setCount] = useState(0);
+  const [elapsedMs, setElapsedMs] = useState(0);
+  const [running, setRunning] = useState(false);
+  const [cued, setCued] = useState(false);
+  const [pressure, setPressure] = useState<number | null>(null);
+  const started = useRef<number>(0);
+  const base = useRef<number>(0);
+
+  const timed = step.unit === 'seconds';
+  const done = timed ? elapsedMs >= target * 1000 : count >= target;
+
+  useEffect(() => {
+    if (!running) return;
+    const id = setInterval(() => {
+      const e = base.current + (Date.now() - started.current);
+      setElapsedMs(Math.min(e, target * 1000));
+      if (e >= target * 1000) setRunning(false);
+    }, 100);
+    return () => clearInterval(id);
+  }, [running, target]);
+
+  useEffect(() => {
+    if (done && !cued) {
+      setCued(true);
+      endOfStepCue();
+    }
+  }, [done, cued]);
+
+  const toggleTimer = () => {
+    unlockAudio();
+    if (running) {
+      base.current += Date.now() - started.current;
+      setElapsedMs(Math.min(base.current, target * 1000));
+      setRunning(false);
+    } else if (!done) {
+      started.current = Date.now();
+      setRunning(true);
+    }
+  };
+
+  const amount = timed ? Math.round(elapsedMs / 1000) : count;
+  const remaining = Math.max(0, Math.ceil(target - elapsedMs / 1000));
+  const R = 54;
+  const C = 2 * Math.PI * R;
+  const fraction = timed ? Math.min(1, elapsedMs / (target * 1000)) : Math.min(1, count / target);
+
+  return (
+    <article class={`step-card${card.switchSides ? ' switch' : ''}`} data-unit={step.unit}>
+      {card.switchSides ? (
+        <p class="switch-cue" role="status">
+          Switch sides: now do the same on your <strong>{card.side}</strong> side.
+        </p>
+      ) : null}
+      <h1 id="card-title" tabIndex={-1}>
+        {step.technique_name}
+      </h1>
+      <dl class="step-facts">
+        <div>
+          <dt>Where</dt>
+          <dd>
+            {step.region_name}, {sideWord(card.side)}
+          </dd>
+        </div>
+        <div>
+          <dt>Edge</dt>
+          <dd>{step.edge_name || 'Your hands, no tool'}</dd>
+        </div>
+        {step.direction ? (
+          <div>
+            <dt>Direction</dt>
+            <dd>{step.direction}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>Pressure</dt>
+          <dd>{pressureText(step)}</dd>
+        </div>
+        <div>
+          <dt>Dose</dt>
+          <dd>
+            {target} {timed ? 'seconds' : 'strokes'}
+            {step.per_side && step.side === 'both' ? ' on this side' : ''}
+          </dd>
+        </div>
+      </dl>
+      {step.instruction ? <p class="instruction">{step.instruction}</p> : null}
+      {step.cues.length ? (
+        <ul class="cues">
+          {step.cues.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+      ) : null}
+      {step.cautions.length ? (
+        <ul class="cautions" aria-label="Take care">
+          {step.cautions.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+      ) : null}
+      {step.adaptations.length ? (
+        <details>
+          <summary>Changed for you</summary>
+          <Reasons reasons={step.adaptations} />
+        </details>
+      ) : null}
+
+      {timed ? (
+        <div class="timer">
+          <svg class="ring" viewBox="0 0 120 120" role="img" aria-label={`${remaining} seconds left`}>
+            <circle class="ring-bg" cx="60" cy="60" r={R} />
+            <circle
+              class="ring-fg"
+              cx="60"
+              cy="60"
+              r={R}
+              stroke-dasharray={String(C)}
+              stroke-dashoffset={String(C * (1 - fraction))}
+              transform="rotate(-90 60 60)"
+            />
+            <text x="60" y="68" text-anchor="middle" class="ring-text">
+              {remaining}
+            </text>
+          </svg>
+          <p class="timer-status" aria-live="polite" data-testid="timer-status">
+            {done ? 'Time is up.' : running ? 'Counting down…' : elapsedMs > 0 ? 'Paused.' : 'Ready.'}
+          </p>
+          <button type="button" class="tap big" onClick={toggleTimer} disabled={done} data-testid="timer-button">
+            {running ? 'Pause' : elapsedMs > 0 ? 'Resume' : `Start ${target} s`}
+          </button>
+        </div>
+      ) : (
+        <div class="counter">
+          <button
+            type="button"
+            class="tap huge"
+            data-testid="stroke-button"
+            onClick={() => {
+              unlockAudio();
+              setCount((c) => Math.min(c + 1, 3600));
+            }}
+            aria-describedby="stroke-status"
+          >
+            <span class="tap-count">{count}</span>
+            <span class="tap-of">of {target} strokes</span>
+            <span class="tap-hint">Tap for each stroke</span>
+          </button>
+          <p id="stroke-status" class="timer-status" aria-live="polite" data-testid="stroke-status">
+            {done ? 'Target reached.' : `${count} of ${target}`}
+          </p>
+          <button type="button" class="link-button" onClick={() => setCount((c) => Math.max(0, c - 1))} disabled={count === 0}>
+            Undo one stroke
+          </button>
+          <svg class="ring small-ring" viewBox="0 0 120 120" aria-hidden="true">
+            <circle class="ring-bg" cx="60" cy="60" r={R} />
+            <circle
+              class="ring-fg"
+              cx="60"
+              cy="60"
+              r={R}
+              stroke-dasharray={String(C)}
+              stroke-dashoffset={String(C * (1 - fraction))}
+              transform="rotate(-90 60 60)"
+            />
+          </svg>
+        </div>
+      )}
+
+      {step.pressure ? (
+        <div class="field">
+          <label for="pressure-used">Pressure you used, out of 10 (optional)</label>
+          <select
+            id="pressure-used"
+            value={pressure === null ? '' : String(pressure)}
+            onChange={(e) => setPressure(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}
+          >
+            <option value="">Not noted</option>
+            {range(0, 10).map((n) => (
+              <option key={n} value={String(n)}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+
+      <div class="session-bar">
+        <button type="button" class="danger big stop-button" onClick={() => onStop(amount)} data-testid="stop-button">
+          Stop
+        </button>
+        <button type="button" class="skip-button" onClick={onSkip}>
+          Skip
+        </button>
+        <button
+          type="button"
+          class={done ? 'primary big next-button' : 'big next-button'}
+          onClick={() => {
+            const now = running ? base.current + (Date.now() - started.current) : elapsedMs;
+            setRunning(false);
+            onDone(timed ? Math.round(Math.min(now, target * 1000) / 1000) : count, pressure);
+          }}
+          data-testid="done-button"
+        >
+          {done ? 'Next' : 'Done'}
+        </button>
+      </div>
+    </article>
+  );
+}
+
+function ResultView({ result }: { result: SessionResult }) {
+  useEffect(() => {
+    document.getElementById('page-title')?.focus();
+  }, []);
+  const s = result.session;
+  const done = s.steps.filter((x) => x.status === 'done').length;
+  return (
+    <Page title={s.stopped ? 'Session saved (stopped early)' : 'Session saved'}>
+      <p data-testid="session-saved" data-session-id={String(s.id)}>
+        {done} of {s.steps.length} step cards done. Saved to your journal.
+      </p>
+      {result.warnings.length ? (
+        <section class="notice">
+          <h2>Take note</h2>
+          <Reasons reasons={result.warnings} />
+        </section>
+      ) : null}
+      {result.stops.length ? (
+        <section class="notice warn">
+          <h2>Warning signs during the session</h2>
+          {result.stops.map((st, i) => (
+            <Reasons key={i} reasons={st.advice} />
+          ))}
+        </section>
+      ) : null}
+      {result.clearance ? (
+        <section class="notice warn">
+          <h2>Your safety check changed</h2>
+          <p>What you noticed updated your safety answers.</p>
+          <Findings findings={result.clearance.findings} />
+        </section>
+      ) : null}
+      <p>
+        In a day or two, check in on soreness and redness in the{' '}
+        <a href="/journal" onClick={linkClick}>
+          journal
+        </a>
+        : the next session on these areas waits until they have settled.
+      </p>
+      <div class="actions">
+        <button type="button" class="primary" onClick={() => navigate('/journal')}>
+          Open the journal
+        </button>
+        <button type="button" onClick={() => navigate('/')}>
+          Back to today
+        </button>
+      </div>
+    </Page>
+  );
+}

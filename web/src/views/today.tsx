@@ -1,0 +1,109 @@
+// Home: what is due today (with a button to start it), or why nothing is and
+// when the next session is.
+import { api } from '../api';
+import { useApp } from '../app-context';
+import { BlockedNotice, Reasons } from '../components/reasons';
+import { linkClick, navigate } from '../router';
+import type { PlannedSession } from '../types';
+import { isAlarm, LoadError, Loading, longDate, Page, sideWord, useLoad } from '../util';
+import { stepCards } from './session';
+
+export function SessionSummary({ s }: { s: PlannedSession }) {
+  const cards = stepCards(s);
+  return (
+    <p class="muted">
+      {s.target_region ? `${s.steps[0]?.region_name ?? s.target_region}, ${sideWord(s.side)}. ` : ''}
+      {cards.length} step cards.
+    </p>
+  );
+}
+
+export function TodayPage() {
+  const app = useApp();
+  const today = useLoad(() => api.today());
+  const t = today.data;
+  return (
+    <Page title="Today">
+      <p class="date-line">{longDate(app.me.today)}</p>
+      {today.error ? (
+        today.error.code === 'safety' || isAlarm(app.clearance?.level) ? (
+          <BlockedNotice reasons={[]} />
+        ) : (
+          <LoadError error={today.error} retry={today.reload} />
+        )
+      ) : null}
+      {today.loading && !t ? <Loading what="today" /> : null}
+      {t ? (
+        t.blocked ? (
+          <BlockedNotice reasons={t.blocked_by} />
+        ) : (
+          <>
+            {t.review_due ? (
+              <div class="notice">
+                <p>
+                  <strong>Your week-4 review is due.</strong> See how the last weeks went on the{' '}
+                  <a href="/progress" onClick={linkClick}>
+                    progress page
+                  </a>
+                  .
+                </p>
+              </div>
+            ) : null}
+            {t.finished ? <p class="notice">Your program has ended. Well done for seeing it through.</p> : null}
+            {t.due.length ? (
+              <>
+                <h2>Due today</h2>
+                <ul class="cards-list">
+                  {t.due.map((s) => (
+                    <li key={s.protocol} class="due-session">
+                      <h3>{s.protocol_name}</h3>
+                      <SessionSummary s={s} />
+                      <button
+                        type="button"
+                        class="primary big"
+                        onClick={() => navigate('/session?protocol=' + encodeURIComponent(s.protocol))}
+                      >
+                        Start {s.protocol_name}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <>
+                <h2>No session today</h2>
+                {t.next ? <p>Your next session is on {longDate(t.next)}.</p> : null}
+                {t.not_today.length ? (
+                  <>
+                    <p>Why not today:</p>
+                    <Reasons reasons={t.not_today} />
+                  </>
+                ) : (
+                  <p>Today is a rest day. Rest lets the worked areas settle.</p>
+                )}
+              </>
+            )}
+          </>
+        )
+      ) : null}
+      <h2>Quick entries</h2>
+      <ul class="quick">
+        <li>
+          <a href="/body" onClick={linkClick}>
+            Log pain on the body map
+          </a>
+        </li>
+        <li>
+          <a href="/journal" onClick={linkClick}>
+            Check in on soreness or redness, habits and notes
+          </a>
+        </li>
+        <li>
+          <a href="/plan" onClick={linkClick}>
+            See the whole plan
+          </a>
+        </li>
+      </ul>
+    </Page>
+  );
+}
