@@ -156,7 +156,18 @@ CREATE TABLE session_step (
 ) STRICT;
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations{kVersion1};
+// Version 2: accounts for the HTTP server. An account owns one person's rows;
+// the password is kept only as a libsodium Argon2id hash string.
+constexpr std::string_view kVersion2 = R"sql(
+CREATE TABLE account (
+  person_id     INTEGER PRIMARY KEY CHECK (person_id > 0),
+  name          TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL,
+  created       TEXT NOT NULL CHECK (created GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
+) STRICT;
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations{kVersion1, kVersion2};
 
 }  // namespace
 

@@ -302,10 +302,12 @@ Result<void> insert(Database& db, std::int64_t person, const core::NoteEntry& en
                 core::format_date(entry.date), entry.text);
 }
 
-Result<std::int64_t> next_session_id(Database& db, std::int64_t person) {
-  auto stmt = db.prepare("SELECT coalesce(max(id), 0) + 1 FROM session WHERE person_id = ?1");
+Result<std::int64_t> next_session_id(Database& db) {
+  // Numbered across the whole file, not per person, so that an id one person
+  // sees never names a session of someone else's (the HTTP API exposes ids).
+  auto stmt = db.prepare("SELECT coalesce(max(id), 0) + 1 FROM session");
   if (!stmt) return tl::make_unexpected(stmt.error());
-  auto row = stmt->bind(1, person).step();
+  auto row = stmt->step();
   if (!row) return tl::make_unexpected(row.error());
   return stmt->int64(0);  // an aggregate always yields one row
 }

@@ -33,8 +33,8 @@ Result<void> insert(Database& db, std::int64_t person, const core::HabitEntry& e
 Result<void> insert(Database& db, std::int64_t person, const core::TreatmentEntry& entry);
 Result<void> insert(Database& db, std::int64_t person, const core::NoteEntry& entry);
 
-// Session ids count from 1 per person.
-Result<std::int64_t> next_session_id(Database& db, std::int64_t person);
+// Session ids count from 1 across the whole file (unique between people).
+Result<std::int64_t> next_session_id(Database& db);
 // Stores the session under `id` (its own id field is ignored) with its steps.
 Result<void> insert_session(Database& db, std::int64_t person, std::int64_t id, const core::SessionEntry& session);
 

@@ -4,7 +4,7 @@
 #include <array>
 #include <system_error>
 
-#include "fascia/adapters/sqlite_migrations.hpp"
+#include "fascia/adapters/sqlite_open.hpp"
 #include "fascia/adapters/sqlite_rows.hpp"
 
 namespace fascia::adapters {
@@ -18,82 +18,19 @@ using sqlite::TransactionMode;
 
 namespace {
 
-constexpr int kBusyTimeoutMilliseconds = 1500;
-
 // Every table holding a person's rows, children before their parents.
 constexpr std::array<std::string_view, 14> kPersonTables{
     "session_step",   "session",      "screening_answer_region", "screening_answer", "screening",
     "profile_region", "profile_tool", "profile_weekday",         "profile",          "pain_entry",
     "reaction_entry", "habit_entry",  "treatment_entry",         "note_entry"};
 
-// Refuses SQLite files that are not ours (foreign application id, or tables
-// without our id) and files from a newer fascia. Reads only.
-Result<void> check_identity(Database& db) {
-  auto application_id = db.query_int("PRAGMA application_id");
-  if (!application_id) return tl::make_unexpected(application_id.error());
-  auto version = db.query_int("PRAGMA user_version");
-  if (!version) return tl::make_unexpected(version.error());
-  auto objects = db.query_int("SELECT count(*) FROM sqlite_schema");
-  if (!objects) return tl::make_unexpected(objects.error());
-  if (*application_id != kSqliteApplicationId && (*application_id != 0 || *objects > 0 || *version > 0))
-    return tl::make_unexpected(sqlite::corrupt_error(db.file()));
-  const auto known = static_cast<std::int64_t>(sqlite_migrations().size());
-  if (*version > known)
-    return core::fail(ErrorCode::db_error,
-                      "database " + db.file().string() + " was created by a newer fascia (schema version " +
-                          std::to_string(*version) + ", this program knows up to " + std::to_string(known) + ")");
-  return {};
-}
-
-Result<void> configure(Database& db) {
-  db.set_busy_timeout(kBusyTimeoutMilliseconds);
-  FASCIA_TRY(check_identity(db));
-  auto mode = db.query_text("PRAGMA journal_mode = WAL");
-  if (!mode) return tl::make_unexpected(mode.error());
-  if (*mode != "wal")
-    return core::fail(ErrorCode::db_error, "database " + db.file().string() +
-                                               " cannot use write-ahead logging (journal mode " + *mode + ")");
-  return db.exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON");
-}
-
-// Applies each missing migration in its own transaction. The version is read
-// again inside the transaction, so two processes opening a new file at once
-// migrate it once.
-Result<void> migrate(Database& db) {
-  const auto scripts = sqlite_migrations();
-  for (std::size_t i = 0; i < scripts.size(); ++i) {
-    const auto target = static_cast<std::int64_t>(i + 1);
-    auto before = db.query_int("PRAGMA user_version");
-    if (!before) return tl::make_unexpected(before.error());
-    if (*before >= target) continue;
-    auto txn = Transaction::begin(db, TransactionMode::immediate);
-    if (!txn) return tl::make_unexpected(txn.error());
-    auto current = db.query_int("PRAGMA user_version");
-    if (!current) return tl::make_unexpected(current.error());
-    if (*current >= target) continue;  // another process got there first
-    FASCIA_TRY(db.exec(scripts[i]));
-    FASCIA_TRY(db.exec("PRAGMA user_version = " + std::to_string(target)));
-    FASCIA_TRY(txn->commit());
-  }
-  return {};
-}
-
 }  // namespace
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::path& file, std::int64_t person_id) {
   if (person_id <= 0)
     return core::fail(ErrorCode::invalid_argument, "person id " + std::to_string(person_id) + " must be positive");
-  if (file.has_parent_path()) {
-    std::error_code ec;
-    std::filesystem::create_directories(file.parent_path(), ec);
-    if (ec)
-      return core::fail(ErrorCode::io_error,
-                        "cannot create directory " + file.parent_path().string() + ": " + ec.message());
-  }
-  auto db = Database::open(file);
+  auto db = open_fascia_database(file);
   if (!db) return tl::make_unexpected(db.error());
-  FASCIA_TRY(configure(*db));
-  FASCIA_TRY(migrate(*db));
   return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*db), person_id));
 }
 
@@ -165,7 +102,7 @@ Result<void> SqliteStore::add_note(const core::NoteEntry& entry) {
 
 Result<std::int64_t> SqliteStore::add_session(const core::SessionEntry& session) {
   return write([&]() -> Result<std::int64_t> {
-    auto id = rows::next_session_id(db_, person_id_);
+    auto id = rows::next_session_id(db_);
     if (!id) return id;
     FASCIA_TRY(rows::insert_session(db_, person_id_, *id, session));
     return id;

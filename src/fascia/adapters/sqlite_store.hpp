@@ -46,6 +46,10 @@ class SqliteStore final : public app::JournalStore {
   // application_id. invalid_argument for any other name.
   core::Result<std::string> pragma(std::string_view name);
 
+  // For a pool of connections shared by many people (the HTTP server): the
+  // calls that follow read and write this person's rows.
+  void rebind(std::int64_t person_id) { person_id_ = person_id; }
+
   const std::filesystem::path& file() const { return db_.file(); }
   std::int64_t person_id() const { return person_id_; }
 

@@ -21,6 +21,8 @@ void add_session_command(CLI::App& app, Context& ctx, Action& action);
 void add_log_commands(CLI::App& app, Context& ctx, Action& action);
 void add_transfer_commands(CLI::App& app, Context& ctx, Action& action);  // export, import
 void add_demo_command(CLI::App& app, Context& ctx, Action& action);
+void add_user_commands(CLI::App& app, Context& ctx, Action& action);   // user add, user list
+void add_serve_command(CLI::App& app, Context& ctx, Action& action);
 
 // Unwraps a Result or returns the error's exit code from the enclosing command.
 #define FASCIA_CLI_TRY(var, expr)                                  \

@@ -73,6 +73,14 @@ core::Result<core::Date> Context::today() {
   return *d;
 }
 
+core::Result<std::unique_ptr<app::Clock>> Context::clock() {
+  const std::string text = options_.today.empty() ? env("FASCIA_TODAY") : options_.today;
+  if (text.empty()) return std::unique_ptr<app::Clock>(new adapters::SystemClock());
+  auto d = today();
+  if (!d) return tl::make_unexpected(d.error());
+  return std::unique_ptr<app::Clock>(new app::FixedClock(*d));
+}
+
 core::Result<PersonContext> Context::person() {
   PersonContext p;
   auto base = kb();

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "fascia/app/clock.hpp"
 #include "fascia/app/journal_store.hpp"
 #include "fascia/app/person_state.hpp"
 #include "fascia/core/error.hpp"
@@ -40,6 +41,9 @@ class Context {
   core::Result<const core::KnowledgeBase*> kb();
   core::Result<app::JournalStore*> store();
   core::Result<core::Date> today();
+  // A fixed clock when --today or $FASCIA_TODAY is given, else the system's
+  // (for long-running commands, where "today" moves).
+  core::Result<std::unique_ptr<app::Clock>> clock();
   // The knowledge base, today, the store and the person's profile, screening
   // and journal; precondition errors when there is no profile or screening.
   core::Result<PersonContext> person();

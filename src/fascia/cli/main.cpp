@@ -7,6 +7,7 @@ int main(int argc, char** argv) {
   using namespace fascia::cli;
   CLI::App app{"fascia — guided, dosed fascial self-release with safety screening and a symptom journal"};
   app.require_subcommand(1);
+  app.fallthrough();  // global options may also follow the subcommand: fascia serve --db FILE
   GlobalOptions options;
   app.add_option("--db", options.db, "SQLite journal file (default: $FASCIA_DB or $XDG_DATA_HOME/fascia/fascia.db)");
   app.add_option("--data", options.data, "knowledge base directory (default: $FASCIA_DATA or the built-in data/)");
@@ -23,6 +24,8 @@ int main(int argc, char** argv) {
   add_log_commands(app, ctx, action);
   add_transfer_commands(app, ctx, action);
   add_demo_command(app, ctx, action);
+  add_user_commands(app, ctx, action);
+  add_serve_command(app, ctx, action);
 
   try {
     app.parse(argc, argv);

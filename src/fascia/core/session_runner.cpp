@@ -68,15 +68,12 @@ Result<void> SessionRunner::skip(const std::string& reason) {
   return {};
 }
 
-Result<StopOutcome> SessionRunner::stop(const std::vector<std::string>& signs, int amount_done) {
-  if (finished()) return fail(ErrorCode::precondition, "the session is already over");
+Result<StopOutcome> stop_outcome(const KnowledgeBase& kb, const std::vector<std::string>& signs) {
   if (signs.empty()) return fail(ErrorCode::invalid_argument, "say which warning sign made you stop");
-  if (amount_done < 0 || amount_done > kMaxAmount)
-    return fail(ErrorCode::out_of_range, "amount " + std::to_string(amount_done) + " is outside 0.." + std::to_string(kMaxAmount));
   std::vector<const StopSign*> found;
   for (const auto& id : signs) {
-    auto it = kb_.stop_signs.find(id);
-    if (it == kb_.stop_signs.end())
+    auto it = kb.stop_signs.find(id);
+    if (it == kb.stop_signs.end())
       return fail(ErrorCode::unknown_name, "unknown warning sign '" + id + "' (see: fascia kb list stop-signs)");
     found.push_back(&it->second);
   }
@@ -90,15 +87,26 @@ Result<StopOutcome> SessionRunner::stop(const std::vector<std::string>& signs, i
         std::find(outcome.rescreen.begin(), outcome.rescreen.end(), s->rescreen_question) == outcome.rescreen.end())
       outcome.rescreen.push_back(s->rescreen_question);
   }
+  outcome.session_over = outcome.action != StopAction::stop_step;
+  return outcome;
+}
+
+Result<StopOutcome> SessionRunner::stop(const std::vector<std::string>& signs, int amount_done) {
+  if (finished()) return fail(ErrorCode::precondition, "the session is already over");
+  if (signs.empty()) return fail(ErrorCode::invalid_argument, "say which warning sign made you stop");
+  if (amount_done < 0 || amount_done > kMaxAmount)
+    return fail(ErrorCode::out_of_range, "amount " + std::to_string(amount_done) + " is outside 0.." + std::to_string(kMaxAmount));
+  auto outcome = stop_outcome(kb_, signs);
+  if (!outcome) return outcome;
   StepLog entry = start_log(StepStatus::stopped);
   (current().step->unit == DoseUnit::strokes ? entry.strokes : entry.seconds) = amount_done;
-  entry.stop_sign = found.front()->id;
+  entry.stop_sign = outcome->advice.front().rule;
+  const std::string sign = entry.stop_sign;
   log_.steps.push_back(std::move(entry));
   ++position_;
-  if (outcome.action != StopAction::stop_step) {
+  if (outcome->session_over) {
     log_.stopped = true;
-    log_.stop_sign = found.front()->id;
-    outcome.session_over = true;
+    log_.stop_sign = sign;
   }
   return outcome;
 }

@@ -28,6 +28,11 @@ struct StopOutcome {
   bool session_over = false;
 };
 
+// What to do about these warning signs (stop-sign ids, most severe first),
+// without logging anything: the action, advice and questions to re-screen.
+// unknown_name for an unknown id; invalid_argument when there is none.
+Result<StopOutcome> stop_outcome(const KnowledgeBase& kb, const std::vector<std::string>& signs);
+
 class SessionRunner {
  public:
   SessionRunner(const KnowledgeBase& kb, PlannedSession session, Date date);

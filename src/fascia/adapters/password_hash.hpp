@@ -1,0 +1,21 @@
+// Password hashing and random tokens, with libsodium: Argon2id password hash
+// strings (salt and parameters inside the string) and tokens from the
+// system's cryptographic random source.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "fascia/core/error.hpp"
+
+namespace fascia::adapters {
+
+// Fails only when libsodium cannot start or is out of memory.
+core::Result<std::string> hash_password(std::string_view password);
+// Constant work whatever the outcome; false for a malformed hash.
+bool verify_password(const std::string& hash, std::string_view password);
+// `bytes` random bytes as lowercase hex (so 2 * bytes characters).
+std::string random_token(std::size_t bytes = 32);
+
+}  // namespace fascia::adapters

@@ -1,0 +1,17 @@
+// Opening a fascia SQLite file: create the directories and the file when
+// missing, refuse foreign or newer files, set WAL + synchronous=FULL +
+// foreign keys + a busy timeout, and apply missing migrations. Shared by the
+// journal store and the account store.
+#pragma once
+
+#include <filesystem>
+
+#include "fascia/adapters/sqlite_handle.hpp"
+
+namespace fascia::adapters {
+
+// Errors: io_error (directories), db_locked, db_corrupt (damaged or foreign
+// file, left untouched), db_error (e.g. made by a newer fascia).
+core::Result<sqlite::Database> open_fascia_database(const std::filesystem::path& file);
+
+}  // namespace fascia::adapters

@@ -1,0 +1,101 @@
+// fascia serve [--bind ADDR] [--port N] [--web DIR]: the JSON API and the web
+// app. On a loopback address it prints a one-time login link, like a
+// notebook server; on any other address it needs accounts.
+#include <pthread.h>
+#include <signal.h>
+
+#include <cstdlib>
+#include <thread>
+
+#include "fascia/adapters/password_hash.hpp"
+#include "fascia/adapters/sqlite_accounts.hpp"
+#include "fascia/cli/commands.hpp"
+#include "fascia/server/http_server.hpp"
+
+namespace fascia::cli {
+
+namespace {
+
+struct ServeArgs {
+  std::string bind = "127.0.0.1";
+  int port = 8080;
+  std::string web;
+};
+
+bool is_loopback(const std::string& address) {
+  return address == "127.0.0.1" || address == "localhost" || address == "::1" || address.rfind("127.", 0) == 0;
+}
+
+std::filesystem::path web_dir(const std::string& option) {
+  if (!option.empty()) return option;
+  if (const char* env = std::getenv("FASCIA_WEB"); env && *env) return env;
+  return FASCIA_DEFAULT_WEB_DIR;
+}
+
+std::string url_host(const std::string& address) {
+  if (address == "0.0.0.0" || address == "::") return "127.0.0.1";
+  return address.find(':') != std::string::npos ? "[" + address + "]" : address;
+}
+
+int serve(Context& ctx, const ServeArgs& args) {
+  FASCIA_CLI_TRY(kb, ctx.kb());
+  FASCIA_CLI_TRY(clock, ctx.clock());
+  FASCIA_CLI_TRY(accounts, adapters::SqliteAccounts::open(ctx.db_path()));
+  FASCIA_CLI_TRY(existing, accounts->list_accounts());
+  const bool loopback = is_loopback(args.bind);
+  if (!loopback && existing.empty())
+    return report(ctx.err, {core::ErrorCode::precondition,
+                            "serving on " + args.bind + " needs accounts, so that no one on the network reaches "
+                            "your data unasked: run 'fascia user add NAME' first"});
+
+  server::StorePool stores(ctx.db_path());
+  FASCIA_CLI_TRY(probe, stores.lease(1));  // a damaged or locked file fails here, not on the first request
+  (void)probe;
+
+  server::Accounts account_access{{}, *accounts};
+  server::OneTimeToken login_token(loopback ? adapters::random_token() : std::string());
+  server::ServerState state{*kb, *clock, stores, account_access, login_token, {}, {}, {}};
+  const auto web = web_dir(args.web);
+  server::HttpServer http(state, {args.bind, args.port, std::filesystem::exists(web / "index.html") ? web : ""});
+  FASCIA_CLI_TRY(port, http.bind());
+
+  // SIGINT and SIGTERM end the server cleanly: a thread waits for them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::thread waiter([&] {
+    int received = 0;
+    sigwait(&signals, &received);
+    http.stop();
+  });
+
+  const std::string base = "http://" + url_host(args.bind) + ":" + std::to_string(port) + "/";
+  ctx.out << "fascia is serving " << ctx.db_path().string() << " on " << base << "\n";
+  if (!std::filesystem::exists(web / "index.html"))
+    ctx.out << "The web app is not built (" << web.string() << "): only the API is served. Build it with: "
+            << "npm --prefix web ci && npm --prefix web run build\n";
+  if (loopback) ctx.out << "Open this link in your browser to sign in (it works once): " << base << "login?token=" << login_token.value() << "\n";
+  if (!existing.empty()) ctx.out << "Accounts can also sign in with their name and password at " << base << "\n";
+  ctx.out << "Press Ctrl+C to stop." << std::endl;
+
+  http.listen();
+  pthread_kill(waiter.native_handle(), SIGTERM);  // wakes the waiter if the server stopped on its own
+  waiter.join();
+  ctx.out << "fascia serve stopped." << std::endl;
+  return kOk;
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app, Context& ctx, Action& action) {
+  auto args = std::make_shared<ServeArgs>();
+  auto* cmd = app.add_subcommand("serve", "serve the web app and the JSON API (docs/API.md)");
+  cmd->add_option("--bind", args->bind, "address to listen on (default 127.0.0.1; any other needs accounts)");
+  cmd->add_option("--port", args->port, "port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));
+  cmd->add_option("--web", args->web, "the built web app (default: $FASCIA_WEB or web/dist of the source tree)");
+  cmd->callback([&ctx, &action, args] { action = [&ctx, args] { return serve(ctx, *args); }; });
+}
+
+}  // namespace fascia::cli

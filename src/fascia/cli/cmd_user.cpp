@@ -1,0 +1,95 @@
+// fascia user add NAME [--password-stdin] | user list: accounts for the server.
+#include <termios.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "fascia/adapters/password_hash.hpp"
+#include "fascia/adapters/sqlite_accounts.hpp"
+#include "fascia/cli/commands.hpp"
+
+namespace fascia::cli {
+
+namespace {
+
+// Reads one line from the terminal without echoing it.
+std::optional<std::string> read_hidden(Context& ctx, const std::string& prompt) {
+  ctx.err << prompt << std::flush;
+  termios old{};
+  const bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &old) == 0;
+  if (tty) {
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::string line;
+  const bool ok = static_cast<bool>(std::getline(ctx.in, line));
+  if (tty) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    ctx.err << "\n";
+  }
+  if (!ok) return std::nullopt;
+  return line;
+}
+
+core::Result<std::string> ask_password(Context& ctx, bool from_stdin) {
+  if (from_stdin) {
+    std::string line;
+    if (!std::getline(ctx.in, line)) return core::fail(core::ErrorCode::invalid_argument, "no password on stdin");
+    return line;
+  }
+  auto first = read_hidden(ctx, "Password (at least 8 characters): ");
+  auto second = first ? read_hidden(ctx, "Again: ") : std::nullopt;
+  if (!first || !second) return core::fail(core::ErrorCode::invalid_argument, "no password given; nothing saved");
+  if (*first != *second) return core::fail(core::ErrorCode::invalid_argument, "the two passwords differ; nothing saved");
+  return *first;
+}
+
+int add_user(Context& ctx, const std::string& name, bool password_stdin) {
+  FASCIA_CLI_CHECK(app::validate_account_name(name));
+  FASCIA_CLI_TRY(today, ctx.today());
+  FASCIA_CLI_TRY(accounts, adapters::SqliteAccounts::open(ctx.db_path()));
+  FASCIA_CLI_TRY(existing, accounts->find_account(name));
+  if (existing) return report(ctx.err, {core::ErrorCode::invalid_argument, "account '" + name + "' already exists"});
+  FASCIA_CLI_TRY(password, ask_password(ctx, password_stdin));
+  FASCIA_CLI_CHECK(app::validate_password(password));
+  FASCIA_CLI_TRY(hash, adapters::hash_password(password));
+  FASCIA_CLI_TRY(account, accounts->add_account(name, hash, today));
+  if (ctx.json())
+    ctx.out << nlohmann::json{{"name", account.name}, {"person_id", account.person_id}}.dump(2) << "\n";
+  else
+    ctx.out << "Account '" << account.name << "' created (person " << account.person_id
+            << (account.person_id == 1 ? ", the same person the terminal commands use" : "") << ").\n";
+  return kOk;
+}
+
+int list_users(Context& ctx) {
+  FASCIA_CLI_TRY(accounts, adapters::SqliteAccounts::open(ctx.db_path()));
+  FASCIA_CLI_TRY(all, accounts->list_accounts());
+  if (ctx.json()) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& a : all) out.push_back({{"name", a.name}, {"person_id", a.person_id}});
+    ctx.out << out.dump(2) << "\n";
+    return kOk;
+  }
+  if (all.empty()) ctx.out << "No accounts yet (fascia user add NAME).\n";
+  for (const auto& a : all) ctx.out << a.name << "  (person " << a.person_id << ")\n";
+  return kOk;
+}
+
+}  // namespace
+
+void add_user_commands(CLI::App& app, Context& ctx, Action& action) {
+  auto* user = app.add_subcommand("user", "accounts that can log in to fascia serve");
+  user->require_subcommand(1);
+  auto name = std::make_shared<std::string>();
+  auto from_stdin = std::make_shared<bool>(false);
+  auto* add = user->add_subcommand("add", "create an account (the first one owns the terminal's journal)");
+  add->add_option("name", *name, "account name: a-z, 0-9, '.', '_', '-'")->required();
+  add->add_flag("--password-stdin", *from_stdin, "read the password from the first line of stdin");
+  add->callback([&ctx, &action, name, from_stdin] { action = [&ctx, name, from_stdin] { return add_user(ctx, *name, *from_stdin); }; });
+  auto* list = user->add_subcommand("list", "list the accounts");
+  list->callback([&ctx, &action] { action = [&ctx] { return list_users(ctx); }; });
+}
+
+}  // namespace fascia::cli

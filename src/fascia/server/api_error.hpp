@@ -1,0 +1,32 @@
+// The API's one error shape: {"error": {"status", "code", "message", "field"}}.
+// Maps the core's error values to HTTP statuses; a client's mistake is always
+// a 4xx, a busy database a 503 with Retry-After, nothing else a 5xx.
+#pragma once
+
+#include <string>
+
+#include <tl/expected.hpp>
+
+#include "fascia/core/error.hpp"
+
+namespace fascia::server {
+
+struct ApiError {
+  int status = 400;
+  std::string code;     // bad_json, invalid, unknown_name, unauthenticated, ...
+  std::string message;  // one line for a person to read
+  std::string field;    // dotted path of the offending field, or empty
+};
+
+template <class T>
+using ApiResult = tl::expected<T, ApiError>;
+
+inline tl::unexpected<ApiError> api_fail(int status, std::string code, std::string message, std::string field = {}) {
+  return tl::make_unexpected(ApiError{status, std::move(code), std::move(message), std::move(field)});
+}
+
+// `field` is attached when the error is about the client's input.
+ApiError from_core(const core::Error& error, const std::string& field = {});
+std::string error_body(const ApiError& error);
+
+}  // namespace fascia::server

@@ -1,0 +1,56 @@
+// Registers API routes on the HTTP server with what every route needs: the
+// caller's identity from the session cookie (401 without it), today's date,
+// JSON content type, no-store caching, the error shape, and a last-resort
+// catch so that no exception escapes as a crash.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "fascia/server/api_error.hpp"
+#include "fascia/server/server_state.hpp"
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace fascia::server {
+
+enum class Access { anyone, signed_in };
+
+struct Call {
+  const httplib::Request& request;
+  httplib::Response& response;  // for cookies and extra headers
+  ServerState& state;
+  std::int64_t person_id = 0;  // 0 for Access::anyone
+  core::Date today{};
+};
+
+struct Reply {
+  int status = 200;
+  std::string body;  // JSON; empty for 204
+};
+
+using RouteHandler = std::function<ApiResult<Reply>(Call&)>;
+
+class ApiRouter {
+ public:
+  ApiRouter(httplib::Server& http, ServerState& state) : http_(http), state_(state) {}
+  void get(const std::string& pattern, RouteHandler handler, Access access = Access::signed_in);
+  void post(const std::string& pattern, RouteHandler handler, Access access = Access::signed_in);
+  void put(const std::string& pattern, RouteHandler handler, Access access = Access::signed_in);
+
+ private:
+  std::function<void(const httplib::Request&, httplib::Response&)> wrap(RouteHandler handler, Access access);
+  httplib::Server& http_;
+  ServerState& state_;
+};
+
+inline constexpr const char* kSessionCookie = "fascia_session";
+
+// Writes an error answer (status, JSON body, headers) onto a response.
+void write_error(httplib::Response& response, const ApiError& error);
+
+}  // namespace fascia::server

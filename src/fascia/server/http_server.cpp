@@ -1,0 +1,116 @@
+#include "fascia/server/http_server.hpp"
+
+#include <httplib.h>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "fascia/server/api_router.hpp"
+#include "fascia/server/routes.hpp"
+
+namespace fascia::server {
+
+extern const std::string_view kOpenApiDocument;
+std::string_view openapi_document() { return kOpenApiDocument; }
+
+namespace {
+
+// Scripts, styles and connections only from this origin; no framing; the
+// app needs no inline code. Health data is never cached.
+httplib::Headers security_headers() {
+  return {{"Content-Security-Policy",
+           "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; "
+           "media-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"},
+          {"X-Content-Type-Options", "nosniff"},
+          {"Referrer-Policy", "no-referrer"},
+          {"X-Frame-Options", "DENY"},
+          {"Cache-Control", "no-store"}};
+}
+
+bool is_api(const std::string& path) { return path.rfind("/api/", 0) == 0; }
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+HttpServer::HttpServer(ServerState& state, ServeOptions options)
+    : http_(std::make_unique<httplib::Server>()), state_(state), options_(std::move(options)) {
+  auto& http = *http_;
+  // Without this a keep-alive client waits ~40 ms per answer (Nagle and
+  // delayed ACK); see ENGINEERING.md.
+  http.set_tcp_nodelay(true);
+  http.set_payload_max_length(kMaxBodyBytes);
+  http.set_default_headers(security_headers());
+
+  ApiRouter api(http, state_);
+  api.get("/api/v1/health", [](Call&) -> ApiResult<Reply> { return Reply{200, R"({"ok":true})"}; }, Access::anyone);
+  api.get("/api/v1/openapi.json", [](Call&) -> ApiResult<Reply> { return Reply{200, std::string(kOpenApiDocument)}; },
+          Access::anyone);
+  add_auth_routes(http, api, state_);
+  add_kb_routes(api);
+  add_profile_routes(api);
+  add_plan_routes(api);
+  add_session_routes(api);
+  add_journal_routes(api);
+
+  if (!options_.web_dir.empty()) http.set_mount_point("/", options_.web_dir.string());
+  const auto index = options_.web_dir / "index.html";
+
+  // Anything that ended in an error without a body gets the JSON error shape
+  // (unknown API paths, bodies over the limit, unknown methods); other GETs
+  // that found no file are the web app's own pages.
+  http.set_error_handler(httplib::Server::HandlerWithResponse([index](const httplib::Request& request,
+                                                                      httplib::Response& response) {
+    if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    if (response.status == 404 && request.method == "GET" && !is_api(request.path) &&
+        std::filesystem::exists(index)) {
+      response.status = 200;
+      response.set_content(read_file(index), "text/html; charset=utf-8");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    switch (response.status) {
+      case 404: write_error(response, {404, "not_found", "no such address: " + request.path, {}}); break;
+      case 413:
+        write_error(response, {413, "too_large", "the body is larger than " + std::to_string(kMaxBodyBytes / 1024) + " KiB", {}});
+        break;
+      case 405: write_error(response, {405, "method_not_allowed", request.method + " is not allowed here", {}}); break;
+      default:
+        write_error(response, {response.status, response.status >= 500 ? "server" : "bad_request",
+                               "the request could not be handled (HTTP " + std::to_string(response.status) + ")", {}});
+    }
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+  http.set_exception_handler([](const httplib::Request& request, httplib::Response& response, std::exception_ptr ep) {
+    std::string what = "unknown exception";
+    try {
+      std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    std::cerr << "fascia serve: " << request.method << " " << request.path << ": " << what << "\n";
+    write_error(response, {500, "server", "something went wrong on our side", {}});
+  });
+}
+
+HttpServer::~HttpServer() = default;
+
+core::Result<int> HttpServer::bind() {
+  const int port = options_.port == 0 ? http_->bind_to_any_port(options_.bind)
+                                      : (http_->bind_to_port(options_.bind, options_.port) ? options_.port : -1);
+  if (port < 0)
+    return core::fail(core::ErrorCode::io_error, "cannot listen on " + options_.bind + ":" +
+                                                     std::to_string(options_.port) + " (address in use or not valid)");
+  return port;
+}
+
+void HttpServer::listen() { http_->listen_after_bind(); }
+void HttpServer::stop() { http_->stop(); }
+
+}  // namespace fascia::server

@@ -1,0 +1,52 @@
+// Reading request bodies: strict JSON objects whose every error names the
+// field (dotted path) it is about. Unknown fields are refused, so a typo is
+// an error rather than a silently ignored value.
+#pragma once
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "fascia/core/dates.hpp"
+#include "fascia/core/knowledge_base.hpp"
+#include "fascia/server/api_error.hpp"
+
+namespace httplib {
+struct Request;
+}
+
+namespace fascia::server {
+
+using nlohmann::json;
+
+// 415 unless the content type is application/json; 400 bad_json unless the
+// body parses to a JSON object.
+ApiResult<json> parse_object_body(const httplib::Request& request);
+
+// `path` is the object's own dotted path ("" for the body itself).
+ApiResult<void> only_fields(const json& object, std::initializer_list<std::string_view> allowed,
+                            const std::string& path = {});
+std::string field_path(const std::string& path, std::string_view field);
+
+ApiResult<std::string> read_text(const json& object, std::string_view field, const std::string& path = {},
+                                 std::optional<std::string> fallback = std::nullopt, std::size_t max_length = 200);
+ApiResult<int> read_int(const json& object, std::string_view field, int min, int max, const std::string& path = {},
+                        std::optional<int> fallback = std::nullopt);
+ApiResult<std::optional<int>> read_optional_int(const json& object, std::string_view field, int min, int max,
+                                                const std::string& path = {});
+ApiResult<bool> read_bool(const json& object, std::string_view field, bool fallback, const std::string& path = {});
+// A YYYY-MM-DD date, `fallback` when absent or null.
+ApiResult<core::Date> read_date(const json& object, std::string_view field, core::Date fallback,
+                                const std::string& path = {});
+// An array of strings (at most `max_items`), [] when absent.
+ApiResult<std::vector<std::string>> read_string_list(const json& object, std::string_view field,
+                                                     const std::string& path = {}, std::size_t max_items = 100);
+// A region id the knowledge base knows and a side that fits it; the side
+// defaults to both (paired regions) or midline.
+ApiResult<std::pair<std::string, core::Side>> read_region_side(const core::KnowledgeBase& kb, const json& object,
+                                                               const std::string& path = {});
+
+}  // namespace fascia::server

@@ -1,0 +1,31 @@
+// Small pieces the route files share: borrowing the caller's store, loading
+// their whole picture, and turning core errors into API errors.
+#pragma once
+
+#include "fascia/app/person_state.hpp"
+#include "fascia/server/api_router.hpp"
+
+namespace fascia::server {
+
+// Declares `var` as the value of an ApiResult, or returns its error.
+#define API_TRY(var, expr)                                               \
+  auto var##_result_ = (expr);                                           \
+  if (!var##_result_) return tl::make_unexpected(var##_result_.error()); \
+  auto& var = *var##_result_
+
+ApiResult<StorePool::Lease> person_store(Call& call);
+// precondition (409) when there is no profile or screening yet.
+ApiResult<app::PersonState> load_person_state(Call& call, app::JournalStore& store);
+
+template <class T>
+ApiResult<T> lift(core::Result<T> result, const std::string& field = {}) {
+  if (!result) return tl::make_unexpected(from_core(result.error(), field));
+  if constexpr (std::is_void_v<T>)
+    return {};
+  else
+    return std::move(*result);
+}
+
+inline Reply json_reply(std::string body, int status = 200) { return Reply{status, std::move(body)}; }
+
+}  // namespace fascia::server

@@ -1,0 +1,41 @@
+// Browsing the knowledge base: the same lists and entries as `fascia kb`.
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "fascia/adapters/json_views.hpp"
+#include "fascia/server/route_helpers.hpp"
+#include "fascia/server/routes.hpp"
+
+namespace fascia::server {
+
+namespace {
+
+ApiResult<Reply> kinds(Call&) { return json_reply(nlohmann::json{{"kinds", adapters::kb_kinds()}}.dump()); }
+
+ApiResult<Reply> list(Call& call) {
+  const std::string kind = call.request.matches[1];
+  std::string body = adapters::kb_list_json(call.state.kb, kind);
+  if (body.empty()) return api_fail(404, "not_found", "unknown knowledge-base kind '" + kind + "'", "kind");
+  return json_reply(std::move(body));
+}
+
+ApiResult<Reply> entry(Call& call) {
+  const std::string kind = call.request.matches[1];
+  const std::string id = call.request.matches[2];
+  if (adapters::kb_list_json(call.state.kb, kind).empty())
+    return api_fail(404, "not_found", "unknown knowledge-base kind '" + kind + "'", "kind");
+  std::string body = adapters::kb_entry_json(call.state.kb, kind, id);
+  if (body.empty()) return api_fail(404, "not_found", "no " + kind + " entry '" + id + "'", "id");
+  return json_reply(std::move(body));
+}
+
+}  // namespace
+
+void add_kb_routes(ApiRouter& api) {
+  api.get("/api/v1/kb", kinds);
+  api.get(R"(/api/v1/kb/([A-Za-z0-9._-]+))", list);
+  api.get(R"(/api/v1/kb/([A-Za-z0-9._-]+)/([A-Za-z0-9._-]+))", entry);
+}
+
+}  // namespace fascia::server

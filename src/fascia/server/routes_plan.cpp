@@ -1,0 +1,58 @@
+// Derived views: the plan, today's sessions (or why not today), progress.
+// Each is computed by the same app functions as the terminal commands and
+// kept for a moment in the view cache.
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "fascia/adapters/json_views.hpp"
+#include "fascia/server/route_helpers.hpp"
+#include "fascia/server/routes.hpp"
+
+namespace fascia::server {
+
+namespace {
+
+using Compute = std::string (*)(const core::KnowledgeBase&, const app::PersonState&, core::Date);
+
+std::string plan_body(const core::KnowledgeBase& kb, const app::PersonState& person, core::Date today) {
+  return adapters::plan_json(app::current_plan(kb, person, today));
+}
+
+std::string today_body(const core::KnowledgeBase& kb, const app::PersonState& person, core::Date today) {
+  const auto inputs = app::plan_inputs(kb, person, today);
+  return adapters::today_json(core::today_view(inputs, core::build_plan(inputs)));
+}
+
+std::string progress_body(const core::KnowledgeBase& kb, const app::PersonState& person, core::Date today) {
+  auto out = nlohmann::json::parse(adapters::progress_json(app::current_progress(kb, person, today)));
+  // The band a chart draws around the baseline: a change counts as
+  // meaningful when it reaches either figure.
+  out["meaningful_change"] = {{"points", kb.caps.meaningful_change_points.value},
+                              {"percent", kb.caps.meaningful_change_percent.value}};
+  return out.dump();
+}
+
+RouteHandler cached_view(std::string name, Compute compute) {
+  return [name = std::move(name), compute](Call& call) -> ApiResult<Reply> {
+    auto& views = call.state.views;
+    const auto now = std::chrono::steady_clock::now();
+    if (auto hit = views.find(call.person_id, name, call.today, now)) return json_reply(std::move(*hit));
+    const auto revision = views.revision(call.person_id);
+    API_TRY(store, person_store(call));
+    API_TRY(person, load_person_state(call, *store));
+    std::string body = compute(call.state.kb, person, call.today);
+    views.store(call.person_id, name, call.today, revision, now, body);
+    return json_reply(std::move(body));
+  };
+}
+
+}  // namespace
+
+void add_plan_routes(ApiRouter& api) {
+  api.get("/api/v1/plan", cached_view("plan", plan_body));
+  api.get("/api/v1/today", cached_view("today", today_body));
+  api.get("/api/v1/progress", cached_view("progress", progress_body));
+}
+
+}  // namespace fascia::server
