@@ -1,0 +1,36 @@
+// The routes of docs/API.md, written out by hand from the contract (not read
+// from the OpenAPI document), so the document can be checked against it.
+// `sample` is a concrete path to call; `body` a valid-looking body for writes.
+export const ROUTES = [
+  { method: 'GET', template: '/api/v1/health', auth: false },
+  { method: 'GET', template: '/api/v1/openapi.json', auth: false },
+  { method: 'POST', template: '/api/v1/login', auth: false, body: { name: 'nobody', password: 'not-a-password' } },
+  { method: 'POST', template: '/api/v1/logout', auth: true },
+  { method: 'GET', template: '/api/v1/me', auth: true },
+  { method: 'GET', template: '/api/v1/kb', auth: true },
+  { method: 'GET', template: '/api/v1/kb/{kind}', sample: '/api/v1/kb/regions', auth: true },
+  { method: 'GET', template: '/api/v1/kb/{kind}/{id}', sample: '/api/v1/kb/regions/upper-trapezius', auth: true },
+  { method: 'GET', template: '/api/v1/profile', auth: true },
+  {
+    method: 'PUT',
+    template: '/api/v1/profile',
+    auth: true,
+    body: { regions: [{ region: 'upper-trapezius', pain: 5 }], tools: ['starter-kit'], weekdays: [0, 2, 4] },
+  },
+  { method: 'GET', template: '/api/v1/screening', auth: true },
+  { method: 'POST', template: '/api/v1/screening', auth: true, body: { answers: {} } },
+  { method: 'GET', template: '/api/v1/referral', sample: '/api/v1/referral?locations=temple', auth: true },
+  { method: 'GET', template: '/api/v1/plan', auth: true },
+  { method: 'GET', template: '/api/v1/today', auth: true },
+  { method: 'POST', template: '/api/v1/stop-advice', auth: true, body: { signs: ['dizziness'] } },
+  { method: 'GET', template: '/api/v1/sessions', auth: true },
+  { method: 'POST', template: '/api/v1/sessions', auth: true, body: { protocol: 'neck-trap-iastm', events: [] } },
+  { method: 'GET', template: '/api/v1/sessions/{id}', sample: '/api/v1/sessions/1', auth: true },
+  { method: 'GET', template: '/api/v1/journal', auth: true },
+  { method: 'POST', template: '/api/v1/journal/pain', auth: true, body: { region: 'upper-trapezius', score: 3 } },
+  { method: 'POST', template: '/api/v1/journal/reaction', auth: true, body: { region: 'upper-trapezius' } },
+  { method: 'POST', template: '/api/v1/journal/habit', auth: true, body: { habit: 'movement-breaks' } },
+  { method: 'POST', template: '/api/v1/journal/treatment', auth: true, body: { treatment: 'physiotherapy' } },
+  { method: 'POST', template: '/api/v1/journal/note', auth: true, body: { text: 'stairs were easier' } },
+  { method: 'GET', template: '/api/v1/progress', auth: true },
+];

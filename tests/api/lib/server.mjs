@@ -1,0 +1,94 @@
+// Starting and stopping the real `fascia serve` on a fresh database, and
+// creating accounts with `fascia user add`.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const FASCIA_BIN = path.resolve(path.join(here, '..'), process.env.FASCIA_BIN ?? '../../build/default/fascia');
+export const TODAY = '2026-11-23';
+
+export function freshDbDir() {
+  return mkdtempSync(path.join(tmpdir(), 'fascia-api-'));
+}
+
+// Creates an account; the first one made in a database is person 1.
+export function addUser(db, name, password) {
+  const r = spawnSync(FASCIA_BIN, ['user', 'add', name, '--db', db, '--password-stdin'], {
+    input: `${password}\n`,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (r.status !== 0)
+    throw new Error(`fascia user add ${name} exited ${r.status}: ${r.stderr}${r.stdout}${r.error ?? ''}`);
+  return r.stdout;
+}
+
+// Runs the CLI on a database (e.g. to compare `fascia today --json` with the API).
+export function cli(db, args) {
+  const r = spawnSync(FASCIA_BIN, ['--db', db, '--today', TODAY, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const LINK = /http:\/\/127\.0\.0\.1:(\d+)\/login\?token=([^\s"'<>]+)/;
+
+// Starts `fascia serve --port 0 --db DB --today 2026-11-23` and waits for the
+// login link on stdout. `db` defaults to a fresh file in a new temp dir.
+export async function startServer({ db, dir } = {}) {
+  if (!existsSync(FASCIA_BIN)) throw new Error(`no fascia binary at ${FASCIA_BIN} (set FASCIA_BIN)`);
+  if (!db) {
+    dir = freshDbDir();
+    db = path.join(dir, 'f.db');
+  }
+  const proc = spawn(FASCIA_BIN, ['serve', '--port', '0', '--db', db, '--today', TODAY], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  proc.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
+  const link = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`fascia serve printed no login link in 30 s\nstdout: ${stdout}\nstderr: ${stderr}`)), 30_000);
+    proc.stdout.on('data', (d) => {
+      stdout += d;
+      const m = LINK.exec(stdout);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ port: Number(m[1]), token: m[2] });
+      }
+    });
+    exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`fascia serve exited (${code ?? signal}) before printing a login link\nstdout: ${stdout}\nstderr: ${stderr}`));
+    });
+  });
+  const server = {
+    proc,
+    db,
+    dir,
+    port: link.port,
+    token: link.token,
+    base: `http://127.0.0.1:${link.port}`,
+    exited,
+    stderr: () => stderr,
+    // SIGTERM, then SIGKILL after 5 s.
+    async stop() {
+      if (proc.exitCode !== null || proc.signalCode !== null) return exited;
+      proc.kill('SIGTERM');
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
+      const r = await exited;
+      clearTimeout(timer);
+      return r;
+    },
+    async kill() {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+      return exited;
+    },
+    cleanup() {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
