@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # The core stays free of I/O and third-party headers; each layer only looks
-# inward (core <- app <- adapters <- cli).
+# inward (core <- app <- adapters <- server <- cli).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fail=0
 if grep -rnE '#include *[<"](sqlite3|yaml|yaml-cpp|httplib|nlohmann|pqxx|sodium|CLI|fmt|fstream|iostream|filesystem|ctime)' src/fascia/core; then
   echo "check_layers: the core includes an I/O or third-party header (above)"; fail=1
 fi
-if grep -rnE '#include *"fascia/(adapters|cli)/' src/fascia/core src/fascia/app; then
+if grep -rnE '#include *"fascia/(adapters|server|cli)/' src/fascia/core src/fascia/app; then
   echo "check_layers: core or app depends on an outer layer (above)"; fail=1
 fi
-if grep -rnE '#include *"fascia/cli/' src/fascia/adapters; then
-  echo "check_layers: an adapter depends on the CLI (above)"; fail=1
+if grep -rnE '#include *"fascia/(server|cli)/' src/fascia/adapters; then
+  echo "check_layers: an adapter depends on the server or the CLI (above)"; fail=1
+fi
+if grep -rnE '#include *"fascia/cli/' src/fascia/server; then
+  echo "check_layers: the server depends on the CLI (above)"; fail=1
 fi
 [ $fail -eq 0 ] && echo "check_layers: ok"
 exit $fail

@@ -36,7 +36,7 @@ void SessionTokens::remove(const std::string& token) {
 
 bool OneTimeToken::consume(const std::string& offered) {
   std::lock_guard lock(mutex_);
-  if (used_ || offered.size() != value_.size()) return false;
+  if (used_ || value_.empty() || offered.size() != value_.size()) return false;
   if (sodium_memcmp(offered.data(), value_.data(), value_.size()) != 0) return false;
   used_ = true;
   return true;

@@ -137,7 +137,8 @@ TEST(SqliteStore, KeepsEachPersonsDataInvisibleToOthers) {
   auto person2 = open_store(dir / "clinic.db", 2);
   ASSERT_TRUE(person2->replace_all(sample_person()));
   EXPECT_EQ(*person1->export_all(), core::PersonData{});
-  EXPECT_EQ(*person1->add_session(sample_session(0, "2026-05-01")), 1);  // ids count per person
+  const auto id = *person1->add_session(sample_session(0, "2026-05-01"));
+  for (const auto& s : sample_person().journal.sessions) EXPECT_NE(id, s.id) << "ids are unique across people";
 
   ASSERT_TRUE(person1->replace_all(core::PersonData{}));
   EXPECT_EQ(*person2->export_all(), sample_person());

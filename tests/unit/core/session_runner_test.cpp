@@ -97,3 +97,19 @@ TEST(SessionRunner, ARescreenAfterDizzinessRemovesTheNeckFromThePlan) {
   ASSERT_EQ(plan.excluded.size(), 1u);
   EXPECT_EQ(plan.excluded[0].reasons[0].rule, "neck-dizziness");
 }
+
+TEST(StopOutcome, GivesTheSameAdviceAsAStopInASessionWithoutLoggingAnything) {
+  auto advice = stop_outcome(kKb, {"sharp-pain", "dizziness"});
+  ASSERT_TRUE(advice.has_value());
+  SessionRunner run(kKb, neck_template(), day("2026-11-23"));
+  auto in_session = run.stop({"sharp-pain", "dizziness"});
+  ASSERT_TRUE(in_session.has_value());
+  EXPECT_EQ(advice->action, in_session->action);
+  EXPECT_EQ(advice->rescreen, in_session->rescreen);
+  EXPECT_EQ(advice->session_over, in_session->session_over);
+  ASSERT_EQ(advice->advice.size(), in_session->advice.size());
+  EXPECT_EQ(advice->advice.front().rule, "dizziness");
+  EXPECT_FALSE(stop_outcome(kKb, {"sharp-pain"})->session_over);
+  EXPECT_EQ(stop_outcome(kKb, {}).error().code, ErrorCode::invalid_argument);
+  EXPECT_EQ(stop_outcome(kKb, {"gremlins"}).error().code, ErrorCode::unknown_name);
+}

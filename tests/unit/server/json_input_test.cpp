@@ -1,0 +1,62 @@
+#include "fascia/server/json_input.hpp"
+
+#include <gtest/gtest.h>
+
+#include <httplib.h>
+
+using namespace fascia;
+using namespace fascia::server;
+
+namespace {
+httplib::Request request(const std::string& type, const std::string& body) {
+  httplib::Request r;
+  r.set_header("Content-Type", type);
+  r.body = body;
+  return r;
+}
+}  // namespace
+
+TEST(ParseObjectBody, AcceptsOnlyAJsonObjectSentAsJson) {
+  EXPECT_TRUE(parse_object_body(request("application/json", R"({"a":1})")));
+  EXPECT_TRUE(parse_object_body(request("application/json; charset=utf-8", "{}")));
+  EXPECT_EQ(parse_object_body(request("text/plain", "{}")).error().status, 415);
+  EXPECT_EQ(parse_object_body(request("application/json", "{bad")).error().code, "bad_json");
+  EXPECT_EQ(parse_object_body(request("application/json", "[1]")).error().code, "bad_json");
+  EXPECT_EQ(parse_object_body(request("application/json", "")).error().code, "bad_json");
+}
+
+TEST(ReadInt, NamesTheFieldForMissingWrongTypeAndOutOfRange) {
+  const json body = json::parse(R"({"score": 11, "text": "3", "real": 2.5, "ok": 4})");
+  EXPECT_EQ(*read_int(body, "ok", 0, 10), 4);
+  EXPECT_EQ(*read_int(body, "absent", 0, 10, {}, 7), 7);
+  for (const char* field : {"score", "text", "real", "absent"}) {
+    auto r = read_int(body, field, 0, 10);
+    ASSERT_FALSE(r) << field;
+    EXPECT_EQ(r.error().field, field);
+    EXPECT_EQ(r.error().status, 400);
+  }
+  EXPECT_EQ(read_int(body, "score", 0, 10, "regions[2]").error().field, "regions[2].score");
+}
+
+TEST(ReadDate, RefusesImpossibleAndMalformedDatesAndDefaultsWhenAbsent) {
+  const core::Date today = *core::parse_date("2026-11-23");
+  EXPECT_EQ(*read_date(json::object(), "date", today), today);
+  EXPECT_EQ(core::format_date(*read_date(json{{"date", "2026-11-01"}}, "date", today)), "2026-11-01");
+  for (const char* bad : {"2026-02-30", "23/11/2026", "2026-11-1x", "yesterday"})
+    EXPECT_EQ(read_date(json{{"date", bad}}, "date", today).error().field, "date") << bad;
+  EXPECT_EQ(read_date(json{{"date", 20261123}}, "date", today).error().field, "date");
+}
+
+TEST(OnlyFields, RefusesAnUnknownFieldByName) {
+  EXPECT_TRUE(only_fields(json{{"a", 1}}, {"a", "b"}));
+  auto r = only_fields(json{{"a", 1}, {"scroe", 2}}, {"a", "score"}, "events[0]");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().field, "events[0].scroe");
+}
+
+TEST(ReadStringList, ChecksTheArrayAndEachItem) {
+  EXPECT_TRUE(read_string_list(json::object(), "tools")->empty());
+  EXPECT_EQ(read_string_list(json{{"tools", "ball"}}, "tools").error().field, "tools");
+  EXPECT_EQ(read_string_list(json{{"tools", {"ball", 3}}}, "tools").error().field, "tools[1]");
+  EXPECT_EQ(read_string_list(json{{"tools", json::array({"a", "b", "c"})}}, "tools", {}, 2).error().field, "tools");
+}
