@@ -31,11 +31,19 @@ const NAV: [string, string][] = [
   ['/setup', 'My details'],
 ];
 
-function Nav({ path, onLogout }: { path: string; onLogout: () => void }) {
+// While screening says emergency or urgent, nothing leads to a plan.
+const ALARM_NAV: [string, string][] = [
+  ['/', 'What to do now'],
+  ['/journal', 'Journal'],
+  ['/library', 'Library'],
+  ['/screening?again=1', 'Safety questions'],
+];
+
+function Nav({ path, alarm, onLogout }: { path: string; alarm: boolean; onLogout: () => void }) {
   return (
     <nav aria-label="Main">
       <ul class="nav">
-        {NAV.map(([href, label]) => (
+        {(alarm ? ALARM_NAV : NAV).map(([href, label]) => (
           <li key={href}>
             <a href={href} onClick={linkClick} aria-current={path === href ? 'page' : undefined}>
               {label}
@@ -146,16 +154,17 @@ function App() {
     }
   };
 
+  const alarm = isAlarm(clearance?.level);
   let view;
   let showNav = true;
   if (path === '/library') view = <LibraryView />;
   else if (!me.has_profile || (path === '/setup' && !me.has_screening)) {
     view = <SetupView firstRun />;
     showNav = false;
-  } else if (!me.has_screening || path === '/screening') {
+  } else if (!me.has_screening || (path === '/screening' && (!alarm || route.query.get('again')))) {
     view = <ScreeningView key={route.query.get('again') ?? ''} firstRun={!me.has_screening} />;
     showNav = me.has_screening;
-  } else if (isAlarm(clearance?.level) && (path === '/' || path === '/signin')) {
+  } else if (alarm && (path === '/' || path === '/signin' || (path === '/screening' && !route.query.get('again')))) {
     return (
       <AppContext.Provider value={state}>
         <AlarmScreen clearance={clearance!} />
@@ -203,7 +212,7 @@ function App() {
   }
   return (
     <AppContext.Provider value={state}>
-      <Shell nav={showNav ? <Nav path={path} onLogout={() => void logout()} /> : null} who={me.name}>
+      <Shell nav={showNav ? <Nav path={path} alarm={alarm} onLogout={() => void logout()} /> : null} who={me.name}>
         {view}
       </Shell>
     </AppContext.Provider>

@@ -109,6 +109,8 @@ function Questions({ data, onDone }: { data: Data; onDone: (c: Clearance) => voi
       app.setClearance(c);
       await app.refresh();
       onDone(c);
+      // The home page shows an emergency or urgent outcome full-screen, without navigation.
+      if (isAlarm(c.level)) navigate('/', true);
     } catch (err) {
       setErrors(errorsFrom(err));
     } finally {

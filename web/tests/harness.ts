@@ -1,0 +1,221 @@
+// Test harness: starts a real `fascia serve` on a fresh database for each
+// test, launches Debian's Chromium through playwright-core, and collects CSP
+// violations and page errors so a test can fail on them. No API mocks.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST = join(WEB_DIR, 'dist');
+export const RESULTS = join(WEB_DIR, 'test-results');
+export const FASCIA_BIN = resolve(WEB_DIR, process.env.FASCIA_BIN ?? '../build/default/fascia');
+export const TODAY = '2026-11-23';
+
+export interface Server {
+  base: string;
+  tokenUrl: string;
+  db: string;
+  dir: string;
+  proc: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+export async function startServer(): Promise<Server> {
+  if (!existsSync(FASCIA_BIN)) throw new Error(`fascia binary not found at ${FASCIA_BIN}; set FASCIA_BIN`);
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error(`no built app in ${DIST}; run npm run build`);
+  const dir = mkdtempSync(join(tmpdir(), 'fascia-web-'));
+  const db = join(dir, 'f.db');
+  const proc = spawn(FASCIA_BIN, ['serve', '--port', '0', '--db', db, '--today', TODAY, '--web', DIST], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const tokenUrl = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error('fascia serve printed no login URL within 20 s:\n' + out)), 20000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /(http:\/\/[^\s/]+\/login\?token=[^\s]+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolveUrl(m[1]);
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`fascia serve exited with ${code}:\n${out}`));
+    });
+  });
+  const base = new URL(tokenUrl).origin;
+  return {
+    base,
+    tokenUrl,
+    db,
+    dir,
+    proc,
+    output: () => out,
+    stop: async () => {
+      if (proc.exitCode === null) {
+        const exited = new Promise((r) => proc.once('exit', r));
+        proc.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+        if (proc.exitCode === null) proc.kill('SIGKILL');
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Creates another account with `fascia user add NAME --password-stdin`. */
+export async function addUser(server: Server, name: string, password: string): Promise<void> {
+  const proc = spawn(FASCIA_BIN, ['user', 'add', name, '--db', server.db, '--password-stdin'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout!.on('data', (c: Buffer) => (out += c));
+  proc.stderr!.on('data', (c: Buffer) => (out += c));
+  proc.stdin!.end(password + '\n');
+  const code = await new Promise<number | null>((r) => proc.on('exit', r));
+  if (code !== 0) throw new Error(`fascia user add failed (${code}): ${out}`);
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface Watched {
+  context: BrowserContext;
+  page: Page;
+  /** CSP violations, uncaught page errors and console errors seen so far. */
+  problems: string[];
+}
+
+/** A new context and page that records CSP violations and page errors. */
+export async function newPage(browser: Browser, opts: { width?: number; height?: number } = {}): Promise<Watched> {
+  const context = await browser.newContext({
+    viewport: { width: opts.width ?? 1100, height: opts.height ?? 900 },
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+  page.on('console', (m) => {
+    const t = m.text();
+    if (m.type() === 'error' && !/status of 40[149]|status of 409/.test(t)) problems.push('console: ' + t);
+    if (/Content Security Policy|Refused to/.test(t)) problems.push('CSP: ' + t);
+  });
+  page.setDefaultTimeout(15000);
+  return { context, page, problems };
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(RESULTS, { recursive: true });
+  await page.screenshot({ path: join(RESULTS, name + '.png'), fullPage: true });
+}
+
+/** Calls the API from inside the page (same origin, the page's cookie). */
+export async function apiCall<T = unknown>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const r = await fetch('/api/v1' + path, {
+        method,
+        credentials: 'same-origin',
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await r.text();
+      let parsed: unknown = null;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        parsed = text;
+      }
+      return { status: r.status, body: parsed as never };
+    },
+    { method, path, body },
+  );
+}
+
+interface Question {
+  id: string;
+  kind: string;
+}
+
+/** Profile and an all-"no" screening through the API, for tests that start later in the flow. */
+export async function setUpPerson(page: Page, name: string): Promise<void> {
+  const prof = await apiCall(page, 'PUT', '/profile', {
+    name,
+    regions: [{ region: 'upper-trapezius', side: 'both', pain: 6 }],
+    tools: ['starter-kit'],
+    weekdays: [0, 2, 4],
+    minutes_per_session: 20,
+  });
+  if (prof.status !== 200) throw new Error('PUT /profile: ' + JSON.stringify(prof));
+  const qs = await apiCall<Question[]>(page, 'GET', '/kb/questions');
+  const answers: Record<string, { yes: boolean; regions?: string[] }> = {};
+  for (const q of qs.body) answers[q.id] = q.kind === 'regions' ? { yes: false, regions: [] } : { yes: false };
+  const scr = await apiCall(page, 'POST', '/screening', { answers });
+  if (scr.status !== 201) throw new Error('POST /screening: ' + JSON.stringify(scr));
+}
+
+/** Presses Tab until the focused element matches `selector`; fails after `max` presses. */
+export async function tabTo(page: Page, selector: string, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => !!document.activeElement && document.activeElement.matches(s), selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** Runs axe-core (from node_modules) in the page and returns the violations of the given rules. */
+export async function axe(page: Page, rules: string[]): Promise<{ id: string; nodes: string[] }[]> {
+  const src = readFileSync(join(WEB_DIR, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  // page.evaluate goes through the DevTools protocol, which the page's CSP does not block.
+  await page.evaluate(src + '\n;0');
+  return page.evaluate(async (ids) => {
+    const w = window as unknown as {
+      axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+    };
+    const res = await w.axe.run(document, { runOnly: { type: 'rule', values: ids } });
+    return res.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  }, rules);
+}
+
+/** Every visible input, select and textarea has an accessible name from a label. Returns the ones without. */
+export async function unlabelledControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const bad: string[] = [];
+    document.querySelectorAll<HTMLElement>('input, select, textarea').forEach((el) => {
+      const input = el as HTMLInputElement;
+      if (input.type === 'hidden') return;
+      const labelled =
+        (input.labels && input.labels.length > 0 && Array.from(input.labels).some((l) => l.textContent!.trim() !== '')) ||
+        !!el.getAttribute('aria-label') ||
+        !!el.getAttribute('aria-labelledby');
+      if (!labelled) bad.push(el.outerHTML.slice(0, 120));
+    });
+    return bad;
+  });
+}
