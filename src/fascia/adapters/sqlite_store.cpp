@@ -109,6 +109,17 @@ Result<std::int64_t> SqliteStore::add_session(const core::SessionEntry& session)
   });
 }
 
+Result<std::int64_t> SqliteStore::add_session_record(const app::SessionRecord& record) {
+  return write([&]() -> Result<std::int64_t> {
+    auto id = rows::next_session_id(db_);
+    if (!id) return id;
+    FASCIA_TRY(rows::insert_session(db_, person_id_, *id, record.session));
+    for (const auto& checkin : record.checkins) FASCIA_TRY(rows::insert(db_, person_id_, checkin));
+    if (record.rescreen) FASCIA_TRY(rows::insert_screening(db_, person_id_, *record.rescreen));
+    return id;
+  });
+}
+
 Result<core::PersonData> SqliteStore::export_all() {
   return read([&]() -> Result<core::PersonData> {
     core::PersonData data;

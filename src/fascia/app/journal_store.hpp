@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "fascia/core/error.hpp"
 #include "fascia/core/person.hpp"
@@ -15,6 +16,13 @@
 namespace fascia::app {
 
 using core::Result;
+
+// A finished session with what it brings along, stored together.
+struct SessionRecord {
+  core::SessionEntry session;
+  std::vector<core::ReactionEntry> checkins;        // soreness reported at the end
+  std::optional<core::ScreeningRecord> rescreen;    // after a stop sign that bears on screening
+};
 
 class JournalStore {
  public:
@@ -34,6 +42,8 @@ class JournalStore {
   virtual Result<void> add_note(const core::NoteEntry& entry) = 0;
   // Stores the session with its step logs in one transaction; returns its id.
   virtual Result<std::int64_t> add_session(const core::SessionEntry& session) = 0;
+  // The session, its check-ins and its re-screening in one transaction.
+  virtual Result<std::int64_t> add_session_record(const SessionRecord& record) = 0;
 
   virtual Result<core::PersonData> export_all() = 0;
   // Replaces everything the person has, atomically (import).

@@ -1,6 +1,7 @@
 #include "fascia/app/person_state.hpp"
 
 #include "fascia/app/tool_inventory.hpp"
+#include "fascia/app/validate.hpp"
 
 namespace fascia::app {
 
@@ -46,15 +47,38 @@ core::Progress current_progress(const core::KnowledgeBase& kb, const PersonState
   return core::compute_progress(kb, person.profile, person.journal, original, today);
 }
 
-core::Result<core::Clearance> rescreen_with(const core::KnowledgeBase& kb, JournalStore& store, PersonState& person,
-                                            const std::vector<std::string>& now_yes, core::Date today) {
-  core::ScreeningRecord record = person.screening;
-  record.date = today;
-  for (const auto& q : now_yes) record.answers[q].yes = true;
-  if (auto saved = store.add_screening(record); !saved) return tl::make_unexpected(saved.error());
-  person.screening = record;
-  person.clearance = core::evaluate_screening(kb, record);
-  return person.clearance;
+core::Result<RecordedSession> record_session(const core::KnowledgeBase& kb, JournalStore& store, PersonState& person,
+                                             const core::PlannedSession& planned, core::SessionEntry entry,
+                                             std::optional<int> soreness,
+                                             const std::vector<core::StopOutcome>& stops, core::Date today) {
+  FASCIA_TRY(validate_session(kb, entry, today));
+  SessionRecord record{entry, {}, std::nullopt};
+  if (soreness && !entry.stopped) {
+    FASCIA_TRY(validate_score(*soreness, "soreness"));
+    for (const auto& [region, side] : planned.regions_worked(core::Modality::instrument))
+      record.checkins.push_back({today, region, side, false, false, false, *soreness});
+  }
+  std::vector<std::string> now_yes;
+  for (const auto& stop : stops) now_yes.insert(now_yes.end(), stop.rescreen.begin(), stop.rescreen.end());
+  if (!now_yes.empty()) {
+    core::ScreeningRecord rescreen = person.screening;
+    rescreen.date = today;
+    for (const auto& q : now_yes) rescreen.answers[q].yes = true;
+    record.rescreen = rescreen;
+  }
+  auto id = store.add_session_record(record);
+  if (!id) return tl::make_unexpected(id.error());
+
+  RecordedSession out{*id, std::nullopt};
+  record.session.id = *id;
+  person.journal.sessions.push_back(record.session);
+  person.journal.reactions.insert(person.journal.reactions.end(), record.checkins.begin(), record.checkins.end());
+  if (record.rescreen) {
+    person.screening = *record.rescreen;
+    person.clearance = core::evaluate_screening(kb, person.screening);
+    out.clearance = person.clearance;
+  }
+  return out;
 }
 
 }  // namespace fascia::app

@@ -11,6 +11,7 @@
 #include "fascia/core/planner.hpp"
 #include "fascia/core/progress.hpp"
 #include "fascia/core/screening.hpp"
+#include "fascia/core/session_runner.hpp"
 
 namespace fascia::app {
 
@@ -30,9 +31,19 @@ core::PlanInputs plan_inputs(const core::KnowledgeBase& kb, const PersonState& p
 core::Plan current_plan(const core::KnowledgeBase& kb, const PersonState& person, core::Date today);
 core::Progress current_progress(const core::KnowledgeBase& kb, const PersonState& person, core::Date today);
 
-// After a stop sign: the latest answers with the given questions now yes,
-// stored as a new screening dated `today`; returns the new clearance.
-core::Result<core::Clearance> rescreen_with(const core::KnowledgeBase& kb, JournalStore& store, PersonState& person,
-                                            const std::vector<std::string>& now_yes, core::Date today);
+struct RecordedSession {
+  std::int64_t id = 0;
+  std::optional<core::Clearance> clearance;  // set when the stops changed the screening
+};
+
+// Stores a finished session in one transaction with what comes with it:
+// `soreness` (when the session was not stopped) as a check-in for every
+// region the instrument worked, and, when stops named screening questions,
+// the latest answers with those questions now yes as a new screening dated
+// `today`. Updates `person` to match. Validates the session first.
+core::Result<RecordedSession> record_session(const core::KnowledgeBase& kb, JournalStore& store, PersonState& person,
+                                             const core::PlannedSession& planned, core::SessionEntry entry,
+                                             std::optional<int> soreness,
+                                             const std::vector<core::StopOutcome>& stops, core::Date today);
 
 }  // namespace fascia::app

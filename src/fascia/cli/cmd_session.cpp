@@ -52,7 +52,6 @@ int run_session(Context& ctx, const SessionOptions& o) {
   core::SessionRunner runner(*kb, *chosen, today);
   show << chosen->protocol_name << " — " << runner.cards().size() << " steps. Stop at once if a warning sign appears.\n";
   std::vector<core::StopOutcome> stops;
-  std::vector<std::string> rescreen;
   while (!runner.finished()) {
     print_card(show, *kb, runner.current(), runner.position() + 1, runner.cards().size());
     FASCIA_CLI_TRY(decision, input->decide(runner.current()));
@@ -66,7 +65,6 @@ int run_session(Context& ctx, const SessionOptions& o) {
       case StepDecision::Kind::stop: {
         FASCIA_CLI_TRY(outcome, runner.stop(decision.signs, decision.amount));
         print_stop_outcome(show, outcome);
-        rescreen.insert(rescreen.end(), outcome.rescreen.begin(), outcome.rescreen.end());
         stops.push_back(outcome);
         break;
       }
@@ -76,21 +74,13 @@ int run_session(Context& ctx, const SessionOptions& o) {
   if (!runner.log().stopped) {
     FASCIA_CLI_TRY(s, input->soreness_after());
     soreness = s;
-    if (soreness) FASCIA_CLI_CHECK(app::validate_score(*soreness, "soreness"));
   }
-
   core::SessionEntry entry = runner.log();
-  FASCIA_CLI_CHECK(app::validate_session(*kb, entry, today));
-  FASCIA_CLI_TRY(id, store->add_session(entry));
-  entry.id = id;
-  if (soreness) {
-    for (const auto& [region, side] : chosen->regions_worked(core::Modality::instrument))
-      FASCIA_CLI_CHECK(store->add_reaction({today, region, side, false, false, false, *soreness}));
-  }
-  if (!rescreen.empty()) {
-    FASCIA_CLI_TRY(clearance, app::rescreen_with(*kb, *store, person, rescreen, today));
+  FASCIA_CLI_TRY(recorded, app::record_session(*kb, *store, person, *chosen, entry, soreness, stops, today));
+  entry.id = recorded.id;
+  if (recorded.clearance) {
     show << "\nYour screening has been updated with what happened:\n";
-    print_clearance(show, *kb, clearance);
+    print_clearance(show, *kb, *recorded.clearance);
   }
   if (ctx.json()) {
     ctx.out << adapters::session_json(entry, stops) << "\n";

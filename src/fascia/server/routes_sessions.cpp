@@ -91,22 +91,11 @@ ApiResult<Reply> post_session(Call& call) {
                     "events");
 
   core::SessionEntry entry = runner.log();
-  if (auto ok = lift(app::validate_session(kb, entry, call.today)); !ok) return tl::make_unexpected(ok.error());
-  API_TRY(id, lift(store->add_session(entry)));
-  entry.id = id;
+  API_TRY(recorded, lift(app::record_session(kb, *store, person, *chosen, entry, soreness, stops, call.today)));
+  entry.id = recorded.id;
   call.state.views.bump(call.person_id);
-  if (soreness && !entry.stopped)
-    for (const auto& [region, side] : chosen->regions_worked(core::Modality::instrument))
-      if (auto ok = lift(store->add_reaction({call.today, region, side, false, false, false, *soreness})); !ok)
-        return tl::make_unexpected(ok.error());
-
-  std::vector<std::string> rescreen;
-  for (const auto& s : stops) rescreen.insert(rescreen.end(), s.rescreen.begin(), s.rescreen.end());
   nlohmann::json clearance = nullptr;
-  if (!rescreen.empty()) {
-    API_TRY(updated, lift(app::rescreen_with(kb, *store, person, rescreen, call.today)));
-    clearance = nlohmann::json::parse(adapters::clearance_json(updated));
-  }
+  if (recorded.clearance) clearance = nlohmann::json::parse(adapters::clearance_json(*recorded.clearance));
   auto session = nlohmann::json::parse(adapters::session_json(entry, stops));
   nlohmann::json out{{"session", session}, {"stops", session["stops"]}, {"warnings", nlohmann::json::array()},
                      {"clearance", clearance}};

@@ -291,3 +291,23 @@ TEST(SqliteStore, RejectsAPersonIdBelowOne) {
   ASSERT_FALSE(store);
   EXPECT_EQ(store.error().code, ErrorCode::invalid_argument);
 }
+
+TEST(SqliteStore, StoresASessionWithItsCheckInsAndRescreeningAllOrNothing) {
+  TempDir dir;
+  auto store = open_store(dir / "fascia.db");
+  app::SessionRecord record{sample_session(0, "2026-06-01"),
+                            {{day("2026-06-01"), "upper-trapezius", core::Side::left, false, false, false, 3}},
+                            core::ScreeningRecord{day("2026-06-01"), {{"dizziness-with-neck-movement", {true, {}}}}}};
+  auto id = store->add_session_record(record);
+  ASSERT_TRUE(id) << id.error().message;
+  auto journal = *store->load_journal();
+  EXPECT_EQ(journal.sessions.size(), 1u);
+  EXPECT_EQ(journal.reactions, record.checkins);
+  EXPECT_EQ(**store->latest_screening(), *record.rescreen);
+
+  // A check-in the database refuses (score out of its CHECK range) takes the session with it.
+  app::SessionRecord broken = record;
+  broken.checkins.front().soreness = 42;
+  EXPECT_FALSE(store->add_session_record(broken));
+  EXPECT_EQ(*store->load_journal(), journal);
+}
