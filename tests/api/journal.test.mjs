@@ -8,7 +8,8 @@ import { tokenLogin, closeConnections } from './lib/client.mjs';
 import { expectRefused, oversized, journalOf } from './lib/flows.mjs';
 
 const JSON_TYPE = 'application/json';
-const sortJson = (a) => [...a].map((x) => JSON.stringify(x)).sort();
+const canonical = (x) => JSON.stringify(Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))));
+const sortJson = (a) => [...a].map(canonical).sort();
 
 describe('journal', () => {
   let server;

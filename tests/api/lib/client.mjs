@@ -27,9 +27,10 @@ export function closeConnections() {
 
 // A raw request: {status, headers, text}. `body` is a string or Buffer sent as-is.
 export function rawRequest(base, method, pathname, { headers = {}, body, timeout = 30_000, localAddress } = {}) {
-  const url = new URL(pathname, base);
+  // The path is sent as written (no URL normalisation of '..' or escapes).
+  const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers, agent, timeout, localAddress }, (res) => {
+    const req = http.request({ hostname, port, path: pathname, method, headers, agent, timeout, localAddress }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
