@@ -227,7 +227,7 @@ function Shell({ children, nav, who }: { children: preact.ComponentChildren; nav
       </a>
       <header class="top">
         <span class="brand">fascia</span>
-        {who ? <span class="who">Logged in as {who}</span> : null}
+        {who ? <span class="who">{who === 'local' ? 'Logged in on this computer' : `Logged in as ${who}`}</span> : null}
         {nav}
       </header>
       <main id="main" tabIndex={-1}>

@@ -3,14 +3,14 @@
 
 export type Side = 'left' | 'right' | 'both' | 'midline';
 export type Laterality = 'paired' | 'midline';
-export type RegionClass = 'normal' | 'sensitive' | 'practitioner_only' | 'needs_medical_clearance';
+export type RegionClass = 'normal' | 'sensitive' | 'practitioner-only' | 'needs-medical-clearance';
 export type Modality = 'instrument' | 'compression' | 'pressure' | 'movement' | 'preparation' | 'percussion';
 export type DoseUnit = 'strokes' | 'seconds';
-export type ClearanceLevel = 'cleared' | 'self_care_with_cautions' | 'see_practitioner_first' | 'urgent' | 'emergency';
-export type StopAction = 'stop_step' | 'stop_session' | 'emergency';
-export type QuestionKind = 'yes_no' | 'regions';
+export type ClearanceLevel = 'cleared' | 'self-care-with-cautions' | 'see-practitioner-first' | 'urgent' | 'emergency';
+export type StopAction = 'stop-step' | 'stop-session' | 'emergency';
+export type QuestionKind = 'yes-no' | 'regions';
 export type StepStatus = 'done' | 'skipped' | 'stopped';
-export type ReviewState = 'not_yet' | 'improving' | 'not_improving' | 'no_data';
+export type ReviewState = 'not-yet' | 'improving' | 'not-improving' | 'no-data';
 /** [min, max] */
 export type IntRange = [number, number];
 

@@ -168,8 +168,8 @@ export function sideWord(side: Side): string {
 
 export const levelWords: Record<ClearanceLevel, string> = {
   cleared: 'Fine to start',
-  self_care_with_cautions: 'Fine to start, with some care',
-  see_practitioner_first: 'See a practitioner first',
+  'self-care-with-cautions': 'Fine to start, with some care',
+  'see-practitioner-first': 'See a practitioner first',
   urgent: 'See a doctor today',
   emergency: 'Get help now',
 };

@@ -38,7 +38,7 @@ test('an emergency answer shows the full-screen message and no plan', { timeout:
     const alarm = page.getByRole('alertdialog');
     await alarm.waitFor();
     await alarm.getByRole('heading', { name: 'Get help now' }).waitFor();
-    await alarm.getByText(/emergency number/).waitFor();
+    await alarm.locator('#alarm-what').getByText(/emergency number/).waitFor();
     const box = await alarm.boundingBox();
     assert.ok(box && box.width >= 389 && box.height >= 843, 'covers the screen: ' + JSON.stringify(box));
     assert.equal(await page.getByRole('link', { name: /plan/i }).count(), 0, 'no link to a plan');

@@ -96,7 +96,7 @@ export interface BodyMapProps {
 }
 
 export function notForSelfTreatment(region: Region): boolean {
-  return region.region_class === 'practitioner_only' || region.region_class === 'needs_medical_clearance';
+  return region.region_class === 'practitioner-only' || region.region_class === 'needs-medical-clearance';
 }
 
 function sideLabel(side: PickSide): string {
@@ -154,9 +154,6 @@ function Figure({ spots, view, props }: { spots: Spot[]; view: 'front' | 'back';
             </rect>
           );
         })}
-        <text x="100" y="444" text-anchor="middle" class="fig-caption" aria-hidden="true">
-          {view === 'front' ? 'front' : 'back'}
-        </text>
         <text x="8" y="14" class="fig-side" aria-hidden="true">
           {view === 'front' ? 'R' : 'L'}
         </text>

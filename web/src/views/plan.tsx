@@ -31,6 +31,7 @@ interface Data {
   sessions: Session[];
   regions: Region[];
   habits: Habit[];
+  weekdays: number[];
 }
 
 async function load(): Promise<Data> {
@@ -51,7 +52,13 @@ async function load(): Promise<Data> {
     if (toApiError(e).status !== 409) throw e;
   }
   const sessions = await api.sessions();
-  return { plan, planError, today, sessions, regions, habits };
+  let weekdays: number[] = [];
+  try {
+    weekdays = (await api.profile()).weekdays;
+  } catch (e) {
+    if (toApiError(e).status !== 404) throw e;
+  }
+  return { plan, planError, today, sessions, regions, habits, weekdays };
 }
 
 export function PlanView() {
@@ -143,6 +150,7 @@ function PlanBody({ data, plan, todayDate }: { data: Data; plan: Plan; todayDate
         plan={plan}
         today={data.today}
         todayDate={todayDate}
+        weekdays={data.weekdays}
       />
       <details class="plan-list">
         <summary>All planned sessions as a list</summary>
@@ -262,7 +270,9 @@ function DayDetails({
   plan,
   today,
   todayDate,
+  weekdays,
 }: {
+  weekdays: number[];
   date: string;
   day: PlanDay | undefined;
   logged: Session[];
@@ -327,8 +337,10 @@ function DayDetails({
         <p>{logged.length ? '' : 'No session was logged on this day.'}</p>
       ) : (
         <p>
-          Rest day. Rest lets worked areas settle; sessions on the same area are spaced out by the safety limits
-          {weekdayNames[weekdayOf(date)] ? ` (and ${weekdayNames[weekdayOf(date)]} may not be one of your days)` : ''}.
+          Rest day.{' '}
+          {weekdays.includes(weekdayOf(date))
+            ? 'Sessions on the same area are spaced out so it can settle between them, within the safety limits.'
+            : `${weekdayNames[weekdayOf(date)]} is not one of the days you said you could do a session.`}
         </p>
       )}
     </section>

@@ -42,10 +42,10 @@ function useChart(config: () => ChartConfiguration, deps: unknown[]) {
 }
 
 const REVIEW_WORDS: Record<ReviewState, string> = {
-  not_yet: 'Not yet: the review comes in week 4.',
+  'not-yet': 'Not yet: the review comes in week 4.',
   improving: 'Improving: your pain has dropped by a meaningful amount.',
-  not_improving: 'Not improving enough yet.',
-  no_data: 'Not enough pain entries to tell.',
+  'not-improving': 'Not improving enough yet.',
+  'no-data': 'Not enough pain entries to tell.',
 };
 
 export function ProgressView() {
@@ -130,24 +130,26 @@ function trendSummary(t: RegionTrend): string {
 
 function TrendChart({ t, mc }: { t: RegionTrend; mc: { points: number; percent: number } }) {
   const thr = meaningfulThreshold(t.baseline, mc);
-  const labels = t.points.map((pt) => shortDate(pt.date));
+  // The first point is the starting pain from the profile, so the band and the
+  // baseline show even with one entry.
+  const labels = ['Start', ...t.points.map((pt) => shortDate(pt.date))];
   const id = `trend-${t.region}-${t.side}`;
   const ref = useChart(
     () => ({
       type: 'line',
       data: {
-        labels: labels.length ? labels : ['start'],
+        labels,
         datasets: [
           {
             label: 'Smaller than a meaningful change (lower edge)',
-            data: (labels.length ? labels : ['']).map(() => Math.max(0, t.baseline - thr)),
+            data: labels.map(() => Math.max(0, t.baseline - thr)),
             borderColor: 'rgba(0,0,0,0)',
             pointRadius: 0,
             fill: false,
           },
           {
             label: 'Band of no meaningful change',
-            data: (labels.length ? labels : ['']).map(() => Math.min(10, t.baseline + thr)),
+            data: labels.map(() => Math.min(10, t.baseline + thr)),
             borderColor: 'rgba(0,0,0,0)',
             backgroundColor: 'rgba(90, 120, 160, 0.18)',
             pointRadius: 0,
@@ -155,7 +157,7 @@ function TrendChart({ t, mc }: { t: RegionTrend; mc: { points: number; percent: 
           },
           {
             label: `Starting pain (${t.baseline})`,
-            data: (labels.length ? labels : ['']).map(() => t.baseline),
+            data: labels.map(() => t.baseline),
             borderColor: '#5a6b7d',
             borderDash: [6, 4],
             borderWidth: 1.5,
@@ -164,7 +166,7 @@ function TrendChart({ t, mc }: { t: RegionTrend; mc: { points: number; percent: 
           },
           {
             label: 'Pain',
-            data: t.points.map((pt) => pt.score),
+            data: [t.baseline, ...t.points.map((pt) => pt.score)],
             borderColor: '#0b5cad',
             backgroundColor: '#0b5cad',
             borderWidth: 2.5,
@@ -209,7 +211,8 @@ function TrendChart({ t, mc }: { t: RegionTrend; mc: { points: number; percent: 
         <summary>Show as a table</summary>
         <table data-testid="trend-table">
           <caption>
-            Pain in {t.region_name.toLowerCase()}, {sideWord(t.side)}: start {t.baseline}, meaningful change {Math.round(thr * 10) / 10} points
+            Pain in {t.region_name.toLowerCase()}, {sideWord(t.side)}: {t.baseline} at the start; a change of{' '}
+            {Math.round(thr * 10) / 10} points or more counts
           </caption>
           <thead>
             <tr>

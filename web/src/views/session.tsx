@@ -317,7 +317,7 @@ function Runner({ session, stopSigns }: { session: PlannedSession; stopSigns: St
   if (phase === 'advice' && advice) {
     const ev: SessionEvent = { kind: 'stop', signs: stopSignsChosen, amount: stopAmount };
     const emergency = advice.action === 'emergency';
-    const title = emergency ? 'Get help now' : advice.action === 'stop_session' ? 'Stop the session' : 'Stop this step';
+    const title = emergency ? 'Get help now' : advice.action === 'stop-session' ? 'Stop the session' : 'Stop this step';
     return (
       <section
         class={`session page advice advice-${advice.action}`}
@@ -495,28 +495,6 @@ function StepCard({
           </dd>
         </div>
       </dl>
-      {step.instruction ? <p class="instruction">{step.instruction}</p> : null}
-      {step.cues.length ? (
-        <ul class="cues">
-          {step.cues.map((c) => (
-            <li key={c}>{c}</li>
-          ))}
-        </ul>
-      ) : null}
-      {step.cautions.length ? (
-        <ul class="cautions" aria-label="Take care">
-          {step.cautions.map((c) => (
-            <li key={c}>{c}</li>
-          ))}
-        </ul>
-      ) : null}
-      {step.adaptations.length ? (
-        <details>
-          <summary>Changed for you</summary>
-          <Reasons reasons={step.adaptations} />
-        </details>
-      ) : null}
-
       {timed ? (
         <div class="timer">
           <svg class="ring" viewBox="0 0 120 120" role="img" aria-label={`${remaining} seconds left`}>
@@ -577,6 +555,28 @@ function StepCard({
           </svg>
         </div>
       )}
+
+      {step.instruction ? <p class="instruction">{step.instruction}</p> : null}
+      {step.cues.length ? (
+        <ul class="cues">
+          {step.cues.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+      ) : null}
+      {step.cautions.length ? (
+        <ul class="cautions" aria-label="Take care">
+          {step.cautions.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+      ) : null}
+      {step.adaptations.length ? (
+        <details>
+          <summary>Changed for you</summary>
+          <Reasons reasons={step.adaptations} />
+        </details>
+      ) : null}
 
       {step.pressure ? (
         <div class="field">

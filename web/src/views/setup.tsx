@@ -92,7 +92,7 @@ export function SetupView({ firstRun = false }: { firstRun?: boolean }) {
 function ProfileForm({ kb, firstRun }: { kb: Kb; firstRun: boolean }) {
   const app = useApp();
   const p = kb.profile;
-  const [name, setName] = useState(p?.name ?? app.me.name ?? '');
+  const [name, setName] = useState(p?.name ?? '');
   const [targets, setTargets] = useState<Target[]>(p ? p.regions.map((t) => ({ ...t })) : []);
   const [tools, setTools] = useState<string[]>(p?.tools ?? []);
   const [weekdays, setWeekdays] = useState<number[]>(p?.weekdays ?? []);
@@ -106,15 +106,19 @@ function ProfileForm({ kb, firstRun }: { kb: Kb; firstRun: boolean }) {
 
   const byId = new Map(kb.regions.map((r) => [r.id, r]));
 
-  useEffect(() => setSaved(false), [name, targets, tools, weekdays, minutes, weeks]);
+  // A change clears the old messages; the next save checks again.
+  useEffect(() => {
+    setSaved(false);
+    setErrors({});
+  }, [name, targets, tools, weekdays, minutes, weeks]);
 
   const pick = (region: Region, side: PickSide) => {
-    if (region.region_class === 'practitioner_only') {
+    if (region.region_class === 'practitioner-only') {
       setNotice(`${region.name}: not for self-treatment. ${region.note} Only a trained practitioner should work here.`);
       return;
     }
     setNotice(
-      region.region_class === 'needs_medical_clearance'
+      region.region_class === 'needs-medical-clearance'
         ? `${region.name}: not for self-treatment unless a doctor has said it is fine. ${region.note}`
         : '',
     );
@@ -125,7 +129,7 @@ function ProfileForm({ kb, firstRun }: { kb: Kb; firstRun: boolean }) {
     const region = byId.get(addId);
     if (!region) return;
     if (targets.some((t) => t.region === addId)) return;
-    if (region.region_class === 'practitioner_only') {
+    if (region.region_class === 'practitioner-only') {
       setNotice(`${region.name}: not for self-treatment. ${region.note}`);
       return;
     }
@@ -217,7 +221,7 @@ function ProfileForm({ kb, firstRun }: { kb: Kb; firstRun: boolean }) {
             <select id="add-area" value={addId} onChange={(e) => setAddId(e.currentTarget.value)}>
               <option value="">Choose an area…</option>
               {addable.map((r) => (
-                <option key={r.id} value={r.id} disabled={r.region_class === 'practitioner_only'}>
+                <option key={r.id} value={r.id} disabled={r.region_class === 'practitioner-only'}>
                   {r.name}
                   {notForSelfTreatment(r) ? ' (not for self-treatment)' : ''}
                 </option>
