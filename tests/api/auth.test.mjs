@@ -33,6 +33,15 @@ describe('authentication', () => {
     assert.equal(parseSetCookie(res.headers, 'fascia_session'), undefined);
   });
 
+  it('GET /login without a token, or with an empty one, sets no cookie', async () => {
+    for (const p of ['/login', '/login?token=', '/login?token']) {
+      const res = await rawRequest(server.base, 'GET', p);
+      assert.notEqual(res.status, 303, p);
+      assert.ok(res.status < 500, `${p}: ${res.status}`);
+      assert.equal(parseSetCookie(res.headers, 'fascia_session'), undefined, p);
+    }
+  });
+
   let tokenApi;
   it('the start-up link logs in as person 1 with an HttpOnly, SameSite=Strict cookie and redirects to /', async () => {
     const { api, res } = await tokenLogin(server);

@@ -198,6 +198,46 @@ describe('profile, screening and referral', () => {
     assert.ok(plan.end > plan.start && plan.review > plan.start);
   });
 
+  it('plan, today and progress follow each write at once', async () => {
+    await api.expect(201, 'POST', '/api/v1/journal/pain', { json: { region: 'upper-trapezius', score: 3 } });
+    const progress = await api.expect(200, 'GET', '/api/v1/progress');
+    const trend = progress.trends.find((t) => t.region === 'upper-trapezius');
+    assert.equal(trend.baseline, 6);
+    assert.equal(trend.latest, 3);
+    assert.equal(trend.change, 3);
+    assert.deepEqual(trend.points, [{ date: TODAY, score: 3 }]);
+    const { meaningful_change: _, ...rest } = progress;
+    assert.deepEqual(rest, JSON.parse(cli(server.db, ['--json', 'progress']).stdout));
+
+    // Wednesdays only: nothing is due on Monday 2026-11-23, the next session is on the 25th.
+    await api.expect(200, 'PUT', '/api/v1/profile', { json: { ...PROFILE, weekdays: [2] } });
+    const today = await api.expect(200, 'GET', '/api/v1/today');
+    assert.deepEqual(today.due, []);
+    assert.equal(today.next, '2026-11-25');
+    const plan = await api.expect(200, 'GET', '/api/v1/plan');
+    assert.equal(plan.days[0].date, '2026-11-25');
+    assert.deepEqual(today, JSON.parse(cli(server.db, ['--json', 'today']).stdout));
+
+    const saved = await api.expect(200, 'PUT', '/api/v1/profile', { json: { ...PROFILE, tools: ['foam-roller', 'starter-kit'] } });
+    assert.deepEqual(saved.tools, ['foam-roller', 'starter-kit'], 'tools and kits are kept as sent');
+    assert.equal((await api.expect(200, 'GET', '/api/v1/today')).due.length > 0, true);
+  });
+
+  it('a region answer is kept as sent and keeps that region out of today\'s sessions', async () => {
+    const questions = await api.expect(200, 'GET', '/api/v1/kb/questions');
+    const q = questions.find((x) => x.kind === 'regions');
+    const answers = await cleanAnswers(api);
+    answers[q.id] = { yes: true, regions: ['upper-trapezius'] };
+    const clearance = await api.expect(201, 'POST', '/api/v1/screening', { json: { answers } });
+    assert.ok(clearance.findings.some((f) => f.because.includes(q.id) && f.regions.includes('upper-trapezius')), JSON.stringify(clearance));
+    const latest = await api.expect(200, 'GET', '/api/v1/screening');
+    assert.deepEqual(latest.answers[q.id], { yes: true, regions: ['upper-trapezius'] });
+    assert.deepEqual(latest.clearance, clearance);
+    const today = await api.expect(200, 'GET', '/api/v1/today');
+    assert.ok(!today.due.some((s) => s.steps.some((st) => st.region === 'upper-trapezius')), `${q.id} on upper-trapezius, yet it is worked today`);
+    await api.expect(201, 'POST', '/api/v1/screening', { json: { answers: await cleanAnswers(api) } });
+  });
+
   describe('GET /api/v1/referral', () => {
     it('suggests regions for known locations, each explaining only named locations', async () => {
       const locations = (await api.expect(200, 'GET', '/api/v1/kb/locations')).map((l) => l.id);

@@ -5,6 +5,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import { startServer, TODAY } from './lib/server.mjs';
 import { tokenLogin, rawRequest, checkSecurityHeaders, closeConnections } from './lib/client.mjs';
 import { expectRefused, journalOf } from './lib/flows.mjs';
@@ -102,6 +103,61 @@ describe('robustness', () => {
       checkSecurityHeaders(p, res);
       assert.doesNotMatch(res.text, /root:.*:0:0:/, `${p} served /etc/passwd`);
     }
+  });
+
+  // Raw HTTP over a socket: what comes back before the server closes or `ms` pass.
+  function rawHttp(text, ms = 5000) {
+    const { port } = new URL(server.base);
+    return new Promise((resolve) => {
+      let got = '';
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(text));
+      const done = () => {
+        clearTimeout(timer);
+        socket.destroy();
+        resolve(got);
+      };
+      const timer = setTimeout(done, ms);
+      socket.on('data', (d) => {
+        got += d;
+        if (/\r\n\r\n/.test(got) && /content-length: *(\d+)/i.test(got)) {
+          const length = Number(/content-length: *(\d+)/i.exec(got)[1]);
+          if (got.length - got.indexOf('\r\n\r\n') - 4 >= length) done();
+        }
+      });
+      socket.on('error', done);
+      socket.on('close', done);
+    });
+  }
+
+  it('a chunked body over 64 KiB is 413 too, and nothing is stored', async () => {
+    const before = await journalOf(api);
+    const chunk = 'x'.repeat(8192);
+    let body = '';
+    const json = `{"text": "${'y'.repeat(70 * 1024)}"}`;
+    for (let i = 0; i < json.length; i += chunk.length) {
+      const part = json.slice(i, i + chunk.length);
+      body += `${Buffer.byteLength(part).toString(16)}\r\n${part}\r\n`;
+    }
+    body += '0\r\n\r\n';
+    const answer = await rawHttp(`POST /api/v1/journal/note HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${api.cookie}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${body}`);
+    assert.match(answer, /^HTTP\/1\.1 413 /, `a 70 KiB chunked body: ${answer.slice(0, 12)} ${answer.slice(answer.indexOf('{'))}`);
+    assert.deepEqual(await journalOf(api), before);
+  });
+
+  it('a Content-Length of 10 GB with no body behind it is 413, and the server stays up', async () => {
+    const answer = await rawHttp(`POST /api/v1/journal/note HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${api.cookie}\r\nContent-Type: application/json\r\nContent-Length: 10000000000\r\n\r\n{"text": "`, 15_000);
+    assert.match(answer, /^HTTP\/1\.1 413 /, answer.slice(0, 200));
+    await alive();
+  });
+
+  it('no response allows another origin to read it (no permissive CORS)', async () => {
+    const res = await rawRequest(server.base, 'GET', '/api/v1/journal', { headers: { Cookie: api.cookie, Origin: 'http://evil.example' } });
+    const allow = res.headers['access-control-allow-origin'];
+    assert.ok(allow === undefined || (allow !== '*' && allow !== 'http://evil.example'), `Access-Control-Allow-Origin: ${allow}`);
+    const pre = await rawRequest(server.base, 'OPTIONS', '/api/v1/journal/pain', { headers: { Origin: 'http://evil.example', 'Access-Control-Request-Method': 'POST' } });
+    assert.ok(pre.status < 500);
+    assert.notEqual(pre.headers['access-control-allow-origin'], 'http://evil.example');
+    assert.notEqual(pre.headers['access-control-allow-origin'], '*');
   });
 
   it('a bad percent-escape in the query is a 4xx, not a crash', async () => {

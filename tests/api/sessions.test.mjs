@@ -22,6 +22,7 @@ describe('stop advice and sessions', () => {
     addUser(db, 'alice', 'alice-password-1');
     addUser(db, 'bob', 'bob-password-22');
     addUser(db, 'carol', 'carol-password-333');
+    addUser(db, 'dave', 'dave-password-4444');
     server = await startServer({ db, dir });
     ({ api: alice } = await tokenLogin(server));
     stopSigns = await alice.expect(200, 'GET', '/api/v1/kb/stop-signs');
@@ -212,6 +213,27 @@ describe('stop advice and sessions', () => {
     assert.equal(screening.answers[sign.rescreen_question].yes, true);
     assert.deepEqual(screening.clearance, out.clearance);
     assert.deepEqual(await bob.expect(200, 'GET', `/api/v1/sessions/${out.session.id}`), out.session);
+  });
+
+  it('GET /api/v1/sessions lists a person\'s sessions oldest first', async () => {
+    const { api: dave } = await passwordLogin(server, 'dave', 'dave-password-4444');
+    await setUpPerson(dave, {
+      regions: [{ region: 'upper-trapezius', side: 'both', pain: 6 }, { region: 'calves', side: 'both', pain: 5 }],
+      tools: ['starter-kit', 'rolling-kit'],
+      weekdays: [0, 1, 2, 3, 4, 5, 6],
+      minutes_per_session: 60,
+    });
+    const due = (await dave.expect(200, 'GET', '/api/v1/today')).due;
+    assert.ok(due.length >= 2, `two regions, two tool sets, one day: expected two sessions due, got ${due.map((s) => s.protocol)}`);
+    const [a, b] = [due[1], due[0]];
+    const first = (await dave.expect(201, 'POST', '/api/v1/sessions', { json: { protocol: a.protocol, events: doneEvents(a) } })).session;
+    const stillDue = (await dave.expect(200, 'GET', '/api/v1/today')).due.map((s) => s.protocol);
+    assert.ok(stillDue.includes(b.protocol) && !stillDue.includes(a.protocol), `after ${a.protocol}, due: ${stillDue}`);
+    const second = (await dave.expect(201, 'POST', '/api/v1/sessions', { json: { protocol: b.protocol, events: doneEvents(b) } })).session;
+    assert.ok(second.id > first.id);
+    assert.deepEqual(await dave.expect(200, 'GET', '/api/v1/sessions'), [first, second]);
+    assert.deepEqual((await journalOf(dave)).sessions, [first, second]);
+    assert.deepEqual((await dave.expect(200, 'GET', '/api/v1/today')).due, []);
   });
 
   it('when the screening forbids self-treatment, today and the plan are blocked and a session is 409 safety', async () => {
