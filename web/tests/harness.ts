@@ -118,7 +118,7 @@ export async function newPage(browser: Browser, opts: { width?: number; height?:
   page.on('pageerror', (e) => problems.push('page error: ' + e.message));
   page.on('console', (m) => {
     const t = m.text();
-    if (m.type() === 'error' && !/status of 40[149]|status of 409/.test(t)) problems.push('console: ' + t);
+    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(t)) problems.push('console: ' + t);
     if (/Content Security Policy|Refused to/.test(t)) problems.push('CSP: ' + t);
   });
   page.setDefaultTimeout(15000);

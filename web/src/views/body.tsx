@@ -168,7 +168,7 @@ function PainLogger({ data }: { data: Data }) {
 
 function ReferralFinder({ data }: { data: Data }) {
   const [chosen, setChosen] = useState<string[]>([]);
-  const [answer, setAnswer] = useState<Referral | null>(null);
+  const [answer, setAnswer] = useState<{ referral: Referral; asked: number } | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const locName = new Map(data.locations.map((l) => [l.id, l.name]));
@@ -182,15 +182,13 @@ function ReferralFinder({ data }: { data: Data }) {
     setBusy(true);
     setErrors({});
     try {
-      setAnswer(await api.referral(chosen));
+      setAnswer({ referral: await api.referral(chosen), asked: chosen.length });
     } catch (err) {
       setErrors(errorsFrom(err));
     } finally {
       setBusy(false);
     }
   };
-
-  const strength = (score: number) => (score >= 0.75 ? 'often' : score >= 0.4 ? 'sometimes' : 'now and then');
 
   return (
     <section aria-labelledby="referral-title" class="referral">
@@ -225,15 +223,18 @@ function ReferralFinder({ data }: { data: Data }) {
       </form>
       {answer ? (
         <div aria-live="polite" data-testid="referral-answer">
-          <p class="notice">{capitalise(answer.note)}.</p>
-          {answer.suggestions.length === 0 ? (
+          <p class="notice">{capitalise(answer.referral.note)}.</p>
+          {answer.referral.suggestions.length === 0 ? (
             <p>No common source is known for these places.</p>
           ) : (
+            <>
+            <p>Most likely first:</p>
             <ol class="suggestions">
-              {answer.suggestions.map((s) => (
+              {answer.referral.suggestions.map((s) => (
                 <li key={s.region}>
-                  <strong>{s.region_name}</strong> may be involved: it {strength(s.score)} sends pain to{' '}
-                  {s.locations.map((l) => (locName.get(l) ?? l).toLowerCase()).join(', ')}.
+                  <strong>{s.region_name}</strong> may be involved: it can send pain to{' '}
+                  {s.locations.map((l) => (locName.get(l) ?? l).toLowerCase()).join(', ')}
+                  {answer.asked > 1 ? ` (${s.locations.length} of the ${answer.asked} places you chose)` : ''}.
                   {s.practitioner_only ? (
                     <span class="badge warn"> Not for self-treatment: a practitioner can check this area.</span>
                   ) : null}
@@ -241,6 +242,7 @@ function ReferralFinder({ data }: { data: Data }) {
                 </li>
               ))}
             </ol>
+            </>
           )}
         </div>
       ) : null}

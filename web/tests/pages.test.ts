@@ -1,0 +1,130 @@
+// The other pages against the real server: the body map logs pain and shows
+// referral possibilities; the journal's reaction check-in; an API error shown
+// next to its field; the library lists protocols with their sources; a stop
+// sign that ends the session is logged and its advice shown.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { apiCall, axe, launch, newPage, setUpPerson, shot, startServer, unlabelledControls } from './harness';
+
+interface Journal {
+  pain: { region: string; side: string; score: number }[];
+  reactions: { region: string; soreness: number; redness: boolean }[];
+}
+
+test('body map, referral, journal check-in, field errors and library', { timeout: 180_000 }, async () => {
+  const server = await startServer();
+  const browser = await launch();
+  try {
+    const { page, problems } = await newPage(browser, { width: 800, height: 900 });
+    await page.goto(server.tokenUrl);
+    await page.waitForURL(/\/setup$/);
+    await setUpPerson(page, 'Pat');
+
+    // Body map: the profile's areas are filled; tapping the left calf logs pain there.
+    await page.goto(server.base + '/body');
+    await page.locator('[data-region="upper-trapezius"][data-side="left"][aria-pressed="true"]').waitFor();
+    assert.equal(await page.locator('[data-region="calves"][aria-pressed="true"]').count(), 0);
+    await page.locator('[data-region="calves"][data-side="left"]').click();
+    assert.equal(await page.locator('#pain-region').inputValue(), 'calves');
+    assert.equal(await page.locator('#pain-side').inputValue(), 'left');
+    await page.getByRole('button', { name: 'Log pain', exact: true }).click();
+    await page.locator('.pain-form .field-error').getByText(/pain score/).waitFor();
+    await page.locator('#pain-score').selectOption('3');
+    await page.getByRole('button', { name: 'Log pain', exact: true }).click();
+    await page.getByText(/Logged pain 3\/10 for .*left side/).waitFor();
+    const j = await apiCall<Journal>(page, 'GET', '/journal');
+    assert.ok(j.body.pain.some((p) => p.region === 'calves' && p.side === 'left' && p.score === 3), JSON.stringify(j.body.pain));
+
+    // Referral: ranked possibilities, worded as such, practitioner-only ones marked.
+    await page.getByRole('checkbox', { name: 'Temple', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'Chest', exact: true }).check();
+    await page.getByRole('button', { name: 'Show possible sources' }).click();
+    const answer = page.getByTestId('referral-answer');
+    await answer.waitFor();
+    await answer.getByText(/not a diagnosis/).waitFor();
+    const items = answer.locator('ol.suggestions > li');
+    assert.ok((await items.count()) >= 2, 'ranked suggestions');
+    assert.match((await items.first().textContent()) ?? '', /may be involved/);
+    await answer.getByText(/Not for self-treatment/).first().waitFor();
+    assert.deepEqual(await unlabelledControls(page), []);
+    await shot(page, 'pages-1-body-referral');
+
+    // Journal: a reaction check-in reports whether the area has settled.
+    await page.goto(server.base + '/journal');
+    await page.getByRole('tab', { name: 'Soreness and skin' }).click();
+    await page.locator('#reaction-region').selectOption('upper-trapezius');
+    await page.locator('#reaction-soreness').selectOption('5');
+    await page.getByLabel('Redness').check();
+    await page.getByRole('button', { name: 'Save entry' }).click();
+    await page.getByText(/has not settled yet/).waitFor();
+    const j2 = await apiCall<Journal>(page, 'GET', '/journal');
+    assert.ok(j2.body.reactions.some((r) => r.region === 'upper-trapezius' && r.soreness === 5 && r.redness));
+
+    // An error from the API appears next to its field: a date in the future.
+    await page.getByRole('tab', { name: 'Note' }).click();
+    await page.locator('#note-date').fill('2027-01-05');
+    await page.locator('#note-text').fill('walked further today');
+    await page.getByRole('button', { name: 'Save entry' }).click();
+    const dateField = page.locator('.field', { has: page.locator('#note-date') });
+    await dateField.locator('.field-error').waitFor();
+    assert.ok(((await dateField.locator('.field-error').textContent()) ?? '').length > 5);
+    await page.getByRole('tab', { name: 'Habit' }).click();
+    assert.deepEqual(await unlabelledControls(page), []);
+    await shot(page, 'pages-2-journal');
+
+    // Library: protocols with steps and their sources.
+    await page.goto(server.base + '/library');
+    const neck = page.locator('details[data-protocol="neck-trap-iastm"]');
+    await neck.locator('summary').click();
+    await neck.locator('ol li').first().waitFor();
+    const href = await neck.locator('.source a').getAttribute('href');
+    assert.equal(href, '#source-seed-000');
+    await page.locator('#source-seed-000').waitFor();
+    assert.ok((await page.locator('ul.sources li').count()) >= 5);
+    assert.deepEqual(await axe(page, ['label', 'color-contrast', 'link-name', 'button-name']), []);
+    await shot(page, 'pages-3-library');
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
+
+test('a stop sign that ends the session says what to do and is logged', { timeout: 120_000 }, async () => {
+  const server = await startServer();
+  const browser = await launch();
+  try {
+    const { page, problems } = await newPage(browser, { width: 390, height: 844 });
+    await page.goto(server.tokenUrl);
+    await page.waitForURL(/\/setup$/);
+    await setUpPerson(page, 'Sam');
+    await page.goto(server.base + '/');
+    await page.getByRole('button', { name: /^Start / }).click();
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByTestId('done-button').click();
+    await page.getByTestId('stop-button').click();
+    await page.getByLabel(/Numbness or tingling/).check();
+    await page.getByRole('button', { name: 'Tell me what to do' }).click();
+    await page.getByRole('heading', { name: 'Stop the session' }).waitFor();
+    await page.getByText(/Numbness or pins and needles/).waitFor();
+    await shot(page, 'pages-4-stop-advice');
+    await page.getByRole('button', { name: 'End the session' }).click();
+    await page.getByRole('button', { name: 'Save without soreness' }).click();
+    await page.getByRole('heading', { name: /stopped early/ }).waitFor();
+    await page.getByText(/Warning signs during the session/).waitFor();
+    const id = Number(await page.getByTestId('session-saved').getAttribute('data-session-id'));
+    const s = await apiCall<{ stopped: boolean; stop_sign: string; steps: { status: string }[] }>(page, 'GET', `/sessions/${id}`);
+    assert.equal(s.status, 200);
+    assert.equal(s.body.stopped, true);
+    assert.equal(s.body.stop_sign, 'numbness-tingling');
+    assert.deepEqual(
+      s.body.steps.map((x) => x.status),
+      ['done', 'stopped'],
+    );
+    await shot(page, 'pages-5-stopped-saved');
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
