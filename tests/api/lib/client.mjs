@@ -26,18 +26,34 @@ export function closeConnections() {
 }
 
 // A raw request: {status, headers, text}. `body` is a string or Buffer sent as-is.
-export function rawRequest(base, method, pathname, { headers = {}, body, timeout = 30_000, localAddress } = {}) {
+// A kept-alive connection that the server closed as idle just as it was reused
+// fails before the server read anything; that one case is retried once on a
+// new connection (as Node's documentation advises).
+export async function rawRequest(base, method, pathname, options = {}) {
+  try {
+    return await rawRequestOnce(base, method, pathname, options);
+  } catch (e) {
+    if (e.reusedSocket && (e.code === 'ECONNRESET' || e.code === 'EPIPE'))
+      return rawRequestOnce(base, method, pathname, { ...options, fresh: true });
+    throw e;
+  }
+}
+
+function rawRequestOnce(base, method, pathname, { headers = {}, body, timeout = 30_000, localAddress, fresh = false } = {}) {
   // The path is sent as written (no URL normalisation of '..' or escapes).
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = http.request({ hostname, port, path: pathname, method, headers, agent, timeout, localAddress }, (res) => {
+    const req = http.request({ hostname, port, path: pathname, method, headers, agent: fresh ? false : agent, timeout, localAddress }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', reject);
     });
     req.on('timeout', () => req.destroy(new Error(`${method} ${pathname}: no answer in ${timeout} ms`)));
-    req.on('error', reject);
+    req.on('error', (e) => {
+      e.reusedSocket = req.reusedSocket;
+      reject(e);
+    });
     if (body !== undefined) req.end(body);
     else req.end();
   });
