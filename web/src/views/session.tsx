@@ -541,18 +541,6 @@ function StepCard({
           <button type="button" class="link-button" onClick={() => setCount((c) => Math.max(0, c - 1))} disabled={count === 0}>
             Undo one stroke
           </button>
-          <svg class="ring small-ring" viewBox="0 0 120 120" aria-hidden="true">
-            <circle class="ring-bg" cx="60" cy="60" r={R} />
-            <circle
-              class="ring-fg"
-              cx="60"
-              cy="60"
-              r={R}
-              stroke-dasharray={String(C)}
-              stroke-dashoffset={String(C * (1 - fraction))}
-              transform="rotate(-90 60 60)"
-            />
-          </svg>
         </div>
       )}
 
