@@ -48,6 +48,27 @@ HttpServer::HttpServer(ServerState& state, ServeOptions options)
   http.set_payload_max_length(kMaxBodyBytes);
   http.set_default_headers(security_headers());
 
+  // Refuse oversized bodies before reading them: httplib applies its limit
+  // only to bodies with a Content-Length, and only after waiting for them.
+  http.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
+    const bool chunked = request.get_header_value("Transfer-Encoding").find("chunked") != std::string::npos;
+    const std::string length_text = request.get_header_value("Content-Length");
+    std::uint64_t length = 0;
+    try {
+      length = length_text.empty() ? 0 : std::stoull(length_text);
+    } catch (const std::exception&) {
+      length = kMaxBodyBytes + 1;  // unreadable: treat as too large
+    }
+    if (!chunked && length <= kMaxBodyBytes) return httplib::Server::HandlerResponse::Unhandled;
+    write_error(response, {413, "too_large",
+                           chunked ? "send the body with a Content-Length (chunked bodies are not accepted), at most " +
+                                         std::to_string(kMaxBodyBytes / 1024) + " KiB"
+                                   : "the body is larger than " + std::to_string(kMaxBodyBytes / 1024) + " KiB",
+                           {}});
+    response.set_header("Connection", "close");  // the unread body must not be taken for a next request
+    return httplib::Server::HandlerResponse::Handled;
+  });
+
   ApiRouter api(http, state_);
   api.get("/api/v1/health", [](Call&) -> ApiResult<Reply> { return Reply{200, R"({"ok":true})"}; }, Access::anyone);
   api.get("/api/v1/openapi.json", [](Call&) -> ApiResult<Reply> { return Reply{200, std::string(kOpenApiDocument)}; },
