@@ -247,6 +247,16 @@ describe('profile, screening and referral', () => {
       assert.ok(r.note.length > 0);
       assert.ok(r.suggestions.length > 0);
       for (const s of r.suggestions) for (const l of s.locations) assert.ok(asked.includes(l), `${s.region} explains ${l}, which was not asked`);
+      assert.deepEqual(r.warnings, [], 'neck and temple pain carry no warning');
+    });
+    it('chest pain comes with the warning that it may be the heart, before any suggestion', async () => {
+      const r = await api.expect(200, 'GET', '/api/v1/referral?locations=temple,chest');
+      assert.equal(r.warnings.length, 1);
+      assert.equal(r.warnings[0].rule, 'location-chest');
+      assert.match(r.warnings[0].text, /heart/);
+      assert.match(r.warnings[0].text, /emergency/);
+      assert.equal(r.warnings[0].source, 'gulati-2021');
+      assert.ok(r.suggestions.length > 0, 'the muscle sources are still listed, after the warning');
     });
     for (const [what, query, code] of [
       ['an unknown location', '?locations=angle-of-neck,moon', 'unknown_name'],

@@ -361,6 +361,8 @@ export interface ReferralSuggestion {
 }
 export interface Referral {
   note: string;
+  /** To read before any suggestion, e.g. chest pain may come from the heart. */
+  warnings: Reason[];
   suggestions: ReferralSuggestion[];
 }
 

@@ -46,6 +46,13 @@ test('body map, referral, journal check-in, field errors and library', { timeout
     assert.ok((await items.count()) >= 2, 'ranked suggestions');
     assert.match((await items.first().textContent()) ?? '', /may be involved/);
     await answer.getByText(/Not for self-treatment/).first().waitFor();
+    // Chest pain: the heart warning comes first, above the muscle possibilities.
+    const warning = answer.getByTestId('referral-warning');
+    assert.equal(await warning.count(), 1);
+    assert.match((await warning.textContent()) ?? '', /heart.*emergency number/s);
+    const warningTop = (await warning.boundingBox())?.y ?? Infinity;
+    const listTop = (await answer.locator('ol.suggestions').boundingBox())?.y ?? -Infinity;
+    assert.ok(warningTop < listTop, 'the warning is above the suggestions');
     assert.deepEqual(await unlabelledControls(page), []);
     await shot(page, 'pages-1-body-referral');
 

@@ -61,7 +61,7 @@ FASCIA_TO_JSON(Question, id, text, kind, group, help, source)
 FASCIA_TO_JSON(StopSign, id, name, action, advice, rescreen_question, source)
 FASCIA_TO_JSON(Habit, id, name, description, source)
 FASCIA_TO_JSON(TreatmentModality, id, name, description, offered_by_practitioners, source)
-FASCIA_TO_JSON(PainLocation, id, name)
+FASCIA_TO_JSON(PainLocation, id, name, warning, source)
 FASCIA_TO_JSON(SourcedValue, value, source)
 FASCIA_TO_JSON(RegionTarget, region, side, pain)
 FASCIA_TO_JSON(Profile, name, regions, tools, weekdays, minutes_per_session, start, weeks)
@@ -226,9 +226,10 @@ std::string progress_json(const core::Progress& p) {
                    {"treatments_elsewhere", p.treatments_elsewhere}});
 }
 
-std::string referral_json(const std::vector<core::ReferralSuggestion>& s) {
+std::string referral_json(const std::vector<core::ReferralSuggestion>& s, const std::vector<core::Reason>& warnings) {
   return dump(json{{"note",
                     "possible sources to explore, not a diagnosis: finding trigger points by touch is unreliable"},
+                   {"warnings", warnings},
                    {"suggestions", s}});
 }
 

@@ -31,7 +31,8 @@ std::string plan_json(const core::Plan& plan);
 std::string today_json(const core::TodayView& view);
 std::string session_json(const core::SessionEntry& session, const std::vector<core::StopOutcome>& stops);
 std::string progress_json(const core::Progress& progress);
-std::string referral_json(const std::vector<core::ReferralSuggestion>& suggestions);
+std::string referral_json(const std::vector<core::ReferralSuggestion>& suggestions,
+                          const std::vector<core::Reason>& warnings);
 std::string message_json(const std::string& key, const std::string& value);
 
 }  // namespace fascia::adapters

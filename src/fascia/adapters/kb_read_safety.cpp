@@ -98,10 +98,12 @@ void read_referral(const Node& root, std::string_view file, LoadState& state) {
   const Node* locations = top.list("locations", Need::required);
   const Node* patterns = top.list("patterns", Need::required);
 
-  for_each_item(locations, "location", {"id", "name"}, ctx, [&](EntryReader& e) {
+  for_each_item(locations, "location", {"id", "name", "warning", "source"}, ctx, [&](EntryReader& e) {
     core::PainLocation location;
     location.id = e.id();
     location.name = e.text("name", Need::required);
+    location.warning = e.text("warning", Need::optional);
+    if (!location.warning.empty() || e.get("source") != nullptr) location.source = e.source();
     insert_unique(state.kb.pain_locations, std::move(location), e);
   });
 

@@ -197,7 +197,9 @@ void print_progress(std::ostream& out, const core::Progress& p) {
   if (p.treatments_elsewhere) out << "Treatments received elsewhere: " << p.treatments_elsewhere << "\n";
 }
 
-void print_referral(std::ostream& out, const std::vector<core::ReferralSuggestion>& suggestions) {
+void print_referral(std::ostream& out, const std::vector<core::ReferralSuggestion>& suggestions,
+                    const std::vector<core::Reason>& warnings) {
+  for (const auto& w : warnings) print_reason(out, w, "! ");
   out << "Pain there is often referred from these places (possibilities to explore, not a diagnosis):\n";
   for (const auto& s : suggestions) {
     out << fmt::format("  {:>3.0f}%  {}", s.score * 100, s.region_name);

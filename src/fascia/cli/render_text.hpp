@@ -24,6 +24,7 @@ void print_card(std::ostream& out, const core::KnowledgeBase& kb, const core::St
                 std::size_t total);
 void print_stop_outcome(std::ostream& out, const core::StopOutcome& outcome);
 void print_progress(std::ostream& out, const core::Progress& progress);
-void print_referral(std::ostream& out, const std::vector<core::ReferralSuggestion>& suggestions);
+void print_referral(std::ostream& out, const std::vector<core::ReferralSuggestion>& suggestions,
+                    const std::vector<core::Reason>& warnings);
 
 }  // namespace fascia::cli

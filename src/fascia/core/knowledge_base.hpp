@@ -176,6 +176,8 @@ struct TreatmentModality {
 struct PainLocation {
   std::string id;
   std::string name;
+  std::string warning;  // shown whenever this location is named: pain here can be serious
+  std::string source;   // of the warning
 };
 
 struct ReferralCandidate {

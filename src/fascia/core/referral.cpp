@@ -5,6 +5,17 @@
 
 namespace fascia::core {
 
+std::vector<Reason> location_warnings(const KnowledgeBase& kb, const std::vector<std::string>& locations) {
+  std::vector<Reason> out;
+  for (const auto& id : locations) {
+    auto it = kb.pain_locations.find(id);
+    if (it == kb.pain_locations.end() || it->second.warning.empty()) continue;
+    if (std::none_of(out.begin(), out.end(), [&](const Reason& r) { return r.rule == "location-" + id; }))
+      out.push_back({"location-" + id, it->second.warning, it->second.source});
+  }
+  return out;
+}
+
 Result<std::vector<ReferralSuggestion>> suggest_sources(const KnowledgeBase& kb,
                                                         const std::vector<std::string>& locations) {
   if (locations.empty()) return fail(ErrorCode::invalid_argument, "name at least one pain location");

@@ -8,6 +8,7 @@
 
 #include "fascia/core/error.hpp"
 #include "fascia/core/knowledge_base.hpp"
+#include "fascia/core/reason.hpp"
 
 namespace fascia::core {
 
@@ -19,6 +20,11 @@ struct ReferralSuggestion {
   bool practitioner_only = false;
   std::vector<std::string> sources;
 };
+
+// What must be said before any suggestion for these locations: the warning
+// of each location that carries one (e.g. chest pain may be the heart).
+// Unknown ids are skipped here; suggest_sources reports them.
+std::vector<Reason> location_warnings(const KnowledgeBase& kb, const std::vector<std::string>& locations);
 
 // Unknown location ids are an unknown_name error.
 Result<std::vector<ReferralSuggestion>> suggest_sources(const KnowledgeBase& kb,

@@ -161,7 +161,7 @@ ApiResult<Reply> referral(Call& call) {
     return api_fail(400, "invalid", "locations: name at least one place where it hurts (see kb/locations)", "locations");
   if (locations.size() > 30) return api_fail(400, "invalid", "locations: at most 30", "locations");
   API_TRY(suggestions, lift(core::suggest_sources(call.state.kb, locations), "locations"));
-  return json_reply(adapters::referral_json(suggestions));
+  return json_reply(adapters::referral_json(suggestions, core::location_warnings(call.state.kb, locations)));
 }
 
 }  // namespace

@@ -223,6 +223,13 @@ function ReferralFinder({ data }: { data: Data }) {
       </form>
       {answer ? (
         <div aria-live="polite" data-testid="referral-answer">
+          {answer.referral.warnings.map((w) => (
+            <div class="blocked-notice" role="alert" key={w.rule} data-testid="referral-warning">
+              <p>
+                <strong>{w.text}</strong> <span class="source small">(source: {w.source})</span>
+              </p>
+            </div>
+          ))}
           <p class="notice">{capitalise(answer.referral.note)}.</p>
           {answer.referral.suggestions.length === 0 ? (
             <p>No common source is known for these places.</p>
