@@ -19,13 +19,10 @@ std::string SessionTokens::create(std::int64_t person_id, SteadyTime now) {
 
 std::optional<std::int64_t> SessionTokens::person_for(const std::string& token, SteadyTime now) {
   if (token.empty()) return std::nullopt;
-  std::lock_guard lock(mutex_);
+  std::shared_lock lock(mutex_);
   auto it = sessions_.find(token);
-  if (it == sessions_.end()) return std::nullopt;
-  if (it->second.expires <= now) {
-    sessions_.erase(it);
-    return std::nullopt;
-  }
+  // An expired entry stays until the next create() sweeps it; it never matches.
+  if (it == sessions_.end() || it->second.expires <= now) return std::nullopt;
   return it->second.person_id;
 }
 

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <shared_mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -30,7 +31,7 @@ class SessionTokens {
     std::int64_t person_id;
     SteadyTime expires;
   };
-  std::mutex mutex_;
+  std::shared_mutex mutex_;  // every request reads; only logins write
   std::unordered_map<std::string, Entry> sessions_;
 };
 

@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <sys/socket.h>
+
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -46,6 +48,20 @@ HttpServer::HttpServer(ServerState& state, ServeOptions options)
   // delayed ACK); see ENGINEERING.md.
   http.set_tcp_nodelay(true);
   http.set_payload_max_length(kMaxBodyBytes);
+  // httplib's defaults close a connection after 5 requests and listen with a
+  // backlog of 5 (accept-queue overflows cost 200 ms retransmits under load;
+  // see docs/BENCHMARKS.md). Each kept-alive connection holds a worker thread
+  // while it lasts, so the pool is larger than a few browsers' connections.
+  http.set_keep_alive_max_count(100);
+  http.set_keep_alive_timeout(2);
+  http.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
+  // Also drops httplib's SO_REUSEPORT: a second server on the same port must
+  // fail to start, not silently share the traffic.
+  http.set_socket_options([this](int socket) {
+    listen_socket_ = socket;
+    int yes = 1;
+    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   http.set_default_headers(security_headers());
 
   // Refuse oversized bodies before reading them: httplib applies its limit
@@ -128,6 +144,7 @@ core::Result<int> HttpServer::bind() {
   if (port < 0)
     return core::fail(core::ErrorCode::io_error, "cannot listen on " + options_.bind + ":" +
                                                      std::to_string(options_.port) + " (address in use or not valid)");
+  if (listen_socket_ >= 0) ::listen(listen_socket_, SOMAXCONN);  // a longer accept queue than httplib's 5
   return port;
 }
 

@@ -18,6 +18,7 @@ class Server;
 namespace fascia::server {
 
 inline constexpr std::size_t kMaxBodyBytes = 64 * 1024;
+inline constexpr std::size_t kWorkerThreads = 32;
 
 struct ServeOptions {
   std::string bind = "127.0.0.1";
@@ -42,6 +43,7 @@ class HttpServer {
   std::unique_ptr<httplib::Server> http_;
   ServerState& state_;
   ServeOptions options_;
+  int listen_socket_ = -1;
 };
 
 // The OpenAPI document (src/fascia/server/openapi.json, embedded at build time).

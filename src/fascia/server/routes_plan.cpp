@@ -37,7 +37,7 @@ RouteHandler cached_view(std::string name, Compute compute) {
   return [name = std::move(name), compute](Call& call) -> ApiResult<Reply> {
     auto& views = call.state.views;
     const auto now = std::chrono::steady_clock::now();
-    if (auto hit = views.find(call.person_id, name, call.today, now)) return json_reply(std::move(*hit));
+    if (auto hit = views.find(call.person_id, name, call.today, now)) return json_reply(*hit);
     const auto revision = views.revision(call.person_id);
     API_TRY(store, person_store(call));
     API_TRY(person, load_person_state(call, *store));

@@ -3,8 +3,9 @@
 namespace fascia::server {
 
 std::uint64_t ViewCache::revision(std::int64_t person) {
-  std::lock_guard lock(mutex_);
-  return revisions_[person];
+  std::shared_lock lock(mutex_);
+  auto it = revisions_.find(person);
+  return it == revisions_.end() ? 0 : it->second;
 }
 
 void ViewCache::bump(std::int64_t person) {
@@ -13,12 +14,15 @@ void ViewCache::bump(std::int64_t person) {
   std::erase_if(entries_, [&](const auto& item) { return item.first.first == person; });
 }
 
-std::optional<std::string> ViewCache::find(std::int64_t person, const std::string& view, core::Date date, Time now) {
-  std::lock_guard lock(mutex_);
+std::shared_ptr<const std::string> ViewCache::find(std::int64_t person, const std::string& view, core::Date date,
+                                                   Time now) {
+  std::shared_lock lock(mutex_);
   auto it = entries_.find({person, view});
-  if (it == entries_.end()) return std::nullopt;
+  if (it == entries_.end()) return nullptr;
   const Entry& e = it->second;
-  if (e.revision != revisions_[person] || e.date != date || now - e.computed > kMaxAge) return std::nullopt;
+  auto revision = revisions_.find(person);
+  const std::uint64_t current = revision == revisions_.end() ? 0 : revision->second;
+  if (e.revision != current || e.date != date || now - e.computed > kMaxAge) return nullptr;
   return e.body;
 }
 
@@ -26,7 +30,7 @@ void ViewCache::store(std::int64_t person, const std::string& view, core::Date d
                       Time now, std::string body) {
   std::lock_guard lock(mutex_);
   if (revision != revisions_[person]) return;  // a write landed meanwhile
-  entries_[{person, view}] = Entry{revision, date, now, std::move(body)};
+  entries_[{person, view}] = Entry{revision, date, now, std::make_shared<const std::string>(std::move(body))};
 }
 
 }  // namespace fascia::server

@@ -10,7 +10,9 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -26,7 +28,8 @@ class ViewCache {
 
   std::uint64_t revision(std::int64_t person);
   void bump(std::int64_t person);
-  std::optional<std::string> find(std::int64_t person, const std::string& view, core::Date date, Time now);
+  // Shared, so a hit copies no bytes under the lock (readers run in parallel).
+  std::shared_ptr<const std::string> find(std::int64_t person, const std::string& view, core::Date date, Time now);
   // `revision` is what revision() said before the answer was computed.
   void store(std::int64_t person, const std::string& view, core::Date date, std::uint64_t revision, Time now,
              std::string body);
@@ -36,9 +39,9 @@ class ViewCache {
     std::uint64_t revision;
     core::Date date;
     Time computed;
-    std::string body;
+    std::shared_ptr<const std::string> body;
   };
-  std::mutex mutex_;
+  std::shared_mutex mutex_;
   std::map<std::int64_t, std::uint64_t> revisions_;
   std::map<std::pair<std::int64_t, std::string>, Entry> entries_;
 };
