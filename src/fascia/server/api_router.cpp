@@ -36,7 +36,10 @@ std::function<void(const httplib::Request&, httplib::Response&)> ApiRouter::wrap
         return;
       }
       response.status = reply->status;
-      if (!reply->body.empty()) response.set_content(reply->body, "application/json");
+      if (!reply->body.empty()) {
+        response.body = std::move(reply->body);  // set_content would copy it once more
+        response.set_header("Content-Type", "application/json");
+      }
     } catch (const std::exception& e) {
       // A bug, not a client's mistake: log it, answer without crashing.
       std::cerr << "fascia serve: " << request.method << " " << request.path << ": " << e.what() << "\n";

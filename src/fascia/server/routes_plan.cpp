@@ -41,7 +41,9 @@ RouteHandler cached_view(std::string name, Compute compute) {
     const auto revision = views.revision(call.person_id);
     API_TRY(store, person_store(call));
     API_TRY(person, load_person_state(call, *store));
-    std::string body = compute(call.state.kb, person, call.today);
+    // Compact on the wire (the views are pretty-printed for the terminal);
+    // done once per cache fill, not per request.
+    std::string body = nlohmann::json::parse(compute(call.state.kb, person, call.today)).dump();
     views.store(call.person_id, name, call.today, revision, now, body);
     return json_reply(std::move(body));
   };
