@@ -63,60 +63,24 @@ fi
 [[ "${SKIP_HYPERFINE:-0}" == 1 ]] && exit 0
 
 # ---- a journal with eight weeks of history, written through the CLI ----------
-# Same person as the four-region scenario in bench/fixtures.cpp: a six-week
-# program from 2026-11-23, the next one every 42 days (2027-01-04, ...); every
-# due session done at its target dose (soreness 2), an all-clear reaction
-# check-in the next day, daily pain for each region. `today` is then timed on
-# the day after the history (2027-01-18 for eight weeks).
+# The person of bench/journal.sh (shared with bench/http/run.sh); `today` is
+# then timed on the day after the history (2027-01-18 for eight weeks).
 HISTORY_WEEKS=${HISTORY_WEEKS:-8}
 DB="$OUT/today-${HISTORY_WEEKS}w.db"
 FIRST=2026-11-23
 TODAY=$(date -u -d "$FIRST + $((HISTORY_WEEKS * 7)) days" +%F)
-REGIONS=(upper-trapezius:both:6 plantar-fascia:both:4 calves:both:4 glutes:left:5)
 WORK="$OUT/prep-${HISTORY_WEEKS}w"
 rm -rf "$WORK" "$DB" "$DB-wal" "$DB-shm"
 mkdir -p "$WORK"
-
-f() { "$FASCIA" --db "$DB" "$@"; }
-profile_set() {  # $1 = today and start
-  local args=()
-  for r in "${REGIONS[@]}"; do args+=(--region "$r"); done
-  f --today "$1" profile set "${args[@]}" --tools starter-kit,rolling-kit,massage-ball \
-    --days mon,tue,wed,thu,fri,sat --minutes 30 --start "$1" --weeks 6 >/dev/null
-}
+source "$(dirname "${BASH_SOURCE[0]}")/journal.sh"
 
 echo
 echo "== preparing $DB: profile, screening (every answer no), $HISTORY_WEEKS weeks of journal"
-profile_set "$FIRST"
-grep -E '^\s*- id:' data/screening/questions.yaml | sed -E 's/^\s*- id:\s*([a-z0-9-]+).*/\1: no/' >"$WORK/answers.yaml"
-f --today "$FIRST" screen --answers "$WORK/answers.yaml" >/dev/null
-
-sessions=0
-sore=()
-for n in $(seq 0 $((HISTORY_WEEKS * 7 - 1))); do
-  day=$(date -u -d "$FIRST + $n days" +%F)
-  ((n > 0 && n % 42 == 0)) && profile_set "$day"
-  for region in "${sore[@]}"; do f --today "$day" log reaction "$region" --soreness 0 >/dev/null; done
-  sore=()
-  for r in "${REGIONS[@]}"; do
-    IFS=: read -r region side pain <<<"$r"
-    score=$((pain - n / 14)); ((score < 0)) && score=0
-    f --today "$day" log pain "$region:$side" "$score" >/dev/null
-  done
-  f --today "$day" --json today >"$WORK/today.json"
-  for protocol in $(jq -r '.due[]?.protocol' "$WORK/today.json"); do
-    session=$(jq --arg p "$protocol" '.due[] | select(.protocol == $p)' "$WORK/today.json")
-    cards=$(jq '[.steps[] | if .per_side and .side == "both" then 2 else 1 end] | add' <<<"$session")
-    { for _ in $(seq "$cards"); do echo "done"; done; echo "soreness 2"; } >"$WORK/script.txt"
-    f --today "$day" session --protocol "$protocol" --script "$WORK/script.txt" >/dev/null
-    mapfile -t -O "${#sore[@]}" sore < <(jq -r '[.steps[] | select(.modality == "instrument") | .region] | unique[]' <<<"$session")
-    sessions=$((sessions + 1))
-  done
-done
+write_journal "$FASCIA" "$DB" "$WORK" "$FIRST" $((HISTORY_WEEKS * 7))
 echo "   $sessions sessions; rows: $(sqlite3 "$DB" "select (select count(*) from pain_entry) || ' pain, ' ||
   (select count(*) from reaction_entry) || ' reactions, ' || (select count(*) from session) || ' sessions, ' ||
   (select count(*) from session_step) || ' session steps'" 2>/dev/null || echo '?')"
-f --today "$TODAY" today | head -3 | sed 's/^/   /' || true
+"$FASCIA" --db "$DB" --today "$TODAY" today | head -3 | sed 's/^/   /' || true
 
 # ---- whole-process timings ---------------------------------------------------
 TODAY_CMD="$FASCIA --db $DB --today $TODAY today"

@@ -87,49 +87,12 @@ echo "   fascia: $FASCIA"
 echo "   wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $ROUNDS rounds per server, $WARMUP warm-up each"
 
 # ---- a journal with eight weeks of history, written through the CLI ------------------
-# The four-region person of bench/run.sh and bench/fixtures.cpp: a six-week
-# program from 2026-11-23 and a second one from day 43, Monday to Saturday,
-# 30 minutes; daily pain for each region, every due session done at its target
-# dose with soreness 2, and an all-clear reaction check-in the day after for
-# each region an instrument worked.
+# The person of bench/journal.sh (shared with bench/run.sh), 56 days from FIRST.
 DB="$WORK/journal.db"
-REGIONS=(upper-trapezius:both:6 plantar-fascia:both:4 calves:both:4 glutes:left:5)
-f() { "$FASCIA" --db "$DB" "$@"; }
-profile_set() {  # $1 = today and start
-  local args=()
-  for r in "${REGIONS[@]}"; do args+=(--region "$r"); done
-  f --today "$1" profile set "${args[@]}" --tools starter-kit,rolling-kit,massage-ball \
-    --days mon,tue,wed,thu,fri,sat --minutes 30 --start "$1" --weeks 6 >/dev/null
-}
-
+source "$ROOT/bench/journal.sh"
 echo
 echo "== preparing the journal: profile, screening (every answer no), 8 weeks of sessions, pain and check-ins"
-profile_set "$FIRST"
-# The question ids come from the knowledge base the binary itself uses.
-"$FASCIA" --json kb list questions | jq -r '.[].id + ": no"' >"$WORK/answers.yaml"
-f --today "$FIRST" screen --answers "$WORK/answers.yaml" >/dev/null
-sessions=0
-sore=()
-for n in $(seq 0 55); do
-  day=$(date -u -d "$FIRST + $n days" +%F)
-  ((n > 0 && n % 42 == 0)) && profile_set "$day"
-  for region in "${sore[@]}"; do f --today "$day" log reaction "$region" --soreness 0 >/dev/null; done
-  sore=()
-  for r in "${REGIONS[@]}"; do
-    IFS=: read -r region side pain <<<"$r"
-    score=$((pain - n / 14)); ((score < 0)) && score=0
-    f --today "$day" log pain "$region:$side" "$score" >/dev/null
-  done
-  f --today "$day" --json today >"$WORK/day.json"
-  for protocol in $(jq -r '.due[]?.protocol' "$WORK/day.json"); do
-    session=$(jq --arg p "$protocol" '.due[] | select(.protocol == $p)' "$WORK/day.json")
-    cards=$(jq '[.steps[] | if .per_side and .side == "both" then 2 else 1 end] | add' <<<"$session")
-    { for _ in $(seq "$cards"); do echo "done"; done; echo "soreness 2"; } >"$WORK/script.txt"
-    f --today "$day" session --protocol "$protocol" --script "$WORK/script.txt" >/dev/null
-    mapfile -t -O "${#sore[@]}" sore < <(jq -r '[.steps[] | select(.modality == "instrument") | .region] | unique[]' <<<"$session")
-    sessions=$((sessions + 1))
-  done
-done
+write_journal "$FASCIA" "$DB" "$WORK" "$FIRST" 56
 if command -v sqlite3 >/dev/null; then
   rows=$(sqlite3 "$DB" "select (select count(*) from session) || ' sessions, ' || (select count(*) from pain_entry)
     || ' pain entries, ' || (select count(*) from reaction_entry) || ' reactions'")
