@@ -24,9 +24,9 @@ struct adl_serializer<fascia::core::Date> {
 
 // Like NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE, but only the to_json half: these
 // views are written, never read back.
-#define FASCIA_TO_JSON(Type, ...)                                                   \
+#define FASCIA_TO_JSON(Type, ...)                                                     \
   inline void to_json(nlohmann::json& nlohmann_json_j, const Type& nlohmann_json_t) { \
-    NLOHMANN_JSON_EXPAND(NLOHMANN_JSON_PASTE(NLOHMANN_JSON_TO, __VA_ARGS__))        \
+    NLOHMANN_JSON_EXPAND(NLOHMANN_JSON_PASTE(NLOHMANN_JSON_TO, __VA_ARGS__))          \
   }
 
 namespace fascia::core {
@@ -46,17 +46,17 @@ inline void to_json(json& j, const IntRange& r) { j = json::array({r.min, r.max}
 
 FASCIA_TO_JSON(Reason, rule, text, source)
 FASCIA_TO_JSON(Source, id, title, citation)
-FASCIA_TO_JSON(Region, id, name, chain, laterality, region_class, pressure_cap, allowed_techniques,
-                                   dose_seconds, note, source)
+FASCIA_TO_JSON(Region, id, name, chain, laterality, region_class, pressure_cap, allowed_techniques, dose_seconds, note,
+               source)
 FASCIA_TO_JSON(Chain, id, name, regions, note, source)
 FASCIA_TO_JSON(Edge, id, name, description, substitutes, source)
 FASCIA_TO_JSON(Tool, id, name, edges, source)
 FASCIA_TO_JSON(Kit, id, name, tools, note, source)
 FASCIA_TO_JSON(Technique, id, name, modality, unit, pressure, seconds_per_stroke, description, source)
-FASCIA_TO_JSON(Step, technique, edges, region, direction, pressure, dose, per_side, optional,
-                                   instruction, cues, cautions, stop_signs, source)
-FASCIA_TO_JSON(Protocol, id, name, summary, condition, eligible_regions, requires_tools,
-                                   sessions_per_week, weeks, steps, source)
+FASCIA_TO_JSON(Step, technique, edges, region, direction, pressure, dose, per_side, optional, instruction, cues,
+               cautions, stop_signs, source)
+FASCIA_TO_JSON(Protocol, id, name, summary, condition, eligible_regions, requires_tools, sessions_per_week, weeks,
+               steps, source)
 FASCIA_TO_JSON(Question, id, text, kind, group, help, source)
 FASCIA_TO_JSON(StopSign, id, name, action, advice, rescreen_question, source)
 FASCIA_TO_JSON(Habit, id, name, description, source)
@@ -66,18 +66,17 @@ FASCIA_TO_JSON(SourcedValue, value, source)
 FASCIA_TO_JSON(RegionTarget, region, side, pain)
 FASCIA_TO_JSON(Profile, name, regions, tools, weekdays, minutes_per_session, start, weeks)
 FASCIA_TO_JSON(Finding, rule, level, because, regions, modalities, pressure_cap, gentle, advice, source)
-FASCIA_TO_JSON(PlannedStep, index, technique, technique_name, modality, unit, edge, edge_name, region,
-                                   region_name, side, per_side, optional, direction, pressure, dose, target, instruction,
-                                   cues, cautions, stop_signs, adaptations, source)
+FASCIA_TO_JSON(PlannedStep, index, technique, technique_name, modality, unit, edge, edge_name, region, region_name,
+               side, per_side, optional, direction, pressure, dose, target, instruction, cues, cautions, stop_signs,
+               adaptations, source)
 FASCIA_TO_JSON(PlannedSession, protocol, protocol_name, target_region, side, steps)
 FASCIA_TO_JSON(PlanDay, date, sessions)
 FASCIA_TO_JSON(Exclusion, region, side, reasons)
-FASCIA_TO_JSON(StepLog, index, technique, region, side, modality, status, strokes, seconds,
-                                   pressure_used, stop_sign, note)
+FASCIA_TO_JSON(StepLog, index, technique, region, side, modality, status, strokes, seconds, pressure_used, stop_sign,
+               note)
 FASCIA_TO_JSON(StopOutcome, action, advice, rescreen, session_over)
 FASCIA_TO_JSON(TrendPoint, date, score)
-FASCIA_TO_JSON(RegionTrend, region, region_name, side, baseline, points, latest, change,
-                                   change_percent, meaningful)
+FASCIA_TO_JSON(RegionTrend, region, region_name, side, baseline, points, latest, change, change_percent, meaningful)
 FASCIA_TO_JSON(WeekAdherence, week_start, planned, done, stopped, steps_skipped, habits)
 FASCIA_TO_JSON(ReviewVerdict, state, date, see_practitioner, reasons)
 FASCIA_TO_JSON(Adjustment, date, region, reason)
@@ -138,7 +137,7 @@ json kb_kind(const core::KnowledgeBase& kb, const std::string& kind) {
 }  // namespace
 
 std::vector<std::string> kb_kinds() {
-  return {"regions", "chains",     "edges",  "tools",      "kits",      "techniques", "protocols",
+  return {"regions",   "chains",     "edges",  "tools",      "kits",      "techniques", "protocols",
           "questions", "stop-signs", "habits", "treatments", "locations", "sources",    "caps"};
 }
 
@@ -161,7 +160,7 @@ std::vector<std::pair<std::string, std::string>> kb_list_rows(const core::Knowle
   json all = kb_kind(kb, kind);
   if (all.is_array()) {
     for (const auto& e : all) {
-      std::string label = e.contains("name") ? e["name"].get<std::string>()
+      std::string label = e.contains("name")   ? e["name"].get<std::string>()
                           : e.contains("text") ? e["text"].get<std::string>()
                                                : e.value("title", "");
       rows.emplace_back(e.value("id", ""), label);
@@ -173,14 +172,22 @@ std::vector<std::pair<std::string, std::string>> kb_list_rows(const core::Knowle
   return rows;
 }
 
+namespace {
+json entry_of(const core::SessionEntry& s) {
+  return json{{"id", s.id},     {"date", s.date},   {"protocol", s.protocol}, {"target_region", s.target_region},
+              {"side", s.side}, {"steps", s.steps}, {"stopped", s.stopped},   {"stop_sign", s.stop_sign}};
+}
+json clearance_of(const core::Clearance& c) {
+  return json{{"level", c.level}, {"plan_allowed", c.plan_allowed()}, {"findings", c.findings}};
+}
+}  // namespace
+
 std::string problems_json(const std::vector<std::string>& problems) {
   return dump(json{{"ok", problems.empty()}, {"problems", problems}});
 }
 std::string profile_json(const core::Profile& profile) { return dump(json(profile)); }
 
-std::string clearance_json(const core::Clearance& c) {
-  return dump(json{{"level", c.level}, {"plan_allowed", c.plan_allowed()}, {"findings", c.findings}});
-}
+std::string clearance_json(const core::Clearance& c) { return dump(clearance_of(c)); }
 
 std::string plan_json(const core::Plan& p) {
   return dump(json{{"blocked", p.blocked},
@@ -206,15 +213,29 @@ std::string today_json(const core::TodayView& v) {
 }
 
 std::string session_json(const core::SessionEntry& s, const std::vector<core::StopOutcome>& stops) {
-  return dump(json{{"id", s.id},
-                   {"date", s.date},
-                   {"protocol", s.protocol},
-                   {"target_region", s.target_region},
-                   {"side", s.side},
-                   {"steps", s.steps},
-                   {"stopped", s.stopped},
-                   {"stop_sign", s.stop_sign},
-                   {"stops", stops}});
+  json out = entry_of(s);
+  out["stops"] = stops;
+  return dump(out);
+}
+
+std::string session_entry_json(const core::SessionEntry& session) { return entry_of(session).dump(); }
+
+std::string sessions_json(const std::vector<core::SessionEntry>& sessions) {
+  json out = json::array();
+  for (const auto& s : sessions) out.push_back(entry_of(s));
+  return out.dump();
+}
+
+std::string stop_outcome_json(const core::StopOutcome& outcome) { return json(outcome).dump(); }
+
+std::string session_saved_json(const core::SessionEntry& session, const std::vector<core::StopOutcome>& stops,
+                               const std::vector<core::Reason>& warnings,
+                               const std::optional<core::Clearance>& clearance) {
+  return json{{"session", entry_of(session)},
+              {"stops", stops},
+              {"warnings", warnings},
+              {"clearance", clearance ? clearance_of(*clearance) : json(nullptr)}}
+      .dump();
 }
 
 std::string progress_json(const core::Progress& p) {
@@ -227,10 +248,10 @@ std::string progress_json(const core::Progress& p) {
 }
 
 std::string referral_json(const std::vector<core::ReferralSuggestion>& s, const std::vector<core::Reason>& warnings) {
-  return dump(json{{"note",
-                    "possible sources to explore, not a diagnosis: finding trigger points by touch is unreliable"},
-                   {"warnings", warnings},
-                   {"suggestions", s}});
+  return dump(
+      json{{"note", "possible sources to explore, not a diagnosis: finding trigger points by touch is unreliable"},
+           {"warnings", warnings},
+           {"suggestions", s}});
 }
 
 std::string message_json(const std::string& key, const std::string& value) { return dump(json{{key, value}}); }

@@ -3,6 +3,7 @@
 // progress and referral suggestions. Stable field names in snake_case.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,14 @@ std::string clearance_json(const core::Clearance& clearance);
 std::string plan_json(const core::Plan& plan);
 std::string today_json(const core::TodayView& view);
 std::string session_json(const core::SessionEntry& session, const std::vector<core::StopOutcome>& stops);
+// For the HTTP API: a logged session (no stops), a list of them, one stop's
+// advice, and the answer to posting a guided session.
+std::string session_entry_json(const core::SessionEntry& session);
+std::string sessions_json(const std::vector<core::SessionEntry>& sessions);
+std::string stop_outcome_json(const core::StopOutcome& outcome);
+std::string session_saved_json(const core::SessionEntry& session, const std::vector<core::StopOutcome>& stops,
+                               const std::vector<core::Reason>& warnings,
+                               const std::optional<core::Clearance>& clearance);
 std::string progress_json(const core::Progress& progress);
 std::string referral_json(const std::vector<core::ReferralSuggestion>& suggestions,
                           const std::vector<core::Reason>& warnings);

@@ -44,9 +44,9 @@ int serve(Context& ctx, const ServeArgs& args) {
   FASCIA_CLI_TRY(existing, accounts->list_accounts());
   const bool loopback = is_loopback(args.bind);
   if (!loopback && existing.empty())
-    return report(ctx.err, {core::ErrorCode::precondition,
-                            "serving on " + args.bind + " needs accounts, so that no one on the network reaches "
-                            "your data unasked: run 'fascia user add NAME' first"});
+    return report(ctx.err, {core::ErrorCode::precondition, "serving on " + args.bind +
+                                                               " needs accounts, so that no one on the network reaches "
+                                                               "your data unasked: run 'fascia user add NAME' first"});
 
   server::StorePool stores(ctx.db_path());
   FASCIA_CLI_TRY(probe, stores.lease(1));  // a damaged or locked file fails here, not on the first request
@@ -76,7 +76,9 @@ int serve(Context& ctx, const ServeArgs& args) {
   if (!std::filesystem::exists(web / "index.html"))
     ctx.out << "The web app is not built (" << web.string() << "): only the API is served. Build it with: "
             << "npm --prefix web ci && npm --prefix web run build\n";
-  if (loopback) ctx.out << "Open this link in your browser to sign in (it works once): " << base << "login?token=" << login_token.value() << "\n";
+  if (loopback)
+    ctx.out << "Open this link in your browser to sign in (it works once): " << base
+            << "login?token=" << login_token.value() << "\n";
   if (!existing.empty()) ctx.out << "Accounts can also sign in with their name and password at " << base << "\n";
   ctx.out << "Press Ctrl+C to stop." << std::endl;
 

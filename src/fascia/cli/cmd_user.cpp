@@ -41,7 +41,8 @@ core::Result<std::string> ask_password(Context& ctx, bool from_stdin) {
   auto first = read_hidden(ctx, "Password (at least 8 characters): ");
   auto second = first ? read_hidden(ctx, "Again: ") : std::nullopt;
   if (!first || !second) return core::fail(core::ErrorCode::invalid_argument, "no password given; nothing saved");
-  if (*first != *second) return core::fail(core::ErrorCode::invalid_argument, "the two passwords differ; nothing saved");
+  if (*first != *second)
+    return core::fail(core::ErrorCode::invalid_argument, "the two passwords differ; nothing saved");
   return *first;
 }
 
@@ -87,7 +88,9 @@ void add_user_commands(CLI::App& app, Context& ctx, Action& action) {
   auto* add = user->add_subcommand("add", "create an account (the first one owns the terminal's journal)");
   add->add_option("name", *name, "account name: a-z, 0-9, '.', '_', '-'")->required();
   add->add_flag("--password-stdin", *from_stdin, "read the password from the first line of stdin");
-  add->callback([&ctx, &action, name, from_stdin] { action = [&ctx, name, from_stdin] { return add_user(ctx, *name, *from_stdin); }; });
+  add->callback([&ctx, &action, name, from_stdin] {
+    action = [&ctx, name, from_stdin] { return add_user(ctx, *name, *from_stdin); };
+  });
   auto* list = user->add_subcommand("list", "list the accounts");
   list->callback([&ctx, &action] { action = [&ctx] { return list_users(ctx); }; });
 }

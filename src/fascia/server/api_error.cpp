@@ -10,15 +10,21 @@ ApiError from_core(const core::Error& error, const std::string& field) {
     case ErrorCode::invalid_argument:
     case ErrorCode::out_of_range:
     case ErrorCode::bad_date:
-    case ErrorCode::malformed_file: return {400, "invalid", error.message, field};
-    case ErrorCode::unknown_name: return {400, "unknown_name", error.message, field};
-    case ErrorCode::not_found: return {404, "not_found", error.message, field};
-    case ErrorCode::precondition: return {409, "precondition", error.message, field};
-    case ErrorCode::db_locked: return {503, "db_busy", "the database is busy; try again in a moment", {}};
+    case ErrorCode::malformed_file:
+      return {400, "invalid", error.message, field};
+    case ErrorCode::unknown_name:
+      return {400, "unknown_name", error.message, field};
+    case ErrorCode::not_found:
+      return {404, "not_found", error.message, field};
+    case ErrorCode::precondition:
+      return {409, "precondition", error.message, field};
+    case ErrorCode::db_locked:
+      return {503, "db_busy", "the database is busy; try again in a moment", {}};
     case ErrorCode::kb_invalid:
     case ErrorCode::io_error:
     case ErrorCode::db_corrupt:
-    case ErrorCode::db_error: return {500, "server", error.message, {}};
+    case ErrorCode::db_error:
+      return {500, "server", error.message, {}};
   }
   return {500, "server", error.message, {}};
 }

@@ -12,8 +12,7 @@ void write_error(httplib::Response& response, const ApiError& error) {
   response.set_content(error_body(error), "application/json");
 }
 
-std::function<void(const httplib::Request&, httplib::Response&)> ApiRouter::wrap(RouteHandler handler,
-                                                                                 Access access) {
+std::function<void(const httplib::Request&, httplib::Response&)> ApiRouter::wrap(RouteHandler handler, Access access) {
   // Captures the state, not the router: the router is only a registration helper.
   return [&state = state_, handler = std::move(handler), access](const httplib::Request& request,
                                                                  httplib::Response& response) {

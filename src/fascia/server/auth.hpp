@@ -8,8 +8,8 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
-#include <shared_mutex>
 #include <optional>
+#include <shared_mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>

@@ -1,7 +1,6 @@
 #include "fascia/server/http_server.hpp"
 
 #include <httplib.h>
-
 #include <sys/socket.h>
 
 #include <fstream>
@@ -76,7 +75,8 @@ HttpServer::HttpServer(ServerState& state, ServeOptions options)
       length = kMaxBodyBytes + 1;  // unreadable: treat as too large
     }
     if (!chunked && length <= kMaxBodyBytes) return httplib::Server::HandlerResponse::Unhandled;
-    write_error(response, {413, "too_large",
+    write_error(response, {413,
+                           "too_large",
                            chunked ? "send the body with a Content-Length (chunked bodies are not accepted), at most " +
                                          std::to_string(kMaxBodyBytes / 1024) + " KiB"
                                    : "the body is larger than " + std::to_string(kMaxBodyBytes / 1024) + " KiB",
@@ -86,9 +86,18 @@ HttpServer::HttpServer(ServerState& state, ServeOptions options)
   });
 
   ApiRouter api(http, state_);
-  api.get("/api/v1/health", [](Call&) -> ApiResult<Reply> { return Reply{200, R"({"ok":true})"}; }, Access::anyone);
-  api.get("/api/v1/openapi.json", [](Call&) -> ApiResult<Reply> { return Reply{200, std::string(kOpenApiDocument)}; },
-          Access::anyone);
+  api.get(
+      "/api/v1/health",
+      [](Call&) -> ApiResult<Reply> {
+        return Reply{200, R"({"ok":true})"};
+      },
+      Access::anyone);
+  api.get(
+      "/api/v1/openapi.json",
+      [](Call&) -> ApiResult<Reply> {
+        return Reply{200, std::string(kOpenApiDocument)};
+      },
+      Access::anyone);
   add_auth_routes(http, api, state_);
   add_kb_routes(api);
   add_profile_routes(api);
@@ -105,21 +114,27 @@ HttpServer::HttpServer(ServerState& state, ServeOptions options)
   http.set_error_handler(httplib::Server::HandlerWithResponse([index](const httplib::Request& request,
                                                                       httplib::Response& response) {
     if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    if (response.status == 404 && request.method == "GET" && !is_api(request.path) &&
-        std::filesystem::exists(index)) {
+    if (response.status == 404 && request.method == "GET" && !is_api(request.path) && std::filesystem::exists(index)) {
       response.status = 200;
       response.set_content(read_file(index), "text/html; charset=utf-8");
       return httplib::Server::HandlerResponse::Handled;
     }
     switch (response.status) {
-      case 404: write_error(response, {404, "not_found", "no such address: " + request.path, {}}); break;
-      case 413:
-        write_error(response, {413, "too_large", "the body is larger than " + std::to_string(kMaxBodyBytes / 1024) + " KiB", {}});
+      case 404:
+        write_error(response, {404, "not_found", "no such address: " + request.path, {}});
         break;
-      case 405: write_error(response, {405, "method_not_allowed", request.method + " is not allowed here", {}}); break;
+      case 413:
+        write_error(response,
+                    {413, "too_large", "the body is larger than " + std::to_string(kMaxBodyBytes / 1024) + " KiB", {}});
+        break;
+      case 405:
+        write_error(response, {405, "method_not_allowed", request.method + " is not allowed here", {}});
+        break;
       default:
-        write_error(response, {response.status, response.status >= 500 ? "server" : "bad_request",
-                               "the request could not be handled (HTTP " + std::to_string(response.status) + ")", {}});
+        write_error(response, {response.status,
+                               response.status >= 500 ? "server" : "bad_request",
+                               "the request could not be handled (HTTP " + std::to_string(response.status) + ")",
+                               {}});
     }
     return httplib::Server::HandlerResponse::Handled;
   }));

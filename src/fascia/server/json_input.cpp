@@ -65,8 +65,8 @@ ApiResult<int> read_int(const json& object, std::string_view field, int min, int
     return tl::make_unexpected(invalid(name, name + " must be a whole number, not " + type_name(*it)));
   const auto value = it->get<std::int64_t>();
   if (value < min || value > max)
-    return tl::make_unexpected(invalid(name, name + " " + std::to_string(value) + " is outside " +
-                                                 std::to_string(min) + ".." + std::to_string(max)));
+    return tl::make_unexpected(invalid(
+        name, name + " " + std::to_string(value) + " is outside " + std::to_string(min) + ".." + std::to_string(max)));
   return static_cast<int>(value);
 }
 
@@ -83,7 +83,8 @@ ApiResult<bool> read_bool(const json& object, std::string_view field, bool fallb
   const std::string name = field_path(path, field);
   auto it = object.find(field);
   if (it == object.end() || it->is_null()) return fallback;
-  if (!it->is_boolean()) return tl::make_unexpected(invalid(name, name + " must be true or false, not " + type_name(*it)));
+  if (!it->is_boolean())
+    return tl::make_unexpected(invalid(name, name + " must be true or false, not " + type_name(*it)));
   return it->get<bool>();
 }
 
@@ -123,15 +124,16 @@ ApiResult<std::pair<std::string, core::Side>> read_region_side(const core::Knowl
   if (!region) return tl::make_unexpected(region.error());
   const core::Region* r = kb.region(*region);
   if (!r)
-    return tl::make_unexpected(ApiError{400, "unknown_name", "unknown region '" + *region + "'",
-                                        field_path(path, "region")});
+    return tl::make_unexpected(
+        ApiError{400, "unknown_name", "unknown region '" + *region + "'", field_path(path, "region")});
   const std::string fallback = r->laterality == core::Laterality::midline ? "midline" : "both";
   auto side_text = read_text(object, "side", path, fallback);
   if (!side_text) return tl::make_unexpected(side_text.error());
   auto side = core::side_from_string(*side_text);
   const std::string side_field = field_path(path, "side");
   if (!side)
-    return tl::make_unexpected(invalid(side_field, side_field + " '" + *side_text + "' is not left, right, both or midline"));
+    return tl::make_unexpected(
+        invalid(side_field, side_field + " '" + *side_text + "' is not left, right, both or midline"));
   if (auto ok = app::validate_region_side(kb, *region, *side, side_field); !ok)
     return tl::make_unexpected(from_core(ok.error(), side_field));
   return std::pair{*region, *side};

@@ -4,11 +4,10 @@
 #pragma once
 
 #include <initializer_list>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "fascia/core/dates.hpp"
 #include "fascia/core/knowledge_base.hpp"

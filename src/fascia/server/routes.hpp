@@ -7,9 +7,9 @@ namespace fascia::server {
 
 void add_auth_routes(httplib::Server& http, ApiRouter& api, ServerState& state);
 void add_kb_routes(ApiRouter& api);
-void add_profile_routes(ApiRouter& api);    // profile, screening, referral
-void add_plan_routes(ApiRouter& api);       // plan, today, progress
-void add_session_routes(ApiRouter& api);    // stop advice, sessions
+void add_profile_routes(ApiRouter& api);  // profile, screening, referral
+void add_plan_routes(ApiRouter& api);     // plan, today, progress
+void add_session_routes(ApiRouter& api);  // stop advice, sessions
 void add_journal_routes(ApiRouter& api);
 
 }  // namespace fascia::server

@@ -63,7 +63,8 @@ ApiResult<Reply> login(Call& call) {
 
 ApiResult<Reply> logout(Call& call) {
   call.state.sessions.remove(cookie_value(call.request.get_header_value("Cookie"), kSessionCookie));
-  call.response.set_header("Set-Cookie", std::string(kSessionCookie) + "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+  call.response.set_header("Set-Cookie",
+                           std::string(kSessionCookie) + "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
   return Reply{204, {}};
 }
 

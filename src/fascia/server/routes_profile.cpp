@@ -59,7 +59,8 @@ ApiResult<core::Profile> read_profile(Call& call, const json& body) {
   API_TRY(tools, read_string_list(body, "tools", {}, 50));
   for (std::size_t i = 0; i < tools.size(); ++i)
     if (!kb.tools.count(tools[i]) && !kb.kits.count(tools[i]))
-      return api_fail(400, "unknown_name", "unknown tool or kit '" + tools[i] + "'", "tools[" + std::to_string(i) + "]");
+      return api_fail(400, "unknown_name", "unknown tool or kit '" + tools[i] + "'",
+                      "tools[" + std::to_string(i) + "]");
   API_TRY(weekdays, read_weekdays(body));
   API_TRY(minutes, read_int(body, "minutes_per_session", 5, 120, {}, 20));
   API_TRY(start, read_date(body, "start", call.today));
@@ -158,7 +159,8 @@ std::vector<std::string> split_commas(const std::string& text) {
 ApiResult<Reply> referral(Call& call) {
   const auto locations = split_commas(call.request.get_param_value("locations"));
   if (locations.empty())
-    return api_fail(400, "invalid", "locations: name at least one place where it hurts (see kb/locations)", "locations");
+    return api_fail(400, "invalid", "locations: name at least one place where it hurts (see kb/locations)",
+                    "locations");
   if (locations.size() > 30) return api_fail(400, "invalid", "locations: at most 30", "locations");
   API_TRY(suggestions, lift(core::suggest_sources(call.state.kb, locations), "locations"));
   return json_reply(adapters::referral_json(suggestions, core::location_warnings(call.state.kb, locations)));

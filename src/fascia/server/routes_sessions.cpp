@@ -3,8 +3,6 @@
 // same rules decide what is logged as in the terminal.
 #include <httplib.h>
 
-#include <nlohmann/json.hpp>
-
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/app/validate.hpp"
 #include "fascia/core/session_runner.hpp"
@@ -23,7 +21,7 @@ ApiResult<Reply> stop_advice(Call& call) {
   if (auto ok = only_fields(body, {"signs"}); !ok) return tl::make_unexpected(ok.error());
   API_TRY(signs, read_string_list(body, "signs", {}, 20));
   API_TRY(outcome, lift(core::stop_outcome(call.state.kb, signs), "signs"));
-  return json_reply(nlohmann::json::parse(adapters::session_json({}, {outcome}))["stops"][0].dump());
+  return json_reply(adapters::stop_outcome_json(outcome));
 }
 
 // One event of the posted session, applied to the runner.
@@ -46,7 +44,8 @@ ApiResult<void> apply_event(const json& event, const std::string& path, core::Se
   } else if (kind == "stop") {
     if (auto ok = only_fields(event, {"kind", "signs", "amount"}, path); !ok) return tl::make_unexpected(ok.error());
     API_TRY(signs, read_string_list(event, "signs", path, 20));
-    if (signs.empty()) return api_fail(400, "invalid", path + ".signs: say which warning sign made you stop", path + ".signs");
+    if (signs.empty())
+      return api_fail(400, "invalid", path + ".signs: say which warning sign made you stop", path + ".signs");
     API_TRY(amount, read_int(event, "amount", 0, kMaxAmount, path, 0));
     API_TRY(outcome, lift(runner.stop(signs, amount), path + ".signs"));
     stops.push_back(outcome);
@@ -73,7 +72,8 @@ ApiResult<Reply> post_session(Call& call) {
   API_TRY(person, load_person_state(call, *store));
   const auto inputs = app::plan_inputs(kb, person, call.today);
   const core::TodayView view = core::today_view(inputs, core::build_plan(inputs));
-  if (view.blocked) return api_fail(409, "safety", "your screening says not to self-treat now; see your screening result");
+  if (view.blocked)
+    return api_fail(409, "safety", "your screening says not to self-treat now; see your screening result");
   auto chosen = std::find_if(view.due.begin(), view.due.end(), [&](auto& s) { return s.protocol == protocol; });
   if (chosen == view.due.end())
     return api_fail(409, "precondition", "protocol '" + protocol + "' is not due today (see today)", "protocol");
@@ -94,14 +94,7 @@ ApiResult<Reply> post_session(Call& call) {
   API_TRY(recorded, lift(app::record_session(kb, *store, person, *chosen, entry, soreness, stops, call.today)));
   entry.id = recorded.id;
   call.state.views.bump(call.person_id);
-  nlohmann::json clearance = nullptr;
-  if (recorded.clearance) clearance = nlohmann::json::parse(adapters::clearance_json(*recorded.clearance));
-  auto session = nlohmann::json::parse(adapters::session_json(entry, stops));
-  nlohmann::json out{{"session", session}, {"stops", session["stops"]}, {"warnings", nlohmann::json::array()},
-                     {"clearance", clearance}};
-  for (const auto& w : warnings) out["warnings"].push_back({{"rule", w.rule}, {"text", w.text}, {"source", w.source}});
-  out["session"].erase("stops");
-  return json_reply(out.dump(), 201);
+  return json_reply(adapters::session_saved_json(entry, stops, warnings, recorded.clearance), 201);
 }
 
 ApiResult<core::Journal> journal_of(Call& call) {
@@ -111,13 +104,7 @@ ApiResult<core::Journal> journal_of(Call& call) {
 
 ApiResult<Reply> list_sessions(Call& call) {
   API_TRY(journal, journal_of(call));
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& s : journal.sessions) {
-    auto one = nlohmann::json::parse(adapters::session_json(s, {}));
-    one.erase("stops");
-    out.push_back(std::move(one));
-  }
-  return json_reply(out.dump());
+  return json_reply(adapters::sessions_json(journal.sessions));
 }
 
 ApiResult<Reply> get_session(Call& call) {
@@ -130,11 +117,7 @@ ApiResult<Reply> get_session(Call& call) {
   }
   API_TRY(journal, journal_of(call));
   for (const auto& s : journal.sessions)
-    if (s.id == id) {
-      auto one = nlohmann::json::parse(adapters::session_json(s, {}));
-      one.erase("stops");
-      return json_reply(one.dump());
-    }
+    if (s.id == id) return json_reply(adapters::session_entry_json(s));
   // Someone else's session answers exactly like one that does not exist.
   return api_fail(404, "not_found", "no session " + text, "id");
 }

@@ -26,8 +26,8 @@ std::shared_ptr<const std::string> ViewCache::find(std::int64_t person, const st
   return e.body;
 }
 
-void ViewCache::store(std::int64_t person, const std::string& view, core::Date date, std::uint64_t revision,
-                      Time now, std::string body) {
+void ViewCache::store(std::int64_t person, const std::string& view, core::Date date, std::uint64_t revision, Time now,
+                      std::string body) {
   std::lock_guard lock(mutex_);
   if (revision != revisions_[person]) return;  // a write landed meanwhile
   entries_[{person, view}] = Entry{revision, date, now, std::make_shared<const std::string>(std::move(body))};
