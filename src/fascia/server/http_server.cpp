@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "fascia/server/api_router.hpp"
+#include "fascia/server/buffered_server.hpp"
 #include "fascia/server/routes.hpp"
 
 namespace fascia::server {
@@ -41,7 +42,7 @@ std::string read_file(const std::filesystem::path& path) {
 }  // namespace
 
 HttpServer::HttpServer(ServerState& state, ServeOptions options)
-    : http_(std::make_unique<httplib::Server>()), state_(state), options_(std::move(options)) {
+    : http_(std::make_unique<BufferedServer>()), state_(state), options_(std::move(options)) {
   auto& http = *http_;
   // Without this a keep-alive client waits ~40 ms per answer (Nagle and
   // delayed ACK); see ENGINEERING.md.

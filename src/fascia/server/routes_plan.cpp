@@ -38,6 +38,9 @@ RouteHandler cached_view(std::string name, Compute compute) {
     auto& views = call.state.views;
     const auto now = std::chrono::steady_clock::now();
     if (auto hit = views.find(call.person_id, name, call.today, now)) return json_reply(*hit);
+    const auto filling = views.fill_lock(call.person_id, name);
+    if (auto hit = views.find(call.person_id, name, call.today, std::chrono::steady_clock::now()))
+      return json_reply(*hit);  // computed by the caller we waited for
     const auto revision = views.revision(call.person_id);
     API_TRY(store, person_store(call));
     API_TRY(person, load_person_state(call, *store));

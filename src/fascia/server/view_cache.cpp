@@ -33,4 +33,15 @@ void ViewCache::store(std::int64_t person, const std::string& view, core::Date d
   entries_[{person, view}] = Entry{revision, date, now, std::make_shared<const std::string>(std::move(body))};
 }
 
+std::unique_lock<std::mutex> ViewCache::fill_lock(std::int64_t person, const std::string& view) {
+  std::mutex* fill = nullptr;
+  {
+    std::lock_guard lock(mutex_);
+    auto& slot = fill_mutexes_[{person, view}];
+    if (!slot) slot = std::make_unique<std::mutex>();
+    fill = slot.get();
+  }
+  return std::unique_lock(*fill);
+}
+
 }  // namespace fascia::server

@@ -5,6 +5,10 @@
 // for at most kMaxAge, which bounds how long a write made outside the server
 // (the terminal, on the same file) can go unseen. Writes never use the cache:
 // they always decide on freshly loaded data.
+//
+// When an entry is missing, one caller computes it while the others asking
+// for the same entry wait for its answer (fill_lock), so an entry ageing out
+// under load costs one computation, not one per waiting connection.
 #pragma once
 
 #include <chrono>
@@ -33,6 +37,9 @@ class ViewCache {
   // `revision` is what revision() said before the answer was computed.
   void store(std::int64_t person, const std::string& view, core::Date date, std::uint64_t revision, Time now,
              std::string body);
+  // Held while computing an entry; a second caller for the same person and
+  // view blocks here, then finds the first one's answer.
+  std::unique_lock<std::mutex> fill_lock(std::int64_t person, const std::string& view);
 
  private:
   struct Entry {
@@ -44,6 +51,8 @@ class ViewCache {
   std::shared_mutex mutex_;
   std::map<std::int64_t, std::uint64_t> revisions_;
   std::map<std::pair<std::int64_t, std::string>, Entry> entries_;
+  // Never erased: at most one per person and view.
+  std::map<std::pair<std::int64_t, std::string>, std::unique_ptr<std::mutex>> fill_mutexes_;
 };
 
 }  // namespace fascia::server

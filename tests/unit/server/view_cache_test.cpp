@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <future>
+
 using namespace fascia;
 using server::ViewCache;
 using namespace std::chrono_literals;
@@ -43,4 +46,25 @@ TEST(ViewCache, EntriesAgeOutSoOutsideWritesAreSeenSoon) {
   cache.store(1, "today", monday, cache.revision(1), t0, "A");
   EXPECT_TRUE(cache.find(1, "today", monday, t0 + ViewCache::kMaxAge));
   EXPECT_FALSE(cache.find(1, "today", monday, t0 + ViewCache::kMaxAge + 1ms));
+}
+
+TEST(ViewCache, ASecondCallerForTheSameEntryWaitsForTheFirstOnesAnswer) {
+  ViewCache cache;
+  auto first = cache.fill_lock(1, "today");
+  std::atomic<bool> second_got_lock = false;
+  auto second = std::async(std::launch::async, [&] {
+    auto lock = cache.fill_lock(1, "today");
+    second_got_lock = true;
+    return cache.find(1, "today", monday, t0);
+  });
+  // Another person's or view's fill does not wait.
+  { auto other = cache.fill_lock(2, "today"); }
+  { auto other = cache.fill_lock(1, "plan"); }
+  EXPECT_EQ(second.wait_for(50ms), std::future_status::timeout);
+  EXPECT_FALSE(second_got_lock);
+  cache.store(1, "today", monday, cache.revision(1), t0, "A");
+  first.unlock();
+  const auto found = second.get();
+  ASSERT_TRUE(found);
+  EXPECT_EQ(*found, "A");
 }
