@@ -33,6 +33,7 @@ for (const width of [1100, 360]) {
       await page.getByRole('heading', { name: /Welcome/ }).waitFor();
       await page.getByText('not a diagnosis').first().waitFor();
       await checkLabels(page, 'setup');
+      if (width === 360) await noHorizontalScroll(page, 360);
 
       // Body map: a practitioner-only area cannot be chosen.
       await page.locator('[data-region="scalenes"][data-side="left"]').click();

@@ -135,3 +135,59 @@ test('a stop sign that ends the session says what to do and is logged', { timeou
     await server.stop();
   }
 });
+
+test('every page fits a 360 px wide phone without sideways scrolling', { timeout: 180_000 }, async () => {
+  const server = await startServer();
+  const browser = await launch();
+  try {
+    const { page, problems } = await newPage(browser, { width: 360, height: 740 });
+    await page.goto(server.tokenUrl);
+    await page.waitForURL(/\/setup$/);
+    await setUpPerson(page, 'Pat');
+    // Each page after its content has arrived (the page's own heading).
+    const pages: [string, RegExp][] = [
+      ['/', /^Today$/],
+      ['/setup', /^My details$/],
+      ['/screening?again=1', /^Safety questions$/],
+      ['/plan', /^My plan$/],
+      ['/body', /^Body map$/],
+      ['/journal', /^Journal$/],
+      ['/progress', /^Progress$/],
+      ['/library', /^Library$/],
+    ];
+    const tooWide: string[] = [];
+    for (const [path, heading] of pages) {
+      await page.goto(server.base + path);
+      await page.getByRole('heading', { level: 1, name: heading }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 360) {
+        const culprits = await page.evaluate(() =>
+          Array.from(document.querySelectorAll('main *'))
+            .filter((e) => e.getBoundingClientRect().right > 362)
+            .slice(0, 6)
+            .map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className}:${Math.round(e.getBoundingClientRect().right)}`),
+        );
+        tooWide.push(`${path} is ${width}px wide (${culprits.join(', ')})`);
+      }
+    }
+    // The journal's other entry kinds, and a guided session's first card.
+    await page.goto(server.base + '/journal');
+    for (const tab of await page.getByRole('tab').all()) {
+      await tab.click();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 360) tooWide.push(`/journal tab "${await tab.textContent()}" is ${width}px wide`);
+    }
+    await page.goto(server.base + '/');
+    await page.getByRole('button', { name: /^Start / }).click();
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByTestId('done-button').waitFor();
+    const sessionWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (sessionWidth > 360) tooWide.push(`the session card is ${sessionWidth}px wide`);
+    assert.deepEqual(tooWide, []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
