@@ -149,6 +149,16 @@ export function longDate(s: string): string {
     timeZone: 'UTC',
   });
 }
+/** "Mon 23 Nov 2026": for table cells on a narrow screen. */
+export function mediumDate(s: string): string {
+  return parseDate(s).toLocaleDateString('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
 export function shortDate(s: string): string {
   return parseDate(s).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 }

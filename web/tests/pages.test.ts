@@ -171,6 +171,26 @@ test('every page fits a 360 px wide phone without sideways scrolling', { timeout
         tooWide.push(`${path} is ${width}px wide (${culprits.join(', ')})`);
       }
     }
+    // Progress: a pain table fits its card; the six-column week table may
+    // scroll inside its card, as a labelled region the keyboard can reach.
+    const pain = await apiCall(page, 'POST', '/journal/pain', { region: 'upper-trapezius', side: 'both', score: 4 });
+    assert.equal(pain.status, 201);
+    await page.goto(server.base + '/progress');
+    await page.getByTestId('adherence').waitFor();
+    for (const details of await page.locator('details.table-alt').all()) {
+      await details.locator('summary').click();
+      const box = details.locator('.table-scroll');
+      const [scroll, client, focusable, label] = await box.evaluate((e) => [
+        e.scrollWidth,
+        e.clientWidth,
+        (e as HTMLElement).tabIndex === 0,
+        document.getElementById(e.getAttribute('aria-labelledby') ?? '')?.textContent ?? '',
+      ]);
+      const isPain = (await details.getByTestId('trend-table').count()) === 1;
+      if (isPain && scroll > client) tooWide.push(`a pain table is ${scroll}px wide in a ${client}px card`);
+      if (!focusable || !label) tooWide.push(`a table region without keyboard access or a label ("${label}")`);
+    }
+    assert.equal(await page.getByTestId('trend-table').locator('tbody tr').count(), 1);
     // The journal's other entry kinds, and a guided session's first card.
     await page.goto(server.base + '/journal');
     for (const tab of await page.getByRole('tab').all()) {

@@ -20,7 +20,7 @@ import {
 import { api } from '../api';
 import { Reasons } from '../components/reasons';
 import type { Progress, Region, RegionTrend, ReviewState } from '../types';
-import { LoadError, Loading, longDate, Page, shortDate, sideWord, useLoad } from '../util';
+import { LoadError, Loading, longDate, mediumDate, Page, shortDate, sideWord, useLoad } from '../util';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Tooltip, Legend, BarController, BarElement);
 
@@ -209,39 +209,41 @@ function TrendChart({ t, mc }: { t: RegionTrend; mc: { points: number; percent: 
       </div>
       <details class="table-alt" open={false}>
         <summary>Show as a table</summary>
-        <table data-testid="trend-table">
-          <caption>
-            Pain in {t.region_name.toLowerCase()}, {sideWord(t.side)}: {t.baseline} at the start; a change of{' '}
-            {Math.round(thr * 10) / 10} points or more counts
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Pain /10</th>
-              <th scope="col">Change from start</th>
-              <th scope="col">Meaningful?</th>
-            </tr>
-          </thead>
-          <tbody>
-            {t.points.length === 0 ? (
+        <div class="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-cap`}>
+          <table data-testid="trend-table">
+            <caption id={`${id}-cap`}>
+              Pain in {t.region_name.toLowerCase()}, {sideWord(t.side)}: {t.baseline} at the start; a change of{' '}
+              {Math.round(thr * 10) / 10} points or more counts
+            </caption>
+            <thead>
               <tr>
-                <td colSpan={4}>No entries yet.</td>
+                <th scope="col">Date</th>
+                <th scope="col">Pain /10</th>
+                <th scope="col">Change from start</th>
+                <th scope="col">Meaningful?</th>
               </tr>
-            ) : (
-              t.points.map((pt, i) => {
-                const ch = t.baseline - pt.score;
-                return (
-                  <tr key={i}>
-                    <td>{longDate(pt.date)}</td>
-                    <td>{pt.score}</td>
-                    <td>{ch > 0 ? `${ch} better` : ch < 0 ? `${-ch} worse` : 'same'}</td>
-                    <td>{Math.abs(ch) >= thr && ch !== 0 ? 'yes' : 'no'}</td>
-                  </tr>
-                );
-              })
-            )}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {t.points.length === 0 ? (
+                <tr>
+                  <td colSpan={4}>No entries yet.</td>
+                </tr>
+              ) : (
+                t.points.map((pt, i) => {
+                  const ch = t.baseline - pt.score;
+                  return (
+                    <tr key={i}>
+                      <td>{mediumDate(pt.date)}</td>
+                      <td>{pt.score}</td>
+                      <td>{ch > 0 ? `${ch} better` : ch < 0 ? `${-ch} worse` : 'same'}</td>
+                      <td>{Math.abs(ch) >= thr && ch !== 0 ? 'yes' : 'no'}</td>
+                    </tr>
+                  );
+                })
+              )}
+            </tbody>
+          </table>
+        </div>
       </details>
     </figure>
   );
@@ -282,31 +284,33 @@ function AdherenceChart({ p }: { p: Progress }) {
           </div>
           <details class="table-alt">
             <summary>Show as a table</summary>
-            <table data-testid="adherence-table">
-              <caption id="adherence-table-cap">Sessions planned and done each week</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Week starting</th>
-                  <th scope="col">Planned</th>
-                  <th scope="col">Done</th>
-                  <th scope="col">Stopped early</th>
-                  <th scope="col">Steps skipped</th>
-                  <th scope="col">Habit check-ins</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.weeks.map((w) => (
-                  <tr key={w.week_start}>
-                    <td>{longDate(w.week_start)}</td>
-                    <td>{w.planned}</td>
-                    <td>{w.done}</td>
-                    <td>{w.stopped}</td>
-                    <td>{w.steps_skipped}</td>
-                    <td>{w.habits}</td>
+            <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="adherence-table-cap">
+              <table data-testid="adherence-table">
+                <caption id="adherence-table-cap">Sessions planned and done each week</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Week starting</th>
+                    <th scope="col">Planned</th>
+                    <th scope="col">Done</th>
+                    <th scope="col">Stopped early</th>
+                    <th scope="col">Steps skipped</th>
+                    <th scope="col">Habit check-ins</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {p.weeks.map((w) => (
+                    <tr key={w.week_start}>
+                      <td>{mediumDate(w.week_start)}</td>
+                      <td>{w.planned}</td>
+                      <td>{w.done}</td>
+                      <td>{w.stopped}</td>
+                      <td>{w.steps_skipped}</td>
+                      <td>{w.habits}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </details>
         </figure>
       )}
