@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, setUnauthorizedListener } from './api';
 import { AppContext, type AppState } from './app-context';
 import { linkClick, navigate, useRoute } from './router';
+import { forgetSessionProgress } from './session-progress';
 import type { Clearance, Me } from './types';
 import { isAlarm, LoadError, Loading, toApiError } from './util';
 import type { ApiError } from './api';
@@ -87,6 +88,7 @@ function App() {
           if (toApiError(e).status !== 404) throw e;
         }
       }
+      forgetSessionProgress(m.today); // steps kept from an earlier day are of no use now
       setMe(m);
       setClearance(c);
       setNeedLogin(false);
@@ -147,6 +149,7 @@ function App() {
     try {
       await api.logout();
     } finally {
+      forgetSessionProgress();
       setMe(null);
       setClearance(null);
       setNeedLogin(true);

@@ -211,3 +211,76 @@ test('every page fits a 360 px wide phone without sideways scrolling', { timeout
     await server.stop();
   }
 });
+
+test('a session survives a reload: the steps done so far are kept, then saved once', { timeout: 180_000 }, async () => {
+  const server = await startServer();
+  const browser = await launch();
+  try {
+    const { page, problems } = await newPage(browser, { width: 800, height: 900 });
+    await page.goto(server.tokenUrl);
+    await page.waitForURL(/\/setup$/);
+    await setUpPerson(page, 'Pat');
+    await page.goto(server.base + '/');
+    await page.getByRole('button', { name: /^Start / }).click();
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByTestId('done-button').click();
+    await page.getByText(/^Step 2 of/).waitFor();
+
+    // The tab is reloaded (a phone dropped it): the first step is remembered.
+    await page.reload();
+    const resume = page.getByTestId('resume');
+    await resume.getByText(/You did 1 of \d+ steps/).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Start', exact: true }).count(), 0);
+    await resume.getByRole('button', { name: 'Continue at step 2' }).click();
+    await page.getByText(/^Step 2 of/).waitFor();
+
+    // Stopped at step 2 and saved: one session with both steps.
+    await page.getByTestId('stop-button').click();
+    await page.getByLabel(/Numbness or tingling/).check();
+    await page.getByRole('button', { name: 'Tell me what to do' }).click();
+    await page.getByRole('button', { name: 'End the session' }).click();
+    await page.getByRole('heading', { name: 'Session stopped' }).waitFor();
+    await page.getByRole('button', { name: 'Save without soreness' }).click();
+    await page.getByRole('heading', { name: /stopped early/ }).waitFor();
+    const journal = await apiCall<{ sessions: { id: number }[] }>(page, 'GET', '/journal');
+    assert.equal(journal.body.sessions.length, 1);
+    const s = await apiCall<{ steps: { status: string }[] }>(page, 'GET', `/sessions/${journal.body.sessions[0].id}`);
+    assert.deepEqual(
+      s.body.steps.map((x) => x.status),
+      ['done', 'stopped'],
+    );
+    // Saved, so nothing is kept in the browser any more.
+    const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fascia.')));
+    assert.deepEqual(kept, []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
+
+test('logging out forgets a session in progress', { timeout: 120_000 }, async () => {
+  const server = await startServer();
+  const browser = await launch();
+  try {
+    const { page, problems } = await newPage(browser, { width: 800, height: 900 });
+    await page.goto(server.tokenUrl);
+    await page.waitForURL(/\/setup$/);
+    await setUpPerson(page, 'Pat');
+    await page.goto(server.base + '/');
+    await page.getByRole('button', { name: /^Start / }).click();
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByTestId('done-button').click();
+    await page.getByText(/^Step 2 of/).waitFor();
+    const keptKeys = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fascia.')));
+    assert.equal((await keptKeys()).length, 1);
+    await page.goto(server.base + '/');
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL(/\/signin$/);
+    assert.deepEqual(await keptKeys(), []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});

@@ -5,6 +5,7 @@
 // warning sign and says what to do. At the end: soreness, then the log is
 // posted as a SessionRun (docs/API.md).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { type SavedProgress, sessionProgressStore } from '../session-progress';
 import { api } from '../api';
 import { useApp } from '../app-context';
 import { unlockAudio } from '../components/cues';
@@ -79,14 +80,19 @@ export function SessionView({ protocol }: { protocol: string }) {
         </p>
       </Page>
     );
-  return <Runner session={session} stopSigns={stopSigns} />;
+  return <Runner session={session} stopSigns={stopSigns} date={today.date} />;
 }
 
 type Phase = 'intro' | 'step' | 'stopping' | 'advice' | 'soreness' | 'result';
 
-function Runner({ session, stopSigns }: { session: PlannedSession; stopSigns: StopSign[] }) {
+function Runner({ session, stopSigns, date }: { session: PlannedSession; stopSigns: StopSign[]; date: string }) {
   const app = useApp();
   const cards = useMemo(() => stepCards(session), [session]);
+  const kept = useMemo(
+    () => sessionProgressStore(app.me.person_id, date, session.protocol, cards.length),
+    [app.me.person_id, date, session.protocol, cards.length],
+  );
+  const [earlier] = useState(() => kept.load());
   const [phase, setPhase] = useState<Phase>('intro');
   const [pos, setPos] = useState(0);
   const [events, setEvents] = useState<SessionEvent[]>([]);
@@ -116,9 +122,19 @@ function Runner({ session, stopSigns }: { session: PlannedSession; stopSigns: St
     setPhase('step');
   };
 
+  const resume = (saved: SavedProgress) => {
+    setEvents(saved.events);
+    if (saved.finished) setPhase('soreness');
+    else {
+      setPos(saved.events.length);
+      begin();
+    }
+  };
+
   const advance = (ev: SessionEvent) => {
     const next = [...events, ev];
     setEvents(next);
+    kept.save({ events: next, finished: pos + 1 >= cards.length });
     if (pos + 1 >= cards.length) setPhase('soreness');
     else {
       setPos(pos + 1);
@@ -136,6 +152,7 @@ function Runner({ session, stopSigns }: { session: PlannedSession; stopSigns: St
         events: evs,
         ...(sore === null ? {} : { soreness: sore }),
       });
+      kept.clear();
       setResult(res);
       setPhase('result');
       if (res.clearance) {
@@ -196,10 +213,35 @@ function Runner({ session, stopSigns }: { session: PlannedSession; stopSigns: St
           </li>
         </ul>
         <p>{cards.length} step cards. The phone beeps and vibrates at the end of each step.</p>
+        {earlier ? (
+          <div class="notice" data-testid="resume">
+            <p>
+              {earlier.finished
+                ? 'You finished the steps of this session earlier today, but it was not saved yet.'
+                : `You did ${earlier.events.length} of ${cards.length} steps of this session earlier today.`}
+            </p>
+            <div class="actions">
+              <button type="button" class="primary big" onClick={() => resume(earlier)}>
+                {earlier.finished ? 'Go on to save it' : `Continue at step ${earlier.events.length + 1}`}
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  kept.clear();
+                  begin();
+                }}
+              >
+                Start again from step 1
+              </button>
+            </div>
+          </div>
+        ) : null}
         <div class="actions">
-          <button type="button" class="primary big" onClick={begin}>
-            Start
-          </button>
+          {earlier ? null : (
+            <button type="button" class="primary big" onClick={begin}>
+              Start
+            </button>
+          )}
           <a href="/" onClick={linkClick}>
             Not now
           </a>
@@ -212,7 +254,7 @@ function Runner({ session, stopSigns }: { session: PlannedSession; stopSigns: St
       <section class="session page" aria-labelledby="page-title">
         {header}
         <h1 id="page-title" tabIndex={-1}>
-          {events.some((e) => e.kind === 'stop' && advice?.session_over) ? 'Session stopped' : 'Session finished'}
+          {events.length < cards.length ? 'Session stopped' : 'Session finished'}
         </h1>
         <form
           onSubmit={(e) => {
@@ -342,6 +384,7 @@ function Runner({ session, stopSigns }: { session: PlannedSession; stopSigns: St
               onClick={() => {
                 const evs = [...events, ev];
                 setEvents(evs);
+                kept.save({ events: evs, finished: true });
                 if (emergency) void post(evs, null);
                 else setPhase('soreness');
               }}

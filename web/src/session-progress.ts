@@ -1,0 +1,66 @@
+// A guided session in progress, kept in this browser so that a reload, a
+// phone that dropped the tab or a tab closed by mistake does not lose the
+// steps already done. Only today's steps for one person and one session are
+// kept; they are removed when the session is saved, on logout, and when the
+// day has passed. Nothing reaches the journal until the session is posted.
+import type { SessionEvent } from './types';
+
+const PREFIX = 'fascia.session-progress.';
+
+export interface SavedProgress {
+  events: SessionEvent[];
+  /** Every card is behind (or a stop ended the session): only the soreness question and saving are left. */
+  finished: boolean;
+}
+
+function keyFor(person: number, date: string, protocol: string, cards: number): string {
+  return `${PREFIX}${person}.${date}.${protocol}.${cards}`;
+}
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null; // storage disabled: sessions simply are not kept
+  }
+}
+
+export function sessionProgressStore(person: number, date: string, protocol: string, cards: number) {
+  const key = keyFor(person, date, protocol, cards);
+  return {
+    load(): SavedProgress | null {
+      const raw = storage()?.getItem(key);
+      if (!raw) return null;
+      try {
+        const saved = JSON.parse(raw) as SavedProgress;
+        const n = Array.isArray(saved.events) ? saved.events.length : 0;
+        const ok = n > 0 && n <= cards && (saved.finished === true || (saved.finished === false && n < cards));
+        return ok ? saved : null;
+      } catch {
+        return null;
+      }
+    },
+    save(progress: SavedProgress): void {
+      try {
+        storage()?.setItem(key, JSON.stringify(progress));
+      } catch {
+        // full or disabled: the session goes on, it just is not kept
+      }
+    },
+    clear(): void {
+      storage()?.removeItem(key);
+    },
+  };
+}
+
+/** Removes kept sessions: all of them (logout), or those not from `today`. */
+export function forgetSessionProgress(today?: string): void {
+  const s = storage();
+  if (!s) return;
+  const stale: string[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const k = s.key(i);
+    if (k?.startsWith(PREFIX) && (today === undefined || k.split('.')[3] !== today)) stale.push(k);
+  }
+  for (const k of stale) s.removeItem(k);
+}
