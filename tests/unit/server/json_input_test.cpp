@@ -1,7 +1,6 @@
 #include "fascia/server/json_input.hpp"
 
 #include <gtest/gtest.h>
-
 #include <httplib.h>
 
 using namespace fascia;
