@@ -69,11 +69,8 @@ BufferedSocketStream::Fill BufferedSocketStream::fill(std::chrono::milliseconds 
     if (errno != EAGAIN && errno != EWOULDBLOCK) return Fill::closed;  // reset by the peer
     if (server_stopping()) return Fill::timed_out;
     const auto now = Clock::now();
-    if (deadline == Clock::time_point{}) {
-      deadline = now + limit - kStopCheckInterval;  // one interval has already passed
-    } else if (now >= deadline) {
-      return Fill::timed_out;
-    }
+    if (deadline == Clock::time_point{}) deadline = now + limit - kStopCheckInterval;  // one interval has passed
+    if (now >= deadline) return Fill::timed_out;
   }
 }
 
