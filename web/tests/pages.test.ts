@@ -229,7 +229,7 @@ test('a session survives a reload: the steps done so far are kept, then saved on
     // The tab is reloaded (a phone dropped it): the first step is remembered.
     await page.reload();
     const resume = page.getByTestId('resume');
-    await resume.getByText(/You did 1 of \d+ steps/).waitFor();
+    await resume.getByText(/You got through 1 of \d+ steps/).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Start', exact: true }).count(), 0);
     await resume.getByRole('button', { name: 'Continue at step 2' }).click();
     await page.getByText(/^Step 2 of/).waitFor();

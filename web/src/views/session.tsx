@@ -218,7 +218,7 @@ function Runner({ session, stopSigns, date }: { session: PlannedSession; stopSig
             <p>
               {earlier.finished
                 ? 'You finished the steps of this session earlier today, but it was not saved yet.'
-                : `You did ${earlier.events.length} of ${cards.length} steps of this session earlier today.`}
+                : `You got through ${earlier.events.length} of ${cards.length} steps of this session earlier today.`}
             </p>
             <div class="actions">
               <button type="button" class="primary big" onClick={() => resume(earlier)}>
