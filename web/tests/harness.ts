@@ -219,3 +219,38 @@ export async function unlabelledControls(page: Page): Promise<string[]> {
     return bad;
   });
 }
+
+export interface SignedIn extends Watched {
+  server: Server;
+}
+
+/**
+ * A fresh server and browser, signed in through the one-time link as a person
+ * with a profile and an all-"no" screening (setUpPerson); both are closed
+ * when `body` ends, whether it passed or failed.
+ */
+export async function withSignedInPerson(
+  name: string,
+  viewport: { width: number; height: number },
+  body: (s: SignedIn) => Promise<void>,
+): Promise<void> {
+  const server = await startServer();
+  const browser = await launch();
+  try {
+    const watched = await newPage(browser, viewport);
+    await watched.page.goto(server.tokenUrl);
+    await watched.page.waitForURL(/\/setup$/);
+    await setUpPerson(watched.page, name);
+    await body({ ...watched, server });
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+/** From the Today page, opens the first due session and starts it. */
+export async function startFirstDueSession(page: Page, server: Server): Promise<void> {
+  await page.goto(server.base + '/');
+  await page.getByRole('button', { name: /^Start / }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+}

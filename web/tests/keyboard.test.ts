@@ -3,16 +3,10 @@
 // visible. Also every form control on the session and stop pages is labelled.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, setUpPerson, shot, startServer, tabTo, unlabelledControls } from './harness';
+import { shot, tabTo, unlabelledControls, withSignedInPerson } from './harness';
 
-test('the guided session works from the keyboard', { timeout: 120_000 }, async () => {
-  const server = await startServer();
-  const browser = await launch();
-  try {
-    const { page, problems } = await newPage(browser, { width: 390, height: 844 });
-    await page.goto(server.tokenUrl);
-    await page.waitForURL(/\/setup$/);
-    await setUpPerson(page, 'Kim');
+test('the guided session works from the keyboard', { timeout: 120_000 }, async () =>
+  withSignedInPerson('Kim', { width: 390, height: 844 }, async ({ page, problems, server }) => {
     await page.goto(server.base + '/');
     await page.getByRole('heading', { name: 'Due today' }).waitFor();
 
@@ -64,8 +58,5 @@ test('the guided session works from the keyboard', { timeout: 120_000 }, async (
     await page.keyboard.press('Enter');
     await page.locator('article.step-card').waitFor();
     assert.deepEqual(problems, []);
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
-});
+  }),
+);

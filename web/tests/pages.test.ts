@@ -4,21 +4,16 @@
 // sign that ends the session is logged and its advice shown.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiCall, axe, launch, newPage, setUpPerson, shot, startServer, unlabelledControls } from './harness';
+import type { Page } from 'playwright-core';
+import { apiCall, axe, shot, startFirstDueSession, unlabelledControls, withSignedInPerson } from './harness';
 
 interface Journal {
   pain: { region: string; side: string; score: number }[];
   reactions: { region: string; soreness: number; redness: boolean }[];
 }
 
-test('body map, referral, journal check-in, field errors and library', { timeout: 180_000 }, async () => {
-  const server = await startServer();
-  const browser = await launch();
-  try {
-    const { page, problems } = await newPage(browser, { width: 800, height: 900 });
-    await page.goto(server.tokenUrl);
-    await page.waitForURL(/\/setup$/);
-    await setUpPerson(page, 'Pat');
+test('body map, referral, journal check-in, field errors and library', { timeout: 180_000 }, async () =>
+  withSignedInPerson('Pat', { width: 800, height: 900 }, async ({ page, problems, server }) => {
 
     // Body map: the profile's areas are filled; tapping the left calf logs pain there.
     await page.goto(server.base + '/body');
@@ -91,23 +86,12 @@ test('body map, referral, journal check-in, field errors and library', { timeout
     assert.deepEqual(await axe(page, ['label', 'color-contrast', 'link-name', 'button-name']), []);
     await shot(page, 'pages-3-library');
     assert.deepEqual(problems, []);
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
-});
+  }),
+);
 
-test('a stop sign that ends the session says what to do and is logged', { timeout: 120_000 }, async () => {
-  const server = await startServer();
-  const browser = await launch();
-  try {
-    const { page, problems } = await newPage(browser, { width: 390, height: 844 });
-    await page.goto(server.tokenUrl);
-    await page.waitForURL(/\/setup$/);
-    await setUpPerson(page, 'Sam');
-    await page.goto(server.base + '/');
-    await page.getByRole('button', { name: /^Start / }).click();
-    await page.getByRole('button', { name: 'Start', exact: true }).click();
+test('a stop sign that ends the session says what to do and is logged', { timeout: 120_000 }, async () =>
+  withSignedInPerson('Sam', { width: 390, height: 844 }, async ({ page, problems, server }) => {
+    await startFirstDueSession(page, server);
     await page.getByTestId('done-button').click();
     await page.getByTestId('stop-button').click();
     await page.getByLabel(/Numbness or tingling/).check();
@@ -130,20 +114,11 @@ test('a stop sign that ends the session says what to do and is logged', { timeou
     );
     await shot(page, 'pages-5-stopped-saved');
     assert.deepEqual(problems, []);
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
-});
+  }),
+);
 
-test('every page fits a 360 px wide phone without sideways scrolling', { timeout: 180_000 }, async () => {
-  const server = await startServer();
-  const browser = await launch();
-  try {
-    const { page, problems } = await newPage(browser, { width: 360, height: 740 });
-    await page.goto(server.tokenUrl);
-    await page.waitForURL(/\/setup$/);
-    await setUpPerson(page, 'Pat');
+test('every page fits a 360 px wide phone without sideways scrolling', { timeout: 180_000 }, async () =>
+  withSignedInPerson('Pat', { width: 360, height: 740 }, async ({ page, problems, server }) => {
     // Each page after its content has arrived (the page's own heading).
     const pages: [string, RegExp][] = [
       ['/', /^Today$/],
@@ -198,31 +173,23 @@ test('every page fits a 360 px wide phone without sideways scrolling', { timeout
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 360) tooWide.push(`/journal tab "${await tab.textContent()}" is ${width}px wide`);
     }
-    await page.goto(server.base + '/');
-    await page.getByRole('button', { name: /^Start / }).click();
-    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await startFirstDueSession(page, server);
     await page.getByTestId('done-button').waitFor();
     const sessionWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     if (sessionWidth > 360) tooWide.push(`the session card is ${sessionWidth}px wide`);
     assert.deepEqual(tooWide, []);
     assert.deepEqual(problems, []);
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
-});
+  }),
+);
 
-test('a session survives a reload: the steps done so far are kept, then saved once', { timeout: 180_000 }, async () => {
-  const server = await startServer();
-  const browser = await launch();
-  try {
-    const { page, problems } = await newPage(browser, { width: 800, height: 900 });
-    await page.goto(server.tokenUrl);
-    await page.waitForURL(/\/setup$/);
-    await setUpPerson(page, 'Pat');
-    await page.goto(server.base + '/');
-    await page.getByRole('button', { name: /^Start / }).click();
-    await page.getByRole('button', { name: 'Start', exact: true }).click();
+/** What fascia keeps in the browser's local storage (a session in progress). */
+function keptInBrowser(page: Page): Promise<string[]> {
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fascia.')));
+}
+
+test('a session survives a reload: the steps done so far are kept, then saved once', { timeout: 180_000 }, async () =>
+  withSignedInPerson('Pat', { width: 800, height: 900 }, async ({ page, problems, server }) => {
+    await startFirstDueSession(page, server);
     await page.getByTestId('done-button').click();
     await page.getByText(/^Step 2 of/).waitFor();
 
@@ -250,37 +217,21 @@ test('a session survives a reload: the steps done so far are kept, then saved on
       ['done', 'stopped'],
     );
     // Saved, so nothing is kept in the browser any more.
-    const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fascia.')));
-    assert.deepEqual(kept, []);
+    assert.deepEqual(await keptInBrowser(page), []);
     assert.deepEqual(problems, []);
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
-});
+  }),
+);
 
-test('logging out forgets a session in progress', { timeout: 120_000 }, async () => {
-  const server = await startServer();
-  const browser = await launch();
-  try {
-    const { page, problems } = await newPage(browser, { width: 800, height: 900 });
-    await page.goto(server.tokenUrl);
-    await page.waitForURL(/\/setup$/);
-    await setUpPerson(page, 'Pat');
-    await page.goto(server.base + '/');
-    await page.getByRole('button', { name: /^Start / }).click();
-    await page.getByRole('button', { name: 'Start', exact: true }).click();
+test('logging out forgets a session in progress', { timeout: 120_000 }, async () =>
+  withSignedInPerson('Pat', { width: 800, height: 900 }, async ({ page, problems, server }) => {
+    await startFirstDueSession(page, server);
     await page.getByTestId('done-button').click();
     await page.getByText(/^Step 2 of/).waitFor();
-    const keptKeys = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fascia.')));
-    assert.equal((await keptKeys()).length, 1);
+    assert.equal((await keptInBrowser(page)).length, 1);
     await page.goto(server.base + '/');
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL(/\/signin$/);
-    assert.deepEqual(await keptKeys(), []);
+    assert.deepEqual(await keptInBrowser(page), []);
     assert.deepEqual(problems, []);
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
-});
+  }),
+);
