@@ -8,7 +8,7 @@ import { AppContext, type AppState } from './app-context';
 import { linkClick, navigate, useRoute } from './router';
 import { forgetSessionProgress } from './session-progress';
 import type { Clearance, Me } from './types';
-import { isAlarm, LoadError, Loading, toApiError } from './util';
+import { isAlarm, LoadError, Loading, toApiError, unlessMissing } from './util';
 import type { ApiError } from './api';
 import { LoginView } from './views/login';
 import { SetupView } from './views/setup';
@@ -80,14 +80,7 @@ function App() {
   const refresh = useCallback(async () => {
     try {
       const m = await api.me();
-      let c: Clearance | null = null;
-      if (m.has_screening) {
-        try {
-          c = (await api.screening()).clearance;
-        } catch (e) {
-          if (toApiError(e).status !== 404) throw e;
-        }
-      }
+      const c = m.has_screening ? ((await unlessMissing(api.screening()))?.clearance ?? null) : null;
       forgetSessionProgress(m.today); // steps kept from an earlier day are of no use now
       setMe(m);
       setClearance(c);

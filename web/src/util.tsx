@@ -51,6 +51,16 @@ export function toApiError(e: unknown): ApiError {
   return new ApiError(0, 'client', e instanceof Error ? e.message : String(e));
 }
 
+/** The answer, or null when the server has nothing saved yet (404): a new person's profile or screening. */
+export async function unlessMissing<T>(request: Promise<T>): Promise<T | null> {
+  try {
+    return await request;
+  } catch (e) {
+    if (toApiError(e).status === 404) return null;
+    throw e;
+  }
+}
+
 /** Errors keyed by the API's dotted field name ("" for errors without a field). */
 export type FieldErrors = Record<string, string>;
 

@@ -7,7 +7,7 @@ import { useApp } from '../app-context';
 import { BodyMap, notForSelfTreatment, type PickSide } from '../components/bodymap';
 import { linkClick } from '../router';
 import type { PainLocation, Profile, Referral, Region, Side } from '../types';
-import { errorsFrom, FieldError, LoadError, Loading, OtherErrors, Page, range, sideWord, toApiError, useLoad, type FieldErrors } from '../util';
+import { errorsFrom, FieldError, LoadError, Loading, OtherErrors, Page, range, sideWord, unlessMissing, useLoad, type FieldErrors } from '../util';
 
 interface Data {
   regions: Region[];
@@ -16,13 +16,7 @@ interface Data {
 }
 
 async function load(): Promise<Data> {
-  const [regions, locations] = await Promise.all([api.regions(), api.locations()]);
-  let profile: Profile | null = null;
-  try {
-    profile = await api.profile();
-  } catch (e) {
-    if (toApiError(e).status !== 404) throw e;
-  }
+  const [regions, locations, profile] = await Promise.all([api.regions(), api.locations(), unlessMissing(api.profile())]);
   return { regions, locations, profile };
 }
 

@@ -15,7 +15,7 @@ import {
   Page,
   range,
   sideWord,
-  toApiError,
+  unlessMissing,
   useLoad,
   type FieldErrors,
 } from '../util';
@@ -28,13 +28,12 @@ interface Kb {
 }
 
 async function loadKb(): Promise<Kb> {
-  const [regions, habits, treatments] = await Promise.all([api.regions(), api.habits(), api.treatments()]);
-  let profile: Profile | null = null;
-  try {
-    profile = await api.profile();
-  } catch (e) {
-    if (toApiError(e).status !== 404) throw e;
-  }
+  const [regions, habits, treatments, profile] = await Promise.all([
+    api.regions(),
+    api.habits(),
+    api.treatments(),
+    unlessMissing(api.profile()),
+  ]);
   return { regions, habits, treatments, profile };
 }
 

@@ -16,6 +16,7 @@ import {
   parseDate,
   sideWord,
   toApiError,
+  unlessMissing,
   useLoad,
   weekdayNames,
   weekdayOf,
@@ -52,12 +53,7 @@ async function load(): Promise<Data> {
     if (toApiError(e).status !== 409) throw e;
   }
   const sessions = await api.sessions();
-  let weekdays: number[] = [];
-  try {
-    weekdays = (await api.profile()).weekdays;
-  } catch (e) {
-    if (toApiError(e).status !== 404) throw e;
-  }
+  const weekdays = (await unlessMissing(api.profile()))?.weekdays ?? [];
   return { plan, planError, today, sessions, regions, habits, weekdays };
 }
 

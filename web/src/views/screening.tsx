@@ -6,7 +6,7 @@ import { api } from '../api';
 import { useApp } from '../app-context';
 import { linkClick, navigate } from '../router';
 import type { Answer, Clearance, Profile, Question, Region } from '../types';
-import { errorsFrom, FieldError, isAlarm, levelWords, LoadError, Loading, OtherErrors, Page, toApiError, useLoad, type FieldErrors } from '../util';
+import { errorsFrom, FieldError, isAlarm, levelWords, LoadError, Loading, OtherErrors, Page, unlessMissing, useLoad, type FieldErrors } from '../util';
 import { AlarmScreen } from './alarm';
 import { Findings } from '../components/findings';
 
@@ -25,13 +25,7 @@ interface Data {
 }
 
 async function load(): Promise<Data> {
-  const [questions, regions] = await Promise.all([api.questions(), api.regions()]);
-  let profile: Profile | null = null;
-  try {
-    profile = await api.profile();
-  } catch (e) {
-    if (toApiError(e).status !== 404) throw e;
-  }
+  const [questions, regions, profile] = await Promise.all([api.questions(), api.regions(), unlessMissing(api.profile())]);
   return { questions, regions, profile };
 }
 

@@ -15,7 +15,7 @@ import {
   OtherErrors,
   Page,
   range,
-  toApiError,
+  unlessMissing,
   useLoad,
   weekdayNames,
   type FieldErrors,
@@ -58,13 +58,12 @@ interface Kb {
 }
 
 async function loadKb(): Promise<Kb> {
-  const [regions, tools, kits] = await Promise.all([api.regions(), api.tools(), api.kits()]);
-  let profile: Profile | null = null;
-  try {
-    profile = await api.profile();
-  } catch (e) {
-    if (toApiError(e).status !== 404) throw e;
-  }
+  const [regions, tools, kits, profile] = await Promise.all([
+    api.regions(),
+    api.tools(),
+    api.kits(),
+    unlessMissing(api.profile()),
+  ]);
   return { regions, tools, kits, profile };
 }
 
