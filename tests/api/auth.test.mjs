@@ -1,10 +1,10 @@
 // Authentication: the one-time start-up link, name and password, the cookie's
 // attributes, logout, and 401 on every route that needs a session.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer, addUser, freshDbDir } from './lib/server.mjs';
-import { Api, rawRequest, parseSetCookie, tokenLogin, passwordLogin, checkSecurityHeaders, closeConnections } from './lib/client.mjs';
+import { Api, rawRequest, parseSetCookie, tokenLogin, passwordLogin, checkSecurityHeaders, stopServerAfter } from './lib/client.mjs';
 import { ROUTES } from './lib/routes.mjs';
 import { expectRefused, oversized, journalOf } from './lib/flows.mjs';
 
@@ -19,11 +19,7 @@ describe('authentication', () => {
     server = await startServer({ db, dir });
     anon = new Api(server.base);
   });
-  after(async () => {
-    closeConnections();
-    await server?.stop();
-    server?.cleanup();
-  });
+  stopServerAfter(() => server);
 
   it('a wrong start-up token sets no cookie and does not use up the real one', async () => {
     const res = await rawRequest(server.base, 'GET', `/login?token=${server.token}x`);

@@ -1,11 +1,11 @@
 // Two accounts are two people: neither ever sees the other's profile,
 // screening, journal, sessions, plan, today or progress, and a session id of
 // one person is 404 for the other.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer, addUser, freshDbDir } from './lib/server.mjs';
-import { tokenLogin, passwordLogin, closeConnections } from './lib/client.mjs';
+import { tokenLogin, passwordLogin, stopServerAfter } from './lib/client.mjs';
 import { setUpPerson, doneEvents, journalOf, cleanAnswers } from './lib/flows.mjs';
 
 const MARK = 'alice-private-note-7f3a';
@@ -27,11 +27,7 @@ describe('each account sees only its own person', () => {
     ({ api: aliceToken } = await tokenLogin(server));
     ({ api: bob } = await passwordLogin(server, 'bob', 'bob-password-22'));
   });
-  after(async () => {
-    closeConnections();
-    await server?.stop();
-    server?.cleanup();
-  });
+  stopServerAfter(() => server);
 
   it('alice (person 1) builds up a profile, screening, a session and journal entries', async () => {
     await setUpPerson(alice, {

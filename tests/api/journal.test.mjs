@@ -1,10 +1,10 @@
 // The journal: each kind of entry is saved as sent (with today and the
 // region's natural side as defaults) and read back; every malformed write is
 // refused with the field named and the journal unchanged.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, TODAY } from './lib/server.mjs';
-import { tokenLogin, closeConnections } from './lib/client.mjs';
+import { tokenLogin, stopServerAfter } from './lib/client.mjs';
 import { expectRefused, oversized, journalOf } from './lib/flows.mjs';
 
 const JSON_TYPE = 'application/json';
@@ -26,11 +26,7 @@ describe('journal', () => {
       resolvedAt: (await api.expect(200, 'GET', '/api/v1/kb/caps'))['soreness-resolved-at'].value,
     };
   });
-  after(async () => {
-    closeConnections();
-    await server?.stop();
-    server?.cleanup();
-  });
+  stopServerAfter(() => server);
 
   it('a new person\'s journal is empty', async () => {
     assert.deepEqual(await journalOf(api), { pain: [], reactions: [], habits: [], treatments: [], notes: [], sessions: [] });

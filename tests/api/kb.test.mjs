@@ -1,9 +1,9 @@
 // Browsing the knowledge base: the kinds, each kind's list (the same as
 // `fascia kb list KIND --json`), one entry, and 404 for unknown kinds and ids.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, cli } from './lib/server.mjs';
-import { tokenLogin, closeConnections } from './lib/client.mjs';
+import { tokenLogin, stopServerAfter } from './lib/client.mjs';
 import { validateComponent } from './lib/openapi.mjs';
 
 const SCHEMA_OF = {
@@ -20,11 +20,7 @@ describe('knowledge base', () => {
     server = await startServer();
     ({ api } = await tokenLogin(server));
   });
-  after(async () => {
-    closeConnections();
-    await server?.stop();
-    server?.cleanup();
-  });
+  stopServerAfter(() => server);
 
   it('GET /api/v1/kb lists the kinds, caps among them', async () => {
     ({ kinds } = await api.expect(200, 'GET', '/api/v1/kb'));

@@ -2,13 +2,13 @@
 // nothing else, and the server serves exactly this file. Also the routes
 // without authentication (health, openapi.json) and the headers every
 // response carries, API or not.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { doc, operations, operationKey, compileAll, resolveRef, OPENAPI_PATH, validateComponent } from './lib/openapi.mjs';
 import { ROUTES } from './lib/routes.mjs';
 import { startServer } from './lib/server.mjs';
-import { Api, rawRequest, checkSecurityHeaders, closeConnections } from './lib/client.mjs';
+import { Api, rawRequest, checkSecurityHeaders, stopServerAfter } from './lib/client.mjs';
 
 function allRefs(node, out = []) {
   if (Array.isArray(node)) node.forEach((n) => allRefs(n, out));
@@ -99,11 +99,7 @@ describe('open routes and headers on the running server', () => {
     server = await startServer();
     anon = new Api(server.base);
   });
-  after(async () => {
-    closeConnections();
-    await server?.stop();
-    server?.cleanup();
-  });
+  stopServerAfter(() => server);
 
   it('GET /api/v1/health answers {"ok": true} without a cookie', async () => {
     assert.deepEqual(await anon.expect(200, 'GET', '/api/v1/health'), { ok: true });

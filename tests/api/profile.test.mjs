@@ -1,10 +1,10 @@
 // Profile, screening and referral: the order a new person goes through
 // (nothing, profile, screening, plan), every malformed write refused with the
 // field named and nothing changed, and plan/today/progress equal to the CLI's.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, cli, TODAY } from './lib/server.mjs';
-import { tokenLogin, closeConnections } from './lib/client.mjs';
+import { tokenLogin, stopServerAfter } from './lib/client.mjs';
 import { PROFILE, cleanAnswers, expectRefused, oversized } from './lib/flows.mjs';
 
 const JSON_TYPE = 'application/json';
@@ -55,11 +55,7 @@ describe('profile, screening and referral', () => {
     server = await startServer();
     ({ api } = await tokenLogin(server));
   });
-  after(async () => {
-    closeConnections();
-    await server?.stop();
-    server?.cleanup();
-  });
+  stopServerAfter(() => server);
 
   it('a new person has no profile (404), no screening (404), and plan, today and progress are 409 precondition', async () => {
     assert.equal((await api.request('GET', '/api/v1/profile')).status, 404);

@@ -2,11 +2,11 @@
 // client address, within 5 minutes, logins answer 429 with Retry-After, even
 // with the right password. Clients are told apart by sending from different
 // loopback addresses (127.0.0.x).
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer, addUser, freshDbDir } from './lib/server.mjs';
-import { Api, parseSetCookie, closeConnections } from './lib/client.mjs';
+import { Api, parseSetCookie, stopServerAfter } from './lib/client.mjs';
 
 function from(server, address) {
   return new Api(server.base, undefined, { localAddress: address });
@@ -31,11 +31,7 @@ describe('login rate limiting', () => {
     addUser(db, 'erin', 'erin-password-333');
     server = await startServer({ db, dir });
   });
-  after(async () => {
-    closeConnections();
-    await server?.stop();
-    server?.cleanup();
-  });
+  stopServerAfter(() => server);
 
   it('after 5 failed attempts for one name (from different addresses) the 6th is 429, even with the right password', async () => {
     for (let i = 0; i < 5; ++i) {

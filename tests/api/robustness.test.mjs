@@ -2,12 +2,12 @@
 // server stays up, and a refused write changes nothing: deep nesting, invalid
 // UTF-8, odd text, methods and addresses the API does not have, and a locked
 // database (503 db_busy with Retry-After).
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import { startServer, TODAY } from './lib/server.mjs';
-import { tokenLogin, rawRequest, checkSecurityHeaders, closeConnections } from './lib/client.mjs';
+import { tokenLogin, rawRequest, checkSecurityHeaders, stopServerAfter } from './lib/client.mjs';
 import { expectRefused, journalOf } from './lib/flows.mjs';
 import { validateComponent } from './lib/openapi.mjs';
 
@@ -20,11 +20,7 @@ describe('robustness', () => {
     server = await startServer();
     ({ api } = await tokenLogin(server));
   });
-  after(async () => {
-    closeConnections();
-    await server?.stop();
-    server?.cleanup();
-  });
+  stopServerAfter(() => server);
 
   async function alive() {
     assert.deepEqual(await api.expect(200, 'GET', '/api/v1/health'), { ok: true });

@@ -2,11 +2,11 @@
 // replayed and logged; stops answer their advice and update the screening;
 // a screening that forbids self-treatment is 409 safety; every malformed
 // session is refused with the field named and nothing logged.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer, addUser, freshDbDir, TODAY } from './lib/server.mjs';
-import { tokenLogin, passwordLogin, closeConnections } from './lib/client.mjs';
+import { tokenLogin, passwordLogin, stopServerAfter } from './lib/client.mjs';
 import { setUpPerson, cleanAnswers, cardsOf, doneEvents, expectRefused, oversized, journalOf } from './lib/flows.mjs';
 
 const JSON_TYPE = 'application/json';
@@ -27,11 +27,7 @@ describe('stop advice and sessions', () => {
     ({ api: alice } = await tokenLogin(server));
     stopSigns = await alice.expect(200, 'GET', '/api/v1/kb/stop-signs');
   });
-  after(async () => {
-    closeConnections();
-    await server?.stop();
-    server?.cleanup();
-  });
+  stopServerAfter(() => server);
 
   describe('POST /api/v1/stop-advice', () => {
     it('answers the most severe action of the signs, advice for each, and the questions to re-screen; stores nothing', async () => {

@@ -7,6 +7,7 @@
 // and the operation and status are recorded for the coverage check.
 import http from 'node:http';
 import assert from 'node:assert/strict';
+import { after } from 'node:test';
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { findOperation, checkResponse, operationKey } from './openapi.mjs';
@@ -164,4 +165,18 @@ export async function passwordLogin(server, name, password) {
   const cookie = parseSetCookie(r.headers, 'fascia_session');
   assertSessionCookieAttributes(cookie, 'POST /api/v1/login');
   return { api: new Api(server.base, `fascia_session=${cookie.value}`), body: r.body, cookie };
+}
+
+/**
+ * Registers a suite's clean-up: closes the client's kept-alive connections,
+ * stops the server that `current()` returns (if one started) and removes its
+ * files.
+ */
+export function stopServerAfter(current) {
+  after(async () => {
+    closeConnections();
+    const server = current();
+    await server?.stop();
+    server?.cleanup();
+  });
 }
