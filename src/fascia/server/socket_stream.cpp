@@ -76,7 +76,7 @@ BufferedSocketStream::Fill BufferedSocketStream::fill(std::chrono::milliseconds 
 
 bool BufferedSocketStream::wait_for_request() {
   if (in_begin_ < in_end_) return !server_stopping();  // pipelined: the next request is already here
-  if (!flush() || server_stopping()) return false;
+  if (broken_ || server_stopping()) return false;
   return fill(timeouts_.idle) == Fill::data;
 }
 

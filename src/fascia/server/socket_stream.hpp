@@ -27,8 +27,9 @@ class BufferedSocketStream final : public httplib::Stream {
   // (the server is stopping) waits end within kStopCheckInterval.
   BufferedSocketStream(socket_t sock, const std::atomic<socket_t>& listening, StreamTimeouts timeouts);
 
-  // Waits until the next request's first bytes arrive. False when the peer
-  // closed, the connection stayed idle too long or the server is stopping.
+  // Waits until the next request's first bytes arrive (the previous answer
+  // must have been flushed). False when the peer closed or is gone, the
+  // connection stayed idle too long or the server is stopping.
   bool wait_for_request();
   // Sends what the answer has gathered. False when the peer is gone.
   bool flush();
