@@ -203,6 +203,30 @@ TEST(Cli, IncompleteOrMalformedScreeningAnswersSaveNothing) {
   EXPECT_EQ(box.run("plan").code, 5) << "no screening was stored";
 }
 
+TEST(Cli, AnAnswersFileWithNestedAliasesIsRefusedAtOnceAndSavesNothing) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  const std::string before = exported(box);
+  // "Billion laughs": nine levels of nine aliases, a few hundred bytes that
+  // expanded alias by alias would take gigabytes.
+  std::string laughs = all_no_answers();
+  const auto first_line = std::count(laughs.begin(), laughs.end(), '\n') + 1;
+  laughs += "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  for (char name = 'b'; name <= 'i'; ++name) {
+    std::string items;
+    for (int i = 0; i < 9; ++i) items += std::string(i ? ", *" : "*") + static_cast<char>(name - 1);
+    laughs += std::string(1, name) + ": &" + name + " [" + items + "]\n";
+  }
+  cli_test::write_file(box.path("laughs.yaml"), laughs);
+  const Outcome r = box.run("screen --answers '" + box.path("laughs.yaml").string() + "'");
+  EXPECT_EQ(r.code, 2) << r.err;
+  EXPECT_NE(r.err.find("laughs.yaml:" + std::to_string(first_line) + ": anchors and aliases are not accepted (found &a)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << "one line: " << r.err;
+  EXPECT_EQ(exported(box), before);
+}
+
 TEST(Cli, ALockedDatabaseIsReportedAndNothingIsLost) {
   Sandbox box;
   set_up_desk_worker(box);

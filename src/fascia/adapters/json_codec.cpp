@@ -400,6 +400,12 @@ class DuplicateKeyFinder {
     return true;
   }
   const std::optional<std::string>& found() const { return found_; }
+  // The dotted path of the value being read.
+  std::string path() const {
+    std::string out;
+    for (const Frame& f : stack_) out = f.is_array ? index_path(out, f.index) : key_path(out, f.key);
+    return out;
+  }
 
  private:
   struct Frame {
@@ -408,11 +414,6 @@ class DuplicateKeyFinder {
     std::string key;
     std::set<std::string> keys;
   };
-  std::string path() const {
-    std::string out;
-    for (const Frame& f : stack_) out = f.is_array ? index_path(out, f.index) : key_path(out, f.key);
-    return out;
-  }
   std::vector<Frame> stack_;
   std::optional<std::string> found_;
 };
@@ -431,11 +432,21 @@ std::string person_data_to_json(const core::PersonData& data) {
 
 core::Result<core::PersonData> person_data_from_json(std::string_view text) {
   DuplicateKeyFinder duplicates;
+  struct TooDeep {
+    std::string path;
+  };
   json doc;
   try {
-    doc = json::parse(text, [&](int, nlohmann::detail::parse_event_t event, json& parsed) {
+    doc = json::parse(text, [&](int depth, nlohmann::detail::parse_event_t event, json& parsed) {
+      using Event = nlohmann::detail::parse_event_t;
+      if (depth >= kMaxImportDepth && (event == Event::object_start || event == Event::array_start))
+        throw TooDeep{duplicates.path()};
       return duplicates.on_event(event, parsed);
     });
+  } catch (const TooDeep& e) {
+    return core::fail(ErrorCode::malformed_file, (e.path.empty() ? std::string("the file") : e.path) +
+                                                     ": lists and objects are nested more than " +
+                                                     std::to_string(kMaxImportDepth) + " levels deep");
   } catch (const json::parse_error& e) {
     // what() reads "[json.exception.parse_error.101] parse error at line L, column C: ..."
     std::string what = e.what();

@@ -20,6 +20,12 @@ inline constexpr int kExportVersion = 1;
 
 // Invalid UTF-8 in any text is written as U+FFFD.
 std::string person_data_to_json(const core::PersonData& data);
+// Refuses (malformed_file, naming the path) anything that is not JSON, not
+// this format, or nested more than kMaxImportDepth levels deep.
 core::Result<core::PersonData> person_data_from_json(std::string_view text);
+
+// An export nests a handful of levels; deeper input is refused while it is
+// read, so a small file cannot make a large tree.
+inline constexpr int kMaxImportDepth = 32;
 
 }  // namespace fascia::adapters

@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "fascia/adapters/json_text.hpp"
+
 using nlohmann::json;
 
 namespace nlohmann {
@@ -88,7 +90,7 @@ namespace fascia::adapters {
 
 namespace {
 
-std::string dump(const json& j) { return j.dump(2); }
+std::string dump(const json& j) { return json_text(j, 2); }
 
 template <class Map>
 json list_of(const Map& map) {
@@ -218,24 +220,23 @@ std::string session_json(const core::SessionEntry& s, const std::vector<core::St
   return dump(out);
 }
 
-std::string session_entry_json(const core::SessionEntry& session) { return entry_of(session).dump(); }
+std::string session_entry_json(const core::SessionEntry& session) { return json_text(entry_of(session)); }
 
 std::string sessions_json(const std::vector<core::SessionEntry>& sessions) {
   json out = json::array();
   for (const auto& s : sessions) out.push_back(entry_of(s));
-  return out.dump();
+  return json_text(out);
 }
 
-std::string stop_outcome_json(const core::StopOutcome& outcome) { return json(outcome).dump(); }
+std::string stop_outcome_json(const core::StopOutcome& outcome) { return json_text(json(outcome)); }
 
 std::string session_saved_json(const core::SessionEntry& session, const std::vector<core::StopOutcome>& stops,
                                const std::vector<core::Reason>& warnings,
                                const std::optional<core::Clearance>& clearance) {
-  return json{{"session", entry_of(session)},
-              {"stops", stops},
-              {"warnings", warnings},
-              {"clearance", clearance ? clearance_of(*clearance) : json(nullptr)}}
-      .dump();
+  return json_text(json{{"session", entry_of(session)},
+                        {"stops", stops},
+                        {"warnings", warnings},
+                        {"clearance", clearance ? clearance_of(*clearance) : json(nullptr)}});
 }
 
 std::string progress_json(const core::Progress& p) {

@@ -6,7 +6,6 @@
 
 #include <fstream>
 #include <iterator>
-#include <map>
 #include <optional>
 #include <utility>
 
@@ -40,13 +39,13 @@ class TreeBuilder {
       case YAML_DOCUMENT_START_EVENT:
         if (documents_++ > 0) throw TreeError{line_of(event.start_mark), "a file must hold one YAML document, found a second"};
         break;
-      case YAML_ALIAS_EVENT: {
-        auto it = anchors_.find(reinterpret_cast<const char*>(event.data.alias.anchor));
-        if (it == anchors_.end()) throw TreeError{line_of(event.start_mark), "alias to an unknown anchor"};
-        add(Node(it->second), nullptr);
-        break;
-      }
+      case YAML_ALIAS_EVENT:
+        // Each alias would copy its anchored node: a few hundred bytes of
+        // nested aliases expand to gigabytes ("billion laughs").
+        throw TreeError{line_of(event.start_mark),
+                        "anchors and aliases are not accepted (found *" + name_of(event.data.alias.anchor) + ")"};
       case YAML_SCALAR_EVENT: {
+        refuse_anchor(event, event.data.scalar.anchor);
         Node node;
         node.line = line_of(event.start_mark);
         std::string_view text(reinterpret_cast<const char*>(event.data.scalar.value), event.data.scalar.length);
@@ -55,11 +54,17 @@ class TreeBuilder {
           node.kind = Node::Kind::scalar;
           node.text = text;
         }
-        add(std::move(node), event.data.scalar.anchor);
+        add(std::move(node));
         break;
       }
-      case YAML_SEQUENCE_START_EVENT: open(Node::Kind::list, event, event.data.sequence_start.anchor); break;
-      case YAML_MAPPING_START_EVENT: open(Node::Kind::map, event, event.data.mapping_start.anchor); break;
+      case YAML_SEQUENCE_START_EVENT:
+        refuse_anchor(event, event.data.sequence_start.anchor);
+        open(Node::Kind::list, event);
+        break;
+      case YAML_MAPPING_START_EVENT:
+        refuse_anchor(event, event.data.mapping_start.anchor);
+        open(Node::Kind::map, event);
+        break;
       case YAML_SEQUENCE_END_EVENT:
       case YAML_MAPPING_END_EVENT: close(); break;
       default: break;
@@ -69,26 +74,38 @@ class TreeBuilder {
  private:
   struct Open {
     Node node;
-    std::string anchor;
     std::optional<Entry> pending;
   };
 
-  void open(Node::Kind kind, const yaml_event_t& event, const yaml_char_t* anchor) {
+  static std::string name_of(const yaml_char_t* anchor) {
+    return anchor == nullptr ? std::string() : reinterpret_cast<const char*>(anchor);
+  }
+
+  // Anchors are refused with aliases: without aliases they would do nothing.
+  static void refuse_anchor(const yaml_event_t& event, const yaml_char_t* anchor) {
+    if (anchor != nullptr)
+      throw TreeError{line_of(event.start_mark),
+                      "anchors and aliases are not accepted (found &" + name_of(anchor) + ")"};
+  }
+
+  void open(Node::Kind kind, const yaml_event_t& event) {
+    // Nodes are freed recursively: unbounded nesting would overflow the stack.
+    if (open_.size() >= kMaxDepth)
+      throw TreeError{line_of(event.start_mark),
+                      "lists and maps are nested more than " + std::to_string(kMaxDepth) + " levels deep"};
     Open frame;
     frame.node.kind = kind;
     frame.node.line = line_of(event.start_mark);
-    if (anchor != nullptr) frame.anchor = reinterpret_cast<const char*>(anchor);
     open_.push_back(std::move(frame));
   }
 
   void close() {
     Open frame = std::move(open_.back());
     open_.pop_back();
-    add(std::move(frame.node), frame.anchor.empty() ? nullptr : reinterpret_cast<const yaml_char_t*>(frame.anchor.c_str()));
+    add(std::move(frame.node));
   }
 
-  void add(Node node, const yaml_char_t* anchor) {
-    if (anchor != nullptr) anchors_.insert_or_assign(reinterpret_cast<const char*>(anchor), node);
+  void add(Node node) {
     if (open_.empty()) {
       root_ = std::move(node);
       return;
@@ -111,7 +128,6 @@ class TreeBuilder {
 
   Node root_;
   std::vector<Open> open_;
-  std::map<std::string, Node> anchors_;
   int documents_ = 0;
 };
 

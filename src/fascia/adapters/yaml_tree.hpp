@@ -33,6 +33,9 @@ struct Entry {
   Node value;
 };
 
+// How deeply lists and maps may nest; data/ needs far fewer levels.
+inline constexpr std::size_t kMaxDepth = 64;
+
 struct ParseError {
   enum class Kind { missing, unreadable, malformed };
   Kind kind = Kind::malformed;
@@ -41,7 +44,9 @@ struct ParseError {
 };
 
 // Reads and parses one YAML file holding a single document. Duplicate keys,
-// non-scalar keys and a second document are malformed; aliases are expanded.
+// non-scalar keys, a second document, anchors (&name) and aliases (*name),
+// and lists or maps nested deeper than kMaxDepth are malformed (the line is
+// the anchor's, alias's or too-deep node's).
 tl::expected<Node, ParseError> parse_file(const std::filesystem::path& path);
 // The same for text already in memory.
 tl::expected<Node, ParseError> parse_text(std::string_view text);

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fascia/adapters/json_text.hpp"
 #include "fascia/adapters/password_hash.hpp"
 #include "fascia/adapters/sqlite_accounts.hpp"
 #include "fascia/cli/commands.hpp"
@@ -57,7 +58,7 @@ int add_user(Context& ctx, const std::string& name, bool password_stdin) {
   FASCIA_CLI_TRY(hash, adapters::hash_password(password));
   FASCIA_CLI_TRY(account, accounts->add_account(name, hash, today));
   if (ctx.json())
-    ctx.out << nlohmann::json{{"name", account.name}, {"person_id", account.person_id}}.dump(2) << "\n";
+    ctx.out << adapters::json_text({{"name", account.name}, {"person_id", account.person_id}}, 2) << "\n";
   else
     ctx.out << "Account '" << account.name << "' created (person " << account.person_id
             << (account.person_id == 1 ? ", the same person the terminal commands use" : "") << ").\n";
@@ -70,7 +71,7 @@ int list_users(Context& ctx) {
   if (ctx.json()) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& a : all) out.push_back({{"name", a.name}, {"person_id", a.person_id}});
-    ctx.out << out.dump(2) << "\n";
+    ctx.out << adapters::json_text(out, 2) << "\n";
     return kOk;
   }
   if (all.empty()) ctx.out << "No accounts yet (fascia user add NAME).\n";

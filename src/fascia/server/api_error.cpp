@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fascia/adapters/json_text.hpp"
+
 namespace fascia::server {
 
 ApiError from_core(const core::Error& error, const std::string& field) {
@@ -32,7 +34,8 @@ ApiError from_core(const core::Error& error, const std::string& field) {
 std::string error_body(const ApiError& error) {
   nlohmann::json inner{{"status", error.status}, {"code", error.code}, {"message", error.message}};
   if (!error.field.empty()) inner["field"] = error.field;
-  return nlohmann::json{{"error", inner}}.dump();
+  // Messages may quote what a client sent: never let a bad byte throw here.
+  return adapters::json_text({{"error", inner}});
 }
 
 }  // namespace fascia::server

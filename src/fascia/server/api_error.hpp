@@ -26,6 +26,8 @@ inline tl::unexpected<ApiError> api_fail(int status, std::string code, std::stri
 
 // `field` is attached when the error is about the client's input.
 ApiError from_core(const core::Error& error, const std::string& field = {});
+// The JSON text of an error; bytes in the message that are not UTF-8 become
+// U+FFFD, so this never throws on what a client sent.
 std::string error_body(const ApiError& error);
 
 }  // namespace fascia::server

@@ -4,12 +4,32 @@
 
 #include <iostream>
 
+#include "fascia/server/request_text.hpp"
+#include "fascia/server/safe_text.hpp"
+
 namespace fascia::server {
 
-void write_error(httplib::Response& response, const ApiError& error) {
-  response.status = error.status;
-  if (error.status == 503) response.set_header("Retry-After", "1");
-  response.set_content(error_body(error), "application/json");
+void write_error(httplib::Response& response, const ApiError& error) noexcept {
+  try {
+    response.status = error.status;
+    if (error.status == 503) response.set_header("Retry-After", "1");
+    response.set_content(error_body(error), "application/json");
+  } catch (...) {
+    try {
+      response.status = 500;
+      response.set_content(R"({"error":{"status":500,"code":"server","message":"something went wrong on our side"}})",
+                           "application/json");
+    } catch (...) {
+    }
+  }
+}
+
+void log_failure(const httplib::Request& request, const std::string& what) noexcept {
+  try {
+    std::cerr << "fascia serve: " << printable(request.method, 20) << " " << printable(request.path) << ": "
+              << printable(what, 1000) << "\n";
+  } catch (...) {
+  }
 }
 
 std::function<void(const httplib::Request&, httplib::Response&)> ApiRouter::wrap(RouteHandler handler, Access access) {
@@ -18,6 +38,11 @@ std::function<void(const httplib::Request&, httplib::Response&)> ApiRouter::wrap
                                                                  httplib::Response& response) {
     Call call{request, response, state};
     try {
+      // Before anything reads it: text that is not UTF-8 never reaches a route.
+      if (auto bad = request_text_error(request)) {
+        write_error(response, *bad);
+        return;
+      }
       if (access == Access::signed_in) {
         const auto token = cookie_value(request.get_header_value("Cookie"), kSessionCookie);
         auto person = state.sessions.person_for(token, std::chrono::steady_clock::now());
@@ -30,7 +55,7 @@ std::function<void(const httplib::Request&, httplib::Response&)> ApiRouter::wrap
       call.today = state.clock.today();
       auto reply = handler(call);
       if (!reply) {
-        if (reply.error().status >= 500) std::cerr << "fascia serve: " << reply.error().message << "\n";
+        if (reply.error().status >= 500) log_failure(request, reply.error().message);
         write_error(response, reply.error());
         return;
       }
@@ -41,7 +66,10 @@ std::function<void(const httplib::Request&, httplib::Response&)> ApiRouter::wrap
       }
     } catch (const std::exception& e) {
       // A bug, not a client's mistake: log it, answer without crashing.
-      std::cerr << "fascia serve: " << request.method << " " << request.path << ": " << e.what() << "\n";
+      log_failure(request, e.what());
+      write_error(response, {500, "server", "something went wrong on our side", {}});
+    } catch (...) {
+      log_failure(request, "unknown exception");
       write_error(response, {500, "server", "something went wrong on our side", {}});
     }
   };

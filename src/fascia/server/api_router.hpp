@@ -1,4 +1,5 @@
-// Registers API routes on the HTTP server with what every route needs: the
+// Registers API routes on the HTTP server with what every route needs: a 400
+// for any text in the request that is not UTF-8 (request_text.hpp), then the
 // caller's identity from the session cookie (401 without it), today's date,
 // JSON content type, no-store caching, the error shape, and a last-resort
 // catch so that no exception escapes as a crash.
@@ -50,7 +51,12 @@ class ApiRouter {
 
 inline constexpr const char* kSessionCookie = "fascia_session";
 
-// Writes an error answer (status, JSON body, headers) onto a response.
-void write_error(httplib::Response& response, const ApiError& error);
+// Writes an error answer (status, JSON body, headers) onto a response; never
+// throws (a fixed body is written if building the answer itself fails).
+void write_error(httplib::Response& response, const ApiError& error) noexcept;
+
+// Logs one line "fascia serve: METHOD PATH: what" to stderr with the
+// request's text escaped (safe_text.hpp printable); never throws.
+void log_failure(const httplib::Request& request, const std::string& what) noexcept;
 
 }  // namespace fascia::server

@@ -4,12 +4,13 @@
 #include <sys/socket.h>
 
 #include <fstream>
-#include <iostream>
 #include <sstream>
 
 #include "fascia/server/api_router.hpp"
 #include "fascia/server/buffered_server.hpp"
+#include "fascia/server/request_text.hpp"
 #include "fascia/server/routes.hpp"
+#include "fascia/server/safe_text.hpp"
 
 namespace fascia::server {
 
@@ -37,6 +38,41 @@ std::string read_file(const std::filesystem::path& path) {
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+// The JSON error shape for an answer that ended in an error without a body
+// (unknown API paths, bodies over the limit, unknown methods); other GETs
+// that found no file are the web app's own pages.
+httplib::Server::HandlerResponse answer_error(const httplib::Request& request, httplib::Response& response,
+                                              const std::filesystem::path& index) {
+  if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+  if (auto bad = request_text_error(request)) {
+    write_error(response, *bad);
+    return httplib::Server::HandlerResponse::Handled;
+  }
+  if (response.status == 404 && request.method == "GET" && !is_api(request.path) && std::filesystem::exists(index)) {
+    response.status = 200;
+    response.set_content(read_file(index), "text/html; charset=utf-8");
+    return httplib::Server::HandlerResponse::Handled;
+  }
+  switch (response.status) {
+    case 404:
+      write_error(response, {404, "not_found", "no such address: " + printable(request.path, 200), {}});
+      break;
+    case 413:
+      write_error(response,
+                  {413, "too_large", "the body is larger than " + std::to_string(kMaxBodyBytes / 1024) + " KiB", {}});
+      break;
+    case 405:
+      write_error(response, {405, "method_not_allowed", printable(request.method, 20) + " is not allowed here", {}});
+      break;
+    default:
+      write_error(response, {response.status,
+                             response.status >= 500 ? "server" : "bad_request",
+                             "the request could not be handled (HTTP " + std::to_string(response.status) + ")",
+                             {}});
+  }
+  return httplib::Server::HandlerResponse::Handled;
 }
 
 }  // namespace
@@ -109,47 +145,37 @@ HttpServer::HttpServer(ServerState& state, ServeOptions options)
   if (!options_.web_dir.empty()) http.set_mount_point("/", options_.web_dir.string());
   const auto index = options_.web_dir / "index.html";
 
-  // Anything that ended in an error without a body gets the JSON error shape
-  // (unknown API paths, bodies over the limit, unknown methods); other GETs
-  // that found no file are the web app's own pages.
-  http.set_error_handler(httplib::Server::HandlerWithResponse([index](const httplib::Request& request,
-                                                                      httplib::Response& response) {
-    if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    if (response.status == 404 && request.method == "GET" && !is_api(request.path) && std::filesystem::exists(index)) {
-      response.status = 200;
-      response.set_content(read_file(index), "text/html; charset=utf-8");
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    switch (response.status) {
-      case 404:
-        write_error(response, {404, "not_found", "no such address: " + request.path, {}});
-        break;
-      case 413:
-        write_error(response,
-                    {413, "too_large", "the body is larger than " + std::to_string(kMaxBodyBytes / 1024) + " KiB", {}});
-        break;
-      case 405:
-        write_error(response, {405, "method_not_allowed", request.method + " is not allowed here", {}});
-        break;
-      default:
-        write_error(response, {response.status,
-                               response.status >= 500 ? "server" : "bad_request",
-                               "the request could not be handled (HTTP " + std::to_string(response.status) + ")",
-                               {}});
-    }
-    return httplib::Server::HandlerResponse::Handled;
-  }));
-  http.set_exception_handler([](const httplib::Request& request, httplib::Response& response, std::exception_ptr ep) {
-    std::string what = "unknown exception";
-    try {
-      std::rethrow_exception(ep);
-    } catch (const std::exception& e) {
-      what = e.what();
-    } catch (...) {
-    }
-    std::cerr << "fascia serve: " << request.method << " " << request.path << ": " << what << "\n";
-    write_error(response, {500, "server", "something went wrong on our side", {}});
-  });
+  // Runs outside httplib's exception catch, so nothing in it may throw; a
+  // request whose text is not UTF-8 is a 400 naming the part, whatever else.
+  http.set_error_handler(
+      httplib::Server::HandlerWithResponse([index](const httplib::Request& request, httplib::Response& response) {
+        try {
+          return answer_error(request, response, index);
+        } catch (const std::exception& e) {
+          log_failure(request, e.what());
+        } catch (...) {
+          log_failure(request, "unknown exception");
+        }
+        write_error(response, {500, "server", "something went wrong on our side", {}});
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+  // Exceptions thrown while routing outside the API wrapper (which catches
+  // its own); a bug, so a 500 — logged with the request's text escaped.
+  http.set_exception_handler(
+      [](const httplib::Request& request, httplib::Response& response, std::exception_ptr ep) noexcept {
+        std::string what = "unknown exception";
+        try {
+          std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          try {
+            what = e.what();
+          } catch (...) {
+          }
+        } catch (...) {
+        }
+        log_failure(request, what);
+        write_error(response, {500, "server", "something went wrong on our side", {}});
+      });
 }
 
 HttpServer::~HttpServer() = default;

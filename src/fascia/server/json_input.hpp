@@ -22,8 +22,13 @@ namespace fascia::server {
 using nlohmann::json;
 
 // 415 unless the content type is application/json; 400 bad_json unless the
-// body parses to a JSON object.
+// body parses to a JSON object (and is UTF-8: see body_encoding_error).
 ApiResult<json> parse_object_body(const httplib::Request& request);
+
+// For a body that is not well-formed UTF-8: 400 bad_json naming the field
+// whose text holds the first bad byte ("regions[0].region"; the enclosing
+// object for a bad field name). Empty when the body is well-formed UTF-8.
+std::optional<ApiError> body_encoding_error(std::string_view body);
 
 // `path` is the object's own dotted path ("" for the body itself).
 ApiResult<void> only_fields(const json& object, std::initializer_list<std::string_view> allowed,

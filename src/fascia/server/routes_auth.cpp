@@ -2,6 +2,7 @@
 // who am I.
 #include <httplib.h>
 
+#include "fascia/adapters/json_text.hpp"
 #include "fascia/adapters/password_hash.hpp"
 #include "fascia/server/json_input.hpp"
 #include "fascia/server/route_helpers.hpp"
@@ -58,7 +59,7 @@ ApiResult<Reply> login(Call& call) {
   }
   limiter.record_success(name_key);
   call.response.set_header("Set-Cookie", session_cookie(call.state.sessions.create(account->person_id, now)));
-  return json_reply(nlohmann::json{{"name", account->name}, {"person_id", account->person_id}}.dump());
+  return json_reply(adapters::json_text({{"name", account->name}, {"person_id", account->person_id}}));
 }
 
 ApiResult<Reply> logout(Call& call) {
@@ -82,12 +83,11 @@ ApiResult<Reply> me(Call& call) {
   if (!profile) return tl::make_unexpected(profile.error());
   auto screening = lift((*store)->latest_screening());
   if (!screening) return tl::make_unexpected(screening.error());
-  return json_reply(nlohmann::json{{"person_id", call.person_id},
-                                   {"name", account ? account->name : "local"},
-                                   {"has_profile", profile->has_value()},
-                                   {"has_screening", screening->has_value()},
-                                   {"today", core::format_date(call.today)}}
-                        .dump());
+  return json_reply(adapters::json_text({{"person_id", call.person_id},
+                                         {"name", account ? account->name : "local"},
+                                         {"has_profile", profile->has_value()},
+                                         {"has_screening", screening->has_value()},
+                                         {"today", core::format_date(call.today)}}));
 }
 
 // GET /login?token=T: the link printed at start-up; works once.

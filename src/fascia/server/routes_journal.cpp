@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fascia/adapters/json_codec.hpp"
+#include "fascia/adapters/json_text.hpp"
 #include "fascia/app/validate.hpp"
 #include "fascia/core/journal_analysis.hpp"
 #include "fascia/server/json_input.hpp"
@@ -23,7 +24,7 @@ ApiResult<Reply> get_journal(Call& call) {
   data.journal = std::move(journal);
   // The export format's journal part: one encoding of entries, not two.
   auto out = nlohmann::json::parse(adapters::person_data_to_json(data))["journal"];
-  return json_reply(out.dump());
+  return json_reply(adapters::json_text(out));
 }
 
 ApiResult<core::Date> entry_date(Call& call, const json& body) {
@@ -40,7 +41,7 @@ ApiResult<Reply> save(Call& call, const Entry& entry, Validate validate, Add add
   API_TRY(store, person_store(call));
   if (auto ok = lift(add(*store, entry)); !ok) return tl::make_unexpected(ok.error());
   call.state.views.bump(call.person_id);
-  return json_reply(answer.dump(), 201);
+  return json_reply(adapters::json_text(answer), 201);
 }
 
 ApiResult<Reply> add_pain(Call& call) {

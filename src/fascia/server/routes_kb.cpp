@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fascia/adapters/json_text.hpp"
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/server/route_helpers.hpp"
 #include "fascia/server/routes.hpp"
@@ -11,7 +12,7 @@ namespace fascia::server {
 
 namespace {
 
-ApiResult<Reply> kinds(Call&) { return json_reply(nlohmann::json{{"kinds", adapters::kb_kinds()}}.dump()); }
+ApiResult<Reply> kinds(Call&) { return json_reply(adapters::json_text({{"kinds", adapters::kb_kinds()}})); }
 
 ApiResult<Reply> list(Call& call) {
   const std::string kind = call.request.matches[1];

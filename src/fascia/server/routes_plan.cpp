@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fascia/adapters/json_text.hpp"
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/server/route_helpers.hpp"
 #include "fascia/server/routes.hpp"
@@ -30,7 +31,7 @@ std::string progress_body(const core::KnowledgeBase& kb, const app::PersonState&
   // meaningful when it reaches either figure.
   out["meaningful_change"] = {{"points", kb.caps.meaningful_change_points.value},
                               {"percent", kb.caps.meaningful_change_percent.value}};
-  return out.dump();
+  return adapters::json_text(out);
 }
 
 RouteHandler cached_view(std::string name, Compute compute) {
@@ -46,7 +47,7 @@ RouteHandler cached_view(std::string name, Compute compute) {
     API_TRY(person, load_person_state(call, *store));
     // Compact on the wire (the views are pretty-printed for the terminal);
     // done once per cache fill, not per request.
-    std::string body = nlohmann::json::parse(compute(call.state.kb, person, call.today)).dump();
+    std::string body = adapters::json_text(nlohmann::json::parse(compute(call.state.kb, person, call.today)));
     views.store(call.person_id, name, call.today, revision, now, body);
     return json_reply(std::move(body));
   };

@@ -2,6 +2,7 @@
 // there" referral suggestions.
 #include <httplib.h>
 
+#include "fascia/adapters/json_text.hpp"
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/app/validate.hpp"
 #include "fascia/core/referral.hpp"
@@ -142,7 +143,7 @@ ApiResult<Reply> get_screening(Call& call) {
   json out{{"date", core::format_date(record->date)},
            {"answers", answers},
            {"clearance", json::parse(adapters::clearance_json(core::evaluate_screening(call.state.kb, *record)))}};
-  return json_reply(out.dump());
+  return json_reply(adapters::json_text(out));
 }
 
 std::vector<std::string> split_commas(const std::string& text) {

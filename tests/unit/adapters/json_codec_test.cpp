@@ -116,6 +116,18 @@ TEST(JsonCodec, RejectsAPressureAboveTenAndAnUnknownModality) {
             "movement, preparation, percussion");
 }
 
+TEST(JsonCodec, RefusesNestingDeeperThanTheLimitWhileReadingIt) {
+  const std::size_t depth = 200000;  // 400 KB of brackets
+  const auto error =
+      error_of(sample_with("\"version\": 1", "\"version\": " + std::string(depth, '[') + std::string(depth, ']')));
+  EXPECT_EQ(error.code, ErrorCode::malformed_file);
+  EXPECT_EQ(error.message.rfind("version[0]", 0), 0u) << error.message;
+  EXPECT_NE(error.message.find(": lists and objects are nested more than " + std::to_string(adapters::kMaxImportDepth) +
+                               " levels deep"),
+            std::string::npos)
+      << error.message;
+}
+
 TEST(JsonCodec, RejectsAKeyThatAppearsTwice) {
   const auto error = error_of(sample_with("\"score\": 6", "\"score\": 6, \"score\": 7"));
   EXPECT_EQ(error.code, ErrorCode::malformed_file);
