@@ -243,12 +243,29 @@ describe('profile, screening and referral', () => {
       assert.ok(r.note.length > 0);
       assert.ok(r.suggestions.length > 0);
       for (const s of r.suggestions) for (const l of s.locations) assert.ok(asked.includes(l), `${s.region} explains ${l}, which was not asked`);
-      assert.deepEqual(r.warnings, [], 'neck and temple pain carry no warning');
+      // Each referral pattern carries what to watch for; every warning cites a known source.
+      const sources = new Set((await api.expect(200, 'GET', '/api/v1/kb/sources')).map((s) => s.id));
+      const rules = r.warnings.map((w) => w.rule);
+      assert.ok(rules.includes('headache-emergency'), 'temple pain: a sudden worst-ever headache is an emergency');
+      assert.ok(rules.includes('neck-after-trauma'), 'neck pain: after trauma, a doctor first');
+      assert.equal(new Set(rules).size, rules.length, 'each warning once');
+      for (const w of r.warnings) {
+        assert.ok(w.text.length > 0);
+        assert.ok(sources.has(w.source), `${w.rule} cites unknown source ${w.source}`);
+      }
+    });
+    it('arm pain to the thumb asks about numbness, tingling or weakness (seed 000), once for both places', async () => {
+      const r = await api.expect(200, 'GET', '/api/v1/referral?locations=outer-arm,thumb-index-finger');
+      const nerve = r.warnings.filter((w) => /numbness, tingling or weakness/.test(w.text));
+      assert.equal(nerve.length, 1, JSON.stringify(r.warnings));
+      assert.equal(nerve[0].source, 'seed-000');
+      assert.match(nerve[0].text, /practitioner/);
+      assert.ok(r.suggestions.some((s) => s.region === 'scalenes' && s.practitioner_only));
     });
     it('chest pain comes with the warning that it may be the heart, before any suggestion', async () => {
       const r = await api.expect(200, 'GET', '/api/v1/referral?locations=temple,chest');
-      assert.equal(r.warnings.length, 1);
-      assert.equal(r.warnings[0].rule, 'location-chest');
+      assert.ok(r.warnings.length >= 1);
+      assert.equal(r.warnings[0].rule, 'location-chest', 'the location warning comes first');
       assert.match(r.warnings[0].text, /heart/);
       assert.match(r.warnings[0].text, /emergency/);
       assert.equal(r.warnings[0].source, 'gulati-2021');

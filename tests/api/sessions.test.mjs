@@ -184,6 +184,16 @@ describe('stop advice and sessions', () => {
     it('the same protocol is not due again today: posting it again is 409 precondition and logs nothing', async () => {
       const today = await alice.expect(200, 'GET', '/api/v1/today');
       assert.ok(!today.due.some((s) => s.protocol === due.protocol), 'the protocol is still due after it was done');
+      // why_not_today groups not_today: one entry per rule and wording, each area named once, dates only long-form in text.
+      const rules = new Set(today.not_today.map((r) => r.rule));
+      assert.ok(rules.size < today.not_today.length, 'several areas share a rule');
+      assert.equal(today.why_not_today.length, rules.size, JSON.stringify(today.why_not_today));
+      const gap = today.why_not_today.find((g) => g.rule === 'instrument-min-hours-between');
+      assert.ok(gap && gap.areas.length >= 2, JSON.stringify(gap));
+      assert.equal(new Set(gap.areas.map((a) => a.region + ':' + a.side)).size, gap.areas.length);
+      assert.equal(gap.date, '2026-11-25');
+      assert.match(gap.text, /Wednesday, 25 November 2026/);
+      for (const g of today.why_not_today) assert.doesNotMatch(g.text, /\d{4}-\d{2}-\d{2}/, g.text);
       await expectRefused(alice, { path: '/api/v1/sessions', json: { protocol: due.protocol, events: doneEvents(due), soreness: 1 }, status: 409, code: 'precondition', also: ['/api/v1/sessions'] });
     });
   });

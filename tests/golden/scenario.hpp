@@ -50,6 +50,7 @@ struct Expectations {
   std::optional<std::vector<std::string>> warnings;             // exactly these rule ids
   std::optional<std::string> review;                            // ReviewState word
   std::optional<bool> see_practitioner;
+  std::optional<std::string> review_sessions;  // "done of planned" before the review, e.g. "3 of 12"
 };
 
 struct Scenario {

@@ -258,11 +258,18 @@ class Reader {
   }
 
   Expectations expectations(const Node& node) const {
-    only_keys(node, "expect",
-              {"clearance", "findings", "plan_blocked", "blocked_by", "protocols", "excluded", "excluded_rules",
-               "max_pressure", "modalities", "edges", "dose_targets", "notes", "first_session",
-               "sessions_in_first_week", "sessions_total", "silently_dropped", "today_due", "today_not_today_rules",
-               "today_next", "adjustments", "warnings", "review", "see_practitioner"});
+    only_keys(node, "expect", {"clearance",        "findings",
+                               "plan_blocked",     "blocked_by",
+                               "protocols",        "excluded",
+                               "excluded_rules",   "max_pressure",
+                               "modalities",       "edges",
+                               "dose_targets",     "notes",
+                               "first_session",    "sessions_in_first_week",
+                               "sessions_total",   "silently_dropped",
+                               "today_due",        "today_not_today_rules",
+                               "today_next",       "adjustments",
+                               "warnings",         "review",
+                               "see_practitioner", "review_sessions"});
     Expectations e;
     auto words = [&](const char* key, std::optional<std::vector<std::string>>& into) {
       if (const Node* n = node.find(key)) into = list(*n);
@@ -304,6 +311,7 @@ class Reader {
       if (!states.count(*e.review)) fail(*n, "unknown review state (not-yet, improving, not-improving, no-data)");
     }
     if (const Node* n = node.find("see_practitioner")) e.see_practitioner = flag(*n);
+    if (const Node* n = node.find("review_sessions")) e.review_sessions = text(*n);
     return e;
   }
 

@@ -263,6 +263,10 @@ std::vector<std::string> check_scenario(const Scenario& sc, const Outcome& out) 
                        std::string(core::to_string(out.progress.review.state)));
   if (ex.see_practitioner && *ex.see_practitioner != out.progress.review.see_practitioner)
     failures.push_back(std::string("see_practitioner: expected ") + (*ex.see_practitioner ? "true" : "false"));
+  const std::string review_sessions =
+      std::to_string(out.progress.review.sessions_done) + " of " + std::to_string(out.progress.review.sessions_planned);
+  if (ex.review_sessions && *ex.review_sessions != review_sessions)
+    failures.push_back("review_sessions: expected " + *ex.review_sessions + ", got " + review_sessions);
   // A step seen in a template and again in each dated session is reported once.
   std::vector<std::string> once;
   for (auto& f : failures)
@@ -313,6 +317,8 @@ std::string describe(const core::KnowledgeBase& kb, const core::Profile& profile
   s << "  warnings: " << join(rules_of(out.progress.warnings)) << "\n";
   s << "  review: " << core::to_string(out.progress.review.state)
     << (out.progress.review.see_practitioner ? " (see a practitioner)" : "") << "\n";
+  s << "  review_sessions: " << out.progress.review.sessions_done << " of " << out.progress.review.sessions_planned
+    << "\n";
   return s.str();
 }
 

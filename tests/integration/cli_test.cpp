@@ -5,6 +5,9 @@
 #include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
 
 #include "fascia/adapters/kb_paths.hpp"
 #include "integration/cli_harness.hpp"
@@ -110,6 +113,41 @@ TEST(Cli, ANewUserGoesFromScreeningToASessionAndIsRefusedTheSameRegionTomorrow) 
   EXPECT_EQ(json::parse(later.out)["due"].size(), 1u) << later.out;
 }
 
+TEST(Cli, WhyNotTodayHasOneBulletPerRuleNamingEachAreaOnceAndNoIsoDates) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  ASSERT_EQ(box.run("session --script -", kFullNeckSession).code, 0);
+  const Outcome js = box.run("--json today", "", "2026-11-24");
+  ASSERT_EQ(js.code, 0) << js.err;
+  const json view = json::parse(js.out);
+  std::set<std::string> rules;
+  for (const auto& r : view["not_today"]) rules.insert(r["rule"]);
+  ASSERT_LT(rules.size(), view["not_today"].size()) << "several areas share a rule";
+  ASSERT_EQ(view["why_not_today"].size(), rules.size()) << js.out;
+  for (const auto& g : view["why_not_today"])
+    if (g["rule"] == "instrument-min-hours-between") {
+      EXPECT_EQ(g["areas"].size(), 4u) << g;
+      EXPECT_EQ(g["date"], "2026-11-25");
+    }
+
+  const Outcome text = box.run("today", "", "2026-11-24");
+  ASSERT_EQ(text.code, 0) << text.err;
+  std::size_t bullets = 0;
+  std::istringstream lines(text.out);
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind("    - ", 0) == 0) {
+      ++bullets;
+      std::size_t named = 0;
+      for (auto at = line.find("Top of the shoulder"); at != std::string::npos; at = line.find("Top of the shoulder", at + 1))
+        ++named;
+      EXPECT_LE(named, 1u) << line;
+    }
+  EXPECT_EQ(bullets, rules.size()) << text.out;
+  EXPECT_FALSE(std::regex_search(text.out, std::regex(R"(\d{4}-\d{2}-\d{2})"))) << text.out;
+  EXPECT_NE(text.out.find("Tuesday, 24 November 2026"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("Wednesday, 25 November 2026"), std::string::npos) << text.out;
+}
+
 TEST(Cli, AnEmergencyAnswerGivesNoPlanAndASafetyExitCode) {
   Sandbox box;
   set_up_desk_worker(box, "sudden-worst-headache");
@@ -131,6 +169,24 @@ TEST(Cli, AskingForScaleneWorkSaysWhyAndSuggestsAPractitioner) {
   EXPECT_EQ(p["excluded"][0]["region"], "scalenes");
   EXPECT_EQ(p["excluded"][0]["reasons"][0]["rule"], "practitioner-only");
   EXPECT_NE(p["excluded"][0]["reasons"][0]["text"].get<std::string>().find("practitioner"), std::string::npos);
+}
+
+TEST(Cli, ReferringArmPainToTheThumbAsksAboutNumbnessTinglingAndWeakness) {
+  Sandbox box;
+  const Outcome text = box.run("refer outer-arm thumb-index-finger");
+  ASSERT_EQ(text.code, 0) << text.err;
+  const auto warning = text.out.find("numbness, tingling or weakness");
+  const auto suggestions = text.out.find("Pain there is often referred");
+  ASSERT_NE(warning, std::string::npos) << text.out;
+  EXPECT_LT(warning, suggestions) << "warnings come before the suggestions";
+  EXPECT_NE(text.out.find("[seed-000]"), std::string::npos) << text.out;
+  const Outcome js = box.run("--json refer outer-arm");
+  ASSERT_EQ(js.code, 0) << js.err;
+  const json j = json::parse(js.out);
+  bool found = false;
+  for (const auto& w : j["warnings"])
+    found = found || (w["text"].get<std::string>().find("numbness") != std::string::npos && w["source"] == "seed-000");
+  EXPECT_TRUE(found) << js.out;
 }
 
 TEST(Cli, DizzinessDuringASessionStopsItAndUpdatesTheScreening) {
@@ -302,10 +358,22 @@ TEST(Cli, ProgressShowsTrendsTheReviewAndTheRuleChanges) {
   ASSERT_EQ(r.code, 0) << r.err;
   const json p = json::parse(r.out);
   EXPECT_EQ(p["review"]["state"], "not-improving");
-  EXPECT_EQ(p["review"]["see_practitioner"], true);
+  // One session of those planned before the review: too few to judge the
+  // program, so the review says so instead of sending to a practitioner.
+  EXPECT_EQ(p["review"]["see_practitioner"], false);
+  EXPECT_EQ(p["review"]["sessions_done"], 1);
+  const int planned = p["review"]["sessions_planned"];
+  EXPECT_GE(planned, 10);
   ASSERT_FALSE(p["adjustments"].empty());
   EXPECT_EQ(p["adjustments"][0]["reason"]["rule"], "bruise-pressure-step");
   EXPECT_EQ(p["trends"][0]["latest"], 5);
+
+  const Outcome text = box.run("progress", "", "2026-12-21");
+  ASSERT_EQ(text.code, 0) << text.err;
+  const std::string adherence = "1 of " + std::to_string(planned) + " planned sessions";
+  EXPECT_NE(text.out.find(adherence + " done before it"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("too few to judge"), std::string::npos) << text.out;
+  EXPECT_EQ(text.out.find("Please book a practitioner"), std::string::npos) << text.out;
 }
 
 TEST(Cli, TheDemoRunsInAThrowawayDatabase) {

@@ -4,10 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 #include "fascia/adapters/kb_paths.hpp"
 #include "fascia/adapters/yaml_knowledge_source.hpp"
 #include "fascia/core/planner.hpp"
+#include "fascia/core/referral.hpp"
 #include "fascia/core/session_runner.hpp"
 
 using namespace fascia::core;
@@ -148,4 +150,71 @@ TEST(EveryCap, HasAKnownSource) {
   EXPECT_EQ(c.instrument_sessions_per_7_days.source, "seed-000");
   EXPECT_EQ(c.instrument_min_hours_between.value, 48);
   EXPECT_EQ(c.meaningful_change_points.source, "farrar-2001");
+}
+
+// Issue 8, point 4: every referral pattern says what to watch for before
+// exploring its candidates, each warning with a known source; where the
+// candidates include practitioner-only tissue (the scalenes: nerves and an
+// artery to the arm), a warning asks about arm numbness, tingling or weakness.
+TEST(RealReferral, EveryPatternCarriesAtLeastOneSourcedWarning) {
+  const KnowledgeBase& kb = real_kb();
+  ASSERT_FALSE(kb.referral_patterns.empty());
+  for (const auto& p : kb.referral_patterns) {
+    EXPECT_FALSE(p.warnings.empty()) << p.location;
+    for (const auto& w : p.warnings) {
+      EXPECT_FALSE(w.rule.empty()) << p.location;
+      EXPECT_FALSE(w.text.empty()) << p.location << " " << w.rule;
+      EXPECT_TRUE(kb.sources.count(w.source)) << p.location << " " << w.rule << " cites '" << w.source << "'";
+    }
+  }
+}
+
+TEST(RealReferral, PatternsThatPointAtTheScalenesAskAboutArmNerveSigns) {
+  const KnowledgeBase& kb = real_kb();
+  int checked = 0;
+  for (const auto& p : kb.referral_patterns) {
+    const bool scalenes = std::any_of(p.candidates.begin(), p.candidates.end(),
+                                      [](const ReferralCandidate& c) { return c.region == "scalenes"; });
+    if (!scalenes) continue;
+    ++checked;
+    const bool asks = std::any_of(p.warnings.begin(), p.warnings.end(), [](const Reason& w) {
+      return w.text.find("numbness") != std::string::npos && w.text.find("tingling") != std::string::npos &&
+             w.text.find("weakness") != std::string::npos;
+    });
+    EXPECT_TRUE(asks) << p.location;
+  }
+  EXPECT_GE(checked, 3);
+}
+
+TEST(RealReferral, PractitionerOnlyCandidatesComeWithAWarningToSeeOne) {
+  const KnowledgeBase& kb = real_kb();
+  for (const auto& p : kb.referral_patterns) {
+    const bool practitioner_only = std::any_of(p.candidates.begin(), p.candidates.end(), [&](const auto& c) {
+      const Region* r = kb.region(c.region);
+      return r && r->region_class == RegionClass::practitioner_only;
+    });
+    if (!practitioner_only) continue;
+    EXPECT_TRUE(std::any_of(p.warnings.begin(), p.warnings.end(), [](const Reason& w) {
+      return w.text.find("practitioner") != std::string::npos || w.text.find("doctor") != std::string::npos ||
+             w.text.find("emergency") != std::string::npos;
+    })) << p.location;
+  }
+}
+
+TEST(RealReferral, HeadPatternsWarnAboutASuddenWorstEverHeadache) {
+  const KnowledgeBase& kb = real_kb();
+  for (const std::string location : {"temple", "behind-eye", "side-of-head", "top-of-head", "forehead", "over-eye"}) {
+    const auto warnings = referral_warnings(kb, {location});
+    EXPECT_TRUE(std::any_of(warnings.begin(), warnings.end(), [](const Reason& w) {
+      return w.source == "rushton-2023";
+    })) << location;
+  }
+}
+
+TEST(RealReferral, WarningsForSeveralLocationsAreSaidOnceEach) {
+  const KnowledgeBase& kb = real_kb();
+  const auto warnings = referral_warnings(kb, {"outer-arm", "thumb-index-finger", "chest"});
+  std::set<std::string> rules;
+  for (const auto& w : warnings) EXPECT_TRUE(rules.insert(w.rule).second) << w.rule << " is said twice";
+  EXPECT_TRUE(rules.count("location-chest"));  // the location's own warning comes too
 }

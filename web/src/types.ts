@@ -212,6 +212,18 @@ export interface Plan {
   notes: Reason[];
   habits: string[];
 }
+export interface ReasonArea {
+  region: string;
+  side: Side;
+  name: string;
+}
+export interface ReasonGroup {
+  rule: string;
+  text: string;
+  areas: ReasonArea[];
+  date: string | null;
+  source: string;
+}
 export interface TodayView {
   date: string;
   blocked: boolean;
@@ -219,6 +231,8 @@ export interface TodayView {
   due: PlannedSession[];
   next: string | null;
   not_today: Reason[];
+  /** not_today grouped for display: one per rule and wording, areas named once, dates in text as "Tuesday, 8 December 2026". */
+  why_not_today: ReasonGroup[];
   review_due: boolean;
   finished: boolean;
 }
@@ -334,6 +348,9 @@ export interface ReviewVerdict {
   state: ReviewState;
   date: string;
   see_practitioner: boolean;
+  /** Sessions the original plan placed before the review, and those logged before it. */
+  sessions_planned: number;
+  sessions_done: number;
   reasons: Reason[];
 }
 export interface Adjustment {

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "fascia/adapters/json_text.hpp"
+#include "fascia/core/reason_groups.hpp"
 
 using nlohmann::json;
 
@@ -47,6 +48,8 @@ inline void to_json(json& j, ReviewState v) { j = std::string(to_string(v)); }
 inline void to_json(json& j, const IntRange& r) { j = json::array({r.min, r.max}); }
 
 FASCIA_TO_JSON(Reason, rule, text, source)
+FASCIA_TO_JSON(ReasonArea, region, side, name)
+FASCIA_TO_JSON(ReasonGroup, rule, text, areas, date, source)
 FASCIA_TO_JSON(Source, id, title, citation)
 FASCIA_TO_JSON(Region, id, name, chain, laterality, region_class, pressure_cap, allowed_techniques, dose_seconds, note,
                source)
@@ -80,7 +83,7 @@ FASCIA_TO_JSON(StopOutcome, action, advice, rescreen, session_over)
 FASCIA_TO_JSON(TrendPoint, date, score)
 FASCIA_TO_JSON(RegionTrend, region, region_name, side, baseline, points, latest, change, change_percent, meaningful)
 FASCIA_TO_JSON(WeekAdherence, week_start, planned, done, stopped, steps_skipped, habits)
-FASCIA_TO_JSON(ReviewVerdict, state, date, see_practitioner, reasons)
+FASCIA_TO_JSON(ReviewVerdict, state, date, see_practitioner, sessions_planned, sessions_done, reasons)
 FASCIA_TO_JSON(Adjustment, date, region, reason)
 FASCIA_TO_JSON(ReferralSuggestion, region, region_name, score, locations, practitioner_only, sources)
 
@@ -123,6 +126,7 @@ json kb_kind(const core::KnowledgeBase& kb, const std::string& kind) {
                 {"program-weeks-min", c.program_weeks_min},
                 {"program-weeks-max", c.program_weeks_max},
                 {"review-week", c.review_week},
+                {"review-min-adherence-percent", c.review_min_adherence_percent},
                 {"soreness-resolved-at", c.soreness_resolved_at},
                 {"checkin-after-hours", c.checkin_after_hours},
                 {"bruise-pressure-step", c.bruise_pressure_step},
@@ -210,6 +214,7 @@ std::string today_json(const core::TodayView& v) {
                    {"due", v.due},
                    {"next", v.next},
                    {"not_today", v.not_today},
+                   {"why_not_today", core::group_reasons(v.not_today)},
                    {"review_due", v.review_due},
                    {"finished", v.finished}});
 }

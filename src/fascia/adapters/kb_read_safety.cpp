@@ -1,5 +1,7 @@
 // Readers for the safety caps and the pain referral patterns.
+#include <algorithm>
 #include <array>
+#include <map>
 
 #include "fascia/adapters/kb_readers.hpp"
 
@@ -15,7 +17,7 @@ struct CapField {
 };
 
 // One entry per core::SafetyCaps member; all are required.
-constexpr std::array<CapField, 17> kCaps{{
+constexpr std::array<CapField, 18> kCaps{{
     {"instrument-sessions-per-7-days", &core::SafetyCaps::instrument_sessions_per_7_days, 1, 7},
     {"instrument-min-hours-between", &core::SafetyCaps::instrument_min_hours_between, 0, kNoLimit},
     {"compression-min-hours-between", &core::SafetyCaps::compression_min_hours_between, 0, kNoLimit},
@@ -24,6 +26,7 @@ constexpr std::array<CapField, 17> kCaps{{
     {"program-weeks-min", &core::SafetyCaps::program_weeks_min, 1, kNoLimit},
     {"program-weeks-max", &core::SafetyCaps::program_weeks_max, 1, kNoLimit},
     {"review-week", &core::SafetyCaps::review_week, 1, kNoLimit},
+    {"review-min-adherence-percent", &core::SafetyCaps::review_min_adherence_percent, 0, 100},
     {"soreness-resolved-at", &core::SafetyCaps::soreness_resolved_at, 0, 10},
     {"checkin-after-hours", &core::SafetyCaps::checkin_after_hours, 1, kNoLimit},
     {"bruise-pressure-step", &core::SafetyCaps::bruise_pressure_step, 0, 10},
@@ -107,7 +110,8 @@ void read_referral(const Node& root, std::string_view file, LoadState& state) {
     insert_unique(state.kb.pain_locations, std::move(location), e);
   });
 
-  for_each_item(patterns, "pattern", {"location", "candidates", "source"}, ctx, [&](EntryReader& e) {
+  std::map<std::string, core::Reason> warning_by_id;  // one id, one wording, across patterns
+  for_each_item(patterns, "pattern", {"location", "candidates", "source", "warnings"}, ctx, [&](EntryReader& e) {
     core::ReferralPattern pattern;
     pattern.location = e.ref("location", Need::required, RefKind::location);
     if (!pattern.location.empty()) e.set_subject("pattern '" + pattern.location + "'");
@@ -122,6 +126,24 @@ void read_referral(const Node& root, std::string_view file, LoadState& state) {
         c.report(c.line_of("weight"), "weight " + c.get("weight")->text + " must be in (0, 1]");
       candidate.weight = weight.value_or(0);
       pattern.candidates.push_back(std::move(candidate));
+    });
+    // Every pattern says what to watch for before exploring it.
+    const Node* warnings = e.list("warnings", Need::required);
+    if (warnings != nullptr && warnings->items.empty()) e.report(warnings->line, "warnings is empty");
+    for_each_item(warnings, e.subject() + " warning", {"id", "text", "source"}, ctx, [&](EntryReader& w) {
+      core::Reason warning;
+      warning.rule = w.id();
+      warning.text = w.text("text", Need::required);
+      warning.source = w.source();
+      if (!warning.rule.empty() && std::any_of(pattern.warnings.begin(), pattern.warnings.end(),
+                                               [&](const core::Reason& r) { return r.rule == warning.rule; }))
+        w.report(w.line_of("id"), "id is already used by another warning of this pattern");
+      if (!warning.rule.empty() && !warning.text.empty()) {
+        auto [seen, added] = warning_by_id.try_emplace(warning.rule, warning);
+        if (!added && (seen->second.text != warning.text || seen->second.source != warning.source))
+          w.report(w.line_of("text"), "warning '" + warning.rule + "' is worded or sourced differently elsewhere");
+      }
+      pattern.warnings.push_back(std::move(warning));
     });
     state.kb.referral_patterns.push_back(std::move(pattern));
   });

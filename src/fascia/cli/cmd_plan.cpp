@@ -45,7 +45,7 @@ int progress(Context& ctx) {
 int refer(Context& ctx, const std::vector<std::string>& locations) {
   FASCIA_CLI_TRY(kb, ctx.kb());
   FASCIA_CLI_TRY(suggestions, core::suggest_sources(*kb, locations));
-  const auto warnings = core::location_warnings(*kb, locations);
+  const auto warnings = core::referral_warnings(*kb, locations);
   if (ctx.json())
     ctx.out << adapters::referral_json(suggestions, warnings) << "\n";
   else

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <ostream>
 
+#include "fascia/core/reason_groups.hpp"
+
 namespace fascia::cli {
 
 using core::ClearanceLevel;
@@ -119,7 +121,7 @@ void print_today(std::ostream& out, const core::KnowledgeBase& kb, const core::T
     for (const auto& r : v.blocked_by) print_reason(out, r);
     return;
   }
-  out << "Today, " << core::format_date(v.date) << ":\n";
+  out << "Today, " << core::format_long_date(v.date) << ":\n";
   if (!v.due.empty()) {
     for (const auto& s : v.due) print_session_outline(out, kb, s);
     out << "Start it with: fascia session\n";
@@ -129,10 +131,18 @@ void print_today(std::ostream& out, const core::KnowledgeBase& kb, const core::T
       return r.rule == "reaction-unresolved" || r.rule == "reaction-unconfirmed";
     });
     if (v.next)
-      out << " Next session: " << core::format_date(*v.next)
+      out << " Next session: " << core::format_long_date(*v.next)
           << (awaiting_checkin ? ", once redness and soreness have settled and you have logged it." : ".");
     out << "\n  Why not today:\n";
-    for (const auto& r : v.not_today) print_reason(out, r, "    - ");
+    // One bullet per rule and wording, its areas named once (core::group_reasons).
+    for (const auto& g : core::group_reasons(v.not_today)) {
+      out << "    - ";
+      for (std::size_t i = 0; i < g.areas.size(); ++i) out << (i ? ", " : "") << g.areas[i].name;
+      if (!g.areas.empty()) out << ": ";
+      out << g.text;
+      if (!g.source.empty()) out << " [" << g.source << "]";
+      out << "\n";
+    }
   }
   if (v.review_due) out << "The week-4 review is due: run 'fascia progress'.\n";
 }
@@ -186,7 +196,11 @@ void print_progress(std::ostream& out, const core::Progress& p) {
     out << fmt::format("  week of {}: {} / {}{}{}, habit check-ins {}\n", core::format_date(w.week_start), w.done,
                        w.planned, w.stopped ? fmt::format(", {} stopped", w.stopped) : "",
                        w.steps_skipped ? fmt::format(", {} steps skipped", w.steps_skipped) : "", w.habits);
-  out << "Week-4 review (" << core::format_date(p.review.date) << "): " << core::to_string(p.review.state) << "\n";
+  out << "Week-4 review (" << core::format_long_date(p.review.date) << "): " << core::to_string(p.review.state);
+  if (p.review.state != core::ReviewState::not_yet)
+    out << fmt::format(" — {} of {} planned sessions done before it", p.review.sessions_done,
+                       p.review.sessions_planned);
+  out << "\n";
   for (const auto& r : p.review.reasons) print_reason(out, r);
   if (p.review.see_practitioner) out << "  → Please book a practitioner to reassess.\n";
   if (!p.adjustments.empty()) {

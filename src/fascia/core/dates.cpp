@@ -45,6 +45,19 @@ std::string format_date(Date date) {
   return buf;
 }
 
+std::string format_long_date(Date date) {
+  static constexpr std::array<std::string_view, 7> kDays{"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                         "Friday", "Saturday", "Sunday"};
+  static constexpr std::array<std::string_view, 12> kMonths{"January",   "February", "March",    "April",
+                                                            "May",       "June",     "July",     "August",
+                                                            "September", "October",  "November", "December"};
+  const std::chrono::year_month_day ymd{date};
+  return std::string(kDays.at(static_cast<std::size_t>(weekday_index(date)))) + ", " +
+         std::to_string(static_cast<unsigned>(ymd.day())) + " " +
+         std::string(kMonths.at(static_cast<std::size_t>(static_cast<unsigned>(ymd.month()) - 1))) + " " +
+         std::to_string(static_cast<int>(ymd.year()));
+}
+
 int weekday_index(Date date) {
   return static_cast<int>(std::chrono::weekday{date}.iso_encoding()) - 1;
 }

@@ -15,6 +15,9 @@ using Date = std::chrono::sys_days;
 // Parses a strict ISO date (YYYY-MM-DD); rejects impossible dates like 2026-02-30.
 Result<Date> parse_date(std::string_view text);
 std::string format_date(Date date);
+// The one human style for dates in text: "Tuesday, 8 December 2026" (as the
+// web app's long dates). Data (JSON, files) keeps format_date's ISO form.
+std::string format_long_date(Date date);
 // Day of the week, 0 = Monday ... 6 = Sunday.
 int weekday_index(Date date);
 // "mon".."sun"; parse_weekday accepts those and full English names.

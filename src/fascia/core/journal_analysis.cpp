@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "fascia/core/reason_groups.hpp"
 #include "fascia/core/treatment_ledger.hpp"
 
 namespace fascia::core {
@@ -171,16 +172,22 @@ std::vector<Reason> reaction_gate(const KnowledgeBase& kb, const Journal& journa
   const std::string& source = kb.caps.checkin_after_hours.source;
   const Date earliest_checkin = add_days(*last, (kb.caps.checkin_after_hours.value + 23) / 24);
   if (latest && !reaction_settled(kb, *latest)) {
-    reasons.push_back({"reaction-unresolved",
-                       name + ": " + describe(*latest) + " logged on " + format_date(latest->date) +
-                           " after the session on " + format_date(*last) +
-                           "; wait until redness and soreness have settled, then log a check-in",
-                       source});
+    const std::string wait = "; wait until redness and soreness have settled, then log a check-in";
+    reasons.push_back(about_area({"reaction-unresolved",
+                                  name + ": " + describe(*latest) + " logged on " + format_date(latest->date) +
+                                      " after the session on " + format_date(*last) + wait,
+                                  source},
+                                 region, name, side, describe(*latest) + " logged after the last session" + wait));
   } else if (!latest || latest->date < earliest_checkin) {
-    reasons.push_back({"reaction-unconfirmed",
-                       name + ": no check-in since the session on " + format_date(*last) +
-                           "; once redness and soreness have settled, log it (fascia log reaction " + region + ")",
-                       source});
+    reasons.push_back(
+        about_area({"reaction-unconfirmed",
+                    name + ": no check-in since the session on " + format_date(*last) +
+                        "; once redness and soreness have settled, log it (fascia log reaction " + region + ")",
+                    source},
+                   region, name, side,
+                   "no check-in since the last session on {date}; once redness and soreness have "
+                   "settled, log a check-in for each area (fascia log reaction <region>)",
+                   *last));
   }
   return reasons;
 }

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "fascia/core/reason.hpp"
+
 namespace fascia::core {
 
 enum class Side { left, right, both, midline };
@@ -189,6 +191,10 @@ struct ReferralPattern {
   std::string location;  // pain location id
   std::vector<ReferralCandidate> candidates;
   std::string source;
+  // What a careful clinician would ask before anyone explores these
+  // candidates (e.g. arm numbness when the scalenes are suspected). Each has
+  // an id (as `rule`), plain text and its own source; at least one per pattern.
+  std::vector<Reason> warnings = {};
 };
 
 struct SourcedValue {
@@ -207,6 +213,7 @@ struct SafetyCaps {
   SourcedValue program_weeks_min;
   SourcedValue program_weeks_max;
   SourcedValue review_week;
+  SourcedValue review_min_adherence_percent;    // sessions done / planned before the review needed to judge it
   SourcedValue soreness_resolved_at;            // soreness /10 at or below this counts as resolved
   SourcedValue checkin_after_hours;             // a check-in releases a region only this long after the session
   SourcedValue bruise_pressure_step;            // cap drop after bruising

@@ -4,6 +4,7 @@
 
 #include "fascia/core/plan_check.hpp"
 #include "fascia/core/protocol_adapter.hpp"
+#include "fascia/core/reason_groups.hpp"
 
 namespace fascia::core {
 
@@ -75,11 +76,16 @@ std::vector<Reason> scheduling_blockers(const PlanInputs& in, const TreatmentLed
     for (const auto& d : planned)
       for (const auto& s : d.sessions)
         if (same(s.protocol, s.target_region, s.side) && d.date > after && d.date <= day) ++recent;
-    if (recent >= protocol->sessions_per_week)
-      reasons.push_back({"sessions-per-week",
-                         protocol->name + ": " + std::to_string(recent) + " in the last 7 days already; it is done " +
-                             std::to_string(protocol->sessions_per_week) + " times a week at most",
-                         protocol->source});
+    if (recent >= protocol->sessions_per_week) {
+      const std::string text = protocol->name + ": " + std::to_string(recent) +
+                               " in the last 7 days already; it is done " +
+                               std::to_string(protocol->sessions_per_week) + " times a week at most";
+      const Region* target = kb.region(session.target_region);
+      reasons.push_back(session.target_region.empty()
+                            ? Reason{"sessions-per-week", text, protocol->source}
+                            : about_area({"sessions-per-week", text, protocol->source}, session.target_region,
+                                         target ? target->name : session.target_region, session.side, text));
+    }
   }
 
   for (Modality m : {Modality::instrument, Modality::compression, Modality::pressure, Modality::percussion})
@@ -220,9 +226,11 @@ TodayView today_view(const PlanInputs& in, const Plan& plan) {
   const bool available =
       std::find(in.profile.weekdays.begin(), in.profile.weekdays.end(), wd) != in.profile.weekdays.end();
   if (in.today < plan.start)
-    view.not_today.push_back({"before-start", "the program starts on " + format_date(plan.start), ""});
+    view.not_today.push_back({"before-start", "the program starts on " + format_date(plan.start), "", "", "", "",
+                              "the program starts on {date}", plan.start});
   else if (view.finished)
-    view.not_today.push_back({"program-finished", "the program ended on " + format_date(plan.end), ""});
+    view.not_today.push_back({"program-finished", "the program ended on " + format_date(plan.end), "", "", "", "",
+                              "the program ended on {date}", plan.end});
   else if (!available)
     view.not_today.push_back({"day-not-available",
                               std::string(weekday_name(wd)) + " is not one of your days for self-treatment", ""});

@@ -43,11 +43,20 @@ RegionTrend trend_for(const KnowledgeBase& kb, const RegionTarget& target, const
   return t;
 }
 
+std::string sessions_phrase(const ReviewVerdict& v) {
+  return std::to_string(v.sessions_done) + " of " + std::to_string(v.sessions_planned) + " planned sessions";
+}
+
 ReviewVerdict review_for(const KnowledgeBase& kb, const Profile& profile, const std::vector<RegionTrend>& trends,
-                         Date today) {
+                         const Journal& journal, const Plan& original, Date today) {
   const SafetyCaps& caps = kb.caps;
   ReviewVerdict v;
   v.date = add_days(profile.start, caps.review_week.value * 7);
+  auto before_review = [&](Date d) { return d >= profile.start && d < v.date; };
+  for (const auto& d : original.days)
+    if (before_review(d.date)) v.sessions_planned += static_cast<int>(d.sessions.size());
+  v.sessions_done = static_cast<int>(
+      std::count_if(journal.sessions.begin(), journal.sessions.end(), [&](auto& s) { return before_review(s.date); }));
   const std::string threshold = std::to_string(caps.meaningful_change_points.value) + " points or " +
                                 std::to_string(caps.meaningful_change_percent.value) + " %";
   if (today < v.date) {
@@ -78,18 +87,37 @@ ReviewVerdict review_for(const KnowledgeBase& kb, const Profile& profile, const 
                              threshold + ")",
                          caps.meaningful_change_points.source});
   }
+  const SourcedValue& min_adherence = caps.review_min_adherence_percent;
+  // Nothing planned (e.g. every region left out) cannot be "too few".
+  const bool enough_sessions =
+      v.sessions_planned == 0 || v.sessions_done * 100 >= min_adherence.value * v.sessions_planned;
+  const std::string weeks = std::to_string(caps.review_week.value) + " weeks";
   if (!any_data) {
     v.state = ReviewState::no_data;
   } else if (any_better) {
     v.state = ReviewState::improving;
     v.see_practitioner = any_worse;
-  } else {
+    v.reasons.push_back({"review-min-adherence-percent",
+                         sessions_phrase(v) + " done in the first " + weeks,
+                         min_adherence.source});
+  } else if (enough_sessions) {
     v.state = ReviewState::not_improving;
     v.see_practitioner = true;
+    const std::string done =
+        v.sessions_planned == 0 ? "after " + weeks : "despite " + sessions_phrase(v) + " in " + weeks;
     v.reasons.push_back({"review-week",
-                         "after " + std::to_string(caps.review_week.value) +
-                             " weeks without a meaningful improvement, see a practitioner to reassess the approach",
+                         done + ", no meaningful improvement: see a practitioner to reassess the approach",
                          caps.review_week.source});
+  } else {
+    v.state = ReviewState::not_improving;
+    v.see_practitioner = any_worse;
+    v.reasons.push_back(
+        {"review-min-adherence-percent",
+         "only " + sessions_phrase(v) + " were done in the first " + weeks +
+             ", too few to judge the program (at least " + std::to_string(min_adherence.value) +
+             " % are needed). Try doing the sessions as planned and review again in a few weeks; see a practitioner "
+             "sooner if the pain gets worse or keeps you from doing them",
+         min_adherence.source});
   }
   return v;
 }
@@ -120,7 +148,7 @@ Progress compute_progress(const KnowledgeBase& kb, const Profile& profile, const
     p.weeks.push_back(w);
   }
 
-  p.review = review_for(kb, profile, p.trends, today);
+  p.review = review_for(kb, profile, p.trends, journal, original, today);
   const JournalAnalysis analysis = analyse_journal(kb, profile, journal);
   p.adjustments = analysis.adjustments;
   p.warnings = analysis.warnings;

@@ -44,10 +44,17 @@ struct WeekAdherence {
 
 enum class ReviewState { not_yet, improving, not_improving, no_data };
 
+// The week-4 review. Adherence is counted over [profile start, review date):
+// sessions the original plan placed there vs sessions logged there. Without
+// a meaningful improvement, the advice depends on it: at or above the cap
+// review-min-adherence-percent, "despite X of Y, see a practitioner"; below
+// it, "too few to judge yet" (a practitioner only if pain got worse).
 struct ReviewVerdict {
   ReviewState state = ReviewState::not_yet;
   Date date{};
   bool see_practitioner = false;
+  int sessions_planned = 0;  // by the original plan, before the review date
+  int sessions_done = 0;     // logged, before the review date
   std::vector<Reason> reasons;
 };
 

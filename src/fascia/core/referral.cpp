@@ -16,6 +16,17 @@ std::vector<Reason> location_warnings(const KnowledgeBase& kb, const std::vector
   return out;
 }
 
+std::vector<Reason> referral_warnings(const KnowledgeBase& kb, const std::vector<std::string>& locations) {
+  std::vector<Reason> out = location_warnings(kb, locations);
+  for (const auto& id : locations)
+    for (const auto& pattern : kb.referral_patterns) {
+      if (pattern.location != id) continue;
+      for (const auto& w : pattern.warnings)
+        if (std::none_of(out.begin(), out.end(), [&](const Reason& r) { return r.rule == w.rule; })) out.push_back(w);
+    }
+  return out;
+}
+
 Result<std::vector<ReferralSuggestion>> suggest_sources(const KnowledgeBase& kb,
                                                         const std::vector<std::string>& locations) {
   if (locations.empty()) return fail(ErrorCode::invalid_argument, "name at least one pain location");

@@ -26,6 +26,12 @@ struct ReferralSuggestion {
 // Unknown ids are skipped here; suggest_sources reports them.
 std::vector<Reason> location_warnings(const KnowledgeBase& kb, const std::vector<std::string>& locations);
 
+// Everything to say before suggestions for these locations: each location's
+// own warning (rule "location-<id>") first, then the warnings of the referral
+// patterns for them (rule = the warning id), each said once, in the order the
+// locations are named. Unknown ids are skipped here; suggest_sources reports them.
+std::vector<Reason> referral_warnings(const KnowledgeBase& kb, const std::vector<std::string>& locations);
+
 // Unknown location ids are an unknown_name error.
 Result<std::vector<ReferralSuggestion>> suggest_sources(const KnowledgeBase& kb,
                                                         const std::vector<std::string>& locations);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "fascia/core/reason_groups.hpp"
+
 namespace fascia::core {
 
 namespace {
@@ -59,12 +61,13 @@ std::vector<Reason> TreatmentLedger::cap_conflicts(const KnowledgeBase& kb, cons
   if (gap_conflict) {
     const Date next = add_days(latest_conflict, gap_days);
     if (next_allowed) *next_allowed = std::max(*next_allowed, next);
-    reasons.push_back({instrument ? "instrument-min-hours-between" : "compression-min-hours-between",
-                       name + ": worked on " + format_date(latest_conflict) + "; at least " +
-                           std::to_string(gap.value) + " h must pass between " +
-                           (instrument ? "instrument sessions" : "compression sessions") + " (next allowed " +
-                           format_date(next) + ")",
-                       gap.source});
+    const std::string rule = std::string("at least ") + std::to_string(gap.value) + " h must pass between " +
+                             (instrument ? "instrument sessions" : "compression sessions");
+    reasons.push_back(about_area({instrument ? "instrument-min-hours-between" : "compression-min-hours-between",
+                                  name + ": worked on " + format_date(latest_conflict) + "; " + rule +
+                                      " (next allowed " + format_date(next) + ")",
+                                  gap.source},
+                                 region, name, side, rule + "; next allowed {date}", next));
   }
 
   if (instrument) {
@@ -75,11 +78,14 @@ std::vector<Reason> TreatmentLedger::cap_conflicts(const KnowledgeBase& kb, cons
       const Date to = add_days(from, 6);
       const auto count = std::count_if(dates.begin(), dates.end(), [&](Date d) { return d >= from && d <= to && d != day; });
       if (count + 1 > cap) {
-        reasons.push_back({"instrument-sessions-per-7-days",
-                           name + ": already " + std::to_string(count) + " instrument sessions between " +
-                               format_date(from) + " and " + format_date(to) + "; the limit is " +
-                               std::to_string(cap) + " in any 7 days",
-                           caps.instrument_sessions_per_7_days.source});
+        const std::string limit = "; the limit is " + std::to_string(cap) + " in any 7 days";
+        reasons.push_back(about_area({"instrument-sessions-per-7-days",
+                                      name + ": already " + std::to_string(count) + " instrument sessions between " +
+                                          format_date(from) + " and " + format_date(to) + limit,
+                                      caps.instrument_sessions_per_7_days.source},
+                                     region, name, side,
+                                     "already " + std::to_string(count) +
+                                         " instrument sessions in a 7-day stretch that includes this day" + limit));
         break;
       }
     }

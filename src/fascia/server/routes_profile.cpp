@@ -164,7 +164,7 @@ ApiResult<Reply> referral(Call& call) {
                     "locations");
   if (locations.size() > 30) return api_fail(400, "invalid", "locations: at most 30", "locations");
   API_TRY(suggestions, lift(core::suggest_sources(call.state.kb, locations), "locations"));
-  return json_reply(adapters::referral_json(suggestions, core::location_warnings(call.state.kb, locations)));
+  return json_reply(adapters::referral_json(suggestions, core::referral_warnings(call.state.kb, locations)));
 }
 
 }  // namespace

@@ -153,6 +153,7 @@ inline const std::map<std::string, std::string>& minimal_kb_files() {
   - {id: program-weeks-min, value: 4, source: seed-000}
   - {id: program-weeks-max, value: 8, source: seed-000}
   - {id: review-week, value: 3, source: seed-000}
+  - {id: review-min-adherence-percent, value: 75, source: seed-000}
   - {id: soreness-resolved-at, value: 2, source: seed-000}
   - {id: checkin-after-hours, value: 24, source: seed-000}
   - {id: bruise-pressure-step, value: 1, source: seed-000}
@@ -236,6 +237,10 @@ patterns:
       - {region: suboccipitals, weight: 0.8}
       - {region: upper-trapezius, weight: 0.5}
     source: seed-000
+    warnings:
+      - id: headache-emergency
+        text: A sudden, severe headache unlike any before is an emergency.
+        source: seed-000
 )"},
       {"habits.yaml", R"(habits:
   - id: screen-at-eye-level

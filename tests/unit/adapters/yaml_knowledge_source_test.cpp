@@ -91,6 +91,9 @@ TEST(YamlKnowledgeSource, LoadsAValidMinimalKnowledgeBaseWithItsValues) {
   ASSERT_EQ(kb->referral_patterns.size(), 1u);
   EXPECT_EQ(kb->referral_patterns[0].candidates.at(0).region, "suboccipitals");
   EXPECT_DOUBLE_EQ(kb->referral_patterns[0].candidates.at(0).weight, 0.8);
+  ASSERT_EQ(kb->referral_patterns[0].warnings.size(), 1u);
+  EXPECT_EQ(kb->referral_patterns[0].warnings[0].rule, "headache-emergency");
+  EXPECT_EQ(kb->referral_patterns[0].warnings[0].source, "seed-000");
   EXPECT_TRUE(kb->habits.contains("screen-at-eye-level"));
   EXPECT_TRUE(kb->treatments.at("sports-massage").offered_by_practitioners);
   EXPECT_FALSE(kb->treatments.at("foam-rolling").offered_by_practitioners);
@@ -293,6 +296,30 @@ TEST(YamlKnowledgeSource, ReportsAReferralWeightOutsideZeroToOne) {
   fx.replace("referral.yaml", "weight: 0.5", "weight: 1.5");
   EXPECT_EQ(problems_of(fx), Problems{fx.at("referral.yaml", "1.5") +
                                       ": pattern 'headache-back' candidate 2 weight 1.5 must be in (0, 1]"});
+}
+
+TEST(YamlKnowledgeSource, ReportsAReferralWarningWithAnUnknownSourceOrNoText) {
+  KbFixture fx;
+  fx.replace("referral.yaml",
+             "        text: A sudden, severe headache unlike any before is an emergency.\n        source: seed-000",
+             "        text: \"\"\n        source: seed-999");
+  const Problems problems = problems_of(fx);
+  ASSERT_EQ(problems.size(), 2u) << ::testing::PrintToString(problems);
+  EXPECT_NE(problems[0].find("text is empty"), std::string::npos) << problems[0];
+  EXPECT_NE(problems[1].find("'seed-999'"), std::string::npos) << problems[1];
+}
+
+TEST(YamlKnowledgeSource, ReportsAReferralPatternWithoutWarnings) {
+  KbFixture fx;
+  fx.replace(
+      "referral.yaml",
+      "    warnings:\n      - id: headache-emergency\n        text: A sudden, severe headache unlike any before is "
+      "an emergency.\n        source: seed-000\n",
+      "");
+  const Problems problems = problems_of(fx);
+  ASSERT_EQ(problems.size(), 1u) << ::testing::PrintToString(problems);
+  EXPECT_NE(problems[0].find("pattern 'headache-back' is missing required key 'warnings'"), std::string::npos)
+      << problems[0];
 }
 
 TEST(YamlKnowledgeSource, ReportsAStrokeTechniqueWithoutSecondsPerStroke) {

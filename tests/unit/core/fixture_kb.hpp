@@ -178,6 +178,7 @@ inline KnowledgeBase kb() {
   c.meaningful_change_percent = {30, "farrar-2001"};
   c.trigger_point_hold_min_seconds = {30, "travell-simons-1999"};
   c.trigger_point_hold_max_seconds = {90, "travell-simons-1999"};
+  c.review_min_adherence_percent = {75, "fascia-editors"};
   return kb;
 }
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "fascia/core/referral.hpp"
 #include "fixture_kb.hpp"
 
@@ -47,6 +49,83 @@ TEST(WeekFourReview, SaysImprovingAfterAMeaningfulDrop) {
 
 TEST(WeekFourReview, AsksForAScoreWhenNoneWasLogged) {
   EXPECT_EQ(progress_with({}, "2026-12-22").review.state, ReviewState::no_data);
+}
+
+// Issue 8, point 5: the review counts the sessions actually done before it
+// against those the original plan placed before it, and words its advice
+// accordingly. The program starts on Monday 2026-11-23; the review is on
+// 2026-12-21.
+namespace {
+// `planned` sessions on consecutive days from the start, `done` of them logged,
+// plus one planned and one logged after the review (never counted).
+Progress review_after(int planned, int done, std::vector<PainEntry> pain_entries) {
+  Plan original;
+  original.end = day("2027-01-03");
+  Journal j;
+  j.pain = std::move(pain_entries);
+  for (int i = 0; i < planned; ++i) {
+    original.days.push_back({add_days(day("2026-11-23"), i), {PlannedSession{}}});
+    if (i < done) {
+      SessionEntry s;
+      s.date = add_days(day("2026-11-23"), i);
+      j.sessions.push_back(s);
+    }
+  }
+  original.days.push_back({day("2026-12-22"), {PlannedSession{}}});
+  SessionEntry late;
+  late.date = day("2026-12-22");
+  j.sessions.push_back(late);
+  return compute_progress(kKb, fixture::desk_worker(), j, original, day("2026-12-23"));
+}
+bool says(const ReviewVerdict& v, const std::string& words) {
+  return std::any_of(v.reasons.begin(), v.reasons.end(),
+                     [&](const Reason& r) { return r.text.find(words) != std::string::npos; });
+}
+}  // namespace
+
+TEST(WeekFourReview, CountsPlannedAndDoneSessionsBeforeTheReviewOnly) {
+  const Progress p = review_after(12, 5, {pain("2026-12-20", 5)});
+  EXPECT_EQ(p.review.sessions_planned, 12);
+  EXPECT_EQ(p.review.sessions_done, 5);
+}
+
+TEST(WeekFourReview, NoImprovementAfterFewSessionsSaysTheProgramCannotBeJudgedYet) {
+  const Progress p = review_after(12, 0, {pain("2026-12-20", 5)});
+  EXPECT_EQ(p.review.state, ReviewState::not_improving);
+  EXPECT_FALSE(p.review.see_practitioner);
+  EXPECT_TRUE(says(p.review, "0 of 12 planned sessions")) << ::testing::PrintToString(p.review.reasons.size());
+  EXPECT_TRUE(says(p.review, "too few to judge"));
+  EXPECT_FALSE(says(p.review, "despite"));
+  EXPECT_EQ(p.review.reasons.back().rule, "review-min-adherence-percent");
+  EXPECT_EQ(p.review.reasons.back().source, kKb.caps.review_min_adherence_percent.source);
+}
+
+TEST(WeekFourReview, NoImprovementDespiteMostSessionsSendsToAPractitioner) {
+  const Progress p = review_after(12, 11, {pain("2026-12-20", 5)});
+  EXPECT_EQ(p.review.state, ReviewState::not_improving);
+  EXPECT_TRUE(p.review.see_practitioner);
+  EXPECT_TRUE(says(p.review, "despite 11 of 12 planned sessions"));
+  EXPECT_FALSE(says(p.review, "too few to judge"));
+  EXPECT_EQ(p.review.reasons.back().source, "seed-000");
+}
+
+TEST(WeekFourReview, TheAdherenceThresholdIsTheCapInclusive) {
+  // 75 % of 12 is 9: nine sessions are enough to judge, eight are not.
+  ASSERT_EQ(kKb.caps.review_min_adherence_percent.value, 75);
+  EXPECT_TRUE(review_after(12, 9, {pain("2026-12-20", 5)}).review.see_practitioner);
+  EXPECT_FALSE(review_after(12, 8, {pain("2026-12-20", 5)}).review.see_practitioner);
+}
+
+TEST(WeekFourReview, FewSessionsButWorsePainStillSendsToAPractitioner) {
+  const Progress p = review_after(12, 1, {pain("2026-12-20", 9)});
+  EXPECT_TRUE(p.review.see_practitioner);
+  EXPECT_TRUE(says(p.review, "1 of 12 planned sessions"));
+}
+
+TEST(WeekFourReview, AnImprovementNamesTheSessionsDoneToo) {
+  const Progress p = review_after(12, 10, {pain("2026-12-20", 2)});
+  EXPECT_EQ(p.review.state, ReviewState::improving);
+  EXPECT_TRUE(says(p.review, "10 of 12 planned sessions"));
 }
 
 TEST(Adherence, CountsSessionsPerWeekAgainstTheOriginalPlan) {

@@ -1,5 +1,5 @@
 // A list of rule reasons in plain words, each with its source id.
-import type { Reason } from '../types';
+import type { Reason, ReasonGroup } from '../types';
 import { linkClick } from '../router';
 
 export function Reasons({ reasons, class: cls }: { reasons: Reason[]; class?: string }) {
@@ -10,6 +10,26 @@ export function Reasons({ reasons, class: cls }: { reasons: Reason[]; class?: st
         <li key={r.rule + i} data-rule={r.rule}>
           {r.text}
           {r.source ? <span class="source small"> (source: {r.source})</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Reasons grouped by the server (`why_not_today`): one item per rule, its
+ * areas named once before the text. The text already writes any date in the
+ * same long style as the page headings.
+ */
+export function GroupedReasons({ groups }: { groups: ReasonGroup[] }) {
+  if (!groups.length) return null;
+  return (
+    <ul class="reasons" data-testid="why-not-today-reasons">
+      {groups.map((g, i) => (
+        <li key={g.rule + i} data-rule={g.rule}>
+          {g.areas.length ? <strong>{g.areas.map((a) => a.name).join(', ')}: </strong> : null}
+          {g.text}
+          {g.source ? <span class="source small"> (source: {g.source})</span> : null}
         </li>
       ))}
     </ul>

@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { useApp } from '../app-context';
-import { BlockedNotice, Reasons } from '../components/reasons';
+import { BlockedNotice, GroupedReasons, Reasons } from '../components/reasons';
 import { navigate } from '../router';
 import type { Habit, Plan, PlanDay, Region, Session, TodayView } from '../types';
 import {
@@ -323,7 +323,7 @@ function DayDetails({
           {today.not_today.length ? (
             <>
               <p>Why not today:</p>
-              <Reasons reasons={today.not_today} />
+              <GroupedReasons groups={today.why_not_today} />
             </>
           ) : null}
         </div>

@@ -74,6 +74,11 @@ function ProgressBody({ p, regions }: { p: Progress; regions: Region[] }) {
       <section aria-labelledby="review-title" class={p.review.see_practitioner ? 'notice warn' : 'notice'}>
         <h2 id="review-title">Week-4 review ({longDate(p.review.date)})</h2>
         <p>{REVIEW_WORDS[p.review.state]}</p>
+        {p.review.state !== 'not-yet' ? (
+          <p data-testid="review-adherence">
+            You did {p.review.sessions_done} of the {p.review.sessions_planned} sessions planned before the review.
+          </p>
+        ) : null}
         {p.review.see_practitioner ? (
           <p>
             <strong>Please see a practitioner</strong> before going on.

@@ -9,7 +9,7 @@ import { type SavedProgress, sessionProgressStore } from '../session-progress';
 import { api } from '../api';
 import { useApp } from '../app-context';
 import { unlockAudio } from '../components/cues';
-import { BlockedNotice, Reasons } from '../components/reasons';
+import { BlockedNotice, GroupedReasons, Reasons } from '../components/reasons';
 import { Findings } from '../components/findings';
 import { linkClick, navigate } from '../router';
 import type {
@@ -20,7 +20,7 @@ import type {
   StopSign,
   TodayView,
 } from '../types';
-import { errorsFrom, isAlarm, LoadError, Loading, OtherErrors, Page, range, useLoad, type FieldErrors } from '../util';
+import { errorsFrom, isAlarm, LoadError, Loading, longDate, OtherErrors, Page, range, useLoad, type FieldErrors } from '../util';
 import { AlarmScreen } from './alarm';
 import { StepCard, type Card } from './step-card';
 
@@ -71,8 +71,8 @@ export function SessionView({ protocol }: { protocol: string }) {
     return (
       <Page title="Session">
         <p>This session is not due today.</p>
-        {today.next ? <p>The next session is on {today.next}.</p> : null}
-        <Reasons reasons={today.not_today} />
+        {today.next ? <p>The next session is on {longDate(today.next)}.</p> : null}
+        <GroupedReasons groups={today.why_not_today} />
         <p>
           <a href="/plan" onClick={linkClick}>
             Back to the plan

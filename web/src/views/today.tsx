@@ -2,7 +2,7 @@
 // when the next session is.
 import { api } from '../api';
 import { useApp } from '../app-context';
-import { BlockedNotice, Reasons } from '../components/reasons';
+import { BlockedNotice, GroupedReasons } from '../components/reasons';
 import { linkClick, navigate } from '../router';
 import type { PlannedSession } from '../types';
 import { isAlarm, LoadError, Loading, longDate, Page, sideWord, useLoad } from '../util';
@@ -76,7 +76,7 @@ export function TodayPage() {
                 {t.not_today.length ? (
                   <>
                     <p>Why not today:</p>
-                    <Reasons reasons={t.not_today} />
+                    <GroupedReasons groups={t.why_not_today} />
                   </>
                 ) : (
                   <p>Today is a rest day. Rest lets the worked areas settle.</p>
