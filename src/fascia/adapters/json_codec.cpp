@@ -10,7 +10,11 @@
 #include <set>
 #include <vector>
 
+#include "fascia/app/journal_store.hpp"
+
 namespace fascia::adapters {
+
+using app::kMaxSessionId;
 
 using core::Date;
 using core::Error;
@@ -160,11 +164,14 @@ class Decoder {
     }
     return static_cast<int>(value);
   }
+  // Any JSON integer that fits in 64 signed bits; larger ones are refused
+  // (quoted as written), never clamped or wrapped.
   std::int64_t int64(const json& j, const std::string& path) {
     if (!expect(j.is_number_integer(), j, path, "an integer")) return 0;
-    if (j.is_number_unsigned())
-      return static_cast<std::int64_t>(
-          std::min<std::uint64_t>(j.get<std::uint64_t>(), std::numeric_limits<std::int64_t>::max()));
+    if (j.is_number_unsigned() && j.get<std::uint64_t>() > std::uint64_t{std::numeric_limits<std::int64_t>::max()}) {
+      fail(ErrorCode::out_of_range, path + ": " + j.dump() + " is too large");
+      return 0;
+    }
     return j.get<std::int64_t>();
   }
   Date date(const json& j, const std::string& path) {
@@ -213,10 +220,12 @@ class Fields {
     if (!valid_ || at(key).is_null()) return std::nullopt;
     return d_.integer(at(key), sub(key), min, max);
   }
-  // A non-negative 64-bit integer (an id).
+  // A session id: 0 (the store numbers it) up to kMaxSessionId.
   std::int64_t id(std::string_view key) {
     const std::int64_t value = valid_ ? d_.int64(at(key), sub(key)) : 0;
-    if (value < 0) d_.fail(ErrorCode::out_of_range, sub(key) + ": " + std::to_string(value) + " is below 0");
+    if (d_.ok() && (value < 0 || value > kMaxSessionId))
+      d_.fail(ErrorCode::out_of_range,
+              sub(key) + ": " + at(key).dump() + " is outside 0.." + std::to_string(kMaxSessionId));
     return value;
   }
   Date date(std::string_view key) { return valid_ ? d_.date(at(key), sub(key)) : Date{}; }

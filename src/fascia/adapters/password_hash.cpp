@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "fascia/app/unicode_text.hpp"
+
 namespace fascia::adapters {
 
 namespace {
@@ -12,10 +14,24 @@ namespace {
 // sodium_init is safe to call many times and from many threads.
 bool sodium_ready() { return sodium_init() >= 0; }
 
+bool verify_exact(const std::string& hash, std::string_view password) {
+  return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
 }  // namespace
 
+// Passwords are hashed in Unicode Normalization Form C, so the same
+// characters typed as "e" + U+0301 or as U+00E9 (keyboards and systems
+// differ) are the same password. NIST SP 800-63B suggests NFKC or NFKD; NFC
+// is chosen because it leaves every already-NFC password byte for byte as it
+// was, so hashes made before normalisation keep working, whereas NFKC would
+// also fold compatibility characters (fullwidth letters, ligatures,
+// superscripts) and lock out whoever used them.
 core::Result<std::string> hash_password(std::string_view password) {
   if (!sodium_ready()) return core::fail(core::ErrorCode::io_error, "libsodium could not start");
+  auto normalised = app::to_nfc(password, "the password");
+  if (!normalised) return tl::make_unexpected(normalised.error());
+  password = *normalised;
   char out[crypto_pwhash_STRBYTES];
   // The "interactive" limits: about 64 MiB and a tenth of a second here,
   // enough to make guessing slow without making a login feel slow.
@@ -27,7 +43,11 @@ core::Result<std::string> hash_password(std::string_view password) {
 
 bool verify_password(const std::string& hash, std::string_view password) {
   if (!sodium_ready() || hash.size() >= crypto_pwhash_STRBYTES) return false;
-  return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+  auto normalised = app::to_nfc(password, "the password");
+  if (normalised && verify_exact(hash, *normalised)) return true;
+  // A hash made before passwords were normalised, from text that was not
+  // NFC (or not UTF-8): the bytes as typed still match it.
+  return (!normalised || *normalised != password) && verify_exact(hash, password);
 }
 
 std::string random_token(std::size_t bytes) {

@@ -11,9 +11,12 @@
 
 namespace fascia::adapters {
 
-// Fails only when libsodium cannot start or is out of memory.
+// Hashes the password's Unicode NFC form. invalid_argument when it is not
+// well-formed UTF-8; otherwise fails only when libsodium cannot start or is
+// out of memory.
 core::Result<std::string> hash_password(std::string_view password);
-// Constant work whatever the outcome; false for a malformed hash.
+// Compares the password's NFC form (and, when that differs, the bytes as
+// given, for hashes made before normalisation); false for a malformed hash.
 bool verify_password(const std::string& hash, std::string_view password);
 // `bytes` random bytes as lowercase hex (so 2 * bytes characters).
 std::string random_token(std::size_t bytes = 32);

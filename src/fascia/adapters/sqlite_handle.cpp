@@ -109,6 +109,35 @@ Result<Database> Database::open(const std::filesystem::path& file) {
   return db;
 }
 
+namespace {
+// A file: URI for sqlite3_open_v2, with the characters URIs give meaning escaped.
+std::string file_uri(const std::filesystem::path& file, std::string_view query) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string uri = "file:";
+  for (unsigned char c : file.string()) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x20) {
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 0xf];
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  return uri + std::string(query);
+}
+}  // namespace
+
+Result<Database> Database::open_read_only(const std::filesystem::path& file, std::string why, bool immutable) {
+  sqlite3* raw = nullptr;
+  const std::string uri = file_uri(file, immutable ? "?mode=ro&immutable=1" : "?mode=ro");
+  const int rc = sqlite3_open_v2(uri.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+  Database db(raw, file);
+  if (rc != SQLITE_OK) return tl::make_unexpected(map_error(raw, rc, file));
+  sqlite3_extended_result_codes(raw, 1);
+  db.read_only_reason_ = std::move(why);
+  return db;
+}
+
 Result<void> Database::exec(std::string_view sql) {
   const std::string text(sql);  // sqlite3_exec needs a terminated string
   const int rc = sqlite3_exec(db_.get(), text.c_str(), nullptr, nullptr, nullptr);
@@ -161,6 +190,8 @@ Error Database::error(int result_code) const { return map_error(db_.get(), resul
 // ---- Transaction ----
 
 Result<Transaction> Transaction::begin(Database& db, TransactionMode mode) {
+  if (mode == TransactionMode::immediate && !db.read_only_reason().empty())
+    return tl::make_unexpected(Error{ErrorCode::db_error, db.read_only_reason()});
   auto begun = db.exec(mode == TransactionMode::immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
   if (!begun) return tl::make_unexpected(begun.error());
   return Transaction(db);

@@ -71,6 +71,11 @@ class Database {
   // Opens (creating if missing) a read-write connection. Touches no bytes of
   // the file: the first statement is what reads it.
   static Result<Database> open(const std::filesystem::path& file);
+  // Opens an existing file for reading only. `why` says why it cannot be
+  // written (e.g. "database F is read-only"); writes through Transaction
+  // then fail with it. `immutable` tells SQLite nobody changes the file
+  // while it is open, so no -shm/-wal files are read or made.
+  static Result<Database> open_read_only(const std::filesystem::path& file, std::string why, bool immutable);
 
   Database(Database&&) noexcept = default;
   Database& operator=(Database&&) noexcept = default;
@@ -94,6 +99,8 @@ class Database {
   void set_busy_timeout(int milliseconds);
   std::int64_t last_insert_rowid() const;
   const std::filesystem::path& file() const { return file_; }
+  // Empty for a writable connection, else why it cannot write.
+  const std::string& read_only_reason() const { return read_only_reason_; }
   // An error for this database whose code and message follow the mapping above.
   core::Error error(int result_code) const;
 
@@ -105,13 +112,16 @@ class Database {
   Result<Statement*> cached(std::string_view sql);
   std::unique_ptr<sqlite3, Closer> db_;
   std::filesystem::path file_;
+  std::string read_only_reason_;
   // Declared after db_ so the statements are finalized before the connection closes.
   std::unordered_map<std::string, Statement> cache_;
 };
 
 enum class TransactionMode { deferred, immediate };
 
-// Begins on construction via begin(); rolls back on destruction unless commit() succeeded.
+// Begins on construction via begin(); rolls back on destruction unless
+// commit() succeeded. An immediate (write) transaction on a read-only
+// connection fails with db_error carrying the connection's reason.
 class Transaction {
  public:
   static Result<Transaction> begin(Database& db, TransactionMode mode);

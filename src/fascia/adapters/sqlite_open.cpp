@@ -1,5 +1,10 @@
 #include "fascia/adapters/sqlite_open.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <optional>
 #include <system_error>
 
 #include "fascia/adapters/sqlite_migrations.hpp"
@@ -68,6 +73,45 @@ Result<void> migrate(Database& db) {
   return {};
 }
 
+// True when this process may not write `path` (its permissions, or a
+// read-only file system); the effective user is asked, as for an open().
+bool cannot_write(const std::filesystem::path& path) {
+  return faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) != 0 &&
+         (errno == EACCES || errno == EROFS || errno == EPERM);
+}
+
+// Why an existing file cannot be written, or nullopt when it can. WAL
+// needs the folder too: SQLite creates FILE-wal and FILE-shm beside it.
+std::optional<std::string> read_only_reason(const std::filesystem::path& file, const std::filesystem::path& folder) {
+  if (cannot_write(file)) return "database " + file.string() + " is read-only; nothing was saved";
+  if (cannot_write(folder))
+    return "folder " + folder.string() + " is read-only (SQLite writes its journal beside database " + file.string() +
+           "); nothing was saved";
+  return std::nullopt;
+}
+
+// Reading only: no journal-mode switch and no migrations, both of which
+// write. Without a -wal file nobody is writing it, so it is opened as
+// immutable: a WAL reader would otherwise create -wal/-shm files (impossible
+// in a read-only folder, and left behind, owned by us, in someone else's).
+// With a -wal file, whoever may write has it open or left changes in it;
+// their -shm is then read as is.
+Result<Database> open_for_reading(const std::filesystem::path& file, const std::filesystem::path& folder,
+                                  std::string why) {
+  std::error_code ec;
+  const bool live_wal = std::filesystem::exists(file.string() + "-wal", ec);
+  auto db = Database::open_read_only(file, std::move(why), /*immutable=*/!live_wal);
+  if (!db) return db;
+  db->set_busy_timeout(kBusyTimeoutMilliseconds);
+  FASCIA_TRY(check_identity(*db));
+  auto version = db->query_int("PRAGMA user_version");
+  if (!version) return tl::make_unexpected(version.error());
+  if (*version < static_cast<std::int64_t>(sqlite_migrations().size()))
+    return core::fail(ErrorCode::db_error, db->read_only_reason() + " (and it needs upgrading: schema version " +
+                                               std::to_string(*version) + "; open it once where it can be written)");
+  return db;
+}
+
 }  // namespace
 
 Result<Database> open_fascia_database(const std::filesystem::path& file) {
@@ -77,6 +121,14 @@ Result<Database> open_fascia_database(const std::filesystem::path& file) {
     if (ec)
       return core::fail(ErrorCode::io_error,
                         "cannot create directory " + file.parent_path().string() + ": " + ec.message());
+  }
+  const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+  std::error_code ec;
+  if (std::filesystem::exists(file, ec)) {
+    if (auto why = read_only_reason(file, folder)) return open_for_reading(file, folder, std::move(*why));
+  } else if (!ec && cannot_write(folder)) {
+    return core::fail(ErrorCode::db_error,
+                      "folder " + folder.string() + " is read-only; cannot create database " + file.string());
   }
   auto db = Database::open(file);
   if (!db) return db;

@@ -10,8 +10,13 @@
 
 namespace fascia::adapters {
 
+// A file this process may not write (its permissions, a read-only folder or
+// medium) is opened for reading only, unchanged: reads work, and every write
+// transaction fails with db_error "database F is read-only..." or "folder D
+// is read-only...".
 // Errors: io_error (directories), db_locked, db_corrupt (damaged or foreign
-// file, left untouched), db_error (e.g. made by a newer fascia).
+// file, left untouched), db_error (e.g. made by a newer fascia; a missing
+// file in a read-only folder; a read-only file that needs migrating).
 core::Result<sqlite::Database> open_fascia_database(const std::filesystem::path& file);
 
 }  // namespace fascia::adapters

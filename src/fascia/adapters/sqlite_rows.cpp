@@ -312,6 +312,15 @@ Result<std::int64_t> next_session_id(Database& db) {
   return stmt->int64(0);  // an aggregate always yields one row
 }
 
+Result<bool> session_id_used(Database& db, std::int64_t id) {
+  auto stmt = db.prepare("SELECT count(*) FROM session WHERE id = ?1");
+  if (!stmt) return tl::make_unexpected(stmt.error());
+  stmt->bind(1, id);
+  auto row = stmt->step();
+  if (!row) return tl::make_unexpected(row.error());
+  return stmt->int64(0) > 0;
+}
+
 Result<void> insert_session(Database& db, std::int64_t person, std::int64_t id, const core::SessionEntry& session) {
   FASCIA_TRY(
       db.run("INSERT INTO session (person_id, id, date, protocol, target_region, side, stopped, stop_sign) "

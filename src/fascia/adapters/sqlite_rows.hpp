@@ -35,6 +35,8 @@ Result<void> insert(Database& db, std::int64_t person, const core::NoteEntry& en
 
 // Session ids count from 1 across the whole file (unique between people).
 Result<std::int64_t> next_session_id(Database& db);
+// True when any person in the file has a session with this id.
+Result<bool> session_id_used(Database& db, std::int64_t id);
 // Stores the session under `id` (its own id field is ignored) with its steps.
 Result<void> insert_session(Database& db, std::int64_t person, std::int64_t id, const core::SessionEntry& session);
 

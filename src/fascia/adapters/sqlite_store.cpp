@@ -148,11 +148,26 @@ Result<void> SqliteStore::replace_all(const core::PersonData& data) {
     for (const auto& entry : journal.habits) FASCIA_TRY(rows::insert(db_, person_id_, entry));
     for (const auto& entry : journal.treatments) FASCIA_TRY(rows::insert(db_, person_id_, entry));
     for (const auto& entry : journal.notes) FASCIA_TRY(rows::insert(db_, person_id_, entry));
-    // Imported sessions keep their ids; sessions without one (0) are numbered after the highest.
-    std::int64_t next_id = 1;
-    for (const auto& session : journal.sessions) next_id = std::max(next_id, session.id + 1);
-    for (const auto& session : journal.sessions)
-      FASCIA_TRY(rows::insert_session(db_, person_id_, session.id != 0 ? session.id : next_id++, session));
+    // Imported sessions keep their ids, unless another person in this file
+    // holds the same id; those and sessions without one (0) are numbered
+    // after the highest id in the file, imported ones included.
+    auto next_id = rows::next_session_id(db_);  // this person's rows are gone already
+    if (!next_id) return tl::make_unexpected(next_id.error());
+    for (const auto& session : journal.sessions) {
+      if (session.id < 0 || session.id > app::kMaxSessionId)
+        return core::fail(ErrorCode::out_of_range, "session id " + std::to_string(session.id) + " is outside 0.." +
+                                                       std::to_string(app::kMaxSessionId));
+      *next_id = std::max(*next_id, session.id + 1);
+    }
+    for (const auto& session : journal.sessions) {
+      std::int64_t id = session.id;
+      if (id != 0) {
+        auto used = rows::session_id_used(db_, id);
+        if (!used) return tl::make_unexpected(used.error());
+        if (*used) id = 0;
+      }
+      FASCIA_TRY(rows::insert_session(db_, person_id_, id != 0 ? id : (*next_id)++, session));
+    }
     return {};
   });
 }

@@ -142,7 +142,9 @@ std::optional<int> EntryReader::whole(std::string_view key, Need need, int lo, i
   if (value == nullptr) return std::nullopt;
   auto parsed = parse_whole(*value);
   if (!parsed) {
-    report(value->line, std::string(key) + " must be a whole number");
+    // Quoted as written: a number too large for int is not a whole number we take either.
+    const std::string given = value->kind == Node::Kind::scalar ? " " + in_quotes(value->text) : "";
+    report(value->line, std::string(key) + given + " must be a whole number " + bounds(lo, hi));
     return std::nullopt;
   }
   if (*parsed < lo || *parsed > hi) {

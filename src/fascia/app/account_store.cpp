@@ -2,21 +2,28 @@
 
 #include <algorithm>
 
+#include "fascia/app/text_limits.hpp"
+#include "fascia/app/unicode_text.hpp"
+
 namespace fascia::app {
 
 core::Result<void> validate_account_name(const std::string& name) {
   const bool allowed = std::all_of(name.begin(), name.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
   });
-  if (name.empty() || name.size() > 40 || !allowed)
+  const std::string most = std::to_string(kAccountNameLimit.max_characters);
+  if (name.empty() || name.size() > kAccountNameLimit.max_characters || !allowed)
     return core::fail(core::ErrorCode::invalid_argument,
-                      "account name '" + name + "': use 1-40 characters of a-z, 0-9, '.', '_' or '-'");
+                      "account name '" + name + "': use 1-" + most + " characters of a-z, 0-9, '.', '_' or '-'");
   return {};
 }
 
 core::Result<void> validate_password(const std::string& password) {
-  if (password.size() < 8) return core::fail(core::ErrorCode::invalid_argument, "password: use at least 8 characters");
-  if (password.size() > 200) return core::fail(core::ErrorCode::invalid_argument, "password: use at most 200 characters");
+  if (auto ok = check_text(password, kPasswordLimit); !ok)
+    return core::fail(core::ErrorCode::invalid_argument, ok.error().message);
+  if (count_code_points(password) < kPasswordMinCharacters)
+    return core::fail(core::ErrorCode::invalid_argument,
+                      "password: use at least " + std::to_string(kPasswordMinCharacters) + " characters");
   return {};
 }
 

@@ -33,7 +33,8 @@ class AccountStore {
 };
 
 // Names are 1-40 characters of a-z, 0-9, '.', '_' and '-', so they are safe
-// to show, log and type. Passwords are 8-200 bytes.
+// to show, log and type. Passwords are well-formed UTF-8 of 8-200 characters
+// (Unicode code points, app/text_limits.hpp).
 core::Result<void> validate_account_name(const std::string& name);
 core::Result<void> validate_password(const std::string& password);
 

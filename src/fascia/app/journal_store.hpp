@@ -24,6 +24,12 @@ struct SessionRecord {
   std::optional<core::ScreeningRecord> rescreen;    // after a stop sign that bears on screening
 };
 
+// The largest session id accepted from outside (an import): 2^53, the last
+// integer a JSON client holding numbers as doubles keeps exact. The store
+// numbers new sessions above the highest id in the file, so capping what is
+// imported keeps every later id below int64's maximum.
+inline constexpr std::int64_t kMaxSessionId = std::int64_t{1} << 53;
+
 class JournalStore {
  public:
   virtual ~JournalStore() = default;
@@ -46,7 +52,10 @@ class JournalStore {
   virtual Result<std::int64_t> add_session_record(const SessionRecord& record) = 0;
 
   virtual Result<core::PersonData> export_all() = 0;
-  // Replaces everything the person has, atomically (import).
+  // Replaces everything the person has, atomically (import). Session ids in
+  // 1..kMaxSessionId are kept unless another person in the same file uses
+  // them; those and id 0 get fresh ids above every id in the file, so an id
+  // the store hands out later never meets an imported one.
   virtual Result<void> replace_all(const core::PersonData& data) = 0;
 };
 

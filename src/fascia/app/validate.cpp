@@ -1,5 +1,6 @@
 #include "fascia/app/validate.hpp"
 
+#include "fascia/app/text_limits.hpp"
 #include "fascia/app/tool_inventory.hpp"
 #include "fascia/core/screening.hpp"
 
@@ -39,6 +40,7 @@ Result<void> validate_entry_date(core::Date date, core::Date today, const std::s
 }
 
 Result<void> validate_profile(const core::KnowledgeBase& kb, const core::Profile& p) {
+  FASCIA_TRY(check_text(p.name, kProfileNameLimit, "profile: name"));
   if (p.regions.empty()) return fail(ErrorCode::invalid_argument, "profile: name at least one region to work on");
   for (const auto& t : p.regions) {
     FASCIA_TRY(validate_region_side(kb, t.region, t.side, "profile region"));
@@ -79,12 +81,13 @@ Result<void> validate_treatment(const core::KnowledgeBase& kb, const core::Treat
     return fail(ErrorCode::unknown_name, "unknown treatment '" + e.treatment + "' (see: fascia kb list treatments)");
   if (!e.region.empty() && !kb.region(e.region))
     return fail(ErrorCode::unknown_name, "treatment: unknown region '" + e.region + "' (see: fascia kb list regions)");
+  FASCIA_TRY(check_text(e.note, kTreatmentNoteLimit, "treatment: note"));
   return validate_entry_date(e.date, today, "treatment");
 }
 
 Result<void> validate_note(const core::NoteEntry& e, core::Date today) {
   if (e.text.empty()) return fail(ErrorCode::invalid_argument, "note: the text is empty");
-  if (e.text.size() > 4000) return fail(ErrorCode::out_of_range, "note: longer than 4000 characters");
+  FASCIA_TRY(check_text(e.text, kNoteLimit));
   return validate_entry_date(e.date, today, "note");
 }
 
@@ -101,6 +104,7 @@ Result<void> validate_session(const core::KnowledgeBase& kb, const core::Session
     if (s.pressure_used) FASCIA_TRY(validate_score(*s.pressure_used, where + " pressure"));
     if (!s.stop_sign.empty() && !kb.stop_signs.count(s.stop_sign))
       return fail(ErrorCode::unknown_name, where + ": unknown stop sign '" + s.stop_sign + "'");
+    FASCIA_TRY(check_text(s.note, kStepNoteLimit, where + ": note"));
   }
   return {};
 }

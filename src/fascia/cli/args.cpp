@@ -25,6 +25,9 @@ std::vector<std::string> split(const std::string& text, char sep) {
 core::Result<int> parse_int(const std::string& text, const std::string& what) {
   int value = 0;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec == std::errc::result_out_of_range && ptr == text.data() + text.size())
+    return core::fail(core::ErrorCode::out_of_range,
+                      what + ": " + text + " is " + (text.front() == '-' ? "far too small" : "far too large"));
   if (ec != std::errc() || ptr != text.data() + text.size() || text.empty())
     return core::fail(core::ErrorCode::invalid_argument, what + ": '" + text + "' is not a whole number");
   return value;

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <thread>
 
+#include "fascia/app/text_limits.hpp"
 #include "fascia/cli/args.hpp"
 
 namespace fascia::cli {
@@ -58,6 +59,8 @@ core::Result<StepDecision> ScriptInput::decide(const core::StepCard& card) {
   } else if (w[0] == "skip") {
     d.kind = StepDecision::Kind::skip;
     for (std::size_t i = 1; i < w.size(); ++i) d.reason += (i > 1 ? " " : "") + w[i];
+    if (auto ok = app::check_text(d.reason, app::kStepNoteLimit, "skip reason"); !ok)
+      return tl::make_unexpected(error(ok.error().message));
   } else if (w[0] == "stop") {
     d.kind = StepDecision::Kind::stop;
     if (w.size() < 2 || w.size() > 3) return tl::make_unexpected(error("stop takes SIGN[,SIGN] [AMOUNT]"));

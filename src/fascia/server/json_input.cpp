@@ -3,7 +3,10 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 
+#include "fascia/app/text_limits.hpp"
 #include "fascia/app/validate.hpp"
 #include "fascia/server/safe_text.hpp"
 
@@ -139,8 +142,8 @@ ApiResult<std::string> read_text(const json& object, std::string_view field, con
   }
   if (!it->is_string()) return tl::make_unexpected(invalid(name, name + " must be a string, not " + type_name(*it)));
   auto text = it->get<std::string>();
-  if (text.size() > max_length)
-    return tl::make_unexpected(invalid(name, name + " is longer than " + std::to_string(max_length) + " characters"));
+  if (auto ok = app::check_text(text, app::TextLimit{name, max_length}); !ok)
+    return tl::make_unexpected(invalid(name, ok.error().message));
   return text;
 }
 
@@ -153,11 +156,16 @@ ApiResult<int> read_int(const json& object, std::string_view field, int min, int
     return tl::make_unexpected(invalid(name, name + " is required"));
   }
   if (!it->is_number_integer())
-    return tl::make_unexpected(invalid(name, name + " must be a whole number, not " + type_name(*it)));
-  const auto value = it->get<std::int64_t>();
-  if (value < min || value > max)
-    return tl::make_unexpected(invalid(
-        name, name + " " + std::to_string(value) + " is outside " + std::to_string(min) + ".." + std::to_string(max)));
+    return tl::make_unexpected(
+        invalid(name, name + " must be a whole number, not " + (it->is_number() ? it->dump() : type_name(*it))));
+  // Unsigned JSON integers above int64's range would wrap in get<int64_t>();
+  // compare in their own kind and quote the number as it was sent.
+  const bool too_large =
+      it->is_number_unsigned() && it->get<std::uint64_t>() > std::uint64_t{std::numeric_limits<std::int64_t>::max()};
+  const std::int64_t value = too_large ? 0 : it->get<std::int64_t>();
+  if (too_large || value < min || value > max)
+    return tl::make_unexpected(
+        invalid(name, name + " " + it->dump() + " is outside " + std::to_string(min) + ".." + std::to_string(max)));
   return static_cast<int>(value);
 }
 

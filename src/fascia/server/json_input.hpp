@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "fascia/app/text_limits.hpp"
 #include "fascia/core/dates.hpp"
 #include "fascia/core/knowledge_base.hpp"
 #include "fascia/server/api_error.hpp"
@@ -35,8 +36,11 @@ ApiResult<void> only_fields(const json& object, std::initializer_list<std::strin
                             const std::string& path = {});
 std::string field_path(const std::string& path, std::string_view field);
 
+// A string of well-formed UTF-8 and at most `max_length` Unicode code points
+// (take the figure from app/text_limits.hpp).
 ApiResult<std::string> read_text(const json& object, std::string_view field, const std::string& path = {},
-                                 std::optional<std::string> fallback = std::nullopt, std::size_t max_length = 200);
+                                 std::optional<std::string> fallback = std::nullopt,
+                                 std::size_t max_length = app::kIdentifierLimit.max_characters);
 ApiResult<int> read_int(const json& object, std::string_view field, int min, int max, const std::string& path = {},
                         std::optional<int> fallback = std::nullopt);
 ApiResult<std::optional<int>> read_optional_int(const json& object, std::string_view field, int min, int max,

@@ -28,9 +28,9 @@ ApiResult<Reply> login(Call& call) {
   auto body = parse_object_body(call.request);
   if (!body) return tl::make_unexpected(body.error());
   if (auto ok = only_fields(*body, {"name", "password"}); !ok) return tl::make_unexpected(ok.error());
-  auto name = read_text(*body, "name", {}, std::nullopt, 40);
+  auto name = read_text(*body, "name", {}, std::nullopt, app::kAccountNameLimit.max_characters);
   if (!name) return tl::make_unexpected(name.error());
-  auto password = read_text(*body, "password", {}, std::nullopt, 200);
+  auto password = read_text(*body, "password", {}, std::nullopt, app::kPasswordLimit.max_characters);
   if (!password) return tl::make_unexpected(password.error());
 
   const auto now = std::chrono::steady_clock::now();

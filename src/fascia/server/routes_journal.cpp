@@ -102,7 +102,7 @@ ApiResult<Reply> add_treatment(Call& call) {
   API_TRY(region, read_text(body, "region", {}, std::string()));
   if (!region.empty() && !kb.region(region))
     return api_fail(400, "unknown_name", "unknown region '" + region + "'", "region");
-  API_TRY(note, read_text(body, "note", {}, std::string(), 1000));
+  API_TRY(note, read_text(body, "note", {}, std::string(), app::kTreatmentNoteLimit.max_characters));
   core::TreatmentEntry e{date, treatment, region, note};
   return save(
       call, e, [&](auto& x) { return app::validate_treatment(kb, x, call.today); },
@@ -114,7 +114,7 @@ ApiResult<Reply> add_note(Call& call) {
   API_TRY(body, parse_object_body(call.request));
   if (auto ok = only_fields(body, {"date", "text"}); !ok) return tl::make_unexpected(ok.error());
   API_TRY(date, entry_date(call, body));
-  API_TRY(text, read_text(body, "text", {}, std::nullopt, 4000));
+  API_TRY(text, read_text(body, "text", {}, std::nullopt, app::kNoteLimit.max_characters));
   if (text.empty()) return api_fail(400, "invalid", "text is empty", "text");
   core::NoteEntry e{date, text};
   return save(

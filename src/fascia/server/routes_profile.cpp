@@ -42,8 +42,12 @@ ApiResult<std::vector<int>> read_weekdays(const json& body) {
   for (std::size_t i = 0; i < it->size(); ++i) {
     const std::string path = "weekdays[" + std::to_string(i) + "]";
     const json& day = (*it)[i];
-    if (!day.is_number_integer() || day.get<std::int64_t>() < 0 || day.get<std::int64_t>() > 6)
-      return api_fail(400, "invalid", path + " must be a whole number 0..6 (0 = Monday)", path);
+    // Unsigned first: get<int64_t>() would wrap numbers above int64's range.
+    const bool a_day = day.is_number_unsigned()
+                           ? day.get<std::uint64_t>() <= 6
+                           : day.is_number_integer() && day.get<std::int64_t>() >= 0 && day.get<std::int64_t>() <= 6;
+    if (!a_day)
+      return api_fail(400, "invalid", path + " " + day.dump() + " is not a whole number 0..6 (0 = Monday)", path);
     out.push_back(day.get<int>());
   }
   return out;
@@ -55,7 +59,7 @@ ApiResult<core::Profile> read_profile(Call& call, const json& body) {
       !ok)
     return tl::make_unexpected(ok.error());
   core::Profile p;
-  API_TRY(name, read_text(body, "name", {}, std::string(), 100));
+  API_TRY(name, read_text(body, "name", {}, std::string(), app::kProfileNameLimit.max_characters));
   API_TRY(targets, read_targets(kb, body));
   API_TRY(tools, read_string_list(body, "tools", {}, 50));
   for (std::size_t i = 0; i < tools.size(); ++i)

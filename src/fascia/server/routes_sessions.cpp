@@ -39,7 +39,7 @@ ApiResult<void> apply_event(const json& event, const std::string& path, core::Se
     if (warning) warnings.push_back(*warning);
   } else if (kind == "skip") {
     if (auto ok = only_fields(event, {"kind", "reason"}, path); !ok) return tl::make_unexpected(ok.error());
-    API_TRY(reason, read_text(event, "reason", path, std::string(), 200));
+    API_TRY(reason, read_text(event, "reason", path, std::string(), app::kStepNoteLimit.max_characters));
     if (auto ok = lift(runner.skip(reason), path); !ok) return ok;
   } else if (kind == "stop") {
     if (auto ok = only_fields(event, {"kind", "signs", "amount"}, path); !ok) return tl::make_unexpected(ok.error());

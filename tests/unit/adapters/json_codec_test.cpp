@@ -145,3 +145,23 @@ TEST(JsonCodec, RejectsOtherFormatsAndNewerVersions) {
             "version: 2 is not supported (this fascia reads 1)");
   EXPECT_EQ(error_of("[]").message, "the file: expected an object, found array");
 }
+
+TEST(JsonCodec, RefusesASessionIdBeyondTheLargestAndQuotesItAsWritten) {
+  const auto huge = error_of(sample_with("\"id\": 2", "\"id\": 18446744073709551615"));
+  EXPECT_EQ(huge.code, ErrorCode::out_of_range);
+  EXPECT_EQ(huge.message, "journal.sessions[1].id: 18446744073709551615 is too large");
+  const auto past_2_53 = error_of(sample_with("\"id\": 2", "\"id\": 9007199254740993"));
+  EXPECT_EQ(past_2_53.message, "journal.sessions[1].id: 9007199254740993 is outside 0..9007199254740992");
+  const auto int64_max = error_of(sample_with("\"id\": 2", "\"id\": 9223372036854775807"));
+  EXPECT_EQ(int64_max.code, ErrorCode::out_of_range);
+  EXPECT_TRUE(person_data_from_json(sample_with("\"id\": 2", "\"id\": 9007199254740992")));
+}
+
+TEST(JsonCodec, RefusesEveryIntegerTooLargeForInt64InsteadOfClamping) {
+  EXPECT_EQ(error_of(sample_with("\"strokes\": 12", "\"strokes\": 18446744073709551615", 1)).message,
+            "journal.sessions[1].steps[1].strokes: 18446744073709551615 is too large");
+  EXPECT_EQ(error_of(sample_with("\"score\": 6", "\"score\": 18446744073709551615")).message,
+            "journal.pain[0].score: 18446744073709551615 is too large");
+  EXPECT_EQ(error_of(sample_with("\"score\": 6", "\"score\": -9223372036854775808")).message,
+            "journal.pain[0].score: -9223372036854775808 is outside 0..10");
+}

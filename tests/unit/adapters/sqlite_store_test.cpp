@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <random>
+#include <set>
 
 #include "fascia/adapters/sqlite_handle.hpp"
 #include "fascia/adapters/sqlite_migrations.hpp"
@@ -142,6 +143,40 @@ TEST(SqliteStore, KeepsEachPersonsDataInvisibleToOthers) {
 
   ASSERT_TRUE(person1->replace_all(core::PersonData{}));
   EXPECT_EQ(*person2->export_all(), sample_person());
+}
+
+TEST(SqliteStore, AnImportNeverTakesASessionIdAnotherPersonHolds) {
+  TempDir dir;
+  auto person1 = open_store(dir / "clinic.db", 1);
+  auto person2 = open_store(dir / "clinic.db", 2);
+  const auto first = *person1->add_session(sample_session(0, "2026-05-01"));   // id 1
+  const auto second = *person1->add_session(sample_session(0, "2026-05-03"));  // id 2
+  core::PersonData imported = sample_person();  // sessions 1 and 2, plus one without an id
+  imported.journal.sessions.push_back(sample_session(0, "2026-03-06"));
+  ASSERT_TRUE(person2->replace_all(imported));
+  std::set<std::int64_t> ids{first, second};
+  const auto exported = person2->export_all();
+  ASSERT_TRUE(exported);
+  for (const auto& s : exported->journal.sessions)
+    EXPECT_TRUE(ids.insert(s.id).second) << "id " << s.id << " is held twice in the file";
+  const auto next = person1->add_session(sample_session(0, "2026-05-05"));
+  ASSERT_TRUE(next) << next.error().message;
+  EXPECT_TRUE(ids.insert(*next).second) << "new id " << *next << " collides";
+}
+
+TEST(SqliteStore, ANewSessionAfterImportingTheLargestIdGetsTheNextOne) {
+  TempDir dir;
+  auto store = open_store(dir / "fascia.db");
+  core::PersonData imported = sample_person();
+  imported.journal.sessions[1].id = app::kMaxSessionId;
+  ASSERT_TRUE(store->replace_all(imported));
+  const auto next = store->add_session(sample_session(0, "2026-05-05"));
+  ASSERT_TRUE(next) << next.error().message;
+  EXPECT_EQ(*next, app::kMaxSessionId + 1);
+  imported.journal.sessions[1].id = app::kMaxSessionId + 1;
+  const auto refused = store->replace_all(imported);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::out_of_range);
 }
 
 TEST(SqliteStore, MigratesToTheLatestSchemaOnceAndReopensWithoutChanges) {

@@ -173,8 +173,17 @@ TEST(YamlKnowledgeSource, ReportsAMissingRequiredKeyAtItsEntry) {
 TEST(YamlKnowledgeSource, ReportsAWrongType) {
   KbFixture fx;
   fx.replace("body/regions.yaml", "pressure_cap: 4", "pressure_cap: light");
-  EXPECT_EQ(problems_of(fx), Problems{fx.at("body/regions.yaml", "pressure_cap: light") +
-                                      ": region 'suboccipitals' pressure_cap must be a whole number"});
+  EXPECT_EQ(problems_of(fx),
+            Problems{fx.at("body/regions.yaml", "pressure_cap: light") +
+                     ": region 'suboccipitals' pressure_cap 'light' must be a whole number within 1..10"});
+}
+
+TEST(YamlKnowledgeSource, QuotesANumberTooLargeForAnyRangeAsWritten) {
+  KbFixture fx;
+  fx.replace("body/regions.yaml", "pressure_cap: 4", "pressure_cap: 18446744073709551615");
+  EXPECT_EQ(problems_of(fx), Problems{fx.at("body/regions.yaml", "pressure_cap: 1844") +
+                                      ": region 'suboccipitals' pressure_cap '18446744073709551615' must be a whole "
+                                      "number within 1..10"});
 }
 
 TEST(YamlKnowledgeSource, ReportsAnUnknownEnumWord) {

@@ -37,6 +37,28 @@ TEST(ReadInt, NamesTheFieldForMissingWrongTypeAndOutOfRange) {
   EXPECT_EQ(read_int(body, "score", 0, 10, "regions[2]").error().field, "regions[2].score");
 }
 
+TEST(ReadInt, QuotesANumberBeyondInt64AsSentInsteadOfWrappingIt) {
+  const json body = json::parse(R"({"pain": 18446744073709551615, "big": 9223372036854775808, "low": -4})");
+  auto r = read_int(body, "pain", 0, 10);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message, "pain 18446744073709551615 is outside 0..10");
+  EXPECT_EQ(read_int(body, "big", 0, 10).error().message, "big 9223372036854775808 is outside 0..10");
+  EXPECT_EQ(read_int(body, "low", 0, 10).error().message, "low -4 is outside 0..10");
+}
+
+TEST(ReadText, CountsCharactersNotBytesAndRefusesInvalidUtf8) {
+  std::string umlauts;
+  for (int i = 0; i < 60; ++i) umlauts += "\u00c4";
+  const json body = json::parse(R"({"name": ")" + umlauts + R"(", "long": ")" + std::string(101, 'n') + R"("})");
+  EXPECT_TRUE(read_text(body, "name", {}, std::nullopt, 100));
+  auto r = read_text(body, "long", {}, std::nullopt, 100);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message, "long is longer than 100 characters (Unicode code points; it has 101)");
+  json bad = json::object();
+  bad["text"] = std::string("caf\xE9");
+  EXPECT_NE(read_text(bad, "text").error().message.find("not valid UTF-8"), std::string::npos);
+}
+
 TEST(ReadDate, RefusesImpossibleAndMalformedDatesAndDefaultsWhenAbsent) {
   const core::Date today = *core::parse_date("2026-11-23");
   EXPECT_EQ(*read_date(json::object(), "date", today), today);

@@ -1,0 +1,41 @@
+// The one table of limits on free text a person stores or sends: every
+// interface (terminal, HTTP API, import) checks against these same figures.
+// Unit: Unicode code points ("characters"), counted by ICU after checking
+// the bytes are well-formed UTF-8; invalid UTF-8 is refused, never counted.
+// Code points rather than grapheme clusters because a limit has to bound
+// what is stored: one grapheme cluster can hold any number of code points.
+// (An emoji such as U+1F600 is one code point; a family emoji joined with
+// U+200D counts each person and joiner.)
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "fascia/core/error.hpp"
+
+namespace fascia::app {
+
+struct TextLimit {
+  std::string_view what;       // how a message names the text, e.g. "note"
+  std::size_t max_characters;  // largest accepted length in code points
+};
+
+inline constexpr TextLimit kProfileNameLimit{"name", 100};
+inline constexpr TextLimit kNoteLimit{"note", 4000};
+inline constexpr TextLimit kTreatmentNoteLimit{"treatment note", 1000};
+// A session step's note, e.g. why a step was skipped.
+inline constexpr TextLimit kStepNoteLimit{"step note", 200};
+inline constexpr TextLimit kAccountNameLimit{"account name", 40};
+inline constexpr std::size_t kPasswordMinCharacters = 8;
+inline constexpr TextLimit kPasswordLimit{"password", 200};
+// Knowledge-base ids and words sent to the API (region, habit, kind, ...).
+inline constexpr TextLimit kIdentifierLimit{"identifier", 200};
+
+// Well-formed UTF-8 of at most limit.max_characters code points. Errors:
+// invalid_argument "<what> is not valid UTF-8 text", out_of_range "<what> is
+// longer than N characters (Unicode code points; it has M)". `what`
+// defaults to limit.what.
+core::Result<void> check_text(std::string_view text, const TextLimit& limit, std::string_view what = {});
+
+}  // namespace fascia::app

@@ -1,0 +1,40 @@
+#include "fascia/app/unicode_text.hpp"
+
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
+
+namespace fascia::app {
+
+std::optional<std::size_t> count_code_points(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int32_t>(text.size());
+  if (text.size() > static_cast<std::size_t>(INT32_MAX)) return std::nullopt;
+  std::size_t count = 0;
+  for (std::int32_t i = 0; i < length;) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);  // ICU: c < 0 for an ill-formed sequence (surrogates included)
+    if (c < 0) return std::nullopt;
+    ++count;
+  }
+  return count;
+}
+
+core::Result<std::string> to_nfc(std::string_view text, std::string_view what) {
+  if (!count_code_points(text))
+    return core::fail(core::ErrorCode::invalid_argument, std::string(what) + " is not valid UTF-8 text");
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return core::fail(core::ErrorCode::io_error, "Unicode normalisation (ICU) could not start");
+  std::string out;
+  icu::StringByteSink<std::string> sink(&out, static_cast<std::int32_t>(text.size()));
+  nfc->normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())), sink, nullptr, status);
+  if (U_FAILURE(status))
+    return core::fail(core::ErrorCode::invalid_argument,
+                      std::string(what) + " could not be normalised (" + u_errorName(status) + ")");
+  return out;
+}
+
+}  // namespace fascia::app

@@ -1,0 +1,67 @@
+// Input integrity over HTTP: numbers beyond any range are refused and quoted
+// as sent, text limits count Unicode characters, and passwords match in
+// whichever Unicode form they are typed.
+import { describe, it, before } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { startServer, addUser, freshDbDir } from './lib/server.mjs';
+import { tokenLogin, passwordLogin, stopServerAfter } from './lib/client.mjs';
+import { setUpPerson, expectRefused, journalOf } from './lib/flows.mjs';
+
+const HUGE = '18446744073709551615'; // 2^64 - 1: not a number JavaScript can hold exactly
+
+describe('input integrity', () => {
+  let server;
+  let api;
+  before(async () => {
+    const dir = freshDbDir();
+    const db = path.join(dir, 'f.db');
+    addUser(db, 'cafe', 'caf\u00e9-latte-1'); // precomposed U+00E9
+    server = await startServer({ db, dir });
+    ({ api } = await tokenLogin(server));
+    await setUpPerson(api);
+  });
+  stopServerAfter(() => server);
+
+  it('a pain score of 2^64-1 answers 400 quoting the number as sent', async () => {
+    const err = await expectRefused(api, {
+      path: '/api/v1/journal/pain',
+      body: `{"region": "upper-trapezius", "score": ${HUGE}}`,
+      contentType: 'application/json',
+      code: 'invalid',
+      field: 'score',
+    });
+    assert.match(err.message, new RegExp(`score ${HUGE} is outside 0\\.\\.10`), err.message);
+    assert.doesNotMatch(err.message, /-1/);
+  });
+
+  it('a weekday of 2^64-1 answers 400 quoting the number as sent', async () => {
+    const body = `{"regions": [{"region": "upper-trapezius", "side": "both", "pain": 5}], "tools": ["starter-kit"], "weekdays": [${HUGE}], "minutes_per_session": 30}`;
+    const err = await expectRefused(api, { method: 'PUT', path: '/api/v1/profile', body, contentType: 'application/json', code: 'invalid', also: ['/api/v1/profile'] });
+    assert.ok(err.message.includes(HUGE), err.message);
+  });
+
+  it('a name of 60 "Ä" is accepted; 101 characters are refused in characters', async () => {
+    const profile = (await api.expect(200, 'GET', '/api/v1/profile'));
+    const { name: _old, ...rest } = profile;
+    const body = { regions: rest.regions, tools: rest.tools, weekdays: rest.weekdays, minutes_per_session: rest.minutes_per_session };
+    const saved = await api.expect(200, 'PUT', '/api/v1/profile', { json: { ...body, name: 'Ä'.repeat(60) } });
+    assert.ok(saved);
+    assert.equal((await api.expect(200, 'GET', '/api/v1/profile')).name, 'Ä'.repeat(60));
+    const err = await expectRefused(api, { method: 'PUT', path: '/api/v1/profile', json: { ...body, name: 'n'.repeat(101) }, code: 'invalid', field: 'name', also: ['/api/v1/profile'] });
+    assert.match(err.message, /longer than 100 characters/);
+  });
+
+  it('a note of 1,500 emoji is accepted; 4,001 characters are refused in characters', async () => {
+    await api.expect(201, 'POST', '/api/v1/journal/note', { json: { text: '\u{1F600}'.repeat(1500) } });
+    assert.ok((await journalOf(api)).notes.some((n) => n.text === '\u{1F600}'.repeat(1500)));
+    const err = await expectRefused(api, { path: '/api/v1/journal/note', json: { text: 'x'.repeat(4001) }, code: 'invalid', field: 'text' });
+    assert.match(err.message, /longer than 4000 characters/);
+  });
+
+  it('a password created with a precomposed "é" logs in when typed as "e" plus a combining accent', async () => {
+    const { body } = await passwordLogin(server, 'cafe', 'cafe\u0301-latte-1');
+    assert.ok(body);
+    await passwordLogin(server, 'cafe', 'caf\u00e9-latte-1');
+  });
+});

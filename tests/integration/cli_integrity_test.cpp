@@ -1,0 +1,219 @@
+// Input integrity through the real program: numbers from outside are
+// range-checked and quoted as given, text limits count characters the same
+// way everywhere, and a journal the user may not write can still be read.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "fascia/adapters/kb_paths.hpp"
+#include "integration/cli_harness.hpp"
+
+using cli_test::Outcome;
+using cli_test::Sandbox;
+using nlohmann::json;
+
+namespace {
+
+std::string all_no_answers() {
+  std::istringstream in(cli_test::slurp(fascia::adapters::default_data_dir() / "screening" / "questions.yaml"));
+  std::string line, out;
+  while (std::getline(in, line)) {
+    const auto pos = line.find("- id: ");
+    if (pos != std::string::npos) out += line.substr(pos + 6) + ": no\n";
+  }
+  return out;
+}
+
+void set_up(const Sandbox& box) {
+  ASSERT_EQ(box.run("profile set --region upper-trapezius:both:6 --tools starter-kit --days all --minutes 20").code, 0);
+  cli_test::write_file(box.path("answers.yaml"), all_no_answers());
+  ASSERT_EQ(box.run("screen --answers '" + box.path("answers.yaml").string() + "'").code, 0);
+}
+
+// The neck protocol done in full, then no soreness, so it is due again two days later.
+const char* kNeckSessionNoSoreness =
+    "done\ndone\ndone\ndone\ndone\ndone\ndone\ndone\ndone\ndone\ndone\ndone\nsoreness 0\n";
+
+std::string exported(const Sandbox& box) { return box.run("export").out; }
+
+std::string repeat(const std::string& piece, std::size_t times) {
+  std::string out;
+  for (std::size_t i = 0; i < times; ++i) out += piece;
+  return out;
+}
+
+void expect_refused(const Outcome& r, const std::string& says, const std::string& what) {
+  EXPECT_EQ(r.code, 2) << what << "\n" << r.err;
+  EXPECT_NE(r.err.find(says), std::string::npos) << what << "\n" << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << "one line: " << r.err;
+}
+
+}  // namespace
+
+// ---- numbers from outside ----
+
+TEST(CliIntegrity, AnImportedSessionIdBeyondTheLargestIsRefusedQuotedAndTheJournalIsUntouched) {
+  Sandbox box;
+  set_up(box);
+  ASSERT_EQ(box.run("session --script -", kNeckSessionNoSoreness).code, 0);
+  const std::string before = exported(box);
+  for (const char* id : {"18446744073709551615", "9223372036854775807", "9007199254740993"}) {
+    std::string text = before;
+    const auto at = text.find("\"id\": 1");
+    ASSERT_NE(at, std::string::npos);
+    text.replace(at, 7, std::string("\"id\": ") + id);
+    cli_test::write_file(box.path("huge.json"), text);
+    expect_refused(box.run("import '" + box.path("huge.json").string() + "'"), std::string(id) + " is", id);
+    EXPECT_EQ(exported(box), before);
+  }
+}
+
+TEST(CliIntegrity, ANewSessionAfterImportingTheLargestIdIsSavedWithAFreshId) {
+  Sandbox box;
+  set_up(box);
+  ASSERT_EQ(box.run("session --script -", kNeckSessionNoSoreness).code, 0);
+  json doc = json::parse(exported(box));
+  doc["journal"]["sessions"][0]["id"] = 9007199254740992;  // 2^53, the largest accepted
+  cli_test::write_file(box.path("max.json"), doc.dump());
+  Sandbox other;
+  ASSERT_EQ(other.run("import '" + box.path("max.json").string() + "'").code, 0);
+  const Outcome again = other.run("session --script -", kNeckSessionNoSoreness, "2026-11-25");
+  ASSERT_EQ(again.code, 0) << again.err;
+  const json after = json::parse(exported(other));
+  ASSERT_EQ(after["journal"]["sessions"].size(), 2u);
+  EXPECT_EQ(after["journal"]["sessions"][0]["id"], 9007199254740992);
+  EXPECT_EQ(after["journal"]["sessions"][1]["id"], 9007199254740993);
+}
+
+TEST(CliIntegrity, HugeNumbersOnTheCommandLineAreRefusedAndQuotedAsTyped) {
+  Sandbox box;
+  set_up(box);
+  const std::string before = exported(box);
+  const std::string huge = "18446744073709551615";
+  for (const std::string& args :
+       {"log pain upper-trapezius " + huge, "log reaction calves --soreness " + huge,
+        "profile set --region upper-trapezius:both:" + huge, "profile set --region upper-trapezius --minutes " + huge,
+        "profile set --region upper-trapezius --weeks " + huge, "log pain upper-trapezius -" + huge}) {
+    const Outcome r = box.run(args);
+    EXPECT_EQ(r.code, 2) << args << "\n" << r.err;
+    EXPECT_NE(r.err.find(huge), std::string::npos) << args << "\n" << r.err;
+  }
+  const Outcome script = box.run("session --script -", "done " + huge + "\n");
+  EXPECT_EQ(script.code, 2) << script.err;
+  EXPECT_NE(script.err.find(huge), std::string::npos) << script.err;
+  EXPECT_EQ(exported(box), before);
+}
+
+// ---- text limits ----
+
+TEST(CliIntegrity, TextLimitsCountCharactersNotBytes) {
+  Sandbox box;
+  set_up(box);
+  const std::string emoji = "\xF0\x9F\x98\x80";  // U+1F600
+  const Outcome note = box.run("log note '" + repeat(emoji, 1500) + "'");
+  EXPECT_EQ(note.code, 0) << note.err;
+  const Outcome name = box.run("profile set --region upper-trapezius --name '" + repeat("\xC3\x84", 100) + "'");
+  EXPECT_EQ(name.code, 0) << name.err;
+  const std::string before = exported(box);
+  expect_refused(box.run("log note '" + std::string(4001, 'x') + "'"), "longer than 4000 characters", "note");
+  expect_refused(box.run("profile set --region upper-trapezius --name '" + std::string(101, 'n') + "'"),
+                 "longer than 100 characters", "name of 101");
+  expect_refused(box.run("profile set --region upper-trapezius --name '" + std::string(60000, 'n') + "'"),
+                 "longer than 100 characters", "name of 60000");
+  expect_refused(box.run("log note $'caf\\xe9'"), "not valid UTF-8", "Latin-1 note");
+  EXPECT_EQ(exported(box), before);
+}
+
+TEST(CliIntegrity, AnImportHoldsTheSameTextLimits) {
+  Sandbox box;
+  set_up(box);
+  const std::string before = exported(box);
+  json doc = json::parse(before);
+  doc["profile"]["name"] = std::string(101, 'n');
+  cli_test::write_file(box.path("name.json"), doc.dump());
+  expect_refused(box.run("import '" + box.path("name.json").string() + "'"), "longer than 100 characters", "name");
+  doc = json::parse(before);
+  doc["journal"]["notes"] = json::array({{{"date", "2026-11-20"}, {"text", std::string(4001, 'x')}}});
+  cli_test::write_file(box.path("note.json"), doc.dump());
+  expect_refused(box.run("import '" + box.path("note.json").string() + "'"), "longer than 4000 characters", "note");
+  EXPECT_EQ(exported(box), before);
+  doc["journal"]["notes"][0]["text"] = repeat("\xF0\x9F\x98\x80", 1500);
+  cli_test::write_file(box.path("emoji.json"), doc.dump());
+  const Outcome ok = box.run("import '" + box.path("emoji.json").string() + "'");
+  EXPECT_EQ(ok.code, 0) << ok.err;
+}
+
+// ---- a journal this process may not write ----
+
+namespace {
+
+// Runs fascia against `db` as a user who may not write it: as root (CI)
+// through runuser as 'nobody', since root ignores file permissions;
+// otherwise as the caller, after the test removed its write permission.
+Outcome run_without_write_access(const Sandbox& box, const std::filesystem::path& db, const std::string& args) {
+  const auto out = box.path("ro-out.txt"), err = box.path("ro-err.txt");
+  const std::string who = geteuid() == 0 ? "runuser -u nobody -- " : "";
+  const std::string cmd = who + "'" + std::string(FASCIA_BINARY) + "' --today 2026-11-23 --db '" + db.string() + "' " +
+                          args + " </dev/null >'" + out.string() + "' 2>'" + err.string() + "'";
+  const int status = std::system(cmd.c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, cli_test::slurp(out), cli_test::slurp(err)};
+}
+
+bool can_drop_privileges() { return geteuid() != 0 || std::system("runuser -u nobody -- true >/dev/null 2>&1") == 0; }
+
+std::string file_bytes(const std::filesystem::path& p) { return cli_test::slurp(p); }
+
+}  // namespace
+
+TEST(CliIntegrity, AJournalInAReadOnlyFolderCanBeReadButNotWritten) {
+  if (!can_drop_privileges()) GTEST_SKIP() << "runs as root without runuser: cannot test file permissions";
+  Sandbox box;
+  set_up(box);
+  ASSERT_EQ(box.run("log pain upper-trapezius 5").code, 0);
+  const std::string before = exported(box);
+  const auto folder = box.path("readonly");
+  std::filesystem::create_directories(folder);
+  const auto db = folder / "journal.db";
+  std::filesystem::copy_file(box.db(), db);
+  ::chmod(db.c_str(), 0666);  // the file itself may be written: only the folder may not
+  ::chmod(folder.c_str(), 0555);
+  const std::string bytes = file_bytes(db);
+
+  for (const char* read : {"today", "export", "plan", "progress"}) {
+    const Outcome r = run_without_write_access(box, db, read);
+    EXPECT_EQ(r.code, 0) << read << "\n" << r.err;
+  }
+  EXPECT_EQ(run_without_write_access(box, db, "export").out, before);
+  const Outcome write = run_without_write_access(box, db, "log pain upper-trapezius 3");
+  EXPECT_EQ(write.code, 4) << write.err;
+  EXPECT_NE(write.err.find("folder " + folder.string() + " is read-only"), std::string::npos) << write.err;
+  EXPECT_EQ(file_bytes(db), bytes);
+  EXPECT_FALSE(std::filesystem::exists(db.string() + "-wal"));
+  ::chmod(folder.c_str(), 0755);
+}
+
+TEST(CliIntegrity, AReadOnlyJournalInAWritableFolderCanBeReadButNotWritten) {
+  if (!can_drop_privileges()) GTEST_SKIP() << "runs as root without runuser: cannot test file permissions";
+  Sandbox box;
+  set_up(box);
+  const std::string before = exported(box);
+  const auto folder = box.path("shared");
+  std::filesystem::create_directories(folder);
+  ::chmod(folder.c_str(), 0777);
+  const auto db = folder / "journal.db";
+  std::filesystem::copy_file(box.db(), db);
+  ::chmod(db.c_str(), 0444);
+  const std::string bytes = file_bytes(db);
+  for (const char* read : {"today", "export", "plan", "progress"}) {
+    const Outcome r = run_without_write_access(box, db, read);
+    EXPECT_EQ(r.code, 0) << read << "\n" << r.err;
+  }
+  EXPECT_EQ(run_without_write_access(box, db, "export").out, before);
+  const Outcome write = run_without_write_access(box, db, "log pain upper-trapezius 3");
+  EXPECT_EQ(write.code, 4) << write.err;
+  EXPECT_NE(write.err.find("database " + db.string() + " is read-only"), std::string::npos) << write.err;
+  EXPECT_EQ(file_bytes(db), bytes);
+  EXPECT_FALSE(std::filesystem::exists(db.string() + "-shm")) << "reading left files in someone else's folder";
+}
