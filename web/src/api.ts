@@ -3,6 +3,9 @@
 // the app to show the log-in page.
 import type {
   ApiErrorBody,
+  CheckinForm,
+  CheckinRun,
+  CheckinSaved,
   Clearance,
   Habit,
   Journal,
@@ -124,6 +127,8 @@ export const api = {
   sessions: () => call<Session[]>('GET', '/sessions'),
   session: (id: number) => call<Session>('GET', '/sessions/' + id),
   runSession: (run: SessionRun) => call<SessionResult>('POST', '/sessions', run),
+  checkinForm: (session: number) => call<CheckinForm>('GET', `/sessions/${session}/check-in`),
+  checkIn: (session: number, run: CheckinRun) => call<CheckinSaved>('POST', `/sessions/${session}/check-in`, run),
   journal: () => call<Journal>('GET', '/journal'),
   log: (kind: JournalKind, entry: Record<string, unknown>) =>
     call<{ saved: string; settled?: boolean }>('POST', '/journal/' + kind, entry),

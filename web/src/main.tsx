@@ -17,6 +17,7 @@ import { AlarmScreen } from './views/alarm';
 import { TodayPage } from './views/today';
 import { PlanView } from './views/plan';
 import { SessionView } from './views/session';
+import { CheckinView } from './views/checkin';
 import { BodyView } from './views/body';
 import { JournalView } from './views/journal';
 import { ProgressView } from './views/progress';
@@ -181,6 +182,9 @@ function App() {
       case '/session':
         view = <SessionView protocol={route.query.get('protocol') ?? ''} />;
         showNav = false;
+        break;
+      case '/check-in':
+        view = <CheckinView session={Number(route.query.get('session') ?? '0')} />;
         break;
       case '/body':
         view = <BodyView />;

@@ -11,6 +11,27 @@ export interface SavedProgress {
   events: SessionEvent[];
   /** Every card is behind (or a stop ended the session): only the soreness question and saving are left. */
   finished: boolean;
+  /** How far the next card got (strokes counted, milliseconds of countdown run) when it was left. */
+  current?: { count: number; elapsedMs: number };
+}
+
+function partOk(c: unknown): boolean {
+  if (c === undefined) return true;
+  const p = c as { count?: unknown; elapsedMs?: unknown };
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    Number.isInteger(p.count) &&
+    (p.count as number) >= 0 &&
+    typeof p.elapsedMs === 'number' &&
+    Number.isFinite(p.elapsedMs) &&
+    (p.elapsedMs as number) >= 0
+  );
+}
+
+/** True when the kept progress holds anything: a finished card, strokes or time on the next one. */
+export function hasProgress(p: SavedProgress): boolean {
+  return p.events.length > 0 || (p.current !== undefined && (p.current.count > 0 || p.current.elapsedMs > 0));
 }
 
 function keyFor(person: number, date: string, protocol: string, cards: number): string {
@@ -34,7 +55,11 @@ export function sessionProgressStore(person: number, date: string, protocol: str
       try {
         const saved = JSON.parse(raw) as SavedProgress;
         const n = Array.isArray(saved.events) ? saved.events.length : 0;
-        const ok = n > 0 && n <= cards && (saved.finished === true || (saved.finished === false && n < cards));
+        const ok =
+          n <= cards &&
+          partOk(saved.current) &&
+          hasProgress(saved) &&
+          (saved.finished === true || (saved.finished === false && n < cards));
         return ok ? saved : null;
       } catch {
         return null;

@@ -394,3 +394,35 @@ export interface Me {
 export interface ApiErrorBody {
   error: { status: number; code: string; message: string; field?: string };
 }
+
+/** One area of a whole-session check-in (GET/POST /sessions/{id}/check-in). */
+export interface CheckinArea {
+  region: string;
+  region_name: string;
+  side: Side;
+  redness: boolean;
+  red_dots: boolean;
+  bruising: boolean;
+  soreness: number;
+  settled: boolean;
+  date?: string;
+}
+export interface CheckinForm {
+  session_id: number;
+  session_date: string;
+  counts_from: string;
+  areas: CheckinArea[];
+}
+export interface CheckinSaved {
+  session_id: number;
+  session_date: string;
+  counts_from: string;
+  saved: CheckinArea[];
+  early: boolean;
+  not_settled: string[];
+}
+export interface CheckinRun {
+  date?: string;
+  soreness?: number;
+  areas?: { region: string; side: Side; redness?: boolean; red_dots?: boolean; bruising?: boolean; soreness?: number }[];
+}

@@ -88,6 +88,13 @@ Result<void> SqliteStore::add_reaction(const core::ReactionEntry& entry) {
   return write([&] { return rows::insert(db_, person_id_, entry); });
 }
 
+Result<void> SqliteStore::add_reactions(const std::vector<core::ReactionEntry>& entries) {
+  return write([&]() -> Result<void> {
+    for (const auto& e : entries) FASCIA_TRY(rows::insert(db_, person_id_, e));
+    return {};
+  });
+}
+
 Result<void> SqliteStore::add_habit(const core::HabitEntry& entry) {
   return write([&] { return rows::insert(db_, person_id_, entry); });
 }

@@ -33,6 +33,7 @@ class SqliteStore final : public app::JournalStore {
   core::Result<core::Journal> load_journal() override;
   core::Result<void> add_pain(const core::PainEntry& entry) override;
   core::Result<void> add_reaction(const core::ReactionEntry& entry) override;
+  core::Result<void> add_reactions(const std::vector<core::ReactionEntry>& entries) override;
   core::Result<void> add_habit(const core::HabitEntry& entry) override;
   core::Result<void> add_treatment(const core::TreatmentEntry& entry) override;
   core::Result<void> add_note(const core::NoteEntry& entry) override;

@@ -43,6 +43,8 @@ class JournalStore {
   virtual Result<core::Journal> load_journal() = 0;
   virtual Result<void> add_pain(const core::PainEntry& entry) = 0;
   virtual Result<void> add_reaction(const core::ReactionEntry& entry) = 0;
+  // Several check-ins (one per area of a session) in one transaction.
+  virtual Result<void> add_reactions(const std::vector<core::ReactionEntry>& entries) = 0;
   virtual Result<void> add_habit(const core::HabitEntry& entry) = 0;
   virtual Result<void> add_treatment(const core::TreatmentEntry& entry) = 0;
   virtual Result<void> add_note(const core::NoteEntry& entry) = 0;

@@ -1,5 +1,6 @@
-// fascia log pain | reaction | habit | treatment | note
+// fascia log pain | reaction | checkin | habit | treatment | note
 #include "fascia/adapters/json_views.hpp"
+#include "fascia/app/session_checkin.hpp"
 #include "fascia/app/validate.hpp"
 #include "fascia/cli/args.hpp"
 #include "fascia/cli/commands.hpp"
@@ -13,6 +14,9 @@ struct LogOptions {
   int score = -1;
   int soreness = 0;
   bool redness = false, red_dots = false, bruising = false;
+  // log checkin: areas (REGION[:SIDE]) that differ from "settled".
+  std::int64_t session = 0;
+  std::vector<std::string> red_areas, dot_areas, bruise_areas, sore_areas;
 };
 
 core::Result<core::Date> entry_date(Context& ctx, const std::string& text) {
@@ -55,6 +59,66 @@ int log_reaction(Context& ctx, const LogOptions& o) {
   FASCIA_CLI_CHECK(store->add_reaction(e));
   return saved(ctx, "check-in for " + o.region + " on " + core::format_date(date) +
                         (core::reaction_settled(*kb, e) ? " (settled)" : " (not yet settled)"));
+}
+
+// One check-in for every area a session worked: all settled unless an
+// option names an area that is not.
+int log_checkin(Context& ctx, const LogOptions& o) {
+  FASCIA_CLI_TRY(kb, ctx.kb());
+  FASCIA_CLI_TRY(today, ctx.today());
+  FASCIA_CLI_TRY(date, entry_date(ctx, o.date));
+  std::vector<core::ReactionEntry> adjustments;
+  auto area = [&](const std::string& text) -> core::Result<core::ReactionEntry*> {
+    auto target = parse_region_arg(*kb, text, false);
+    if (!target) return tl::make_unexpected(target.error());
+    for (auto& a : adjustments)
+      if (a.region == target->region && a.side == target->side) return &a;
+    adjustments.push_back({date, target->region, target->side, false, false, false, o.soreness});
+    return &adjustments.back();
+  };
+  adjustments.reserve(o.red_areas.size() + o.dot_areas.size() + o.bruise_areas.size() + o.sore_areas.size());
+  for (const auto& t : o.red_areas) {
+    FASCIA_CLI_TRY(a, area(t));
+    a->redness = true;
+  }
+  for (const auto& t : o.dot_areas) {
+    FASCIA_CLI_TRY(a, area(t));
+    a->red_dots = true;
+  }
+  for (const auto& t : o.bruise_areas) {
+    FASCIA_CLI_TRY(a, area(t));
+    a->bruising = true;
+  }
+  for (const auto& t : o.sore_areas) {
+    const auto eq = t.rfind('=');
+    if (eq == std::string::npos)
+      return report(ctx.err, {core::ErrorCode::invalid_argument, "--sore '" + t + "': expected REGION[:SIDE]=N"});
+    FASCIA_CLI_TRY(n, parse_int(t.substr(eq + 1), "--sore " + t.substr(0, eq)));
+    FASCIA_CLI_TRY(a, area(t.substr(0, eq)));
+    a->soreness = n;
+  }
+  FASCIA_CLI_TRY(store, ctx.store());
+  const std::optional<std::int64_t> id = o.session > 0 ? std::optional<std::int64_t>(o.session) : std::nullopt;
+  FASCIA_CLI_TRY(done, app::record_session_checkin(*kb, *store, id, o.soreness, adjustments, date, today));
+  if (ctx.json()) {
+    std::string what = "check-in for session " + std::to_string(done.form.session_id) + " on " + core::format_date(date);
+    ctx.out << adapters::message_json("saved", what) << "\n";
+    return kOk;
+  }
+  ctx.out << "Saved: check-in for session " << done.form.session_id << " (" << core::format_date(done.form.session_date)
+          << ") on " << core::format_date(date) << ", " << done.saved.size() << " entries:\n";
+  for (const auto& e : done.saved)
+    ctx.out << "  " << e.region << (e.side == core::Side::both ? "" : ":" + std::string(core::to_string(e.side))) << "  "
+            << (core::reaction_settled(*kb, e) ? "settled" : "not yet settled") << " (soreness " << e.soreness << "/10"
+            << (e.redness ? ", redness" : "") << (e.red_dots ? ", red dots" : "") << (e.bruising ? ", bruising" : "")
+            << ")\n";
+  if (done.early)
+    ctx.out << "This check-in is from before " << core::format_date(done.form.counts_from)
+            << ", so it does not release the next session yet; check in again from "
+            << core::format_date(done.form.counts_from) << " on.\n";
+  else if (!done.not_settled.empty())
+    ctx.out << "Areas not yet settled wait; check in again once they have.\n";
+  return kOk;
 }
 
 int log_habit(Context& ctx, const LogOptions& o) {
@@ -111,6 +175,17 @@ void add_log_commands(CLI::App& app, Context& ctx, Action& action) {
   reaction->add_option("--soreness", o->soreness, "soreness 0-10 (default 0)");
   date_option(reaction);
   reaction->callback([&ctx, &action, o] { action = [&ctx, o] { return log_reaction(ctx, *o); }; });
+
+  auto* checkin = log->add_subcommand(
+      "checkin", "one skin and soreness check-in for every area a session worked (default: the latest; all settled)");
+  checkin->add_option("--session", o->session, "the session id (see: fascia export or the web app)");
+  checkin->add_option("--soreness", o->soreness, "soreness 0-10 for every area (default 0)");
+  checkin->add_option("--redness", o->red_areas, "REGION[:SIDE] whose skin is still red (repeatable)");
+  checkin->add_option("--red-dots", o->dot_areas, "REGION[:SIDE] with red dots or bumps (repeatable)");
+  checkin->add_option("--bruising", o->bruise_areas, "REGION[:SIDE] with bruising (repeatable)");
+  checkin->add_option("--sore", o->sore_areas, "REGION[:SIDE]=N: soreness of one area (repeatable)");
+  date_option(checkin);
+  checkin->callback([&ctx, &action, o] { action = [&ctx, o] { return log_checkin(ctx, *o); }; });
 
   auto* habit = log->add_subcommand("habit", "a habit done today (see: fascia kb list habits)");
   habit->add_option("habit", o->id, "habit id")->required();

@@ -40,7 +40,9 @@ bool ScriptInput::next_line(std::vector<std::string>& words) {
 
 core::Result<StepDecision> ScriptInput::decide(const core::StepCard& card) {
   std::vector<std::string> w;
-  if (!next_line(w)) return tl::make_unexpected(error("the script ended before the session did"));
+  if (!next_line(w))
+    return tl::make_unexpected(
+        error("the script ended before the session did; the steps done so far are kept (continue with --resume)"));
   StepDecision d;
   if (w[0] == "done") {
     d.kind = StepDecision::Kind::done;
@@ -154,7 +156,9 @@ core::Result<StepDecision> TerminalInput::decide(const core::StepCard& card) {
   for (;;) {
     std::string line;
     if (!std::getline(in_, line))
-      return core::fail(core::ErrorCode::invalid_argument, "input ended during the session; nothing saved");
+      return core::fail(core::ErrorCode::invalid_argument,
+                        "input ended during the session; the steps done so far are kept: run fascia session again to "
+                        "continue");
     if (line == "s") {
       d.kind = StepDecision::Kind::skip;
       out_ << "  Why skip? (optional) " << std::flush;
@@ -189,7 +193,10 @@ core::Result<StepDecision> TerminalInput::decide(const core::StepCard& card) {
 }
 
 core::Result<std::optional<int>> TerminalInput::soreness_after() {
-  return ask_number("\nHow sore is the worked area right now, 0-10? (Enter to skip): ", 0, 10);
+  return ask_number(
+      "\nHow sore is the worked area right now, 0-10? (kept as soreness at the end, not as the check-in; Enter to "
+      "skip): ",
+      0, 10);
 }
 
 }  // namespace fascia::cli

@@ -170,7 +170,7 @@ std::vector<Reason> reaction_gate(const KnowledgeBase& kb, const Journal& journa
 
   const std::string name = region_name(kb, region);
   const std::string& source = kb.caps.checkin_after_hours.source;
-  const Date earliest_checkin = add_days(*last, (kb.caps.checkin_after_hours.value + 23) / 24);
+  const Date earliest_checkin = checkin_counts_from(kb, *last);
   if (latest && !reaction_settled(kb, *latest)) {
     const std::string wait = "; wait until redness and soreness have settled, then log a check-in";
     reasons.push_back(about_area({"reaction-unresolved",
@@ -179,17 +179,36 @@ std::vector<Reason> reaction_gate(const KnowledgeBase& kb, const Journal& journa
                                   source},
                                  region, name, side, describe(*latest) + " logged after the last session" + wait));
   } else if (!latest || latest->date < earliest_checkin) {
-    reasons.push_back(
-        about_area({"reaction-unconfirmed",
-                    name + ": no check-in since the session on " + format_date(*last) +
-                        "; once redness and soreness have settled, log it (fascia log reaction " + region + ")",
-                    source},
-                   region, name, side,
-                   "no check-in since the last session on {date}; once redness and soreness have "
-                   "settled, log a check-in for each area (fascia log reaction <region>)",
-                   *last));
+    // One check-in covers the whole session (fascia log checkin); it counts
+    // only from `earliest_checkin` on (ADR 0003).
+    reasons.push_back(about_area({"reaction-unconfirmed",
+                                  name + ": no check-in since the session on " + format_date(*last) +
+                                      "; once redness and soreness have settled, check in from " +
+                                      format_date(earliest_checkin) + " on (fascia log checkin)",
+                                  source},
+                                 region, name, side,
+                                 "no check-in since the last session; once redness and soreness have settled, "
+                                 "check in for the whole session from {date} on (fascia log checkin)",
+                                 earliest_checkin));
   }
   return reasons;
+}
+
+std::vector<std::pair<std::string, Side>> instrument_areas(const SessionEntry& session) {
+  std::vector<std::pair<std::string, Side>> out;
+  for (const auto& step : session.steps) {
+    if (step.modality != Modality::instrument || step.status == StepStatus::skipped) continue;
+    auto it = std::find_if(out.begin(), out.end(), [&](const auto& p) { return p.first == step.region; });
+    if (it == out.end())
+      out.emplace_back(step.region, step.side);
+    else if (it->second != step.side)
+      it->second = Side::both;
+  }
+  return out;
+}
+
+Date checkin_counts_from(const KnowledgeBase& kb, Date session_day) {
+  return add_days(session_day, (kb.caps.checkin_after_hours.value + 23) / 24);
 }
 
 }  // namespace fascia::core

@@ -45,6 +45,16 @@ JournalAnalysis analyse_journal(const KnowledgeBase& kb, const Profile& profile,
 std::vector<Reason> reaction_gate(const KnowledgeBase& kb, const Journal& journal, const std::string& region, Side side,
                                   Date day);
 
+// The areas a logged session worked with an instrument (steps not skipped), one
+// per region in step order, left and right merged into both: what a check-in
+// after that session must cover.
+std::vector<std::pair<std::string, Side>> instrument_areas(const SessionEntry& session);
+
+// The first day a check-in can release the hold after a session on
+// `session_day`: checkin_after_hours later, rounded up to whole days (seed-003,
+// ADR 0003). A check-in dated earlier is kept but never releases the hold.
+Date checkin_counts_from(const KnowledgeBase& kb, Date session_day);
+
 // A check-in counts as settled when there is no redness, no red dots, no
 // bruising, and soreness is at or below the resolved level.
 bool reaction_settled(const KnowledgeBase& kb, const ReactionEntry& entry);

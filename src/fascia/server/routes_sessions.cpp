@@ -4,7 +4,11 @@
 #include <httplib.h>
 
 #include "fascia/adapters/json_views.hpp"
+#include "fascia/app/session_checkin.hpp"
+#include "fascia/app/session_events.hpp"
+#include "fascia/app/text_limits.hpp"
 #include "fascia/app/validate.hpp"
+#include "fascia/core/journal_analysis.hpp"
 #include "fascia/core/session_runner.hpp"
 #include "fascia/server/json_input.hpp"
 #include "fascia/server/route_helpers.hpp"
@@ -24,35 +28,42 @@ ApiResult<Reply> stop_advice(Call& call) {
   return json_reply(adapters::stop_outcome_json(outcome));
 }
 
-// One event of the posted session, applied to the runner.
+// One event of the posted session, read and applied to the runner by the
+// same app function the terminal uses to replay a kept session.
 ApiResult<void> apply_event(const json& event, const std::string& path, core::SessionRunner& runner,
                             std::vector<core::StopOutcome>& stops, std::vector<core::Reason>& warnings) {
   if (!event.is_object()) return api_fail(400, "invalid", path + " must be an object", path);
   if (runner.finished())
     return api_fail(400, "invalid", path + ": the session had already ended before this event", path);
   API_TRY(kind, read_text(event, "kind", path));
+  app::SessionEvent e;
+  std::string field = path;
   if (kind == "done") {
     if (auto ok = only_fields(event, {"kind", "amount", "pressure"}, path); !ok) return tl::make_unexpected(ok.error());
+    e.kind = app::SessionEvent::Kind::done;
     API_TRY(amount, read_int(event, "amount", 0, kMaxAmount, path));
     API_TRY(pressure, read_optional_int(event, "pressure", 0, 10, path));
-    API_TRY(warning, lift(runner.done(amount, pressure), path));
-    if (warning) warnings.push_back(*warning);
+    e.amount = amount;
+    e.pressure = pressure;
   } else if (kind == "skip") {
     if (auto ok = only_fields(event, {"kind", "reason"}, path); !ok) return tl::make_unexpected(ok.error());
+    e.kind = app::SessionEvent::Kind::skip;
     API_TRY(reason, read_text(event, "reason", path, std::string(), app::kStepNoteLimit.max_characters));
-    if (auto ok = lift(runner.skip(reason), path); !ok) return ok;
+    e.reason = reason;
   } else if (kind == "stop") {
     if (auto ok = only_fields(event, {"kind", "signs", "amount"}, path); !ok) return tl::make_unexpected(ok.error());
+    e.kind = app::SessionEvent::Kind::stop;
     API_TRY(signs, read_string_list(event, "signs", path, 20));
     if (signs.empty())
       return api_fail(400, "invalid", path + ".signs: say which warning sign made you stop", path + ".signs");
     API_TRY(amount, read_int(event, "amount", 0, kMaxAmount, path, 0));
-    API_TRY(outcome, lift(runner.stop(signs, amount), path + ".signs"));
-    stops.push_back(outcome);
+    e.signs = signs;
+    e.amount = amount;
+    field = path + ".signs";
   } else {
     return api_fail(400, "invalid", path + ".kind '" + kind + "' is not done, skip or stop", path + ".kind");
   }
-  return {};
+  return lift(app::apply_event(runner, e, stops, warnings), field);
 }
 
 ApiResult<Reply> post_session(Call& call) {
@@ -122,9 +133,92 @@ ApiResult<Reply> get_session(Call& call) {
   return api_fail(404, "not_found", "no session " + text, "id");
 }
 
+// The session id in the path; someone else's session is not_found like a missing one.
+ApiResult<std::int64_t> session_id_of(Call& call) {
+  const std::string text = call.request.matches[1];
+  try {
+    return std::stoll(text);
+  } catch (const std::exception&) {
+    return api_fail(404, "not_found", "no session " + text, "id");
+  }
+}
+
+json reaction_view(const core::KnowledgeBase& kb, const core::ReactionEntry& e, bool dated) {
+  const core::Region* region = kb.region(e.region);
+  json out{{"region", e.region},
+           {"region_name", region ? region->name : e.region},
+           {"side", std::string(core::to_string(e.side))},
+           {"redness", e.redness},
+           {"red_dots", e.red_dots},
+           {"bruising", e.bruising},
+           {"soreness", e.soreness},
+           {"settled", core::reaction_settled(kb, e)}};
+  if (dated) out["date"] = core::format_date(e.date);
+  return out;
+}
+
+json checkin_form_view(const core::KnowledgeBase& kb, const app::SessionCheckinForm& form) {
+  json areas = json::array();
+  for (const auto& a : form.areas) areas.push_back(reaction_view(kb, a, false));
+  return {{"session_id", form.session_id},
+          {"session_date", core::format_date(form.session_date)},
+          {"counts_from", core::format_date(form.counts_from)},
+          {"areas", areas}};
+}
+
+// GET /api/v1/sessions/{id}/check-in: the areas a check-in after that session covers.
+ApiResult<Reply> get_checkin_form(Call& call) {
+  API_TRY(id, session_id_of(call));
+  API_TRY(journal, journal_of(call));
+  API_TRY(form, lift(app::session_checkin_form(journal, call.state.kb, id), "id"));
+  return json_reply(checkin_form_view(call.state.kb, form).dump());
+}
+
+// POST /api/v1/sessions/{id}/check-in: {date?, soreness?, areas?: [{region, side?, redness?, red_dots?,
+// bruising?, soreness?}]}; every area not listed is settled with `soreness` (default 0).
+ApiResult<Reply> post_checkin(Call& call) {
+  const auto& kb = call.state.kb;
+  API_TRY(id, session_id_of(call));
+  API_TRY(body, parse_object_body(call.request));
+  if (auto ok = only_fields(body, {"date", "soreness", "areas"}); !ok) return tl::make_unexpected(ok.error());
+  API_TRY(date, read_date(body, "date", call.today));
+  API_TRY(soreness, read_int(body, "soreness", 0, 10, {}, 0));
+  std::vector<core::ReactionEntry> adjustments;
+  if (auto areas = body.find("areas"); areas != body.end() && !areas->is_null()) {
+    if (!areas->is_array()) return api_fail(400, "invalid", "areas must be an array of {region, side, ...}", "areas");
+    if (areas->size() > 100) return api_fail(400, "invalid", "areas: at most 100", "areas");
+    for (std::size_t i = 0; i < areas->size(); ++i) {
+      const std::string path = "areas[" + std::to_string(i) + "]";
+      const json& a = (*areas)[i];
+      if (!a.is_object()) return api_fail(400, "invalid", path + " must be an object", path);
+      if (auto ok = only_fields(a, {"region", "side", "redness", "red_dots", "bruising", "soreness"}, path); !ok)
+        return tl::make_unexpected(ok.error());
+      API_TRY(where, read_region_side(kb, a, path));
+      API_TRY(redness, read_bool(a, "redness", false, path));
+      API_TRY(red_dots, read_bool(a, "red_dots", false, path));
+      API_TRY(bruising, read_bool(a, "bruising", false, path));
+      API_TRY(sore, read_int(a, "soreness", 0, 10, path, soreness));
+      adjustments.push_back({date, where.first, where.second, redness, red_dots, bruising, sore});
+    }
+  }
+  API_TRY(store, person_store(call));
+  API_TRY(saved, lift(app::record_session_checkin(kb, *store, id, soreness, adjustments, date, call.today)));
+  call.state.views.bump(call.person_id);
+  json entries = json::array();
+  for (const auto& e : saved.saved) entries.push_back(reaction_view(kb, e, true));
+  json out = checkin_form_view(kb, saved.form);
+  out.erase("areas");
+  out["saved"] = entries;
+  out["early"] = saved.early;
+  out["not_settled"] = saved.not_settled;
+  return json_reply(out.dump(), 201);
+}
+
 }  // namespace
 
 void add_session_routes(ApiRouter& api) {
+  api.get(R"(/api/v1/sessions/(\d+)/check-in)", get_checkin_form);
+  api.post(R"(/api/v1/sessions/(\d+)/check-in)", post_checkin);
   api.post("/api/v1/stop-advice", stop_advice);
   api.post("/api/v1/sessions", post_session);
   api.get("/api/v1/sessions", list_sessions);

@@ -5,7 +5,7 @@
 // warning sign and says what to do. At the end: soreness, then the log is
 // posted as a SessionRun (docs/API.md).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { type SavedProgress, sessionProgressStore } from '../session-progress';
+import { hasProgress, type SavedProgress, sessionProgressStore } from '../session-progress';
 import { api } from '../api';
 import { useApp } from '../app-context';
 import { unlockAudio } from '../components/cues';
@@ -22,7 +22,7 @@ import type {
 } from '../types';
 import { errorsFrom, isAlarm, LoadError, Loading, longDate, OtherErrors, Page, range, useLoad, type FieldErrors } from '../util';
 import { AlarmScreen } from './alarm';
-import { StepCard, type Card } from './step-card';
+import { NO_PROGRESS, StepCard, type Card, type StepProgress } from './step-card';
 
 
 /** The cards the server's session runner expects, in its order (core/session_runner.cpp). */
@@ -96,6 +96,8 @@ function Runner({ session, stopSigns, date }: { session: PlannedSession; stopSig
   const [phase, setPhase] = useState<Phase>('intro');
   const [pos, setPos] = useState(0);
   const [events, setEvents] = useState<SessionEvent[]>([]);
+  // How far the current card got: kept while the stop questions are open and in local storage.
+  const partial = useRef<StepProgress>(NO_PROGRESS);
   const [advice, setAdvice] = useState<StopOutcome | null>(null);
   const [stopAmount, setStopAmount] = useState(0);
   const [stopSignsChosen, setStopSignsChosen] = useState<string[]>([]);
@@ -126,14 +128,22 @@ function Runner({ session, stopSigns, date }: { session: PlannedSession; stopSig
     setEvents(saved.events);
     if (saved.finished) setPhase('soreness');
     else {
+      partial.current = saved.current ?? NO_PROGRESS;
       setPos(saved.events.length);
       begin();
     }
   };
 
+  const keepPartial = (p: StepProgress) => {
+    partial.current = p;
+    const progress = { events, finished: false, current: p };
+    if (hasProgress(progress)) kept.save(progress);
+  };
+
   const advance = (ev: SessionEvent) => {
     const next = [...events, ev];
     setEvents(next);
+    partial.current = NO_PROGRESS;
     kept.save({ events: next, finished: pos + 1 >= cards.length });
     if (pos + 1 >= cards.length) setPhase('soreness');
     else {
@@ -218,7 +228,9 @@ function Runner({ session, stopSigns, date }: { session: PlannedSession; stopSig
             <p>
               {earlier.finished
                 ? 'You finished the steps of this session earlier today, but it was not saved yet.'
-                : `You got through ${earlier.events.length} of ${cards.length} steps of this session earlier today.`}
+                : earlier.events.length === 0
+                  ? 'You started this session earlier today.'
+                  : `You got through ${earlier.events.length} of ${cards.length} steps of this session earlier today.`}
             </p>
             <div class="actions">
               <button type="button" class="primary big" onClick={() => resume(earlier)}>
@@ -228,6 +240,7 @@ function Runner({ session, stopSigns, date }: { session: PlannedSession; stopSig
                 type="button"
                 onClick={() => {
                   kept.clear();
+                  partial.current = NO_PROGRESS;
                   begin();
                 }}
               >
@@ -264,6 +277,9 @@ function Runner({ session, stopSigns, date }: { session: PlannedSession; stopSig
         >
           <fieldset class="scale">
             <legend>How sore do the worked areas feel now? (0 = not at all, 10 = worst imaginable)</legend>
+            <p class="muted small">
+              Kept as soreness at the end of the session. It is not the check-in: that comes a day or more later.
+            </p>
             <div class="scale-row">
               {range(0, 10).map((n) => (
                 <label key={n} class="scale-choice">
@@ -280,6 +296,11 @@ function Runner({ session, stopSigns, date }: { session: PlannedSession; stopSig
             </div>
           </fieldset>
           <OtherErrors errors={errors} shown={[]} />
+          {Object.keys(errors).length ? (
+            <p class="muted" data-testid="kept-note">
+              Nothing is lost: the steps stay in this browser until the session is saved. Try again in a moment.
+            </p>
+          ) : null}
           <div class="actions">
             <button type="submit" class="primary big" disabled={busy || soreness === null}>
               {busy ? 'Saving…' : 'Save the session'}
@@ -418,7 +439,10 @@ function Runner({ session, stopSigns, date }: { session: PlannedSession; stopSig
           advance({ kind: 'done', amount, ...(pressure === null ? {} : { pressure }) })
         }
         onSkip={() => advance({ kind: 'skip', reason: 'skipped' })}
-        onStop={(amount) => {
+        initial={partial.current}
+        onProgress={keepPartial}
+        onStop={(amount, progress) => {
+          partial.current = progress;
           setStopAmount(amount);
           setStopSignsChosen([]);
           setPhase('stopping');
@@ -461,11 +485,11 @@ function ResultView({ result }: { result: SessionResult }) {
         </section>
       ) : null}
       <p>
-        In a day or two, check in on soreness and redness in the{' '}
-        <a href="/journal" onClick={linkClick}>
-          journal
-        </a>
-        : the next session on these areas waits until they have settled.
+        The next session on these areas waits for one check-in on redness and soreness, a day or more from now.{' '}
+        <a href={`/check-in?session=${s.id}`} onClick={linkClick} data-testid="checkin-link">
+          Check in for this session
+        </a>{' '}
+        covers every area at once and says from which day it counts.
       </p>
       <div class="actions">
         <button type="button" class="primary" onClick={() => navigate('/journal')}>

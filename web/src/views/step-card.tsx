@@ -1,6 +1,10 @@
-// One step of a guided session as a large card: what, where, which edge and
-// direction, the pressure target, and either a countdown ring (timed steps)
-// or a big tap target counting strokes; done / skip / stop below it.
+// One step of a guided session as a large card, read top to bottom: what,
+// where, which edge and direction, the pressure target and the instruction
+// first, then either a countdown ring (timed steps) or a big tap target
+// counting strokes; done / skip / stop in a bar held at the bottom of the
+// screen. The strokes counted and the time run are reported through
+// `onProgress` (and taken back through `initial`), so a card left for the stop
+// questions, or a page reloaded, comes back where it was.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { endOfStepCue, unlockAudio } from '../components/cues';
 import { Reasons } from '../components/reasons';
@@ -19,29 +23,48 @@ function pressureText(step: PlannedStep): string {
   return lo === hi ? `${lo} out of 10` : `${lo} to ${hi} out of 10`;
 }
 
+/** How far a card got before it was left: strokes counted, milliseconds of countdown run (paused). */
+export interface StepProgress {
+  count: number;
+  elapsedMs: number;
+}
+
+export const NO_PROGRESS: StepProgress = { count: 0, elapsedMs: 0 };
+
 export function StepCard({
   card,
+  initial = NO_PROGRESS,
+  onProgress,
   onDone,
   onSkip,
   onStop,
 }: {
   card: Card;
+  initial?: StepProgress;
+  /** Called when the count changes, each second of a countdown, and on pause. */
+  onProgress?: (p: StepProgress) => void;
   onDone: (amount: number, pressure: number | null) => void;
   onSkip: () => void;
-  onStop: (amountSoFar: number) => void;
+  onStop: (amountSoFar: number, progress: StepProgress) => void;
 }) {
   const { step } = card;
   const target = Math.max(1, step.target);
-  const [count, setCount] = useState(0);
-  const [elapsedMs, setElapsedMs] = useState(0);
+  const timed = step.unit === 'seconds';
+  const [count, setCount] = useState(() => Math.min(Math.max(0, initial.count), 3600));
+  const [elapsedMs, setElapsedMs] = useState(() => Math.min(Math.max(0, initial.elapsedMs), target * 1000));
   const [running, setRunning] = useState(false);
-  const [cued, setCued] = useState(false);
+  const done = timed ? elapsedMs >= target * 1000 : count >= target;
+  // A card that comes back already complete does not cue again.
+  const [cued, setCued] = useState(done);
   const [pressure, setPressure] = useState<number | null>(null);
   const started = useRef<number>(0);
-  const base = useRef<number>(0);
+  const base = useRef<number>(elapsedMs);
 
-  const timed = step.unit === 'seconds';
-  const done = timed ? elapsedMs >= target * 1000 : count >= target;
+  const elapsedNow = () => Math.min(running ? base.current + (Date.now() - started.current) : elapsedMs, target * 1000);
+  const reportedSecond = Math.floor(elapsedMs / 1000);
+  useEffect(() => {
+    onProgress?.({ count, elapsedMs: running ? reportedSecond * 1000 : elapsedMs });
+  }, [count, reportedSecond, running]);
 
   useEffect(() => {
     if (!running) return;
@@ -72,7 +95,6 @@ export function StepCard({
     }
   };
 
-  const amount = timed ? Math.round(elapsedMs / 1000) : count;
   const remaining = Math.max(0, Math.ceil(target - elapsedMs / 1000));
   const R = 54;
   const C = 2 * Math.PI * R;
@@ -117,6 +139,22 @@ export function StepCard({
           </dd>
         </div>
       </dl>
+      {step.instruction ? <p class="instruction">{step.instruction}</p> : null}
+      {step.cues.length ? (
+        <ul class="cues">
+          {step.cues.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+      ) : null}
+      {step.cautions.length ? (
+        <ul class="cautions" aria-label="Take care">
+          {step.cautions.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+      ) : null}
+
       {timed ? (
         <div class="timer">
           <svg class="ring" viewBox="0 0 120 120" role="img" aria-label={`${remaining} seconds left`}>
@@ -166,21 +204,6 @@ export function StepCard({
         </div>
       )}
 
-      {step.instruction ? <p class="instruction">{step.instruction}</p> : null}
-      {step.cues.length ? (
-        <ul class="cues">
-          {step.cues.map((c) => (
-            <li key={c}>{c}</li>
-          ))}
-        </ul>
-      ) : null}
-      {step.cautions.length ? (
-        <ul class="cautions" aria-label="Take care">
-          {step.cautions.map((c) => (
-            <li key={c}>{c}</li>
-          ))}
-        </ul>
-      ) : null}
       {step.adaptations.length ? (
         <details>
           <summary>Changed for you</summary>
@@ -207,7 +230,15 @@ export function StepCard({
       ) : null}
 
       <div class="session-bar">
-        <button type="button" class="danger big stop-button" onClick={() => onStop(amount)} data-testid="stop-button">
+        <button type="button" class="danger big stop-button" onClick={() => {
+            // A running countdown pauses where it is, so going back resumes from there.
+            const now = elapsedNow();
+            base.current = now;
+            setElapsedMs(now);
+            setRunning(false);
+            onProgress?.({ count, elapsedMs: now });
+            onStop(timed ? Math.round(now / 1000) : count, { count, elapsedMs: now });
+          }} data-testid="stop-button">
           Stop
         </button>
         <button type="button" class="skip-button" onClick={onSkip}>
@@ -217,9 +248,9 @@ export function StepCard({
           type="button"
           class={done ? 'primary big next-button' : 'big next-button'}
           onClick={() => {
-            const now = running ? base.current + (Date.now() - started.current) : elapsedMs;
+            const now = elapsedNow();
             setRunning(false);
-            onDone(timed ? Math.round(Math.min(now, target * 1000) / 1000) : count, pressure);
+            onDone(timed ? Math.round(now / 1000) : count, pressure);
           }}
           data-testid="done-button"
         >

@@ -89,6 +89,11 @@ export function TodayPage() {
       <h2>Quick entries</h2>
       <ul class="quick">
         <li>
+          <a href="/check-in" onClick={linkClick}>
+            Check in after the last session (every area at once)
+          </a>
+        </li>
+        <li>
           <a href="/body" onClick={linkClick}>
             Log pain on the body map
           </a>
