@@ -286,6 +286,21 @@ TEST(Cli, AnAnswersFileWithNestedAliasesIsRefusedAtOnceAndSavesNothing) {
   EXPECT_EQ(exported(box), before);
 }
 
+TEST(Cli, AnImportFileNestedTooDeeplyIsRefusedAndChangesNothing) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  const std::string before = exported(box);
+  // 400 KB of brackets: read into a tree, this overflowed the stack.
+  std::string deep = before;
+  const std::size_t depth = 200000;
+  deep.replace(deep.find("\"version\": 1"), 12, "\"version\": " + std::string(depth, '[') + std::string(depth, ']'));
+  cli_test::write_file(box.path("deep.json"), deep);
+  const Outcome r = box.run("import '" + box.path("deep.json").string() + "'");
+  EXPECT_EQ(r.code, 2) << r.err;
+  EXPECT_NE(r.err.find("lists and objects are nested more than 32 levels deep"), std::string::npos) << r.err;
+  EXPECT_EQ(exported(box), before);
+}
+
 TEST(Cli, ALockedDatabaseIsReportedAndNothingIsLost) {
   Sandbox box;
   set_up_desk_worker(box);
