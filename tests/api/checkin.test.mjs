@@ -22,6 +22,7 @@ describe('one check-in for a whole session', () => {
   before(async () => {
     const dir = freshDbDir();
     const db = path.join(dir, 'f.db');
+    addUser(db, 'alice', 'alice-password-1'); // the first account is the one-time link's person
     addUser(db, 'bob', 'bob-password-22');
     addUser(db, 'carol', 'carol-password-333');
     server = await startServer({ db, dir });

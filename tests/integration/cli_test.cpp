@@ -554,3 +554,24 @@ TEST(Cli, OneCheckInReleasesEveryAreaOfTheSessionAndAnEarlyOneSaysWhenItCounts) 
   view = json::parse(box.run("--json today", "", "2026-11-25").out);
   EXPECT_EQ(view["due"].size(), 1u) << view.dump();
 }
+
+TEST(Cli, CtrlCDuringATerminalSessionSaysTheStepsAreKeptAndTheNextRunContinues) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  const std::string pid_file = box.path("pid").string(), err_file = box.path("err.txt").string();
+  const std::string cmd = "sh -c 'echo $$ >\"" + pid_file + "\"; exec env FASCIA_TODAY=2026-11-23 \"" +
+                          std::string(FASCIA_BINARY) + "\" --db \"" + box.db().string() +
+                          "\" session --fast >/dev/null 2>\"" + err_file + "\"'";
+  FILE* child = popen(cmd.c_str(), "w");
+  ASSERT_NE(child, nullptr);
+  fputs("s\nnot now\ns\nnot now\n", child);  // two cards skipped, then the person presses Ctrl-C
+  fflush(child);
+  for (int i = 0; i < 200 && draft_events(draft_of(box)) < 2; ++i) usleep(50'000);
+  ASSERT_EQ(draft_events(draft_of(box)), 2u);
+  ASSERT_EQ(kill(std::stoi(cli_test::slurp(pid_file)), SIGINT), 0);
+  const int status = pclose(child);
+  EXPECT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 130);
+  EXPECT_NE(cli_test::slurp(err_file).find("kept"), std::string::npos) << cli_test::slurp(err_file);
+  const Outcome again = box.run("session --fast", "\n");
+  EXPECT_NE(again.out.find("Continuing at step 3"), std::string::npos) << again.out;
+}

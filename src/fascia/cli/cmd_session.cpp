@@ -4,6 +4,9 @@
 // after every step, so an interrupted session (Ctrl-C, closed terminal, a
 // killed process) can be continued the same day, and a session that cannot be
 // saved (database locked, disk full) is kept with the command that saves it.
+#include <signal.h>
+#include <unistd.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -46,6 +49,14 @@ std::string shell_quote(const std::string& s) {
   std::string out = "'";
   for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return out + "'";
+}
+
+// Ctrl-C or a closed terminal during a guided session: the steps so far are
+// already in the draft file; say so and end (only async-signal-safe calls).
+void interrupted_session(int signal_number) {
+  static const char kMessage[] = "\nStopped. The steps done so far are kept: run fascia session again to continue.\n";
+  [[maybe_unused]] const ssize_t ignored = ::write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
+  ::_exit(128 + signal_number);
 }
 
 // The closing lines after a session is saved: what was done and when to check in.
@@ -154,6 +165,8 @@ int run_session(Context& ctx, const SessionOptions& o) {
   std::ifstream file;
   std::unique_ptr<SessionInput> input;
   if (o.script.empty()) {
+    ::signal(SIGINT, interrupted_session);
+    ::signal(SIGHUP, interrupted_session);
     input = std::make_unique<TerminalInput>(ctx.in, show, *kb, o.fast);
   } else if (o.script == "-") {
     input = std::make_unique<ScriptInput>(ctx.in, "stdin");
