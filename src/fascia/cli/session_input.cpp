@@ -157,8 +157,16 @@ core::Result<StepDecision> TerminalInput::decide(const core::StepCard& card) {
       return core::fail(core::ErrorCode::invalid_argument, "input ended during the session; nothing saved");
     if (line == "s") {
       d.kind = StepDecision::Kind::skip;
-      out_ << "  Why skip? (optional) " << std::flush;
-      std::getline(in_, d.reason);
+      for (;;) {  // the same limit as every other way a step note arrives
+        out_ << "  Why skip? (optional) " << std::flush;
+        if (!std::getline(in_, d.reason)) {
+          d.reason.clear();
+          break;
+        }
+        auto fits = app::check_text(d.reason, app::kStepNoteLimit, "the reason");
+        if (fits) break;
+        out_ << "  " << fits.error().message << "; please type it again.\n";
+      }
       return d;
     }
     if (line == "x") break;
