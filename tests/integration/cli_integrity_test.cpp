@@ -126,6 +126,8 @@ TEST(CliIntegrity, TextLimitsCountCharactersNotBytes) {
   expect_refused(box.run("profile set --region upper-trapezius --name '" + std::string(60000, 'n') + "'"),
                  "longer than 100 characters", "name of 60000");
   expect_refused(box.run("log note \"$(printf 'caf\\351')\""), "not valid UTF-8", "Latin-1 note");
+  expect_refused(box.run("session --script -", "skip " + std::string(201, 'r') + "\n"), "longer than 200 characters",
+                 "skip reason");
   EXPECT_EQ(exported(box), before);
 }
 

@@ -161,8 +161,16 @@ core::Result<StepDecision> TerminalInput::decide(const core::StepCard& card) {
                         "continue");
     if (line == "s") {
       d.kind = StepDecision::Kind::skip;
-      out_ << "  Why skip? (optional) " << std::flush;
-      std::getline(in_, d.reason);
+      for (;;) {  // the same limit as every other way a step note arrives
+        out_ << "  Why skip? (optional) " << std::flush;
+        if (!std::getline(in_, d.reason)) {
+          d.reason.clear();
+          break;
+        }
+        auto fits = app::check_text(d.reason, app::kStepNoteLimit, "the reason");
+        if (fits) break;
+        out_ << "  " << fits.error().message << "; please type it again.\n";
+      }
       return d;
     }
     if (line == "x") break;
