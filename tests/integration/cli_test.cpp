@@ -141,7 +141,8 @@ TEST(Cli, WhyNotTodayHasOneBulletPerRuleNamingEachAreaOnceAndNoIsoDates) {
     if (line.rfind("    - ", 0) == 0) {
       ++bullets;
       std::size_t named = 0;
-      for (auto at = line.find("Top of the shoulder"); at != std::string::npos; at = line.find("Top of the shoulder", at + 1))
+      for (auto at = line.find("Top of the shoulder"); at != std::string::npos;
+           at = line.find("Top of the shoulder", at + 1))
         ++named;
       EXPECT_LE(named, 1u) << line;
     }

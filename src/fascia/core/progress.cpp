@@ -97,9 +97,8 @@ ReviewVerdict review_for(const KnowledgeBase& kb, const Profile& profile, const 
   } else if (any_better) {
     v.state = ReviewState::improving;
     v.see_practitioner = any_worse;
-    v.reasons.push_back({"review-min-adherence-percent",
-                         sessions_phrase(v) + " done in the first " + weeks,
-                         min_adherence.source});
+    v.reasons.push_back(
+        {"review-min-adherence-percent", sessions_phrase(v) + " done in the first " + weeks, min_adherence.source});
   } else if (enough_sessions) {
     v.state = ReviewState::not_improving;
     v.see_practitioner = true;

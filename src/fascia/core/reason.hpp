@@ -18,10 +18,10 @@ struct Reason {
   // Reasons about one area set `region`, `side` and `area`; `general` is the
   // text without the area and with "{date}" where `date` belongs. Empty
   // `general` means `text` is shown as it is.
-  std::string region = {};    // region id, "" when the reason is not about one area
-  std::string side = {};      // "left", "right", "both" or "midline"; "" with no region
-  std::string area = {};      // display name of the area with its side, e.g. "Upper trapezius (left)"
-  std::string general = {};   // e.g. "at least 48 h must pass between instrument sessions; next allowed {date}"
+  std::string region = {};        // region id, "" when the reason is not about one area
+  std::string side = {};          // "left", "right", "both" or "midline"; "" with no region
+  std::string area = {};          // display name of the area with its side, e.g. "Upper trapezius (left)"
+  std::string general = {};       // e.g. "at least 48 h must pass between instrument sessions; next allowed {date}"
   std::optional<Date> date = {};  // fills "{date}" in `general`
   friend bool operator==(const Reason&, const Reason&) = default;
 };

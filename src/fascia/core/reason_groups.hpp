@@ -22,17 +22,17 @@ struct ReasonArea {
 
 struct ReasonGroup {
   std::string rule;
-  std::string text;              // no area; any date written as format_long_date ("Tuesday, 8 December 2026")
-  std::vector<ReasonArea> areas; // in first-seen order, each once; empty when the reason is not about areas
-  std::optional<Date> date;      // the date in `text`, as a value
+  std::string text;               // no area; any date written as format_long_date ("Tuesday, 8 December 2026")
+  std::vector<ReasonArea> areas;  // in first-seen order, each once; empty when the reason is not about areas
+  std::optional<Date> date;       // the date in `text`, as a value
   std::string source;
 };
 
 // Marks `r` as being about one area: sets region, side and the display name
 // ("Upper trapezius (left)"; no side word for both sides or the midline),
 // the area-free wording `general` (with "{date}" where `date` goes) and the date.
-Reason about_area(Reason r, const std::string& region, const std::string& region_name, Side side,
-                  std::string general, std::optional<Date> date = std::nullopt);
+Reason about_area(Reason r, const std::string& region, const std::string& region_name, Side side, std::string general,
+                  std::optional<Date> date = std::nullopt);
 
 // Groups reasons with the same rule, general wording, date and source, in
 // the order each group first appears. A reason without `general` is a group
