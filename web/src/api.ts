@@ -114,6 +114,8 @@ export const api = {
   treatments: () => kb<TreatmentModality>('treatments'),
   locations: () => kb<PainLocation>('locations'),
   sources: () => kb<Source>('sources'),
+  /** Any knowledge-base list by kind (GET /kb/{kind}), cached like the others. */
+  kbList: <T>(kind: string) => kb<T>(kind),
 
   profile: () => call<Profile>('GET', '/profile'),
   saveProfile: (p: Profile) => call<Profile>('PUT', '/profile', p),

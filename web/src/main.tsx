@@ -1,6 +1,6 @@
 // Entry point: finds out who is logged in, then shows the view for the path.
-// First run goes profile → screening; an emergency or urgent screening
-// outcome replaces the home page with what to do.
+// First run goes screening → profile; an emergency or urgent screening
+// outcome replaces the home page with what to do, and the profile is not asked.
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, setUnauthorizedListener } from './api';
@@ -101,12 +101,15 @@ function App() {
 
   const path = route.path;
 
-  // First run: the profile, then the screening, before anything else.
+  // First run: the safety questions before anything else (an emergency or
+  // urgent answer must not wait behind a form), then the profile. An
+  // emergency or urgent outcome never leads on to the profile.
   useEffect(() => {
     if (!me || needLogin || path === '/library') return;
-    if (!me.has_profile && path !== '/setup') navigate('/setup', true);
-    else if (me.has_profile && !me.has_screening && path !== '/screening' && path !== '/setup') navigate('/screening', true);
-  }, [me, needLogin, path]);
+    if (!me.has_screening && path !== '/screening') navigate('/screening', true);
+    else if (me.has_screening && !me.has_profile && !isAlarm(clearance?.level) && path !== '/setup' && path !== '/screening')
+      navigate('/setup', true);
+  }, [me, clearance, needLogin, path]);
 
   // Moves focus to the page heading on navigation, for screen readers and keyboards.
   useEffect(() => {
@@ -155,18 +158,25 @@ function App() {
   let view;
   let showNav = true;
   if (path === '/library') view = <LibraryView />;
-  else if (!me.has_profile || (path === '/setup' && !me.has_screening)) {
-    view = <SetupView firstRun />;
-    showNav = false;
-  } else if (!me.has_screening || (path === '/screening' && (!alarm || route.query.get('again')))) {
+  else if (!me.has_screening || (path === '/screening' && (!alarm || route.query.get('again')))) {
     view = <ScreeningView key={route.query.get('again') ?? ''} firstRun={!me.has_screening} />;
-    showNav = me.has_screening;
-  } else if (alarm && (path === '/' || path === '/signin' || (path === '/screening' && !route.query.get('again')))) {
+    showNav = me.has_screening && me.has_profile;
+  } else if (
+    alarm &&
+    (path === '/' ||
+      path === '/signin' ||
+      path === '/setup' ||
+      (path === '/session' && !me.has_profile) ||
+      (path === '/screening' && !route.query.get('again')))
+  ) {
     return (
       <AppContext.Provider value={state}>
         <AlarmScreen clearance={clearance!} />
       </AppContext.Provider>
     );
+  } else if (!me.has_profile && !alarm) {
+    view = <SetupView firstRun />;
+    showNav = false;
   } else {
     switch (path) {
       case '/':

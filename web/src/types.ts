@@ -151,9 +151,14 @@ export interface Clearance {
   plan_allowed: boolean;
   findings: Finding[];
 }
+/** One area a region question is answered for: paired regions take left, right or both; midline ones take midline. */
+export interface RegionAnswer {
+  region: string;
+  side: Side;
+}
 export interface Answer {
   yes: boolean;
-  regions?: string[];
+  regions?: RegionAnswer[];
 }
 export interface ScreeningRecord {
   date: string;

@@ -1,5 +1,6 @@
-// The emergency path: a yes to an emergency question shows the full-screen
-// message with what to do, and no plan can be reached (the plan page shows
+// The emergency path: on a first run the safety questions come before the
+// profile; a yes to an emergency question shows what to do at once, then the
+// full-screen message, and neither the profile form nor a plan can be reached (the plan page shows
 // the block, the API refuses a plan too).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,27 +12,31 @@ test('an emergency answer shows the full-screen message and no plan', { timeout:
   try {
     const { page, problems } = await newPage(browser, { width: 390, height: 844 });
     await page.goto(server.tokenUrl);
-    await page.waitForURL(/\/setup$/);
-    await page.locator('[data-region="upper-trapezius"][data-side="left"]').click();
-    await page.locator('#pain-upper-trapezius').selectOption('5');
-    await page.getByLabel(/No equipment yet/).check();
-    await page.getByLabel('Tuesday', { exact: true }).check();
-    await page.getByRole('button', { name: /Save and go to the safety questions/ }).click();
+    // The safety questions come first: no profile form before them.
     await page.waitForURL(/\/screening$/);
-
     const questions = page.locator('fieldset.question');
-    await questions.first().waitFor();
+    await page.locator('section.question-group').first().waitFor();
+    assert.equal(await page.locator('#p-name').count(), 0, 'no profile form');
     const emergencyIds = await page.evaluate(async () => {
       const r = await fetch('/api/v1/kb/questions', { credentials: 'same-origin' });
       const qs = (await r.json()) as { id: string; group: string }[];
       return qs.filter((q) => q.group === 'emergency').map((q) => q.id);
     });
     assert.ok(emergencyIds.length > 0, 'the knowledge base has emergency questions');
-    const n = await questions.count();
-    for (let i = 0; i < n; i++) {
-      const id = await questions.nth(i).getAttribute('data-question');
-      await questions.nth(i).getByLabel(id === emergencyIds[0] ? 'Yes' : 'No', { exact: true }).check();
-    }
+    // The first questions on the page are the emergency ones.
+    const first = page.locator('section.question-group').first();
+    assert.equal(await first.getAttribute('data-group'), 'emergency');
+    assert.equal(await first.locator('li[data-statement]').first().getAttribute('data-statement'), emergencyIds[0]);
+    await first.getByRole('button', { name: 'One or more apply' }).click();
+    assert.equal(await questions.first().getAttribute('data-question'), emergencyIds[0]);
+    await questions.first().getByLabel('Yes', { exact: true }).check();
+    // What to do now shows at once, before the rest is answered.
+    await page.getByTestId('emergency-now').getByText(/emergency number/).waitFor();
+    // The rest: the remaining emergency questions one by one, every other group with "None of these".
+    const emergency = page.locator('section[data-group="emergency"] fieldset.question');
+    for (let i = 1; i < (await emergency.count()); i++) await emergency.nth(i).getByLabel('No', { exact: true }).check();
+    const groups = page.locator('section.question-group:not([data-group="emergency"])');
+    for (let i = 0; i < (await groups.count()); i++) await groups.nth(i).getByRole('button', { name: 'None of these' }).click();
     await page.getByRole('button', { name: 'See my result' }).click();
 
     // Full screen, with what to do.
@@ -46,9 +51,13 @@ test('an emergency answer shows the full-screen message and no plan', { timeout:
     assert.equal(await page.getByRole('navigation', { name: 'Main' }).count(), 0, 'no navigation behind it');
     await shot(page, 'emergency-1-full-screen');
 
-    // Home shows it again after a reload.
+    // Home shows it again after a reload, and the profile form is never asked for.
     await page.goto(server.base + '/');
     await page.getByRole('alertdialog').getByRole('heading', { name: 'Get help now' }).waitFor();
+    assert.ok(!page.url().endsWith('/setup'), 'not sent to set-up: ' + page.url());
+    await page.goto(server.base + '/setup');
+    await page.getByRole('alertdialog').getByRole('heading', { name: 'Get help now' }).waitFor();
+    assert.equal(await page.locator('#p-name').count(), 0, 'no profile form behind the alarm');
 
     // The plan page shows the block and no calendar.
     await page.goto(server.base + '/plan');
@@ -57,9 +66,9 @@ test('an emergency answer shows the full-screen message and no plan', { timeout:
     assert.equal(await page.getByRole('button', { name: /Start/ }).count(), 0, 'nothing to start');
     await shot(page, 'emergency-2-plan-blocked');
 
-    // The session page too.
+    // The session page too (without a profile, the full-screen message itself).
     await page.goto(server.base + '/session');
-    await page.getByTestId('plan-blocked').waitFor();
+    await page.getByTestId('plan-blocked').or(page.getByRole('alertdialog')).first().waitFor();
     assert.equal(await page.locator('article.step-card').count(), 0);
 
     // And the API agrees: no dated sessions.

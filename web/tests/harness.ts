@@ -174,7 +174,7 @@ export async function setUpPerson(page: Page, name: string): Promise<void> {
   });
   if (prof.status !== 200) throw new Error('PUT /profile: ' + JSON.stringify(prof));
   const qs = await apiCall<Question[]>(page, 'GET', '/kb/questions');
-  const answers: Record<string, { yes: boolean; regions?: string[] }> = {};
+  const answers: Record<string, { yes: boolean; regions?: { region: string; side: string }[] }> = {};
   for (const q of qs.body) answers[q.id] = q.kind === 'regions' ? { yes: false, regions: [] } : { yes: false };
   const scr = await apiCall(page, 'POST', '/screening', { answers });
   if (scr.status !== 201) throw new Error('POST /screening: ' + JSON.stringify(scr));
@@ -239,7 +239,7 @@ export async function withSignedInPerson(
   try {
     const watched = await newPage(browser, viewport);
     await watched.page.goto(server.tokenUrl);
-    await watched.page.waitForURL(/\/setup$/);
+    await watched.page.waitForURL(/\/(screening|setup)$/);
     await setUpPerson(watched.page, name);
     await body({ ...watched, server });
   } finally {
@@ -253,4 +253,22 @@ export async function startFirstDueSession(page: Page, server: Server): Promise<
   await page.goto(server.base + '/');
   await page.getByRole('button', { name: /^Start / }).click();
   await page.getByRole('button', { name: 'Start', exact: true }).click();
+}
+
+/**
+ * Taps an area and side on the body map: enlarges the part of the figure that
+ * holds it (going back to the whole body first if another part is enlarged),
+ * then taps the area. `figure` is "areas" (regions) or "places" (pain locations).
+ */
+export async function pickArea(page: Page, region: string, side: string, figure = 'areas'): Promise<void> {
+  const attr = figure === 'places' ? 'data-location' : 'data-region';
+  const sideSel = side ? `[data-side="${side}"]` : '';
+  const root = page.locator(`[data-figure="${figure}"]`);
+  const target = root.locator(`[${attr}="${region}"]${sideSel}`);
+  if ((await target.count()) === 0) {
+    const whole = root.getByTestId(`${figure}-whole-body`);
+    if (await whole.count()) await whole.click();
+    await root.locator(`[data-zone][data-holds~="${region}"]`).first().click();
+  }
+  await target.first().click();
 }

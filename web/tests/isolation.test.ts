@@ -15,7 +15,7 @@ test("another account's session and journal stay hidden", { timeout: 120_000 }, 
     // Account A (the token's person) runs a session and writes a note.
     const a = await newPage(browser);
     await a.page.goto(server.tokenUrl);
-    await a.page.waitForURL(/\/setup$/);
+    await a.page.waitForURL(/\/screening$/);
     await setUpPerson(a.page, 'Alice-A');
     const today = await apiCall<Today>(a.page, 'GET', '/today');
     assert.equal(today.status, 200);
@@ -49,7 +49,7 @@ test("another account's session and journal stay hidden", { timeout: 120_000 }, 
     await b.page.locator('.field-error').waitFor();
     await b.page.getByLabel('Password').fill('correct horse battery');
     await b.page.getByRole('button', { name: 'Log in' }).click();
-    await b.page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    await b.page.getByRole('heading', { name: 'Safety questions' }).waitFor(); // a new person's first run starts here
     await b.page.getByText('Logged in as bea').waitFor();
 
     const other = await apiCall(b.page, 'GET', `/sessions/${id}`);

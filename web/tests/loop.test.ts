@@ -1,12 +1,12 @@
 // The whole loop in a real browser against a real server: first run →
-// profile on the body map → screening (all "no") → plan calendar → guided
+// screening (all "no") → profile on the body map → plan calendar → guided
 // session (every card: switch sides, stroke counter, countdown sped up with
 // Playwright's clock) → soreness → a pain entry in the journal → progress
 // with a chart and its table. Once at desktop width, once at 360 px.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { apiCall, axe, launch, newPage, shot, startServer, unlabelledControls } from './harness';
+import { apiCall, axe, launch, newPage, pickArea, shot, startServer, unlabelledControls } from './harness';
 
 async function noHorizontalScroll(page: Page, width: number) {
   const sw = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -27,50 +27,56 @@ for (const width of [1100, 360]) {
       const { page, problems } = await newPage(browser, { width, height: width === 360 ? 740 : 900 });
       await page.clock.install({ time: new Date('2026-11-23T09:00:00Z') });
 
-      // First run: the one-time token logs in and lands on the profile form.
+      // First run: the one-time token logs in and lands on the safety questions.
+      // Screening: nothing pre-chosen; submitting unanswered is refused per group.
       await page.goto(server.tokenUrl);
+      await page.waitForURL(/\/screening$/);
+      await page.getByText('not a diagnosis').first().waitFor();
+      const groups = page.locator('section.question-group');
+      await groups.first().waitFor();
+      const g = await groups.count();
+      assert.ok(g >= 4, `expected the screening groups, got ${g}`);
+      assert.equal(await page.locator('input[type=radio]:checked').count(), 0, 'no pre-checked answers');
+      await checkLabels(page, 'screening');
+      if (width === 360) await noHorizontalScroll(page, 360);
+      await page.getByRole('button', { name: 'See my result' }).click();
+      assert.equal(await page.locator('section.question-group:has(.field-error)').count(), g, 'every group marked');
+      // The emergency questions one by one, the other groups with "None of these".
+      await groups.first().getByRole('button', { name: 'One or more apply' }).click();
+      const first = groups.first().locator('fieldset.question');
+      for (let i = 0; i < (await first.count()); i++) await first.nth(i).getByLabel('No', { exact: true }).check();
+      for (let i = 1; i < g; i++) await groups.nth(i).getByRole('button', { name: 'None of these' }).click();
+      await shot(page, 'loop-2-screening' + tag);
+      await page.getByRole('button', { name: 'See my result' }).click();
+      await page.getByRole('heading', { name: /Fine to start/ }).waitFor();
+      await page.getByRole('button', { name: /Next: where it hurts/ }).click();
+
+      // Then the profile form.
       await page.waitForURL(/\/setup$/);
       await page.getByRole('heading', { name: /Welcome/ }).waitFor();
-      await page.getByText('not a diagnosis').first().waitFor();
       await checkLabels(page, 'setup');
       if (width === 360) await noHorizontalScroll(page, 360);
 
       // Body map: a practitioner-only area cannot be chosen.
-      await page.locator('[data-region="scalenes"][data-side="left"]').click();
+      await pickArea(page, 'scalenes', 'left');
       await page.getByText(/not for self-treatment/i).first().waitFor();
       assert.equal(await page.locator('li.target[data-region="scalenes"]').count(), 0);
 
       // Choose the upper trapezius on both sides from the back figure.
-      await page.locator('[data-region="upper-trapezius"][data-side="left"]').click();
-      await page.locator('[data-region="upper-trapezius"][data-side="right"]').click();
+      await pickArea(page, 'upper-trapezius', 'left');
+      await pickArea(page, 'upper-trapezius', 'right');
       assert.equal(await page.locator('[data-region="upper-trapezius"][aria-pressed="true"]').count(), 2);
       assert.equal(await page.locator('#side-upper-trapezius').inputValue(), 'both');
 
       // Saving without a pain score shows the message next to the field.
-      await page.getByRole('button', { name: /Save and go to the safety questions/ }).click();
+      await page.getByRole('button', { name: /Save and see my plan/ }).click();
       await page.locator('li.target[data-region="upper-trapezius"] .field-error').waitFor();
       await page.locator('#pain-upper-trapezius').selectOption('6');
       await page.getByLabel(/Starter kit/).check();
       for (const day of ['Monday', 'Wednesday', 'Friday']) await page.getByLabel(day, { exact: true }).check();
       await page.locator('#p-minutes').fill('20');
       await shot(page, 'loop-1-profile' + tag);
-      await page.getByRole('button', { name: /Save and go to the safety questions/ }).click();
-
-      // Screening: nothing pre-chosen; submitting unanswered is refused per question.
-      await page.waitForURL(/\/screening$/);
-      const questions = page.locator('fieldset.question');
-      await questions.first().waitFor();
-      const n = await questions.count();
-      assert.ok(n >= 10, `expected the screening questions, got ${n}`);
-      assert.equal(await page.locator('fieldset.question input[type=radio]:checked').count(), 0, 'no pre-checked answers');
-      await checkLabels(page, 'screening');
-      await page.getByRole('button', { name: 'See my result' }).click();
-      assert.equal(await page.locator('fieldset.question .field-error').count(), n);
-      for (let i = 0; i < n; i++) await questions.nth(i).getByLabel('No', { exact: true }).check();
-      await shot(page, 'loop-2-screening' + tag);
-      await page.getByRole('button', { name: 'See my result' }).click();
-      await page.getByRole('heading', { name: /Fine to start/ }).waitFor();
-      await page.getByRole('button', { name: 'See my plan' }).click();
+      await page.getByRole('button', { name: /Save and see my plan/ }).click();
 
       // Plan: a calendar with sessions; today has one.
       await page.waitForURL(/\/plan$/);

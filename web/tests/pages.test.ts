@@ -17,7 +17,10 @@ test('body map, referral, journal check-in, field errors and library', { timeout
 
     // Body map: the profile's areas are filled; tapping the left calf logs pain there.
     await page.goto(server.base + '/body');
+    await page.locator('[data-figure="areas"] [data-zone="back-upper"]').click();
     await page.locator('[data-region="upper-trapezius"][data-side="left"][aria-pressed="true"]').waitFor();
+    await page.getByTestId('areas-whole-body').click();
+    await page.locator('[data-figure="areas"] [data-zone="back-legs"]').click();
     assert.equal(await page.locator('[data-region="calves"][aria-pressed="true"]').count(), 0);
     await page.locator('[data-region="calves"][data-side="left"]').click();
     assert.equal(await page.locator('#pain-region').inputValue(), 'calves');

@@ -1,88 +1,70 @@
-// Front and back figures with clickable regions and sides. Shapes are simple
-// ellipses and rectangles over a plain silhouette; every shape is a keyboard
-// button labelled with its region and side. Front view: the person's right is
-// on the viewer's left; back view: the person's left is on the viewer's left.
+// Front and back figures with tappable regions and sides, picked in two
+// taps (a zone of the body, then the area enlarged, see zoomfigure.tsx) so
+// that every target is at least 44×44 CSS px. Shapes are simple ellipses and
+// rectangles over a plain silhouette; every hit area is a keyboard button
+// labelled with its region and side. Front view: the person's right is on the
+// viewer's left; back view: the person's left is on the viewer's left.
 import type { Region } from '../types';
+import { ellipse as e, mirror, rect as r, type Item, type Shape, type Zone, ZoomFigures } from './zoomfigure';
 
 export type PickSide = 'left' | 'right' | 'midline';
-
-type Shape =
-  | { kind: 'ellipse'; cx: number; cy: number; rx: number; ry: number }
-  | { kind: 'rect'; x: number; y: number; w: number; h: number; r?: number };
 
 interface Spot {
   region: string;
   side: PickSide;
+  zone: string;
   shape: Shape;
-}
-
-const e = (cx: number, cy: number, rx: number, ry: number): Shape => ({ kind: 'ellipse', cx, cy, rx, ry });
-const r = (x: number, y: number, w: number, h: number, rr = 3): Shape => ({ kind: 'rect', x, y, w, h, r: rr });
-
-/** Mirrors a shape around the figure's centre line (x = 100). */
-function mirror(s: Shape): Shape {
-  return s.kind === 'ellipse' ? { ...s, cx: 200 - s.cx } : { ...s, x: 200 - s.x - s.w };
+  half: Item['half'];
 }
 
 /** A paired spot drawn on the viewer's left at `s`, mirrored for the other side. */
-function pair(region: string, s: Shape, viewerLeftIs: 'left' | 'right'): Spot[] {
+function pair(zone: string, region: string, s: Shape, viewerLeftIs: 'left' | 'right'): Spot[] {
   const other = viewerLeftIs === 'left' ? 'right' : 'left';
   return [
-    { region, side: viewerLeftIs, shape: s },
-    { region, side: other, shape: mirror(s) },
+    { region, zone, side: viewerLeftIs, shape: s, half: 'viewer-left' },
+    { region, zone, side: other, shape: mirror(s), half: 'viewer-right' },
   ];
 }
 
+/** The zones: bands on the whole-body view (each at least 74 units tall) and what each enlarges. */
+export const AREA_ZONES: Zone[] = [
+  { id: 'front-head', view: 'front', label: 'Head and neck, front', band: { x: 0, y: 0, w: 200, h: 88 }, box: { x: 74, y: 14, w: 52, h: 70 } },
+  { id: 'front-trunk', view: 'front', label: 'Chest, belly, arms and hips, front', band: { x: 0, y: 88, w: 200, h: 174 }, box: { x: 20, y: 88, w: 160, h: 174 } },
+  { id: 'front-legs', view: 'front', label: 'Thighs, front', band: { x: 0, y: 262, w: 200, h: 183 }, box: { x: 55, y: 240, w: 90, h: 90 } },
+  { id: 'back-head', view: 'back', label: 'Head and neck, back', band: { x: 0, y: 0, w: 200, h: 76 }, box: { x: 74, y: 14, w: 52, h: 68 } },
+  { id: 'back-upper', view: 'back', label: 'Shoulders and upper back', band: { x: 0, y: 76, w: 200, h: 89 }, box: { x: 62, y: 74, w: 76, h: 91 } },
+  { id: 'back-lower', view: 'back', label: 'Low back and buttocks', band: { x: 0, y: 165, w: 200, h: 97 }, box: { x: 62, y: 165, w: 76, h: 97 } },
+  { id: 'back-legs', view: 'back', label: 'Legs and feet, back', band: { x: 0, y: 262, w: 200, h: 183 }, box: { x: 62, y: 255, w: 76, h: 187 } },
+];
+
 // Front view: viewer's left is the person's right.
 const FRONT: Spot[] = [
-  ...pair('masseter', e(88, 52, 5, 8), 'right'),
-  ...pair('scalenes', r(86, 64, 6, 16, 2), 'right'),
-  ...pair('anterior-neck', r(93, 64, 6, 16, 2), 'right'),
-  ...pair('pectorals', e(80, 106, 17, 12), 'right'),
-  { region: 'abdomen', side: 'midline', shape: r(83, 136, 34, 62, 8) },
-  ...pair('forearm', r(30, 190, 18, 64, 8), 'right'),
-  ...pair('lateral-hip', e(67, 226, 7, 13), 'right'),
-  ...pair('quadriceps', e(88, 284, 11, 38), 'right'),
-  ...pair('lateral-thigh', r(68, 256, 7, 64, 3), 'right'),
+  ...pair('front-head', 'masseter', e(88, 52, 5, 8), 'right'),
+  ...pair('front-head', 'scalenes', r(86, 64, 6, 16, 2), 'right'),
+  ...pair('front-head', 'anterior-neck', r(93, 64, 6, 16, 2), 'right'),
+  ...pair('front-trunk', 'pectorals', e(80, 106, 17, 12), 'right'),
+  { region: 'abdomen', zone: 'front-trunk', side: 'midline', shape: r(83, 136, 34, 62, 8), half: null },
+  ...pair('front-trunk', 'forearm', r(30, 190, 18, 64, 8), 'right'),
+  ...pair('front-trunk', 'lateral-hip', e(67, 226, 7, 13), 'right'),
+  ...pair('front-legs', 'quadriceps', e(88, 284, 11, 38), 'right'),
+  ...pair('front-legs', 'lateral-thigh', r(68, 256, 7, 64, 3), 'right'),
 ];
 
 // Back view: viewer's left is the person's left.
 const BACK: Spot[] = [
-  ...pair('suboccipitals', e(92, 58, 7, 4), 'left'),
-  ...pair('splenius', r(92, 64, 7, 15, 2), 'left'),
-  ...pair('upper-trapezius', e(72, 85, 17, 6), 'left'),
-  ...pair('levator-scapulae', e(88, 96, 5, 8), 'left'),
-  ...pair('infraspinatus', e(68, 122, 12, 16), 'left'),
-  ...pair('rhomboids', e(85, 122, 5, 14), 'left'),
-  ...pair('thoracic-paraspinals', r(93, 100, 6, 58, 3), 'left'),
-  ...pair('low-back', r(86, 172, 12, 42, 4), 'left'),
-  ...pair('glutes', e(84, 243, 16, 16), 'left'),
-  ...pair('hamstrings', e(87, 296, 11, 38), 'left'),
-  ...pair('calves', e(85, 377, 9, 28), 'left'),
-  ...pair('plantar-fascia', e(85, 431, 8, 5), 'left'),
+  ...pair('back-head', 'suboccipitals', e(92, 58, 7, 4), 'left'),
+  ...pair('back-head', 'splenius', r(92, 64, 7, 15, 2), 'left'),
+  ...pair('back-upper', 'upper-trapezius', e(72, 85, 17, 6), 'left'),
+  ...pair('back-upper', 'levator-scapulae', e(88, 96, 5, 8), 'left'),
+  ...pair('back-upper', 'infraspinatus', e(68, 122, 12, 16), 'left'),
+  ...pair('back-upper', 'rhomboids', e(85, 122, 5, 14), 'left'),
+  ...pair('back-upper', 'thoracic-paraspinals', r(93, 100, 6, 58, 3), 'left'),
+  ...pair('back-lower', 'low-back', r(86, 172, 12, 42, 4), 'left'),
+  ...pair('back-lower', 'glutes', e(84, 243, 16, 16), 'left'),
+  ...pair('back-legs', 'hamstrings', e(87, 296, 11, 38), 'left'),
+  ...pair('back-legs', 'calves', e(85, 377, 9, 28), 'left'),
+  ...pair('back-legs', 'plantar-fascia', e(85, 431, 8, 5), 'left'),
 ];
-
-function Silhouette() {
-  return (
-    <g class="silhouette" aria-hidden="true">
-      <circle cx="100" cy="38" r="24" />
-      <rect x="85" y="60" width="30" height="24" rx="6" />
-      <path d="M56 84 Q100 74 144 84 L140 160 Q136 200 134 232 L66 232 Q64 200 60 160 Z" />
-      <rect x="34" y="86" width="20" height="104" rx="10" />
-      <rect x="146" y="86" width="20" height="104" rx="10" />
-      <rect x="30" y="188" width="18" height="70" rx="9" />
-      <rect x="152" y="188" width="18" height="70" rx="9" />
-      <circle cx="39" cy="266" r="9" />
-      <circle cx="161" cy="266" r="9" />
-      <rect x="68" y="228" width="31" height="120" rx="12" />
-      <rect x="101" y="228" width="31" height="120" rx="12" />
-      <rect x="74" y="346" width="22" height="80" rx="10" />
-      <rect x="104" y="346" width="22" height="80" rx="10" />
-      <ellipse cx="85" cy="430" rx="12" ry="7" />
-      <ellipse cx="115" cy="430" rx="12" ry="7" />
-    </g>
-  );
-}
 
 export interface BodyMapProps {
   regions: Region[];
@@ -103,79 +85,43 @@ function sideLabel(side: PickSide): string {
   return side === 'midline' ? '' : `, ${side} side`;
 }
 
-function Figure({ spots, view, props }: { spots: Spot[]; view: 'front' | 'back'; props: BodyMapProps }) {
-  const byId = new Map(props.regions.map((rg) => [rg.id, rg]));
-  const title = view === 'front' ? 'Front of the body' : 'Back of the body';
-  return (
-    <figure class="figure">
-      <svg viewBox="0 0 200 445" role="group" aria-label={title} class="bodymap-svg">
-        <defs>
-          <pattern id={`hatch-${view}`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="6" height="6" fill="#fbe3e3" />
-            <line x1="0" y1="0" x2="0" y2="6" stroke="#a12622" stroke-width="2" />
-          </pattern>
-        </defs>
-        <Silhouette />
-        {spots.map((spot) => {
-          const region = byId.get(spot.region);
-          if (!region) return null;
-          const blocked = notForSelfTreatment(region);
-          const on = props.isOn(spot.region, spot.side);
-          const current = props.isCurrent?.(spot.region, spot.side) ?? false;
-          const cls = ['spot', blocked ? 'blocked' : '', on ? 'on' : '', current ? 'current' : ''].join(' ');
-          const label =
-            `${region.name}${sideLabel(spot.side)}` + (blocked ? ' (not for self-treatment)' : '');
-          const activate = () => props.onPick(region, spot.side);
-          const common = {
-            class: cls,
-            tabIndex: 0,
-            role: 'button' as const,
-            'aria-label': `${props.verb} ${label}`,
-            'aria-pressed': on,
-            'data-region': spot.region,
-            'data-side': spot.side,
-            fill: blocked ? `url(#hatch-${view})` : undefined,
-            onClick: activate,
-            onKeyDown: (ev: KeyboardEvent) => {
-              if (ev.key === 'Enter' || ev.key === ' ') {
-                ev.preventDefault();
-                activate();
-              }
-            },
-          };
-          const s = spot.shape;
-          return s.kind === 'ellipse' ? (
-            <ellipse key={spot.region + spot.side} cx={s.cx} cy={s.cy} rx={s.rx} ry={s.ry} {...common}>
-              <title>{label}</title>
-            </ellipse>
-          ) : (
-            <rect key={spot.region + spot.side} x={s.x} y={s.y} width={s.w} height={s.h} rx={s.r} {...common}>
-              <title>{label}</title>
-            </rect>
-          );
-        })}
-        <text x="8" y="14" class="fig-side" aria-hidden="true">
-          {view === 'front' ? 'R' : 'L'}
-        </text>
-        <text x="192" y="14" text-anchor="end" class="fig-side" aria-hidden="true">
-          {view === 'front' ? 'L' : 'R'}
-        </text>
-      </svg>
-      <figcaption>{view === 'front' ? 'Front (as if facing you)' : 'Back (as if from behind)'}</figcaption>
-    </figure>
-  );
-}
-
 export function BodyMap(props: BodyMapProps) {
+  const byId = new Map(props.regions.map((rg) => [rg.id, rg]));
+  const items: Item[] = [];
+  for (const spot of [...FRONT, ...BACK]) {
+    const region = byId.get(spot.region);
+    if (!region) continue;
+    const blocked = notForSelfTreatment(region);
+    const on = props.isOn(spot.region, spot.side);
+    const current = props.isCurrent?.(spot.region, spot.side) ?? false;
+    const label = `${region.name}${sideLabel(spot.side)}` + (blocked ? ' (not for self-treatment)' : '');
+    items.push({
+      key: spot.region + '-' + spot.side,
+      zone: spot.zone,
+      shape: spot.shape,
+      half: spot.half,
+      label: `${props.verb} ${label}`,
+      cls: ['spot', blocked ? 'blocked' : '', on ? 'on' : '', current ? 'current' : ''].join(' '),
+      fill: blocked ? 'hatch' : undefined,
+      pressed: on,
+      data: { 'data-region': spot.region, 'data-side': spot.side },
+      holds: spot.region,
+      onPick: () => props.onPick(region, spot.side),
+    });
+  }
   return (
-    <div class="bodymap">
-      <Figure spots={FRONT} view="front" props={props} />
-      <Figure spots={BACK} view="back" props={props} />
-      <p class="legend">
-        <span class="key key-on" aria-hidden="true" /> chosen <span class="key key-blocked" aria-hidden="true" /> not
-        for self-treatment
-      </p>
-    </div>
+    <ZoomFigures
+      name="areas"
+      zones={AREA_ZONES}
+      items={items}
+      zoneVerb={`${props.verb} an area:`}
+      legend={
+        <p class="legend">
+          <span class="key key-on" aria-hidden="true" /> chosen <span class="key key-blocked" aria-hidden="true" /> not
+          for self-treatment. Tap a part of the body to enlarge it, then tap the area.
+        </p>
+      }
+    />
   );
 }
 

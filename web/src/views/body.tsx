@@ -1,10 +1,12 @@
 // The body map page: tap an area and side to log today's pain there; choose
-// where pain is felt to see which muscles often send pain there (ranked
-// possibilities from the referral patterns, never a diagnosis).
+// where pain is felt (on the figure or from the list, ordered by name) to see
+// which muscles often send pain there (ranked possibilities from the referral
+// patterns, never a diagnosis).
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { useApp } from '../app-context';
 import { BodyMap, notForSelfTreatment, type PickSide } from '../components/bodymap';
+import { LocationMap } from '../components/locationmap';
 import { linkClick } from '../router';
 import type { PainLocation, Profile, Referral, Region, Side } from '../types';
 import { errorsFrom, FieldError, LoadError, Loading, OtherErrors, Page, range, sideWord, unlessMissing, useLoad, type FieldErrors } from '../util';
@@ -81,7 +83,8 @@ function PainLogger({ data }: { data: Data }) {
     <section aria-labelledby="log-pain-title">
       <h2 id="log-pain-title">Log pain</h2>
       <p class="hint">
-        Your areas are filled in. Tap any area and side to log how much it hurts today. To change which areas your plan
+        Your areas are filled in. Tap a part of a figure to enlarge it, then tap the area and side, or choose the
+        area from the list below, to log how much it hurts today. To change which areas your plan
         works on, go to{' '}
         <a href="/setup" onClick={linkClick}>
           My details
@@ -109,7 +112,7 @@ function PainLogger({ data }: { data: Data }) {
               }}
             >
               <option value="">Choose an area…</option>
-              {data.regions.map((r) => (
+              {[...data.regions].sort((a, b) => a.name.localeCompare(b.name)).map((r) => (
                 <option key={r.id} value={r.id}>
                   {r.name}
                 </option>
@@ -166,6 +169,11 @@ function ReferralFinder({ data }: { data: Data }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const locName = new Map(data.locations.map((l) => [l.id, l.name]));
+  const byName = [...data.locations].sort((a, b) => a.name.localeCompare(b.name));
+  const toggle = (id: string) => {
+    setChosen((cur) => (cur.includes(id) ? cur.filter((x) => x !== id) : [...cur, id]));
+    setErrors({});
+  };
 
   const ask = async (e: Event) => {
     e.preventDefault();
@@ -191,18 +199,19 @@ function ReferralFinder({ data }: { data: Data }) {
         Pain is not always where the problem is: tight spots in one muscle can send pain somewhere else. Choose where you
         feel it to see which muscles are common sources. These are possibilities to explore, not a diagnosis.
       </p>
+      <LocationMap locations={data.locations} chosen={chosen} toggle={toggle} />
       <form onSubmit={ask} noValidate>
         <fieldset>
           <legend>Where do you feel the pain?</legend>
           <div class="checks cols">
-            {data.locations.map((l) => (
+            {byName.map((l) => (
               <label key={l.id} class="check">
                 <input
                   type="checkbox"
                   name="locations"
                   value={l.id}
                   checked={chosen.includes(l.id)}
-                  onChange={() => setChosen(chosen.includes(l.id) ? chosen.filter((x) => x !== l.id) : [...chosen, l.id])}
+                  onChange={() => toggle(l.id)}
                 />
                 <span>{l.name}</span>
               </label>

@@ -2,6 +2,7 @@
 // redness, red dots, bruising), habits, treatments received elsewhere and
 // notes, and the recent entries.
 import { useState } from 'preact/hooks';
+import { loadNames, useNames } from '../names';
 import { api, type JournalKind } from '../api';
 import { useApp } from '../app-context';
 import type { Habit, Journal, Profile, Region, Side, TreatmentModality } from '../types';
@@ -33,6 +34,7 @@ async function loadKb(): Promise<Kb> {
     api.habits(),
     api.treatments(),
     unlessMissing(api.profile()),
+    loadNames(),
   ]);
   return { regions, habits, treatments, profile };
 }
@@ -90,7 +92,7 @@ export function JournalView() {
       ) : null}
       <h2>Recent entries</h2>
       {journal.error ? <LoadError error={journal.error} retry={journal.reload} /> : null}
-      {journal.data && kb.data ? <Recent journal={journal.data} kb={kb.data} /> : null}
+      {journal.data && kb.data ? <Recent journal={journal.data} /> : null}
     </Page>
   );
 }
@@ -359,10 +361,11 @@ interface Row {
   text: string;
 }
 
-function Recent({ journal, kb }: { journal: Journal; kb: Kb }) {
-  const rn = new Map(kb.regions.map((r) => [r.id, r.name]));
-  const hn = new Map(kb.habits.map((h) => [h.id, h.name]));
-  const tn = new Map(kb.treatments.map((t) => [t.id, t.name]));
+function Recent({ journal }: { journal: Journal }) {
+  const names = useNames();
+  const rn = { get: (id: string) => names.of('regions', id) };
+  const hn = { get: (id: string) => names.of('habits', id) };
+  const tn = { get: (id: string) => names.of('treatments', id) };
   const rows: Row[] = [
     ...journal.pain.map((p) => ({ date: p.date, kind: 'Pain', text: `${rn.get(p.region) ?? p.region}, ${sideWord(p.side)}: ${p.score}/10` })),
     ...journal.reactions.map((r) => ({
@@ -385,7 +388,7 @@ function Recent({ journal, kb }: { journal: Journal; kb: Kb }) {
     ...journal.sessions.map((s) => ({
       date: s.date,
       kind: 'Session',
-      text: `${s.protocol}: ${s.steps.filter((x) => x.status === 'done').length} of ${s.steps.length} steps${s.stopped ? ', stopped early' : ''}`,
+      text: `${names.of('protocols', s.protocol)}: ${s.steps.filter((x) => x.status === 'done').length} of ${s.steps.length} steps${s.stopped ? ', stopped early' : ''}`,
     })),
   ].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   if (!rows.length) return <p class="muted">No entries yet.</p>;

@@ -2,6 +2,7 @@
 // A day opens its details below the calendar; on a day without a session the
 // reasons come from /today (not_today, next, blocked_by).
 import { useState } from 'preact/hooks';
+import { loadNames, useNames } from '../names';
 import { api } from '../api';
 import { useApp } from '../app-context';
 import { BlockedNotice, GroupedReasons, Reasons } from '../components/reasons';
@@ -53,6 +54,7 @@ async function load(): Promise<Data> {
     if (toApiError(e).status !== 409) throw e;
   }
   const sessions = await api.sessions();
+  await loadNames();
   const weekdays = (await unlessMissing(api.profile()))?.weekdays ?? [];
   return { plan, planError, today, sessions, regions, habits, weekdays };
 }
@@ -277,6 +279,7 @@ function DayDetails({
   todayDate: string;
 }) {
   const isToday = date === todayDate;
+  const names = useNames();
   return (
     <section class="day-details" aria-live="polite" data-testid="day-details">
       <h2>
@@ -288,7 +291,7 @@ function DayDetails({
       ) : null}
       {logged.length ? (
         <p>
-          Done: {logged.map((s) => s.protocol + (s.stopped ? ' (stopped early)' : '')).join(', ')}.
+          Done: {logged.map((s) => names.of('protocols', s.protocol) + (s.stopped ? ' (stopped early)' : '')).join(', ')}.
         </p>
       ) : null}
       {day ? (

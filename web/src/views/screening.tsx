@@ -1,21 +1,27 @@
-// The safety questions. Every question needs an explicit yes or no (nothing
-// is pre-chosen); a "regions" question answered yes asks which areas. The
-// outcome is shown in full; emergency and urgent take the whole screen.
+// The safety questions, asked before anything else on a first run. Grouped,
+// emergency and urgent groups first; each group has a "None of these" button
+// that answers every question of the group with an explicit no (each answer
+// is still sent on its own). Nothing is pre-chosen: a group is complete only
+// when each question has a yes or no. A "regions" question answered yes asks
+// which areas and, for paired areas, which side ({region, side} entries).
+// The outcome is shown in full; emergency and urgent take the whole screen.
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { useApp } from '../app-context';
 import { linkClick, navigate } from '../router';
-import type { Answer, Clearance, Profile, Question, Region } from '../types';
-import { errorsFrom, FieldError, isAlarm, levelWords, LoadError, Loading, OtherErrors, Page, unlessMissing, useLoad, type FieldErrors } from '../util';
+import type { Answer, Clearance, Profile, Question, Region, RegionAnswer } from '../types';
+import { errorsFrom, isAlarm, levelWords, LoadError, Loading, OtherErrors, Page, unlessMissing, useLoad, type FieldErrors } from '../util';
 import { AlarmScreen } from './alarm';
 import { Findings } from '../components/findings';
 
 const GROUP_TITLES: Record<string, string> = {
   emergency: 'Signs that need help straight away',
+  urgent: 'Signs that need a doctor today',
   trauma: 'Injuries',
   serious: 'Your general health',
   neck: 'Your neck and arms',
-  local: 'The areas you want to treat',
+  general: 'Medicines and other health matters',
+  local: 'Skin, scars and swelling in any area',
 };
 
 interface Data {
@@ -41,8 +47,9 @@ export function ScreeningView({ firstRun }: { firstRun: boolean }) {
       ) : (
         <>
           <p>
-            Before any plan, a few questions check whether self-treatment is safe for you right now. Answer each one
-            yes or no. A yes is not a judgement: it only changes what is safe to do next.
+            Before anything else, these questions check whether self-treatment is safe for you right now. Answer each
+            one yes or no, or tap "None of these" for a whole group. A yes is not a judgement: it only changes what is
+            safe to do next.
           </p>
           <p class="disclaimer-inline">These questions are a safety check, not a diagnosis.</p>
           {!firstRun && app.clearance ? (
@@ -57,43 +64,91 @@ export function ScreeningView({ firstRun }: { firstRun: boolean }) {
   );
 }
 
+/** Groups in the order they are asked: the ones that can mean "get help now" or "see a doctor today" first. */
+const FIRST_GROUPS = ['emergency', 'urgent', 'trauma', 'serious'];
+
+interface Group {
+  id: string;
+  questions: Question[];
+}
+
+/** The questions by group: emergency and urgent groups first, then the rest in knowledge-base order. */
+export function groupQuestions(questions: Question[]): Group[] {
+  const groups: Group[] = [];
+  for (const q of questions) {
+    let g = groups.find((x) => x.id === q.group);
+    if (!g) groups.push((g = { id: q.group, questions: [] }));
+    g.questions.push(q);
+  }
+  const rank = (id: string) => (FIRST_GROUPS.includes(id) ? FIRST_GROUPS.indexOf(id) : FIRST_GROUPS.length);
+  return groups.map((g, i) => ({ g, i })).sort((a, b) => rank(a.g.id) - rank(b.g.id) || a.i - b.i).map((x) => x.g);
+}
+
 function Questions({ data, onDone }: { data: Data; onDone: (c: Clearance) => void }) {
   const app = useApp();
   const [answers, setAnswers] = useState<Record<string, Answer | undefined>>({});
+  const [open, setOpen] = useState<Record<string, boolean>>({});
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  const groups = groupQuestions(data.questions);
+  const ordered = groups.flatMap((g) => g.questions);
 
   const mine = new Set(data.profile?.regions.map((r) => r.region) ?? []);
-  const regionChoices = [...data.regions].sort((a, b) => Number(mine.has(b.id)) - Number(mine.has(a.id)));
+  const regionChoices = [...data.regions].sort(
+    (a, b) => Number(mine.has(b.id)) - Number(mine.has(a.id)) || a.name.localeCompare(b.name),
+  );
+  const byId = new Map(data.regions.map((r) => [r.id, r]));
 
+  const clearErrors = (ids: string[]) => {
+    const rest = { ...errors };
+    let changed = false;
+    for (const id of ids)
+      for (const k of Object.keys(rest))
+        if (k === `answers.${id}` || k.startsWith(`answers.${id}.`)) {
+          delete rest[k];
+          changed = true;
+        }
+    if (changed) setErrors(rest);
+  };
   const set = (id: string, a: Answer) => {
     setAnswers({ ...answers, [id]: a });
-    if (errors[`answers.${id}`]) {
-      const rest = { ...errors };
-      delete rest[`answers.${id}`];
-      setErrors(rest);
-    }
+    clearErrors([id]);
+  };
+  /** "None of these": an explicit no to every question of the group, each recorded as its own answer. */
+  const noneOf = (g: Group) => {
+    const next = { ...answers };
+    for (const q of g.questions) next[q.id] = { yes: false, regions: [] };
+    setAnswers(next);
+    setOpen({ ...open, [g.id]: false });
+    clearErrors(g.questions.map((q) => q.id));
   };
 
   const submit = async (e: Event) => {
     e.preventDefault();
     const local: FieldErrors = {};
-    for (const q of data.questions) {
+    for (const q of ordered) {
       const a = answers[q.id];
       if (!a) local[`answers.${q.id}`] = 'Please answer yes or no.';
-      else if (q.kind === 'regions' && a.yes && !(a.regions && a.regions.length))
-        local[`answers.${q.id}`] = 'Choose the areas this applies to.';
+      else if (q.kind === 'regions' && a.yes) {
+        if (!a.regions?.length) local[`answers.${q.id}`] = 'Choose the areas this applies to.';
+        else if (a.regions.some((r) => !r.side)) local[`answers.${q.id}`] = 'Choose the side for each area.';
+      }
     }
     setErrors(local);
     if (Object.keys(local).length) {
-      const first = data.questions.find((q) => local[`answers.${q.id}`]);
-      if (first) document.getElementById(`q-${first.id}`)?.scrollIntoView({ block: 'center' });
-      const input = first && document.querySelector<HTMLInputElement>(`input[name="q-${first.id}"]`);
-      input?.focus();
+      const first = ordered.find((q) => local[`answers.${q.id}`]);
+      if (first) {
+        if (open[first.group] === false) setOpen({ ...open, [first.group]: true });
+        setTimeout(() => {
+          const where = document.getElementById(`q-${first.id}`) ?? document.querySelector(`[data-group="${first.group}"]`);
+          where?.scrollIntoView({ block: 'center' });
+          where?.querySelector<HTMLElement>('input, button')?.focus({ preventScroll: true });
+        });
+      }
       return;
     }
     const body: Record<string, Answer> = {};
-    for (const q of data.questions) {
+    for (const q of ordered) {
       const a = answers[q.id]!;
       body[q.id] = q.kind === 'regions' ? { yes: a.yes, regions: a.yes ? a.regions ?? [] : [] } : { yes: a.yes };
     }
@@ -112,79 +167,103 @@ function Questions({ data, onDone }: { data: Data; onDone: (c: Clearance) => voi
     }
   };
 
-  let lastGroup = '';
-  const answered = data.questions.filter((q) => answers[q.id]).length;
+  const answered = ordered.filter((q) => answers[q.id]).length;
+  // A group lists its questions with "None of these" and "One or more apply";
+  // the second (or "Show or change") asks each question yes or no.
+  const expanded = (g: Group) => open[g.id] === true || (open[g.id] === undefined && g.questions.some((q) => answers[q.id]));
+  const emergencyYes = groups.some((g) => g.id === 'emergency' && g.questions.some((q) => answers[q.id]?.yes));
   return (
     <form onSubmit={submit} noValidate class="screening">
-      {data.questions.map((q) => {
-        const a = answers[q.id];
-        const heading = q.group !== lastGroup ? (GROUP_TITLES[q.group] ?? 'More questions') : null;
-        lastGroup = q.group;
-        const err = errors[`answers.${q.id}`];
+      {groups.map((g) => {
+        const done = g.questions.every((q) => answers[q.id]);
+        const allNo = done && g.questions.every((q) => answers[q.id]?.yes === false);
+        // Folded only after "None of these", not while someone answers one by one.
+        const collapsed = allNo && open[g.id] === false;
+        const headingId = `group-${g.id}`;
         return (
-          <div key={q.id}>
-            {heading ? <h2 class="group-title">{heading}</h2> : null}
-            <fieldset class={err ? 'question invalid' : 'question'} id={`q-${q.id}`} data-question={q.id}>
-              <legend>{q.text}</legend>
-              {q.help ? <p class="hint">{q.help}</p> : null}
-              <div class="yesno">
-                <label class="choice">
-                  <input
-                    type="radio"
-                    name={`q-${q.id}`}
-                    value="yes"
-                    checked={a?.yes === true}
-                    onChange={() => set(q.id, { yes: true, regions: a?.regions ?? [] })}
+          <section key={g.id} class="question-group" aria-labelledby={headingId} data-group={g.id}>
+            <h2 class="group-title" id={headingId}>
+              {GROUP_TITLES[g.id] ?? 'More questions'}
+            </h2>
+            {collapsed ? (
+              <p class="group-done" data-testid="group-done">
+                <span>
+                  None of these: {g.questions.length === 1 ? 'answered no' : `all ${g.questions.length} answered no`}.
+                </span>{' '}
+                <button type="button" class="link-button" onClick={() => setOpen({ ...open, [g.id]: true })}>
+                  Show or change
+                </button>
+              </p>
+            ) : expanded(g) ? (
+              <>
+                <button
+                  type="button"
+                  class="none-of-these"
+                  aria-describedby={headingId}
+                  aria-pressed={allNo}
+                  onClick={() => noneOf(g)}
+                >
+                  None of these
+                </button>
+                {g.questions.map((q) => (
+                  <QuestionRow
+                    key={q.id}
+                    q={q}
+                    a={answers[q.id]}
+                    set={set}
+                    errors={errors}
+                    regions={regionChoices}
+                    byId={byId}
+                    mine={mine}
                   />
-                  <span>Yes</span>
-                </label>
-                <label class="choice">
-                  <input
-                    type="radio"
-                    name={`q-${q.id}`}
-                    value="no"
-                    checked={a?.yes === false}
-                    onChange={() => set(q.id, { yes: false, regions: [] })}
-                  />
-                  <span>No</span>
-                </label>
+                ))}
+              </>
+            ) : (
+              <>
+                <p class="group-ask">Does any of these apply to you now?</p>
+                <ul class="statements">
+                  {g.questions.map((q) => (
+                    <li key={q.id} data-statement={q.id}>
+                      {q.text}
+                      {q.help ? <span class="hint"> {q.help}</span> : null}
+                    </li>
+                  ))}
+                </ul>
+                <div class="group-buttons">
+                  <button type="button" class="none-of-these" onClick={() => noneOf(g)}>
+                    None of these
+                  </button>
+                  <button type="button" onClick={() => setOpen({ ...open, [g.id]: true })}>
+                    One or more apply
+                  </button>
+                </div>
+                {g.questions.some((q) => errors[`answers.${q.id}`]) ? (
+                  <p class="field-error" role="alert">
+                    Please answer: "None of these", or "One or more apply" to answer each one.
+                  </p>
+                ) : null}
+              </>
+            )}
+            {g.id === 'emergency' && emergencyYes ? (
+              <div class="blocked-notice" role="alert" data-testid="emergency-now">
+                <p>
+                  <strong>
+                    If this is happening now, call your local emergency number (112 in Europe, 911 in North America, 999
+                    in the UK) before anything else.
+                  </strong>{' '}
+                  Then answer the few groups below ("None of these" is one tap) and see your result.
+                </p>
               </div>
-              {q.kind === 'regions' && a?.yes ? (
-                <fieldset class="which-regions">
-                  <legend>Which areas?</legend>
-                  <div class="checks">
-                    {regionChoices.map((r) => (
-                      <label key={r.id} class="check">
-                        <input
-                          type="checkbox"
-                          name={`q-${q.id}-regions`}
-                          value={r.id}
-                          checked={a.regions?.includes(r.id) ?? false}
-                          onChange={() => {
-                            const cur = a.regions ?? [];
-                            set(q.id, {
-                              yes: true,
-                              regions: cur.includes(r.id) ? cur.filter((x) => x !== r.id) : [...cur, r.id],
-                            });
-                          }}
-                        />
-                        <span>
-                          {r.name}
-                          {mine.has(r.id) ? <span class="muted small"> (one of yours)</span> : null}
-                        </span>
-                      </label>
-                    ))}
-                  </div>
-                </fieldset>
-              ) : null}
-              <FieldError errors={errors} field={`answers.${q.id}`} />
-            </fieldset>
-          </div>
+            ) : null}
+          </section>
         );
       })}
-      <OtherErrors errors={errors} shown={data.questions.map((q) => `answers.${q.id}`)} />
+      <OtherErrors
+        errors={errors}
+        shown={Object.keys(errors).filter((k) => ordered.some((q) => k === `answers.${q.id}` || k.startsWith(`answers.${q.id}.`)))}
+      />
       <p class="muted" role="status">
-        {answered} of {data.questions.length} answered.
+        {answered} of {ordered.length} answered.
       </p>
       <button type="submit" class="primary" disabled={busy}>
         {busy ? 'Checking…' : 'See my result'}
@@ -193,14 +272,124 @@ function Questions({ data, onDone }: { data: Data; onDone: (c: Clearance) => voi
   );
 }
 
+function QuestionRow({
+  q,
+  a,
+  set,
+  errors,
+  regions,
+  byId,
+  mine,
+}: {
+  q: Question;
+  a: Answer | undefined;
+  set: (id: string, a: Answer) => void;
+  errors: FieldErrors;
+  regions: Region[];
+  byId: Map<string, Region>;
+  mine: Set<string>;
+}) {
+  const err = errors[`answers.${q.id}`] ?? Object.entries(errors).find(([k]) => k.startsWith(`answers.${q.id}.`))?.[1];
+  const chosen = a?.regions ?? [];
+  const toggle = (r: Region) => {
+    const has = chosen.some((x) => x.region === r.id);
+    const side: RegionAnswer['side'] | undefined = r.laterality === 'midline' ? 'midline' : undefined;
+    set(q.id, {
+      yes: true,
+      regions: has ? chosen.filter((x) => x.region !== r.id) : [...chosen, { region: r.id, side: side as RegionAnswer['side'] }],
+    });
+  };
+  const setSide = (region: string, side: RegionAnswer['side']) =>
+    set(q.id, { yes: true, regions: chosen.map((x) => (x.region === region ? { region, side } : x)) });
+  return (
+    <fieldset class={err ? 'question invalid' : 'question'} id={`q-${q.id}`} data-question={q.id}>
+      <legend>{q.text}</legend>
+      {q.help ? <p class="hint">{q.help}</p> : null}
+      <div class="yesno">
+        <label class="choice">
+          <input
+            type="radio"
+            name={`q-${q.id}`}
+            value="yes"
+            checked={a?.yes === true}
+            onChange={() => set(q.id, { yes: true, regions: a?.regions ?? [] })}
+          />
+          <span>Yes</span>
+        </label>
+        <label class="choice">
+          <input
+            type="radio"
+            name={`q-${q.id}`}
+            value="no"
+            checked={a?.yes === false}
+            onChange={() => set(q.id, { yes: false, regions: [] })}
+          />
+          <span>No</span>
+        </label>
+      </div>
+      {q.kind === 'regions' && a?.yes ? (
+        <fieldset class="which-regions">
+          <legend>Which areas, and which side?</legend>
+          <div class="checks">
+            {regions.map((r) => {
+              const picked = chosen.find((x) => x.region === r.id);
+              return (
+                <div key={r.id} class="region-answer">
+                  <label class="check">
+                    <input
+                      type="checkbox"
+                      name={`q-${q.id}-regions`}
+                      value={r.id}
+                      checked={!!picked}
+                      onChange={() => toggle(r)}
+                    />
+                    <span>
+                      {r.name}
+                      {mine.has(r.id) ? <span class="muted small"> (one of yours)</span> : null}
+                    </span>
+                  </label>
+                  {picked && byId.get(r.id)?.laterality !== 'midline' ? (
+                    <fieldset class="side-choice" data-region={r.id}>
+                      <legend class="visually-hidden">Side for {r.name}</legend>
+                      {(['left', 'right', 'both'] as const).map((sd) => (
+                        <label key={sd} class="choice">
+                          <input
+                            type="radio"
+                            name={`q-${q.id}-side-${r.id}`}
+                            value={sd}
+                            checked={picked.side === sd}
+                            onChange={() => setSide(r.id, sd)}
+                          />
+                          <span>{sd === 'left' ? 'Left' : sd === 'right' ? 'Right' : 'Both'}</span>
+                        </label>
+                      ))}
+                    </fieldset>
+                  ) : null}
+                </div>
+              );
+            })}
+          </div>
+        </fieldset>
+      ) : null}
+      {err ? (
+        <p class="field-error" role="alert">
+          {err}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
 function Outcome({ clearance }: { clearance: Clearance }) {
+  const app = useApp();
+  const needDetails = !app.me.has_profile;
   return (
     <div class={`outcome level-${clearance.level}`}>
       <h2>{levelWords[clearance.level]}</h2>
       {clearance.plan_allowed ? (
         <p>
-          Self-treatment looks reasonable for you. Your plan is ready
-          {clearance.findings.length ? ', with the limits below' : ''}.
+          Self-treatment looks reasonable for you{clearance.findings.length ? ', with the limits below' : ''}.
+          {needDetails ? ' Next, tell fascia where it hurts and what you have, and it makes your plan.' : ' Your plan is ready.'}
         </p>
       ) : (
         <p>
@@ -210,11 +399,16 @@ function Outcome({ clearance }: { clearance: Clearance }) {
       )}
       <Findings findings={clearance.findings} />
       <div class="actions">
-        {clearance.plan_allowed ? (
+        {needDetails ? (
+          <button type="button" class="primary" onClick={() => navigate('/setup')}>
+            Next: where it hurts and what you have
+          </button>
+        ) : null}
+        {clearance.plan_allowed && !needDetails ? (
           <button type="button" class="primary" onClick={() => navigate('/plan')}>
             See my plan
           </button>
-        ) : (
+        ) : clearance.plan_allowed ? null : (
           <button type="button" onClick={() => navigate('/screening?again=' + Date.now())}>
             Answer the questions again
           </button>

@@ -75,8 +75,8 @@ export function SetupView({ firstRun = false }: { firstRun?: boolean }) {
         <div class="intro">
           <p>
             fascia helps you plan and guide gentle self-treatment of tight or sore muscles with a scraping tool, a
-            roller or ball, or your hands. First, tell it where it hurts and what you have. Then a few safety questions
-            decide what is safe for you.
+            roller or ball, or your hands. Your safety answers are saved; now tell it where it hurts, what you have
+            and when you have time.
           </p>
           <p class="disclaimer-inline">This is self-care information, not a diagnosis.</p>
         </div>
@@ -170,7 +170,9 @@ function ProfileForm({ kb, firstRun }: { kb: Kb; firstRun: boolean }) {
       await api.saveProfile(profile);
       await app.refresh();
       setSaved(true);
-      if (firstRun || !app.me.has_screening) navigate('/screening');
+      // The safety questions come before the details, so a first run ends at the plan.
+      if (!app.me.has_screening) navigate('/screening');
+      else if (firstRun) navigate('/plan');
     } catch (err) {
       setErrors(errorsFrom(err));
       focusFirstError();
@@ -188,7 +190,7 @@ function ProfileForm({ kb, firstRun }: { kb: Kb; firstRun: boolean }) {
     'weeks',
     ...targets.flatMap((_, i) => [`regions[${i}]`, `regions[${i}].pain`, `regions[${i}].side`, `regions[${i}].region`]),
   ];
-  const addable = kb.regions.filter((r) => !targets.some((t) => t.region === r.id));
+  const addable = kb.regions.filter((r) => !targets.some((t) => t.region === r.id)).sort((a, b) => a.name.localeCompare(b.name));
 
   return (
     <form onSubmit={submit} noValidate class="profile-form">
@@ -201,7 +203,8 @@ function ProfileForm({ kb, firstRun }: { kb: Kb; firstRun: boolean }) {
       <fieldset class="areas">
         <legend>Where does it hurt or feel tight?</legend>
         <p class="hint">
-          Tap each area on the figures; tap a side again to remove it. Striped areas are not for self-treatment.
+          Tap a part of a figure to enlarge it, then tap each area and side; tap it again to remove it. Or choose
+          from the list below. Striped areas are not for self-treatment.
         </p>
         <BodyMap
           regions={kb.regions}
@@ -397,7 +400,7 @@ function ProfileForm({ kb, firstRun }: { kb: Kb; firstRun: boolean }) {
       <OtherErrors errors={errors} shown={shown} />
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Saving…' : firstRun ? 'Save and go to the safety questions' : 'Save my details'}
+          {busy ? 'Saving…' : firstRun ? 'Save and see my plan' : 'Save my details'}
         </button>
         {saved && !firstRun ? (
           <p role="status" class="ok">

@@ -1,0 +1,87 @@
+// One place that turns knowledge-base ids into the names people read. Every
+// view that shows a protocol, region, technique, tool, kit, edge, habit,
+// treatment, stop sign, pain location or question asks here instead of
+// printing the id. The lists come from GET /api/v1/kb/{kind} (cached by
+// api.ts); an id the lists do not know is shown as it is.
+import { useEffect, useState } from 'preact/hooks';
+import { api } from './api';
+
+/** The knowledge-base kinds that have a name (or, for questions, a text) for each id. */
+export type NamedKind =
+  | 'regions'
+  | 'protocols'
+  | 'techniques'
+  | 'tools'
+  | 'kits'
+  | 'edges'
+  | 'chains'
+  | 'habits'
+  | 'treatments'
+  | 'stop-signs'
+  | 'locations'
+  | 'questions';
+
+export interface Names {
+  /** The name of `id` among `kind`; the id itself when the kind has no such entry. */
+  of: (kind: NamedKind, id: string) => string;
+}
+
+interface Named {
+  id: string;
+  name?: string;
+  text?: string;
+}
+
+const KINDS: NamedKind[] = [
+  'regions',
+  'protocols',
+  'techniques',
+  'tools',
+  'kits',
+  'edges',
+  'chains',
+  'habits',
+  'treatments',
+  'stop-signs',
+  'locations',
+  'questions',
+];
+
+let loaded: Promise<Names> | null = null;
+let ready: Names | null = null;
+
+/** Loads every named list once (a failed load is retried on the next call). */
+export function loadNames(): Promise<Names> {
+  if (!loaded) {
+    loaded = Promise.all(KINDS.map((k) => api.kbList<Named>(k))).then((lists) => {
+      const maps = new Map<NamedKind, Map<string, string>>();
+      KINDS.forEach((k, i) => maps.set(k, new Map(lists[i].map((e) => [e.id, e.name ?? e.text ?? e.id]))));
+      ready = { of: (kind, id) => maps.get(kind)?.get(id) ?? id };
+      return ready;
+    });
+    loaded.catch(() => (loaded = null));
+  }
+  return loaded;
+}
+
+/** Before the lists arrive: an empty string, never the id. */
+const PENDING: Names = { of: () => '' };
+
+/**
+ * The names for a view; re-renders once they are loaded. A view whose load
+ * function also awaits loadNames() has them on its first render.
+ */
+export function useNames(): Names {
+  const [names, setNames] = useState<Names>(ready ?? PENDING);
+  useEffect(() => {
+    let alive = true;
+    loadNames().then(
+      (n) => alive && setNames(n),
+      () => {},
+    );
+    return () => {
+      alive = false;
+    };
+  }, []);
+  return names;
+}
