@@ -23,8 +23,7 @@ struct SessionOptions {
 int run_session(Context& ctx, const SessionOptions& o) {
   FASCIA_CLI_TRY(loaded, ctx.person());
   auto& [kb, today, store, person] = loaded;
-  const auto inputs = app::plan_inputs(*kb, person, today);
-  const core::TodayView view = core::today_view(inputs, core::build_plan(inputs));
+  const core::TodayView view = app::current_today(*kb, person, today);
   std::ostream& show = ctx.json() ? ctx.err : ctx.out;  // cards never mix with JSON output
   if (view.blocked || view.due.empty()) {
     print_today(show, *kb, view);

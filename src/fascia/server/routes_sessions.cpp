@@ -70,8 +70,7 @@ ApiResult<Reply> post_session(Call& call) {
   // Decide on fresh data, never on a cached view.
   API_TRY(store, person_store(call));
   API_TRY(person, load_person_state(call, *store));
-  const auto inputs = app::plan_inputs(kb, person, call.today);
-  const core::TodayView view = core::today_view(inputs, core::build_plan(inputs));
+  const core::TodayView view = app::current_today(kb, person, call.today);
   if (view.blocked)
     return api_fail(409, "safety", "your screening says not to self-treat now; see your screening result");
   auto chosen = std::find_if(view.due.begin(), view.due.end(), [&](auto& s) { return s.protocol == protocol; });

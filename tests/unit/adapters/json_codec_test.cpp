@@ -133,3 +133,23 @@ TEST(JsonCodec, RejectsOtherFormatsAndNewerVersions) {
             "version: 2 is not supported (this fascia reads 1)");
   EXPECT_EQ(error_of("[]").message, "the file: expected an object, found array");
 }
+
+// Issue 8: exports from before sides and clearances still import: a region
+// answer given as a bare name means both sides, and no clearances key means none.
+TEST(JsonCodec, ReadsAnOlderExportWithBareRegionAnswersAndNoClearances) {
+  const std::string old = R"({"format": "fascia-export", "version": 1, "profile": null,
+    "screenings": [{"date": "2026-03-01", "answers": {"open-wound": {"yes": true, "regions": ["calves"]}}}],
+    "journal": {"pain": [], "reactions": [], "habits": [], "treatments": [], "notes": [], "sessions": []}})";
+  auto decoded = person_data_from_json(old);
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  const auto& regions = decoded->screenings.at(0).answers.at("open-wound").regions;
+  ASSERT_EQ(regions.size(), 1u);
+  EXPECT_EQ(regions[0], (core::RegionSide{"calves", core::Side::both}));
+  EXPECT_TRUE(decoded->journal.clearances.empty());
+}
+
+TEST(JsonCodec, WritesRegionAnswersWithTheirSideAndClearances) {
+  const std::string text = person_data_to_json(sample_person());
+  EXPECT_NE(text.find(R"("region": "neck",)"), std::string::npos) << text;
+  EXPECT_NE(text.find(R"("by": "Dr Lee, physiotherapist")"), std::string::npos) << text;
+}
