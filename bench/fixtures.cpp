@@ -121,9 +121,9 @@ core::ScreeningRecord several_yes_screening(const core::KnowledgeBase& kb, core:
   core::ScreeningRecord record = all_no_screening(kb, day);
   for (const char* id : {"headache-or-dizziness-history", "blood-thinners-or-bleeding-disorder", "age-65-or-over"})
     record.answers.at(id).yes = true;
-  record.answers.at("open-wound") = {true, {"forearm"}};
-  record.answers.at("varicose-veins") = {true, {"calves"}};
-  record.answers.at("acute-inflammation") = {true, {"lateral-hip", "low-back"}};
+  record.answers.at("open-wound") = {true, {{"forearm", core::Side::both}}};
+  record.answers.at("varicose-veins") = {true, {{"calves", core::Side::both}}};
+  record.answers.at("acute-inflammation") = {true, {{"lateral-hip", core::Side::both}, {"low-back", core::Side::midline}}};
   return record;
 }
 

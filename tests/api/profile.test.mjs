@@ -138,7 +138,10 @@ describe('profile, screening and referral', () => {
         ['yes as a string', { json: { answers: { ...answers, [first]: { yes: 'no', regions: [] } } } }, 400, 'invalid', `answers.${first}.yes`],
         ['an answer without yes', { json: { answers: { ...answers, [first]: { regions: [] } } } }, 400, 'invalid', `answers.${first}.yes`],
         ['an answer as a bare boolean', { json: { answers: { ...answers, [first]: false } } }, 400, 'invalid', `answers.${first}`],
-        ['an unknown region in an answer', { json: { answers: { ...answers, [regionQuestion]: { yes: true, regions: ['nowhere'] } } } }, 400, 'unknown_name', `answers.${regionQuestion}.regions[0]`],
+        ['an unknown region in an answer', { json: { answers: { ...answers, [regionQuestion]: { yes: true, regions: [{ region: 'nowhere' }] } } } }, 400, 'unknown_name', `answers.${regionQuestion}.regions[0].region`],
+        ['a region answer as a bare name', { json: { answers: { ...answers, [regionQuestion]: { yes: true, regions: ['calves'] } } } }, 400, 'invalid', `answers.${regionQuestion}.regions[0]`],
+        ['a side that is not a side', { json: { answers: { ...answers, [regionQuestion]: { yes: true, regions: [{ region: 'calves', side: 'up' }] } } } }, 400, 'invalid', `answers.${regionQuestion}.regions[0].side`],
+        ['a side on a midline region', { json: { answers: { ...answers, [regionQuestion]: { yes: true, regions: [{ region: 'abdomen', side: 'left' }] } } } }, 400, 'invalid', `answers.${regionQuestion}.regions[0].side`],
         ['regions as a string', { json: { answers: { ...answers, [regionQuestion]: { yes: true, regions: 'calves' } } } }, 400, 'invalid', `answers.${regionQuestion}.regions`],
       ];
     };
@@ -223,11 +226,11 @@ describe('profile, screening and referral', () => {
     const questions = await api.expect(200, 'GET', '/api/v1/kb/questions');
     const q = questions.find((x) => x.kind === 'regions');
     const answers = await cleanAnswers(api);
-    answers[q.id] = { yes: true, regions: ['upper-trapezius'] };
+    answers[q.id] = { yes: true, regions: [{ region: 'upper-trapezius' }] };
     const clearance = await api.expect(201, 'POST', '/api/v1/screening', { json: { answers } });
-    assert.ok(clearance.findings.some((f) => f.because.includes(q.id) && f.regions.includes('upper-trapezius')), JSON.stringify(clearance));
+    assert.ok(clearance.findings.some((f) => f.because.includes(q.id) && f.regions.some((r) => r.region === 'upper-trapezius' && r.side === 'both')), JSON.stringify(clearance));
     const latest = await api.expect(200, 'GET', '/api/v1/screening');
-    assert.deepEqual(latest.answers[q.id], { yes: true, regions: ['upper-trapezius'] });
+    assert.deepEqual(latest.answers[q.id], { yes: true, regions: [{ region: 'upper-trapezius', side: 'both' }] });
     assert.deepEqual(latest.clearance, clearance);
     const today = await api.expect(200, 'GET', '/api/v1/today');
     assert.ok(!today.due.some((s) => s.steps.some((st) => st.region === 'upper-trapezius')), `${q.id} on upper-trapezius, yet it is worked today`);

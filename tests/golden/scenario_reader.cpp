@@ -150,7 +150,11 @@ class Reader {
       for (const auto& entry : regions->entries) {
         core::Answer& a = record.answers[entry.key];
         a.yes = true;
-        a.regions = list(entry.value);
+        for (const auto& text : list(entry.value)) {
+          auto r = core::region_side_from_string(text);
+          if (!r) fail(entry.value, "answers regions: '" + text + "' is not REGION or REGION:SIDE");
+          a.regions.push_back(*r);
+        }
       }
     }
     return record;

@@ -105,8 +105,13 @@ ScreeningRecord gen_answers(const KnowledgeBase& kb, const Profile& profile, Dat
     const bool rare = q.group == "emergency" || q.group == "trauma" || q.group == "serious";
     a.yes = one_in(rare ? 150 : q.kind == QuestionKind::regions ? 30 : 12);
     if (a.yes && q.kind == QuestionKind::regions) {
-      a.regions.push_back(one_in(4) ? pick(regions) : pick(profile.regions).region);
-      if (one_in(3)) a.regions.push_back(pick(profile.regions).region);
+      // Region answers carry a side, as `calves:left` does.
+      const std::string first = one_in(4) ? pick(regions) : pick(profile.regions).region;
+      a.regions.push_back({first, side_for(kb, first)});
+      if (one_in(3)) {
+        const std::string second = pick(profile.regions).region;
+        a.regions.push_back({second, side_for(kb, second)});
+      }
     }
     r.answers[q.id] = a;
   }
@@ -189,12 +194,18 @@ Case gen_case() {
   c.answers = gen_answers(kb, c.profile, start);
   c.journal = gen_journal(kb, c.profile, c.today);
   // Only what the app would accept: the generators must stay within real input.
-  const PersonData data{c.profile, {c.answers}, c.journal};
+  // Sometimes a later screening (answers changed, e.g. after a stop sign) and
+  // a practitioner clearance: warning signs stay until cleared.
+  std::vector<ScreeningRecord> screenings{c.answers};
+  if (one_in(3)) screenings.push_back(gen_answers(kb, c.profile, add_days(start, *rc::gen::inRange(1, 14))));
+  if (one_in(4)) c.journal.clearances.push_back({add_days(start, *rc::gen::inRange(0, 20)), "Dr Lee", {}, ""});
+  if (c.journal.clearances.size() && c.journal.clearances[0].date > c.today) c.journal.clearances.clear();
+  const PersonData data{c.profile, screenings, c.journal};
   if (auto ok = fascia::app::validate_person_data(kb, data, c.today); !ok) RC_FAIL("generated bad input: " + ok.error().message);
   auto tools = fascia::app::expand_owned_tools(kb, c.profile.tools);
   RC_ASSERT(tools.has_value());
   c.tools = std::set<std::string>(tools->begin(), tools->end());
-  c.clearance = evaluate_screening(kb, c.answers);
+  c.clearance = evaluate_screenings(kb, screenings, c.journal.clearances).clearance;
   const PlanInputs in{kb, c.profile, c.tools, c.clearance, c.journal, c.today};
   c.plan = build_plan(in);
   c.view = today_view(in, c.plan);
@@ -248,7 +259,7 @@ RC_GTEST_PROP(RealKbProperties, NoStepTouchesAPractitionerOnlyOrForbiddenRegion,
     for (const auto& s : d.sessions)
       for (const auto& st : s.steps) {
         RC_ASSERT(kb.regions.at(st.region).region_class != RegionClass::practitioner_only);
-        RC_ASSERT(region_access(kb, c.clearance, st.region, st.modality).allowed);
+        RC_ASSERT(region_access(kb, c.clearance, st.region, st.side, st.modality).allowed);
       }
 }
 
@@ -297,4 +308,21 @@ RC_GTEST_PROP(RealKbProperties, InstrumentWorkOnARegionStaysWithinTheWeeklyCount
         RC_FAIL(a.region + ": " + std::to_string(worked.size()) + " instrument days from " + format_date(from));
     }
   }
+}
+
+// Issue 8: whenever nothing is due, at least one reason, each with a rule and
+// words, and a next date or an explicit condition unless the program is over.
+RC_GTEST_PROP(RealKbProperties, NothingDueAlwaysSaysWhyAndWhatComesNext, ()) {
+  const Case c = gen_case();
+  RC_CLASSIFY(c.view.blocked, "blocked");
+  RC_CLASSIFY(!c.view.due.empty(), "something due");
+  RC_CLASSIFY(c.plan.templates.empty(), "nothing chosen");
+  if (!c.view.due.empty()) return;
+  const auto& reasons = c.view.blocked ? c.view.blocked_by : c.view.not_today;
+  RC_ASSERT(!reasons.empty());
+  for (const auto& r : reasons) {
+    RC_ASSERT(!r.rule.empty());
+    RC_ASSERT(!r.text.empty());
+  }
+  if (!c.view.finished) RC_ASSERT(c.view.next.has_value() || c.view.next_condition.has_value());
 }

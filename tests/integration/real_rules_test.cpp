@@ -35,7 +35,7 @@ ScreeningRecord answering_yes(const ScreeningRule& rule) {
   if (!rule.any_of.empty()) yes.push_back(rule.any_of.front());
   for (const auto& id : yes) {
     r.answers[id].yes = true;
-    if (kb.question(id)->kind == QuestionKind::regions) r.answers[id].regions = {"calves"};
+    if (kb.question(id)->kind == QuestionKind::regions) r.answers[id].regions = {{"calves", Side::both}};
   }
   return r;
 }
@@ -78,7 +78,8 @@ TEST_P(EveryScreeningRule, FiresOnItsOwnAnswersWithItsLevelScopeAndSource) {
     EXPECT_FALSE(c.plan_allowed());
   }
   if (rule.answered_regions) {
-    EXPECT_NE(std::find(finding->regions.begin(), finding->regions.end(), "calves"), finding->regions.end());
+    EXPECT_NE(std::find(finding->regions.begin(), finding->regions.end(), RegionSide{"calves", Side::both}),
+              finding->regions.end());
   }
   if (rule.level == ClearanceLevel::see_practitioner_first) {
     for (const auto& region : rule.regions) {

@@ -2,6 +2,7 @@
 // carries the server's message and the offending field; a 401 anywhere tells
 // the app to show the log-in page.
 import type {
+  ClearanceEntry,
   ApiErrorBody,
   CheckinForm,
   CheckinRun,
@@ -135,4 +136,7 @@ export const api = {
   log: (kind: JournalKind, entry: Record<string, unknown>) =>
     call<{ saved: string; settled?: boolean }>('POST', '/journal/' + kind, entry),
   progress: () => call<Progress>('GET', '/progress'),
+  clearances: () => call<ClearanceEntry[]>('GET', '/clearances'),
+  recordClearance: (c: { by: string; date?: string; regions?: { region: string; side?: string }[]; note?: string }) =>
+    call<ClearanceEntry[]>('POST', '/clearances', c),
 };

@@ -135,15 +135,41 @@ export interface Profile {
   weeks?: number;
 }
 
+// A region and the side it concerns (issue 8: findings and answers carry sides).
+export interface RegionSide {
+  region: string;
+  side: Side;
+}
 export interface Finding {
   rule: string;
   level: ClearanceLevel;
   because: string[];
-  regions: string[];
+  regions: RegionSide[];
   modalities: Modality[];
   pressure_cap: number | null;
   gentle: boolean;
   advice: string;
+  source: string;
+  until_cleared: boolean; // a warning sign: stays until a practitioner clearance is recorded
+  raised: string | null;
+  carried: boolean; // in force from an earlier screening
+}
+// A practitioner clearance the person recorded.
+export interface ClearanceEntry {
+  date: string;
+  by: string;
+  regions: RegionSide[];
+  note: string;
+}
+// One warning-sign finding over time.
+export interface FindingHistory {
+  rule: string;
+  level: ClearanceLevel;
+  raised: string;
+  because: string[];
+  regions: RegionSide[];
+  cleared: string | null;
+  cleared_by: string;
   source: string;
 }
 export interface Clearance {
@@ -235,6 +261,7 @@ export interface TodayView {
   blocked_by: Reason[];
   due: PlannedSession[];
   next: string | null;
+  next_condition: string | null; // no next date: what must happen first
   not_today: Reason[];
   /** not_today grouped for display: one per rule and wording, areas named once, dates in text as "Tuesday, 8 December 2026". */
   why_not_today: ReasonGroup[];
@@ -324,6 +351,7 @@ export interface Journal {
   treatments: TreatmentEntry[];
   notes: NoteEntry[];
   sessions: Session[];
+  clearances: ClearanceEntry[];
 }
 
 export interface TrendPoint {
@@ -370,6 +398,8 @@ export interface Progress {
   adjustments: Adjustment[];
   warnings: Reason[];
   treatments_elsewhere: number;
+  safety_findings: FindingHistory[];
+  clearances: ClearanceEntry[];
   meaningful_change: { points: number; percent: number };
 }
 

@@ -23,7 +23,11 @@ core::Result<std::map<std::string, core::Answer>> parse_answers(std::string_view
       for (const auto& r : value.items) {
         if (r.kind != yaml_tree::Node::Kind::scalar)
           return tl::make_unexpected(at(origin, r.line, entry.key + ": regions must be names"));
-        answer.regions.push_back(r.text);
+        auto region = core::region_side_from_string(r.text);
+        if (!region)
+          return tl::make_unexpected(at(origin, r.line, entry.key + ": '" + r.text +
+                                                            "' is not REGION or REGION:SIDE (side: left, right, both, midline)"));
+        answer.regions.push_back(*region);
       }
       answer.yes = !answer.regions.empty();
     } else if (value.kind == yaml_tree::Node::Kind::scalar) {

@@ -38,10 +38,16 @@ json encode(const core::Profile& p) {
           {"weeks", p.weeks}};
 }
 
+json encode(const std::vector<core::RegionSide>& regions) {
+  json out = json::array();
+  for (const auto& r : regions) out.push_back({{"region", r.region}, {"side", core::to_string(r.side)}});
+  return out;
+}
+
 json encode(const core::ScreeningRecord& s) {
   json answers = json::object();
   for (const auto& [question, answer] : s.answers)
-    answers[question] = {{"yes", answer.yes}, {"regions", answer.regions}};
+    answers[question] = {{"yes", answer.yes}, {"regions", encode(answer.regions)}};
   return {{"date", core::format_date(s.date)}, {"answers", answers}};
 }
 
@@ -94,8 +100,12 @@ json encode(const core::Journal& j) {
         {{"date", core::format_date(e.date)}, {"treatment", e.treatment}, {"region", e.region}, {"note", e.note}});
   for (const auto& e : j.notes) notes.push_back({{"date", core::format_date(e.date)}, {"text", e.text}});
   for (const auto& s : j.sessions) sessions.push_back(encode(s));
-  return {{"pain", pain},   {"reactions", reactions}, {"habits", habits}, {"treatments", treatments},
-          {"notes", notes}, {"sessions", sessions}};
+  json clearances = json::array();
+  for (const auto& c : j.clearances)
+    clearances.push_back(
+        {{"date", core::format_date(c.date)}, {"by", c.by}, {"regions", encode(c.regions)}, {"note", c.note}});
+  return {{"pain", pain},   {"reactions", reactions}, {"habits", habits},         {"treatments", treatments},
+          {"notes", notes}, {"sessions", sessions},   {"clearances", clearances}};
 }
 
 // ---- decoding ----
@@ -279,13 +289,26 @@ core::Profile decode_profile(Decoder& d, const json& j, const std::string& p) {
           f.integer("weeks", 1)};
 }
 
+// A region answer: {"region", "side"}, or (files from before sides) a bare
+// region name, which means both sides.
+core::RegionSide decode_region_side(Decoder& d, const json& j, const std::string& p) {
+  if (j.is_string()) return {j.get<std::string>(), core::Side::both};
+  Fields f(d, j, p, {"region", "side"});
+  return {f.text("region"), f.side("side")};
+}
+
+core::ClearanceEntry decode_clearance(Decoder& d, const json& j, const std::string& p) {
+  Fields f(d, j, p, {"date", "by", "regions", "note"});
+  return {f.date("date"), f.text("by"), f.list<core::RegionSide>("regions", decode_region_side), f.text("note")};
+}
+
 core::ScreeningRecord decode_screening(Decoder& d, const json& j, const std::string& p) {
   Fields f(d, j, p, {"date", "answers"});
   core::ScreeningRecord out{f.date("date"), {}};
   if (!f.valid() || !d.map(f.at("answers"), f.sub("answers"))) return out;  // any question id is a key
   for (const auto& item : f.at("answers").items()) {
     Fields a(d, item.value(), key_path(f.sub("answers"), item.key()), {"yes", "regions"});
-    out.answers[item.key()] = core::Answer{a.flag("yes"), a.texts("regions")};
+    out.answers[item.key()] = core::Answer{a.flag("yes"), a.list<core::RegionSide>("regions", decode_region_side)};
   }
   return out;
 }
@@ -365,11 +388,17 @@ void check_session_ids(Decoder& d, const std::vector<core::SessionEntry>& sessio
 }
 
 core::Journal decode_journal(Decoder& d, const json& j, const std::string& p) {
-  Fields f(d, j, p, {"pain", "reactions", "habits", "treatments", "notes", "sessions"});
+  // "clearances" came with issue 8; older exports do not have it.
+  const bool has_clearances = j.is_object() && j.contains("clearances");
+  Fields f = has_clearances
+                 ? Fields(d, j, p, {"pain", "reactions", "habits", "treatments", "notes", "sessions", "clearances"})
+                 : Fields(d, j, p, {"pain", "reactions", "habits", "treatments", "notes", "sessions"});
   core::Journal out{
       f.list<core::PainEntry>("pain", decode_pain),     f.list<core::ReactionEntry>("reactions", decode_reaction),
       f.list<core::HabitEntry>("habits", decode_habit), f.list<core::TreatmentEntry>("treatments", decode_treatment),
-      f.list<core::NoteEntry>("notes", decode_note),    f.list<core::SessionEntry>("sessions", decode_session)};
+      f.list<core::NoteEntry>("notes", decode_note),    f.list<core::SessionEntry>("sessions", decode_session),
+      {}};
+  if (has_clearances) out.clearances = f.list<core::ClearanceEntry>("clearances", decode_clearance);
   check_session_ids(d, out.sessions);
   return out;
 }

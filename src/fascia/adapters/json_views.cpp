@@ -70,7 +70,11 @@ FASCIA_TO_JSON(PainLocation, id, name, warning, source)
 FASCIA_TO_JSON(SourcedValue, value, source)
 FASCIA_TO_JSON(RegionTarget, region, side, pain)
 FASCIA_TO_JSON(Profile, name, regions, tools, weekdays, minutes_per_session, start, weeks)
-FASCIA_TO_JSON(Finding, rule, level, because, regions, modalities, pressure_cap, gentle, advice, source)
+FASCIA_TO_JSON(RegionSide, region, side)
+FASCIA_TO_JSON(Finding, rule, level, because, regions, modalities, pressure_cap, gentle, advice, source, until_cleared,
+               raised, carried)
+FASCIA_TO_JSON(FindingHistory, rule, level, raised, because, regions, cleared, cleared_by, source)
+FASCIA_TO_JSON(ClearanceEntry, date, by, regions, note)
 FASCIA_TO_JSON(PlannedStep, index, technique, technique_name, modality, unit, edge, edge_name, region, region_name,
                side, per_side, optional, direction, pressure, dose, target, instruction, cues, cautions, stop_signs,
                adaptations, source)
@@ -213,6 +217,7 @@ std::string today_json(const core::TodayView& v) {
                    {"blocked_by", v.blocked_by},
                    {"due", v.due},
                    {"next", v.next},
+                   {"next_condition", v.next_condition},
                    {"not_today", v.not_today},
                    {"why_not_today", core::group_reasons(v.not_today)},
                    {"review_due", v.review_due},
@@ -250,8 +255,12 @@ std::string progress_json(const core::Progress& p) {
                    {"review", p.review},
                    {"adjustments", p.adjustments},
                    {"warnings", p.warnings},
-                   {"treatments_elsewhere", p.treatments_elsewhere}});
+                   {"treatments_elsewhere", p.treatments_elsewhere},
+                   {"safety_findings", p.safety_findings},
+                   {"clearances", p.clearances}});
 }
+
+std::string clearances_json(const std::vector<core::ClearanceEntry>& clearances) { return dump(json(clearances)); }
 
 std::string referral_json(const std::vector<core::ReferralSuggestion>& s, const std::vector<core::Reason>& warnings) {
   return dump(

@@ -40,6 +40,8 @@ std::string session_saved_json(const core::SessionEntry& session, const std::vec
                                const std::vector<core::Reason>& warnings,
                                const std::optional<core::Clearance>& clearance);
 std::string progress_json(const core::Progress& progress);
+// The recorded practitioner clearances, oldest first: [{date, by, regions: [{region, side}], note}].
+std::string clearances_json(const std::vector<core::ClearanceEntry>& clearances);
 std::string referral_json(const std::vector<core::ReferralSuggestion>& suggestions,
                           const std::vector<core::Reason>& warnings);
 std::string message_json(const std::string& key, const std::string& value);

@@ -83,7 +83,7 @@ void read_questions(const Node& root, std::string_view file, LoadState& state) {
 
 void read_rules(const Node& root, std::string_view file, LoadState& state) {
   const Keys keys = {"id",         "all_of",       "any_of", "level",  "regions", "answered_regions",
-                     "modalities", "pressure_cap", "gentle", "advice", "source"};
+                     "modalities", "pressure_cap", "gentle", "advice", "source", "until_cleared"};
   for_each_entry(root, "rules", "rule", keys, context(file, state), [&](EntryReader& e) {
     core::ScreeningRule rule;
     rule.id = e.id();
@@ -97,6 +97,7 @@ void read_rules(const Node& root, std::string_view file, LoadState& state) {
     rule.modalities = read_modalities(e);
     rule.pressure_cap = e.whole("pressure_cap", Need::optional, 1, 10);
     rule.gentle = e.flag("gentle", false);
+    rule.until_cleared = e.flag("until_cleared", false);
     rule.advice = e.text("advice", Need::required);
     rule.source = e.source();
     check_rule(rule, level.has_value(), e, state);

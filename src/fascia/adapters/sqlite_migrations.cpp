@@ -167,7 +167,33 @@ CREATE TABLE account (
 ) STRICT;
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations{kVersion1, kVersion2};
+// Version 3 (issue 8, safety): region answers carry a side (older answers
+// meant the whole region: both), and practitioner clearances that lift
+// warning-sign findings, with the regions each covers (none = everything).
+constexpr std::string_view kVersion3 = R"sql(
+ALTER TABLE screening_answer_region ADD COLUMN side TEXT NOT NULL DEFAULT 'both'
+  CHECK (side IN ('left', 'right', 'both', 'midline'));
+CREATE TABLE clearance (
+  id        INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL,
+  date      TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  cleared_by TEXT NOT NULL,
+  note      TEXT NOT NULL,
+  UNIQUE (person_id, id)
+) STRICT;
+CREATE INDEX clearance_by_person_date ON clearance (person_id, date);
+CREATE TABLE clearance_region (
+  person_id    INTEGER NOT NULL,
+  clearance_id INTEGER NOT NULL,
+  position     INTEGER NOT NULL,
+  region       TEXT NOT NULL,
+  side         TEXT NOT NULL CHECK (side IN ('left', 'right', 'both', 'midline')),
+  PRIMARY KEY (person_id, clearance_id, position),
+  FOREIGN KEY (person_id, clearance_id) REFERENCES clearance (person_id, id) ON DELETE CASCADE
+) STRICT;
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations{kVersion1, kVersion2, kVersion3};
 
 }  // namespace
 

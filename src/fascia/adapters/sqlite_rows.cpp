@@ -88,9 +88,9 @@ Result<void> select_answers(Database& db, std::int64_t person, std::int64_t scre
       [&](Columns& c) { record.answers[c.text(0)].yes = c.boolean(1); }, person, screening_id));
   return each_row(
       db, "screening_answer_region",
-      "SELECT question, region FROM screening_answer_region WHERE person_id = ?1 AND screening_id = ?2 "
+      "SELECT question, region, side FROM screening_answer_region WHERE person_id = ?1 AND screening_id = ?2 "
       "ORDER BY question, position",
-      [&](Columns& c) { record.answers[c.text(0)].regions.push_back(c.text(1)); }, person, screening_id);
+      [&](Columns& c) { record.answers[c.text(0)].regions.push_back({c.text(1), c.side(2)}); }, person, screening_id);
 }
 
 // Loads the screenings `order_and_limit` selects, with their answers.
@@ -227,9 +227,9 @@ Result<void> insert_screening(Database& db, std::int64_t person, const core::Scr
     int position = 0;
     for (const auto& region : answer.regions)
       FASCIA_TRY(
-          db.run("INSERT INTO screening_answer_region (person_id, screening_id, question, position, region) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5)",
-                 person, id, question, position++, region));
+          db.run("INSERT INTO screening_answer_region (person_id, screening_id, question, position, region, side) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                 person, id, question, position++, region.region, std::string(core::to_string(region.side))));
   }
   return {};
 }
@@ -271,7 +271,34 @@ Result<core::Journal> select_journal(Database& db, std::int64_t person) {
       db, "note_entry", "SELECT date, text FROM note_entry WHERE person_id = ?1 ORDER BY date, id",
       [&](Columns& c) { journal.notes.push_back({.date = c.date(0), .text = c.text(1)}); }, person));
   FASCIA_TRY(select_sessions(db, person, journal.sessions));
+  std::vector<std::pair<std::int64_t, core::ClearanceEntry>> clearances;
+  FASCIA_TRY(each_row(
+      db, "clearance", "SELECT id, date, cleared_by, note FROM clearance WHERE person_id = ?1 ORDER BY date, id",
+      [&](Columns& c) {
+        clearances.emplace_back(c.int64(0), core::ClearanceEntry{.date = c.date(1), .by = c.text(2), .regions = {},
+                                                                 .note = c.text(3)});
+      },
+      person));
+  for (auto& [id, entry] : clearances) {
+    FASCIA_TRY(each_row(
+        db, "clearance_region",
+        "SELECT region, side FROM clearance_region WHERE person_id = ?1 AND clearance_id = ?2 ORDER BY position",
+        [&](Columns& c) { entry.regions.push_back({c.text(0), c.side(1)}); }, person, id));
+    journal.clearances.push_back(std::move(entry));
+  }
   return journal;
+}
+
+Result<void> insert(Database& db, std::int64_t person, const core::ClearanceEntry& entry) {
+  FASCIA_TRY(db.run("INSERT INTO clearance (person_id, date, cleared_by, note) VALUES (?1, ?2, ?3, ?4)", person,
+                    core::format_date(entry.date), entry.by, entry.note));
+  const std::int64_t id = db.last_insert_rowid();
+  int position = 0;
+  for (const auto& r : entry.regions)
+    FASCIA_TRY(db.run("INSERT INTO clearance_region (person_id, clearance_id, position, region, side) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5)",
+                      person, id, position++, r.region, std::string(core::to_string(r.side))));
+  return {};
 }
 
 Result<void> insert(Database& db, std::int64_t person, const core::PainEntry& entry) {

@@ -32,6 +32,7 @@ Result<void> insert(Database& db, std::int64_t person, const core::ReactionEntry
 Result<void> insert(Database& db, std::int64_t person, const core::HabitEntry& entry);
 Result<void> insert(Database& db, std::int64_t person, const core::TreatmentEntry& entry);
 Result<void> insert(Database& db, std::int64_t person, const core::NoteEntry& entry);
+Result<void> insert(Database& db, std::int64_t person, const core::ClearanceEntry& entry);
 
 // Session ids count from 1 across the whole file (unique between people).
 Result<std::int64_t> next_session_id(Database& db);

@@ -19,10 +19,11 @@ using sqlite::TransactionMode;
 namespace {
 
 // Every table holding a person's rows, children before their parents.
-constexpr std::array<std::string_view, 14> kPersonTables{
+constexpr std::array<std::string_view, 16> kPersonTables{
     "session_step",   "session",      "screening_answer_region", "screening_answer", "screening",
     "profile_region", "profile_tool", "profile_weekday",         "profile",          "pain_entry",
-    "reaction_entry", "habit_entry",  "treatment_entry",         "note_entry"};
+    "reaction_entry", "habit_entry",  "treatment_entry",         "note_entry",
+    "clearance_region", "clearance"};
 
 }  // namespace
 
@@ -74,6 +75,14 @@ Result<std::optional<core::ScreeningRecord>> SqliteStore::latest_screening() {
 
 Result<void> SqliteStore::add_screening(const core::ScreeningRecord& record) {
   return write([&] { return rows::insert_screening(db_, person_id_, record); });
+}
+
+Result<std::vector<core::ScreeningRecord>> SqliteStore::load_screenings() {
+  return read([&] { return rows::select_screenings(db_, person_id_); });
+}
+
+Result<void> SqliteStore::add_clearance(const core::ClearanceEntry& entry) {
+  return write([&] { return rows::insert(db_, person_id_, entry); });
 }
 
 Result<core::Journal> SqliteStore::load_journal() {
@@ -155,6 +164,7 @@ Result<void> SqliteStore::replace_all(const core::PersonData& data) {
     for (const auto& entry : journal.habits) FASCIA_TRY(rows::insert(db_, person_id_, entry));
     for (const auto& entry : journal.treatments) FASCIA_TRY(rows::insert(db_, person_id_, entry));
     for (const auto& entry : journal.notes) FASCIA_TRY(rows::insert(db_, person_id_, entry));
+    for (const auto& entry : journal.clearances) FASCIA_TRY(rows::insert(db_, person_id_, entry));
     // Imported sessions keep their ids, unless another person in this file
     // holds the same id; those and sessions without one (0) are numbered
     // after the highest id in the file, imported ones included.

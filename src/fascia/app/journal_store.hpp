@@ -40,6 +40,11 @@ class JournalStore {
   virtual Result<std::optional<core::ScreeningRecord>> latest_screening() = 0;
   virtual Result<void> add_screening(const core::ScreeningRecord& record) = 0;
 
+  // Every screening, oldest first (date, then order stored).
+  virtual Result<std::vector<core::ScreeningRecord>> load_screenings() = 0;
+  // A practitioner clearance (the journal lists them in `clearances`).
+  virtual Result<void> add_clearance(const core::ClearanceEntry& entry) = 0;
+
   virtual Result<core::Journal> load_journal() = 0;
   virtual Result<void> add_pain(const core::PainEntry& entry) = 0;
   virtual Result<void> add_reaction(const core::ReactionEntry& entry) = 0;

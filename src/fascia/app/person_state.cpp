@@ -10,6 +10,9 @@ core::Result<PersonState> load_person(const core::KnowledgeBase& kb, JournalStor
   if (!profile) return tl::make_unexpected(profile.error());
   if (!*profile)
     return core::fail(core::ErrorCode::precondition, "no profile yet: run 'fascia profile set' (see --help) first");
+  auto screenings = store.load_screenings();
+  if (!screenings) return tl::make_unexpected(screenings.error());
+  if (screenings->empty()) return core::fail(core::ErrorCode::precondition, "no screening yet: run 'fascia screen' first");
   auto screening = store.latest_screening();
   if (!screening) return tl::make_unexpected(screening.error());
   if (!*screening) return core::fail(core::ErrorCode::precondition, "no screening yet: run 'fascia screen' first");
@@ -25,10 +28,26 @@ core::Result<PersonState> load_person(const core::KnowledgeBase& kb, JournalStor
     return core::fail(core::ErrorCode::precondition,
                       "the stored screening no longer matches the questions (" + ok.error().message +
                           "): run 'fascia screen' again");
-  p.clearance = core::evaluate_screening(kb, p.screening);
+  p.screenings = std::move(*screenings);
   p.journal = std::move(*journal);
   p.tools = std::set<std::string>(tools->begin(), tools->end());
+  refresh_clearance(kb, p);
   return p;
+}
+
+void refresh_clearance(const core::KnowledgeBase& kb, PersonState& person) {
+  // The latest screening decides, as before; earlier ones only add warning
+  // signs that no clearance has lifted yet.
+  std::vector<core::ScreeningRecord> ordered = person.screenings;
+  if (ordered.empty() || !(ordered.back() == person.screening)) ordered.push_back(person.screening);
+  core::ScreeningState state = core::evaluate_screenings(kb, ordered, person.journal.clearances);
+  person.clearance = std::move(state.clearance);
+  person.findings_history = std::move(state.history);
+}
+
+core::TodayView current_today(const core::KnowledgeBase& kb, const PersonState& person, core::Date today) {
+  const core::PlanInputs inputs = plan_inputs(kb, person, today);
+  return core::today_view(inputs, core::build_plan(inputs));
 }
 
 core::PlanInputs plan_inputs(const core::KnowledgeBase& kb, const PersonState& person, core::Date today) {
@@ -44,7 +63,10 @@ core::Progress current_progress(const core::KnowledgeBase& kb, const PersonState
   const core::Journal empty;
   const core::Plan original = core::build_plan(
       core::PlanInputs{kb, person.profile, person.tools, person.clearance, empty, person.profile.start});
-  return core::compute_progress(kb, person.profile, person.journal, original, today);
+  core::Progress progress = core::compute_progress(kb, person.profile, person.journal, original, today);
+  progress.safety_findings = person.findings_history;
+  progress.clearances = person.journal.clearances;
+  return progress;
 }
 
 core::Result<RecordedSession> record_session(const core::KnowledgeBase& kb, JournalStore& store, PersonState& person,
@@ -75,7 +97,8 @@ core::Result<RecordedSession> record_session(const core::KnowledgeBase& kb, Jour
   person.journal.reactions.insert(person.journal.reactions.end(), record.checkins.begin(), record.checkins.end());
   if (record.rescreen) {
     person.screening = *record.rescreen;
-    person.clearance = core::evaluate_screening(kb, person.screening);
+    person.screenings.push_back(*record.rescreen);
+    refresh_clearance(kb, person);
     out.clearance = person.clearance;
   }
   return out;

@@ -17,8 +17,10 @@ namespace fascia::app {
 
 struct PersonState {
   core::Profile profile;
-  core::ScreeningRecord screening;
-  core::Clearance clearance;
+  core::ScreeningRecord screening;               // the latest
+  std::vector<core::ScreeningRecord> screenings;  // every one, oldest first
+  core::Clearance clearance;                     // latest answers + warning signs not yet cleared
+  std::vector<core::FindingHistory> findings_history;
   core::Journal journal;
   std::set<std::string> tools;
 };
@@ -29,6 +31,11 @@ core::Result<PersonState> load_person(const core::KnowledgeBase& kb, JournalStor
 
 core::PlanInputs plan_inputs(const core::KnowledgeBase& kb, const PersonState& person, core::Date today);
 core::Plan current_plan(const core::KnowledgeBase& kb, const PersonState& person, core::Date today);
+// What is due on `today`, or why nothing is and what must happen first (the
+// one use case behind `fascia today`, `fascia session` and GET /api/v1/today).
+core::TodayView current_today(const core::KnowledgeBase& kb, const PersonState& person, core::Date today);
+// Recomputes clearance and findings_history from screenings and the journal's clearances.
+void refresh_clearance(const core::KnowledgeBase& kb, PersonState& person);
 core::Progress current_progress(const core::KnowledgeBase& kb, const PersonState& person, core::Date today);
 
 struct RecordedSession {

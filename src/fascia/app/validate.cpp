@@ -1,6 +1,8 @@
 #include "fascia/app/validate.hpp"
 
+#include "fascia/app/clearance.hpp"
 #include "fascia/app/text_limits.hpp"
+
 #include "fascia/app/tool_inventory.hpp"
 #include "fascia/core/screening.hpp"
 
@@ -129,6 +131,8 @@ Result<void> validate_person_data(const core::KnowledgeBase& kb, const core::Per
     if (auto r = validate_note(j.notes[i], today); !r) return numbered("journal.notes", i, r.error());
   for (std::size_t i = 0; i < j.sessions.size(); ++i)
     if (auto r = validate_session(kb, j.sessions[i], today); !r) return numbered("journal.sessions", i, r.error());
+  for (std::size_t i = 0; i < j.clearances.size(); ++i)
+    if (auto r = validate_clearance(kb, j.clearances[i], today); !r) return numbered("journal.clearances", i, r.error());
   return {};
 }
 

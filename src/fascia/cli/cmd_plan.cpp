@@ -22,8 +22,7 @@ int plan(Context& ctx) {
 int today_cmd(Context& ctx) {
   FASCIA_CLI_TRY(loaded, ctx.person());
   const auto& [kb, today, store, person] = loaded;
-  const auto inputs = app::plan_inputs(*kb, person, today);
-  const core::TodayView view = core::today_view(inputs, core::build_plan(inputs));
+  const core::TodayView view = app::current_today(*kb, person, today);
   if (ctx.json())
     ctx.out << adapters::today_json(view) << "\n";
   else

@@ -4,6 +4,7 @@
 
 #include "fascia/adapters/answers_file.hpp"
 #include "fascia/adapters/json_views.hpp"
+#include "fascia/app/screening_state.hpp"
 #include "fascia/cli/args.hpp"
 #include "fascia/cli/commands.hpp"
 #include "fascia/cli/render_text.hpp"
@@ -30,7 +31,7 @@ std::optional<core::Answer> ask(Context& ctx, const core::KnowledgeBase& kb, con
   for (;;) {
     ctx.out << "\n" << q.text << "\n";
     if (!q.help.empty()) ctx.out << "  (" << q.help << ")\n";
-    ctx.out << (q.kind == core::QuestionKind::regions ? "  no, or where (regions, comma-separated): " : "  yes / no: ")
+    ctx.out << (q.kind == core::QuestionKind::regions ? "  no, or where (regions, comma-separated, e.g. calves:left): " : "  yes / no: ")
             << std::flush;
     std::string line;
     if (!std::getline(ctx.in, line)) return std::nullopt;
@@ -40,14 +41,21 @@ std::optional<core::Answer> ask(Context& ctx, const core::KnowledgeBase& kb, con
       ctx.out << "  Please answer yes or no.\n";
       continue;
     }
-    core::Answer a{true, split(line, ',')};
-    bool known = !a.regions.empty();
-    for (const auto& r : a.regions)
-      if (!kb.region(r)) {
-        ctx.out << "  '" << r << "' is not a region name (see: fascia kb list regions).\n";
+    core::Answer a{true, {}};
+    bool known = true;
+    for (const auto& word : split(line, ',')) {
+      auto r = core::region_side_from_string(word);
+      if (!r) {
+        ctx.out << "  '" << word << "' is not REGION or REGION:SIDE (side: left, right, both).\n";
         known = false;
+      } else if (!kb.region(r->region)) {
+        ctx.out << "  '" << r->region << "' is not a region name (see: fascia kb list regions).\n";
+        known = false;
+      } else {
+        a.regions.push_back(*r);
       }
-    if (known) return a;
+    }
+    if (known && !a.regions.empty()) return a;
   }
 }
 
@@ -77,9 +85,9 @@ int screen(Context& ctx, const std::string& answers_path) {
     }
   }
   FASCIA_CLI_CHECK(core::validate_answers(*kb, record));
-  const core::Clearance clearance = core::evaluate_screening(*kb, record);
   FASCIA_CLI_TRY(store, ctx.store());
-  FASCIA_CLI_CHECK(store->add_screening(record));
+  FASCIA_CLI_TRY(state, app::record_screening(*kb, *store, record));
+  const core::Clearance& clearance = state.clearance;
   if (ctx.json()) {
     ctx.out << adapters::clearance_json(clearance) << "\n";
   } else {
@@ -95,7 +103,8 @@ int screen(Context& ctx, const std::string& answers_path) {
 void add_screen_command(CLI::App& app, Context& ctx, Action& action) {
   auto path = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand("screen", "answer the safety questions (asked before any plan)");
-  cmd->add_option("--answers", *path, "read answers from a YAML file (question-id: yes|no|[regions]), or - for stdin");
+  cmd->add_option("--answers", *path,
+                  "read answers from a YAML file (question-id: yes|no|[region or region:side, ...]), or - for stdin");
   cmd->callback([&ctx, &action, path] { action = [&ctx, path] { return screen(ctx, *path); }; });
 }
 

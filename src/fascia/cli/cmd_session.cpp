@@ -144,8 +144,7 @@ int run_session(Context& ctx, const SessionOptions& o) {
     return report(ctx.err, {core::ErrorCode::invalid_argument, "--resume and --restart exclude each other"});
   FASCIA_CLI_TRY(loaded, ctx.person());
   auto& [kb, today, store, person] = loaded;
-  const auto inputs = app::plan_inputs(*kb, person, today);
-  const core::TodayView view = core::today_view(inputs, core::build_plan(inputs));
+  const core::TodayView view = app::current_today(*kb, person, today);
   std::ostream& show = ctx.json() ? ctx.err : ctx.out;  // cards never mix with JSON output
   adapters::SessionDraftFile drafts(adapters::SessionDraftFile::next_to(ctx.db_path()));
   if (view.blocked || view.due.empty()) {

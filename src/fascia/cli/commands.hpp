@@ -19,6 +19,7 @@ void add_screen_command(CLI::App& app, Context& ctx, Action& action);
 void add_plan_commands(CLI::App& app, Context& ctx, Action& action);  // plan, today, progress, refer
 void add_session_command(CLI::App& app, Context& ctx, Action& action);
 void add_log_commands(CLI::App& app, Context& ctx, Action& action);
+void add_clear_command(CLI::App& app, Context& ctx, Action& action);  // practitioner clearance
 void add_transfer_commands(CLI::App& app, Context& ctx, Action& action);  // export, import
 void add_demo_command(CLI::App& app, Context& ctx, Action& action);
 void add_user_commands(CLI::App& app, Context& ctx, Action& action);   // user add, user list

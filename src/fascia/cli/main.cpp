@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   add_plan_commands(app, ctx, action);
   add_session_command(app, ctx, action);
   add_log_commands(app, ctx, action);
+  add_clear_command(app, ctx, action);
   add_transfer_commands(app, ctx, action);
   add_demo_command(app, ctx, action);
   add_user_commands(app, ctx, action);

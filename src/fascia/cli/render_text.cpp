@@ -60,7 +60,9 @@ void print_clearance(std::ostream& out, const core::KnowledgeBase& kb, const cor
     out << "    because you answered yes to: " << because << "\n";
     if (!f.regions.empty()) {
       std::string names;
-      for (const auto& r : f.regions) names += (names.empty() ? "" : ", ") + r;
+      for (const auto& r : f.regions)
+        names += (names.empty() ? "" : ", ") + r.region +
+                 (r.side == core::Side::both || r.side == core::Side::midline ? "" : " (" + std::string(core::to_string(r.side)) + ")");
       out << "    applies to: " << names << "\n";
     }
   }
@@ -107,7 +109,10 @@ void print_plan(std::ostream& out, const core::KnowledgeBase& kb, const core::Pl
     if (d.date >= plan.review && (&d == &plan.days.front() || (&d - 1)->date < plan.review)) out << "   (after the week-4 review)";
     out << "\n";
   }
-  if (plan.days.empty()) out << "  nothing can be scheduled with the days and tools you have.\n";
+  if (plan.days.empty() && plan.templates.empty() && !plan.excluded.empty())
+    out << "  nothing can be scheduled: every region you chose is left out (see 'Not in your plan' above).\n";
+  else if (plan.days.empty())
+    out << "  nothing can be scheduled with the days and tools you have.\n";
   out << "\nEvery day, alongside the sessions:\n";
   for (const auto& h : plan.habits) {
     auto it = kb.habits.find(h);
@@ -119,6 +124,7 @@ void print_today(std::ostream& out, const core::KnowledgeBase& kb, const core::T
   if (v.blocked) {
     out << "No self-treatment: screening says to get care first.\n";
     for (const auto& r : v.blocked_by) print_reason(out, r);
+    if (v.next_condition) out << "Next session: " << *v.next_condition << ".\n";
     return;
   }
   out << "Today, " << core::format_long_date(v.date) << ":\n";
@@ -143,6 +149,7 @@ void print_today(std::ostream& out, const core::KnowledgeBase& kb, const core::T
       if (!g.source.empty()) out << " [" << g.source << "]";
       out << "\n";
     }
+    if (!v.next && v.next_condition) out << "  Next session: " << *v.next_condition << ".\n";
   }
   if (v.review_due) out << "The week-4 review is due: run 'fascia progress'.\n";
 }
@@ -209,6 +216,32 @@ void print_progress(std::ostream& out, const core::Progress& p) {
   }
   for (const auto& w : p.warnings) print_reason(out, w, "  WARNING: ");
   if (p.treatments_elsewhere) out << "Treatments received elsewhere: " << p.treatments_elsewhere << "\n";
+  if (!p.safety_findings.empty()) {
+    out << "Warning signs (they stay until a practitioner clearance is recorded):\n";
+    for (const auto& f : p.safety_findings) {
+      out << "  " << core::format_date(f.raised) << " " << f.rule << " raised";
+      if (!f.because.empty()) {
+        out << " (yes to:";
+        for (const auto& q : f.because) out << " " << q;
+        out << ")";
+      }
+      if (f.cleared)
+        out << "; cleared " << core::format_date(*f.cleared) << " by " << f.cleared_by << "\n";
+      else
+        out << "; still in force: see a practitioner, then 'fascia clear --by NAME'\n";
+    }
+  }
+  if (!p.clearances.empty()) {
+    out << "Practitioner clearances recorded:\n";
+    for (const auto& c : p.clearances) {
+      out << "  " << core::format_date(c.date) << " by " << c.by << ": ";
+      if (c.regions.empty()) out << "everything";
+      for (std::size_t i = 0; i < c.regions.size(); ++i)
+        out << (i ? ", " : "") << c.regions[i].region << " (" << core::to_string(c.regions[i].side) << ")";
+      if (!c.note.empty()) out << " — " << c.note;
+      out << "\n";
+    }
+  }
 }
 
 void print_referral(std::ostream& out, const std::vector<core::ReferralSuggestion>& suggestions,

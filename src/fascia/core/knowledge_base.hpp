@@ -146,6 +146,9 @@ struct ScreeningRule {
   std::vector<Modality> modalities;
   std::optional<int> pressure_cap;  // self-care with cautions: lower ceiling
   bool gentle = false;              // use the low end of every dose in scope
+  // A warning sign: once raised, the finding stays in force across later
+  // screenings answered "no" until a practitioner clearance covers it.
+  bool until_cleared = false;
   std::string advice;
   std::string source;
 };

@@ -24,4 +24,20 @@ bool sides_overlap(Side a, Side b) {
   return a == Side::both || b == Side::both;
 }
 
+std::optional<RegionSide> region_side_from_string(std::string_view text) {
+  const auto colon = text.find(':');
+  RegionSide out{std::string(text.substr(0, colon)), Side::both};
+  if (out.region.empty()) return std::nullopt;
+  if (colon != std::string_view::npos) {
+    auto side = side_from_string(text.substr(colon + 1));
+    if (!side) return std::nullopt;
+    out.side = *side;
+  }
+  return out;
+}
+
+bool same_region_sides_overlap(Side a, Side b) {
+  return !((a == Side::left && b == Side::right) || (a == Side::right && b == Side::left));
+}
+
 }  // namespace fascia::core

@@ -31,9 +31,17 @@ struct Profile {
   friend bool operator==(const Profile&, const Profile&) = default;
 };
 
+// A region and the side it concerns: left, right or both for paired regions,
+// midline for midline ones. A bare region name means both (midline).
+struct RegionSide {
+  std::string region;
+  Side side = Side::both;
+  friend bool operator==(const RegionSide&, const RegionSide&) = default;
+};
+
 struct Answer {
   bool yes = false;
-  std::vector<std::string> regions;  // for region questions: where it applies
+  std::vector<RegionSide> regions;  // for region questions: where it applies, with the side
   friend bool operator==(const Answer&, const Answer&) = default;
 };
 
@@ -113,6 +121,17 @@ struct SessionEntry {
   friend bool operator==(const SessionEntry&, const SessionEntry&) = default;
 };
 
+// A practitioner's clearance, as recorded by the person (later by a linked
+// practitioner): who saw them, on which day, and for which regions (empty =
+// everything). It lifts warning-sign findings raised on or before `date`.
+struct ClearanceEntry {
+  Date date{};
+  std::string by;                  // free text, e.g. "Dr Lee, physiotherapist"
+  std::vector<RegionSide> regions;  // empty: every finding
+  std::string note;
+  friend bool operator==(const ClearanceEntry&, const ClearanceEntry&) = default;
+};
+
 struct Journal {
   std::vector<PainEntry> pain;
   std::vector<ReactionEntry> reactions;
@@ -120,6 +139,7 @@ struct Journal {
   std::vector<TreatmentEntry> treatments;
   std::vector<NoteEntry> notes;
   std::vector<SessionEntry> sessions;
+  std::vector<ClearanceEntry> clearances;  // oldest first
   friend bool operator==(const Journal&, const Journal&) = default;
 };
 
@@ -135,5 +155,12 @@ std::string_view to_string(StepStatus value);
 std::optional<StepStatus> step_status_from_string(std::string_view text);
 // True when two sides share tissue: both overlaps left and right.
 bool sides_overlap(Side a, Side b);
+// Reads "region" or "region:side" (side = left, right, both, midline); a bare
+// region means both. Nullopt when the side is not one of those words or the
+// region is empty. Whether the region exists is the caller's check.
+std::optional<RegionSide> region_side_from_string(std::string_view text);
+// True when two sides of the SAME region share tissue: only left against
+// right is disjoint (midline and both cover the whole region).
+bool same_region_sides_overlap(Side a, Side b);
 
 }  // namespace fascia::core

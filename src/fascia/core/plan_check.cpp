@@ -58,7 +58,7 @@ std::vector<Violation> check_plan(const KnowledgeBase& kb, const Clearance& clea
           out.push_back({d.date, s.protocol, "unknown-region", step.region});
           continue;
         }
-        const RegionAccess access = region_access(kb, clearance, step.region, step.modality);
+        const RegionAccess access = region_access(kb, clearance, step.region, step.side, step.modality);
         if (!access.allowed) out.push_back({d.date, s.protocol, "region-access", step.region});
         if (step.pressure) {
           int cap = std::min(caps.home_pressure_ceiling.value, region->pressure_cap.value_or(10));

@@ -10,6 +10,11 @@ namespace fascia::core {
 
 namespace {
 
+std::string name_of(const KnowledgeBase& kb, const std::string& region) {
+  const Region* r = kb.region(region);
+  return r ? r->name : region;
+}
+
 int program_weeks(const KnowledgeBase& kb, const Profile& profile) {
   return std::clamp(profile.weeks, kb.caps.program_weeks_min.value, kb.caps.program_weeks_max.value);
 }
@@ -124,7 +129,25 @@ Plan build_plan(const PlanInputs& in) {
   // Choose one adapted protocol per target region, reusing one that already covers it.
   for (const auto& target : in.profile.regions) {
     if (std::any_of(plan.templates.begin(), plan.templates.end(), [&](auto& s) { return covers(s, target); })) continue;
-    RegionAccess access = region_access(kb, in.clearance, target.region, Modality::movement);
+    RegionTarget planned = target;
+    RegionAccess access = region_access(kb, in.clearance, target.region, target.side, Modality::movement);
+    if (!access.allowed && target.side == Side::both) {
+      // One side excluded by screening: plan the other side alone, and say so.
+      for (auto [keep, drop] : {std::pair{Side::right, Side::left}, std::pair{Side::left, Side::right}}) {
+        if (!region_access(kb, in.clearance, target.region, keep, Modality::movement).allowed) continue;
+        const RegionAccess dropped = region_access(kb, in.clearance, target.region, drop, Modality::movement);
+        plan.excluded.push_back({target.region, drop, dropped.reasons});
+        for (const auto& r : dropped.reasons)
+          plan.notes.push_back({r.rule,
+                                name_of(kb, target.region) + ", " + std::string(to_string(drop)) +
+                                    " side: left out by screening rule " + r.rule + "; only the " +
+                                    std::string(to_string(keep)) + " side is planned",
+                                r.source});
+        planned.side = keep;
+        access = region_access(kb, in.clearance, target.region, keep, Modality::movement);
+        break;
+      }
+    }
     if (!access.allowed) {
       plan.excluded.push_back({target.region, target.side, access.reasons});
       continue;
@@ -132,7 +155,7 @@ Plan build_plan(const PlanInputs& in) {
     std::vector<Reason> why_not;
     bool chosen = false;
     for (const Protocol* p : candidates_for(kb, target.region)) {
-      AdaptedProtocol adapted = adapt_protocol(ctx, *p, target);
+      AdaptedProtocol adapted = adapt_protocol(ctx, *p, planned);
       if (adapted.session) {
         for (const auto& s : adapted.session->steps)
           for (const auto& a : s.adaptations) plan.notes.push_back(a);
@@ -205,6 +228,34 @@ Plan build_plan(const PlanInputs& in) {
   return plan;
 }
 
+namespace {
+
+const Finding* finding_for(const Clearance& clearance, const std::string& rule) {
+  for (const auto& f : clearance.findings)
+    if (f.rule == rule) return &f;
+  return nullptr;
+}
+
+// What must happen before a session is possible again, from the reasons that
+// stand in the way: a practitioner for warning signs, new answers for local
+// findings, a profile change otherwise.
+std::string condition_for(const Clearance& clearance, const std::vector<Reason>& reasons) {
+  bool practitioner = false;
+  bool rescreen = false;
+  for (const auto& r : reasons)
+    if (const Finding* f = finding_for(clearance, r.rule)) {
+      if (f->until_cleared)
+        practitioner = true;
+      else if (f->level >= ClearanceLevel::see_practitioner_first)
+        rescreen = true;
+    }
+  if (practitioner) return "after a practitioner has seen you and you have recorded their clearance";
+  if (rescreen) return "after the area has healed or been checked and you answer the screening again";
+  return "after you change your regions, days, minutes or tools";
+}
+
+}  // namespace
+
 TodayView today_view(const PlanInputs& in, const Plan& plan) {
   TodayView view;
   view.date = in.today;
@@ -212,7 +263,10 @@ TodayView today_view(const PlanInputs& in, const Plan& plan) {
   view.blocked_by = plan.blocked_by;
   view.review_due = in.today >= plan.review;
   view.finished = in.today > plan.end;
-  if (plan.blocked) return view;
+  if (plan.blocked) {
+    view.next_condition = condition_for(in.clearance, view.blocked_by);
+    return view;
+  }
   for (const auto& d : plan.days) {
     if (d.date == in.today) view.due = d.sessions;
     if (d.date > in.today) {
@@ -239,6 +293,23 @@ TodayView today_view(const PlanInputs& in, const Plan& plan) {
     auto reasons = scheduling_blockers(in, ledger, {}, t, in.today);
     view.not_today.insert(view.not_today.end(), reasons.begin(), reasons.end());
   }
+  // Nothing chosen at all: every region was left out (screening, region
+  // class, tools); those are the reasons.
+  std::vector<Reason> left_out;
+  if (plan.templates.empty()) {
+    for (const auto& e : plan.excluded) left_out.insert(left_out.end(), e.reasons.begin(), e.reasons.end());
+    if (left_out.empty()) left_out = plan.notes;
+    if (left_out.empty())
+      left_out.push_back({"nothing-planned", "none of your regions can be treated with the protocols in the library", ""});
+    view.not_today.insert(view.not_today.end(), left_out.begin(), left_out.end());
+  }
+  if (view.not_today.empty())
+    view.not_today.push_back(
+        {"no-session-planned",
+         view.next ? "the plan has no session on this day; the next one is on " + format_date(*view.next)
+                   : "no session fits on this day within the caps, your days and your minutes",
+         ""});
+  if (!view.next && !view.finished) view.next_condition = condition_for(in.clearance, left_out);
   return view;
 }
 

@@ -36,11 +36,16 @@ struct TodayView {
   std::vector<Reason> blocked_by;
   std::vector<PlannedSession> due;
   std::optional<Date> next;       // the next planned session when none is due today
+  // When there is no next date (and the program is not finished): what must
+  // happen first, e.g. "after a practitioner has seen you ...".
+  std::optional<std::string> next_condition;
   std::vector<Reason> not_today;  // why each chosen protocol is not due today
   bool review_due = false;        // on or after the week-4 review date
   bool finished = false;          // after the program's last day
 };
 
+// Contract: when nothing is due, blocked_by or not_today is non-empty, and
+// unless the program is finished, next or next_condition is set.
 TodayView today_view(const PlanInputs& in, const Plan& plan);
 
 // Why `session` cannot be placed on `day` given what the ledger holds; empty

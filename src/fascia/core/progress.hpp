@@ -13,6 +13,7 @@
 #include "fascia/core/person.hpp"
 #include "fascia/core/plan.hpp"
 #include "fascia/core/reason.hpp"
+#include "fascia/core/screening.hpp"
 
 namespace fascia::core {
 
@@ -65,6 +66,10 @@ struct Progress {
   std::vector<Adjustment> adjustments;
   std::vector<Reason> warnings;
   int treatments_elsewhere = 0;
+  // Warning-sign findings over time (raised when, by which answers; cleared
+  // when and by whom) and the clearances recorded; filled by the app layer.
+  std::vector<FindingHistory> safety_findings;
+  std::vector<ClearanceEntry> clearances;
 };
 
 // `original` is the plan as first made (empty journal, today = start); the

@@ -97,7 +97,8 @@ AdaptedProtocol adapt_protocol(const AdaptContext& ctx, const Protocol& protocol
                               name_of_region(kb, region) + ")";
     const std::string& step_source = step.source.empty() ? protocol.source : step.source;
 
-    RegionAccess access = region_access(kb, ctx.clearance, region, technique->modality);
+    const Side side = side_for(kb, ctx.profile, region, target);
+    RegionAccess access = region_access(kb, ctx.clearance, region, side, technique->modality);
     if (!access.allowed) {
       for (const auto& r : access.reasons) out.dropped.push_back({r.rule, label + " left out: " + r.text, r.source});
       continue;
@@ -111,7 +112,7 @@ AdaptedProtocol adapt_protocol(const AdaptContext& ctx, const Protocol& protocol
     p.unit = technique->unit;
     p.region = region;
     p.region_name = name_of_region(kb, region);
-    p.side = side_for(kb, ctx.profile, region, target);
+    p.side = side;
     p.per_side = step.per_side;
     p.optional = step.optional;
     p.direction = step.direction;

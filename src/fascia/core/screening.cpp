@@ -11,15 +11,26 @@ bool answered_yes(const ScreeningRecord& record, const std::string& question) {
   return it != record.answers.end() && it->second.yes;
 }
 
-bool contains(const std::vector<std::string>& list, const std::string& value) {
-  return std::find(list.begin(), list.end(), value) != list.end();
+bool covers_region(const std::vector<RegionSide>& scope, const std::string& region, Side side) {
+  return std::any_of(scope.begin(), scope.end(), [&](const RegionSide& r) {
+    return r.region == region && same_region_sides_overlap(r.side, side);
+  });
+}
+
+void add_region(std::vector<RegionSide>& scope, RegionSide r) {
+  for (auto& have : scope)
+    if (have.region == r.region) {
+      if (have.side != r.side) have.side = have.side == Side::midline ? Side::midline : Side::both;
+      return;
+    }
+  scope.push_back(std::move(r));
 }
 
 // Modalities that put load on tissue; movement and preparation are never blocked
 // by a modality-scoped finding, but they are by a region-scoped one.
-bool in_scope(const Finding& finding, const std::string& region, Modality modality) {
+bool in_scope(const Finding& finding, const std::string& region, Side side, Modality modality) {
   if (finding.everything()) return true;
-  const bool region_match = finding.regions.empty() || contains(finding.regions, region);
+  const bool region_match = finding.regions.empty() || covers_region(finding.regions, region, side);
   const bool modality_match = finding.modalities.empty() ||
                               std::find(finding.modalities.begin(), finding.modalities.end(), modality) !=
                                   finding.modalities.end();
@@ -53,10 +64,19 @@ Result<void> validate_answers(const KnowledgeBase& kb, const ScreeningRecord& re
     if (q.kind == QuestionKind::regions) {
       if (a.yes && a.regions.empty())
         return fail(ErrorCode::invalid_argument, "screening question '" + q.id + "': say which regions");
-      for (const auto& r : a.regions)
-        if (!kb.region(r))
-          return fail(ErrorCode::unknown_name,
-                      "screening question '" + q.id + "': unknown region '" + r + "' (see: fascia kb list regions)");
+      for (const auto& r : a.regions) {
+        const Region* region = kb.region(r.region);
+        if (!region)
+          return fail(ErrorCode::unknown_name, "screening question '" + q.id + "': unknown region '" + r.region +
+                                                   "' (see: fascia kb list regions)");
+        if (region->laterality == Laterality::midline && (r.side == Side::left || r.side == Side::right))
+          return fail(ErrorCode::invalid_argument, "screening question '" + q.id + "': " + r.region +
+                                                       " is a midline region and has no " +
+                                                       std::string(to_string(r.side)) + " side");
+        if (region->laterality == Laterality::paired && r.side == Side::midline)
+          return fail(ErrorCode::invalid_argument, "screening question '" + q.id + "': " + r.region +
+                                                       " has a left and a right side: say left, right or both");
+      }
     }
   }
   for (const auto& [id, answer] : record.answers)
@@ -80,12 +100,12 @@ Clearance evaluate_screening(const KnowledgeBase& kb, const ScreeningRecord& rec
     for (const auto& q : rule.all_of) f.because.push_back(q);
     for (const auto& q : rule.any_of)
       if (answered_yes(record, q)) f.because.push_back(q);
-    f.regions = rule.regions;
+    for (const auto& r : rule.regions) add_region(f.regions, {r, normal_side(kb, r, Side::both)});
     if (rule.answered_regions) {
       for (const auto& q : f.because)
-        for (const auto& r : record.answers.at(q).regions)
-          if (!contains(f.regions, r)) f.regions.push_back(r);
+        for (const auto& r : record.answers.at(q).regions) add_region(f.regions, {r.region, normal_side(kb, r.region, r.side)});
     }
+    f.until_cleared = rule_until_cleared(kb, rule);
     f.modalities = rule.modalities;
     f.pressure_cap = rule.pressure_cap;
     f.gentle = rule.gentle;
@@ -99,8 +119,105 @@ Clearance evaluate_screening(const KnowledgeBase& kb, const ScreeningRecord& rec
   return clearance;
 }
 
+Side normal_side(const KnowledgeBase& kb, const std::string& region, Side side) {
+  const Region* r = kb.region(region);
+  if (r && r->laterality == Laterality::midline) return Side::midline;
+  return side == Side::midline ? Side::both : side;
+}
+
+bool rule_until_cleared(const KnowledgeBase& kb, const ScreeningRule& rule) {
+  if (rule.until_cleared) return true;
+  for (const auto& [id, sign] : kb.stop_signs) {
+    if (sign.rescreen_question.empty()) continue;
+    auto names = [&](const std::vector<std::string>& qs) {
+      return std::find(qs.begin(), qs.end(), sign.rescreen_question) != qs.end();
+    };
+    if (names(rule.all_of) || names(rule.any_of)) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// A clearance covers a finding when it names everything, or every region and
+// side of the finding's scope. A finding without regions needs a clearance for everything.
+bool clearance_covers(const ClearanceEntry& c, const Finding& f) {
+  if (c.regions.empty()) return true;
+  if (f.regions.empty()) return false;
+  return std::all_of(f.regions.begin(), f.regions.end(), [&](const RegionSide& r) {
+    return std::any_of(c.regions.begin(), c.regions.end(), [&](const RegionSide& cr) {
+      return cr.region == r.region && (cr.side == r.side || cr.side == Side::both || cr.side == Side::midline);
+    });
+  });
+}
+
+}  // namespace
+
+ScreeningState evaluate_screenings(const KnowledgeBase& kb, const std::vector<ScreeningRecord>& screenings,
+                                   const std::vector<ClearanceEntry>& clearances) {
+  ScreeningState state;
+  if (screenings.empty()) return state;
+  // Until-cleared findings in force, by rule id, with their index into history.
+  std::vector<std::pair<Finding, std::size_t>> active;
+  auto lift = [&](Date upto) {
+    std::erase_if(active, [&](auto& entry) {
+      auto& [finding, index] = entry;
+      for (const auto& c : clearances)
+        if (c.date >= *finding.raised && c.date <= upto && clearance_covers(c, finding)) {
+          state.history[index].cleared = c.date;
+          state.history[index].cleared_by = c.by;
+          return true;
+        }
+      return false;
+    });
+  };
+  for (const auto& record : screenings) {
+    lift(record.date);
+    for (auto f : evaluate_screening(kb, record).findings) {
+      if (!f.until_cleared) continue;
+      auto it = std::find_if(active.begin(), active.end(), [&](auto& e) { return e.first.rule == f.rule; });
+      if (it != active.end()) {
+        for (const auto& r : f.regions) add_region(it->first.regions, r);
+        continue;
+      }
+      f.raised = record.date;
+      state.history.push_back({f.rule, f.level, record.date, f.because, f.regions, std::nullopt, "", f.source});
+      active.emplace_back(std::move(f), state.history.size() - 1);
+    }
+  }
+  lift(Date{std::chrono::year{9999} / 12 / 31});
+
+  state.clearance = evaluate_screening(kb, screenings.back());
+  for (auto& f : state.clearance.findings)
+    for (const auto& [a, i] : active)
+      if (a.rule == f.rule) {
+        f.raised = a.raised;
+        for (const auto& r : a.regions) add_region(f.regions, r);
+      }
+  for (auto& [f, index] : active) {
+    const bool present = std::any_of(state.clearance.findings.begin(), state.clearance.findings.end(),
+                                     [&](const Finding& x) { return x.rule == f.rule; });
+    if (present) continue;
+    Finding carried = f;
+    carried.carried = true;
+    carried.advice += " (In force since " + format_date(*f.raised) +
+                      "; it stays until you record that a practitioner has seen you and cleared it.)";
+    state.clearance.findings.push_back(std::move(carried));
+  }
+  std::stable_sort(state.clearance.findings.begin(), state.clearance.findings.end(),
+                   [](const Finding& a, const Finding& b) { return a.level > b.level; });
+  state.clearance.level =
+      state.clearance.findings.empty() ? ClearanceLevel::cleared : state.clearance.findings.front().level;
+  return state;
+}
+
 RegionAccess region_access(const KnowledgeBase& kb, const Clearance& clearance, const std::string& region_id,
                            Modality modality) {
+  return region_access(kb, clearance, region_id, Side::both, modality);
+}
+
+RegionAccess region_access(const KnowledgeBase& kb, const Clearance& clearance, const std::string& region_id,
+                           Side side, Modality modality) {
   RegionAccess access;
   const Region* region = kb.region(region_id);
   if (!region) {
@@ -119,13 +236,13 @@ RegionAccess region_access(const KnowledgeBase& kb, const Clearance& clearance, 
   }
   access.pressure_cap = lower_cap(region->pressure_cap, kb.caps.home_pressure_ceiling.value);
   for (const auto& f : clearance.findings) {
-    if (!in_scope(f, region_id, modality)) continue;
+    if (!in_scope(f, region_id, side, modality)) continue;
     switch (f.level) {
       case ClearanceLevel::emergency:
       case ClearanceLevel::urgent:
       case ClearanceLevel::see_practitioner_first:
         access.allowed = false;
-        access.reasons.push_back({f.rule, f.advice, f.source});
+        access.reasons.push_back({f.rule, "left out because of your screening answers: " + f.advice, f.source});
         break;
       case ClearanceLevel::self_care_with_cautions:
         access.pressure_cap = lower_cap(access.pressure_cap, f.pressure_cap);

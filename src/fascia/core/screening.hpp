@@ -18,13 +18,29 @@ struct Finding {
   std::string rule;
   ClearanceLevel level = ClearanceLevel::cleared;
   std::vector<std::string> because;  // question ids answered yes
-  std::vector<std::string> regions;  // scope; empty with no modalities = everything
+  std::vector<RegionSide> regions;  // scope with sides; empty with no modalities = everything
   std::vector<Modality> modalities;
   std::optional<int> pressure_cap;
   bool gentle = false;
   std::string advice;
   std::string source;
+  bool until_cleared = false;  // lifted only by a recorded practitioner clearance
+  std::optional<Date> raised;  // first screening day it fired in its current run (evaluate_screenings)
+  bool carried = false;        // in force from an earlier screening, not the latest answers
   bool everything() const { return regions.empty() && modalities.empty(); }
+};
+
+// One warning-sign finding over time: when it was raised, by which answers,
+// and when and by whom it was cleared (empty while in force).
+struct FindingHistory {
+  std::string rule;
+  ClearanceLevel level = ClearanceLevel::cleared;
+  Date raised{};
+  std::vector<std::string> because;
+  std::vector<RegionSide> regions;
+  std::optional<Date> cleared;
+  std::string cleared_by;
+  std::string source;
 };
 
 struct Clearance {
@@ -53,8 +69,31 @@ Result<void> validate_answers(const KnowledgeBase& kb, const ScreeningRecord& re
 // Precondition: validate_answers succeeded.
 Clearance evaluate_screening(const KnowledgeBase& kb, const ScreeningRecord& record);
 
+// True when a finding of `rule` stays in force until a practitioner clearance:
+// the rule says so (until_cleared, data/screening/rules.yaml), or one of its
+// questions is set by a stop sign during a session (data/safety/stop_signs.yaml).
+bool rule_until_cleared(const KnowledgeBase& kb, const ScreeningRule& rule);
+
+// The clearance from every screening (oldest first) and the recorded
+// practitioner clearances: the latest answers, plus each until-cleared finding
+// raised earlier that no clearance dated on or after its raising covers.
+// Also returns the history of every until-cleared finding.
+struct ScreeningState {
+  Clearance clearance;
+  std::vector<FindingHistory> history;  // in the order raised
+};
+ScreeningState evaluate_screenings(const KnowledgeBase& kb, const std::vector<ScreeningRecord>& screenings,
+                                   const std::vector<ClearanceEntry>& clearances);
+
+// The side a region answer means: midline regions are always midline.
+Side normal_side(const KnowledgeBase& kb, const std::string& region, Side side);
+
 // Region class rules (practitioner-only, needs medical clearance, sensitive
-// caps) combined with the clearance's scoped findings.
+// caps) combined with the clearance's scoped findings that overlap `side` of
+// the region (a finding on the left calf does not touch the right).
+RegionAccess region_access(const KnowledgeBase& kb, const Clearance& clearance, const std::string& region,
+                           Side side, Modality modality);
+// The same for the whole region (both sides).
 RegionAccess region_access(const KnowledgeBase& kb, const Clearance& clearance, const std::string& region,
                            Modality modality);
 

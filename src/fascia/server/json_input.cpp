@@ -238,4 +238,25 @@ ApiResult<std::pair<std::string, core::Side>> read_region_side(const core::Knowl
   return std::pair{*region, *side};
 }
 
+ApiResult<std::vector<core::RegionSide>> read_region_sides(const core::KnowledgeBase& kb, const json& object,
+                                                          std::string_view field, const std::string& path) {
+  std::vector<core::RegionSide> out;
+  auto it = object.find(std::string(field));
+  if (it == object.end() || it->is_null()) return out;
+  const std::string list_path = field_path(path, field);
+  if (!it->is_array()) return tl::make_unexpected(invalid(list_path, list_path + " must be a list of {region, side}"));
+  if (it->size() > 30) return tl::make_unexpected(invalid(list_path, list_path + ": at most 30"));
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const std::string item_path = list_path + "[" + std::to_string(i) + "]";
+    const json& item = (*it)[i];
+    if (!item.is_object())
+      return tl::make_unexpected(invalid(item_path, item_path + " must be an object {region, side}"));
+    if (auto ok = only_fields(item, {"region", "side"}, item_path); !ok) return tl::make_unexpected(ok.error());
+    auto region = read_region_side(kb, item, item_path);
+    if (!region) return tl::make_unexpected(region.error());
+    out.push_back({region->first, region->second});
+  }
+  return out;
+}
+
 }  // namespace fascia::server

@@ -12,6 +12,7 @@
 #include "fascia/app/text_limits.hpp"
 #include "fascia/core/dates.hpp"
 #include "fascia/core/knowledge_base.hpp"
+#include "fascia/core/person.hpp"
 #include "fascia/server/api_error.hpp"
 
 namespace httplib {
@@ -56,5 +57,11 @@ ApiResult<std::vector<std::string>> read_string_list(const json& object, std::st
 // defaults to both (paired regions) or midline.
 ApiResult<std::pair<std::string, core::Side>> read_region_side(const core::KnowledgeBase& kb, const json& object,
                                                                const std::string& path = {});
+
+// The list under `field` of {region, side} objects (side optional: both for
+// paired regions, midline for midline ones); absent or null = empty. 400 with
+// the item's path for a non-object, an unknown region or a side that does not fit.
+ApiResult<std::vector<core::RegionSide>> read_region_sides(const core::KnowledgeBase& kb, const json& object,
+                                                          std::string_view field, const std::string& path);
 
 }  // namespace fascia::server

@@ -131,6 +131,7 @@ void add_journal_routes(ApiRouter& api) {
   api.post("/api/v1/journal/habit", add_habit);
   api.post("/api/v1/journal/treatment", add_treatment);
   api.post("/api/v1/journal/note", add_note);
+  add_clearance_routes(api);
 }
 
 }  // namespace fascia::server

@@ -21,8 +21,7 @@ std::string plan_body(const core::KnowledgeBase& kb, const app::PersonState& per
 }
 
 std::string today_body(const core::KnowledgeBase& kb, const app::PersonState& person, core::Date today) {
-  const auto inputs = app::plan_inputs(kb, person, today);
-  return adapters::today_json(core::today_view(inputs, core::build_plan(inputs)));
+  return adapters::today_json(app::current_today(kb, person, today));
 }
 
 std::string progress_body(const core::KnowledgeBase& kb, const app::PersonState& person, core::Date today) {

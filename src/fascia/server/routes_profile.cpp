@@ -4,6 +4,7 @@
 
 #include "fascia/adapters/json_text.hpp"
 #include "fascia/adapters/json_views.hpp"
+#include "fascia/app/screening_state.hpp"
 #include "fascia/app/validate.hpp"
 #include "fascia/core/referral.hpp"
 #include "fascia/core/screening.hpp"
@@ -112,11 +113,7 @@ ApiResult<std::map<std::string, core::Answer>> read_answers(const core::Knowledg
     if (auto ok = only_fields(value, {"yes", "regions"}, path); !ok) return tl::make_unexpected(ok.error());
     if (!value.contains("yes")) return api_fail(400, "invalid", path + ".yes is required", path + ".yes");
     API_TRY(yes, read_bool(value, "yes", false, path));
-    API_TRY(regions, read_string_list(value, "regions", path, 30));
-    for (std::size_t i = 0; i < regions.size(); ++i)
-      if (!kb.region(regions[i]))
-        return api_fail(400, "unknown_name", "unknown region '" + regions[i] + "'",
-                        path + ".regions[" + std::to_string(i) + "]");
+    API_TRY(regions, read_region_sides(kb, value, "regions", path));
     out[id] = core::Answer{yes, regions};
   }
   // No answer is ever assumed: every question needs one.
@@ -133,9 +130,9 @@ ApiResult<Reply> post_screening(Call& call) {
   if (auto ok = core::validate_answers(call.state.kb, record); !ok)
     return tl::make_unexpected(from_core(ok.error(), "answers"));
   API_TRY(store, person_store(call));
-  if (auto ok = lift(store->add_screening(record)); !ok) return tl::make_unexpected(ok.error());
+  API_TRY(state, lift(app::record_screening(call.state.kb, *store, record)));
   call.state.views.bump(call.person_id);
-  return json_reply(adapters::clearance_json(core::evaluate_screening(call.state.kb, record)), 201);
+  return json_reply(adapters::clearance_json(state.clearance), 201);
 }
 
 ApiResult<Reply> get_screening(Call& call) {
@@ -143,10 +140,15 @@ ApiResult<Reply> get_screening(Call& call) {
   API_TRY(record, lift(store->latest_screening()));
   if (!record) return api_fail(404, "not_found", "no screening yet");
   json answers = json::object();
-  for (const auto& [id, a] : record->answers) answers[id] = {{"yes", a.yes}, {"regions", a.regions}};
+  for (const auto& [id, a] : record->answers) {
+    json regions = json::array();
+    for (const auto& r : a.regions) regions.push_back({{"region", r.region}, {"side", core::to_string(r.side)}});
+    answers[id] = {{"yes", a.yes}, {"regions", regions}};
+  }
+  API_TRY(state, lift(app::screening_state(call.state.kb, *store)));
   json out{{"date", core::format_date(record->date)},
            {"answers", answers},
-           {"clearance", json::parse(adapters::clearance_json(core::evaluate_screening(call.state.kb, *record)))}};
+           {"clearance", json::parse(adapters::clearance_json(state.clearance))}};
   return json_reply(adapters::json_text(out));
 }
 

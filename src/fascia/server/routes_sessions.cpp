@@ -3,6 +3,7 @@
 // same rules decide what is logged as in the terminal.
 #include <httplib.h>
 
+#include "fascia/adapters/json_text.hpp"
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/app/session_checkin.hpp"
 #include "fascia/app/session_events.hpp"
@@ -81,8 +82,7 @@ ApiResult<Reply> post_session(Call& call) {
   // Decide on fresh data, never on a cached view.
   API_TRY(store, person_store(call));
   API_TRY(person, load_person_state(call, *store));
-  const auto inputs = app::plan_inputs(kb, person, call.today);
-  const core::TodayView view = core::today_view(inputs, core::build_plan(inputs));
+  const core::TodayView view = app::current_today(kb, person, call.today);
   if (view.blocked)
     return api_fail(409, "safety", "your screening says not to self-treat now; see your screening result");
   auto chosen = std::find_if(view.due.begin(), view.due.end(), [&](auto& s) { return s.protocol == protocol; });
@@ -171,7 +171,7 @@ ApiResult<Reply> get_checkin_form(Call& call) {
   API_TRY(id, session_id_of(call));
   API_TRY(journal, journal_of(call));
   API_TRY(form, lift(app::session_checkin_form(journal, call.state.kb, id), "id"));
-  return json_reply(checkin_form_view(call.state.kb, form).dump());
+  return json_reply(adapters::json_text(checkin_form_view(call.state.kb, form)));
 }
 
 // POST /api/v1/sessions/{id}/check-in: {date?, soreness?, areas?: [{region, side?, redness?, red_dots?,
@@ -211,7 +211,7 @@ ApiResult<Reply> post_checkin(Call& call) {
   out["saved"] = entries;
   out["early"] = saved.early;
   out["not_settled"] = saved.not_settled;
-  return json_reply(out.dump(), 201);
+  return json_reply(adapters::json_text(out), 201);
 }
 
 }  // namespace

@@ -34,5 +34,7 @@ export const ROUTES = [
   { method: 'POST', template: '/api/v1/journal/habit', auth: true, body: { habit: 'movement-breaks' } },
   { method: 'POST', template: '/api/v1/journal/treatment', auth: true, body: { treatment: 'physiotherapy' } },
   { method: 'POST', template: '/api/v1/journal/note', auth: true, body: { text: 'stairs were easier' } },
+  { method: 'GET', template: '/api/v1/clearances', auth: true },
+  { method: 'POST', template: '/api/v1/clearances', auth: true, body: { by: 'Dr Lee' } },
   { method: 'GET', template: '/api/v1/progress', auth: true },
 ];

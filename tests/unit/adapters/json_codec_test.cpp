@@ -164,4 +164,22 @@ TEST(JsonCodec, RefusesEveryIntegerTooLargeForInt64InsteadOfClamping) {
             "journal.pain[0].score: 18446744073709551615 is too large");
   EXPECT_EQ(error_of(sample_with("\"score\": 6", "\"score\": -9223372036854775808")).message,
             "journal.pain[0].score: -9223372036854775808 is outside 0..10");
+// Issue 8: exports from before sides and clearances still import: a region
+// answer given as a bare name means both sides, and no clearances key means none.
+TEST(JsonCodec, ReadsAnOlderExportWithBareRegionAnswersAndNoClearances) {
+  const std::string old = R"({"format": "fascia-export", "version": 1, "profile": null,
+    "screenings": [{"date": "2026-03-01", "answers": {"open-wound": {"yes": true, "regions": ["calves"]}}}],
+    "journal": {"pain": [], "reactions": [], "habits": [], "treatments": [], "notes": [], "sessions": []}})";
+  auto decoded = person_data_from_json(old);
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  const auto& regions = decoded->screenings.at(0).answers.at("open-wound").regions;
+  ASSERT_EQ(regions.size(), 1u);
+  EXPECT_EQ(regions[0], (core::RegionSide{"calves", core::Side::both}));
+  EXPECT_TRUE(decoded->journal.clearances.empty());
+}
+
+TEST(JsonCodec, WritesRegionAnswersWithTheirSideAndClearances) {
+  const std::string text = person_data_to_json(sample_person());
+  EXPECT_NE(text.find(R"("region": "neck",)"), std::string::npos) << text;
+  EXPECT_NE(text.find(R"("by": "Dr Lee, physiotherapist")"), std::string::npos) << text;
 }

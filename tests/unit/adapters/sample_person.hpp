@@ -49,7 +49,7 @@ inline core::PersonData sample_person() {
   core::ScreeningRecord first;
   first.date = day("2026-03-01");
   first.answers["blood-thinners"] = {false, {}};
-  first.answers["recent-injury"] = {true, {"lumbar", "neck"}};
+  first.answers["recent-injury"] = {true, {{"lumbar", core::Side::midline}, {"neck", core::Side::left}}};
   core::ScreeningRecord second;
   second.date = day("2026-04-01");
   second.answers["blood-thinners"] = {true, {}};
@@ -69,6 +69,8 @@ inline core::PersonData sample_person() {
   j.sessions[1].stopped = false;
   j.sessions[1].stop_sign = "";
   j.sessions[1].side = core::Side::both;
+  j.clearances = {{day("2026-03-20"), "Dr Lee, physiotherapist", {{"neck", core::Side::left}}, "fine to go on"},
+                  {day("2026-04-02"), "GP", {}, ""}};
   return data;
 }
 

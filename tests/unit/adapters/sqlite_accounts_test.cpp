@@ -67,7 +67,7 @@ TEST(SqliteAccounts, AddsTheAccountTableToAJournalMadeBeforeAccountsExisted) {
   auto store = adapters::SqliteStore::open(dir / "f.db", 1);
   ASSERT_TRUE(store);
   EXPECT_EQ((*store)->load_journal()->pain.size(), 1u);  // the terminal's journal is now ana's
-  EXPECT_EQ(*(*store)->pragma("user_version"), "2");
+  EXPECT_EQ(*(*store)->pragma("user_version"), "3");  // version 3: sides and clearances (issue 8)
 }
 
 TEST(PasswordHash, VerifiesTheRightPasswordOnlyAndSaltsEachHash) {

@@ -50,6 +50,7 @@ TEST(SqliteStore, KeepsEveryAcknowledgedEntryAfterReopening) {
     for (const auto& e : expected.journal.habits) ASSERT_TRUE(store->add_habit(e));
     for (const auto& e : expected.journal.treatments) ASSERT_TRUE(store->add_treatment(e));
     for (const auto& e : expected.journal.notes) ASSERT_TRUE(store->add_note(e));
+    for (const auto& e : expected.journal.clearances) ASSERT_TRUE(store->add_clearance(e));
     for (auto s : expected.journal.sessions) {
       s.id = 0;  // the store assigns ids
       ASSERT_TRUE(store->add_session(s));

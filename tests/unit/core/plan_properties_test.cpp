@@ -57,7 +57,12 @@ ScreeningRecord gen_answers(Date date) {
     const bool yes = *rc::gen::weightedElement<bool>({{1, true}, {15, false}});
     if (!yes) continue;
     r.answers[q.id].yes = true;
-    if (q.kind == QuestionKind::regions) r.answers[q.id].regions = {pick(region_ids())};
+    if (q.kind == QuestionKind::regions) {
+      const std::string region = pick(region_ids());
+      r.answers[q.id].regions = {{region, kKb.regions.at(region).laterality == Laterality::midline
+                                              ? Side::midline
+                                              : *rc::gen::element(Side::left, Side::right, Side::both)}};
+    }
   }
   return r;
 }
@@ -128,7 +133,7 @@ RC_GTEST_PROP(PlanProperties, NoPlanIncludesARestrictedRegion, ()) {
     for (const auto& s : d.sessions)
       for (const auto& st : s.steps) {
         RC_ASSERT(kKb.regions.at(st.region).region_class != RegionClass::practitioner_only);
-        RC_ASSERT(region_access(kKb, c.clearance, st.region, st.modality).allowed);
+        RC_ASSERT(region_access(kKb, c.clearance, st.region, st.side, st.modality).allowed);
       }
 }
 
@@ -155,4 +160,34 @@ RC_GTEST_PROP(PlanProperties, TodayNeverOffersARegionWhoseReactionHasNotSettled,
   for (const auto& s : today_view(in, c.plan).due)
     for (const auto& [region, side] : s.regions_worked(Modality::instrument))
       RC_ASSERT(reaction_gate(kKb, c.journal, region, side, c.today).empty());
+}
+
+// Issue 8: every refusal says why. Screenings over time (warning signs stay
+// until cleared), region answers with sides, sometimes a clearance.
+RC_GTEST_PROP(PlanProperties, NothingDueAlwaysSaysWhyAndWhatComesNext, ()) {
+  const Date start = fixture::day("2026-11-02");
+  const Profile profile = gen_profile(start);
+  const Date today = add_days(start, *rc::gen::inRange(0, 50));
+  std::vector<ScreeningRecord> screenings{gen_answers(start)};
+  if (*rc::gen::arbitrary<bool>()) {
+    ScreeningRecord later = gen_answers(add_days(start, *rc::gen::inRange(1, 20)));
+    screenings.push_back(later);
+  }
+  std::vector<ClearanceEntry> clearances;
+  if (*rc::gen::weightedElement<bool>({{1, true}, {3, false}}))
+    clearances.push_back({add_days(start, *rc::gen::inRange(0, 30)), "Dr Lee", {}, ""});
+  const Clearance clearance = evaluate_screenings(kKb, screenings, clearances).clearance;
+  const Journal journal = gen_journal(profile, today);
+  std::set<std::string> tools(profile.tools.begin(), profile.tools.end());
+  const PlanInputs in{kKb, profile, tools, clearance, journal, today};
+  const TodayView v = today_view(in, build_plan(in));
+  RC_CLASSIFY(v.blocked, "blocked");
+  RC_CLASSIFY(!v.due.empty(), "something due");
+  if (!v.due.empty()) return;
+  RC_ASSERT(!(v.blocked ? v.blocked_by : v.not_today).empty());
+  for (const auto& r : v.blocked ? v.blocked_by : v.not_today) {
+    RC_ASSERT(!r.rule.empty());
+    RC_ASSERT(!r.text.empty());
+  }
+  if (!v.finished) RC_ASSERT(v.next.has_value() || v.next_condition.has_value());
 }

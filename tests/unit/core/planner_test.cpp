@@ -275,3 +275,50 @@ TEST(Planner, NeverDosesBelowARegionsHardMinimumEvenAtTheLowestLevel) {
   ASSERT_NE(sub, steps.end());
   EXPECT_EQ(sub->target, 60) << "half the low end would be 30 s, under the region's 60 s minimum";
 }
+
+// ---- issue 8: sides and reasons ----
+
+TEST(PlannerSides, AWoundOnTheLeftCalfKeepsTheRightCalfInThePlan) {
+  World w;
+  w.profile.regions = {{"calves", Side::both, 5}};
+  w.tools = {"foam-roller"};
+  ScreeningRecord r = fixture::all_clear(kKb);
+  r.answers["open-wound"] = Answer{true, {{"calves", Side::left}}};
+  w.clearance = evaluate_screening(kKb, r);
+  const Plan plan = w.plan();
+  ASSERT_FALSE(plan.templates.empty());
+  for (const auto& t : plan.templates)
+    for (const auto& s : t.steps)
+      if (s.region == "calves") EXPECT_EQ(s.side, Side::right);
+  EXPECT_FALSE(plan.days.empty());
+  ASSERT_EQ(plan.excluded.size(), 1u);
+  EXPECT_EQ(plan.excluded[0].side, Side::left);
+  EXPECT_EQ(plan.excluded[0].reasons.at(0).rule, "wound");
+  EXPECT_NE(plan.excluded[0].reasons.at(0).text.find("screening"), std::string::npos);
+  EXPECT_TRUE(std::any_of(plan.notes.begin(), plan.notes.end(), [](const Reason& n) {
+    return n.rule == "wound" && n.text.find("left") != std::string::npos && n.text.find("screening") != std::string::npos;
+  }));
+  EXPECT_TRUE(check_plan(kKb, w.clearance, analyse_journal(kKb, w.profile, w.journal), w.journal, plan).empty());
+}
+
+TEST(TodayReasons, AScreeningExclusionOfTheOnlyRegionIsGivenAsTheReason) {
+  World w;  // upper traps only
+  w.clearance = evaluate_screening(kKb, fixture::with_yes(kKb, {"dizziness-with-neck-movement"}));
+  const TodayView v = today_view(w.inputs(), w.plan());
+  EXPECT_TRUE(v.due.empty());
+  EXPECT_FALSE(v.blocked);
+  ASSERT_FALSE(v.not_today.empty());
+  EXPECT_EQ(v.not_today[0].rule, "neck-dizziness");
+  EXPECT_FALSE(v.next);
+  ASSERT_TRUE(v.next_condition);
+  EXPECT_NE(v.next_condition->find("practitioner"), std::string::npos);
+}
+
+TEST(TodayReasons, ABlockedPlanSaysWhatMustHappenFirst) {
+  World w;
+  w.clearance = evaluate_screening(kKb, fixture::with_yes(kKb, {"recent-trauma"}));
+  const TodayView v = today_view(w.inputs(), w.plan());
+  EXPECT_TRUE(v.blocked);
+  EXPECT_FALSE(v.blocked_by.empty());
+  EXPECT_TRUE(v.next_condition);
+}

@@ -69,7 +69,7 @@ TEST(Screening, BloodThinnersBlockInstrumentWorkButNotCompression) {
 
 TEST(Screening, AnOpenWoundRemovesTheRegionsNamedInTheAnswer) {
   ScreeningRecord r = fixture::all_clear(kKb);
-  r.answers["open-wound"] = Answer{true, {"calves"}};
+  r.answers["open-wound"] = Answer{true, {{"calves", Side::both}}};
   const Clearance c = evaluate_screening(kKb, r);
   EXPECT_FALSE(region_access(kKb, c, "calves", Modality::compression).allowed);
   EXPECT_TRUE(region_access(kKb, c, "upper-trapezius", Modality::instrument).allowed);
@@ -104,8 +104,118 @@ TEST(Screening, MissingAnswersAndUnknownRegionsAreRejected) {
   EXPECT_NE(missing.error().message.find("recent-trauma"), std::string::npos);
 
   ScreeningRecord bad = fixture::all_clear(kKb);
-  bad.answers["open-wound"] = Answer{true, {"elbowz"}};
+  bad.answers["open-wound"] = Answer{true, {{"elbowz", Side::both}}};
   auto unknown = validate_answers(kKb, bad);
   ASSERT_FALSE(unknown.has_value());
   EXPECT_EQ(unknown.error().code, ErrorCode::unknown_name);
+}
+
+// ---- issue 8: local findings by side, warning signs until cleared ----
+
+namespace {
+ScreeningRecord wound_on(const KnowledgeBase& kb, std::vector<RegionSide> where, Date date = fixture::day("2026-11-23")) {
+  ScreeningRecord r = fixture::all_clear(kb, date);
+  r.answers["open-wound"] = Answer{true, std::move(where)};
+  return r;
+}
+ScreeningRecord dizzy_on(const KnowledgeBase& kb, Date date) {
+  ScreeningRecord r = fixture::all_clear(kb, date);
+  r.answers["dizziness-with-neck-movement"].yes = true;
+  return r;
+}
+}  // namespace
+
+TEST(ScreeningSides, AWoundOnTheLeftCalfExcludesOnlyTheLeftCalf) {
+  const Clearance c = evaluate_screening(kKb, wound_on(kKb, {{"calves", Side::left}}));
+  EXPECT_FALSE(region_access(kKb, c, "calves", Side::left, Modality::compression).allowed);
+  EXPECT_FALSE(region_access(kKb, c, "calves", Side::both, Modality::compression).allowed)
+      << "both sides include the left";
+  const RegionAccess right = region_access(kKb, c, "calves", Side::right, Modality::compression);
+  EXPECT_TRUE(right.allowed);
+  ASSERT_EQ(c.findings.size(), 1u);
+  EXPECT_EQ(c.findings[0].regions, (std::vector<RegionSide>{{"calves", Side::left}}));
+}
+
+TEST(ScreeningSides, ABareRegionAnswerMeansBothSides) {
+  const Clearance c = evaluate_screening(kKb, wound_on(kKb, {{"calves", Side::both}}));
+  EXPECT_FALSE(region_access(kKb, c, "calves", Side::left, Modality::compression).allowed);
+  EXPECT_FALSE(region_access(kKb, c, "calves", Side::right, Modality::compression).allowed);
+}
+
+TEST(ScreeningSides, LeftAndRightAnswersTogetherCoverBothSides) {
+  const Clearance c = evaluate_screening(kKb, wound_on(kKb, {{"calves", Side::left}, {"calves", Side::right}}));
+  EXPECT_FALSE(region_access(kKb, c, "calves", Side::right, Modality::compression).allowed);
+  EXPECT_FALSE(region_access(kKb, c, "calves", Side::left, Modality::compression).allowed);
+}
+
+TEST(ScreeningSides, SidesMustFitTheRegion) {
+  EXPECT_FALSE(validate_answers(kKb, wound_on(kKb, {{"abdomen", Side::left}})));
+  EXPECT_FALSE(validate_answers(kKb, wound_on(kKb, {{"calves", Side::midline}})));
+  EXPECT_TRUE(validate_answers(kKb, wound_on(kKb, {{"calves", Side::right}})));
+  EXPECT_TRUE(validate_answers(kKb, wound_on(kKb, {{"abdomen", Side::both}})));
+}
+
+TEST(ScreeningSides, RegionSideTextReadsRegionAndOptionalSide) {
+  EXPECT_EQ(region_side_from_string("calves:left"), (RegionSide{"calves", Side::left}));
+  EXPECT_EQ(region_side_from_string("calves"), (RegionSide{"calves", Side::both}));
+  EXPECT_FALSE(region_side_from_string("calves:up"));
+  EXPECT_FALSE(region_side_from_string(":left"));
+}
+
+TEST(StickyFindings, AStopSignQuestionMakesTheRuleUntilCleared) {
+  const ScreeningRule* dizzy = nullptr;
+  const ScreeningRule* wound = nullptr;
+  for (const auto& r : kKb.screening_rules) {
+    if (r.id == "neck-dizziness") dizzy = &r;
+    if (r.id == "wound") wound = &r;
+  }
+  ASSERT_TRUE(dizzy && wound);
+  EXPECT_TRUE(rule_until_cleared(kKb, *dizzy)) << "its question is set by the dizziness stop sign";
+  EXPECT_FALSE(rule_until_cleared(kKb, *wound));
+  ScreeningRule marked = *wound;
+  marked.until_cleared = true;
+  EXPECT_TRUE(rule_until_cleared(kKb, marked));
+}
+
+TEST(StickyFindings, AnsweringNoLaterDoesNotLiftAWarningSign) {
+  const ScreeningState s = evaluate_screenings(
+      kKb, {dizzy_on(kKb, fixture::day("2026-11-23")), fixture::all_clear(kKb, fixture::day("2026-11-24"))}, {});
+  EXPECT_FALSE(region_access(kKb, s.clearance, "upper-trapezius", Modality::movement).allowed);
+  ASSERT_EQ(s.clearance.findings.size(), 1u);
+  EXPECT_TRUE(s.clearance.findings[0].carried);
+  EXPECT_EQ(s.clearance.findings[0].raised, fixture::day("2026-11-23"));
+  ASSERT_EQ(s.history.size(), 1u);
+  EXPECT_FALSE(s.history[0].cleared);
+}
+
+TEST(StickyFindings, ARecordedClearanceOnOrAfterTheFindingLiftsIt) {
+  const ClearanceEntry lee{fixture::day("2026-11-25"), "Dr Lee, physiotherapist", {}, ""};
+  const ScreeningState s = evaluate_screenings(
+      kKb, {dizzy_on(kKb, fixture::day("2026-11-23")), fixture::all_clear(kKb, fixture::day("2026-11-24"))}, {lee});
+  EXPECT_TRUE(s.clearance.findings.empty());
+  EXPECT_TRUE(region_access(kKb, s.clearance, "upper-trapezius", Modality::movement).allowed);
+  ASSERT_EQ(s.history.size(), 1u);
+  EXPECT_EQ(s.history[0].cleared, fixture::day("2026-11-25"));
+  EXPECT_EQ(s.history[0].cleared_by, "Dr Lee, physiotherapist");
+}
+
+TEST(StickyFindings, AClearanceFromBeforeTheFindingOrForOtherRegionsDoesNotLiftIt) {
+  const std::vector<ScreeningRecord> screenings{dizzy_on(kKb, fixture::day("2026-11-23")),
+                                                fixture::all_clear(kKb, fixture::day("2026-11-24"))};
+  const ClearanceEntry before{fixture::day("2026-11-20"), "Dr Lee", {}, ""};
+  EXPECT_FALSE(evaluate_screenings(kKb, screenings, {before}).clearance.findings.empty());
+  const ClearanceEntry calves{fixture::day("2026-11-24"), "Dr Lee", {{"calves", Side::both}}, ""};
+  EXPECT_FALSE(evaluate_screenings(kKb, screenings, {calves}).clearance.findings.empty());
+  const ClearanceEntry neck{fixture::day("2026-11-24"),
+                            "Dr Lee",
+                            {{"upper-trapezius", Side::both}, {"levator-scapulae", Side::both}, {"suboccipitals", Side::both}},
+                            ""};
+  EXPECT_TRUE(evaluate_screenings(kKb, screenings, {neck}).clearance.findings.empty());
+}
+
+TEST(StickyFindings, ALocalFindingEndsWhenTheAnswerChanges) {
+  const ScreeningState s = evaluate_screenings(
+      kKb, {wound_on(kKb, {{"calves", Side::left}}), fixture::all_clear(kKb, fixture::day("2026-11-24"))}, {});
+  EXPECT_TRUE(s.clearance.findings.empty());
+  EXPECT_TRUE(s.history.empty());
 }

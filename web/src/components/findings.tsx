@@ -4,6 +4,7 @@ import type { Finding, Modality } from '../types';
 import { levelWords } from '../util';
 import { useLoad } from '../util';
 import { api } from '../api';
+import { ClearanceForm } from './clearance-form';
 
 const MODALITY_WORDS: Record<Modality, string> = {
   instrument: 'scraping with a tool',
@@ -25,7 +26,12 @@ export function Findings({ findings }: { findings: Finding[] }) {
           <p class="finding-level">{levelWords[f.level]}</p>
           <p>{f.advice}</p>
           {f.regions.length ? (
-            <p class="small">Applies to: {f.regions.map((r) => names.get(r) ?? r).join(', ')}</p>
+            <p class="small">
+              Applies to:{' '}
+              {f.regions
+                .map((r) => (names.get(r.region) ?? r.region) + (r.side === 'left' || r.side === 'right' ? ` (${r.side})` : ''))
+                .join(', ')}
+            </p>
           ) : null}
           {f.modalities.length ? (
             <p class="small">Applies to: {f.modalities.map((m) => MODALITY_WORDS[m]).join(', ')}</p>
@@ -35,6 +41,11 @@ export function Findings({ findings }: { findings: Finding[] }) {
           <p class="source small">Source: {f.source}</p>
         </li>
       ))}
+      {findings.some((f) => f.until_cleared) ? (
+        <li class="finding-clearance">
+          <ClearanceForm />
+        </li>
+      ) : null}
     </ul>
   );
 }

@@ -1,0 +1,55 @@
+// fascia clear --by NAME [--region REGION[:SIDE]]... [--date D] [--note TEXT]
+// Records that a practitioner has seen you and cleared warning-sign findings
+// (all of them, or those on the regions named).
+#include "fascia/adapters/json_views.hpp"
+#include "fascia/app/clearance.hpp"
+#include "fascia/cli/args.hpp"
+#include "fascia/cli/commands.hpp"
+
+namespace fascia::cli {
+
+namespace {
+
+struct ClearOptions {
+  std::string by, date, note;
+  std::vector<std::string> regions;
+};
+
+int clear(Context& ctx, const ClearOptions& o) {
+  FASCIA_CLI_TRY(kb, ctx.kb());
+  FASCIA_CLI_TRY(today, ctx.today());
+  core::ClearanceEntry entry{today, o.by, {}, o.note};
+  if (!o.date.empty()) {
+    auto d = core::parse_date(o.date);
+    if (!d) return report(ctx.err, {core::ErrorCode::bad_date, "--date: " + d.error().message});
+    entry.date = *d;
+  }
+  for (const auto& text : o.regions) {
+    FASCIA_CLI_TRY(target, parse_region_arg(*kb, text, false));
+    entry.regions.push_back({target.region, target.side});
+  }
+  FASCIA_CLI_TRY(store, ctx.store());
+  FASCIA_CLI_CHECK(app::record_clearance(*kb, *store, entry, today));
+  const std::string what = "clearance by " + o.by + " on " + core::format_date(entry.date) +
+                           (o.regions.empty() ? " (everything)" : " (" + std::to_string(o.regions.size()) + " regions)");
+  if (ctx.json())
+    ctx.out << adapters::message_json("saved", what) << "\n";
+  else
+    ctx.out << "Saved: " << what << "\nNext: fascia today\n";
+  return kOk;
+}
+
+}  // namespace
+
+void add_clear_command(CLI::App& app, Context& ctx, Action& action) {
+  auto o = std::make_shared<ClearOptions>();
+  auto* cmd = app.add_subcommand(
+      "clear", "record that a practitioner has seen you and cleared the warning signs (all, or on --region)");
+  cmd->add_option("--by", o->by, "who cleared you, e.g. \"Dr Lee, physiotherapist\"")->required();
+  cmd->add_option("--region", o->regions, "REGION[:SIDE] the clearance covers (repeat; default: everything)");
+  cmd->add_option("--date", o->date, "the day you were seen, YYYY-MM-DD (default: today)");
+  cmd->add_option("--note", o->note, "anything they said worth keeping");
+  cmd->callback([&ctx, &action, o] { action = [&ctx, o] { return clear(ctx, *o); }; });
+}
+
+}  // namespace fascia::cli

@@ -1,0 +1,48 @@
+// Practitioner clearances: POST records one (who, when, which regions), GET
+// lists them. A clearance lifts warning-sign findings raised on or before its
+// date (app::record_clearance, core::evaluate_screenings).
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "fascia/adapters/json_views.hpp"
+#include "fascia/app/clearance.hpp"
+#include "fascia/server/json_input.hpp"
+#include "fascia/server/route_helpers.hpp"
+#include "fascia/server/routes.hpp"
+
+namespace fascia::server {
+
+namespace {
+
+ApiResult<Reply> get_clearances(Call& call) {
+  API_TRY(store, person_store(call));
+  API_TRY(journal, lift(store->load_journal()));
+  return json_reply(adapters::clearances_json(journal.clearances));
+}
+
+ApiResult<Reply> post_clearance(Call& call) {
+  const auto& kb = call.state.kb;
+  API_TRY(body, parse_object_body(call.request));
+  if (auto ok = only_fields(body, {"by", "date", "regions", "note"}); !ok) return tl::make_unexpected(ok.error());
+  API_TRY(by, read_text(body, "by", {}, std::nullopt, 200));
+  API_TRY(date, read_date(body, "date", call.today));
+  API_TRY(regions, read_region_sides(kb, body, "regions", ""));
+  API_TRY(note, read_text(body, "note", {}, std::string(), 2000));
+  core::ClearanceEntry entry{date, by, regions, note};
+  if (auto ok = app::validate_clearance(kb, entry, call.today); !ok)
+    return tl::make_unexpected(from_core(ok.error()));
+  API_TRY(store, person_store(call));
+  if (auto ok = lift(app::record_clearance(kb, *store, entry, call.today)); !ok) return tl::make_unexpected(ok.error());
+  call.state.views.bump(call.person_id);
+  return json_reply(adapters::clearances_json({entry}), 201);
+}
+
+}  // namespace
+
+void add_clearance_routes(ApiRouter& api) {
+  api.get("/api/v1/clearances", get_clearances);
+  api.post("/api/v1/clearances", post_clearance);
+}
+
+}  // namespace fascia::server
