@@ -9,7 +9,8 @@ core::Result<void> validate_clearance(const core::KnowledgeBase& kb, const core:
                                       core::Date today) {
   using core::ErrorCode;
   if (entry.by.find_first_not_of(" \t") == std::string::npos)
-    return core::fail(ErrorCode::invalid_argument, "clearance: say who cleared you (by), e.g. \"Dr Lee, physiotherapist\"");
+    return core::fail(ErrorCode::invalid_argument,
+                      "clearance: say who cleared you (by), e.g. \"Dr Lee, physiotherapist\"");
   if (entry.by.size() > 200)
     return core::fail(ErrorCode::invalid_argument, "clearance: 'by' is longer than 200 characters");
   if (entry.by.find_first_of("\r\n") != std::string::npos)

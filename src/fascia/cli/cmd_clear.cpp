@@ -30,8 +30,9 @@ int clear(Context& ctx, const ClearOptions& o) {
   }
   FASCIA_CLI_TRY(store, ctx.store());
   FASCIA_CLI_CHECK(app::record_clearance(*kb, *store, entry, today));
-  const std::string what = "clearance by " + o.by + " on " + core::format_date(entry.date) +
-                           (o.regions.empty() ? " (everything)" : " (" + std::to_string(o.regions.size()) + " regions)");
+  const std::string what =
+      "clearance by " + o.by + " on " + core::format_date(entry.date) +
+      (o.regions.empty() ? " (everything)" : " (" + std::to_string(o.regions.size()) + " regions)");
   if (ctx.json())
     ctx.out << adapters::message_json("saved", what) << "\n";
   else

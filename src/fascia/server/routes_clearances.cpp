@@ -30,8 +30,7 @@ ApiResult<Reply> post_clearance(Call& call) {
   API_TRY(regions, read_region_sides(kb, body, "regions", ""));
   API_TRY(note, read_text(body, "note", {}, std::string(), 2000));
   core::ClearanceEntry entry{date, by, regions, note};
-  if (auto ok = app::validate_clearance(kb, entry, call.today); !ok)
-    return tl::make_unexpected(from_core(ok.error()));
+  if (auto ok = app::validate_clearance(kb, entry, call.today); !ok) return tl::make_unexpected(from_core(ok.error()));
   API_TRY(store, person_store(call));
   if (auto ok = lift(app::record_clearance(kb, *store, entry, call.today)); !ok) return tl::make_unexpected(ok.error());
   call.state.views.bump(call.person_id);
