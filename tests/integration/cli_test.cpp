@@ -575,6 +575,8 @@ TEST(Cli, CtrlCDuringATerminalSessionSaysTheStepsAreKeptAndTheNextRunContinues) 
   EXPECT_NE(cli_test::slurp(err_file).find("kept"), std::string::npos) << cli_test::slurp(err_file);
   const Outcome again = box.run("session --fast", "\n");
   EXPECT_NE(again.out.find("Continuing at step 3"), std::string::npos) << again.out;
+}
+
 // ---- issue 8: sides in answers, reasons when nothing is due, warning signs until cleared ----
 
 namespace {

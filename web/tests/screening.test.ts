@@ -103,9 +103,7 @@ test('an urgent answer at 360 px shows the full-screen message and never the pro
     assert.equal(await page.locator('#p-name').count(), 0, 'no profile form');
   }));
 
-// Needs the server side of issue 8 (region answers as {region, side}); on a
-// server without it the POST is refused with 400 and the last step fails.
-test('a region answer is sent as areas with a side [needs the server side of issue 8]', { timeout: 120_000 }, async () =>
+test('a region answer is sent as areas with a side', { timeout: 120_000 }, async () =>
   firstRun(390, 844, async (page, qs) => {
     const regionQ = qs.find((q) => q.kind === 'regions');
     assert.ok(regionQ, 'a region question');

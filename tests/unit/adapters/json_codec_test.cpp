@@ -164,6 +164,8 @@ TEST(JsonCodec, RefusesEveryIntegerTooLargeForInt64InsteadOfClamping) {
             "journal.pain[0].score: 18446744073709551615 is too large");
   EXPECT_EQ(error_of(sample_with("\"score\": 6", "\"score\": -9223372036854775808")).message,
             "journal.pain[0].score: -9223372036854775808 is outside 0..10");
+}
+
 // Issue 8: exports from before sides and clearances still import: a region
 // answer given as a bare name means both sides, and no clearances key means none.
 TEST(JsonCodec, ReadsAnOlderExportWithBareRegionAnswersAndNoClearances) {
