@@ -12,6 +12,8 @@
 #include <sstream>
 #include <string>
 
+#include "fascia/adapters/kb_paths.hpp"
+
 namespace cli_test {
 
 struct Outcome {
@@ -66,5 +68,17 @@ class Sandbox {
  private:
   std::filesystem::path dir_;
 };
+
+// Every screening question of the real knowledge base answered "no", as an
+// answers file's text (one "id: no" line per question).
+inline std::string all_no_answers() {
+  std::istringstream in(slurp(fascia::adapters::default_data_dir() / "screening" / "questions.yaml"));
+  std::string line, out;
+  while (std::getline(in, line)) {
+    const auto pos = line.find("- id: ");
+    if (pos != std::string::npos) out += line.substr(pos + 6) + ": no\n";
+  }
+  return out;
+}
 
 }  // namespace cli_test

@@ -10,21 +10,12 @@
 #include "fascia/adapters/kb_paths.hpp"
 #include "integration/cli_harness.hpp"
 
+using cli_test::all_no_answers;
 using cli_test::Outcome;
 using cli_test::Sandbox;
 using nlohmann::json;
 
 namespace {
-
-std::string all_no_answers() {
-  std::istringstream in(cli_test::slurp(fascia::adapters::default_data_dir() / "screening" / "questions.yaml"));
-  std::string line, out;
-  while (std::getline(in, line)) {
-    const auto pos = line.find("- id: ");
-    if (pos != std::string::npos) out += line.substr(pos + 6) + ": no\n";
-  }
-  return out;
-}
 
 void set_up(const Sandbox& box) {
   ASSERT_EQ(box.run("profile set --region upper-trapezius:both:6 --tools starter-kit --days all --minutes 20").code, 0);

@@ -15,22 +15,12 @@
 #include "fascia/adapters/kb_paths.hpp"
 #include "integration/cli_harness.hpp"
 
+using cli_test::all_no_answers;
 using cli_test::Outcome;
 using cli_test::Sandbox;
 using nlohmann::json;
 
 namespace {
-
-// Every screening question answered no, read from the real data.
-std::string all_no_answers() {
-  std::istringstream in(cli_test::slurp(fascia::adapters::default_data_dir() / "screening" / "questions.yaml"));
-  std::string line, out;
-  while (std::getline(in, line)) {
-    const auto pos = line.find("- id: ");
-    if (pos != std::string::npos) out += line.substr(pos + 6) + ": no\n";
-  }
-  return out;
-}
 
 // A full session of the neck protocol: every card done at its target.
 const char* kFullNeckSession = "done\ndone\ndone\ndone\ndone\ndone\ndone\ndone\ndone\ndone\ndone\ndone\nsoreness 4\n";
