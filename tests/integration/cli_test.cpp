@@ -507,6 +507,30 @@ TEST(Cli, ATerminalSessionWhoseInputEndsKeepsItsStepsAndOffersToContinue) {
   EXPECT_EQ(draft_events(draft_of(box)), kept) << "nothing is lost by asking";
 }
 
+// Work done in an interrupted session happened: on a later day it is saved for
+// its own day (the cards not reached logged as not done), never thrown away,
+// and the rest rules see it.
+TEST(Cli, AnInterruptedSessionFromAnEarlierDayIsSavedForThatDayNotDropped) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  // Monday: four cards done, then the script (the terminal) ends.
+  const Outcome cut = box.run("session --script -", "done\ndone\ndone\ndone\n");
+  EXPECT_NE(cut.code, 0);
+  ASSERT_EQ(draft_events(draft_of(box)), 4u);
+  // Tuesday: the kept steps are saved for Monday before anything else.
+  const Outcome session = box.run("session --script -", kFullNeckSession, "2026-11-24");
+  EXPECT_NE(session.out.find("was saved for that day"), std::string::npos) << session.out << session.err;
+  EXPECT_FALSE(std::filesystem::exists(draft_of(box)));
+  const json sessions = sessions_of(box);
+  ASSERT_EQ(sessions.size(), 1u) << "Monday's work is in the journal; nothing new is due 24 h after it";
+  EXPECT_EQ(sessions[0]["date"], "2026-11-23");
+  std::size_t done = 0, not_done = 0;
+  for (const auto& step : sessions[0]["steps"]) (step["status"] == "done" ? done : not_done)++;
+  EXPECT_EQ(done, 4u);
+  EXPECT_EQ(done + not_done, 12u);
+  EXPECT_EQ(session.code, 5) << "the 48 h rule now sees Monday's instrument work";
+}
+
 // ---- one check-in for a whole session (issue 8, point 17) ------------------
 
 TEST(Cli, OneCheckInReleasesEveryAreaOfTheSessionAndAnEarlyOneSaysWhenItCounts) {

@@ -26,8 +26,8 @@ core::Result<void> apply_event(core::SessionRunner& runner, const SessionEvent& 
 }
 
 core::Result<SavedDraft> save_draft(const core::KnowledgeBase& kb, JournalStore& store, PersonState& person,
-                                    const SessionDraft& draft) {
-  if (!draft.finished)
+                                    const SessionDraft& draft, UnfinishedDraft unfinished) {
+  if (!draft.finished && unfinished == UnfinishedDraft::refuse)
     return core::fail(core::ErrorCode::precondition, "the kept session is not finished yet; continue it first");
   const auto inputs = plan_inputs(kb, person, draft.date);
   const core::TodayView view = core::today_view(inputs, core::build_plan(inputs));
@@ -39,6 +39,8 @@ core::Result<SavedDraft> save_draft(const core::KnowledgeBase& kb, JournalStore&
   SavedDraft out;
   out.cards = runner.cards().size();
   for (const auto& e : draft.events) FASCIA_TRY(apply_event(runner, e, out.stops, out.warnings));
+  if (unfinished == UnfinishedDraft::skip_the_rest)
+    while (!runner.finished()) FASCIA_TRY(runner.skip("not done: the session was interrupted"));
   if (!runner.finished())
     return core::fail(core::ErrorCode::precondition, "the kept session has " + std::to_string(draft.events.size()) +
                                                          " of " + std::to_string(out.cards) +

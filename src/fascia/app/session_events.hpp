@@ -64,12 +64,21 @@ struct SavedDraft {
   std::size_t cards = 0;
 };
 
-// Saves a finished draft as the session of its day: replays its events against
-// the session due on draft.date for `person` and records it (record_session).
-// Errors: precondition when the draft is not finished, its protocol is not due
-// that day (or was saved already), or the events do not end the session;
-// the runner's errors; the store's errors (db_locked, ...), nothing written.
+// What save_draft does with a draft whose cards are not all behind it.
+enum class UnfinishedDraft {
+  refuse,        // precondition error: continue it first
+  skip_the_rest  // an interrupted session from an earlier day: the cards not
+                 // reached are logged as skipped ("not done"), so the work that
+                 // was done still counts in the rest and frequency rules
+};
+
+// Saves a draft as the session of its day: replays its events against the
+// session due on draft.date for `person` and records it (record_session).
+// Errors: precondition when the draft is not finished (with `refuse`), its
+// protocol is not due that day (or was saved already), or the events do not
+// end the session; the runner's errors; the store's errors (db_locked, ...),
+// nothing written.
 core::Result<SavedDraft> save_draft(const core::KnowledgeBase& kb, JournalStore& store, PersonState& person,
-                                    const SessionDraft& draft);
+                                    const SessionDraft& draft, UnfinishedDraft unfinished = UnfinishedDraft::refuse);
 
 }  // namespace fascia::app

@@ -97,6 +97,30 @@ int save_pending(Context& ctx, const std::string& file) {
   return report_saved(ctx, *kb, saved.entry, saved.cards, saved.stops);
 }
 
+// An unfinished session kept from an earlier day cannot be continued, but the
+// work in it happened: it is saved for its own day (the cards not reached as
+// skipped) before today's plan is made, so the rest rules see it. Nothing to
+// do when there is no such draft; on failure the draft stays where it is.
+core::Result<void> save_earlier_draft(const core::KnowledgeBase& kb, app::JournalStore& store,
+                                      app::PersonState& person, app::SessionDraftStore& drafts, core::Date today,
+                                      std::ostream& show) {
+  auto kept = drafts.load();
+  if (!kept) return tl::make_unexpected(kept.error());
+  if (!*kept || (*kept)->finished || (*kept)->date == today) return {};
+  const app::SessionDraft& k = **kept;
+  auto saved = app::save_draft(kb, store, person, k, app::UnfinishedDraft::skip_the_rest);
+  if (!saved)
+    return core::fail(saved.error().code, "the unfinished session from " + core::format_date(k.date) +
+                                              " could not be saved: " + saved.error().message);
+  show << "An unfinished session from " << core::format_date(k.date) << " (" << k.events.size()
+       << " steps done) was saved for that day; the steps not reached are logged as not done.\n";
+  FASCIA_TRY(drafts.clear());
+  auto reloaded = app::load_person(kb, store);  // today's plan must see that work
+  if (!reloaded) return tl::make_unexpected(reloaded.error());
+  person = std::move(*reloaded);
+  return {};
+}
+
 // What to do with a draft found at the start: the one to continue, if any.
 core::Result<std::optional<app::SessionDraft>> kept_draft(Context& ctx, app::SessionDraftStore& drafts,
                                                           const SessionOptions& o, core::Date today, bool interactive,
@@ -117,12 +141,11 @@ core::Result<std::optional<app::SessionDraft>> kept_draft(Context& ctx, app::Ses
                       "a finished session from " + core::format_date(k.date) +
                           " is waiting to be saved; save it with: fascia --db " + shell_quote(ctx.db_path().string()) +
                           " session --save-pending " + shell_quote(drafts.where()) + " (or drop it with --restart)");
-  if (k.date != today) {
-    show << "An unfinished session from " << core::format_date(k.date) << " (" << k.events.size()
-         << " steps) cannot be continued on another day; starting fresh.\n";
-    FASCIA_TRY(drafts.clear());
-    return std::optional<app::SessionDraft>{};
-  }
+  if (k.date != today)  // saved for its own day before today's plan was made (save_earlier_draft)
+    return core::fail(core::ErrorCode::precondition, "the session kept from " + core::format_date(k.date) +
+                                                         " could not be saved; save it with: fascia --db " +
+                                                         shell_quote(ctx.db_path().string()) + " session --save-pending " +
+                                                         shell_quote(drafts.where()));
   if (o.resume) return *kept;
   if (!interactive)
     return core::fail(core::ErrorCode::precondition,
@@ -144,9 +167,10 @@ int run_session(Context& ctx, const SessionOptions& o) {
     return report(ctx.err, {core::ErrorCode::invalid_argument, "--resume and --restart exclude each other"});
   FASCIA_CLI_TRY(loaded, ctx.person());
   auto& [kb, today, store, person] = loaded;
-  const core::TodayView view = app::current_today(*kb, person, today);
   std::ostream& show = ctx.json() ? ctx.err : ctx.out;  // cards never mix with JSON output
   adapters::SessionDraftFile drafts(adapters::SessionDraftFile::next_to(ctx.db_path()));
+  if (!o.restart) FASCIA_CLI_CHECK(save_earlier_draft(*kb, *store, person, drafts, today, show));
+  const core::TodayView view = app::current_today(*kb, person, today);
   if (view.blocked || view.due.empty()) {
     print_today(show, *kb, view);
     return view.blocked ? kSafety : report(ctx.err, {core::ErrorCode::precondition, "no session is due today"});
