@@ -100,6 +100,25 @@ TEST(CliIntegrity, HugeNumbersOnTheCommandLineAreRefusedAndQuotedAsTyped) {
   EXPECT_EQ(exported(box), before);
 }
 
+// Numbers on the command line are decimal: a leading zero is not octal and
+// "0x5" is not a number, so a score is never stored as something else.
+TEST(CliIntegrity, NumbersOnTheCommandLineAreReadInBaseTenOnly) {
+  Sandbox box;
+  set_up(box);
+  ASSERT_EQ(box.run("log pain upper-trapezius 010").code, 0);
+  EXPECT_EQ(json::parse(exported(box))["journal"]["pain"].back()["score"], 10) << "010 is ten, not octal eight";
+  const std::string before = exported(box);
+  for (const std::string& typed : {"0x5", "5.0", "1e1", "+5", " 5"}) {
+    const Outcome r = box.run("log pain upper-trapezius '" + typed + "'");
+    EXPECT_EQ(r.code, 2) << typed << "\n" << r.err;
+    EXPECT_NE(r.err.find("'" + typed + "'"), std::string::npos) << "quoted as typed: " << r.err;
+  }
+  const Outcome session = box.run("log checkin --session 18446744073709551615");
+  EXPECT_EQ(session.code, 2) << session.err;
+  EXPECT_NE(session.err.find("18446744073709551615"), std::string::npos) << session.err;
+  EXPECT_EQ(exported(box), before);
+}
+
 // ---- text limits ----
 
 TEST(CliIntegrity, TextLimitsCountCharactersNotBytes) {
