@@ -73,6 +73,15 @@ describe('sides, reasons and clearances', () => {
     assert.deepEqual(saved[0].regions, [{ region: 'calves', side: 'left' }, { region: 'abdomen', side: 'midline' }]);
   });
 
+  it('limits count characters, and an area named twice is stored once', async () => {
+    const by = '😀'.repeat(200); // 800 bytes, 200 characters: within the limit
+    const saved = await api.expect(201, 'POST', '/api/v1/clearances', {
+      json: { by, regions: [{ region: 'calves', side: 'left' }, { region: 'calves', side: 'left' }] },
+    });
+    assert.equal(saved[0].by, by);
+    assert.deepEqual(saved[0].regions, [{ region: 'calves', side: 'left' }]);
+  });
+
   it('malformed clearances are refused naming the field, nothing saved', async () => {
     const cases = [
       ['invalid JSON', { body: '{"by": ', contentType: JSON_TYPE }, 400, 'bad_json', null],
@@ -82,7 +91,8 @@ describe('sides, reasons and clearances', () => {
       ['by blank', { json: { by: '   ' } }, 400, 'invalid', null],
       ['by on two lines', { json: { by: 'Dr\nLee' } }, 400, 'invalid', null],
       ['an unknown field', { json: { by: 'x', who: 'y' } }, 400, 'invalid', 'who'],
-      ['a future date', { json: { by: 'x', date: '2026-12-30' } }, 400, ['invalid', 'bad_date'], undefined],
+      ['a future date', { json: { by: 'x', date: '2026-12-30' } }, 400, 'invalid', 'date'],
+      ['by longer than 200 characters', { json: { by: 'é'.repeat(201) } }, 400, 'invalid', 'by'],
       ['an impossible date', { json: { by: 'x', date: '2026-02-30' } }, 400, ['invalid', 'bad_date'], 'date'],
       ['an unknown region', { json: { by: 'x', regions: [{ region: 'nowhere' }] } }, 400, 'unknown_name', 'regions[0].region'],
       ['a bad side', { json: { by: 'x', regions: [{ region: 'calves', side: 'up' }] } }, 400, 'invalid', 'regions[0].side'],

@@ -1,5 +1,8 @@
 #include "fascia/app/clearance.hpp"
 
+#include <algorithm>
+
+#include "fascia/app/text_limits.hpp"
 #include "fascia/app/validate.hpp"
 #include "fascia/core/screening.hpp"
 
@@ -11,12 +14,10 @@ core::Result<void> validate_clearance(const core::KnowledgeBase& kb, const core:
   if (entry.by.find_first_not_of(" \t") == std::string::npos)
     return core::fail(ErrorCode::invalid_argument,
                       "clearance: say who cleared you (by), e.g. \"Dr Lee, physiotherapist\"");
-  if (entry.by.size() > 200)
-    return core::fail(ErrorCode::invalid_argument, "clearance: 'by' is longer than 200 characters");
+  FASCIA_TRY(check_text(entry.by, kClearanceByLimit));
   if (entry.by.find_first_of("\r\n") != std::string::npos)
     return core::fail(ErrorCode::invalid_argument, "clearance: 'by' must be one line");
-  if (entry.note.size() > 2000)
-    return core::fail(ErrorCode::invalid_argument, "clearance: the note is longer than 2000 characters");
+  FASCIA_TRY(check_text(entry.note, kClearanceNoteLimit));
   FASCIA_TRY(validate_entry_date(entry.date, today, "clearance"));
   for (const auto& r : entry.regions) {
     // "both" on a midline region means the whole region.
@@ -26,12 +27,18 @@ core::Result<void> validate_clearance(const core::KnowledgeBase& kb, const core:
   return {};
 }
 
-core::Result<void> record_clearance(const core::KnowledgeBase& kb, JournalStore& store, core::ClearanceEntry entry,
-                                    core::Date today) {
+core::Result<core::ClearanceEntry> record_clearance(const core::KnowledgeBase& kb, JournalStore& store,
+                                                   core::ClearanceEntry entry, core::Date today) {
   for (auto& r : entry.regions)
     if (r.side == core::Side::both) r.side = core::normal_side(kb, r.region, r.side);
+  // The same area named twice is one area.
+  std::vector<core::RegionSide> distinct;
+  for (const auto& r : entry.regions)
+    if (std::find(distinct.begin(), distinct.end(), r) == distinct.end()) distinct.push_back(r);
+  entry.regions = std::move(distinct);
   FASCIA_TRY(validate_clearance(kb, entry, today));
-  return store.add_clearance(entry);
+  FASCIA_TRY(store.add_clearance(entry));
+  return entry;
 }
 
 }  // namespace fascia::app

@@ -26,6 +26,9 @@ inline constexpr TextLimit kNoteLimit{"note", 4000};
 inline constexpr TextLimit kTreatmentNoteLimit{"treatment note", 1000};
 // A session step's note, e.g. why a step was skipped.
 inline constexpr TextLimit kStepNoteLimit{"step note", 200};
+// Who cleared a person of a warning sign, and what they noted (fascia clear).
+inline constexpr TextLimit kClearanceByLimit{"clearance 'by'", 200};
+inline constexpr TextLimit kClearanceNoteLimit{"clearance note", 2000};
 inline constexpr TextLimit kAccountNameLimit{"account name", 40};
 inline constexpr std::size_t kPasswordMinCharacters = 8;
 inline constexpr TextLimit kPasswordLimit{"password", 200};

@@ -29,10 +29,10 @@ int clear(Context& ctx, const ClearOptions& o) {
     entry.regions.push_back({target.region, target.side});
   }
   FASCIA_CLI_TRY(store, ctx.store());
-  FASCIA_CLI_CHECK(app::record_clearance(*kb, *store, entry, today));
+  FASCIA_CLI_TRY(stored, app::record_clearance(*kb, *store, entry, today));
   const std::string what =
-      "clearance by " + o.by + " on " + core::format_date(entry.date) +
-      (o.regions.empty() ? " (everything)" : " (" + std::to_string(o.regions.size()) + " regions)");
+      "clearance by " + stored.by + " on " + core::format_date(stored.date) +
+      (stored.regions.empty() ? " (everything)" : " (" + std::to_string(stored.regions.size()) + " regions)");
   if (ctx.json())
     ctx.out << adapters::message_json("saved", what) << "\n";
   else
