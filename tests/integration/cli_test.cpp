@@ -620,6 +620,9 @@ TEST(Cli, AWoundOnTheLeftCalfInAnAnswersFileKeepsTheRightCalf) {
   EXPECT_EQ(p["excluded"][0]["reasons"][0]["source"], "bartsch-2021");
   const Outcome text = box.run("plan");
   EXPECT_NE(text.out.find("screening rule practitioner-open-wound"), std::string::npos) << text.out;
+  // People read names, not ids, and dates in one style.
+  EXPECT_NE(text.out.find("Not in your plan: Calf (left)"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("Program from Monday, 23 November 2026"), std::string::npos) << text.out;
 }
 
 TEST(Cli, ASideCanBeGivenAtTheTerminalToo) {

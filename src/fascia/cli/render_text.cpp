@@ -90,10 +90,11 @@ void print_plan(std::ostream& out, const core::KnowledgeBase& kb, const core::Pl
     for (const auto& r : plan.blocked_by) print_reason(out, r);
     return;
   }
-  out << "Program " << core::format_date(plan.start) << " to " << core::format_date(plan.end) << ", review on "
-      << core::format_date(plan.review) << " (week 4).\n";
+  out << "Program from " << core::format_long_date(plan.start) << " to " << core::format_long_date(plan.end)
+      << "; review on " << core::format_long_date(plan.review) << " (week 4).\n";
   for (const auto& e : plan.excluded) {
-    out << "Not in your plan: " << e.region << " (" << core::to_string(e.side) << ")\n";
+    const core::Region* region = kb.region(e.region);
+    out << "Not in your plan: " << (region ? region->name : e.region) << " (" << core::to_string(e.side) << ")\n";
     for (const auto& r : e.reasons) print_reason(out, r, "    ");
   }
   if (!plan.notes.empty()) {
