@@ -69,6 +69,9 @@ class Sandbox {
   std::filesystem::path dir_;
 };
 
+// The person's whole journal as `fascia export` prints it.
+inline std::string exported(const Sandbox& box) { return box.run("export").out; }
+
 // Every screening question of the real knowledge base answered "no", as an
 // answers file's text (one "id: no" line per question).
 inline std::string all_no_answers() {

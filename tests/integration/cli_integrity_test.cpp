@@ -11,6 +11,7 @@
 #include "integration/cli_harness.hpp"
 
 using cli_test::all_no_answers;
+using cli_test::exported;
 using cli_test::Outcome;
 using cli_test::Sandbox;
 using nlohmann::json;
@@ -27,7 +28,6 @@ void set_up(const Sandbox& box) {
 const char* kNeckSessionNoSoreness =
     "done\ndone\ndone\ndone\ndone\ndone\ndone\ndone\ndone\ndone\ndone\ndone\nsoreness 0\n";
 
-std::string exported(const Sandbox& box) { return box.run("export").out; }
 
 std::string repeat(const std::string& piece, std::size_t times) {
   std::string out;
@@ -108,7 +108,7 @@ TEST(CliIntegrity, NumbersOnTheCommandLineAreReadInBaseTenOnly) {
   ASSERT_EQ(box.run("log pain upper-trapezius 010").code, 0);
   EXPECT_EQ(json::parse(exported(box))["journal"]["pain"].back()["score"], 10) << "010 is ten, not octal eight";
   const std::string before = exported(box);
-  for (const std::string& typed : {"0x5", "5.0", "1e1", "+5", " 5"}) {
+  for (const std::string typed : {"0x5", "5.0", "1e1", "+5", " 5"}) {
     const Outcome r = box.run("log pain upper-trapezius '" + typed + "'");
     EXPECT_EQ(r.code, 2) << typed << "\n" << r.err;
     EXPECT_NE(r.err.find("'" + typed + "'"), std::string::npos) << "quoted as typed: " << r.err;
@@ -180,6 +180,23 @@ bool can_drop_privileges() { return geteuid() != 0 || std::system("runuser -u no
 
 std::string file_bytes(const std::filesystem::path& p) { return cli_test::slurp(p); }
 
+// Without write access to `db`: every read command works and shows the
+// journal `before`; a write exits 4 saying `why_read_only`; the file's bytes
+// are unchanged.
+void expect_readable_but_not_writable(const Sandbox& box, const std::filesystem::path& db, const std::string& before,
+                                      const std::string& why_read_only) {
+  const std::string bytes = file_bytes(db);
+  for (const char* read : {"today", "export", "plan", "progress"}) {
+    const Outcome r = run_without_write_access(box, db, read);
+    EXPECT_EQ(r.code, 0) << read << "\n" << r.err;
+  }
+  EXPECT_EQ(run_without_write_access(box, db, "export").out, before);
+  const Outcome write = run_without_write_access(box, db, "log pain upper-trapezius 3");
+  EXPECT_EQ(write.code, 4) << write.err;
+  EXPECT_NE(write.err.find(why_read_only), std::string::npos) << write.err;
+  EXPECT_EQ(file_bytes(db), bytes);
+}
+
 }  // namespace
 
 TEST(CliIntegrity, AJournalInAReadOnlyFolderCanBeReadButNotWritten) {
@@ -194,17 +211,7 @@ TEST(CliIntegrity, AJournalInAReadOnlyFolderCanBeReadButNotWritten) {
   std::filesystem::copy_file(box.db(), db);
   ::chmod(db.c_str(), 0666);  // the file itself may be written: only the folder may not
   ::chmod(folder.c_str(), 0555);
-  const std::string bytes = file_bytes(db);
-
-  for (const char* read : {"today", "export", "plan", "progress"}) {
-    const Outcome r = run_without_write_access(box, db, read);
-    EXPECT_EQ(r.code, 0) << read << "\n" << r.err;
-  }
-  EXPECT_EQ(run_without_write_access(box, db, "export").out, before);
-  const Outcome write = run_without_write_access(box, db, "log pain upper-trapezius 3");
-  EXPECT_EQ(write.code, 4) << write.err;
-  EXPECT_NE(write.err.find("folder " + folder.string() + " is read-only"), std::string::npos) << write.err;
-  EXPECT_EQ(file_bytes(db), bytes);
+  expect_readable_but_not_writable(box, db, before, "folder " + folder.string() + " is read-only");
   EXPECT_FALSE(std::filesystem::exists(db.string() + "-wal"));
   ::chmod(folder.c_str(), 0755);
 }
@@ -220,15 +227,6 @@ TEST(CliIntegrity, AReadOnlyJournalInAWritableFolderCanBeReadButNotWritten) {
   const auto db = folder / "journal.db";
   std::filesystem::copy_file(box.db(), db);
   ::chmod(db.c_str(), 0444);
-  const std::string bytes = file_bytes(db);
-  for (const char* read : {"today", "export", "plan", "progress"}) {
-    const Outcome r = run_without_write_access(box, db, read);
-    EXPECT_EQ(r.code, 0) << read << "\n" << r.err;
-  }
-  EXPECT_EQ(run_without_write_access(box, db, "export").out, before);
-  const Outcome write = run_without_write_access(box, db, "log pain upper-trapezius 3");
-  EXPECT_EQ(write.code, 4) << write.err;
-  EXPECT_NE(write.err.find("database " + db.string() + " is read-only"), std::string::npos) << write.err;
-  EXPECT_EQ(file_bytes(db), bytes);
+  expect_readable_but_not_writable(box, db, before, "database " + db.string() + " is read-only");
   EXPECT_FALSE(std::filesystem::exists(db.string() + "-shm")) << "reading left files in someone else's folder";
 }

@@ -1,0 +1,130 @@
+// Screening through the terminal: answers with a side, a reason whenever
+// nothing is due, and warning signs that stay until a recorded clearance.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sqlite3.h>
+
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "integration/cli_harness.hpp"
+#include "integration/cli_people.hpp"
+
+using cli_test::all_no_answers;
+using cli_test::exported;
+using cli_test::kFullNeckSession;
+using cli_test::Outcome;
+using cli_test::Sandbox;
+using cli_test::set_up_desk_worker;
+using nlohmann::json;
+
+// ---- issue 8: sides in answers, reasons when nothing is due, warning signs until cleared ----
+
+namespace {
+std::string answers_with(const std::string& question, const std::string& value) {
+  std::string answers = all_no_answers();
+  const auto pos = answers.find(question + ": no");
+  answers.replace(pos, question.size() + 4, question + ": " + value);
+  return answers;
+}
+}  // namespace
+
+TEST(Cli, AWoundOnTheLeftCalfInAnAnswersFileKeepsTheRightCalf) {
+  Sandbox box;
+  ASSERT_EQ(box.run("profile set --region calves:both:5 --tools rolling-kit --days all --minutes 20").code, 0);
+  cli_test::write_file(box.path("a.yaml"), answers_with("open-wound", "[calves:left]"));
+  const Outcome s = box.run("screen --answers '" + box.path("a.yaml").string() + "'");
+  ASSERT_EQ(s.code, 0) << s.err;
+  const Outcome plan = box.run("--json plan");
+  ASSERT_EQ(plan.code, 0) << plan.err;
+  const json p = json::parse(plan.out);
+  ASSERT_FALSE(p["days"].empty()) << plan.out;
+  for (const auto& st : p["days"][0]["sessions"][0]["steps"]) {
+    if (st["region"] == "calves") EXPECT_EQ(st["side"], "right");
+  }
+  ASSERT_EQ(p["excluded"].size(), 1u);
+  EXPECT_EQ(p["excluded"][0]["side"], "left");
+  EXPECT_EQ(p["excluded"][0]["reasons"][0]["rule"], "practitioner-open-wound");
+  EXPECT_EQ(p["excluded"][0]["reasons"][0]["source"], "bartsch-2021");
+  const Outcome text = box.run("plan");
+  EXPECT_NE(text.out.find("screening rule practitioner-open-wound"), std::string::npos) << text.out;
+  // People read names, not ids, and dates in one style.
+  EXPECT_NE(text.out.find("Not in your plan: Calf (left)"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("Program from Monday, 23 November 2026"), std::string::npos) << text.out;
+}
+
+TEST(Cli, ASideCanBeGivenAtTheTerminalToo) {
+  Sandbox box;
+  ASSERT_EQ(box.run("profile set --region calves:both:5 --tools rolling-kit --days all --minutes 20").code, 0);
+  // Every question no, except the wound question, answered with a region and side.
+  std::string input;
+  std::istringstream in(all_no_answers());
+  std::string line;
+  while (std::getline(in, line)) input += line.rfind("open-wound:", 0) == 0 ? "calves:left\n" : "no\n";
+  const Outcome s = box.run("screen", input);
+  ASSERT_EQ(s.code, 0) << s.out << s.err;
+  const json exported_data = json::parse(box.run("export").out);
+  const json& regions = exported_data["screenings"][0]["answers"]["open-wound"]["regions"];
+  ASSERT_EQ(regions.size(), 1u);
+  EXPECT_EQ(regions[0]["region"], "calves");
+  EXPECT_EQ(regions[0]["side"], "left");
+  EXPECT_EQ(box.run("screen --answers -", answers_with("open-wound", "[calves:up]")).code, 2);
+}
+
+TEST(Cli, WhenTheOnlyRegionIsExcludedTodaySaysWhyAndWhatMustHappen) {
+  Sandbox box;
+  set_up_desk_worker(box, "arm-numbness-tingling");
+  const Outcome today = box.run("--json today");
+  ASSERT_EQ(today.code, 0) << today.err;
+  const json v = json::parse(today.out);
+  EXPECT_TRUE(v["due"].empty());
+  ASSERT_FALSE(v["not_today"].empty()) << today.out;
+  EXPECT_EQ(v["not_today"][0]["rule"], "practitioner-arm-numbness-tingling");
+  EXPECT_TRUE(v["next"].is_null());
+  EXPECT_NE(v["next_condition"].get<std::string>().find("practitioner"), std::string::npos);
+  const Outcome text = box.run("today");
+  EXPECT_NE(text.out.find("because of your screening answers"), std::string::npos) << text.out;
+  const Outcome session = box.run("session --script -", kFullNeckSession);
+  EXPECT_EQ(session.code, 5);
+  EXPECT_NE(session.out.find("because of your screening answers"), std::string::npos) << session.out;
+}
+
+TEST(Cli, AfterAStopSignAnsweringNoDoesNotBringTheNeckBackButAClearanceDoes) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  ASSERT_EQ(box.run("session --script -", "done\nstop radiating-pain\n").code, 0);
+  // Same day: the screening answered "no" everywhere again.
+  cli_test::write_file(box.path("no.yaml"), all_no_answers());
+  const Outcome rescreen = box.run("screen --answers '" + box.path("no.yaml").string() + "'");
+  ASSERT_EQ(rescreen.code, 0) << rescreen.err;
+  const json after_no = json::parse(box.run("--json today", "", "2026-11-25").out);
+  EXPECT_TRUE(after_no["due"].empty()) << after_no.dump();
+  ASSERT_FALSE(after_no["not_today"].empty());
+  EXPECT_EQ(after_no["not_today"][0]["rule"], "practitioner-arm-numbness-tingling");
+
+  // Bad clearances are refused and change nothing.
+  EXPECT_EQ(box.run("clear --by ''", "", "2026-11-25").code, 2);
+  EXPECT_EQ(box.run("clear --by 'Dr Lee' --region nowhere", "", "2026-11-25").code, 2);
+  EXPECT_EQ(box.run("clear --by 'Dr Lee' --date 2026-12-30", "", "2026-11-25").code, 2);
+
+  const Outcome clear = box.run("clear --by 'Dr Lee, physiotherapist'", "", "2026-11-25");
+  ASSERT_EQ(clear.code, 0) << clear.err;
+  // Other stops the same session needs the reaction check-ins; the finding itself is gone.
+  const json cleared = json::parse(box.run("--json plan", "", "2026-11-25").out);
+  for (const auto& e : cleared["excluded"]) EXPECT_NE(e["region"], "upper-trapezius") << cleared.dump();
+
+  const json progress = json::parse(box.run("--json progress", "", "2026-11-25").out);
+  ASSERT_EQ(progress["safety_findings"].size(), 1u) << progress.dump();
+  EXPECT_EQ(progress["safety_findings"][0]["rule"], "practitioner-arm-numbness-tingling");
+  EXPECT_EQ(progress["safety_findings"][0]["raised"], "2026-11-23");
+  EXPECT_EQ(progress["safety_findings"][0]["cleared"], "2026-11-25");
+  EXPECT_EQ(progress["safety_findings"][0]["cleared_by"], "Dr Lee, physiotherapist");
+  EXPECT_NE(box.run("progress", "", "2026-11-25").out.find("cleared 2026-11-25 by Dr Lee"), std::string::npos);
+
+  // The clearance travels with an export.
+  const json data = json::parse(box.run("export").out);
+  ASSERT_EQ(data["journal"]["clearances"].size(), 1u);
+  EXPECT_EQ(data["journal"]["clearances"][0]["by"], "Dr Lee, physiotherapist");
+}
