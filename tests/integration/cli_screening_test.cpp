@@ -42,7 +42,9 @@ TEST(Cli, AWoundOnTheLeftCalfInAnAnswersFileKeepsTheRightCalf) {
   const json p = json::parse(plan.out);
   ASSERT_FALSE(p["days"].empty()) << plan.out;
   for (const auto& st : p["days"][0]["sessions"][0]["steps"]) {
-    if (st["region"] == "calves") EXPECT_EQ(st["side"], "right");
+    if (st["region"] == "calves") {
+      EXPECT_EQ(st["side"], "right");
+    }
   }
   ASSERT_EQ(p["excluded"].size(), 1u);
   EXPECT_EQ(p["excluded"][0]["side"], "left");
