@@ -167,11 +167,20 @@ namespace {
 // Runs fascia against `db` as a user who may not write it: as root (CI)
 // through runuser as 'nobody', since root ignores file permissions;
 // otherwise as the caller, after the test removed its write permission.
+// The build tree may sit in a folder 'nobody' cannot enter (a clone under a
+// 0700 mktemp folder), so the binary and the knowledge base are copied into
+// the sandbox first.
 Outcome run_without_write_access(const Sandbox& box, const std::filesystem::path& db, const std::string& args) {
+  namespace fs = std::filesystem;
   const auto out = box.path("ro-out.txt"), err = box.path("ro-err.txt");
+  const auto binary = box.path("ro-fascia"), data = box.path("ro-data");
+  if (!fs::exists(binary)) {
+    fs::copy_file(FASCIA_BINARY, binary);
+    fs::copy(fascia::adapters::default_data_dir(), data, fs::copy_options::recursive);
+  }
   const std::string who = geteuid() == 0 ? "runuser -u nobody -- " : "";
-  const std::string cmd = who + "'" + std::string(FASCIA_BINARY) + "' --today 2026-11-23 --db '" + db.string() + "' " +
-                          args + " </dev/null >'" + out.string() + "' 2>'" + err.string() + "'";
+  const std::string cmd = who + "'" + binary.string() + "' --data '" + data.string() + "' --today 2026-11-23 --db '" +
+                          db.string() + "' " + args + " </dev/null >'" + out.string() + "' 2>'" + err.string() + "'";
   const int status = std::system(cmd.c_str());
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, cli_test::slurp(out), cli_test::slurp(err)};
 }
