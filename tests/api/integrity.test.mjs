@@ -35,6 +35,32 @@ describe('input integrity', () => {
     assert.doesNotMatch(err.message, /-1/);
   });
 
+  for (const beyond of ['18446744073709551616', '-9223372036854775809', '100000000000000000000000000000']) {
+    it(`a pain score of ${beyond} (past 64 bits) answers 400 quoting the digits as sent`, async () => {
+      const err = await expectRefused(api, {
+        path: '/api/v1/journal/pain',
+        body: `{"region": "upper-trapezius", "score": ${beyond}}`,
+        contentType: 'application/json',
+        code: 'invalid',
+        field: 'score',
+      });
+      assert.ok(err.message.includes(`score: ${beyond} `), err.message);
+      assert.doesNotMatch(err.message, /e\+/, 'not as a floating-point number');
+    });
+  }
+
+  it('a number past 64 bits deep inside a body is quoted with its path', async () => {
+    const body = `{"regions": [{"region": "upper-trapezius", "side": "both", "pain": 18446744073709551616}], "tools": ["starter-kit"], "weekdays": [1], "minutes_per_session": 30}`;
+    const err = await expectRefused(api, { method: 'PUT', path: '/api/v1/profile', body, contentType: 'application/json', code: 'invalid', field: 'regions[0].pain', also: ['/api/v1/profile'] });
+    assert.ok(err.message.startsWith('regions[0].pain: 18446744073709551616 '), err.message);
+  });
+
+  it('a session id past 64 bits in the address is refused quoting the digits', async () => {
+    const res = await api.request('GET', '/api/v1/sessions/18446744073709551616');
+    assert.equal(res.status, 404, res.text);
+    assert.equal(res.body.error.message, 'no session 18446744073709551616');
+  });
+
   it('a weekday of 2^64-1 answers 400 quoting the number as sent', async () => {
     const body = `{"regions": [{"region": "upper-trapezius", "side": "both", "pain": 5}], "tools": ["starter-kit"], "weekdays": [${HUGE}], "minutes_per_session": 30}`;
     const err = await expectRefused(api, { method: 'PUT', path: '/api/v1/profile', body, contentType: 'application/json', code: 'invalid', also: ['/api/v1/profile'] });

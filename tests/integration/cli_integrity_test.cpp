@@ -50,7 +50,9 @@ TEST(CliIntegrity, AnImportedSessionIdBeyondTheLargestIsRefusedQuotedAndTheJourn
   set_up(box);
   ASSERT_EQ(box.run("session --script -", kNeckSessionNoSoreness).code, 0);
   const std::string before = exported(box);
-  for (const char* id : {"18446744073709551615", "9223372036854775807", "9007199254740993"}) {
+  // Beyond 64 bits (2^64, -2^63-1) the digits must still be quoted as written.
+  for (const char* id : {"18446744073709551615", "9223372036854775807", "9007199254740993", "18446744073709551616",
+                         "-9223372036854775809", "100000000000000000000000000000"}) {
     std::string text = before;
     const auto at = text.find("\"id\": 1");
     ASSERT_NE(at, std::string::npos);
@@ -85,18 +87,20 @@ TEST(CliIntegrity, HugeNumbersOnTheCommandLineAreRefusedAndQuotedAsTyped) {
   Sandbox box;
   set_up(box);
   const std::string before = exported(box);
-  const std::string huge = "18446744073709551615";
-  for (const std::string& args :
-       {"log pain upper-trapezius " + huge, "log reaction calves --soreness " + huge,
-        "profile set --region upper-trapezius:both:" + huge, "profile set --region upper-trapezius --minutes " + huge,
-        "profile set --region upper-trapezius --weeks " + huge, "log pain upper-trapezius -" + huge}) {
-    const Outcome r = box.run(args);
-    EXPECT_EQ(r.code, 2) << args << "\n" << r.err;
-    EXPECT_NE(r.err.find(huge), std::string::npos) << args << "\n" << r.err;
+  // 2^64 - 1, and 2^64: past what any 64-bit integer holds.
+  for (const std::string huge : {"18446744073709551615", "18446744073709551616"}) {
+    for (const std::string& args :
+         {"log pain upper-trapezius " + huge, "log reaction calves --soreness " + huge,
+          "profile set --region upper-trapezius:both:" + huge, "profile set --region upper-trapezius --minutes " + huge,
+          "profile set --region upper-trapezius --weeks " + huge, "log pain upper-trapezius -" + huge}) {
+      const Outcome r = box.run(args);
+      EXPECT_EQ(r.code, 2) << args << "\n" << r.err;
+      EXPECT_NE(r.err.find(huge), std::string::npos) << args << "\n" << r.err;
+    }
+    const Outcome script = box.run("session --script -", "done " + huge + "\n");
+    EXPECT_EQ(script.code, 2) << script.err;
+    EXPECT_NE(script.err.find(huge), std::string::npos) << script.err;
   }
-  const Outcome script = box.run("session --script -", "done " + huge + "\n");
-  EXPECT_EQ(script.code, 2) << script.err;
-  EXPECT_NE(script.err.find(huge), std::string::npos) << script.err;
   EXPECT_EQ(exported(box), before);
 }
 

@@ -1,4 +1,5 @@
 #include "fascia/adapters/json_codec.hpp"
+#include "fascia/adapters/json_number_range.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -496,6 +497,8 @@ core::Result<core::PersonData> person_data_from_json(std::string_view text) {
   }
   if (duplicates.found())
     return core::fail(ErrorCode::malformed_file, *duplicates.found() + ": key appears more than once");
+  // Checked on the text: once parsed, such a number has lost its digits.
+  if (auto huge = find_oversized_integer(text)) return core::fail(ErrorCode::out_of_range, oversized_integer_message(*huge));
   Decoder decoder;
   core::PersonData data = decode_person(decoder, doc);
   if (!decoder.ok()) return tl::make_unexpected(decoder.error());

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "fascia/app/text_limits.hpp"
+#include "fascia/adapters/json_number_range.hpp"
 #include "fascia/app/validate.hpp"
 #include "fascia/server/safe_text.hpp"
 
@@ -121,6 +122,9 @@ ApiResult<json> parse_object_body(const httplib::Request& request) {
   json body = json::parse(request.body, nullptr, /*allow_exceptions=*/false);
   if (body.is_discarded()) return api_fail(400, "bad_json", "the body is not valid JSON");
   if (!body.is_object()) return api_fail(400, "bad_json", "the body must be a JSON object, not " + type_name(body));
+  // Checked on the text: once parsed, such a number has lost its digits.
+  if (auto huge = adapters::find_oversized_integer(request.body))
+    return tl::make_unexpected(invalid(huge->path, adapters::oversized_integer_message(*huge)));
   return body;
 }
 

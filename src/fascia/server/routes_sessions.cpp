@@ -118,22 +118,8 @@ ApiResult<Reply> list_sessions(Call& call) {
   return json_reply(adapters::sessions_json(journal.sessions));
 }
 
-ApiResult<Reply> get_session(Call& call) {
-  const std::string text = call.request.matches[1];
-  std::int64_t id = 0;
-  try {
-    id = std::stoll(text);
-  } catch (const std::exception&) {
-    return api_fail(404, "not_found", "no session " + text, "id");
-  }
-  API_TRY(journal, journal_of(call));
-  for (const auto& s : journal.sessions)
-    if (s.id == id) return json_reply(adapters::session_entry_json(s));
-  // Someone else's session answers exactly like one that does not exist.
-  return api_fail(404, "not_found", "no session " + text, "id");
-}
-
-// The session id in the path; someone else's session is not_found like a missing one.
+// The session id in the path (quoted as sent when it is not one); someone
+// else's session is not_found like a missing one.
 ApiResult<std::int64_t> session_id_of(Call& call) {
   const std::string text = call.request.matches[1];
   try {
@@ -141,6 +127,15 @@ ApiResult<std::int64_t> session_id_of(Call& call) {
   } catch (const std::exception&) {
     return api_fail(404, "not_found", "no session " + text, "id");
   }
+}
+
+ApiResult<Reply> get_session(Call& call) {
+  API_TRY(id, session_id_of(call));
+  API_TRY(journal, journal_of(call));
+  for (const auto& s : journal.sessions)
+    if (s.id == id) return json_reply(adapters::session_entry_json(s));
+  // Someone else's session answers exactly like one that does not exist.
+  return api_fail(404, "not_found", "no session " + std::string(call.request.matches[1]), "id");
 }
 
 json reaction_view(const core::KnowledgeBase& kb, const core::ReactionEntry& e, bool dated) {

@@ -1,0 +1,33 @@
+// Whole numbers in JSON that no fascia field can hold.
+//
+// nlohmann reads an integer beyond 64 bits (18446744073709551616) as a
+// double, so by the time a field is read the digits the person sent are gone
+// and an error could only quote "1.8446744073709552e+19". This scan runs over
+// the text before the document is used, finds such a number with its path,
+// and keeps the digits exactly as written so the refusal can quote them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace fascia::adapters {
+
+// One integer literal that no 64-bit integer holds.
+struct OversizedInteger {
+  std::string path;     // dotted path of the value ("journal.sessions[0].id"); "" for a top-level number
+  std::string literal;  // the number as written in the text, e.g. "18446744073709551616"
+};
+
+// The first integer literal (digits with an optional minus, no fraction or
+// exponent) in `json_text` whose value lies outside -2^63..2^64-1 (the
+// parser keeps those exactly; each field checks its own range), or nullopt
+// when there is none. Never throws; text that is not valid JSON is
+// scanned up to where it stops parsing (the caller reports the syntax error).
+std::optional<OversizedInteger> find_oversized_integer(std::string_view json_text);
+
+// "PATH: LITERAL is far outside any range fascia accepts (whole numbers up to
+// 9223372036854775807)". A one-line message for either interface.
+std::string oversized_integer_message(const OversizedInteger& found);
+
+}  // namespace fascia::adapters
