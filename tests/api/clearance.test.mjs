@@ -52,7 +52,8 @@ describe('sides, reasons and clearances', () => {
     assert.ok(carried && carried.carried && carried.until_cleared && carried.raised === TODAY, JSON.stringify(screening.clearance));
 
     const saved = await api.expect(201, 'POST', '/api/v1/clearances', { json: { by: 'Dr Lee, physiotherapist', note: 'nerve fine' } });
-    assert.deepEqual(saved, [{ date: TODAY, by: 'Dr Lee, physiotherapist', regions: [], note: 'nerve fine' }]);
+    assert.ok(Number.isInteger(saved[0].after_screenings) && saved[0].after_screenings > 0, JSON.stringify(saved));
+    assert.deepEqual(saved, [{ date: TODAY, by: 'Dr Lee, physiotherapist', regions: [], note: 'nerve fine', after_screenings: saved[0].after_screenings }]);
     assert.deepEqual(await api.expect(200, 'GET', '/api/v1/clearances'), saved);
     const today = await api.expect(200, 'GET', '/api/v1/today');
     assert.ok(today.due.length > 0, JSON.stringify(today));
@@ -64,6 +65,18 @@ describe('sides, reasons and clearances', () => {
     assert.equal(h.cleared_by, 'Dr Lee, physiotherapist');
     assert.equal(progress.clearances.length, 1);
     assert.equal((await api.expect(200, 'GET', '/api/v1/journal')).clearances.length, 1);
+  });
+
+  it('a clearance recorded earlier the same day does not lift a warning raised after it', async () => {
+    // The clearance of the test above is dated today; this warning comes later.
+    await api.expect(201, 'POST', '/api/v1/screening', { json: { answers: await cleanAnswers(api, ['arm-numbness-tingling']) } });
+    await api.expect(201, 'POST', '/api/v1/screening', { json: { answers: await cleanAnswers(api) } });
+    const still = await api.expect(200, 'GET', '/api/v1/today');
+    assert.deepEqual(still.due, [], 'a clearance from before the warning lifted it');
+    assert.ok(still.not_today.some((r) => r.rule === 'practitioner-arm-numbness-tingling'), JSON.stringify(still));
+    const [again] = await api.expect(201, 'POST', '/api/v1/clearances', { json: { by: 'Dr Lee, physiotherapist' } });
+    assert.ok(again.after_screenings >= 2, JSON.stringify(again));
+    assert.ok((await api.expect(200, 'GET', '/api/v1/today')).due.length > 0);
   });
 
   it('a clearance for some regions only', async () => {

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -51,11 +52,18 @@ class Sandbox {
   std::filesystem::path path(const std::string& name) const { return dir_ / name; }
   std::filesystem::path db() const { return dir_ / "journal.db"; }
 
+  // The fascia under test: this build's, or FASCIA_TEST_BINARY when set (to
+  // watch a new test fail on an older build before the fix).
+  static std::string binary() {
+    const char* other = std::getenv("FASCIA_TEST_BINARY");
+    return other && *other ? other : FASCIA_BINARY;
+  }
+
   // `args` is passed to bash as is, after the binary and --db.
   Outcome run(const std::string& args, const std::string& input = "", const std::string& today = "2026-11-23") const {
     const auto in = path("stdin.txt"), out = path("stdout.txt"), err = path("stderr.txt");
     write_file(in, input);
-    const std::string cmd = "FASCIA_TODAY=" + today + " '" + std::string(FASCIA_BINARY) + "' --db '" + db().string() +
+    const std::string cmd = "FASCIA_TODAY=" + today + " '" + binary() + "' --db '" + db().string() +
                             "' " + args + " <'" + in.string() + "' >'" + out.string() + "' 2>'" + err.string() + "'";
     const int status = std::system(cmd.c_str());
     Outcome r;

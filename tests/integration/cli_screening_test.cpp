@@ -130,3 +130,23 @@ TEST(Cli, AfterAStopSignAnsweringNoDoesNotBringTheNeckBackButAClearanceDoes) {
   ASSERT_EQ(data["journal"]["clearances"].size(), 1u);
   EXPECT_EQ(data["journal"]["clearances"][0]["by"], "Dr Lee, physiotherapist");
 }
+
+// A clearance noted in the morning cannot lift a warning raised that
+// afternoon, even when the screening is answered "no" again the same day.
+TEST(Cli, AClearanceRecordedBeforeAStopSignTheSameDayDoesNotLiftIt) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  ASSERT_EQ(box.run("clear --by 'Dr Lee, physiotherapist'").code, 0);
+  ASSERT_EQ(box.run("session --script -", "done\nstop radiating-pain\n").code, 0);
+  cli_test::write_file(box.path("no.yaml"), all_no_answers());
+  ASSERT_EQ(box.run("screen --answers '" + box.path("no.yaml").string() + "'").code, 0);
+  const json today = json::parse(box.run("--json today", "", "2026-11-25").out);
+  EXPECT_TRUE(today["due"].empty()) << today.dump();
+  ASSERT_FALSE(today["not_today"].empty()) << today.dump();
+  EXPECT_EQ(today["not_today"][0]["rule"], "practitioner-arm-numbness-tingling");
+  // Noted again now, after the warning, the same clearance lifts it.
+  ASSERT_EQ(box.run("clear --by 'Dr Lee, physiotherapist'").code, 0);
+  const json progress = json::parse(box.run("--json progress", "", "2026-11-25").out);
+  ASSERT_EQ(progress["safety_findings"].size(), 1u) << progress.dump();
+  EXPECT_EQ(progress["safety_findings"][0]["cleared"], "2026-11-23");
+}

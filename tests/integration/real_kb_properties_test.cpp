@@ -198,7 +198,9 @@ Case gen_case() {
   // a practitioner clearance: warning signs stay until cleared.
   std::vector<ScreeningRecord> screenings{c.answers};
   if (one_in(3)) screenings.push_back(gen_answers(kb, c.profile, add_days(start, *rc::gen::inRange(1, 14))));
-  if (one_in(4)) c.journal.clearances.push_back({add_days(start, *rc::gen::inRange(0, 20)), "Dr Lee", {}, ""});
+  if (one_in(4))
+    c.journal.clearances.push_back({add_days(start, *rc::gen::inRange(0, 20)), "Dr Lee", {}, "",
+                                    *rc::gen::inRange<std::size_t>(0, screenings.size() + 1)});
   if (c.journal.clearances.size() && c.journal.clearances[0].date > c.today) c.journal.clearances.clear();
   const PersonData data{c.profile, screenings, c.journal};
   if (auto ok = fascia::app::validate_person_data(kb, data, c.today); !ok) RC_FAIL("generated bad input: " + ok.error().message);

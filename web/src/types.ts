@@ -160,6 +160,7 @@ export interface ClearanceEntry {
   by: string;
   regions: RegionSide[];
   note: string;
+  after_screenings: number; // screenings on record when it was recorded (set by the server)
 }
 // One warning-sign finding over time.
 export interface FindingHistory {

@@ -103,8 +103,11 @@ json encode(const core::Journal& j) {
   for (const auto& s : j.sessions) sessions.push_back(encode(s));
   json clearances = json::array();
   for (const auto& c : j.clearances)
-    clearances.push_back(
-        {{"date", core::format_date(c.date)}, {"by", c.by}, {"regions", encode(c.regions)}, {"note", c.note}});
+    clearances.push_back({{"date", core::format_date(c.date)},
+                          {"by", c.by},
+                          {"regions", encode(c.regions)},
+                          {"note", c.note},
+                          {"after_screenings", c.after_screenings}});
   return {{"pain", pain},   {"reactions", reactions}, {"habits", habits},         {"treatments", treatments},
           {"notes", notes}, {"sessions", sessions},   {"clearances", clearances}};
 }
@@ -298,9 +301,35 @@ core::RegionSide decode_region_side(Decoder& d, const json& j, const std::string
   return {f.text("region"), f.side("side")};
 }
 
+// Marks a clearance from a file written before after_screenings existed;
+// decode_person fills it in once the screenings are read.
+constexpr std::size_t kOrderNotGiven = std::numeric_limits<std::size_t>::max();
+
 core::ClearanceEntry decode_clearance(Decoder& d, const json& j, const std::string& p) {
-  Fields f(d, j, p, {"date", "by", "regions", "note"});
-  return {f.date("date"), f.text("by"), f.list<core::RegionSide>("regions", decode_region_side), f.text("note")};
+  const bool ordered = j.is_object() && j.contains("after_screenings");
+  Fields f = ordered ? Fields(d, j, p, {"date", "by", "regions", "note", "after_screenings"})
+                     : Fields(d, j, p, {"date", "by", "regions", "note"});
+  core::ClearanceEntry out{f.date("date"), f.text("by"), f.list<core::RegionSide>("regions", decode_region_side),
+                           f.text("note"), kOrderNotGiven};
+  if (ordered) out.after_screenings = static_cast<std::size_t>(f.integer("after_screenings", 0));
+  return out;
+}
+
+// Each clearance follows at most the screenings in the file; one from an
+// older file follows every screening of its day or earlier (all the date can say).
+void order_clearances(Decoder& d, core::PersonData& data) {
+  auto& clearances = data.journal.clearances;
+  for (std::size_t i = 0; i < clearances.size() && d.ok(); ++i) {
+    auto& c = clearances[i];
+    if (c.after_screenings == kOrderNotGiven) {
+      c.after_screenings = static_cast<std::size_t>(std::count_if(
+          data.screenings.begin(), data.screenings.end(), [&](const auto& s) { return s.date <= c.date; }));
+    } else if (c.after_screenings > data.screenings.size()) {
+      d.fail(ErrorCode::out_of_range, index_path("journal.clearances", i) + ".after_screenings: " +
+                                          std::to_string(c.after_screenings) + " is more than the " +
+                                          std::to_string(data.screenings.size()) + " screenings in the file");
+    }
+  }
 }
 
 core::ScreeningRecord decode_screening(Decoder& d, const json& j, const std::string& p) {
@@ -417,6 +446,7 @@ core::PersonData decode_person(Decoder& d, const json& j) {
   if (!f.at("profile").is_null()) out.profile = decode_profile(d, f.at("profile"), "profile");
   out.screenings = f.list<core::ScreeningRecord>("screenings", decode_screening);
   out.journal = decode_journal(d, f.at("journal"), "journal");
+  if (d.ok()) order_clearances(d, out);
   return out;
 }
 

@@ -193,7 +193,17 @@ CREATE TABLE clearance_region (
 ) STRICT;
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations{kVersion1, kVersion2, kVersion3};
+// Version 4 (issue 8, same-day order): how many of the person's screenings
+// were on record when each clearance was recorded, so that a clearance lifts
+// only warnings raised before it. Older clearances are taken to follow every
+// screening of their day or earlier (the most the date alone can say).
+constexpr std::string_view kVersion4 = R"sql(
+ALTER TABLE clearance ADD COLUMN after_screenings INTEGER NOT NULL DEFAULT 0 CHECK (after_screenings >= 0);
+UPDATE clearance SET after_screenings =
+  (SELECT count(*) FROM screening s WHERE s.person_id = clearance.person_id AND s.date <= clearance.date);
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4};
 
 }  // namespace
 

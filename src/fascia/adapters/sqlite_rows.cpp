@@ -27,6 +27,12 @@ class Columns {
       return bad("number", column), 0;
     return static_cast<int>(value);
   }
+  // A count: zero or more.
+  std::size_t count(int column) {
+    const std::int64_t value = row_.int64(column);
+    if (value < 0) return bad("count", column), 0;
+    return static_cast<std::size_t>(value);
+  }
   bool boolean(int column) const { return row_.boolean(column); }
   std::int64_t int64(int column) const { return row_.int64(column); }
   std::optional<int> optional_integer(int column) {
@@ -273,10 +279,14 @@ Result<core::Journal> select_journal(Database& db, std::int64_t person) {
   FASCIA_TRY(select_sessions(db, person, journal.sessions));
   std::vector<std::pair<std::int64_t, core::ClearanceEntry>> clearances;
   FASCIA_TRY(each_row(
-      db, "clearance", "SELECT id, date, cleared_by, note FROM clearance WHERE person_id = ?1 ORDER BY date, id",
+      db, "clearance",
+      "SELECT id, date, cleared_by, note, after_screenings FROM clearance WHERE person_id = ?1 ORDER BY date, id",
       [&](Columns& c) {
-        clearances.emplace_back(c.int64(0), core::ClearanceEntry{.date = c.date(1), .by = c.text(2), .regions = {},
-                                                                 .note = c.text(3)});
+        clearances.emplace_back(c.int64(0), core::ClearanceEntry{.date = c.date(1),
+                                                                 .by = c.text(2),
+                                                                 .regions = {},
+                                                                 .note = c.text(3),
+                                                                 .after_screenings = c.count(4)});
       },
       person));
   for (auto& [id, entry] : clearances) {
@@ -290,8 +300,9 @@ Result<core::Journal> select_journal(Database& db, std::int64_t person) {
 }
 
 Result<void> insert(Database& db, std::int64_t person, const core::ClearanceEntry& entry) {
-  FASCIA_TRY(db.run("INSERT INTO clearance (person_id, date, cleared_by, note) VALUES (?1, ?2, ?3, ?4)", person,
-                    core::format_date(entry.date), entry.by, entry.note));
+  FASCIA_TRY(db.run(
+      "INSERT INTO clearance (person_id, date, cleared_by, note, after_screenings) VALUES (?1, ?2, ?3, ?4, ?5)", person,
+      core::format_date(entry.date), entry.by, entry.note, static_cast<std::int64_t>(entry.after_screenings)));
   const std::int64_t id = db.last_insert_rowid();
   int position = 0;
   for (const auto& r : entry.regions)
@@ -327,6 +338,15 @@ Result<void> insert(Database& db, std::int64_t person, const core::TreatmentEntr
 Result<void> insert(Database& db, std::int64_t person, const core::NoteEntry& entry) {
   return db.run("INSERT INTO note_entry (person_id, date, text) VALUES (?1, ?2, ?3)", person,
                 core::format_date(entry.date), entry.text);
+}
+
+Result<std::size_t> count_screenings(Database& db, std::int64_t person) {
+  auto stmt = db.prepare("SELECT count(*) FROM screening WHERE person_id = ?1");
+  if (!stmt) return tl::make_unexpected(stmt.error());
+  stmt->bind(1, person);
+  auto row = stmt->step();
+  if (!row) return tl::make_unexpected(row.error());
+  return static_cast<std::size_t>(stmt->int64(0));  // an aggregate always yields one row
 }
 
 Result<std::int64_t> next_session_id(Database& db) {

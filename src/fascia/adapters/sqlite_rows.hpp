@@ -25,6 +25,8 @@ Result<std::vector<core::ScreeningRecord>> select_screenings(Database& db, std::
 // The newest date; among records of that date the last stored.
 Result<std::optional<core::ScreeningRecord>> select_latest_screening(Database& db, std::int64_t person);
 Result<void> insert_screening(Database& db, std::int64_t person, const core::ScreeningRecord& record);
+// How many screenings the person has on record.
+Result<std::size_t> count_screenings(Database& db, std::int64_t person);
 
 Result<core::Journal> select_journal(Database& db, std::int64_t person);
 Result<void> insert(Database& db, std::int64_t person, const core::PainEntry& entry);
@@ -32,6 +34,7 @@ Result<void> insert(Database& db, std::int64_t person, const core::ReactionEntry
 Result<void> insert(Database& db, std::int64_t person, const core::HabitEntry& entry);
 Result<void> insert(Database& db, std::int64_t person, const core::TreatmentEntry& entry);
 Result<void> insert(Database& db, std::int64_t person, const core::NoteEntry& entry);
+// Stores entry.after_screenings as given (add_clearance sets it first).
 Result<void> insert(Database& db, std::int64_t person, const core::ClearanceEntry& entry);
 
 // Session ids count from 1 across the whole file (unique between people).

@@ -81,8 +81,16 @@ Result<std::vector<core::ScreeningRecord>> SqliteStore::load_screenings() {
   return read([&] { return rows::select_screenings(db_, person_id_); });
 }
 
-Result<void> SqliteStore::add_clearance(const core::ClearanceEntry& entry) {
-  return write([&] { return rows::insert(db_, person_id_, entry); });
+Result<core::ClearanceEntry> SqliteStore::add_clearance(const core::ClearanceEntry& entry) {
+  return write([&]() -> Result<core::ClearanceEntry> {
+    // Counted inside the write, so no screening can slip in between.
+    core::ClearanceEntry ordered = entry;
+    auto screenings = rows::count_screenings(db_, person_id_);
+    if (!screenings) return tl::make_unexpected(screenings.error());
+    ordered.after_screenings = *screenings;
+    FASCIA_TRY(rows::insert(db_, person_id_, ordered));
+    return ordered;
+  });
 }
 
 Result<core::Journal> SqliteStore::load_journal() {

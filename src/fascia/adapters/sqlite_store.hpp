@@ -31,7 +31,7 @@ class SqliteStore final : public app::JournalStore {
   core::Result<void> add_screening(const core::ScreeningRecord& record) override;
 
   core::Result<std::vector<core::ScreeningRecord>> load_screenings() override;
-  core::Result<void> add_clearance(const core::ClearanceEntry& entry) override;
+  core::Result<core::ClearanceEntry> add_clearance(const core::ClearanceEntry& entry) override;
   core::Result<core::Journal> load_journal() override;
   core::Result<void> add_pain(const core::PainEntry& entry) override;
   core::Result<void> add_reaction(const core::ReactionEntry& entry) override;

@@ -37,8 +37,7 @@ core::Result<core::ClearanceEntry> record_clearance(const core::KnowledgeBase& k
     if (std::find(distinct.begin(), distinct.end(), r) == distinct.end()) distinct.push_back(r);
   entry.regions = std::move(distinct);
   FASCIA_TRY(validate_clearance(kb, entry, today));
-  FASCIA_TRY(store.add_clearance(entry));
-  return entry;
+  return store.add_clearance(entry);
 }
 
 }  // namespace fascia::app

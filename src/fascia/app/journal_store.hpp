@@ -42,8 +42,11 @@ class JournalStore {
 
   // Every screening, oldest first (date, then order stored).
   virtual Result<std::vector<core::ScreeningRecord>> load_screenings() = 0;
-  // A practitioner clearance (the journal lists them in `clearances`).
-  virtual Result<void> add_clearance(const core::ClearanceEntry& entry) = 0;
+  // A practitioner clearance (the journal lists them in `clearances`). The
+  // store sets its after_screenings to the number of screenings on record,
+  // in the same transaction; the given value is ignored. Returns the entry
+  // as stored.
+  virtual Result<core::ClearanceEntry> add_clearance(const core::ClearanceEntry& entry) = 0;
 
   virtual Result<core::Journal> load_journal() = 0;
   virtual Result<void> add_pain(const core::PainEntry& entry) = 0;

@@ -123,12 +123,16 @@ struct SessionEntry {
 
 // A practitioner's clearance, as recorded by the person (later by a linked
 // practitioner): who saw them, on which day, and for which regions (empty =
-// everything). It lifts warning-sign findings raised on or before `date`.
+// everything). It lifts warning-sign findings raised on or before `date` by
+// the first `after_screenings` screenings, those on record when it was
+// recorded: a clearance noted in the morning never lifts a stop sign raised
+// that afternoon.
 struct ClearanceEntry {
   Date date{};
   std::string by;                  // free text, e.g. "Dr Lee, physiotherapist"
   std::vector<RegionSide> regions;  // empty: every finding
   std::string note;
+  std::size_t after_screenings = 0;  // screenings stored before this clearance; set by the store
   friend bool operator==(const ClearanceEntry&, const ClearanceEntry&) = default;
 };
 

@@ -1,6 +1,7 @@
 #include "fascia/core/screening.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace fascia::core {
 
@@ -157,44 +158,53 @@ ScreeningState evaluate_screenings(const KnowledgeBase& kb, const std::vector<Sc
                                    const std::vector<ClearanceEntry>& clearances) {
   ScreeningState state;
   if (screenings.empty()) return state;
-  // Until-cleared findings in force, by rule id, with their index into history.
-  std::vector<std::pair<Finding, std::size_t>> active;
-  auto lift = [&](Date upto) {
-    std::erase_if(active, [&](auto& entry) {
-      auto& [finding, index] = entry;
+  // Until-cleared findings in force, by rule id, with the screening that
+  // raised them and their index into history.
+  struct Active {
+    Finding finding;
+    std::size_t raised_by;  // index into screenings
+    std::size_t history;    // index into state.history
+  };
+  std::vector<Active> active;
+  // Lifts what clearances recorded before screening `next` cover. A clearance
+  // lifts only findings raised before it was recorded, and dated no earlier.
+  auto lift = [&](std::size_t next) {
+    std::erase_if(active, [&](const Active& a) {
       for (const auto& c : clearances)
-        if (c.date >= *finding.raised && c.date <= upto && clearance_covers(c, finding)) {
-          state.history[index].cleared = c.date;
-          state.history[index].cleared_by = c.by;
+        if (c.after_screenings <= next && c.after_screenings > a.raised_by && c.date >= *a.finding.raised &&
+            clearance_covers(c, a.finding)) {
+          state.history[a.history].cleared = c.date;
+          state.history[a.history].cleared_by = c.by;
           return true;
         }
       return false;
     });
   };
-  for (const auto& record : screenings) {
-    lift(record.date);
+  for (std::size_t i = 0; i < screenings.size(); ++i) {
+    const auto& record = screenings[i];
+    lift(i);
     for (auto f : evaluate_screening(kb, record).findings) {
       if (!f.until_cleared) continue;
-      auto it = std::find_if(active.begin(), active.end(), [&](auto& e) { return e.first.rule == f.rule; });
+      auto it = std::find_if(active.begin(), active.end(), [&](const Active& a) { return a.finding.rule == f.rule; });
       if (it != active.end()) {
-        for (const auto& r : f.regions) add_region(it->first.regions, r);
+        for (const auto& r : f.regions) add_region(it->finding.regions, r);
         continue;
       }
       f.raised = record.date;
       state.history.push_back({f.rule, f.level, record.date, f.because, f.regions, std::nullopt, "", f.source});
-      active.emplace_back(std::move(f), state.history.size() - 1);
+      active.push_back({std::move(f), i, state.history.size() - 1});
     }
   }
-  lift(Date{std::chrono::year{9999} / 12 / 31});
+  lift(std::numeric_limits<std::size_t>::max());
 
   state.clearance = evaluate_screening(kb, screenings.back());
   for (auto& f : state.clearance.findings)
-    for (const auto& [a, i] : active)
-      if (a.rule == f.rule) {
-        f.raised = a.raised;
-        for (const auto& r : a.regions) add_region(f.regions, r);
+    for (const auto& a : active)
+      if (a.finding.rule == f.rule) {
+        f.raised = a.finding.raised;
+        for (const auto& r : a.finding.regions) add_region(f.regions, r);
       }
-  for (auto& [f, index] : active) {
+  for (const auto& [f, raised_by, history] : active) {
     const bool present = std::any_of(state.clearance.findings.begin(), state.clearance.findings.end(),
                                      [&](const Finding& x) { return x.rule == f.rule; });
     if (present) continue;

@@ -76,7 +76,8 @@ bool rule_until_cleared(const KnowledgeBase& kb, const ScreeningRule& rule);
 
 // The clearance from every screening (oldest first) and the recorded
 // practitioner clearances: the latest answers, plus each until-cleared finding
-// raised earlier that no clearance dated on or after its raising covers.
+// raised earlier that no clearance covers (one recorded after the screening
+// that raised it, and dated on or after that day; ClearanceEntry::after_screenings).
 // Also returns the history of every until-cleared finding.
 struct ScreeningState {
   Clearance clearance;

@@ -185,3 +185,25 @@ TEST(JsonCodec, WritesRegionAnswersWithTheirSideAndClearances) {
   EXPECT_NE(text.find(R"("region": "neck",)"), std::string::npos) << text;
   EXPECT_NE(text.find(R"("by": "Dr Lee, physiotherapist")"), std::string::npos) << text;
 }
+
+// A clearance keeps its place among the screenings; one from an export made
+// before that was recorded follows the screenings of its day or earlier.
+TEST(JsonCodec, AClearanceWithoutItsOrderFollowsTheScreeningsOfItsDayOrEarlier) {
+  std::string text = sample_with(",\n        \"after_screenings\": 2", "", 1);  // the GP's, 2 April
+  auto decoded = person_data_from_json(text);
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  ASSERT_EQ(decoded->journal.clearances.size(), 2u);
+  EXPECT_EQ(decoded->journal.clearances[1].after_screenings, 2u) << "screenings of 1 March and 1 April";
+  const auto at = text.find("\"date\": \"2026-04-02\"");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 20, "\"date\": \"2026-03-25\"");
+  decoded = person_data_from_json(text);
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(decoded->journal.clearances[1].after_screenings, 1u) << "only the screening of 1 March";
+  EXPECT_EQ(decoded->journal.clearances[0].after_screenings, 2u) << "given in the file, kept";
+}
+
+TEST(JsonCodec, RefusesAClearanceThatFollowsMoreScreeningsThanTheFileHolds) {
+  EXPECT_EQ(error_of(sample_with("\"after_screenings\": 2", "\"after_screenings\": 3")).message,
+            "journal.clearances[0].after_screenings: 3 is more than the 2 screenings in the file");
+}

@@ -69,8 +69,8 @@ inline core::PersonData sample_person() {
   j.sessions[1].stopped = false;
   j.sessions[1].stop_sign = "";
   j.sessions[1].side = core::Side::both;
-  j.clearances = {{day("2026-03-20"), "Dr Lee, physiotherapist", {{"neck", core::Side::left}}, "fine to go on"},
-                  {day("2026-04-02"), "GP", {}, ""}};
+  j.clearances = {{day("2026-03-20"), "Dr Lee, physiotherapist", {{"neck", core::Side::left}}, "fine to go on", 2},
+                  {day("2026-04-02"), "GP", {}, "", 2}};
   return data;
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "fascia/adapters/password_hash.hpp"
+#include "fascia/adapters/sqlite_migrations.hpp"
 #include "fascia/adapters/sqlite_store.hpp"
 #include "unit/adapters/sample_person.hpp"
 #include "unit/adapters/temp_dir.hpp"
@@ -67,7 +68,7 @@ TEST(SqliteAccounts, AddsTheAccountTableToAJournalMadeBeforeAccountsExisted) {
   auto store = adapters::SqliteStore::open(dir / "f.db", 1);
   ASSERT_TRUE(store);
   EXPECT_EQ((*store)->load_journal()->pain.size(), 1u);  // the terminal's journal is now ana's
-  EXPECT_EQ(*(*store)->pragma("user_version"), "3");  // version 3: sides and clearances (issue 8)
+  EXPECT_EQ(*(*store)->pragma("user_version"), std::to_string(adapters::sqlite_migrations().size()));
 }
 
 TEST(PasswordHash, VerifiesTheRightPasswordOnlyAndSaltsEachHash) {

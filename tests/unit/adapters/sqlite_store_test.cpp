@@ -50,7 +50,7 @@ TEST(SqliteStore, KeepsEveryAcknowledgedEntryAfterReopening) {
     for (const auto& e : expected.journal.habits) ASSERT_TRUE(store->add_habit(e));
     for (const auto& e : expected.journal.treatments) ASSERT_TRUE(store->add_treatment(e));
     for (const auto& e : expected.journal.notes) ASSERT_TRUE(store->add_note(e));
-    for (const auto& e : expected.journal.clearances) ASSERT_TRUE(store->add_clearance(e));
+    for (const auto& e : expected.journal.clearances) ASSERT_TRUE(store->add_clearance(e).has_value());
     for (auto s : expected.journal.sessions) {
       s.id = 0;  // the store assigns ids
       ASSERT_TRUE(store->add_session(s));
@@ -346,4 +346,40 @@ TEST(SqliteStore, StoresASessionWithItsCheckInsAndRescreeningAllOrNothing) {
   broken.checkins.front().soreness = 42;
   EXPECT_FALSE(store->add_session_record(broken));
   EXPECT_EQ(*store->load_journal(), journal);
+}
+
+// ---- the order of clearances and screenings (issue 8) ----
+
+TEST(SqliteStore, AClearanceRemembersHowManyScreeningsCameBeforeIt) {
+  TempDir dir;
+  const core::PersonData person = sample_person();
+  auto store = open_store(dir / "fascia.db");
+  core::ClearanceEntry clearance{day("2026-03-20"), "Dr Lee", {}, "", 7};  // 7 is ignored: the store counts
+  ASSERT_TRUE(store->add_clearance(clearance));
+  ASSERT_TRUE(store->add_screening(person.screenings[0]));
+  ASSERT_TRUE(store->add_clearance(clearance));
+  ASSERT_TRUE(store->add_screening(person.screenings[1]));
+  ASSERT_TRUE(store->add_clearance(clearance));
+  const auto clearances = store->load_journal()->clearances;
+  ASSERT_EQ(clearances.size(), 3u);
+  EXPECT_EQ(clearances[0].after_screenings, 0u);
+  EXPECT_EQ(clearances[1].after_screenings, 1u);
+  EXPECT_EQ(clearances[2].after_screenings, 2u);
+}
+
+TEST(SqliteStore, MigratingAVersion3FileOrdersItsClearancesAfterTheScreeningsOfTheirDay) {
+  TempDir dir;
+  {
+    auto db = other_connection(dir / "fascia.db");
+    const auto migrations = adapters::sqlite_migrations();
+    for (std::size_t v = 0; v < 3; ++v) ASSERT_TRUE(db.exec(std::string(migrations[v])));
+    ASSERT_TRUE(db.exec("PRAGMA user_version = 3"));
+    ASSERT_TRUE(db.exec("INSERT INTO screening (person_id, date) VALUES (1, '2026-03-01'), (1, '2026-03-05'), "
+                        "(1, '2026-03-09'), (2, '2026-03-01')"));
+    ASSERT_TRUE(db.exec("INSERT INTO clearance (person_id, date, cleared_by, note) VALUES (1, '2026-03-05', 'GP', '')"));
+  }
+  auto store = open_store(dir / "fascia.db");
+  const auto clearances = store->load_journal()->clearances;
+  ASSERT_EQ(clearances.size(), 1u);
+  EXPECT_EQ(clearances[0].after_screenings, 2u) << "the two screenings of person 1 dated on or before 5 March";
 }

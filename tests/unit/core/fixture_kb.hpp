@@ -155,8 +155,8 @@ inline KnowledgeBase kb() {
   kb.stop_signs["worst-headache"] = {"worst-headache", "worst headache", StopAction::emergency, "call now",
                                      "sudden-worst-headache", "rushton-2023"};
   kb.habits["movement-breaks"] = {"movement-breaks", "movement breaks", "", "seed-000"};
-  kb.pain_locations["temple"] = {"temple", "temple"};
-  kb.pain_locations["jaw-angle"] = {"jaw-angle", "angle of the jaw"};
+  kb.pain_locations["temple"] = {"temple", "temple", "", ""};
+  kb.pain_locations["jaw-angle"] = {"jaw-angle", "angle of the jaw", "", ""};
   kb.referral_patterns.push_back({"temple", {{"upper-trapezius", 0.9}, {"suboccipitals", 0.4}}, "travell-simons-1999"});
   kb.referral_patterns.push_back({"jaw-angle", {{"upper-trapezius", 0.6}, {"scalenes", 0.8}}, "travell-simons-1999"});
 

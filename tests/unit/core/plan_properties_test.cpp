@@ -175,7 +175,8 @@ RC_GTEST_PROP(PlanProperties, NothingDueAlwaysSaysWhyAndWhatComesNext, ()) {
   }
   std::vector<ClearanceEntry> clearances;
   if (*rc::gen::weightedElement<bool>({{1, true}, {3, false}}))
-    clearances.push_back({add_days(start, *rc::gen::inRange(0, 30)), "Dr Lee", {}, ""});
+    clearances.push_back({add_days(start, *rc::gen::inRange(0, 30)), "Dr Lee", {}, "",
+                          *rc::gen::inRange<std::size_t>(0, screenings.size() + 1)});
   const Clearance clearance = evaluate_screenings(kKb, screenings, clearances).clearance;
   const Journal journal = gen_journal(profile, today);
   std::set<std::string> tools(profile.tools.begin(), profile.tools.end());

@@ -287,9 +287,13 @@ TEST(PlannerSides, AWoundOnTheLeftCalfKeepsTheRightCalfInThePlan) {
   w.clearance = evaluate_screening(kKb, r);
   const Plan plan = w.plan();
   ASSERT_FALSE(plan.templates.empty());
-  for (const auto& t : plan.templates)
-    for (const auto& s : t.steps)
-      if (s.region == "calves") EXPECT_EQ(s.side, Side::right);
+  for (const auto& t : plan.templates) {
+    for (const auto& s : t.steps) {
+      if (s.region == "calves") {
+        EXPECT_EQ(s.side, Side::right);
+      }
+    }
+  }
   EXPECT_FALSE(plan.days.empty());
   ASSERT_EQ(plan.excluded.size(), 1u);
   EXPECT_EQ(plan.excluded[0].side, Side::left);

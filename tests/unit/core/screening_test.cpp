@@ -189,7 +189,7 @@ TEST(StickyFindings, AnsweringNoLaterDoesNotLiftAWarningSign) {
 }
 
 TEST(StickyFindings, ARecordedClearanceOnOrAfterTheFindingLiftsIt) {
-  const ClearanceEntry lee{fixture::day("2026-11-25"), "Dr Lee, physiotherapist", {}, ""};
+  const ClearanceEntry lee{fixture::day("2026-11-25"), "Dr Lee, physiotherapist", {}, "", 2};
   const ScreeningState s = evaluate_screenings(
       kKb, {dizzy_on(kKb, fixture::day("2026-11-23")), fixture::all_clear(kKb, fixture::day("2026-11-24"))}, {lee});
   EXPECT_TRUE(s.clearance.findings.empty());
@@ -202,15 +202,38 @@ TEST(StickyFindings, ARecordedClearanceOnOrAfterTheFindingLiftsIt) {
 TEST(StickyFindings, AClearanceFromBeforeTheFindingOrForOtherRegionsDoesNotLiftIt) {
   const std::vector<ScreeningRecord> screenings{dizzy_on(kKb, fixture::day("2026-11-23")),
                                                 fixture::all_clear(kKb, fixture::day("2026-11-24"))};
-  const ClearanceEntry before{fixture::day("2026-11-20"), "Dr Lee", {}, ""};
+  const ClearanceEntry before{fixture::day("2026-11-20"), "Dr Lee", {}, "", 2};
   EXPECT_FALSE(evaluate_screenings(kKb, screenings, {before}).clearance.findings.empty());
-  const ClearanceEntry calves{fixture::day("2026-11-24"), "Dr Lee", {{"calves", Side::both}}, ""};
+  const ClearanceEntry calves{fixture::day("2026-11-24"), "Dr Lee", {{"calves", Side::both}}, "", 2};
   EXPECT_FALSE(evaluate_screenings(kKb, screenings, {calves}).clearance.findings.empty());
   const ClearanceEntry neck{fixture::day("2026-11-24"),
                             "Dr Lee",
                             {{"upper-trapezius", Side::both}, {"levator-scapulae", Side::both}, {"suboccipitals", Side::both}},
-                            ""};
+                            "",
+                            2};
   EXPECT_TRUE(evaluate_screenings(kKb, screenings, {neck}).clearance.findings.empty());
+}
+
+// Same day, in the order things happened: a clearance noted in the morning,
+// a stop sign's warning that afternoon, then "no" again. The clearance came
+// before the warning, so it cannot lift it; one recorded after does.
+TEST(StickyFindings, AClearanceRecordedEarlierTheSameDayDoesNotLiftALaterWarning) {
+  const auto day = fixture::day("2026-11-24");
+  const std::vector<ScreeningRecord> screenings{fixture::all_clear(kKb, day), dizzy_on(kKb, day),
+                                                fixture::all_clear(kKb, day)};
+  const ClearanceEntry morning{day, "Dr Lee", {}, "", 1};  // one screening on record when noted
+  const ScreeningState kept = evaluate_screenings(kKb, screenings, {morning});
+  ASSERT_EQ(kept.clearance.findings.size(), 1u);
+  EXPECT_TRUE(kept.clearance.findings[0].carried);
+  EXPECT_FALSE(region_access(kKb, kept.clearance, "upper-trapezius", Modality::movement).allowed);
+  ASSERT_EQ(kept.history.size(), 1u);
+  EXPECT_FALSE(kept.history[0].cleared);
+
+  const ClearanceEntry evening{day, "Dr Lee", {}, "", 2};  // after the warning was raised
+  const ScreeningState lifted = evaluate_screenings(kKb, screenings, {morning, evening});
+  EXPECT_TRUE(lifted.clearance.findings.empty());
+  ASSERT_EQ(lifted.history.size(), 1u);
+  EXPECT_EQ(lifted.history[0].cleared, day);
 }
 
 TEST(StickyFindings, ALocalFindingEndsWhenTheAnswerChanges) {
