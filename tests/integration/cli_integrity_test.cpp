@@ -179,7 +179,7 @@ Outcome run_without_write_access(const Sandbox& box, const std::filesystem::path
   const auto out = box.path("ro-out.txt"), err = box.path("ro-err.txt");
   const auto binary = box.path("ro-fascia"), data = box.path("ro-data");
   if (!fs::exists(binary)) {
-    fs::copy_file(FASCIA_BINARY, binary);
+    fs::copy_file(Sandbox::binary(), binary);
     fs::copy(fascia::adapters::default_data_dir(), data, fs::copy_options::recursive);
   }
   const std::string who = geteuid() == 0 ? "runuser -u nobody -- " : "";
@@ -207,6 +207,11 @@ void expect_readable_but_not_writable(const Sandbox& box, const std::filesystem:
   const Outcome write = run_without_write_access(box, db, "log pain upper-trapezius 3");
   EXPECT_EQ(write.code, 4) << write.err;
   EXPECT_NE(write.err.find(why_read_only), std::string::npos) << write.err;
+  // A guided session is refused before its first step, not after its last.
+  const Outcome session = run_without_write_access(box, db, "session");
+  EXPECT_EQ(session.code, 4) << session.out << session.err;
+  EXPECT_NE(session.err.find("could not be saved: " + why_read_only), std::string::npos) << session.err;
+  EXPECT_EQ(session.out.find("Step 1"), std::string::npos) << session.out;
   EXPECT_EQ(file_bytes(db), bytes);
 }
 

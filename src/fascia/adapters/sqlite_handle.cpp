@@ -22,6 +22,10 @@ Error map_error(sqlite3* db, int result_code, const std::filesystem::path& file)
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
       return corrupt_error(file);
+    case SQLITE_READONLY:
+      return {ErrorCode::db_read_only, "database " + name + " is read-only; nothing was saved"};
+    case SQLITE_FULL:
+      return {ErrorCode::db_full, "database " + name + ": the disk is full; nothing was saved"};
     default: {
       // sqlite3_errmsg describes the most recent failure on this connection;
       // fall back to the generic text for the code when there is none.
@@ -191,7 +195,7 @@ Error Database::error(int result_code) const { return map_error(db_.get(), resul
 
 Result<Transaction> Transaction::begin(Database& db, TransactionMode mode) {
   if (mode == TransactionMode::immediate && !db.read_only_reason().empty())
-    return tl::make_unexpected(Error{ErrorCode::db_error, db.read_only_reason()});
+    return tl::make_unexpected(Error{ErrorCode::db_read_only, db.read_only_reason()});
   auto begun = db.exec(mode == TransactionMode::immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
   if (!begun) return tl::make_unexpected(begun.error());
   return Transaction(db);

@@ -96,8 +96,7 @@ std::optional<std::string> read_only_reason(const std::filesystem::path& file, c
 // in a read-only folder, and left behind, owned by us, in someone else's).
 // With a -wal file, whoever may write has it open or left changes in it;
 // their -shm is then read as is.
-Result<Database> open_for_reading(const std::filesystem::path& file, const std::filesystem::path& folder,
-                                  std::string why) {
+Result<Database> open_for_reading(const std::filesystem::path& file, std::string why) {
   std::error_code ec;
   const bool live_wal = std::filesystem::exists(file.string() + "-wal", ec);
   auto db = Database::open_read_only(file, std::move(why), /*immutable=*/!live_wal);
@@ -107,7 +106,7 @@ Result<Database> open_for_reading(const std::filesystem::path& file, const std::
   auto version = db->query_int("PRAGMA user_version");
   if (!version) return tl::make_unexpected(version.error());
   if (*version < static_cast<std::int64_t>(sqlite_migrations().size()))
-    return core::fail(ErrorCode::db_error, db->read_only_reason() + " (and it needs upgrading: schema version " +
+    return core::fail(ErrorCode::db_read_only, db->read_only_reason() + " (and it needs upgrading: schema version " +
                                                std::to_string(*version) + "; open it once where it can be written)");
   return db;
 }
@@ -125,9 +124,9 @@ Result<Database> open_fascia_database(const std::filesystem::path& file) {
   const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
   std::error_code ec;
   if (std::filesystem::exists(file, ec)) {
-    if (auto why = read_only_reason(file, folder)) return open_for_reading(file, folder, std::move(*why));
+    if (auto why = read_only_reason(file, folder)) return open_for_reading(file, std::move(*why));
   } else if (!ec && cannot_write(folder)) {
-    return core::fail(ErrorCode::db_error,
+    return core::fail(ErrorCode::db_read_only,
                       "folder " + folder.string() + " is read-only; cannot create database " + file.string());
   }
   auto db = Database::open(file);

@@ -93,6 +93,11 @@ Result<core::ClearanceEntry> SqliteStore::add_clearance(const core::ClearanceEnt
   });
 }
 
+Result<void> SqliteStore::check_writable() const {
+  if (db_.read_only_reason().empty()) return {};
+  return core::fail(ErrorCode::db_read_only, db_.read_only_reason());
+}
+
 Result<core::Journal> SqliteStore::load_journal() {
   return read([&] { return rows::select_journal(db_, person_id_); });
 }

@@ -21,7 +21,9 @@ class SqliteStore final : public app::JournalStore {
  public:
   // Creates the parent directories and the file when missing, then migrates.
   // Errors: io_error (directories), db_locked, db_corrupt (damaged or foreign
-  // file, left untouched), db_error (e.g. made by a newer fascia).
+  // file, left untouched), db_error (e.g. made by a newer fascia). A file
+  // this process may not write opens read-only: reads work, writes fail
+  // with db_read_only.
   static core::Result<std::unique_ptr<SqliteStore>> open(const std::filesystem::path& file, std::int64_t person_id = 1);
 
   core::Result<std::optional<core::Profile>> load_profile() override;
@@ -33,6 +35,7 @@ class SqliteStore final : public app::JournalStore {
   core::Result<std::vector<core::ScreeningRecord>> load_screenings() override;
   core::Result<core::ClearanceEntry> add_clearance(const core::ClearanceEntry& entry) override;
   core::Result<core::Journal> load_journal() override;
+  core::Result<void> check_writable() const override;
   core::Result<void> add_pain(const core::PainEntry& entry) override;
   core::Result<void> add_reaction(const core::ReactionEntry& entry) override;
   core::Result<void> add_reactions(const std::vector<core::ReactionEntry>& entries) override;

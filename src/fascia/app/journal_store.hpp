@@ -62,6 +62,11 @@ class JournalStore {
   virtual Result<std::int64_t> add_session_record(const SessionRecord& record) = 0;
 
   virtual Result<core::PersonData> export_all() = 0;
+
+  // Succeeds when writes can be attempted; db_read_only, with the file or
+  // folder that may not be written, when the journal was opened read-only.
+  // Checked before work that must be saved at its end (a guided session).
+  virtual Result<void> check_writable() const = 0;
   // Replaces everything the person has, atomically (import). Session ids in
   // 1..kMaxSessionId are kept unless another person in the same file uses
   // them; those and id 0 get fresh ids above every id in the file, so an id

@@ -17,6 +17,8 @@ int exit_code_for(core::ErrorCode code) {
     case ErrorCode::precondition: return kPrecondition;
     case ErrorCode::kb_invalid: return kKbInvalid;
     case ErrorCode::db_locked:
+    case ErrorCode::db_read_only:
+    case ErrorCode::db_full:
     case ErrorCode::db_corrupt:
     case ErrorCode::db_error: return kDatabase;
   }

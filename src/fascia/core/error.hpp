@@ -21,6 +21,8 @@ enum class ErrorCode {
   malformed_file,    // a data file that cannot be parsed
   io_error,          // a file that cannot be read or written
   db_locked,         // the database is busy or locked by another process
+  db_read_only,      // the database (or its folder) may not be written: reads still work
+  db_full,           // the disk or the database is full: nothing was saved
   db_corrupt,        // the database file is damaged or not a database
   db_error,          // any other storage failure
 };

@@ -22,6 +22,12 @@ ApiError from_core(const core::Error& error, const std::string& field) {
       return {409, "precondition", error.message, field};
     case ErrorCode::db_locked:
       return {503, "db_busy", "the database is busy; try again in a moment", {}};
+    // Not the client's doing, and nothing it sends can fix it: a 503 naming
+    // the cause (the message says which file or folder), nothing saved.
+    case ErrorCode::db_read_only:
+      return {503, "read_only", error.message, {}};
+    case ErrorCode::db_full:
+      return {503, "storage_full", error.message, {}};
     case ErrorCode::kb_invalid:
     case ErrorCode::io_error:
     case ErrorCode::db_corrupt:

@@ -12,7 +12,7 @@ namespace fascia::server {
 void write_error(httplib::Response& response, const ApiError& error) noexcept {
   try {
     response.status = error.status;
-    if (error.status == 503) response.set_header("Retry-After", "1");
+    if (error.code == "db_busy") response.set_header("Retry-After", "1");
     response.set_content(error_body(error), "application/json");
   } catch (...) {
     try {

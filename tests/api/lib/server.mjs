@@ -36,15 +36,17 @@ const LINK = /http:\/\/127\.0\.0\.1:(\d+)\/login\?token=([^\s"'<>]+)/;
 
 // Starts `fascia serve --port 0 --db DB --today 2026-11-23` and waits for the
 // login link on stdout. `db` defaults to a fresh file in a new temp dir.
-export async function startServer({ db, dir } = {}) {
-  if (!existsSync(FASCIA_BIN)) throw new Error(`no fascia binary at ${FASCIA_BIN} (set FASCIA_BIN)`);
+// `bin`, `args` (added after the others) and `runAs` (a user to run as,
+// through runuser) start another copy of fascia another way.
+export async function startServer({ db, dir, bin = FASCIA_BIN, args = [], runAs } = {}) {
+  if (!existsSync(bin)) throw new Error(`no fascia binary at ${bin} (set FASCIA_BIN)`);
   if (!db) {
     dir = freshDbDir();
     db = path.join(dir, 'f.db');
   }
-  const proc = spawn(FASCIA_BIN, ['serve', '--port', '0', '--db', db, '--today', TODAY], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const command = [bin, 'serve', '--port', '0', '--db', db, '--today', TODAY, ...args];
+  const [file, ...rest] = runAs ? ['runuser', '-u', runAs, '--', ...command] : command;
+  const proc = spawn(file, rest, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   proc.stderr.on('data', (d) => (stderr += d));

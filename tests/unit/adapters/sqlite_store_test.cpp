@@ -383,3 +383,16 @@ TEST(SqliteStore, MigratingAVersion3FileOrdersItsClearancesAfterTheScreeningsOfT
   ASSERT_EQ(clearances.size(), 1u);
   EXPECT_EQ(clearances[0].after_screenings, 2u) << "the two screenings of person 1 dated on or before 5 March";
 }
+
+// A full disk is its own error (the API answers 503 storage_full), not a
+// generic storage failure. SQLite's page limit stands in for the disk.
+TEST(SqliteStore, AFullDatabaseIsReportedAsFullNamingTheFile) {
+  TempDir dir;
+  auto db = other_connection(dir / "full.db");
+  ASSERT_TRUE(db.exec("CREATE TABLE t (x BLOB); PRAGMA max_page_count = 3"));
+  auto wrote = db.exec("INSERT INTO t VALUES (zeroblob(100000))");
+  ASSERT_FALSE(wrote);
+  EXPECT_EQ(wrote.error().code, ErrorCode::db_full);
+  EXPECT_TRUE(contains(wrote.error().message, (dir / "full.db").string())) << wrote.error().message;
+  EXPECT_TRUE(contains(wrote.error().message, "full")) << wrote.error().message;
+}
