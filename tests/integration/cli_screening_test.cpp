@@ -123,7 +123,7 @@ TEST(Cli, AfterAStopSignAnsweringNoDoesNotBringTheNeckBackButAClearanceDoes) {
   EXPECT_EQ(progress["safety_findings"][0]["raised"], "2026-11-23");
   EXPECT_EQ(progress["safety_findings"][0]["cleared"], "2026-11-25");
   EXPECT_EQ(progress["safety_findings"][0]["cleared_by"], "Dr Lee, physiotherapist");
-  EXPECT_NE(box.run("progress", "", "2026-11-25").out.find("cleared 2026-11-25 by Dr Lee"), std::string::npos);
+  EXPECT_NE(box.run("progress", "", "2026-11-25").out.find("cleared on Wednesday, 25 November 2026 by Dr Lee"), std::string::npos);
 
   // The clearance travels with an export.
   const json data = json::parse(box.run("export").out);
@@ -149,4 +149,26 @@ TEST(Cli, AClearanceRecordedBeforeAStopSignTheSameDayDoesNotLiftIt) {
   const json progress = json::parse(box.run("--json progress", "", "2026-11-25").out);
   ASSERT_EQ(progress["safety_findings"].size(), 1u) << progress.dump();
   EXPECT_EQ(progress["safety_findings"][0]["cleared"], "2026-11-23");
+}
+
+// Issue 8, point 16: what people read writes every date one way ("Tuesday,
+// 24 November 2026"), never ISO inside sentences, and names warning signs by
+// the questions answered, not by rule ids.
+TEST(Cli, TheTextPeopleReadWritesDatesOneWayAndNamesNoRuleIds) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  ASSERT_EQ(box.run("session --script -", "done\nstop radiating-pain\n").code, 0);
+  ASSERT_EQ(box.run("log pain upper-trapezius 4", "", "2026-11-24").code, 0);
+  ASSERT_EQ(box.run("clear --by 'Dr Lee' --region calves", "", "2026-11-24").code, 0);
+  const std::regex iso(R"(\d{4}-\d{2}-\d{2})");
+  for (const char* command : {"plan", "today", "progress", "session --script -", "log pain calves 2"}) {
+    const Outcome r = box.run(command, "", "2026-11-25");
+    const std::string text = r.out + r.err;
+    std::smatch m;
+    EXPECT_FALSE(std::regex_search(text, m, iso)) << command << " shows " << m.str() << ":\n" << text;
+    EXPECT_EQ(text.find("practitioner-arm-numbness-tingling"), std::string::npos) << command << ":\n" << text;
+  }
+  const std::string progress = box.run("progress", "", "2026-11-25").out;
+  EXPECT_NE(progress.find("Monday, 23 November 2026: see a practitioner first, after a yes to:"), std::string::npos)
+      << progress;
 }

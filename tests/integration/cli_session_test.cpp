@@ -151,12 +151,12 @@ TEST(Cli, OneCheckInReleasesEveryAreaOfTheSessionAndAnEarlyOneSaysWhenItCounts) 
   set_up_desk_worker(box);
   const Outcome session = box.run("session --script -", kFullNeckSession);
   ASSERT_EQ(session.code, 0) << session.err;
-  EXPECT_NE(session.out.find("counts from 2026-11-24 on"), std::string::npos) << session.out;
+  EXPECT_NE(session.out.find("counts from Tuesday, 24 November 2026 on"), std::string::npos) << session.out;
   EXPECT_NE(session.out.find("fascia log checkin"), std::string::npos);
 
   const Outcome early = box.run("log checkin", "", "2026-11-23");
   ASSERT_EQ(early.code, 0) << early.err;
-  EXPECT_NE(early.out.find("check in again from 2026-11-24 on"), std::string::npos) << early.out;
+  EXPECT_NE(early.out.find("check in again from Tuesday, 24 November 2026 on"), std::string::npos) << early.out;
   EXPECT_TRUE(json::parse(box.run("--json today", "", "2026-11-25").out)["due"].empty());
 
   // Bad input: an area the session did not work, an unknown session; nothing stored.

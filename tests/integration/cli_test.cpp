@@ -57,7 +57,7 @@ TEST(Cli, ANewUserGoesFromScreeningToASessionAndIsRefusedTheSameRegionTomorrow) 
   set_up_desk_worker(box);
   const Outcome plan = box.run("plan");
   EXPECT_EQ(plan.code, 0) << plan.err;
-  EXPECT_NE(plan.out.find("2026-11-23"), std::string::npos);
+  EXPECT_NE(plan.out.find("Monday, 23 November 2026"), std::string::npos);
 
   const Outcome today = box.run("--json today");
   ASSERT_EQ(today.code, 0) << today.err;
@@ -373,7 +373,7 @@ TEST(Cli, TheDemoRunsInAThrowawayDatabase) {
   EXPECT_FALSE(std::filesystem::exists(box.db())) << "the demo must not touch the user's journal";
   const Outcome sunday = box.run("demo", "", "2026-11-22");  // a rest day: the next session is shown instead
   EXPECT_EQ(sunday.code, 0) << sunday.err;
-  EXPECT_NE(sunday.out.find("The next session (2026-11-23)"), std::string::npos);
+  EXPECT_NE(sunday.out.find("The next session (Monday, 23 November 2026)"), std::string::npos);
   EXPECT_NE(sunday.out.find("Step 1 of"), std::string::npos);
 }
 

@@ -31,7 +31,7 @@ int clear(Context& ctx, const ClearOptions& o) {
   FASCIA_CLI_TRY(store, ctx.store());
   FASCIA_CLI_TRY(stored, app::record_clearance(*kb, *store, entry, today));
   const std::string what =
-      "clearance by " + stored.by + " on " + core::format_date(stored.date) +
+      "clearance by " + stored.by + " on " + core::format_long_date(stored.date) +
       (stored.regions.empty() ? " (everything)" : " (" + std::to_string(stored.regions.size()) + " regions)");
   if (ctx.json())
     ctx.out << adapters::message_json("saved", what) << "\n";

@@ -43,7 +43,7 @@ int demo(Context& ctx) {
                                       : !plan.days.empty() ? &plan.days.front().sessions.front()
                                                            : nullptr;
   if (shown) {
-    ctx.out << "\n== " << (view.due.empty() ? "The next session (" + core::format_date(plan.days.front().date) + ")"
+    ctx.out << "\n== " << (view.due.empty() ? "The next session (" + core::format_long_date(plan.days.front().date) + ")"
                                              : std::string("Today's session"))
             << ", step by step ==\n";
     core::SessionRunner runner(*kb, *shown, today);

@@ -46,7 +46,7 @@ int log_pain(Context& ctx, const LogOptions& o) {
   FASCIA_CLI_CHECK(app::validate_pain(*kb, e, today));
   FASCIA_CLI_TRY(store, ctx.store());
   FASCIA_CLI_CHECK(store->add_pain(e));
-  return saved(ctx, "pain " + std::to_string(o.score) + "/10 in " + o.region + " on " + core::format_date(date));
+  return saved(ctx, "pain " + std::to_string(o.score) + "/10 in " + o.region + " on " + core::format_long_date(date));
 }
 
 int log_reaction(Context& ctx, const LogOptions& o) {
@@ -58,7 +58,7 @@ int log_reaction(Context& ctx, const LogOptions& o) {
   FASCIA_CLI_CHECK(app::validate_reaction(*kb, e, today));
   FASCIA_CLI_TRY(store, ctx.store());
   FASCIA_CLI_CHECK(store->add_reaction(e));
-  return saved(ctx, "check-in for " + o.region + " on " + core::format_date(date) +
+  return saved(ctx, "check-in for " + o.region + " on " + core::format_long_date(date) +
                         (core::reaction_settled(*kb, e) ? " (settled)" : " (not yet settled)"));
 }
 
@@ -102,21 +102,21 @@ int log_checkin(Context& ctx, const LogOptions& o) {
   const std::optional<std::int64_t> id = o.session > 0 ? std::optional<std::int64_t>(o.session) : std::nullopt;
   FASCIA_CLI_TRY(done, app::record_session_checkin(*kb, *store, id, o.soreness, adjustments, date, today));
   if (ctx.json()) {
-    std::string what = "check-in for session " + std::to_string(done.form.session_id) + " on " + core::format_date(date);
+    std::string what = "check-in for session " + std::to_string(done.form.session_id) + " on " + core::format_long_date(date);
     ctx.out << adapters::message_json("saved", what) << "\n";
     return kOk;
   }
-  ctx.out << "Saved: check-in for session " << done.form.session_id << " (" << core::format_date(done.form.session_date)
-          << ") on " << core::format_date(date) << ", " << done.saved.size() << " entries:\n";
+  ctx.out << "Saved: check-in for session " << done.form.session_id << " (" << core::format_long_date(done.form.session_date)
+          << ") on " << core::format_long_date(date) << ", " << done.saved.size() << " entries:\n";
   for (const auto& e : done.saved)
     ctx.out << "  " << e.region << (e.side == core::Side::both ? "" : ":" + std::string(core::to_string(e.side))) << "  "
             << (core::reaction_settled(*kb, e) ? "settled" : "not yet settled") << " (soreness " << e.soreness << "/10"
             << (e.redness ? ", redness" : "") << (e.red_dots ? ", red dots" : "") << (e.bruising ? ", bruising" : "")
             << ")\n";
   if (done.early)
-    ctx.out << "This check-in is from before " << core::format_date(done.form.counts_from)
+    ctx.out << "This check-in is from before " << core::format_long_date(done.form.counts_from)
             << ", so it does not release the next session yet; check in again from "
-            << core::format_date(done.form.counts_from) << " on.\n";
+            << core::format_long_date(done.form.counts_from) << " on.\n";
   else if (!done.not_settled.empty())
     ctx.out << "Areas not yet settled wait; check in again once they have.\n";
   return kOk;
@@ -130,7 +130,7 @@ int log_habit(Context& ctx, const LogOptions& o) {
   FASCIA_CLI_CHECK(app::validate_habit(*kb, e, today));
   FASCIA_CLI_TRY(store, ctx.store());
   FASCIA_CLI_CHECK(store->add_habit(e));
-  return saved(ctx, "habit " + o.id + " on " + core::format_date(date));
+  return saved(ctx, "habit " + o.id + " on " + core::format_long_date(date));
 }
 
 int log_treatment(Context& ctx, const LogOptions& o) {
@@ -141,7 +141,7 @@ int log_treatment(Context& ctx, const LogOptions& o) {
   FASCIA_CLI_CHECK(app::validate_treatment(*kb, e, today));
   FASCIA_CLI_TRY(store, ctx.store());
   FASCIA_CLI_CHECK(store->add_treatment(e));
-  return saved(ctx, "treatment " + o.id + " on " + core::format_date(date));
+  return saved(ctx, "treatment " + o.id + " on " + core::format_long_date(date));
 }
 
 int log_note(Context& ctx, const LogOptions& o) {
@@ -151,7 +151,7 @@ int log_note(Context& ctx, const LogOptions& o) {
   FASCIA_CLI_CHECK(app::validate_note(e, today));
   FASCIA_CLI_TRY(store, ctx.store());
   FASCIA_CLI_CHECK(store->add_note(e));
-  return saved(ctx, "note on " + core::format_date(date));
+  return saved(ctx, "note on " + core::format_long_date(date));
 }
 
 }  // namespace

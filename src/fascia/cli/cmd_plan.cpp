@@ -37,7 +37,7 @@ int progress(Context& ctx) {
   if (ctx.json())
     ctx.out << adapters::progress_json(p) << "\n";
   else
-    print_progress(ctx.out, p);
+    print_progress(ctx.out, *kb, p);
   return kOk;
 }
 

@@ -63,7 +63,7 @@ int show_profile(Context& ctx) {
   for (const auto& t : profile->tools) ctx.out << " " << t;
   ctx.out << "\nDays:";
   for (int d : profile->weekdays) ctx.out << " " << core::weekday_name(d);
-  ctx.out << "\nMinutes per session: " << profile->minutes_per_session << "\nStart: " << core::format_date(profile->start)
+  ctx.out << "\nMinutes per session: " << profile->minutes_per_session << "\nStart: " << core::format_long_date(profile->start)
           << ", " << profile->weeks << " weeks\n";
   return kOk;
 }

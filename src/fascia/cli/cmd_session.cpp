@@ -72,7 +72,7 @@ int report_saved(Context& ctx, const core::KnowledgeBase& kb, const core::Sessio
     if (!entry.stopped && !core::instrument_areas(entry).empty())
       ctx.out << "Expect some soreness for a day or so. The next session on these areas waits for one check-in on\n"
                  "the skin and soreness; it counts from "
-              << core::format_date(core::checkin_counts_from(kb, entry.date))
+              << core::format_long_date(core::checkin_counts_from(kb, entry.date))
               << " on and covers every area at once:\n"
                  "  fascia log checkin [--redness REGION] [--red-dots REGION] [--bruising REGION] [--soreness N]\n";
   }
@@ -110,9 +110,9 @@ core::Result<void> save_earlier_draft(const core::KnowledgeBase& kb, app::Journa
   const app::SessionDraft& k = **kept;
   auto saved = app::save_draft(kb, store, person, k, app::UnfinishedDraft::skip_the_rest);
   if (!saved)
-    return core::fail(saved.error().code, "the unfinished session from " + core::format_date(k.date) +
+    return core::fail(saved.error().code, "the unfinished session from " + core::format_long_date(k.date) +
                                               " could not be saved: " + saved.error().message);
-  show << "An unfinished session from " << core::format_date(k.date) << " (" << k.events.size()
+  show << "An unfinished session from " << core::format_long_date(k.date) << " (" << k.events.size()
        << " steps done) was saved for that day; the steps not reached are logged as not done.\n";
   FASCIA_TRY(drafts.clear());
   auto reloaded = app::load_person(kb, store);  // today's plan must see that work
@@ -138,11 +138,11 @@ core::Result<std::optional<app::SessionDraft>> kept_draft(Context& ctx, app::Ses
   }
   if (k.finished)
     return core::fail(core::ErrorCode::precondition,
-                      "a finished session from " + core::format_date(k.date) +
+                      "a finished session from " + core::format_long_date(k.date) +
                           " is waiting to be saved; save it with: fascia --db " + shell_quote(ctx.db_path().string()) +
                           " session --save-pending " + shell_quote(drafts.where()) + " (or drop it with --restart)");
   if (k.date != today)  // saved for its own day before today's plan was made (save_earlier_draft)
-    return core::fail(core::ErrorCode::precondition, "the session kept from " + core::format_date(k.date) +
+    return core::fail(core::ErrorCode::precondition, "the session kept from " + core::format_long_date(k.date) +
                                                          " could not be saved; save it with: fascia --db " +
                                                          shell_quote(ctx.db_path().string()) + " session --save-pending " +
                                                          shell_quote(drafts.where()));

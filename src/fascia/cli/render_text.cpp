@@ -35,6 +35,28 @@ const char* level_headline(ClearanceLevel level) {
   return "";
 }
 
+// A finding's level in a few words, for a line in a list.
+const char* level_phrase(ClearanceLevel level) {
+  switch (level) {
+    case ClearanceLevel::emergency: return "emergency";
+    case ClearanceLevel::urgent: return "see a doctor the same day";
+    case ClearanceLevel::see_practitioner_first: return "see a practitioner first";
+    case ClearanceLevel::self_care_with_cautions: return "self-care with cautions";
+    case ClearanceLevel::cleared: return "cleared";
+  }
+  return "";
+}
+
+// The questions answered yes, in their own words, separated by "; ".
+std::string yes_answers(const core::KnowledgeBase& kb, const std::vector<std::string>& question_ids) {
+  std::string out;
+  for (const auto& id : question_ids) {
+    const core::Question* question = kb.question(id);
+    out += (out.empty() ? "" : "; ") + (question ? question->text : id);
+  }
+  return out;
+}
+
 }  // namespace
 
 void print_disclaimer(std::ostream& out) {
@@ -52,12 +74,7 @@ void print_clearance(std::ostream& out, const core::KnowledgeBase& kb, const cor
   out << level_headline(c.level) << "\n";
   for (const auto& f : c.findings) {
     out << "  - " << f.advice << " [" << f.source << "]\n";
-    std::string because;
-    for (const auto& q : f.because) {
-      const core::Question* question = kb.question(q);
-      because += (because.empty() ? "" : "; ") + (question ? question->text : q);
-    }
-    out << "    because you answered yes to: " << because << "\n";
+    out << "    because you answered yes to: " << yes_answers(kb, f.because) << "\n";
     if (!f.regions.empty()) {
       std::string names;
       for (const auto& r : f.regions)
@@ -105,7 +122,7 @@ void print_plan(std::ostream& out, const core::KnowledgeBase& kb, const core::Pl
   for (const auto& t : plan.templates) print_session_outline(out, kb, t);
   out << "\nCalendar:\n";
   for (const auto& d : plan.days) {
-    out << "  " << core::format_date(d.date) << " " << core::weekday_name(core::weekday_index(d.date)) << ":";
+    out << "  " << core::format_long_date(d.date) << ":";
     for (const auto& s : d.sessions) out << "  " << s.protocol_name;
     if (d.date >= plan.review && (&d == &plan.days.front() || (&d - 1)->date < plan.review)) out << "   (after the week-4 review)";
     out << "\n";
@@ -190,7 +207,7 @@ void print_stop_outcome(std::ostream& out, const core::StopOutcome& o) {
   for (const auto& r : o.advice) print_reason(out, r);
 }
 
-void print_progress(std::ostream& out, const core::Progress& p) {
+void print_progress(std::ostream& out, const core::KnowledgeBase& kb, const core::Progress& p) {
   out << "Pain (0–10) by region:\n";
   for (const auto& t : p.trends) {
     out << "  " << t.region_name << " (" << core::to_string(t.side) << "): start " << t.baseline;
@@ -201,7 +218,7 @@ void print_progress(std::ostream& out, const core::Progress& p) {
   }
   out << "Sessions per week (done / planned):\n";
   for (const auto& w : p.weeks)
-    out << fmt::format("  week of {}: {} / {}{}{}, habit check-ins {}\n", core::format_date(w.week_start), w.done,
+    out << fmt::format("  week of {}: {} / {}{}{}, habit check-ins {}\n", core::format_long_date(w.week_start), w.done,
                        w.planned, w.stopped ? fmt::format(", {} stopped", w.stopped) : "",
                        w.steps_skipped ? fmt::format(", {} steps skipped", w.steps_skipped) : "", w.habits);
   out << "Week-4 review (" << core::format_long_date(p.review.date) << "): " << core::to_string(p.review.state);
@@ -213,29 +230,26 @@ void print_progress(std::ostream& out, const core::Progress& p) {
   if (p.review.see_practitioner) out << "  → Please book a practitioner to reassess.\n";
   if (!p.adjustments.empty()) {
     out << "Changes the rules made:\n";
-    for (const auto& a : p.adjustments) print_reason(out, a.reason, ("  " + core::format_date(a.date) + " ").c_str());
+    for (const auto& a : p.adjustments) print_reason(out, a.reason, ("  " + core::format_long_date(a.date) + ": ").c_str());
   }
   for (const auto& w : p.warnings) print_reason(out, w, "  WARNING: ");
   if (p.treatments_elsewhere) out << "Treatments received elsewhere: " << p.treatments_elsewhere << "\n";
   if (!p.safety_findings.empty()) {
     out << "Warning signs (they stay until a practitioner clearance is recorded):\n";
     for (const auto& f : p.safety_findings) {
-      out << "  " << core::format_date(f.raised) << " " << f.rule << " raised";
-      if (!f.because.empty()) {
-        out << " (yes to:";
-        for (const auto& q : f.because) out << " " << q;
-        out << ")";
-      }
+      out << "  " << core::format_long_date(f.raised) << ": " << level_phrase(f.level);
+      if (!f.because.empty()) out << ", after a yes to: " << yes_answers(kb, f.because);
+      out << " [" << f.source << "]";
       if (f.cleared)
-        out << "; cleared " << core::format_date(*f.cleared) << " by " << f.cleared_by << "\n";
+        out << "\n    cleared on " << core::format_long_date(*f.cleared) << " by " << f.cleared_by << "\n";
       else
-        out << "; still in force: see a practitioner, then 'fascia clear --by NAME'\n";
+        out << "\n    still in force: see a practitioner, then record it with 'fascia clear --by NAME'\n";
     }
   }
   if (!p.clearances.empty()) {
     out << "Practitioner clearances recorded:\n";
     for (const auto& c : p.clearances) {
-      out << "  " << core::format_date(c.date) << " by " << c.by << ": ";
+      out << "  " << core::format_long_date(c.date) << " by " << c.by << ": ";
       if (c.regions.empty()) out << "everything";
       for (std::size_t i = 0; i < c.regions.size(); ++i)
         out << (i ? ", " : "") << c.regions[i].region << " (" << core::to_string(c.regions[i].side) << ")";

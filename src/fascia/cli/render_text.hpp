@@ -23,7 +23,7 @@ void print_today(std::ostream& out, const core::KnowledgeBase& kb, const core::T
 void print_card(std::ostream& out, const core::KnowledgeBase& kb, const core::StepCard& card, std::size_t number,
                 std::size_t total);
 void print_stop_outcome(std::ostream& out, const core::StopOutcome& outcome);
-void print_progress(std::ostream& out, const core::Progress& progress);
+void print_progress(std::ostream& out, const core::KnowledgeBase& kb, const core::Progress& progress);
 void print_referral(std::ostream& out, const std::vector<core::ReferralSuggestion>& suggestions,
                     const std::vector<core::Reason>& warnings);
 

@@ -109,7 +109,7 @@ JournalAnalysis analyse_journal(const KnowledgeBase& kb, const Profile& profile,
         history.pressure_cap = cap;
         out.adjustments.push_back({s.date, region,
                                    {"bruise-pressure-step",
-                                    name + ": bruising after the session on " + format_date(s.date) +
+                                    name + ": bruising after the session on " + format_long_date(s.date) +
                                         ", so pressure is now capped at " + std::to_string(cap) + "/10",
                                     caps.bruise_pressure_step.source}});
         if (history.bruised_sessions == caps.repeated_bruising_count.value)
@@ -137,8 +137,8 @@ JournalAnalysis analyse_journal(const KnowledgeBase& kb, const Profile& profile,
         out.adjustments.push_back(
             {worse->date, region,
              {"worse-after-hours",
-              name + ": pain was " + std::to_string(worse->score) + "/10 on " + format_date(worse->date) +
-                  ", up from " + std::to_string(before) + "/10 before the session on " + format_date(s.date) +
+              name + ": pain was " + std::to_string(worse->score) + "/10 on " + format_long_date(worse->date) +
+                  ", up from " + std::to_string(before) + "/10 before the session on " + format_long_date(s.date) +
                   ", so the dose is lowered to " +
                   (history.dose == DoseLevel::reduced ? "the low end of each range" : "half the low end"),
               caps.worse_after_hours.source}});
@@ -174,17 +174,17 @@ std::vector<Reason> reaction_gate(const KnowledgeBase& kb, const Journal& journa
   if (latest && !reaction_settled(kb, *latest)) {
     const std::string wait = "; wait until redness and soreness have settled, then log a check-in";
     reasons.push_back(about_area({"reaction-unresolved",
-                                  name + ": " + describe(*latest) + " logged on " + format_date(latest->date) +
-                                      " after the session on " + format_date(*last) + wait,
+                                  name + ": " + describe(*latest) + " logged on " + format_long_date(latest->date) +
+                                      " after the session on " + format_long_date(*last) + wait,
                                   source},
                                  region, name, side, describe(*latest) + " logged after the last session" + wait));
   } else if (!latest || latest->date < earliest_checkin) {
     // One check-in covers the whole session (fascia log checkin); it counts
     // only from `earliest_checkin` on (ADR 0003).
     reasons.push_back(about_area({"reaction-unconfirmed",
-                                  name + ": no check-in since the session on " + format_date(*last) +
+                                  name + ": no check-in since the session on " + format_long_date(*last) +
                                       "; once redness and soreness have settled, check in from " +
-                                      format_date(earliest_checkin) + " on (fascia log checkin)",
+                                      format_long_date(earliest_checkin) + " on (fascia log checkin)",
                                   source},
                                  region, name, side,
                                  "no check-in since the last session; once redness and soreness have settled, "

@@ -213,7 +213,7 @@ Plan build_plan(const PlanInputs& in) {
     if (placed[i] == 0 && first <= plan.end)
       plan.notes.push_back({"not-scheduled",
                             t.protocol_name + " could not be placed on any of your days before " +
-                                format_date(plan.end) + "; add days or minutes, or it waits for the caps to allow it",
+                                format_long_date(plan.end) + "; add days or minutes, or it waits for the caps to allow it",
                             ""});
   }
 
@@ -280,10 +280,10 @@ TodayView today_view(const PlanInputs& in, const Plan& plan) {
   const bool available =
       std::find(in.profile.weekdays.begin(), in.profile.weekdays.end(), wd) != in.profile.weekdays.end();
   if (in.today < plan.start)
-    view.not_today.push_back({"before-start", "the program starts on " + format_date(plan.start), "", "", "", "",
+    view.not_today.push_back({"before-start", "the program starts on " + format_long_date(plan.start), "", "", "", "",
                               "the program starts on {date}", plan.start});
   else if (view.finished)
-    view.not_today.push_back({"program-finished", "the program ended on " + format_date(plan.end), "", "", "", "",
+    view.not_today.push_back({"program-finished", "the program ended on " + format_long_date(plan.end), "", "", "", "",
                               "the program ended on {date}", plan.end});
   else if (!available)
     view.not_today.push_back({"day-not-available",
@@ -306,7 +306,7 @@ TodayView today_view(const PlanInputs& in, const Plan& plan) {
   if (view.not_today.empty())
     view.not_today.push_back(
         {"no-session-planned",
-         view.next ? "the plan has no session on this day; the next one is on " + format_date(*view.next)
+         view.next ? "the plan has no session on this day; the next one is on " + format_long_date(*view.next)
                    : "no session fits on this day within the caps, your days and your minutes",
          ""});
   if (!view.next && !view.finished) view.next_condition = condition_for(in.clearance, left_out);

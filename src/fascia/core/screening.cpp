@@ -210,7 +210,7 @@ ScreeningState evaluate_screenings(const KnowledgeBase& kb, const std::vector<Sc
     if (present) continue;
     Finding carried = f;
     carried.carried = true;
-    carried.advice += " (In force since " + format_date(*f.raised) +
+    carried.advice += " (In force since " + format_long_date(*f.raised) +
                       "; it stays until you record that a practitioner has seen you and cleared it.)";
     state.clearance.findings.push_back(std::move(carried));
   }

@@ -64,8 +64,8 @@ std::vector<Reason> TreatmentLedger::cap_conflicts(const KnowledgeBase& kb, cons
     const std::string rule = std::string("at least ") + std::to_string(gap.value) + " h must pass between " +
                              (instrument ? "instrument sessions" : "compression sessions");
     reasons.push_back(about_area({instrument ? "instrument-min-hours-between" : "compression-min-hours-between",
-                                  name + ": worked on " + format_date(latest_conflict) + "; " + rule +
-                                      " (next allowed " + format_date(next) + ")",
+                                  name + ": worked on " + format_long_date(latest_conflict) + "; " + rule +
+                                      " (next allowed " + format_long_date(next) + ")",
                                   gap.source},
                                  region, name, side, rule + "; next allowed {date}", next));
   }
@@ -81,7 +81,7 @@ std::vector<Reason> TreatmentLedger::cap_conflicts(const KnowledgeBase& kb, cons
         const std::string limit = "; the limit is " + std::to_string(cap) + " in any 7 days";
         reasons.push_back(about_area({"instrument-sessions-per-7-days",
                                       name + ": already " + std::to_string(count) + " instrument sessions between " +
-                                          format_date(from) + " and " + format_date(to) + limit,
+                                          format_long_date(from) + " and " + format_long_date(to) + limit,
                                       caps.instrument_sessions_per_7_days.source},
                                      region, name, side,
                                      "already " + std::to_string(count) +

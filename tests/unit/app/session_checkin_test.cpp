@@ -94,7 +94,7 @@ TEST(SessionCheckin, ACheckInOnTheSessionDayIsKeptButReleasesNothing) {
   EXPECT_EQ(saved->form.counts_from, day("2026-11-24"));
   const auto held = f.holds("2026-11-25");
   ASSERT_EQ(held.size(), 5u);
-  EXPECT_NE(held.front().text.find("check in from 2026-11-24 on"), std::string::npos) << held.front().text;
+  EXPECT_NE(held.front().text.find("check in from Tuesday, 24 November 2026 on"), std::string::npos) << held.front().text;
 }
 
 TEST(SessionCheckin, AnAdjustedSideHoldsOnlyThatSide) {
