@@ -121,7 +121,9 @@ export const api = {
   profile: () => call<Profile>('GET', '/profile'),
   saveProfile: (p: Profile) => call<Profile>('PUT', '/profile', p),
   screening: () => call<ScreeningRecord>('GET', '/screening'),
-  screen: (answers: Record<string, Answer>) => call<Clearance>('POST', '/screening', { answers }),
+  /** stopEarly: only when the answers given call for emergency or same-day help (else 400 naming a missing answer). */
+  screen: (answers: Record<string, Answer>, stopEarly = false) =>
+    call<Clearance>('POST', '/screening', stopEarly ? { answers, stop_early: true } : { answers }),
   referral: (locations: string[]) =>
     call<Referral>('GET', '/referral?locations=' + locations.map(encodeURIComponent).join(',')),
   plan: () => call<Plan>('GET', '/plan'),

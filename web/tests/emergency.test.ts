@@ -30,14 +30,10 @@ test('an emergency answer shows the full-screen message and no plan', { timeout:
     await first.getByRole('button', { name: 'One or more apply' }).click();
     assert.equal(await questions.first().getAttribute('data-question'), emergencyIds[0]);
     await questions.first().getByLabel('Yes', { exact: true }).check();
-    // What to do now shows at once, before the rest is answered.
+    // What to do now shows at once, and the full result is one tap away:
+    // nothing else has to be answered first.
     await page.getByTestId('emergency-now').getByText(/emergency number/).waitFor();
-    // The rest: the remaining emergency questions one by one, every other group with "None of these".
-    const emergency = page.locator('section[data-group="emergency"] fieldset.question');
-    for (let i = 1; i < (await emergency.count()); i++) await emergency.nth(i).getByLabel('No', { exact: true }).check();
-    const groups = page.locator('section.question-group:not([data-group="emergency"])');
-    for (let i = 0; i < (await groups.count()); i++) await groups.nth(i).getByRole('button', { name: 'None of these' }).click();
-    await page.getByRole('button', { name: 'See my result' }).click();
+    await page.getByTestId('emergency-now').getByRole('button', { name: 'Show me what to do now' }).click();
 
     // Full screen, with what to do.
     const alarm = page.getByRole('alertdialog');
@@ -46,6 +42,11 @@ test('an emergency answer shows the full-screen message and no plan', { timeout:
     await alarm.locator('#alarm-what').getByText(/emergency number/).waitFor();
     const box = await alarm.boundingBox();
     assert.ok(box && box.width >= 389 && box.height >= 843, 'covers the screen: ' + JSON.stringify(box));
+    // Stored as a whole screening: the yes given, every question not reached recorded as no.
+    const { body: stored } = await apiCall<{ answers: Record<string, { yes: boolean }> }>(page, 'GET', '/screening');
+    assert.equal(stored.answers[emergencyIds[0]]?.yes, true);
+    const others = Object.entries(stored.answers).filter(([id]) => id !== emergencyIds[0]);
+    assert.ok(others.length > 20 && others.every(([, a]) => a.yes === false), JSON.stringify(stored.answers));
     assert.equal(await page.getByRole('link', { name: /plan/i }).count(), 0, 'no link to a plan');
     assert.equal(await page.getByRole('button', { name: /plan/i }).count(), 0, 'no button to a plan');
     assert.equal(await page.getByRole('navigation', { name: 'Main' }).count(), 0, 'no navigation behind it');

@@ -75,11 +75,9 @@ int screen(Context& ctx, const std::string& answers_path) {
       auto a = ask(ctx, *kb, q);
       if (!a) return report(ctx.err, {core::ErrorCode::invalid_argument, "screening stopped before every question was answered; nothing saved"});
       record.answers[q.id] = *a;
-      // An emergency sign ends the questions at once: the rest cannot change the outcome.
-      core::ScreeningRecord partial = record;
-      for (const auto& other : kb->questions) partial.answers.try_emplace(other.id);
-      if (core::evaluate_screening(*kb, partial).level == core::ClearanceLevel::emergency) {
-        record = partial;
+      // An emergency or urgent sign ends the questions at once: the rest cannot change the outcome.
+      if (auto closed = core::close_early_on_alarm(*kb, record)) {
+        record = std::move(*closed);
         break;
       }
     }

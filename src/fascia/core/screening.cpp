@@ -54,6 +54,13 @@ bool Clearance::plan_allowed() const {
   return true;
 }
 
+std::optional<ScreeningRecord> close_early_on_alarm(const KnowledgeBase& kb, const ScreeningRecord& record) {
+  ScreeningRecord closed = record;
+  for (const auto& q : kb.questions) closed.answers.try_emplace(q.id);  // Answer{} is "no"
+  if (evaluate_screening(kb, closed).level < ClearanceLevel::urgent) return std::nullopt;
+  return closed;
+}
+
 Result<void> validate_answers(const KnowledgeBase& kb, const ScreeningRecord& record) {
   for (const auto& q : kb.questions) {
     auto it = record.answers.find(q.id);

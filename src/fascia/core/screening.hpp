@@ -66,6 +66,14 @@ inline constexpr const char* kMedicalClearanceQuestion = "medical-clearance";
 // regions; the error names the first problem.
 Result<void> validate_answers(const KnowledgeBase& kb, const ScreeningRecord& record);
 
+// A screening may stop early when the answers given already call for
+// emergency or urgent help: nothing answered later can lower that outcome,
+// and the person should be getting help, not answering questions. Returns
+// the record with every question not yet answered set to "no", or nullopt
+// when the answers given do not reach urgent (then every question needs an
+// answer). `record` may lack answers; those it has must be valid.
+std::optional<ScreeningRecord> close_early_on_alarm(const KnowledgeBase& kb, const ScreeningRecord& record);
+
 // Precondition: validate_answers succeeded.
 Clearance evaluate_screening(const KnowledgeBase& kb, const ScreeningRecord& record);
 

@@ -242,3 +242,26 @@ TEST(StickyFindings, ALocalFindingEndsWhenTheAnswerChanges) {
   EXPECT_TRUE(s.clearance.findings.empty());
   EXPECT_TRUE(s.history.empty());
 }
+
+// ---- stopping early for an emergency (issue 8, point 11) ----
+
+TEST(StopEarly, AnEmergencyAnswerClosesTheScreeningWithEveryOtherQuestionNo) {
+  ScreeningRecord partial{fixture::day("2026-11-23"), {{"sudden-worst-headache", Answer{true, {}}}}};
+  const auto closed = close_early_on_alarm(kKb, partial);
+  ASSERT_TRUE(closed);
+  EXPECT_TRUE(validate_answers(kKb, *closed));
+  EXPECT_EQ(closed->answers.size(), kKb.questions.size());
+  EXPECT_TRUE(closed->answers.at("sudden-worst-headache").yes);
+  for (const auto& [id, a] : closed->answers) {
+    if (id != "sudden-worst-headache") {
+      EXPECT_FALSE(a.yes) << id;
+    }
+  }
+  EXPECT_EQ(evaluate_screening(kKb, *closed).level, ClearanceLevel::emergency);
+}
+
+TEST(StopEarly, AnswersThatDoNotCallForHelpNowCannotStopEarly) {
+  EXPECT_FALSE(close_early_on_alarm(kKb, {fixture::day("2026-11-23"), {}}));
+  // Age alone is nothing; with trauma it would be urgent, but trauma was not answered.
+  EXPECT_FALSE(close_early_on_alarm(kKb, {fixture::day("2026-11-23"), {{"age-65-or-over", Answer{true, {}}}}}));
+}

@@ -5,6 +5,9 @@
 // when each question has a yes or no. A "regions" question answered yes asks
 // which areas and, for paired areas, which side ({region, side} entries).
 // The outcome is shown in full; emergency and urgent take the whole screen.
+// A yes in the emergency (or urgent) group offers "Show me what to do now",
+// which sends the answers so far with stop_early: the server accepts them
+// only when they already call for help now, and records the rest as no.
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { useApp } from '../app-context';
@@ -123,6 +126,29 @@ function Questions({ data, onDone }: { data: Data; onDone: (c: Clearance) => voi
     clearErrors(g.questions.map((q) => q.id));
   };
 
+  /** Sends the answers given (all of them, or with stopEarly only those so far) and shows the outcome. */
+  const send = async (which: Question[], stopEarly: boolean) => {
+    const body: Record<string, Answer> = {};
+    for (const q of which) {
+      const a = answers[q.id];
+      if (!a) continue;
+      body[q.id] = q.kind === 'regions' ? { yes: a.yes, regions: a.yes ? a.regions ?? [] : [] } : { yes: a.yes };
+    }
+    setBusy(true);
+    try {
+      const c = await api.screen(body, stopEarly);
+      app.setClearance(c);
+      await app.refresh();
+      onDone(c);
+      // The home page shows an emergency or urgent outcome full-screen, without navigation.
+      if (isAlarm(c.level)) navigate('/', true);
+    } catch (err) {
+      setErrors(errorsFrom(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const submit = async (e: Event) => {
     e.preventDefault();
     const local: FieldErrors = {};
@@ -147,31 +173,18 @@ function Questions({ data, onDone }: { data: Data; onDone: (c: Clearance) => voi
       }
       return;
     }
-    const body: Record<string, Answer> = {};
-    for (const q of ordered) {
-      const a = answers[q.id]!;
-      body[q.id] = q.kind === 'regions' ? { yes: a.yes, regions: a.yes ? a.regions ?? [] : [] } : { yes: a.yes };
-    }
-    setBusy(true);
-    try {
-      const c = await api.screen(body);
-      app.setClearance(c);
-      await app.refresh();
-      onDone(c);
-      // The home page shows an emergency or urgent outcome full-screen, without navigation.
-      if (isAlarm(c.level)) navigate('/', true);
-    } catch (err) {
-      setErrors(errorsFrom(err));
-    } finally {
-      setBusy(false);
-    }
+    await send(ordered, false);
   };
+  // A yes in the emergency or urgent group: the rest can wait. The server
+  // accepts the answers so far only if they already call for help now.
+  const stopEarly = () => send(ordered.filter((q) => answers[q.id]), true);
 
   const answered = ordered.filter((q) => answers[q.id]).length;
   // A group lists its questions with "None of these" and "One or more apply";
   // the second (or "Show or change") asks each question yes or no.
   const expanded = (g: Group) => open[g.id] === true || (open[g.id] === undefined && g.questions.some((q) => answers[q.id]));
   const emergencyYes = groups.some((g) => g.id === 'emergency' && g.questions.some((q) => answers[q.id]?.yes));
+  const urgentYes = groups.some((g) => g.id === 'urgent' && g.questions.some((q) => answers[q.id]?.yes));
   return (
     <form onSubmit={submit} noValidate class="screening">
       {groups.map((g) => {
@@ -251,8 +264,21 @@ function Questions({ data, onDone }: { data: Data; onDone: (c: Clearance) => voi
                     If this is happening now, call your local emergency number (112 in Europe, 911 in North America, 999
                     in the UK) before anything else.
                   </strong>{' '}
-                  Then answer the few groups below ("None of these" is one tap) and see your result.
+                  You do not need to answer the rest now.
                 </p>
+                <button type="button" class="primary" disabled={busy} onClick={stopEarly}>
+                  Show me what to do now
+                </button>
+              </div>
+            ) : null}
+            {g.id === 'urgent' && urgentYes && !emergencyYes ? (
+              <div class="blocked-notice" role="alert" data-testid="urgent-now">
+                <p>
+                  <strong>This may need a doctor today.</strong> You can see what to do now, or answer the rest first.
+                </p>
+                <button type="button" disabled={busy} onClick={stopEarly}>
+                  Show me what to do now
+                </button>
               </div>
             ) : null}
           </section>
