@@ -86,6 +86,11 @@ TEST(Cli, WhenTheOnlyRegionIsExcludedTodaySaysWhyAndWhatMustHappen) {
   EXPECT_EQ(v["not_today"][0]["rule"], "practitioner-arm-numbness-tingling");
   EXPECT_TRUE(v["next"].is_null());
   EXPECT_NE(v["next_condition"].get<std::string>().find("practitioner"), std::string::npos);
+  // Grouped: the rule once, naming the area it leaves out.
+  ASSERT_EQ(v["why_not_today"].size(), 1u) << v["why_not_today"].dump();
+  std::set<std::string> areas;
+  for (const auto& a : v["why_not_today"][0]["areas"]) areas.insert(a["region"].get<std::string>());
+  EXPECT_TRUE(areas.count("upper-trapezius")) << v["why_not_today"].dump();
   const Outcome text = box.run("today");
   EXPECT_NE(text.out.find("because of your screening answers"), std::string::npos) << text.out;
   const Outcome session = box.run("session --script -", kFullNeckSession);

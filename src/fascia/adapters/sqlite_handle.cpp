@@ -18,7 +18,7 @@ Error map_error(sqlite3* db, int result_code, const std::filesystem::path& file)
   switch (result_code & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      return {ErrorCode::db_locked, "database " + name + " is locked by another fascia process (try again)"};
+      return {ErrorCode::db_locked, "database " + name + " is locked by another program (another fascia, or a tool such as sqlite3); try again"};
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
       return corrupt_error(file);

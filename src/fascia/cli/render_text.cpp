@@ -74,7 +74,8 @@ void print_clearance(std::ostream& out, const core::KnowledgeBase& kb, const cor
   out << level_headline(c.level) << "\n";
   for (const auto& f : c.findings) {
     out << "  - " << f.advice << " [" << f.source << "]\n";
-    out << "    because you answered yes to: " << yes_answers(kb, f.because) << "\n";
+    // "because of", not "you answered": a stop sign in a session sets the answer too.
+    out << "    because of: " << yes_answers(kb, f.because) << "\n";
     if (!f.regions.empty()) {
       std::string names;
       for (const auto& r : f.regions)

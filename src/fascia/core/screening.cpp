@@ -1,5 +1,7 @@
 #include "fascia/core/screening.hpp"
 
+#include "fascia/core/reason_groups.hpp"
+
 #include <algorithm>
 #include <limits>
 
@@ -233,6 +235,16 @@ RegionAccess region_access(const KnowledgeBase& kb, const Clearance& clearance, 
   return region_access(kb, clearance, region_id, Side::both, modality);
 }
 
+namespace {
+
+// "Calves (left)"; no side word for both sides or the midline.
+std::string area_name(const Region& region, Side side) {
+  if (side == Side::left || side == Side::right) return region.name + " (" + std::string(to_string(side)) + ")";
+  return region.name;
+}
+
+}  // namespace
+
 RegionAccess region_access(const KnowledgeBase& kb, const Clearance& clearance, const std::string& region_id,
                            Side side, Modality modality) {
   RegionAccess access;
@@ -259,7 +271,10 @@ RegionAccess region_access(const KnowledgeBase& kb, const Clearance& clearance, 
       case ClearanceLevel::urgent:
       case ClearanceLevel::see_practitioner_first:
         access.allowed = false;
-        access.reasons.push_back({f.rule, "left out because of your screening answers: " + f.advice, f.source});
+        // About this area, so that "why not today" can name every area a rule leaves out once.
+        access.reasons.push_back(about_area({f.rule, area_name(*region, side) + ": left out because of your screening answers: " + f.advice, f.source},
+                                            region_id, region->name, side,
+                                            "left out because of your screening answers: " + f.advice));
         break;
       case ClearanceLevel::self_care_with_cautions:
         access.pressure_cap = lower_cap(access.pressure_cap, f.pressure_cap);

@@ -231,7 +231,7 @@ TEST(SqliteStore, ReportsLockedAndChangesNothingWhileAnotherProcessHoldsTheWrite
   ASSERT_FALSE(added);
   EXPECT_EQ(added.error().code, ErrorCode::db_locked);
   EXPECT_TRUE(contains(added.error().message, (dir / "fascia.db").string())) << added.error().message;
-  EXPECT_TRUE(contains(added.error().message, "is locked by another fascia process")) << added.error().message;
+  EXPECT_TRUE(contains(added.error().message, "is locked by another program")) << added.error().message;
   EXPECT_EQ(*store->load_journal(), before);  // readers are not blocked by the writer
   ASSERT_TRUE(other.exec("ROLLBACK"));
 
