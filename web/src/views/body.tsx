@@ -2,6 +2,7 @@
 // where pain is felt (on the figure or from the list, ordered by name) to see
 // which muscles often send pain there (ranked possibilities from the referral
 // patterns, never a diagnosis).
+import { NrsSelect } from '../components/nrs-select';
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { useApp } from '../app-context';
@@ -9,7 +10,7 @@ import { BodyMap, notForSelfTreatment, type PickSide } from '../components/bodym
 import { LocationMap } from '../components/locationmap';
 import { linkClick } from '../router';
 import type { PainLocation, Profile, Referral, Region, Side } from '../types';
-import { errorsFrom, FieldError, LoadError, Loading, OtherErrors, Page, range, sideWord, unlessMissing, useLoad, type FieldErrors } from '../util';
+import { errorsFrom, FieldError, LoadError, Loading, OtherErrors, Page, sideWord, unlessMissing, useLoad, type FieldErrors } from '../util';
 
 interface Data {
   regions: Region[];
@@ -133,14 +134,7 @@ function PainLogger({ data }: { data: Data }) {
           ) : null}
           <div class="field">
             <label for="pain-score">Pain today (0 none – 10 worst)</label>
-            <select id="pain-score" value={score} onChange={(e) => setScore(e.currentTarget.value)}>
-              <option value="">Choose…</option>
-              {range(0, 10).map((n) => (
-                <option key={n} value={String(n)}>
-                  {n}
-                </option>
-              ))}
-            </select>
+            <NrsSelect id="pain-score" choose value={score} onChange={setScore} />
             <FieldError errors={errors} field="score" />
           </div>
         </div>

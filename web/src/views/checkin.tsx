@@ -3,11 +3,12 @@
 // (redness, red dots, bruising, soreness) and saved together. Says plainly
 // from which day a check-in releases the next session (POST
 // /sessions/{id}/check-in, docs/API.md).
+import { NrsSelect } from '../components/nrs-select';
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { linkClick, navigate } from '../router';
 import type { CheckinArea, CheckinForm, CheckinSaved, CheckinRun } from '../types';
-import { errorsFrom, LoadError, Loading, OtherErrors, Page, range, sideWord, useLoad, type FieldErrors } from '../util';
+import { errorsFrom, LoadError, Loading, OtherErrors, Page, sideWord, useLoad, type FieldErrors } from '../util';
 
 /** The form for `session`, or for the newest session that has one when `session` is 0. */
 async function loadForm(session: number): Promise<CheckinForm | null> {
@@ -167,17 +168,7 @@ function CheckinFormView({ form }: { form: CheckinForm }) {
             </div>
             <div class="field">
               <label for={`sore-${i}`}>Soreness now, 0 to 10</label>
-              <select
-                id={`sore-${i}`}
-                value={String(a.soreness)}
-                onChange={(e) => change(i, { soreness: Number(e.currentTarget.value) })}
-              >
-                {range(0, 10).map((n) => (
-                  <option key={n} value={String(n)}>
-                    {n}
-                  </option>
-                ))}
-              </select>
+              <NrsSelect id={`sore-${i}`} value={String(a.soreness)} onChange={(v) => change(i, { soreness: Number(v) })} />
             </div>
           </fieldset>
         ))}

@@ -1,6 +1,7 @@
 // The journal: quick entries for pain, a reaction check-in (soreness,
 // redness, red dots, bruising), habits, treatments received elsewhere and
 // notes, and the recent entries.
+import { NrsSelect } from '../components/nrs-select';
 import { useState } from 'preact/hooks';
 import { loadNames, useNames } from '../names';
 import { api, type JournalKind } from '../api';
@@ -14,7 +15,6 @@ import {
   longDate,
   OtherErrors,
   Page,
-  range,
   sideWord,
   unlessMissing,
   useLoad,
@@ -175,14 +175,7 @@ function Score({
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => setValue(e.currentTarget.value)}>
-        <option value="">Choose…</option>
-        {range(0, 10).map((n) => (
-          <option key={n} value={String(n)}>
-            {n}
-          </option>
-        ))}
-      </select>
+      <NrsSelect id={id} choose value={value} onChange={setValue} />
       <FieldError errors={errors} field={field} />
     </div>
   );

@@ -1,6 +1,7 @@
 // First run and "My details": the areas to work on (chosen on the body map,
 // with side and pain), tools owned, days available and minutes per session.
 // Saved with PUT /api/v1/profile; on first run, screening comes next.
+import { NrsSelect } from '../components/nrs-select';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
 import { useApp } from '../app-context';
@@ -14,7 +15,6 @@ import {
   Loading,
   OtherErrors,
   Page,
-  range,
   unlessMissing,
   useLoad,
   weekdayNames,
@@ -270,22 +270,13 @@ function ProfileForm({ kb, firstRun }: { kb: Kb; firstRun: boolean }) {
                     )}
                     <div class="field inline">
                       <label for={`pain-${t.region}`}>Pain now (0 none – 10 worst)</label>
-                      <select
+                      <NrsSelect
                         id={`pain-${t.region}`}
+                        choose
                         value={t.pain === null ? '' : String(t.pain)}
-                        aria-invalid={errors[`regions[${i}].pain`] ? true : undefined}
-                        onChange={(e) => {
-                          const v = e.currentTarget.value;
-                          setTargets(targets.map((x, k) => (k === i ? { ...x, pain: v === '' ? null : Number(v) } : x)));
-                        }}
-                      >
-                        <option value="">Choose…</option>
-                        {range(0, 10).map((n) => (
-                          <option key={n} value={String(n)}>
-                            {n}
-                          </option>
-                        ))}
-                      </select>
+                        invalid={Boolean(errors[`regions[${i}].pain`])}
+                        onChange={(v) => setTargets(targets.map((x, k) => (k === i ? { ...x, pain: v === '' ? null : Number(v) } : x)))}
+                      />
                     </div>
                     <button
                       type="button"
