@@ -1,9 +1,10 @@
 #include "fascia/adapters/json_number_range.hpp"
 
+#include "fascia/adapters/json_path_sax.hpp"
+
 #include <cstdint>
 #include <limits>
 #include <nlohmann/json.hpp>
-#include <vector>
 
 namespace fascia::adapters {
 
@@ -21,60 +22,20 @@ bool is_integer_literal(std::string_view text) {
   return true;
 }
 
-// Walks the SAX events, keeps the path of the value being read and stops at
-// the first integer that is too large.
-class OversizedIntegerFinder final : public nlohmann::json_sax<json> {
+// Stops at the first integer that is too large, with its path.
+class OversizedIntegerFinder final : public JsonPathSax {
  public:
-  bool null() override { return value(); }
-  bool boolean(bool) override { return value(); }
-  bool number_integer(number_integer_t) override { return value(); }
-  // Up to 2^64-1 the parser keeps the exact value, and each field's own
-  // check quotes it with that field's range.
-  bool number_unsigned(number_unsigned_t) override { return value(); }
   bool number_float(number_float_t, const string_t& text) override {
-    if (is_integer_literal(text)) return found(text);
-    return value();
+    if (!is_integer_literal(text)) return value();
+    result_ = OversizedInteger{path(), text};
+    return false;  // stop the scan
   }
-  bool string(string_t&) override { return value(); }
-  bool binary(binary_t&) override { return value(); }
-  bool start_object(std::size_t) override { return open(false); }
-  bool start_array(std::size_t) override { return open(true); }
-  bool end_object() override { return close(); }
-  bool end_array() override { return close(); }
-  bool key(string_t& name) override {
-    frames_.back().key = name;
-    return true;
-  }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+  // Up to 2^64-1 the parser keeps the exact value, and each field's own
+  // check quotes it with that field's range: number_unsigned is not looked at.
 
   const std::optional<OversizedInteger>& result() const { return result_; }
 
  private:
-  struct Frame {
-    bool array = false;
-    std::size_t index = 0;
-    std::string key;
-  };
-  bool found(std::string literal) {
-    std::string path;
-    for (const Frame& f : frames_)
-      path = f.array ? path + "[" + std::to_string(f.index) + "]" : (path.empty() ? f.key : path + "." + f.key);
-    result_ = OversizedInteger{std::move(path), std::move(literal)};
-    return false;  // stop the scan
-  }
-  bool value() {
-    if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
-    return true;
-  }
-  bool open(bool array) {
-    frames_.push_back(Frame{array, 0, {}});
-    return true;
-  }
-  bool close() {
-    frames_.pop_back();
-    return value();
-  }
-  std::vector<Frame> frames_;
   std::optional<OversizedInteger> result_;
 };
 

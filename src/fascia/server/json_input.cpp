@@ -8,6 +8,7 @@
 
 #include "fascia/app/text_limits.hpp"
 #include "fascia/adapters/json_number_range.hpp"
+#include "fascia/adapters/json_path_sax.hpp"
 #include "fascia/app/validate.hpp"
 #include "fascia/server/safe_text.hpp"
 
@@ -21,33 +22,13 @@ std::string type_name(const json& value) { return value.type_name(); }
 
 // Follows a parse of the body and remembers where it stopped: the dotted
 // path of the value (or field name) being read when the parser gave up.
-class ErrorLocator final : public nlohmann::json_sax<json> {
+class ErrorLocator final : public adapters::JsonPathSax {
  public:
-  bool null() override { return value(); }
-  bool boolean(bool) override { return value(); }
-  bool number_integer(number_integer_t) override { return value(); }
-  bool number_unsigned(number_unsigned_t) override { return value(); }
-  bool number_float(number_float_t, const string_t&) override { return value(); }
-  bool string(string_t&) override { return value(); }
-  bool binary(binary_t&) override { return value(); }
-  bool start_object(std::size_t) override { return open(false); }
-  bool start_array(std::size_t) override { return open(true); }
-  bool end_object() override { return close(); }
-  bool end_array() override { return close(); }
-  bool key(string_t& name) override {
-    frames_.back().key = name;
-    frames_.back().want_key = false;
-    return true;
-  }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) override {
     failed_ = true;
     position_ = position;
-    in_key_ = !frames_.empty() && !frames_.back().array && frames_.back().want_key;
-    for (std::size_t i = 0; i < frames_.size(); ++i) {
-      const Frame& f = frames_[i];
-      if (i + 1 == frames_.size() && in_key_) break;
-      path_ = f.array ? path_ + "[" + std::to_string(f.index) + "]" : field_path(path_, f.key);
-    }
+    in_key_ = reading_key();
+    path_ = path(/*without_last=*/in_key_);
     return false;
   }
 
@@ -55,35 +36,9 @@ class ErrorLocator final : public nlohmann::json_sax<json> {
   // Bytes read when the parser gave up (the offending byte included).
   std::size_t position() const { return position_; }
   bool in_key() const { return in_key_; }
-  const std::string& path() const { return path_; }
+  const std::string& path_found() const { return path_; }
 
  private:
-  struct Frame {
-    bool array = false;
-    std::size_t index = 0;
-    std::string key;
-    bool want_key = true;
-  };
-  bool value() {
-    if (frames_.empty()) return true;
-    Frame& top = frames_.back();
-    if (top.array)
-      ++top.index;
-    else
-      top.want_key = true;
-    return true;
-  }
-  bool open(bool array) {
-    Frame frame;
-    frame.array = array;
-    frames_.push_back(std::move(frame));
-    return true;
-  }
-  bool close() {
-    frames_.pop_back();
-    return value();
-  }
-  std::vector<Frame> frames_;
   bool failed_ = false;
   bool in_key_ = false;
   std::size_t position_ = 0;
@@ -99,15 +54,15 @@ std::optional<ApiError> body_encoding_error(std::string_view body) {
   json::sax_parse(body, &locator);
   // A syntax error before the bad byte: the body is not JSON at all.
   if (locator.failed() && locator.position() <= bad) return ApiError{400, "bad_json", "the body is not valid JSON", {}};
-  if (!locator.failed() || locator.path().empty())
+  if (!locator.failed() || locator.path_found().empty())
     return ApiError{400,
                     "bad_json",
                     locator.in_key() ? "a field name in the body is not valid UTF-8 text"
                                      : "the body is not valid UTF-8 text (JSON must be UTF-8)",
                     {}};
   if (locator.in_key())
-    return ApiError{400, "bad_json", "a field name in " + locator.path() + " is not valid UTF-8 text", locator.path()};
-  return ApiError{400, "bad_json", locator.path() + " is not valid UTF-8 text", locator.path()};
+    return ApiError{400, "bad_json", "a field name in " + locator.path_found() + " is not valid UTF-8 text", locator.path_found()};
+  return ApiError{400, "bad_json", locator.path_found() + " is not valid UTF-8 text", locator.path_found()};
 }
 
 std::string field_path(const std::string& path, std::string_view field) {
