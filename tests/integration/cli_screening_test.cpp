@@ -177,3 +177,47 @@ TEST(Cli, TheTextPeopleReadWritesDatesOneWayAndNamesNoRuleIds) {
   EXPECT_NE(progress.find("Monday, 23 November 2026: see a practitioner first, after a yes to:"), std::string::npos)
       << progress;
 }
+
+// Broken skin during a session marks that area as an open wound: it stays out
+// of the plan, whatever the check-in says, until the screening is answered
+// again without it (healed). No practitioner is needed for that.
+TEST(Cli, BrokenSkinKeepsTheAreaOutUntilTheScreeningSaysItHealed) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  const Outcome stopped = box.run("session --script -", "done\nstop skin-broken 5\n");
+  ASSERT_EQ(stopped.code, 0) << stopped.err;
+  const json data = json::parse(exported(box));
+  const json& session = data["journal"]["sessions"][0];
+  std::string region, side;
+  for (const auto& step : session["steps"])
+    if (step["status"] == "stopped") {
+      region = step["region"].get<std::string>();
+      side = step["side"].get<std::string>();
+    }
+  ASSERT_FALSE(region.empty()) << session.dump();
+  const json& wound = data["screenings"].back()["answers"]["open-wound"];
+  EXPECT_TRUE(wound["yes"].get<bool>()) << wound.dump();
+  ASSERT_EQ(wound["regions"].size(), 1u) << wound.dump();
+  EXPECT_EQ(wound["regions"][0]["region"], region);
+  EXPECT_EQ(wound["regions"][0]["side"], side);
+
+  // Two days later, every area checked in as settled: that side of that area
+  // is still out (the plan keeps the other side), and the plan says why.
+  ASSERT_EQ(box.run("log checkin --soreness 0", "", "2026-11-25").code, 0);
+  const json plan = json::parse(box.run("--json plan", "", "2026-11-25").out);
+  bool excluded = false;
+  for (const auto& e : plan["excluded"])
+    excluded = excluded || (e["region"] == region && e["side"] == side &&
+                            e["reasons"][0]["rule"] == "practitioner-open-wound");
+  EXPECT_TRUE(excluded) << plan["excluded"].dump();
+  const json today = json::parse(box.run("--json today", "", "2026-11-25").out);
+  for (const auto& s : today["due"])
+    for (const auto& step : s["steps"])
+      EXPECT_FALSE(step["region"] == region && (step["side"] == side || step["side"] == "both")) << step.dump();
+
+  // Healed: answered "no" again, the area comes back without any clearance.
+  cli_test::write_file(box.path("no.yaml"), all_no_answers());
+  ASSERT_EQ(box.run("screen --answers '" + box.path("no.yaml").string() + "'", "", "2026-11-25").code, 0);
+  const json healed = json::parse(box.run("--json today", "", "2026-11-25").out);
+  ASSERT_FALSE(healed["due"].empty()) << healed.dump();
+}

@@ -119,11 +119,8 @@ void read_stop_signs(const Node& root, std::string_view file, LoadState& state) 
     sign.advice = e.text("advice", Need::required);
     sign.rescreen_question = e.ref("rescreen", Need::optional, RefKind::question);
     sign.source = e.source();
-    if (!sign.rescreen_question.empty()) {
-      const core::Question* question = state.kb.question(sign.rescreen_question);
-      if (question != nullptr && question->kind != core::QuestionKind::yes_no)
-        e.report(e.line_of("rescreen"), "rescreen '" + sign.rescreen_question + "' is not a yes-no question");
-    }
+    // A yes-no question is set to yes; a regions question marks the area of
+    // the step where the session stopped (app::record_session).
     insert_unique(state.kb.stop_signs, std::move(sign), e);
   });
 }

@@ -1,5 +1,7 @@
 #include "fascia/app/person_state.hpp"
 
+#include <algorithm>
+
 #include "fascia/app/tool_inventory.hpp"
 #include "fascia/app/validate.hpp"
 
@@ -85,7 +87,23 @@ core::Result<RecordedSession> record_session(const core::KnowledgeBase& kb, Jour
   if (!now_yes.empty()) {
     core::ScreeningRecord rescreen = person.screening;
     rescreen.date = today;
-    for (const auto& q : now_yes) rescreen.answers[q].yes = true;
+    for (const auto& q : now_yes) {
+      core::Answer& answer = rescreen.answers[q];
+      answer.yes = true;
+      const core::Question* question = kb.question(q);
+      if (question == nullptr || question->kind != core::QuestionKind::regions) continue;
+      // The area of the step where the session stopped (every area worked when no step says).
+      std::vector<core::RegionSide> areas;
+      for (const auto& step : entry.steps)
+        if (step.status == core::StepStatus::stopped && !step.region.empty())
+          areas.push_back({step.region, core::normal_side(kb, step.region, step.side)});
+      if (areas.empty())
+        for (const auto& [region, side] : planned.regions_worked(core::Modality::instrument))
+          areas.push_back({region, core::normal_side(kb, region, side)});
+      for (const auto& area : areas)
+        if (std::find(answer.regions.begin(), answer.regions.end(), area) == answer.regions.end())
+          answer.regions.push_back(area);
+    }
     record.rescreen = rescreen;
   }
   auto id = store.add_session_record(record);

@@ -158,7 +158,12 @@ struct StopSign {
   std::string name;
   StopAction action = StopAction::stop_step;
   std::string advice;
-  std::string rescreen_question;  // yes_no question set to yes when this sign occurs
+  // Question set to yes when this sign occurs: a yes-no question (a warning
+  // sign: its finding stays until a recorded clearance), or a regions
+  // question, which marks the area of the step where the session stopped (a
+  // local finding: it ends when the screening is answered again without
+  // that area, e.g. once broken skin has healed).
+  std::string rescreen_question;
   std::string source;
 };
 

@@ -139,6 +139,9 @@ bool rule_until_cleared(const KnowledgeBase& kb, const ScreeningRule& rule) {
   if (rule.until_cleared) return true;
   for (const auto& [id, sign] : kb.stop_signs) {
     if (sign.rescreen_question.empty()) continue;
+    // A sign that marks an area (broken skin) ends with the answer, like any local finding.
+    const Question* question = kb.question(sign.rescreen_question);
+    if (question != nullptr && question->kind == QuestionKind::regions) continue;
     auto names = [&](const std::vector<std::string>& qs) {
       return std::find(qs.begin(), qs.end(), sign.rescreen_question) != qs.end();
     };

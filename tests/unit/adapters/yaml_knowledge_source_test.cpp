@@ -270,13 +270,6 @@ TEST(YamlKnowledgeSource, ReportsUnknownEdgesStopSignsToolsAndQuestions) {
               ": rule 'canadian-c-spine-high-risk' all_of 'car-crash' is not a known question"}));
 }
 
-TEST(YamlKnowledgeSource, ReportsARescreenQuestionThatIsNotYesNo) {
-  KbFixture fx;
-  fx.replace("safety/stop_signs.yaml", "rescreen: recent-trauma", "rescreen: numb-areas");
-  EXPECT_EQ(problems_of(fx), Problems{fx.at("safety/stop_signs.yaml", "numb-areas") +
-                                      ": stop sign 'dizziness' rescreen 'numb-areas' is not a yes-no question"});
-}
-
 // --- ranges ---
 
 TEST(YamlKnowledgeSource, ReportsAnInvertedRange) {
