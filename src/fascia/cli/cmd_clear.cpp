@@ -30,9 +30,14 @@ int clear(Context& ctx, const ClearOptions& o) {
   }
   FASCIA_CLI_TRY(store, ctx.store());
   FASCIA_CLI_TRY(stored, app::record_clearance(*kb, *store, entry, today));
-  const std::string what =
-      "clearance by " + stored.by + " on " + core::format_long_date(stored.date) +
-      (stored.regions.empty() ? " (everything)" : " (" + std::to_string(stored.regions.size()) + " regions)");
+  std::string areas;
+  for (const auto& r : stored.regions) {
+    const core::Region* region = kb->region(r.region);
+    areas += (areas.empty() ? "" : ", ") + (region ? region->name : r.region) +
+             (r.side == core::Side::left || r.side == core::Side::right ? " (" + std::string(core::to_string(r.side)) + ")" : "");
+  }
+  const std::string what = "clearance by " + stored.by + " on " + core::format_long_date(stored.date) + " for " +
+                           (areas.empty() ? "everything" : areas);
   if (ctx.json())
     ctx.out << adapters::message_json("saved", what) << "\n";
   else

@@ -164,6 +164,22 @@ bool clearance_covers(const ClearanceEntry& c, const Finding& f) {
   });
 }
 
+// Takes out of a finding's `scope` (not empty: empty means everything) what
+// clearance `c` names: a whole region, or one side of a region held on both
+// sides (the other side stays). True when nothing is left: the finding is lifted.
+bool narrow_by_clearance(std::vector<RegionSide>& scope, const ClearanceEntry& c) {
+  if (c.regions.empty() || scope.empty()) return false;
+  std::erase_if(scope, [&](RegionSide& r) {
+    for (const auto& cr : c.regions) {
+      if (cr.region != r.region) continue;
+      if (cr.side == r.side || cr.side == Side::both || cr.side == Side::midline) return true;
+      if (r.side == Side::both) r.side = cr.side == Side::left ? Side::right : Side::left;
+    }
+    return false;
+  });
+  return scope.empty();
+}
+
 }  // namespace
 
 ScreeningState evaluate_screenings(const KnowledgeBase& kb, const std::vector<ScreeningRecord>& screenings,
@@ -181,14 +197,16 @@ ScreeningState evaluate_screenings(const KnowledgeBase& kb, const std::vector<Sc
   // Lifts what clearances recorded before screening `next` cover. A clearance
   // lifts only findings raised before it was recorded, and dated no earlier.
   auto lift = [&](std::size_t next) {
-    std::erase_if(active, [&](const Active& a) {
-      for (const auto& c : clearances)
-        if (c.after_screenings <= next && c.after_screenings > a.raised_by && c.date >= *a.finding.raised &&
-            clearance_covers(c, a.finding)) {
+    std::erase_if(active, [&](Active& a) {
+      for (const auto& c : clearances) {
+        if (c.after_screenings > next || c.after_screenings <= a.raised_by || c.date < *a.finding.raised) continue;
+        // A clearance for some of the areas lifts the finding there; the rest stays out.
+        if (clearance_covers(c, a.finding) || narrow_by_clearance(a.finding.regions, c)) {
           state.history[a.history].cleared = c.date;
           state.history[a.history].cleared_by = c.by;
           return true;
         }
+      }
       return false;
     });
   };

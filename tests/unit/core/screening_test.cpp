@@ -265,3 +265,20 @@ TEST(StopEarly, AnswersThatDoNotCallForHelpNowCannotStopEarly) {
   // Age alone is nothing; with trauma it would be urgent, but trauma was not answered.
   EXPECT_FALSE(close_early_on_alarm(kKb, {fixture::day("2026-11-23"), {{"age-65-or-over", Answer{true, {}}}}}));
 }
+
+// A practitioner who checked one area lifts the warning there only.
+TEST(StickyFindings, AClearanceForSomeAreasLiftsTheFindingThereAndKeepsTheRest) {
+  const std::vector<ScreeningRecord> screenings{dizzy_on(kKb, fixture::day("2026-11-23")),
+                                                fixture::all_clear(kKb, fixture::day("2026-11-24"))};
+  const ClearanceEntry trapezius{fixture::day("2026-11-24"), "Dr Lee", {{"upper-trapezius", Side::both}}, "", 2};
+  const ScreeningState s = evaluate_screenings(kKb, screenings, {trapezius});
+  EXPECT_TRUE(region_access(kKb, s.clearance, "upper-trapezius", Modality::movement).allowed);
+  EXPECT_FALSE(region_access(kKb, s.clearance, "levator-scapulae", Modality::movement).allowed);
+  ASSERT_EQ(s.history.size(), 1u);
+  EXPECT_FALSE(s.history[0].cleared) << "still in force for the other areas";
+
+  const ClearanceEntry left{fixture::day("2026-11-24"), "Dr Lee", {{"levator-scapulae", Side::left}}, "", 2};
+  const ScreeningState one_side = evaluate_screenings(kKb, screenings, {trapezius, left});
+  EXPECT_TRUE(region_access(kKb, one_side.clearance, "levator-scapulae", Side::left, Modality::movement).allowed);
+  EXPECT_FALSE(region_access(kKb, one_side.clearance, "levator-scapulae", Side::right, Modality::movement).allowed);
+}
