@@ -80,7 +80,12 @@ TEST(CliIntegrity, ANewSessionAfterImportingTheLargestIdIsSavedWithAFreshId) {
   const json after = json::parse(exported(other));
   ASSERT_EQ(after["journal"]["sessions"].size(), 2u);
   EXPECT_EQ(after["journal"]["sessions"][0]["id"], 9007199254740992);
-  EXPECT_EQ(after["journal"]["sessions"][1]["id"], 9007199254740993);
+  EXPECT_EQ(after["journal"]["sessions"][1]["id"], 1) << "the lowest free id: never past what import accepts";
+  // And that export imports again.
+  cli_test::write_file(box.path("again.json"), after.dump());
+  Sandbox third;
+  const Outcome reimport = third.run("import '" + box.path("again.json").string() + "'", "", "2026-11-25");
+  EXPECT_EQ(reimport.code, 0) << reimport.err;
 }
 
 TEST(CliIntegrity, HugeNumbersOnTheCommandLineAreRefusedAndQuotedAsTyped) {
@@ -106,6 +111,21 @@ TEST(CliIntegrity, HugeNumbersOnTheCommandLineAreRefusedAndQuotedAsTyped) {
 
 // Numbers on the command line are decimal: a leading zero is not octal and
 // "0x5" is not a number, so a score is never stored as something else.
+// A session id is 1 or more: 0 or a negative number is refused, not taken
+// to mean "the latest session".
+TEST(CliIntegrity, ACheckInForSessionZeroOrBelowIsRefused) {
+  Sandbox box;
+  set_up(box);
+  ASSERT_EQ(box.run("session --script -", kNeckSessionNoSoreness).code, 0);
+  const std::string before = exported(box);
+  for (const char* id : {"0", "-1", "-2147483649"}) {
+    const Outcome r = box.run(std::string("log checkin --session ") + id, "", "2026-11-25");
+    EXPECT_EQ(r.code, 2) << id << "\n" << r.out << r.err;
+    EXPECT_NE(r.err.find(std::string("--session ") + id + " is not a session id"), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(exported(box), before);
+}
+
 TEST(CliIntegrity, NumbersOnTheCommandLineAreReadInBaseTenOnly) {
   Sandbox box;
   set_up(box);

@@ -1,5 +1,7 @@
 #include "fascia/adapters/sqlite_rows.hpp"
 
+#include "fascia/app/journal_store.hpp"
+
 #include <limits>
 #include <map>
 #include <string>
@@ -352,10 +354,19 @@ Result<std::size_t> count_screenings(Database& db, std::int64_t person) {
 Result<std::int64_t> next_session_id(Database& db) {
   // Numbered across the whole file, not per person, so that an id one person
   // sees never names a session of someone else's (the HTTP API exposes ids).
-  auto stmt = db.prepare("SELECT coalesce(max(id), 0) + 1 FROM session");
+  // Every id stays within what an import accepts (app::kMaxSessionId), so an
+  // export can always be imported again: after the largest, the lowest free id.
+  auto stmt = db.prepare(
+      "SELECT CASE WHEN coalesce(max(id), 0) < ?1 THEN coalesce(max(id), 0) + 1 ELSE"
+      " (SELECT min(free) FROM (SELECT 1 AS free WHERE NOT EXISTS (SELECT 1 FROM session WHERE id = 1)"
+      "  UNION ALL SELECT id + 1 FROM session WHERE id + 1 <= ?1 AND id + 1 NOT IN (SELECT id FROM session)))"
+      " END FROM session");
   if (!stmt) return tl::make_unexpected(stmt.error());
+  stmt->bind(1, app::kMaxSessionId);
   auto row = stmt->step();
   if (!row) return tl::make_unexpected(row.error());
+  if (stmt->is_null(0))
+    return core::fail(ErrorCode::db_error, "database " + db.file().string() + ": every session id is in use");
   return stmt->int64(0);  // an aggregate always yields one row
 }
 

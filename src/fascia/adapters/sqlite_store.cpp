@@ -180,23 +180,27 @@ Result<void> SqliteStore::replace_all(const core::PersonData& data) {
     for (const auto& entry : journal.clearances) FASCIA_TRY(rows::insert(db_, person_id_, entry));
     // Imported sessions keep their ids, unless another person in this file
     // holds the same id; those and sessions without one (0) are numbered
-    // after the highest id in the file, imported ones included.
-    auto next_id = rows::next_session_id(db_);  // this person's rows are gone already
-    if (!next_id) return tl::make_unexpected(next_id.error());
+    // afterwards by next_session_id, which never goes past kMaxSessionId.
+    std::vector<const core::SessionEntry*> renumber;
     for (const auto& session : journal.sessions) {
       if (session.id < 0 || session.id > app::kMaxSessionId)
         return core::fail(ErrorCode::out_of_range, "session id " + std::to_string(session.id) + " is outside 0.." +
                                                        std::to_string(app::kMaxSessionId));
-      *next_id = std::max(*next_id, session.id + 1);
-    }
-    for (const auto& session : journal.sessions) {
-      std::int64_t id = session.id;
-      if (id != 0) {
-        auto used = rows::session_id_used(db_, id);
+      bool keep = session.id != 0;
+      if (keep) {
+        auto used = rows::session_id_used(db_, session.id);  // this person's rows are gone already
         if (!used) return tl::make_unexpected(used.error());
-        if (*used) id = 0;
+        keep = !*used;
       }
-      FASCIA_TRY(rows::insert_session(db_, person_id_, id != 0 ? id : (*next_id)++, session));
+      if (keep)
+        FASCIA_TRY(rows::insert_session(db_, person_id_, session.id, session));
+      else
+        renumber.push_back(&session);
+    }
+    for (const core::SessionEntry* session : renumber) {
+      auto id = rows::next_session_id(db_);
+      if (!id) return tl::make_unexpected(id.error());
+      FASCIA_TRY(rows::insert_session(db_, person_id_, *id, *session));
     }
     return {};
   });

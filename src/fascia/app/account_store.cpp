@@ -21,7 +21,10 @@ core::Result<void> validate_account_name(const std::string& name) {
 core::Result<void> validate_password(const std::string& password) {
   if (auto ok = check_text(password, kPasswordLimit); !ok)
     return core::fail(core::ErrorCode::invalid_argument, ok.error().message);
-  if (count_code_points(password) < kPasswordMinCharacters)
+  // Counted as it will be compared: in NFC, so "e" + U+0301 is one character.
+  auto normalised = to_nfc(password, "password");
+  if (!normalised) return tl::make_unexpected(normalised.error());
+  if (count_code_points(*normalised) < kPasswordMinCharacters)
     return core::fail(core::ErrorCode::invalid_argument,
                       "password: use at least " + std::to_string(kPasswordMinCharacters) + " characters");
   return {};

@@ -1,4 +1,6 @@
 // fascia log pain | reaction | checkin | habit | treatment | note
+#include <optional>
+
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/app/session_checkin.hpp"
 #include "fascia/app/validate.hpp"
@@ -16,7 +18,7 @@ struct LogOptions {
   int soreness = 0;
   bool redness = false, red_dots = false, bruising = false;
   // log checkin: areas (REGION[:SIDE]) that differ from "settled".
-  std::int64_t session = 0;
+  std::optional<std::int64_t> session;  // log checkin --session
   std::vector<std::string> red_areas, dot_areas, bruise_areas, sore_areas;
 };
 
@@ -99,7 +101,10 @@ int log_checkin(Context& ctx, const LogOptions& o) {
     a->soreness = n;
   }
   FASCIA_CLI_TRY(store, ctx.store());
-  const std::optional<std::int64_t> id = o.session > 0 ? std::optional<std::int64_t>(o.session) : std::nullopt;
+  if (o.session && *o.session < 1)
+    return report(ctx.err, {core::ErrorCode::out_of_range,
+                            "--session " + std::to_string(*o.session) + " is not a session id (ids count from 1)"});
+  const std::optional<std::int64_t> id = o.session;
   FASCIA_CLI_TRY(done, app::record_session_checkin(*kb, *store, id, o.soreness, adjustments, date, today));
   if (ctx.json()) {
     std::string what = "check-in for session " + std::to_string(done.form.session_id) + " on " + core::format_long_date(date);

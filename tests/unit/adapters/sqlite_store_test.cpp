@@ -165,15 +165,21 @@ TEST(SqliteStore, AnImportNeverTakesASessionIdAnotherPersonHolds) {
   EXPECT_TRUE(ids.insert(*next).second) << "new id " << *next << " collides";
 }
 
-TEST(SqliteStore, ANewSessionAfterImportingTheLargestIdGetsTheNextOne) {
+// New ids never pass what an import accepts, so every export imports again:
+// after the largest, the lowest free id.
+TEST(SqliteStore, ANewSessionAfterImportingTheLargestIdGetsTheLowestFreeOne) {
   TempDir dir;
   auto store = open_store(dir / "fascia.db");
-  core::PersonData imported = sample_person();
+  core::PersonData imported = sample_person();  // sessions 1 and 2
   imported.journal.sessions[1].id = app::kMaxSessionId;
   ASSERT_TRUE(store->replace_all(imported));
   const auto next = store->add_session(sample_session(0, "2026-05-05"));
   ASSERT_TRUE(next) << next.error().message;
-  EXPECT_EQ(*next, app::kMaxSessionId + 1);
+  EXPECT_EQ(*next, 2);
+  const auto exported = store->export_all();
+  ASSERT_TRUE(exported);
+  auto again = open_store(dir / "again.db");
+  EXPECT_TRUE(again->replace_all(*exported)) << "an export must import again";
   imported.journal.sessions[1].id = app::kMaxSessionId + 1;
   const auto refused = store->replace_all(imported);
   ASSERT_FALSE(refused);

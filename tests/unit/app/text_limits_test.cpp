@@ -68,6 +68,9 @@ TEST(TextLimits, PasswordsAreCountedInCharacters) {
   EXPECT_TRUE(app::validate_password(repeat(kAUmlaut, 8)));
   EXPECT_FALSE(app::validate_password(repeat(kAUmlaut, 7)));  // 14 bytes, 7 characters
   EXPECT_TRUE(app::validate_password(repeat(kGrinning, 200)));
+  // Counted after NFC, as compared: four "e" + combining acute are four characters, not eight.
+  EXPECT_FALSE(app::validate_password(repeat("e\xcc\x81", 4)));
+  EXPECT_TRUE(app::validate_password(repeat("e\xcc\x81", 8)));
   EXPECT_FALSE(app::validate_password(repeat(kGrinning, 201)));
   auto invalid = app::validate_password("password\xFF");
   ASSERT_FALSE(invalid);
