@@ -232,6 +232,11 @@ void expect_readable_but_not_writable(const Sandbox& box, const std::filesystem:
   EXPECT_EQ(session.code, 4) << session.out << session.err;
   EXPECT_NE(session.err.find("could not be saved: " + why_read_only), std::string::npos) << session.err;
   EXPECT_EQ(session.out.find("Step 1"), std::string::npos) << session.out;
+  // So are the safety questions: refused before the first, not after the last.
+  const Outcome screen = run_without_write_access(box, db, "screen");
+  EXPECT_EQ(screen.code, 4) << screen.out << screen.err;
+  EXPECT_NE(screen.err.find("could not be saved: " + why_read_only), std::string::npos) << screen.err;
+  EXPECT_EQ(screen.out.find("?"), std::string::npos) << "no question asked: " << screen.out;
   EXPECT_EQ(file_bytes(db), bytes);
 }
 

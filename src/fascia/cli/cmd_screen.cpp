@@ -62,6 +62,11 @@ std::optional<core::Answer> ask(Context& ctx, const core::KnowledgeBase& kb, con
 int screen(Context& ctx, const std::string& answers_path) {
   FASCIA_CLI_TRY(kb, ctx.kb());
   FASCIA_CLI_TRY(today, ctx.today());
+  FASCIA_CLI_TRY(store, ctx.store());
+  // Refused before the questions, not after them: answers that cannot be saved are never asked for.
+  if (auto writable = store->check_writable(); !writable)
+    return report(ctx.err,
+                  {writable.error().code, "answers given now could not be saved: " + writable.error().message});
   core::ScreeningRecord record;
   record.date = today;
   if (!answers_path.empty()) {
@@ -83,7 +88,6 @@ int screen(Context& ctx, const std::string& answers_path) {
     }
   }
   FASCIA_CLI_CHECK(core::validate_answers(*kb, record));
-  FASCIA_CLI_TRY(store, ctx.store());
   FASCIA_CLI_TRY(state, app::record_screening(*kb, *store, record));
   const core::Clearance& clearance = state.clearance;
   if (ctx.json()) {

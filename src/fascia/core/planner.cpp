@@ -310,6 +310,10 @@ TodayView today_view(const PlanInputs& in, const Plan& plan) {
                    : "no session fits on this day within the caps, your days and your minutes",
          ""});
   if (!view.next && !view.finished) view.next_condition = condition_for(in.clearance, left_out);
+  // A finished program has no next date; say what starts the next one.
+  if (!view.next && view.finished)
+    view.next_condition = "after you set up a new program (a new start date in your profile), once you have reviewed "
+                          "this one";
   return view;
 }
 
