@@ -265,6 +265,12 @@ describe('profile, screening and referral', () => {
       assert.match(nerve[0].text, /practitioner/);
       assert.ok(r.suggestions.some((s) => s.region === 'scalenes' && s.practitioner_only));
     });
+    it('a repeated locations parameter counts every value (no warning silently dropped)', async () => {
+      const repeated = await api.expect(200, 'GET', '/api/v1/referral?locations=outer-arm&locations=temple');
+      const joined = await api.expect(200, 'GET', '/api/v1/referral?locations=outer-arm,temple');
+      assert.deepEqual(repeated, joined);
+      assert.ok(repeated.warnings.some((w) => w.rule === 'headache-emergency'), JSON.stringify(repeated.warnings));
+    });
     it('chest pain comes with the warning that it may be the heart, before any suggestion', async () => {
       const r = await api.expect(200, 'GET', '/api/v1/referral?locations=temple,chest');
       assert.ok(r.warnings.length >= 1);

@@ -55,7 +55,7 @@ ApiResult<Reply> add_pain(Call& call) {
   return save(
       call, e, [&](auto& x) { return app::validate_pain(kb, x, call.today); },
       [](auto& store, auto& x) { return store.add_pain(x); },
-      {{"saved", "pain " + std::to_string(score) + "/10 in " + e.region + " on " + core::format_date(date)}});
+      {{"saved", "pain " + std::to_string(score) + "/10 in " + e.region + " on " + core::format_long_date(date)}});
 }
 
 ApiResult<Reply> add_reaction(Call& call) {
@@ -74,7 +74,7 @@ ApiResult<Reply> add_reaction(Call& call) {
   return save(
       call, e, [&](auto& x) { return app::validate_reaction(kb, x, call.today); },
       [](auto& store, auto& x) { return store.add_reaction(x); },
-      {{"saved", "check-in for " + e.region + " on " + core::format_date(date)}, {"settled", settled}});
+      {{"saved", "check-in for " + e.region + " on " + core::format_long_date(date)}, {"settled", settled}});
 }
 
 ApiResult<Reply> add_habit(Call& call) {
@@ -88,7 +88,7 @@ ApiResult<Reply> add_habit(Call& call) {
   return save(
       call, e, [&](auto& x) { return app::validate_habit(kb, x, call.today); },
       [](auto& store, auto& x) { return store.add_habit(x); },
-      {{"saved", "habit " + habit + " on " + core::format_date(date)}});
+      {{"saved", "habit " + habit + " on " + core::format_long_date(date)}});
 }
 
 ApiResult<Reply> add_treatment(Call& call) {
@@ -107,7 +107,7 @@ ApiResult<Reply> add_treatment(Call& call) {
   return save(
       call, e, [&](auto& x) { return app::validate_treatment(kb, x, call.today); },
       [](auto& store, auto& x) { return store.add_treatment(x); },
-      {{"saved", "treatment " + treatment + " on " + core::format_date(date)}});
+      {{"saved", "treatment " + treatment + " on " + core::format_long_date(date)}});
 }
 
 ApiResult<Reply> add_note(Call& call) {
@@ -119,7 +119,7 @@ ApiResult<Reply> add_note(Call& call) {
   core::NoteEntry e{date, text};
   return save(
       call, e, [&](auto& x) { return app::validate_note(x, call.today); },
-      [](auto& store, auto& x) { return store.add_note(x); }, {{"saved", "note on " + core::format_date(date)}});
+      [](auto& store, auto& x) { return store.add_note(x); }, {{"saved", "note on " + core::format_long_date(date)}});
 }
 
 }  // namespace

@@ -185,7 +185,11 @@ std::vector<std::string> split_commas(const std::string& text) {
 }
 
 ApiResult<Reply> referral(Call& call) {
-  const auto locations = split_commas(call.request.get_param_value("locations"));
+  // Comma-separated, and the parameter may repeat (?locations=a&locations=b): every value counts.
+  std::vector<std::string> locations;
+  const std::size_t given = call.request.get_param_value_count("locations");
+  for (std::size_t i = 0; i < given; ++i)
+    for (auto& l : split_commas(call.request.get_param_value("locations", i))) locations.push_back(std::move(l));
   if (locations.empty())
     return api_fail(400, "invalid", "locations: name at least one place where it hurts (see kb/locations)",
                     "locations");

@@ -8,7 +8,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { linkClick, navigate } from '../router';
 import type { CheckinArea, CheckinForm, CheckinSaved, CheckinRun } from '../types';
-import { errorsFrom, LoadError, Loading, OtherErrors, Page, sideWord, useLoad, type FieldErrors } from '../util';
+import { errorsFrom, LoadError, Loading, longDate, OtherErrors, Page, sideWord, useLoad, type FieldErrors } from '../util';
 
 /** The form for `session`, or for the newest session that has one when `session` is 0. */
 async function loadForm(session: number): Promise<CheckinForm | null> {
@@ -90,8 +90,8 @@ function CheckinFormView({ form }: { form: CheckinForm }) {
         </ul>
         {saved.early ? (
           <p class="notice" data-testid="checkin-early">
-            This check-in is from before {saved.counts_from}, so the next session on these areas still waits. Check in
-            again from {saved.counts_from} on.
+            This check-in is from before {longDate(saved.counts_from)}, so the next session on these areas still waits. Check in
+            again from {longDate(saved.counts_from)} on.
           </p>
         ) : saved.not_settled.length ? (
           <p class="notice">Areas that have not settled wait. Check in again once they have.</p>
@@ -109,7 +109,7 @@ function CheckinFormView({ form }: { form: CheckinForm }) {
   return (
     <Page title="How did the skin and soreness settle?">
       <p>
-        After the session on {form.session_date}. A check-in from <strong>{form.counts_from}</strong> on lets the next
+        After the session on {longDate(form.session_date)}. A check-in from <strong>{longDate(form.counts_from)}</strong> on lets the next
         session on these areas go ahead; an earlier one is kept but does not.
       </p>
       <div class="actions">
