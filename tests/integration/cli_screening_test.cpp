@@ -174,7 +174,7 @@ TEST(Cli, TheTextPeopleReadWritesDatesOneWayAndNamesNoRuleIds) {
     EXPECT_EQ(text.find("practitioner-arm-numbness-tingling"), std::string::npos) << command << ":\n" << text;
   }
   const std::string progress = box.run("progress", "", "2026-11-25").out;
-  EXPECT_NE(progress.find("Monday, 23 November 2026: see a practitioner first, after a yes to:"), std::string::npos)
+  EXPECT_NE(progress.find("Monday, 23 November 2026: see a practitioner first, because of:"), std::string::npos)
       << progress;
 }
 

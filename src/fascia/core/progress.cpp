@@ -74,7 +74,8 @@ ReviewVerdict review_for(const KnowledgeBase& kb, const Profile& profile, const 
     }
     any_data = true;
     any_better = any_better || t.meaningful;
-    if (*t.latest - t.baseline >= caps.meaningful_change_points.value) {
+    const bool worse = *t.latest - t.baseline >= caps.meaningful_change_points.value;
+    if (worse) {
       any_worse = true;
       v.reasons.push_back({"meaningful-change-points",
                            t.region_name + " is worse than at the start; have it checked by a practitioner",
@@ -83,7 +84,10 @@ ReviewVerdict review_for(const KnowledgeBase& kb, const Profile& profile, const 
     v.reasons.push_back({"meaningful-change-points",
                          t.region_name + ": " + std::to_string(t.baseline) + "/10 at the start, " +
                              std::to_string(*t.latest) + "/10 now — " +
-                             (t.meaningful ? "a meaningful improvement" : "less than a meaningful change") + " (" +
+                             (t.meaningful ? "a meaningful improvement"
+                              : worse      ? "worse by " + std::to_string(*t.latest - t.baseline) + " points"
+                                           : "less than a meaningful change") +
+                             " (" +
                              threshold + ")",
                          caps.meaningful_change_points.source});
   }
@@ -110,12 +114,15 @@ ReviewVerdict review_for(const KnowledgeBase& kb, const Profile& profile, const 
   } else {
     v.state = ReviewState::not_improving;
     v.see_practitioner = any_worse;
+    const std::string too_few = "only " + sessions_phrase(v) + " were done in the first " + weeks +
+                                ", too few to judge the program (at least " + std::to_string(min_adherence.value) +
+                                " % are needed)";
+    // Worse pain is not a matter of doing more sessions: that advice comes first.
     v.reasons.push_back(
         {"review-min-adherence-percent",
-         "only " + sessions_phrase(v) + " were done in the first " + weeks +
-             ", too few to judge the program (at least " + std::to_string(min_adherence.value) +
-             " % are needed). Try doing the sessions as planned and review again in a few weeks; see a practitioner "
-             "sooner if the pain gets worse or keeps you from doing them",
+         too_few + (any_worse ? "; but the pain is worse than at the start, so see a practitioner before going on"
+                              : ". Try doing the sessions as planned and review again in a few weeks; see a "
+                                "practitioner sooner if the pain gets worse or keeps you from doing them"),
          min_adherence.source});
   }
   return v;

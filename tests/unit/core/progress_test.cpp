@@ -161,3 +161,15 @@ TEST(Referral, RejectsAnUnknownLocation) {
   ASSERT_FALSE(s.has_value());
   EXPECT_EQ(s.error().code, ErrorCode::unknown_name);
 }
+
+// Worse pain after few sessions: the advice is a practitioner, not more
+// sessions, and the trend says "worse", not "less than a meaningful change".
+TEST(WeekFourReview, WorsePainAfterFewSessionsSaysWorseAndSendsToAPractitionerFirst) {
+  const Progress p = review_after(12, 0, {pain("2026-12-20", 10)});
+  EXPECT_EQ(p.review.state, ReviewState::not_improving);
+  EXPECT_TRUE(p.review.see_practitioner);
+  EXPECT_TRUE(says(p.review, "worse by")) << p.review.reasons.front().text;
+  EXPECT_FALSE(says(p.review, "less than a meaningful change"));
+  EXPECT_TRUE(says(p.review, "see a practitioner before going on"));
+  EXPECT_FALSE(says(p.review, "Try doing the sessions as planned"));
+}
