@@ -81,7 +81,7 @@ test('one check-in covers every area of the session, with one button or per area
     await areas.first().waitFor();
     const n = await areas.count();
     assert.ok(n >= 2, `several areas on one form (${n})`);
-    await page.getByText(/from 2026-11-24 on/).first().waitFor();
+    await page.getByText(/from Tuesday, 24 November 2026 on/).first().waitFor();
     assert.deepEqual(await unlabelledControls(page), []);
     const allClear = await page.getByTestId('all-clear').boundingBox();
     assert.ok(allClear && allClear.y + allClear.height <= PHONE.height, 'the all-clear button is on the first screen');
@@ -97,7 +97,7 @@ test('one check-in covers every area of the session, with one button or per area
     await saved.waitFor();
     assert.equal(await saved.locator('li').count(), n);
     assert.equal(await saved.getByText(/not yet settled/).count(), 1);
-    await page.getByTestId('checkin-early').getByText(/from 2026-11-24 on/).waitFor();
+    await page.getByTestId('checkin-early').getByText(/from Tuesday, 24 November 2026 on/).waitFor();
     await shot(page, 'checkin-3-saved');
     const journal = await apiCall<{ reactions: { redness: boolean }[] }>(page, 'GET', '/journal');
     assert.equal(journal.body.reactions.filter((r) => r.redness).length, 1);
