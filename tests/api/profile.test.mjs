@@ -250,6 +250,7 @@ describe('profile, screening and referral', () => {
       const sources = new Set((await api.expect(200, 'GET', '/api/v1/kb/sources')).map((s) => s.id));
       const rules = r.warnings.map((w) => w.rule);
       assert.ok(rules.includes('headache-emergency'), 'temple pain: a sudden worst-ever headache is an emergency');
+      assert.ok(rules.includes('giant-cell-arteritis'), 'temple pain over 50: giant cell arteritis, a doctor the same day');
       assert.ok(rules.includes('neck-after-trauma'), 'neck pain: after trauma, a doctor first');
       assert.equal(new Set(rules).size, rules.length, 'each warning once');
       for (const w of r.warnings) {
