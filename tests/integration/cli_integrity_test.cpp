@@ -184,6 +184,25 @@ TEST(CliIntegrity, AnImportHoldsTheSameTextLimits) {
   EXPECT_EQ(ok.code, 0) << ok.err;
 }
 
+// An imported session's own stop sign and target region must name
+// knowledge-base entries, like its steps.
+TEST(CliIntegrity, AnImportedSessionNamingAnUnknownStopSignOrTargetIsRefused) {
+  Sandbox box;
+  set_up(box);
+  ASSERT_EQ(box.run("session --script -", kNeckSessionNoSoreness).code, 0);
+  const std::string before = exported(box);
+  for (const auto& [field, value] : {std::pair<const char*, std::string>{"stop_sign", std::string(100000, 's')},
+                                     {"target_region", "<b>nowhere</b>"}}) {
+    json doc = json::parse(before);
+    doc["journal"]["sessions"][0][field] = value;
+    cli_test::write_file(box.path("bad.json"), doc.dump());
+    const Outcome r = box.run("import '" + box.path("bad.json").string() + "'");
+    EXPECT_EQ(r.code, 2) << field << "\n" << r.err.substr(0, 300);
+    EXPECT_NE(r.err.find("journal.sessions[0]: session: unknown"), std::string::npos) << r.err.substr(0, 300);
+  }
+  EXPECT_EQ(exported(box), before);
+}
+
 // ---- a journal this process may not write ----
 
 namespace {

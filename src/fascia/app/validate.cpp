@@ -97,6 +97,11 @@ Result<void> validate_session(const core::KnowledgeBase& kb, const core::Session
   if (!kb.protocol(e.protocol))
     return fail(ErrorCode::unknown_name, "session: unknown protocol '" + e.protocol + "' (see: fascia kb list protocols)");
   FASCIA_TRY(validate_entry_date(e.date, today, "session"));
+  // The session's own stop sign and target (generic protocols) name knowledge-base entries too.
+  if (!e.stop_sign.empty() && !kb.stop_signs.count(e.stop_sign))
+    return fail(ErrorCode::unknown_name, "session: unknown stop sign '" + e.stop_sign + "'");
+  if (!e.target_region.empty() && !kb.region(e.target_region))
+    return fail(ErrorCode::unknown_name, "session: unknown target region '" + e.target_region + "'");
   for (std::size_t i = 0; i < e.steps.size(); ++i) {
     const auto& s = e.steps[i];
     const std::string where = "session step " + std::to_string(i + 1);
