@@ -217,7 +217,10 @@ ScreeningState evaluate_screenings(const KnowledgeBase& kb, const std::vector<Sc
       if (!f.until_cleared) continue;
       auto it = std::find_if(active.begin(), active.end(), [&](const Active& a) { return a.finding.rule == f.rule; });
       if (it != active.end()) {
+        // Raised again: its whole scope is back, and only a clearance
+        // recorded after this screening can lift it (or part of it).
         for (const auto& r : f.regions) add_region(it->finding.regions, r);
+        it->raised_by = i;
         continue;
       }
       f.raised = record.date;

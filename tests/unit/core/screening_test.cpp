@@ -282,3 +282,19 @@ TEST(StickyFindings, AClearanceForSomeAreasLiftsTheFindingThereAndKeepsTheRest) 
   EXPECT_TRUE(region_access(kKb, one_side.clearance, "levator-scapulae", Side::left, Modality::movement).allowed);
   EXPECT_FALSE(region_access(kKb, one_side.clearance, "levator-scapulae", Side::right, Modality::movement).allowed);
 }
+
+// A clearance for one area, then the warning raised again: the area is out
+// again until a clearance recorded after the new warning.
+TEST(StickyFindings, AnAreaClearedEarlierIsOutAgainWhenTheWarningReturns) {
+  const ClearanceEntry trapezius{fixture::day("2026-11-24"), "Dr Lee", {{"upper-trapezius", Side::both}}, "", 2};
+  const std::vector<ScreeningRecord> screenings{dizzy_on(kKb, fixture::day("2026-11-23")),
+                                                fixture::all_clear(kKb, fixture::day("2026-11-24")),
+                                                dizzy_on(kKb, fixture::day("2026-11-25")),
+                                                fixture::all_clear(kKb, fixture::day("2026-11-25"))};
+  const ScreeningState s = evaluate_screenings(kKb, screenings, {trapezius});
+  EXPECT_FALSE(region_access(kKb, s.clearance, "upper-trapezius", Modality::movement).allowed);
+  const ClearanceEntry again{fixture::day("2026-11-26"), "Dr Lee", {{"upper-trapezius", Side::both}}, "", 4};
+  EXPECT_TRUE(region_access(kKb, evaluate_screenings(kKb, screenings, {trapezius, again}).clearance, "upper-trapezius",
+                            Modality::movement)
+                  .allowed);
+}
