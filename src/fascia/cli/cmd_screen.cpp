@@ -64,9 +64,7 @@ int screen(Context& ctx, const std::string& answers_path) {
   FASCIA_CLI_TRY(today, ctx.today());
   FASCIA_CLI_TRY(store, ctx.store());
   // Refused before the questions, not after them: answers that cannot be saved are never asked for.
-  if (auto writable = store->check_writable(); !writable)
-    return report(ctx.err,
-                  {writable.error().code, "answers given now could not be saved: " + writable.error().message});
+  FASCIA_CLI_CHECK(can_save(*store, "answers given now"));
   core::ScreeningRecord record;
   record.date = today;
   if (!answers_path.empty()) {

@@ -168,8 +168,7 @@ int run_session(Context& ctx, const SessionOptions& o) {
   FASCIA_CLI_TRY(loaded, ctx.person());
   auto& [kb, today, store, person] = loaded;
   // Refused before the first step, not after the last: work that cannot be saved is never asked for.
-  if (auto writable = store->check_writable(); !writable)
-    return report(ctx.err, {writable.error().code, "a session done now could not be saved: " + writable.error().message});
+  FASCIA_CLI_CHECK(can_save(*store, "a session done now"));
   std::ostream& show = ctx.json() ? ctx.err : ctx.out;  // cards never mix with JSON output
   adapters::SessionDraftFile drafts(adapters::SessionDraftFile::next_to(ctx.db_path()));
   if (!o.restart) FASCIA_CLI_CHECK(save_earlier_draft(*kb, *store, person, drafts, today, show));

@@ -25,6 +25,14 @@ void add_demo_command(CLI::App& app, Context& ctx, Action& action);
 void add_user_commands(CLI::App& app, Context& ctx, Action& action);   // user add, user list
 void add_serve_command(CLI::App& app, Context& ctx, Action& action);
 
+// Refuses work that could not be saved before it is asked for (a read-only
+// journal): "<work> could not be saved: <why>", db_read_only.
+inline core::Result<void> can_save(const app::JournalStore& store, const std::string& work) {
+  auto writable = store.check_writable();
+  if (!writable) return core::fail(writable.error().code, work + " could not be saved: " + writable.error().message);
+  return {};
+}
+
 // Unwraps a Result or returns the error's exit code from the enclosing command.
 #define FASCIA_CLI_TRY(var, expr)                                  \
   auto var##_result = (expr);                                      \

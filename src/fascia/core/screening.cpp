@@ -259,16 +259,6 @@ RegionAccess region_access(const KnowledgeBase& kb, const Clearance& clearance, 
   return region_access(kb, clearance, region_id, Side::both, modality);
 }
 
-namespace {
-
-// "Calves (left)"; no side word for both sides or the midline.
-std::string area_name(const Region& region, Side side) {
-  if (side == Side::left || side == Side::right) return region.name + " (" + std::string(to_string(side)) + ")";
-  return region.name;
-}
-
-}  // namespace
-
 RegionAccess region_access(const KnowledgeBase& kb, const Clearance& clearance, const std::string& region_id,
                            Side side, Modality modality) {
   RegionAccess access;
@@ -293,13 +283,15 @@ RegionAccess region_access(const KnowledgeBase& kb, const Clearance& clearance, 
     switch (f.level) {
       case ClearanceLevel::emergency:
       case ClearanceLevel::urgent:
-      case ClearanceLevel::see_practitioner_first:
+      case ClearanceLevel::see_practitioner_first: {
         access.allowed = false;
         // About this area, so that "why not today" can name every area a rule leaves out once.
-        access.reasons.push_back(about_area({f.rule, area_name(*region, side) + ": left out because of your screening answers: " + f.advice, f.source},
-                                            region_id, region->name, side,
-                                            "left out because of your screening answers: " + f.advice));
+        Reason r = about_area({f.rule, "", f.source}, region_id, region->name, side,
+                              "left out because of your screening answers: " + f.advice);
+        r.text = r.area + ": " + r.general;
+        access.reasons.push_back(std::move(r));
         break;
+      }
       case ClearanceLevel::self_care_with_cautions:
         access.pressure_cap = lower_cap(access.pressure_cap, f.pressure_cap);
         access.gentle = access.gentle || f.gentle;

@@ -98,10 +98,8 @@ ApiResult<Reply> put_profile(Call& call) {
   return json_reply(adapters::profile_json(profile));
 }
 
-// The answers given, each checked; every question must have one unless
-// `stop_early` (then post_screening checks that they call for help now).
-ApiResult<std::map<std::string, core::Answer>> read_answers(const core::KnowledgeBase& kb, const json& body,
-                                                            bool stop_early) {
+// The answers given, each checked (post_screening checks that none is missing).
+ApiResult<std::map<std::string, core::Answer>> read_answers(const core::KnowledgeBase& kb, const json& body) {
   auto it = body.find("answers");
   if (it == body.end() || !it->is_object())
     return api_fail(400, "invalid", "answers must be an object of question id -> {yes, regions}", "answers");
@@ -119,10 +117,6 @@ ApiResult<std::map<std::string, core::Answer>> read_answers(const core::Knowledg
     API_TRY(regions, read_region_sides(kb, value, "regions", path));
     out[id] = core::Answer{yes, regions};
   }
-  // No answer is ever assumed: every question needs one.
-  if (stop_early) return out;
-  for (const auto& q : kb.questions)
-    if (!out.count(q.id)) return api_fail(400, "invalid", "answers." + q.id + " is required", "answers." + q.id);
   return out;
 }
 
@@ -134,20 +128,20 @@ ApiResult<Reply> post_screening(Call& call) {
   API_TRY(body, parse_object_body(call.request));
   if (auto ok = only_fields(body, {"answers", "stop_early"}); !ok) return tl::make_unexpected(ok.error());
   API_TRY(stop_early, read_bool(body, "stop_early", false));
-  API_TRY(answers, read_answers(call.state.kb, body, stop_early));
+  API_TRY(answers, read_answers(call.state.kb, body));
   core::ScreeningRecord record{call.today, answers};
-  if (stop_early) {
-    auto closed = core::close_early_on_alarm(call.state.kb, record);
-    if (!closed)
-      for (const auto& q : call.state.kb.questions)
-        if (!record.answers.count(q.id))
-          return api_fail(400, "invalid",
-                          "answers." + q.id +
-                              " is required: the questions may stop early only when the answers given call for "
-                              "emergency or same-day help",
-                          "answers." + q.id);
-    if (closed) record = std::move(*closed);
-  }
+  if (stop_early)
+    if (auto closed = core::close_early_on_alarm(call.state.kb, record)) record = std::move(*closed);
+  // No answer is ever assumed: every question needs one, unless the answers
+  // given already called for help now (then the rest were recorded as no).
+  for (const auto& q : call.state.kb.questions)
+    if (!record.answers.count(q.id))
+      return api_fail(400, "invalid",
+                      "answers." + q.id + " is required" +
+                          (stop_early ? ": the questions may stop early only when the answers given call for "
+                                        "emergency or same-day help"
+                                      : ""),
+                      "answers." + q.id);
   if (auto ok = core::validate_answers(call.state.kb, record); !ok)
     return tl::make_unexpected(from_core(ok.error(), "answers"));
   API_TRY(store, person_store(call));
