@@ -1,6 +1,8 @@
 // Screening through the terminal: answers with a side, a reason whenever
 // nothing is due, and warning signs that stay until a recorded clearance.
 #include <gtest/gtest.h>
+
+#include <map>
 #include <signal.h>
 #include <sqlite3.h>
 
@@ -184,6 +186,13 @@ TEST(Cli, TheTextPeopleReadWritesDatesOneWayAndNamesNoRuleIds) {
 TEST(Cli, BrokenSkinKeepsTheAreaOutUntilTheScreeningSaysItHealed) {
   Sandbox box;
   set_up_desk_worker(box);
+  std::map<std::string, int> pressure_before;  // "region technique" -> planned maximum /10, before the stop
+  auto key = [](const json& step) { return step["region"].get<std::string>() + " " + step["technique"].get<std::string>(); };
+  const json first_plan = json::parse(box.run("--json plan").out);
+  for (const auto& d : first_plan["days"])
+    for (const auto& t : d["sessions"])
+      for (const auto& step : t["steps"])
+        if (!step["pressure"].is_null()) pressure_before[key(step)] = step["pressure"][1].get<int>();
   const Outcome stopped = box.run("session --script -", "done\nstop skin-broken 5\n");
   ASSERT_EQ(stopped.code, 0) << stopped.err;
   const json data = json::parse(exported(box));
@@ -220,4 +229,20 @@ TEST(Cli, BrokenSkinKeepsTheAreaOutUntilTheScreeningSaysItHealed) {
   ASSERT_EQ(box.run("screen --answers '" + box.path("no.yaml").string() + "'", "", "2026-11-25").code, 0);
   const json healed = json::parse(box.run("--json today", "", "2026-11-25").out);
   ASSERT_FALSE(healed["due"].empty()) << healed.dump();
+
+  // And, as the stop sign's advice says, lighter than before on that area, with the reason on the step.
+  int checked = 0;
+  for (const auto& s : healed["due"])
+    for (const auto& step : s["steps"])
+      if (step["region"] == region && !step["pressure"].is_null()) {
+        const auto found = pressure_before.find(key(step));
+        ASSERT_NE(found, pressure_before.end()) << key(step) << " was not planned before";
+        const int before = found->second;
+        EXPECT_LT(step["pressure"][1].get<int>(), before) << step.dump();
+        bool said = false;
+        for (const auto& r : step["adaptations"]) said = said || r["rule"] == "skin-broken";
+        EXPECT_TRUE(said) << step["adaptations"].dump();
+        ++checked;
+      }
+  EXPECT_GT(checked, 0) << healed.dump();
 }

@@ -100,6 +100,8 @@ export interface StopSign {
   action: StopAction;
   advice: string;
   rescreen_question: string;
+  /** Points (/10) the next pressure cap on the stopped area drops by; 0 = unchanged. */
+  lower_pressure_next_time: number;
   source: string;
 }
 export interface Habit {

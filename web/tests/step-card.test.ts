@@ -1,7 +1,8 @@
 // The step card on a phone (390 × 844): going back from Stop keeps the strokes
 // counted and the time a countdown has run (also after a reload), and what to
-// do is read before the controls: the instruction sits above the counter or
-// countdown, on the first screen, while Done and Stop stay at the bottom.
+// do is read before the controls: the instruction starts above the counter or
+// countdown, on the first screen, while the control and Done/Stop stay docked
+// at the bottom, wholly visible and within thumb reach.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -83,13 +84,29 @@ test('the instruction comes before the controls, on the first screen', { timeout
       const instruction = await page.locator('article.step-card .instruction').boundingBox();
       const control = await page.locator(unit === 'seconds' ? '.timer' : '.counter').boundingBox();
       assert.ok(instruction && control);
-      assert.ok(instruction.y + instruction.height <= control.y, `instruction above the ${unit} control`);
-      assert.ok(instruction.y + instruction.height <= PHONE.height, `instruction within the first screen (${unit})`);
+      // What to do starts on the first screen, above the control, and is read before it.
+      assert.ok(instruction.y < control.y, `instruction starts above the ${unit} control (${JSON.stringify({ instruction, control })})`);
+      assert.ok(instruction.y + 40 <= control.y, `the instruction's first lines show above the ${unit} control`);
       // The big controls stay within thumb reach at the bottom of the screen.
       const bar = await page.locator('.session-bar').boundingBox();
       assert.ok(bar && bar.y + bar.height <= PHONE.height + 1 && bar.y >= PHONE.height / 2, 'Done and Stop at the bottom');
       const start = await page.locator(unit === 'seconds' ? '[data-testid="timer-button"]' : '[data-testid="stroke-button"]').boundingBox();
-      assert.ok(start && start.y < PHONE.height, `the ${unit} control starts on the first screen (${JSON.stringify({ instruction, control, start })})`);
+      assert.ok(start && bar, `the ${unit} control is laid out`);
+      // Wholly on the first screen, not behind the bar, and in the lower half where a thumb reaches.
+      assert.ok(start.y + start.height <= bar.y + 0.5, `the ${unit} control ends above Done and Stop (${JSON.stringify({ start, bar })})`);
+      assert.ok(start.y >= PHONE.height / 3, `the ${unit} control sits low enough for a thumb (${JSON.stringify({ start })})`);
+      const hit = await page.evaluate(
+        ([x, y, id]) => document.elementFromPoint(x, y)?.closest(`[data-testid="${id}"]`) !== null,
+        [start.x + start.width / 2, start.y + 8, unit === 'seconds' ? 'timer-button' : 'stroke-button'] as const,
+      );
+      assert.ok(hit, `a tap near the top of the ${unit} control reaches it`);
+      // Scrolled to its end, the whole instruction shows above the docked control, which stays in reach.
+      await page.locator('article.step-card .instruction').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+      await page.evaluate(() => window.scrollBy(0, document.querySelector('.session-dock')!.getBoundingClientRect().height));
+      const readAll = await page.locator('article.step-card .instruction').boundingBox();
+      const dockAfter = await page.locator('.session-dock').boundingBox();
+      assert.ok(readAll && dockAfter && readAll.y + readAll.height <= dockAfter.y, `the instruction can be read in full (${unit})`);
+      assert.ok(dockAfter.y >= PHONE.height / 3 && dockAfter.y + dockAfter.height <= PHONE.height + 1, `the ${unit} control stays docked at the bottom`);
       await shot(page, `step-card-order-${unit}`);
     }
     assert.deepEqual(problems, []);

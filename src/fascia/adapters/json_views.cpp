@@ -63,7 +63,7 @@ FASCIA_TO_JSON(Step, technique, edges, region, direction, pressure, dose, per_si
 FASCIA_TO_JSON(Protocol, id, name, summary, condition, eligible_regions, requires_tools, sessions_per_week, weeks,
                steps, source)
 FASCIA_TO_JSON(Question, id, text, kind, group, help, source)
-FASCIA_TO_JSON(StopSign, id, name, action, advice, rescreen_question, source)
+FASCIA_TO_JSON(StopSign, id, name, action, advice, rescreen_question, lower_pressure_next_time, source)
 FASCIA_TO_JSON(Habit, id, name, description, source)
 FASCIA_TO_JSON(TreatmentModality, id, name, description, offered_by_practitioners, source)
 FASCIA_TO_JSON(PainLocation, id, name, warning, source)

@@ -109,7 +109,7 @@ void read_rules(const Node& root, std::string_view file, LoadState& state) {
 }
 
 void read_stop_signs(const Node& root, std::string_view file, LoadState& state) {
-  const Keys keys = {"id", "name", "action", "advice", "rescreen", "source"};
+  const Keys keys = {"id", "name", "action", "advice", "rescreen", "lower_pressure_next_time", "source"};
   for_each_entry(root, "stop_signs", "stop sign", keys, context(file, state), [&](EntryReader& e) {
     core::StopSign sign;
     sign.id = e.id();
@@ -118,6 +118,7 @@ void read_stop_signs(const Node& root, std::string_view file, LoadState& state) 
                       .value_or(core::StopAction::stop_step);
     sign.advice = e.text("advice", Need::required);
     sign.rescreen_question = e.ref("rescreen", Need::optional, RefKind::question);
+    sign.lower_pressure_next_time = e.whole("lower_pressure_next_time", Need::optional, 0, 10).value_or(0);
     sign.source = e.source();
     // A yes-no question is set to yes; a regions question marks the area of
     // the step where the session stopped (app::record_session).

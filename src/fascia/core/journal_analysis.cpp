@@ -1,6 +1,7 @@
 #include "fascia/core/journal_analysis.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "fascia/core/reason_groups.hpp"
 #include "fascia/core/treatment_ledger.hpp"
@@ -19,9 +20,28 @@ struct RegionSession {
   Date date{};
   Side side = Side::both;
   std::optional<int> pressure_used;
+  std::optional<int> pressure_planned;  // most the plan asked for, when none was noted
+  std::vector<std::string> stop_signs;  // signs that stopped a step on this region
 };
 
-std::map<std::string, std::vector<RegionSession>> sessions_by_region(const Journal& journal) {
+// The most pressure (/10) the plan asked for in a logged step: the protocol
+// step's range or its technique's, read back from the knowledge base. Used when
+// the person did not note the pressure they used, so a cap lowered "below what
+// was used" really is lower than what they were told to use.
+std::optional<int> planned_pressure_max(const KnowledgeBase& kb, const SessionEntry& session, const StepLog& log) {
+  std::optional<int> out;
+  if (const Protocol* protocol = kb.protocol(session.protocol))
+    for (const Step& step : protocol->steps) {
+      if (step.technique != log.technique) continue;
+      if (step.region != log.region && !(step.region == kTargetRegion && log.region == session.target_region)) continue;
+      const Technique* technique = kb.technique(step.technique);
+      const std::optional<IntRange> range = step.pressure ? step.pressure : technique ? technique->pressure : std::nullopt;
+      if (range) out = std::max(out.value_or(0), range->max);
+    }
+  return out;
+}
+
+std::map<std::string, std::vector<RegionSession>> sessions_by_region(const KnowledgeBase& kb, const Journal& journal) {
   std::map<std::string, std::vector<RegionSession>> out;
   std::vector<const SessionEntry*> ordered;
   for (const auto& s : journal.sessions) ordered.push_back(&s);
@@ -30,7 +50,10 @@ std::map<std::string, std::vector<RegionSession>> sessions_by_region(const Journ
     std::map<std::string, RegionSession> here;
     for (const auto& step : s->steps) {
       if (step.status == StepStatus::skipped || !loads_tissue(step.modality)) continue;
-      auto [it, fresh] = here.try_emplace(step.region, RegionSession{s->date, step.side, step.pressure_used});
+      auto [it, fresh] = here.try_emplace(step.region, RegionSession{s->date, step.side, step.pressure_used, {}, {}});
+      if (!step.stop_sign.empty()) it->second.stop_signs.push_back(step.stop_sign);
+      if (const auto planned = planned_pressure_max(kb, *s, step))
+        it->second.pressure_planned = std::max(it->second.pressure_planned.value_or(0), *planned);
       if (!fresh) {
         if (it->second.side != step.side) it->second.side = Side::both;
         if (step.pressure_used)
@@ -84,7 +107,7 @@ JournalAnalysis analyse_journal(const KnowledgeBase& kb, const Profile& profile,
   const std::vector<const ReactionEntry*> no_reactions;
   const std::vector<const PainEntry*> no_pain;
 
-  for (const auto& [region, sessions] : sessions_by_region(journal)) {
+  for (const auto& [region, sessions] : sessions_by_region(kb, journal)) {
     const auto reactions_it = reactions_by_region.find(region);
     const auto& reactions = reactions_it == reactions_by_region.end() ? no_reactions : reactions_it->second;
     const auto pain_it = pain_by_region.find(region);
@@ -102,16 +125,34 @@ JournalAnalysis analyse_journal(const KnowledgeBase& kb, const Profile& profile,
       const bool bruised = std::any_of(reactions.begin(), reactions.end(), [&](const ReactionEntry* e) {
         return sides_overlap(e->side, s.side) && e->bruising && e->date >= s.date && e->date < until;
       });
+      // The next cap: below the pressure used (or the cap so far) by `step` points, never below 1/10.
+      // `event` says what happened ("bruising after the session on …"), `after` the cap's cause.
+      auto lower_cap = [&](int step, const std::string& rule, const std::string& event, const std::string& after,
+                           const std::string& source) {
+        const int used = s.pressure_used.value_or(s.pressure_planned.value_or(history.pressure_cap.value_or(ceiling)));
+        const int cap = std::max(1, std::min(used, history.pressure_cap.value_or(ceiling)) - step);
+        history.pressure_cap = cap;
+        history.pressure_cap_reason = {rule, "pressure capped at " + std::to_string(cap) + "/10 " + after, source};
+        out.adjustments.push_back({s.date, region,
+                                   {rule,
+                                    name + ": " + event + ", so pressure is now capped at " + std::to_string(cap) + "/10",
+                                    source}});
+      };
+      // A stop sign that asks for lighter pressure next time (e.g. broken skin).
+      for (const std::string& id : s.stop_signs) {
+        const auto sign = kb.stop_signs.find(id);
+        if (sign == kb.stop_signs.end() || sign->second.lower_pressure_next_time <= 0) continue;
+        std::string what = sign->second.name;
+        if (!what.empty()) what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
+        lower_cap(sign->second.lower_pressure_next_time, sign->second.id,
+                  "the session on " + format_long_date(s.date) + " stopped for " + what,
+                  "after a stop for " + what, sign->second.source);
+      }
       if (bruised) {
         ++history.bruised_sessions;
-        const int used = s.pressure_used.value_or(history.pressure_cap.value_or(ceiling));
-        const int cap = std::max(1, std::min(used, history.pressure_cap.value_or(ceiling)) - caps.bruise_pressure_step.value);
-        history.pressure_cap = cap;
-        out.adjustments.push_back({s.date, region,
-                                   {"bruise-pressure-step",
-                                    name + ": bruising after the session on " + format_long_date(s.date) +
-                                        ", so pressure is now capped at " + std::to_string(cap) + "/10",
-                                    caps.bruise_pressure_step.source}});
+        lower_cap(caps.bruise_pressure_step.value, "bruise-pressure-step",
+                  "bruising after the session on " + format_long_date(s.date), "after bruising",
+                  caps.bruise_pressure_step.source);
         if (history.bruised_sessions == caps.repeated_bruising_count.value)
           out.warnings.push_back({"repeated-bruising-count",
                                   name + ": bruising keeps coming back, which means the pressure is too deep. "

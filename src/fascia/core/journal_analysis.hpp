@@ -1,5 +1,5 @@
-// Reads the journal the way the post-session rules do: bruising lowers the
-// next pressure cap and, repeated, warns that pressure is too deep; pain worse
+// Reads the journal the way the post-session rules do: bruising, or a stop sign
+// asking for lighter pressure (broken skin), lowers the next pressure cap and, repeated, warns that pressure is too deep; pain worse
 // two days after a session lowers the dose; unresolved redness, red dots or
 // soreness holds a region back. Every change is an Adjustment with its reason.
 #pragma once
@@ -19,7 +19,8 @@ namespace fascia::core {
 enum class DoseLevel { standard = 0, reduced = 1, minimal = 2 };
 
 struct RegionHistory {
-  std::optional<int> pressure_cap;  // lowered after bruising
+  std::optional<int> pressure_cap;  // /10, lowered after bruising or a stop sign asking for lighter pressure
+  Reason pressure_cap_reason;       // why the latest cap was set: rule id, text, source
   DoseLevel dose = DoseLevel::standard;
   int bruised_sessions = 0;
 };

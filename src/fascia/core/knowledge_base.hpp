@@ -164,6 +164,10 @@ struct StopSign {
   // local finding: it ends when the screening is answered again without
   // that area, e.g. once broken skin has healed).
   std::string rescreen_question;
+  // Points (/10) the next pressure cap on the stopped step's region drops by
+  // after this sign, like bruising does (e.g. broken skin: lighter next time);
+  // 0 leaves the pressure as it was. Its source is the sign's source.
+  int lower_pressure_next_time = 0;
   std::string source;
 };
 

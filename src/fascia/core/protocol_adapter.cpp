@@ -149,9 +149,7 @@ AdaptedProtocol adapt_protocol(const AdaptContext& ctx, const Protocol& protocol
       if (history && history->pressure_cap) {
         if (!cap || *history->pressure_cap < *cap) {
           cap = history->pressure_cap;
-          p.adaptations.push_back({"bruise-pressure-step",
-                                   "pressure capped at " + std::to_string(*cap) + "/10 after bruising",
-                                   caps.bruise_pressure_step.source});
+          p.adaptations.push_back(history->pressure_cap_reason);
         }
       }
       if (cap && *cap < 1) {

@@ -63,6 +63,48 @@ TEST(PostSessionRules, TheBruiseCapReachesThePlannedPressure) {
   EXPECT_GT(checked, 0);
 }
 
+TEST(PostSessionRules, BrokenSkinDuringASessionLowersTheNextPressureCapThere) {
+  Journal j;
+  SessionEntry s = scrape("2026-11-23", 6);
+  s.steps[0].status = StepStatus::stopped;
+  s.steps[0].stop_sign = "skin-broken";
+  s.stop_sign = "skin-broken";
+  j.sessions.push_back(s);
+  const JournalAnalysis a = analyse_journal(kKb, fixture::desk_worker(), j);
+  ASSERT_NE(a.region("upper-trapezius"), nullptr);
+  EXPECT_EQ(a.region("upper-trapezius")->pressure_cap, 5) << "one point below the 6/10 used";
+  ASSERT_EQ(a.adjustments.size(), 1u);
+  EXPECT_EQ(a.adjustments[0].reason.rule, "skin-broken");
+  EXPECT_EQ(a.adjustments[0].reason.source, "fascia-editors");
+  EXPECT_NE(a.adjustments[0].reason.text.find("broken skin"), std::string::npos) << a.adjustments[0].reason.text;
+
+  // The planned steps there carry the lower cap and say why.
+  const Clearance c = evaluate_screening(kKb, fixture::all_clear(kKb));
+  const Plan plan = build_plan({kKb, fixture::desk_worker(), {"starter-instrument"}, c, j, day("2026-11-30")});
+  int checked = 0;
+  for (const auto& t : plan.templates)
+    for (const auto& st : t.steps)
+      if (st.region == "upper-trapezius" && st.pressure) {
+        EXPECT_LE(st.pressure->max, 5);
+        EXPECT_TRUE(std::any_of(st.adaptations.begin(), st.adaptations.end(),
+                                [](const Reason& r) { return r.rule == "skin-broken"; }));
+        ++checked;
+      }
+  EXPECT_GT(checked, 0);
+}
+
+TEST(PostSessionRules, AStopSignThatAsksForNothingLeavesThePressureAlone) {
+  Journal j;
+  SessionEntry s = scrape("2026-11-23", 6);
+  s.steps[0].status = StepStatus::stopped;
+  s.steps[0].stop_sign = "dizziness";
+  j.sessions.push_back(s);
+  const JournalAnalysis a = analyse_journal(kKb, fixture::desk_worker(), j);
+  ASSERT_NE(a.region("upper-trapezius"), nullptr);
+  EXPECT_FALSE(a.region("upper-trapezius")->pressure_cap.has_value());
+  EXPECT_TRUE(a.adjustments.empty());
+}
+
 TEST(PostSessionRules, PainWorseTwoDaysAfterASessionLowersTheDose) {
   Journal j;
   j.sessions.push_back(scrape("2026-11-23", 5));

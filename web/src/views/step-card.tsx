@@ -155,55 +155,6 @@ export function StepCard({
         </ul>
       ) : null}
 
-      {timed ? (
-        <div class="timer">
-          <svg class="ring" viewBox="0 0 120 120" role="img" aria-label={`${remaining} seconds left`}>
-            <circle class="ring-bg" cx="60" cy="60" r={R} />
-            <circle
-              class="ring-fg"
-              cx="60"
-              cy="60"
-              r={R}
-              stroke-dasharray={String(C)}
-              stroke-dashoffset={String(C * (1 - fraction))}
-              transform="rotate(-90 60 60)"
-            />
-            <text x="60" y="68" text-anchor="middle" class="ring-text">
-              {remaining}
-            </text>
-          </svg>
-          <p class="timer-status" aria-live="polite" data-testid="timer-status">
-            {done ? 'Time is up.' : running ? 'Counting down…' : elapsedMs > 0 ? 'Paused.' : 'Ready.'}
-          </p>
-          <button type="button" class="tap big" onClick={toggleTimer} disabled={done} data-testid="timer-button">
-            {running ? 'Pause' : elapsedMs > 0 ? 'Resume' : `Start ${target} s`}
-          </button>
-        </div>
-      ) : (
-        <div class="counter">
-          <button
-            type="button"
-            class="tap huge"
-            data-testid="stroke-button"
-            onClick={() => {
-              unlockAudio();
-              setCount((c) => Math.min(c + 1, 3600));
-            }}
-            aria-describedby="stroke-status"
-          >
-            <span class="tap-count">{count}</span>
-            <span class="tap-of">of {target} strokes</span>
-            <span class="tap-hint">Tap for each stroke</span>
-          </button>
-          <p id="stroke-status" class="timer-status" aria-live="polite" data-testid="stroke-status">
-            {done ? 'Target reached.' : `${count} of ${target}`}
-          </p>
-          <button type="button" class="link-button" onClick={() => setCount((c) => Math.max(0, c - 1))} disabled={count === 0}>
-            Undo one stroke
-          </button>
-        </div>
-      )}
-
       {step.adaptations.length ? (
         <details>
           <summary>Changed for you</summary>
@@ -229,33 +180,85 @@ export function StepCard({
         </div>
       ) : null}
 
-      <div class="session-bar">
-        <button type="button" class="danger big stop-button" onClick={() => {
-            // A running countdown pauses where it is, so going back resumes from there.
-            const now = elapsedNow();
-            base.current = now;
-            setElapsedMs(now);
-            setRunning(false);
-            onProgress?.({ count, elapsedMs: now });
-            onStop(timed ? Math.round(now / 1000) : count, { count, elapsedMs: now });
-          }} data-testid="stop-button">
-          Stop
-        </button>
-        <button type="button" class="skip-button" onClick={onSkip}>
-          Skip
-        </button>
-        <button
-          type="button"
-          class={done ? 'primary big next-button' : 'big next-button'}
-          onClick={() => {
-            const now = elapsedNow();
-            setRunning(false);
-            onDone(timed ? Math.round(now / 1000) : count, pressure);
-          }}
-          data-testid="done-button"
-        >
-          {done ? 'Next' : 'Done'}
-        </button>
+      {/* Read, then start: what to do comes first; the control and Done/Stop stay docked at the
+          bottom of the screen, within thumb reach, however long the instruction is. */}
+      <div class="session-dock">
+        {timed ? (
+          <div class="timer">
+            <svg class="ring" viewBox="0 0 120 120" role="img" aria-label={`${remaining} seconds left`}>
+              <circle class="ring-bg" cx="60" cy="60" r={R} />
+              <circle
+                class="ring-fg"
+                cx="60"
+                cy="60"
+                r={R}
+                stroke-dasharray={String(C)}
+                stroke-dashoffset={String(C * (1 - fraction))}
+                transform="rotate(-90 60 60)"
+              />
+              <text x="60" y="68" text-anchor="middle" class="ring-text">
+                {remaining}
+              </text>
+            </svg>
+            <p class="timer-status" aria-live="polite" data-testid="timer-status">
+              {done ? 'Time is up.' : running ? 'Counting down…' : elapsedMs > 0 ? 'Paused.' : 'Ready.'}
+            </p>
+            <button type="button" class="tap big" onClick={toggleTimer} disabled={done} data-testid="timer-button">
+              {running ? 'Pause' : elapsedMs > 0 ? 'Resume' : `Start ${target} s`}
+            </button>
+          </div>
+        ) : (
+          <div class="counter">
+            <button
+              type="button"
+              class="tap huge"
+              data-testid="stroke-button"
+              onClick={() => {
+                unlockAudio();
+                setCount((c) => Math.min(c + 1, 3600));
+              }}
+              aria-describedby="stroke-status"
+            >
+              <span class="tap-count">{count}</span>
+              <span class="tap-of">of {target} strokes</span>
+              <span class="tap-hint">Tap for each stroke</span>
+            </button>
+            <p id="stroke-status" class="timer-status" aria-live="polite" data-testid="stroke-status">
+              {done ? 'Target reached.' : `${count} of ${target}`}
+            </p>
+            <button type="button" class="link-button" onClick={() => setCount((c) => Math.max(0, c - 1))} disabled={count === 0}>
+              Undo one stroke
+            </button>
+          </div>
+        )}
+        <div class="session-bar">
+          <button type="button" class="danger big stop-button" onClick={() => {
+              // A running countdown pauses where it is, so going back resumes from there.
+              const now = elapsedNow();
+              base.current = now;
+              setElapsedMs(now);
+              setRunning(false);
+              onProgress?.({ count, elapsedMs: now });
+              onStop(timed ? Math.round(now / 1000) : count, { count, elapsedMs: now });
+            }} data-testid="stop-button">
+            Stop
+          </button>
+          <button type="button" class="skip-button" onClick={onSkip}>
+            Skip
+          </button>
+          <button
+            type="button"
+            class={done ? 'primary big next-button' : 'big next-button'}
+            onClick={() => {
+              const now = elapsedNow();
+              setRunning(false);
+              onDone(timed ? Math.round(now / 1000) : count, pressure);
+            }}
+            data-testid="done-button"
+          >
+            {done ? 'Next' : 'Done'}
+          </button>
+        </div>
       </div>
     </article>
   );
