@@ -130,7 +130,12 @@ TEST(Cli, AfterAStopSignAnsweringNoDoesNotBringTheNeckBackButAClearanceDoes) {
   EXPECT_EQ(progress["safety_findings"][0]["raised"], "2026-11-23");
   EXPECT_EQ(progress["safety_findings"][0]["cleared"], "2026-11-25");
   EXPECT_EQ(progress["safety_findings"][0]["cleared_by"], "Dr Lee, physiotherapist");
-  EXPECT_NE(box.run("progress", "", "2026-11-25").out.find("cleared on Wednesday, 25 November 2026 by Dr Lee"), std::string::npos);
+  EXPECT_EQ(progress["safety_findings"][0]["stop_sign"], "radiating-pain") << "raised by the stop, not by an answer";
+  const std::string progress_text = box.run("progress", "", "2026-11-25").out;
+  EXPECT_NE(progress_text.find("cleared on Wednesday, 25 November 2026 by Dr Lee"), std::string::npos);
+  EXPECT_NE(progress_text.find("raised by a stop sign in the session that day (Pain spreading to the head, face or arm)"),
+            std::string::npos)
+      << progress_text;
 
   // The clearance travels with an export.
   const json data = json::parse(box.run("export").out);
@@ -176,7 +181,8 @@ TEST(Cli, TheTextPeopleReadWritesDatesOneWayAndNamesNoRuleIds) {
     EXPECT_EQ(text.find("practitioner-arm-numbness-tingling"), std::string::npos) << command << ":\n" << text;
   }
   const std::string progress = box.run("progress", "", "2026-11-25").out;
-  EXPECT_NE(progress.find("Monday, 23 November 2026: see a practitioner first, because of:"), std::string::npos)
+  EXPECT_NE(progress.find("Monday, 23 November 2026: see a practitioner first, raised by a stop sign in the session that day ("),
+            std::string::npos)
       << progress;
 }
 

@@ -1,6 +1,6 @@
 // One place that turns knowledge-base ids into the names people read. Every
 // view that shows a protocol, region, technique, tool, kit, edge, habit,
-// treatment, stop sign, pain location or question asks here instead of
+// treatment, stop sign, pain location, question or source asks here instead of
 // printing the id. The lists come from GET /api/v1/kb/{kind} (cached by
 // api.ts); an id the lists do not know is shown as it is.
 import { useEffect, useState } from 'preact/hooks';
@@ -19,7 +19,8 @@ export type NamedKind =
   | 'treatments'
   | 'stop-signs'
   | 'locations'
-  | 'questions';
+  | 'questions'
+  | 'sources';
 
 export interface Names {
   /** The name of `id` among `kind`; the id itself when the kind has no such entry. */
@@ -30,6 +31,7 @@ interface Named {
   id: string;
   name?: string;
   text?: string;
+  title?: string; // sources
 }
 
 const KINDS: NamedKind[] = [
@@ -45,6 +47,7 @@ const KINDS: NamedKind[] = [
   'stop-signs',
   'locations',
   'questions',
+  'sources',
 ];
 
 let loaded: Promise<Names> | null = null;
@@ -55,7 +58,7 @@ export function loadNames(): Promise<Names> {
   if (!loaded) {
     loaded = Promise.all(KINDS.map((k) => api.kbList<Named>(k))).then((lists) => {
       const maps = new Map<NamedKind, Map<string, string>>();
-      KINDS.forEach((k, i) => maps.set(k, new Map(lists[i].map((e) => [e.id, e.name ?? e.text ?? e.id]))));
+      KINDS.forEach((k, i) => maps.set(k, new Map(lists[i].map((e) => [e.id, e.name ?? e.text ?? e.title ?? e.id]))));
       ready = { of: (kind, id) => maps.get(kind)?.get(id) ?? id };
       return ready;
     });

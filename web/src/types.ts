@@ -174,6 +174,9 @@ export interface FindingHistory {
   cleared: string | null;
   cleared_by: string;
   source: string;
+  /** The stop sign that raised it during a session that day; empty when answered in the screening. */
+  stop_sign: string;
+  stop_sign_name: string;
 }
 export interface Clearance {
   level: ClearanceLevel;

@@ -1,7 +1,7 @@
 // No page shows a knowledge-base id where the knowledge base has a name for
 // it. After a guided session (logged through the API), one journal entry of
 // each kind and a plan, every page is visited at 390 px and its visible text
-// is searched for ids. The ids come from the API. Only ids with a hyphen are
+// is searched for ids (sources included: named by title). The ids come from the API. Only ids with a hyphen are
 // searched for (whole tokens, case-sensitive): single-word ids such as
 // "calves" or "chest" are ordinary words that appear, lower-cased, in
 // sentences built from names ("it can send pain to chest").
@@ -10,12 +10,13 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { apiCall, withSignedInPerson } from './harness';
 
-const KINDS = ['regions', 'protocols', 'techniques', 'tools', 'kits', 'edges', 'chains', 'habits', 'treatments', 'stop-signs', 'locations', 'questions'];
+const KINDS = ['regions', 'protocols', 'techniques', 'tools', 'kits', 'edges', 'chains', 'habits', 'treatments', 'stop-signs', 'locations', 'questions', 'sources'];
 
 interface Named {
   id: string;
   name?: string;
   text?: string;
+  title?: string; // sources
 }
 interface Today {
   due: { protocol: string; steps: { target: number; per_side: boolean; side: string }[] }[];
@@ -27,7 +28,7 @@ async function knownIds(page: Page): Promise<Map<string, string>> {
     const r = await apiCall<Named[]>(page, 'GET', '/kb/' + kind);
     assert.equal(r.status, 200, 'GET /kb/' + kind);
     for (const e of r.body) {
-      const name = e.name ?? e.text;
+      const name = e.name ?? e.text ?? e.title;
       if (name && name !== e.id && e.id.includes('-')) ids.set(e.id, `${kind}: ${name}`);
     }
   }
@@ -35,7 +36,13 @@ async function knownIds(page: Page): Promise<Map<string, string>> {
 }
 
 async function idsShown(page: Page, ids: Map<string, string>): Promise<string[]> {
-  const text = await page.evaluate(() => document.body.innerText);
+  // The library's source list shows each source's key on purpose, beside its
+  // title: it is how a "[seed-000]" in the terminal's output is looked up.
+  const text = await page.evaluate(() => {
+    const copy = document.body.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('ul.sources .muted').forEach((e) => e.remove());
+    return copy.innerText;
+  });
   const found = new Set<string>();
   for (const m of text.matchAll(/[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+/g)) if (ids.has(m[0])) found.add(`${m[0]} (${ids.get(m[0])})`);
   return [...found];

@@ -1,7 +1,8 @@
 // Issue 8 (points 4, 5, 16) at phone size (390 px): "why not today" is one
 // line per rule with its areas named once and dates in the same long style
 // as the headings; referral suggestions come with their warnings; the week-4
-// review says how many of the planned sessions were done.
+// review says how many of the planned sessions were done; a warning a stop
+// sign raised stays in the progress history, named as such (point 3).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { apiCall, withSignedInPerson } from './harness';
@@ -64,7 +65,8 @@ test('referral suggestions for arm pain to the thumb show the nerve warning firs
     await answer.waitFor();
     const warning = answer.getByTestId('referral-warning').filter({ hasText: 'numbness, tingling or weakness' });
     await warning.waitFor();
-    assert.match(await warning.innerText(), /seed-000/);
+    // Its source, named by title.
+    await warning.getByText(/\(source: At-home instrument work \(IASTM\)/).waitFor();
     // Above the suggestions, in reading order.
     const order = await answer.evaluate((el) => {
       const w = el.querySelector('[data-testid="referral-warning"]');
@@ -106,6 +108,37 @@ test('the week-4 review says how many planned sessions were done', { timeout: 12
     await adherence.waitFor();
     assert.match(await adherence.innerText(), new RegExp(`0 of the ${planned} sessions`));
     await page.getByText('too few to judge', { exact: false }).first().waitFor();
+    assert.deepEqual(problems, []);
+  });
+});
+
+test('a warning raised by a stop sign stays in the progress history, named as such, until a clearance is recorded', { timeout: 120_000 }, async () => {
+  await withSignedInPerson('Sol', PHONE, async ({ page, server, problems }) => {
+    const today = await apiCall<TodayBody>(page, 'GET', '/today');
+    const s = today.body.due[0];
+    assert.ok(s, 'a session is due');
+    const events = [{ kind: 'done', amount: s.steps[0].target }, { kind: 'stop', signs: ['radiating-pain'] }];
+    const run = await apiCall(page, 'POST', '/sessions', { protocol: s.protocol, events });
+    assert.equal(run.status, 201, JSON.stringify(run.body));
+
+    await page.goto(server.base + '/progress');
+    const history = page.getByTestId('warning-history');
+    await history.waitFor();
+    const item = history.locator('li[data-rule="practitioner-arm-numbness-tingling"]');
+    await item.getByText('Still in force.').waitFor();
+    const text = await item.innerText();
+    assert.match(text, /raised by a stop sign in your session that day \(Pain spreading to the head, face or arm\)/, text);
+    assert.match(text, /Monday, 23 November 2026/, text);
+    assert.doesNotMatch(text, ISO_DATE, text);
+    // The source is named by its title, not by its id.
+    const source = item.locator('[data-source]');
+    assert.equal(await source.getAttribute('data-source'), 'seed-000');
+    assert.doesNotMatch(await source.innerText(), /seed-000/);
+
+    await history.getByLabel('Who cleared you').fill('Dr Lee, physiotherapist');
+    await history.getByRole('button', { name: 'Record the clearance' }).click();
+    await item.getByText('Cleared on Monday, 23 November 2026 by Dr Lee, physiotherapist.').waitFor();
+    assert.match(await history.innerText(), /Clearances recorded\s+Monday, 23 November 2026, by Dr Lee, physiotherapist: everything/);
     assert.deepEqual(problems, []);
   });
 });

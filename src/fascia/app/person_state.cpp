@@ -45,6 +45,7 @@ void refresh_clearance(const core::KnowledgeBase& kb, PersonState& person) {
   core::ScreeningState state = core::evaluate_screenings(kb, ordered, person.journal.clearances);
   person.clearance = std::move(state.clearance);
   person.findings_history = std::move(state.history);
+  core::attribute_to_stop_signs(kb, person.journal.sessions, person.findings_history);
 }
 
 core::TodayView current_today(const core::KnowledgeBase& kb, const PersonState& person, core::Date today) {

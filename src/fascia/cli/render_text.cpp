@@ -239,7 +239,10 @@ void print_progress(std::ostream& out, const core::KnowledgeBase& kb, const core
     out << "Warning signs (they stay until a practitioner clearance is recorded):\n";
     for (const auto& f : p.safety_findings) {
       out << "  " << core::format_long_date(f.raised) << ": " << level_phrase(f.level);
-      if (!f.because.empty()) out << ", because of: " << yes_answers(kb, f.because);
+      if (!f.stop_sign.empty())
+        out << ", raised by a stop sign in the session that day (" << f.stop_sign_name << ")";
+      else if (!f.because.empty())
+        out << ", because of: " << yes_answers(kb, f.because);
       out << " [" << f.source << "]";
       if (f.cleared)
         out << "\n    cleared on " << core::format_long_date(*f.cleared) << " by " << f.cleared_by << "\n";

@@ -182,6 +182,27 @@ bool narrow_by_clearance(std::vector<RegionSide>& scope, const ClearanceEntry& c
 
 }  // namespace
 
+void attribute_to_stop_signs(const KnowledgeBase& kb, const std::vector<SessionEntry>& sessions,
+                             std::vector<FindingHistory>& history) {
+  for (auto& h : history) {
+    auto matches = [&](const std::string& id) {
+      const auto sign = kb.stop_signs.find(id);
+      return sign != kb.stop_signs.end() && !sign->second.rescreen_question.empty() &&
+             std::find(h.because.begin(), h.because.end(), sign->second.rescreen_question) != h.because.end();
+    };
+    for (const auto& s : sessions) {
+      if (s.date != h.raised || !h.stop_sign.empty()) continue;
+      std::vector<std::string> signs{s.stop_sign};
+      for (const auto& step : s.steps) signs.push_back(step.stop_sign);
+      for (const auto& id : signs)
+        if (h.stop_sign.empty() && matches(id)) {
+          h.stop_sign = id;
+          h.stop_sign_name = kb.stop_signs.at(id).name;
+        }
+    }
+  }
+}
+
 ScreeningState evaluate_screenings(const KnowledgeBase& kb, const std::vector<ScreeningRecord>& screenings,
                                    const std::vector<ClearanceEntry>& clearances) {
   ScreeningState state;

@@ -41,6 +41,10 @@ struct FindingHistory {
   std::optional<Date> cleared;
   std::string cleared_by;
   std::string source;
+  // The stop sign that set the answer during a session on the day it was
+  // raised (attribute_to_stop_signs); empty when the person answered it.
+  std::string stop_sign;
+  std::string stop_sign_name;
 };
 
 struct Clearance {
@@ -93,6 +97,12 @@ struct ScreeningState {
 };
 ScreeningState evaluate_screenings(const KnowledgeBase& kb, const std::vector<ScreeningRecord>& screenings,
                                    const std::vector<ClearanceEntry>& clearances);
+
+// Marks each history entry raised on a day a logged session stopped for a sign
+// whose rescreen question is among the answers that raised it: that stop sign
+// set the answer (app::record_session), so the history can say so.
+void attribute_to_stop_signs(const KnowledgeBase& kb, const std::vector<SessionEntry>& sessions,
+                             std::vector<FindingHistory>& history);
 
 // The side a region answer means: midline regions are always midline.
 Side normal_side(const KnowledgeBase& kb, const std::string& region, Side side);

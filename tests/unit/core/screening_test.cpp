@@ -188,6 +188,27 @@ TEST(StickyFindings, AnsweringNoLaterDoesNotLiftAWarningSign) {
   EXPECT_FALSE(s.history[0].cleared);
 }
 
+TEST(StickyFindings, TheHistorySaysWhenAStopSignRaisedTheWarning) {
+  ScreeningState s = evaluate_screenings(kKb, {dizzy_on(kKb, fixture::day("2026-11-23"))}, {});
+  ASSERT_EQ(s.history.size(), 1u);
+  SessionEntry other_day;  // a stop for dizziness on another day says nothing about this one
+  other_day.date = fixture::day("2026-11-20");
+  other_day.stop_sign = "dizziness";
+  SessionEntry unrelated;  // the same day, but a sign that does not set this question
+  unrelated.date = fixture::day("2026-11-23");
+  unrelated.stop_sign = "sharp-pain";
+  attribute_to_stop_signs(kKb, {other_day, unrelated}, s.history);
+  EXPECT_TRUE(s.history[0].stop_sign.empty()) << "answered in the screening";
+
+  SessionEntry stopped;
+  stopped.date = fixture::day("2026-11-23");
+  stopped.steps.push_back({});
+  stopped.steps[0].stop_sign = "dizziness";
+  attribute_to_stop_signs(kKb, {unrelated, stopped}, s.history);
+  EXPECT_EQ(s.history[0].stop_sign, "dizziness");
+  EXPECT_EQ(s.history[0].stop_sign_name, "dizziness");
+}
+
 TEST(StickyFindings, ARecordedClearanceOnOrAfterTheFindingLiftsIt) {
   const ClearanceEntry lee{fixture::day("2026-11-25"), "Dr Lee, physiotherapist", {}, "", 2};
   const ScreeningState s = evaluate_screenings(

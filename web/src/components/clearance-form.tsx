@@ -4,6 +4,7 @@
 // use the terminal (fascia clear --region).
 import { useState } from 'preact/hooks';
 import { api } from '../api';
+import { longDate } from '../util';
 
 export function ClearanceForm({ onSaved }: { onSaved?: () => void }) {
   const [by, setBy] = useState('');
@@ -22,7 +23,7 @@ export function ClearanceForm({ onSaved }: { onSaved?: () => void }) {
     setError(null);
     try {
       const [entry] = await api.recordClearance({ by: by.trim(), note });
-      setSaved(`Recorded: cleared by ${entry.by} on ${entry.date}.`);
+      setSaved(`Recorded: cleared by ${entry.by} on ${longDate(entry.date)}.`);
       onSaved?.();
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));

@@ -5,6 +5,7 @@ import { levelWords } from '../util';
 import { useLoad } from '../util';
 import { api } from '../api';
 import { ClearanceForm } from './clearance-form';
+import { SourceNote } from './source-note';
 
 const MODALITY_WORDS: Record<Modality, string> = {
   instrument: 'scraping with a tool',
@@ -38,7 +39,9 @@ export function Findings({ findings }: { findings: Finding[] }) {
           ) : null}
           {f.pressure_cap !== null ? <p class="small">Pressure no higher than {f.pressure_cap} out of 10.</p> : null}
           {f.gentle ? <p class="small">Use the gentlest dose.</p> : null}
-          <p class="source small">Source: {f.source}</p>
+          <p>
+            <SourceNote id={f.source} prefix="Source: " suffix="" />
+          </p>
         </li>
       ))}
       {findings.some((f) => f.until_cleared) ? (

@@ -1,5 +1,6 @@
-// A list of rule reasons in plain words, each with its source id.
+// A list of rule reasons in plain words, each with its source named.
 import type { Reason, ReasonGroup } from '../types';
+import { SourceNote } from './source-note';
 import { linkClick } from '../router';
 
 export function Reasons({ reasons, class: cls }: { reasons: Reason[]; class?: string }) {
@@ -9,7 +10,7 @@ export function Reasons({ reasons, class: cls }: { reasons: Reason[]; class?: st
       {reasons.map((r, i) => (
         <li key={r.rule + i} data-rule={r.rule}>
           {r.text}
-          {r.source ? <span class="source small"> (source: {r.source})</span> : null}
+          <SourceNote id={r.source} />
         </li>
       ))}
     </ul>
@@ -29,7 +30,7 @@ export function GroupedReasons({ groups }: { groups: ReasonGroup[] }) {
         <li key={g.rule + i} data-rule={g.rule}>
           {g.areas.length ? <strong>{g.areas.map((a) => a.name).join(', ')}: </strong> : null}
           {g.text}
-          {g.source ? <span class="source small"> (source: {g.source})</span> : null}
+          <SourceNote id={g.source} />
         </li>
       ))}
     </ul>

@@ -5,6 +5,7 @@
 import { NrsSelect } from '../components/nrs-select';
 import { useState } from 'preact/hooks';
 import { api } from '../api';
+import { SourceNote } from '../components/source-note';
 import { useApp } from '../app-context';
 import { BodyMap, notForSelfTreatment, type PickSide } from '../components/bodymap';
 import { LocationMap } from '../components/locationmap';
@@ -223,7 +224,7 @@ function ReferralFinder({ data }: { data: Data }) {
           {answer.referral.warnings.map((w) => (
             <div class="blocked-notice" role="alert" key={w.rule} data-testid="referral-warning">
               <p>
-                <strong>{w.text}</strong> <span class="source small">(source: {w.source})</span>
+                <strong>{w.text}</strong> <SourceNote id={w.source} prefix="(source: " />
               </p>
             </div>
           ))}

@@ -18,9 +18,12 @@ import {
   type ChartConfiguration,
 } from 'chart.js';
 import { api } from '../api';
+import { ClearanceForm } from '../components/clearance-form';
 import { Reasons } from '../components/reasons';
-import type { Progress, Region, RegionTrend, ReviewState } from '../types';
-import { LoadError, Loading, longDate, mediumDate, Page, shortDate, sideWord, useLoad } from '../util';
+import { SourceNote } from '../components/source-note';
+import { useNames, type Names } from '../names';
+import type { Progress, Region, RegionSide, RegionTrend, ReviewState } from '../types';
+import { levelWords, LoadError, Loading, longDate, mediumDate, Page, shortDate, sideWord, useLoad } from '../util';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Tooltip, Legend, BarController, BarElement);
 
@@ -57,12 +60,12 @@ export function ProgressView() {
     <Page title="Progress" wide>
       {d.error ? <LoadError error={d.error} retry={d.reload} /> : null}
       {d.loading && !d.data ? <Loading what="your progress" /> : null}
-      {d.data ? <ProgressBody p={d.data.progress} regions={d.data.regions} /> : null}
+      {d.data ? <ProgressBody p={d.data.progress} regions={d.data.regions} reload={d.reload} /> : null}
     </Page>
   );
 }
 
-function ProgressBody({ p, regions }: { p: Progress; regions: Region[] }) {
+function ProgressBody({ p, regions, reload }: { p: Progress; regions: Region[]; reload: () => void }) {
   const rn = new Map(regions.map((r) => [r.id, r.name]));
   const mc = p.meaningful_change;
   return (
@@ -110,7 +113,7 @@ function ProgressBody({ p, regions }: { p: Progress; regions: Region[] }) {
                 <strong>
                   {longDate(a.date)}, {rn.get(a.region) ?? a.region}:
                 </strong>{' '}
-                {a.reason.text} <span class="source small">(source: {a.reason.source})</span>
+                {a.reason.text} <SourceNote id={a.reason.source} prefix="(source: " />
               </li>
             ))}
           </ul>
@@ -119,7 +122,58 @@ function ProgressBody({ p, regions }: { p: Progress; regions: Region[] }) {
         )}
       </section>
       {p.treatments_elsewhere ? <p>Treatments received elsewhere so far: {p.treatments_elsewhere}.</p> : null}
+      <WarningSignHistory p={p} onCleared={reload} />
     </>
+  );
+}
+
+/** Where an area answer applies: its name, and the side when only one. */
+function areaText(names: Names, r: RegionSide): string {
+  return names.of('regions', r.region) + (r.side === 'left' || r.side === 'right' ? ` (${r.side})` : '');
+}
+
+/**
+ * Every warning sign raised so far (by an answer, or by a stop sign during a
+ * session), whether a recorded clearance has lifted it, and the clearances
+ * themselves: the history stays visible after a finding is cleared.
+ */
+function WarningSignHistory({ p, onCleared }: { p: Progress; onCleared: () => void }) {
+  const names = useNames();
+  if (!p.safety_findings.length && !p.clearances.length) return null;
+  const inForce = p.safety_findings.some((f) => !f.cleared);
+  return (
+    <section aria-labelledby="warning-history-title" data-testid="warning-history">
+      <h2 id="warning-history-title">Warning signs and clearances</h2>
+      <p>A warning sign stays in force until you record that a practitioner has checked you.</p>
+      <ul class="adjustments">
+        {p.safety_findings.map((f, i) => (
+          <li key={f.rule + i} data-rule={f.rule}>
+            <strong>{longDate(f.raised)}:</strong> {levelWords[f.level]},{' '}
+            {f.stop_sign
+              ? `raised by a stop sign in your session that day (${f.stop_sign_name})`
+              : `because of: ${f.because.map((q) => names.of('questions', q)).join('; ')}`}
+            {f.regions.length ? ` — ${f.regions.map((r) => areaText(names, r)).join(', ')}` : ''}{' '}
+            <SourceNote id={f.source} prefix="(source: " />
+            <br />
+            {f.cleared ? `Cleared on ${longDate(f.cleared)} by ${f.cleared_by}.` : <strong>Still in force.</strong>}
+          </li>
+        ))}
+      </ul>
+      {p.clearances.length ? (
+        <>
+          <h3>Clearances recorded</h3>
+          <ul class="adjustments">
+            {p.clearances.map((c, i) => (
+              <li key={i}>
+                {longDate(c.date)}, by {c.by}: {c.regions.length ? c.regions.map((r) => areaText(names, r)).join(', ') : 'everything'}
+                {c.note ? ` — “${c.note}”` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {inForce ? <ClearanceForm onSaved={onCleared} /> : null}
+    </section>
   );
 }
 
