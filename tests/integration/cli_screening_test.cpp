@@ -186,6 +186,30 @@ TEST(Cli, TheTextPeopleReadWritesDatesOneWayAndNamesNoRuleIds) {
       << progress;
 }
 
+// Every confirmation names what was saved as people know it: the area's name
+// (with its side), the habit's and the treatment's names, never their ids.
+TEST(Cli, ConfirmationsNameAreasHabitsAndTreatmentsNotTheirIds) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  ASSERT_EQ(box.run("session --script -", kFullNeckSession).code, 0);
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"log pain upper-trapezius:left 4", "Top of the shoulder (upper trapezius) (left)"},
+      {"log reaction upper-trapezius:right --soreness 1", "Top of the shoulder (upper trapezius) (right)"},
+      {"log checkin --redness upper-trapezius:left", "Top of the shoulder (upper trapezius) (left): not yet settled"},
+      {"log habit monitor-height", "habit \""},
+      {"log treatment bamboo-massage --region upper-trapezius", "treatment \""},
+      {"clear --by 'Dr Lee' --region upper-trapezius:left", "Top of the shoulder (upper trapezius) (left)"},
+  };
+  const std::regex id(R"(\b(upper-trapezius|monitor-height|bamboo-massage)\b)");
+  for (const auto& [command, expected] : cases) {
+    const Outcome r = box.run(command, "", "2026-11-24");
+    ASSERT_EQ(r.code, 0) << command << ": " << r.err;
+    EXPECT_NE(r.out.find(expected), std::string::npos) << command << ":\n" << r.out;
+    std::smatch m;
+    EXPECT_FALSE(std::regex_search(r.out, m, id)) << command << " shows the id " << m.str() << ":\n" << r.out;
+  }
+}
+
 // Broken skin during a session marks that area as an open wound: it stays out
 // of the plan, whatever the check-in says, until the screening is answered
 // again without it (healed). No practitioner is needed for that.

@@ -104,6 +104,54 @@ TEST(Cli, AKilledSessionIsOfferedToContinueAndEndsAsOneSessionWithEveryStep) {
   EXPECT_FALSE(std::filesystem::exists(draft_of(box)));
 }
 
+TEST(Cli, AnInterruptedSessionIsSeenByTodayAndByTheNextCheckIn) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  const Outcome closed = box.run("session --fast", "12\n\n12\n\n12\n\n");  // the terminal closes mid-session
+  EXPECT_NE(closed.code, 0);
+  const std::size_t kept = draft_events(draft_of(box));
+  ASSERT_GE(kept, 1u);
+
+  // The same day: today says a session is under way and not yet in the journal; JSON stays one document.
+  const Outcome same_day = box.run("today");
+  EXPECT_NE(same_day.out.find("You started a session earlier today (" + std::to_string(kept) + " steps done)"),
+            std::string::npos)
+      << same_day.out;
+  const Outcome same_day_json = box.run("--json today");
+  EXPECT_NO_THROW((void)json::parse(same_day_json.out)) << same_day_json.out;
+  EXPECT_NE(same_day_json.err.find("You started a session earlier today"), std::string::npos) << same_day_json.err;
+  EXPECT_TRUE(sessions_of(box).empty()) << "only shown, not saved, while it can still be continued";
+
+  // The next day, the check-in is for that session: it is saved for its own day first.
+  const Outcome checkin = box.run("log checkin", "", "2026-11-24");
+  ASSERT_EQ(checkin.code, 0) << checkin.err;
+  EXPECT_NE(checkin.out.find("An unfinished session from Monday, 23 November 2026 (" + std::to_string(kept) +
+                             " steps done) was saved for that day"),
+            std::string::npos)
+      << checkin.out;
+  EXPECT_NE(checkin.out.find("check-in for session 1 (Monday, 23 November 2026)"), std::string::npos) << checkin.out;
+  EXPECT_FALSE(std::filesystem::exists(draft_of(box)));
+  const json sessions = sessions_of(box);
+  ASSERT_EQ(sessions.size(), 1u);
+  EXPECT_EQ(sessions[0]["date"], "2026-11-23");
+}
+
+TEST(Cli, ASessionKeptFromAnEarlierDayIsSavedBeforeTodayIsWorkedOut) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  ASSERT_NE(box.run("session --fast", "12\n\n12\n\n12\n\n").code, 0);
+  ASSERT_GE(draft_events(draft_of(box)), 1u);
+  // Two days later, before any new session: the plan counts the work done on Monday.
+  const Outcome later = box.run("--json today", "", "2026-11-25");
+  ASSERT_EQ(later.code, 0) << later.err;
+  const json view = json::parse(later.out);
+  EXPECT_NE(later.err.find("was saved for that day"), std::string::npos) << later.err;
+  ASSERT_EQ(sessions_of(box).size(), 1u);
+  bool waits_for_checkin = false;
+  for (const auto& r : view["not_today"]) waits_for_checkin = waits_for_checkin || r["rule"] == "reaction-unconfirmed";
+  EXPECT_TRUE(waits_for_checkin) << view.dump();
+}
+
 TEST(Cli, ATerminalSessionWhoseInputEndsKeepsItsStepsAndOffersToContinue) {
   Sandbox box;
   set_up_desk_worker(box);

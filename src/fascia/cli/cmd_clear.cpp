@@ -5,6 +5,7 @@
 #include "fascia/app/clearance.hpp"
 #include "fascia/cli/args.hpp"
 #include "fascia/cli/commands.hpp"
+#include "fascia/cli/render_text.hpp"
 
 namespace fascia::cli {
 
@@ -32,9 +33,7 @@ int clear(Context& ctx, const ClearOptions& o) {
   FASCIA_CLI_TRY(stored, app::record_clearance(*kb, *store, entry, today));
   std::string areas;
   for (const auto& r : stored.regions) {
-    const core::Region* region = kb->region(r.region);
-    areas += (areas.empty() ? "" : ", ") + (region ? region->name : r.region) +
-             (r.side == core::Side::left || r.side == core::Side::right ? " (" + std::string(core::to_string(r.side)) + ")" : "");
+    areas += (areas.empty() ? "" : ", ") + area_name(*kb, r.region, r.side);
   }
   const std::string what = "clearance by " + stored.by + " on " + core::format_long_date(stored.date) + " for " +
                            (areas.empty() ? "everything" : areas);

@@ -7,6 +7,8 @@
 #include "fascia/cli/args.hpp"
 #include "fascia/cli/commands.hpp"
 #include "fascia/cli/decimal_option.hpp"
+#include "fascia/cli/kept_session.hpp"
+#include "fascia/cli/render_text.hpp"
 
 namespace fascia::cli {
 
@@ -48,7 +50,8 @@ int log_pain(Context& ctx, const LogOptions& o) {
   FASCIA_CLI_CHECK(app::validate_pain(*kb, e, today));
   FASCIA_CLI_TRY(store, ctx.store());
   FASCIA_CLI_CHECK(store->add_pain(e));
-  return saved(ctx, "pain " + std::to_string(o.score) + "/10 in " + o.region + " on " + core::format_long_date(date));
+  return saved(ctx, "pain " + std::to_string(o.score) + "/10 in " + area_name(*kb, e.region, e.side) + " on " +
+                        core::format_long_date(date));
 }
 
 int log_reaction(Context& ctx, const LogOptions& o) {
@@ -60,7 +63,7 @@ int log_reaction(Context& ctx, const LogOptions& o) {
   FASCIA_CLI_CHECK(app::validate_reaction(*kb, e, today));
   FASCIA_CLI_TRY(store, ctx.store());
   FASCIA_CLI_CHECK(store->add_reaction(e));
-  return saved(ctx, "check-in for " + o.region + " on " + core::format_long_date(date) +
+  return saved(ctx, "check-in for " + area_name(*kb, e.region, e.side) + " on " + core::format_long_date(date) +
                         (core::reaction_settled(*kb, e) ? " (settled)" : " (not yet settled)"));
 }
 
@@ -104,6 +107,9 @@ int log_checkin(Context& ctx, const LogOptions& o) {
   if (o.session && *o.session < 1)
     return report(ctx.err, {core::ErrorCode::out_of_range,
                             "--session " + std::to_string(*o.session) + " is not a session id (ids count from 1)"});
+  // A session interrupted on an earlier day is saved first, so "the latest" means it.
+  FASCIA_CLI_CHECK(can_save(*store, "this check-in"));
+  if (auto loaded = ctx.person()) account_for_kept_session(ctx, *kb, *store, loaded->person, today);
   const std::optional<std::int64_t> id = o.session;
   FASCIA_CLI_TRY(done, app::record_session_checkin(*kb, *store, id, o.soreness, adjustments, date, today));
   if (ctx.json()) {
@@ -114,7 +120,7 @@ int log_checkin(Context& ctx, const LogOptions& o) {
   ctx.out << "Saved: check-in for session " << done.form.session_id << " (" << core::format_long_date(done.form.session_date)
           << ") on " << core::format_long_date(date) << ", " << done.saved.size() << " entries:\n";
   for (const auto& e : done.saved)
-    ctx.out << "  " << e.region << (e.side == core::Side::both ? "" : ":" + std::string(core::to_string(e.side))) << "  "
+    ctx.out << "  " << area_name(*kb, e.region, e.side) << ": "
             << (core::reaction_settled(*kb, e) ? "settled" : "not yet settled") << " (soreness " << e.soreness << "/10"
             << (e.redness ? ", redness" : "") << (e.red_dots ? ", red dots" : "") << (e.bruising ? ", bruising" : "")
             << ")\n";
@@ -135,7 +141,7 @@ int log_habit(Context& ctx, const LogOptions& o) {
   FASCIA_CLI_CHECK(app::validate_habit(*kb, e, today));
   FASCIA_CLI_TRY(store, ctx.store());
   FASCIA_CLI_CHECK(store->add_habit(e));
-  return saved(ctx, "habit " + o.id + " on " + core::format_long_date(date));
+  return saved(ctx, "habit \"" + kb->habits.at(o.id).name + "\" on " + core::format_long_date(date));
 }
 
 int log_treatment(Context& ctx, const LogOptions& o) {
@@ -146,7 +152,9 @@ int log_treatment(Context& ctx, const LogOptions& o) {
   FASCIA_CLI_CHECK(app::validate_treatment(*kb, e, today));
   FASCIA_CLI_TRY(store, ctx.store());
   FASCIA_CLI_CHECK(store->add_treatment(e));
-  return saved(ctx, "treatment " + o.id + " on " + core::format_long_date(date));
+  const core::Region* region = kb->region(o.region);
+  return saved(ctx, "treatment \"" + kb->treatments.at(o.id).name + "\"" + (region ? " on " + region->name : "") + ", " +
+                        core::format_long_date(date));
 }
 
 int log_note(Context& ctx, const LogOptions& o) {

@@ -2,6 +2,7 @@
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/app/person_state.hpp"
 #include "fascia/cli/commands.hpp"
+#include "fascia/cli/kept_session.hpp"
 #include "fascia/cli/render_text.hpp"
 
 namespace fascia::cli {
@@ -10,7 +11,8 @@ namespace {
 
 int plan(Context& ctx) {
   FASCIA_CLI_TRY(loaded, ctx.person());
-  const auto& [kb, today, store, person] = loaded;
+  auto& [kb, today, store, person] = loaded;
+  account_for_kept_session(ctx, *kb, *store, person, today);
   const core::Plan p = app::current_plan(*kb, person, today);
   if (ctx.json())
     ctx.out << adapters::plan_json(p) << "\n";
@@ -21,7 +23,8 @@ int plan(Context& ctx) {
 
 int today_cmd(Context& ctx) {
   FASCIA_CLI_TRY(loaded, ctx.person());
-  const auto& [kb, today, store, person] = loaded;
+  auto& [kb, today, store, person] = loaded;
+  account_for_kept_session(ctx, *kb, *store, person, today);
   const core::TodayView view = app::current_today(*kb, person, today);
   if (ctx.json())
     ctx.out << adapters::today_json(view) << "\n";
@@ -32,7 +35,8 @@ int today_cmd(Context& ctx) {
 
 int progress(Context& ctx) {
   FASCIA_CLI_TRY(loaded, ctx.person());
-  const auto& [kb, today, store, person] = loaded;
+  auto& [kb, today, store, person] = loaded;
+  account_for_kept_session(ctx, *kb, *store, person, today);
   const core::Progress p = app::current_progress(*kb, person, today);
   if (ctx.json())
     ctx.out << adapters::progress_json(p) << "\n";

@@ -16,6 +16,7 @@
 #include "fascia/app/session_events.hpp"
 #include "fascia/app/validate.hpp"
 #include "fascia/cli/commands.hpp"
+#include "fascia/cli/kept_session.hpp"
 #include "fascia/cli/render_text.hpp"
 #include "fascia/cli/session_input.hpp"
 #include "fascia/core/journal_analysis.hpp"
@@ -51,10 +52,14 @@ std::string shell_quote(const std::string& s) {
   return out + "'";
 }
 
-// Ctrl-C or a closed terminal during a guided session: the steps so far are
-// already in the draft file; say so and end (only async-signal-safe calls).
+// Ctrl-C or a closed terminal during a guided session: the steps finished so
+// far are already in the draft file; say so and end (only async-signal-safe
+// calls). The card on screen was not finished, so it starts again: like an
+// interval timer, a step's count is kept when the step is answered, not per stroke.
 void interrupted_session(int signal_number) {
-  static const char kMessage[] = "\nStopped. The steps done so far are kept: run fascia session again to continue.\n";
+  static const char kMessage[] =
+      "\nStopped. The steps finished so far are kept; the step you were on starts again when you continue.\n"
+      "Run fascia session again to continue.\n";
   [[maybe_unused]] const ssize_t ignored = ::write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
   ::_exit(128 + signal_number);
 }
@@ -95,30 +100,6 @@ int save_pending(Context& ctx, const std::string& file) {
     print_clearance(ctx.json() ? ctx.err : ctx.out, *kb, *saved.clearance);
   }
   return report_saved(ctx, *kb, saved.entry, saved.cards, saved.stops);
-}
-
-// An unfinished session kept from an earlier day cannot be continued, but the
-// work in it happened: it is saved for its own day (the cards not reached as
-// skipped) before today's plan is made, so the rest rules see it. Nothing to
-// do when there is no such draft; on failure the draft stays where it is.
-core::Result<void> save_earlier_draft(const core::KnowledgeBase& kb, app::JournalStore& store,
-                                      app::PersonState& person, app::SessionDraftStore& drafts, core::Date today,
-                                      std::ostream& show) {
-  auto kept = drafts.load();
-  if (!kept) return tl::make_unexpected(kept.error());
-  if (!*kept || (*kept)->finished || (*kept)->date == today) return {};
-  const app::SessionDraft& k = **kept;
-  auto saved = app::save_draft(kb, store, person, k, app::UnfinishedDraft::skip_the_rest);
-  if (!saved)
-    return core::fail(saved.error().code, "the unfinished session from " + core::format_long_date(k.date) +
-                                              " could not be saved: " + saved.error().message);
-  show << "An unfinished session from " << core::format_long_date(k.date) << " (" << k.events.size()
-       << " steps done) was saved for that day; the steps not reached are logged as not done.\n";
-  FASCIA_TRY(drafts.clear());
-  auto reloaded = app::load_person(kb, store);  // today's plan must see that work
-  if (!reloaded) return tl::make_unexpected(reloaded.error());
-  person = std::move(*reloaded);
-  return {};
 }
 
 // What to do with a draft found at the start: the one to continue, if any.

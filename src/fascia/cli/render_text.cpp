@@ -59,6 +59,12 @@ std::string yes_answers(const core::KnowledgeBase& kb, const std::vector<std::st
 
 }  // namespace
 
+std::string area_name(const core::KnowledgeBase& kb, const std::string& region, core::Side side) {
+  const core::Region* r = kb.region(region);
+  const bool one_side = side == core::Side::left || side == core::Side::right;
+  return (r ? r->name : region) + (one_side ? " (" + std::string(core::to_string(side)) + ")" : "");
+}
+
 void print_disclaimer(std::ostream& out) {
   out << "fascia is not a diagnosis and not a medical device. It follows published self-care advice\n"
          "and tells you when to stop and see someone instead.\n";
@@ -79,8 +85,7 @@ void print_clearance(std::ostream& out, const core::KnowledgeBase& kb, const cor
     if (!f.regions.empty()) {
       std::string names;
       for (const auto& r : f.regions)
-        names += (names.empty() ? "" : ", ") + r.region +
-                 (r.side == core::Side::both || r.side == core::Side::midline ? "" : " (" + std::string(core::to_string(r.side)) + ")");
+        names += (names.empty() ? "" : ", ") + area_name(kb, r.region, r.side);
       out << "    applies to: " << names << "\n";
     }
   }
@@ -88,7 +93,7 @@ void print_clearance(std::ostream& out, const core::KnowledgeBase& kb, const cor
 
 void print_session_outline(std::ostream& out, const core::KnowledgeBase& kb, const core::PlannedSession& s) {
   out << "  " << s.protocol_name;
-  if (!s.target_region.empty()) out << " — " << s.target_region << " (" << core::to_string(s.side) << ")";
+  if (!s.target_region.empty()) out << " — " << area_name(kb, s.target_region, s.side);
   out << ", about " << s.estimated_minutes(kb) << " min\n";
   int n = 0;
   for (const auto& step : s.steps) {
@@ -256,7 +261,7 @@ void print_progress(std::ostream& out, const core::KnowledgeBase& kb, const core
       out << "  " << core::format_long_date(c.date) << " by " << c.by << ": ";
       if (c.regions.empty()) out << "everything";
       for (std::size_t i = 0; i < c.regions.size(); ++i)
-        out << (i ? ", " : "") << c.regions[i].region << " (" << core::to_string(c.regions[i].side) << ")";
+        out << (i ? ", " : "") << area_name(kb, c.regions[i].region, c.regions[i].side);
       if (!c.note.empty()) out << " — " << c.note;
       out << "\n";
     }

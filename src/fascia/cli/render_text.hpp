@@ -14,6 +14,10 @@
 
 namespace fascia::cli {
 
+// An area as people read it: the region's name, with "(left)" or "(right)"
+// when only one side is meant; the id itself when the knowledge base has no such region.
+std::string area_name(const core::KnowledgeBase& kb, const std::string& region, core::Side side);
+
 void print_disclaimer(std::ostream& out);
 void print_reason(std::ostream& out, const core::Reason& reason, const char* indent = "  - ");
 void print_clearance(std::ostream& out, const core::KnowledgeBase& kb, const core::Clearance& clearance);
