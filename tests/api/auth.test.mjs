@@ -38,6 +38,17 @@ describe('authentication', () => {
     }
   });
 
+  it('a damaged start-up link (bytes a token never has, %FF included) answers 400, a wrong one 401', async () => {
+    for (const t of ['%FF', '%00', 'abc%20def', '%E2%80%AE', '..%2F']) {
+      const res = await rawRequest(server.base, 'GET', `/login?token=${t}`);
+      assert.equal(res.status, 400, `${t}: ${res.status}`);
+      assert.match(res.text, /damaged/);
+      assert.equal(parseSetCookie(res.headers, 'fascia_session'), undefined, t);
+    }
+    const wrong = await rawRequest(server.base, 'GET', `/login?token=${server.token}x`);
+    assert.equal(wrong.status, 401);
+  });
+
   let tokenApi;
   it('the start-up link logs in as person 1 with an HttpOnly, SameSite=Strict cookie and redirects to /', async () => {
     const { api, res } = await tokenLogin(server);

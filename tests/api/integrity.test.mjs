@@ -49,6 +49,14 @@ describe('input integrity', () => {
     });
   }
 
+  for (const written of ['1e1', '10.0', '4.5', '-0.0', '2E+0']) {
+    it(`a score written ${written} answers 400 quoting it as written, with its path`, async () => {
+      const body = `{"regions": [{"region": "upper-trapezius", "side": "both", "pain": ${written}}], "tools": ["starter-kit"], "weekdays": [1], "minutes_per_session": 30}`;
+      const err = await expectRefused(api, { method: 'PUT', path: '/api/v1/profile', body, contentType: 'application/json', code: 'invalid', field: 'regions[0].pain', also: ['/api/v1/profile'] });
+      assert.equal(err.message, `regions[0].pain: ${written} is not a whole number (every number fascia takes is whole)`);
+    });
+  }
+
   it('a number past 64 bits deep inside a body is quoted with its path', async () => {
     const body = `{"regions": [{"region": "upper-trapezius", "side": "both", "pain": 18446744073709551616}], "tools": ["starter-kit"], "weekdays": [1], "minutes_per_session": 30}`;
     const err = await expectRefused(api, { method: 'PUT', path: '/api/v1/profile', body, contentType: 'application/json', code: 'invalid', field: 'regions[0].pain', also: ['/api/v1/profile'] });

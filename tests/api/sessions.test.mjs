@@ -111,6 +111,7 @@ describe('stop advice and sessions', () => {
         ['an amount as a string', { json: { ...base, events: withFirst({ kind: 'done', amount: '10' }) } }, 400, 'invalid', 'events[0].amount'],
         ['a negative amount', { json: { ...base, events: withFirst({ kind: 'done', amount: -1 }) } }, 400, 'invalid', 'events[0].amount'],
         ['an absurd amount', { json: { ...base, events: withFirst({ kind: 'done', amount: 1000000 }) } }, 400, 'invalid', 'events[0].amount'],
+        ['one past the limit every interface shares (3600)', { json: { ...base, events: withFirst({ kind: 'done', amount: 3601 }) } }, 400, 'invalid', 'events[0].amount'],
         ['pressure 11', { json: { ...base, events: withFirst({ kind: 'done', amount: 1, pressure: 11 }) } }, 400, 'invalid', 'events[0].pressure'],
         ['pressure as a string', { json: { ...base, events: withFirst({ kind: 'done', amount: 1, pressure: '3' }) } }, 400, 'invalid', 'events[0].pressure'],
         ['soreness 11', { json: { ...base, soreness: 11 } }, 400, 'invalid', 'soreness'],

@@ -109,6 +109,29 @@ TEST(CliIntegrity, HugeNumbersOnTheCommandLineAreRefusedAndQuotedAsTyped) {
   EXPECT_EQ(exported(box), before);
 }
 
+// A number that fits 64 bits but not the option's own type (past 2^31) is
+// refused with the option's range, like any other out-of-range number.
+TEST(CliIntegrity, NumbersPastAnOptionsTypeNameItsRange) {
+  Sandbox box;
+  set_up(box);
+  const std::string before = exported(box);
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"log pain upper-trapezius 99999999999", "99999999999 is outside 0..10"},
+      {"log pain upper-trapezius -2147483649", "-2147483649 is outside 0..10"},
+      {"log reaction calves --soreness 4294967296", "4294967296 is outside 0..10"},
+      {"log checkin --soreness 99999999999", "99999999999 is outside 0..10"},
+      {"profile set --region upper-trapezius --minutes 99999999999", "99999999999 is outside 5..120"},
+      {"profile set --region upper-trapezius --weeks 2147483648", "2147483648 is outside 1..52"},
+  };
+  for (const auto& [args, expected] : cases) {
+    const Outcome r = box.run(args);
+    EXPECT_EQ(r.code, 2) << args << "\n" << r.err;
+    EXPECT_NE(r.err.find(expected), std::string::npos) << args << "\n" << r.err;
+    EXPECT_EQ(r.err.find("Could not convert"), std::string::npos) << args << "\n" << r.err;
+  }
+  EXPECT_EQ(exported(box), before);
+}
+
 // Numbers on the command line are decimal: a leading zero is not octal and
 // "0x5" is not a number, so a score is never stored as something else.
 // A session id is 1 or more: 0 or a negative number is refused, not taken

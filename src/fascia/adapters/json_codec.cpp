@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "fascia/app/journal_store.hpp"
+#include "fascia/core/session_runner.hpp"
 
 namespace fascia::adapters {
 
@@ -356,8 +357,8 @@ core::StepLog decode_step(Decoder& d, const json& j, const std::string& p) {
           f.word("modality", core::modality_from_string,
                  {instrument, compression, pressure, movement, preparation, percussion}),
           f.word("status", core::step_status_from_string, {done, skipped, stopped}),
-          f.integer("strokes", 0),
-          f.integer("seconds", 0),
+          f.integer("strokes", 0, core::kMaxStepAmount),
+          f.integer("seconds", 0, core::kMaxStepAmount),
           f.optional_integer("pressure_used", 0, 10),
           f.text("stop_sign"),
           f.text("note")};
@@ -529,6 +530,7 @@ core::Result<core::PersonData> person_data_from_json(std::string_view text) {
     return core::fail(ErrorCode::malformed_file, *duplicates.found() + ": key appears more than once");
   // Checked on the text: once parsed, such a number has lost its digits.
   if (auto huge = find_oversized_integer(text)) return core::fail(ErrorCode::out_of_range, oversized_integer_message(*huge));
+  if (auto fraction = find_fraction(text)) return core::fail(ErrorCode::invalid_argument, fraction_message(*fraction));
   Decoder decoder;
   core::PersonData data = decode_person(decoder, doc);
   if (!decoder.ok()) return tl::make_unexpected(decoder.error());

@@ -39,16 +39,43 @@ class OversizedIntegerFinder final : public JsonPathSax {
   std::optional<OversizedInteger> result_;
 };
 
-}  // namespace
+// Stops at the first number written with a fraction or an exponent.
+class FractionFinder final : public JsonPathSax {
+ public:
+  bool number_float(number_float_t, const string_t& text) override {
+    if (is_integer_literal(text)) return value();  // too large, not fractional: the other finder's
+    result_ = OversizedInteger{path(), text};
+    return false;
+  }
+  const std::optional<OversizedInteger>& result() const { return result_; }
 
-std::optional<OversizedInteger> find_oversized_integer(std::string_view json_text) {
-  OversizedIntegerFinder finder;
+ private:
+  std::optional<OversizedInteger> result_;
+};
+
+// Runs `finder` over the text; a syntax error only ends the scan early (the
+// caller's own parse reports it).
+template <class Finder>
+std::optional<OversizedInteger> scan(std::string_view json_text) {
+  Finder finder;
   try {
     json::sax_parse(json_text, &finder);
   } catch (const std::exception&) {
-    // Only reached for input the caller's own parse will refuse anyway.
   }
   return finder.result();
+}
+
+}  // namespace
+
+std::optional<OversizedInteger> find_fraction(std::string_view json_text) { return scan<FractionFinder>(json_text); }
+
+std::string fraction_message(const OversizedInteger& found) {
+  return (found.path.empty() ? std::string("the number") : found.path) + ": " + found.literal +
+         " is not a whole number (every number fascia takes is whole)";
+}
+
+std::optional<OversizedInteger> find_oversized_integer(std::string_view json_text) {
+  return scan<OversizedIntegerFinder>(json_text);
 }
 
 std::string oversized_integer_message(const OversizedInteger& found) {

@@ -30,4 +30,14 @@ std::optional<OversizedInteger> find_oversized_integer(std::string_view json_tex
 // 9223372036854775807)". A one-line message for either interface.
 std::string oversized_integer_message(const OversizedInteger& found);
 
+// The first number written with a fraction or an exponent ("1.5", "1e1",
+// "10.0"), with its path and its text as written, or nullopt. No field of the
+// API or of an export holds a fraction (strokes, seconds, 0-10 scores, ids
+// and dates' parts are whole), and the parsed value would print differently
+// from what was sent ("1e1" as 10.0), so the refusal quotes the text.
+std::optional<OversizedInteger> find_fraction(std::string_view json_text);
+
+// "PATH: LITERAL is not a whole number (every number fascia takes is whole)".
+std::string fraction_message(const OversizedInteger& found);
+
 }  // namespace fascia::adapters

@@ -35,10 +35,12 @@ inline constexpr TextLimit kPasswordLimit{"password", 200};
 // Knowledge-base ids and words sent to the API (region, habit, kind, ...).
 inline constexpr TextLimit kIdentifierLimit{"identifier", 200};
 
-// Well-formed UTF-8 of at most limit.max_characters code points. Errors:
-// invalid_argument "<what> is not valid UTF-8 text", out_of_range "<what> is
-// longer than N characters (Unicode code points; it has M)". `what`
-// defaults to limit.what.
+// Well-formed UTF-8 of at most limit.max_characters code points, counted in
+// NFC (a letter and its combining accent that compose count once), with no
+// control character but tab, line feed and carriage return. Errors:
+// invalid_argument "<what> is not valid UTF-8 text" or "<what> contains the
+// control character U+0000", out_of_range "<what> is longer than N
+// characters (Unicode code points; it has M)". `what` defaults to limit.what.
 core::Result<void> check_text(std::string_view text, const TextLimit& limit, std::string_view what = {});
 
 }  // namespace fascia::app

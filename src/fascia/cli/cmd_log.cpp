@@ -177,7 +177,7 @@ void add_log_commands(CLI::App& app, Context& ctx, Action& action) {
 
   auto* pain = log->add_subcommand("pain", "pain 0-10 in a region");
   pain->add_option("region", o->region, "REGION[:SIDE]")->required();
-  pain->add_option("score", o->score, "0 (none) to 10 (worst imaginable)")->required()->transform(decimal_number());
+  pain->add_option("score", o->score, "0 (none) to 10 (worst imaginable)")->required()->transform(decimal_number(0, 10));
   date_option(pain);
   pain->callback([&ctx, &action, o] { action = [&ctx, o] { return log_pain(ctx, *o); }; });
 
@@ -186,7 +186,7 @@ void add_log_commands(CLI::App& app, Context& ctx, Action& action) {
   reaction->add_flag("--redness", o->redness, "the skin is still red");
   reaction->add_flag("--red-dots", o->red_dots, "red dots or red bumps are visible");
   reaction->add_flag("--bruising", o->bruising, "there is bruising");
-  reaction->add_option("--soreness", o->soreness, "soreness 0-10 (default 0)")->transform(decimal_number());
+  reaction->add_option("--soreness", o->soreness, "soreness 0-10 (default 0)")->transform(decimal_number(0, 10));
   date_option(reaction);
   reaction->callback([&ctx, &action, o] { action = [&ctx, o] { return log_reaction(ctx, *o); }; });
 
@@ -195,7 +195,7 @@ void add_log_commands(CLI::App& app, Context& ctx, Action& action) {
   checkin->add_option("--session", o->session, "the session id (see: fascia export or the web app)")
       ->transform(decimal_number());
   checkin->add_option("--soreness", o->soreness, "soreness 0-10 for every area (default 0)")
-      ->transform(decimal_number());
+      ->transform(decimal_number(0, 10));
   checkin->add_option("--redness", o->red_areas, "REGION[:SIDE] whose skin is still red (repeatable)");
   checkin->add_option("--red-dots", o->dot_areas, "REGION[:SIDE] with red dots or bumps (repeatable)");
   checkin->add_option("--bruising", o->bruise_areas, "REGION[:SIDE] with bruising (repeatable)");

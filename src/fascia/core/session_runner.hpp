@@ -15,6 +15,10 @@
 
 namespace fascia::core {
 
+// The most strokes or seconds one step can record, in every interface (the
+// terminal, scripts, the API, the web counter, imports): more is a typing error.
+inline constexpr int kMaxStepAmount = 3600;
+
 struct StepCard {
   const PlannedStep* step = nullptr;
   Side side = Side::both;

@@ -80,6 +80,8 @@ ApiResult<json> parse_object_body(const httplib::Request& request) {
   // Checked on the text: once parsed, such a number has lost its digits.
   if (auto huge = adapters::find_oversized_integer(request.body))
     return tl::make_unexpected(invalid(huge->path, adapters::oversized_integer_message(*huge)));
+  if (auto fraction = adapters::find_fraction(request.body))
+    return tl::make_unexpected(invalid(fraction->path, adapters::fraction_message(*fraction)));
   return body;
 }
 

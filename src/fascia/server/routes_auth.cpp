@@ -2,6 +2,9 @@
 // who am I.
 #include <httplib.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include "fascia/adapters/json_text.hpp"
 #include "fascia/adapters/password_hash.hpp"
 #include "fascia/server/json_input.hpp"
@@ -90,9 +93,24 @@ ApiResult<Reply> me(Call& call) {
                                          {"today", core::format_date(call.today)}}));
 }
 
-// GET /login?token=T: the link printed at start-up; works once.
+// GET /login?token=T: the link printed at start-up; works once. 303 to "/"
+// with the session cookie; 400 when T is not a token at all (not letters,
+// digits, '-' or '_', e.g. %FF: the link was cut or changed); 401 otherwise.
 void token_login(ServerState& state, const httplib::Request& request, httplib::Response& response) {
-  if (!state.login_token.value().empty() && state.login_token.consume(request.get_param_value("token"))) {
+  const std::string offered = request.get_param_value("token");
+  const bool token_shaped = !offered.empty() && std::all_of(offered.begin(), offered.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+  });
+  if (!token_shaped) {
+    response.status = 400;
+    response.set_content(
+        "<!doctype html><meta charset=utf-8><title>fascia</title>"
+        "<p>This login link is damaged: copy the whole link fascia serve printed, "
+        "or <a href=\"/\">log in with your account</a>.</p>",
+        "text/html; charset=utf-8");
+    return;
+  }
+  if (!state.login_token.value().empty() && state.login_token.consume(offered)) {
     const auto token = state.sessions.create(1, std::chrono::steady_clock::now());
     response.set_header("Set-Cookie", session_cookie(token));
     response.set_redirect("/", 303);

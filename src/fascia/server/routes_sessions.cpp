@@ -19,7 +19,7 @@ namespace fascia::server {
 
 namespace {
 
-constexpr int kMaxAmount = 100000;
+constexpr int kMaxAmount = core::kMaxStepAmount;  // the same limit as the terminal's
 
 ApiResult<Reply> stop_advice(Call& call) {
   API_TRY(body, parse_object_body(call.request));

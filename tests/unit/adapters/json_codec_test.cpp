@@ -69,6 +69,12 @@ TEST(JsonCodec, NamesThePathOfAValueOfTheWrongType) {
   EXPECT_EQ(error.message, "journal.pain[1].score: expected an integer, found string");
 }
 
+TEST(JsonCodec, QuotesAFractionAsWrittenWithItsPath) {
+  const auto error = error_of(sample_with("\"score\": 4", "\"score\": 1e1"));
+  EXPECT_EQ(error.code, ErrorCode::invalid_argument);
+  EXPECT_EQ(error.message, "journal.pain[1].score: 1e1 is not a whole number (every number fascia takes is whole)");
+}
+
 TEST(JsonCodec, NamesThePathOfAPainScoreAboveTen) {
   const auto error = error_of(sample_with("\"score\": 0", "\"score\": 11"));
   EXPECT_EQ(error.code, ErrorCode::out_of_range);
@@ -105,7 +111,13 @@ TEST(JsonCodec, NamesAMissingField) {
 TEST(JsonCodec, NamesTheStepOfANegativeStrokeCount) {
   const auto error = error_of(sample_with("\"strokes\": 12", "\"strokes\": -3", 1));
   EXPECT_EQ(error.code, ErrorCode::out_of_range);
-  EXPECT_EQ(error.message, "journal.sessions[1].steps[1].strokes: -3 is below 0");
+  EXPECT_EQ(error.message, "journal.sessions[1].steps[1].strokes: -3 is outside 0..3600");
+}
+
+TEST(JsonCodec, AStepCountPastWhatAnyInterfaceRecordsIsRefused) {
+  const auto error = error_of(sample_with("\"strokes\": 12", "\"strokes\": 3601", 1));
+  EXPECT_EQ(error.code, ErrorCode::out_of_range);
+  EXPECT_EQ(error.message, "journal.sessions[1].steps[1].strokes: 3601 is outside 0..3600");
 }
 
 TEST(JsonCodec, RejectsAPressureAboveTenAndAnUnknownModality) {

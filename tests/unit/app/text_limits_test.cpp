@@ -64,6 +64,28 @@ TEST(TextLimits, NamesAreLimitedTo100Characters) {
   EXPECT_NE(refused.error().message.find("name is longer than 100 characters"), std::string::npos);
 }
 
+TEST(TextLimits, ALetterWithACombiningAccentCountsOnceAsItLooks) {
+  // "A" + U+0308 composes to U+00C4: 100 of them are a 100-character name, as 100 precomposed ones are.
+  EXPECT_TRUE(app::check_text(repeat("A\xCC\x88", 100), app::kProfileNameLimit));
+  auto refused = app::check_text(repeat("A\xCC\x88", 101), app::kProfileNameLimit);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("it has 101)"), std::string::npos) << refused.error().message;
+  // A mark that composes with nothing still counts on its own.
+  EXPECT_FALSE(app::check_text(repeat("x\xCC\xB6", 51), app::kProfileNameLimit));
+}
+
+TEST(TextLimits, ControlCharactersOtherThanLineBreaksAndTabsAreRefused) {
+  EXPECT_TRUE(app::validate_note({kToday, "line one\nline two\r\n\tindented"}, kToday));
+  for (const std::string& bad : {std::string("cut\0short", 9), std::string("bell\x07"), std::string("esc\x1B[2J"),
+                                 std::string("del\x7F")}) {
+    auto refused = app::validate_note({kToday, bad}, kToday);
+    ASSERT_FALSE(refused) << bad;
+    EXPECT_EQ(refused.error().code, core::ErrorCode::invalid_argument);
+    EXPECT_NE(refused.error().message.find("contains the control character U+00"), std::string::npos)
+        << refused.error().message;
+  }
+}
+
 TEST(TextLimits, PasswordsAreCountedInCharacters) {
   EXPECT_TRUE(app::validate_password(repeat(kAUmlaut, 8)));
   EXPECT_FALSE(app::validate_password(repeat(kAUmlaut, 7)));  // 14 bytes, 7 characters
