@@ -1,7 +1,8 @@
 // Body map targets on a phone: at 390 and 360 px wide, every tappable thing
 // on the figures (the part-of-body buttons of the whole-body view, and every
 // area or pain place in each enlarged view) is at least 44×44 CSS px, and a
-// tap at its centre reaches it (no neighbour covers it). Pain places for the
+// tap at its centre reaches it (no neighbour covers it), and no two hit areas
+// in an enlarged view overlap. Pain places for the
 // referral finder can be picked on the figure; the list is ordered by name.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -38,6 +39,24 @@ async function tappables(page: Page, figure: string): Promise<Hit[]> {
   }, figure);
 }
 
+/** Pairs of tappable things in `figure` whose hit areas overlap (more than half a pixel each way): a tap there could reach either. */
+async function overlapping(page: Page, figure: string): Promise<string[]> {
+  return page.evaluate((figure) => {
+    const root = document.querySelector(`[data-figure="${figure}"]`)!;
+    const els = Array.from(root.querySelectorAll<Element>('svg [role="button"], svg [tabindex], svg a, svg [onclick]'));
+    const boxes = els.map((el) => ({ what: el.getAttribute('aria-label') ?? el.outerHTML.slice(0, 60), r: el.getBoundingClientRect() }));
+    const out: string[] = [];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i].r, b = boxes[j].r;
+        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (w > 0.5 && h > 0.5) out.push(`"${boxes[i].what}" and "${boxes[j].what}" overlap by ${w.toFixed(1)}×${h.toFixed(1)}`);
+      }
+    return out;
+  }, figure);
+}
+
 async function checkFigure(page: Page, figure: string, where: string): Promise<string[]> {
   const bad: string[] = [];
   const report = (hits: Hit[], view: string) => {
@@ -53,6 +72,7 @@ async function checkFigure(page: Page, figure: string, where: string): Promise<s
   for (const z of zones) {
     await root.locator(`[data-zone="${z}"]`).click();
     await page.locator(`[data-figure="${figure}"][data-zoom="${z}"]`).waitFor();
+    for (const o of await overlapping(page, figure)) bad.push(`${where} ${z}: ${o}`);
     report(await tappables(page, figure), z);
     const back = await root.getByTestId(`${figure}-whole-body`).boundingBox();
     assert.ok(back && back.height >= MIN, 'the way back is a full-size button');

@@ -37,28 +37,30 @@ export const AREA_ZONES: Zone[] = [
   { id: 'back-legs', view: 'back', label: 'Legs and feet, back', band: { x: 0, y: 262, w: 200, h: 183 }, box: { x: 62, y: 255, w: 76, h: 187 } },
 ];
 
+// Shapes are placed so that, grown to 44 px and cut where they meet
+// (zoomfigure.hitBoxes), every hit area still keeps 44 × 44 px at 320 px wide.
 // Front view: viewer's left is the person's right.
 const FRONT: Spot[] = [
   ...pair('front-head', 'masseter', e(88, 52, 5, 8), 'right'),
-  ...pair('front-head', 'scalenes', r(86, 64, 6, 16, 2), 'right'),
+  ...pair('front-head', 'scalenes', r(85, 64, 6, 16, 2), 'right'),
   ...pair('front-head', 'anterior-neck', r(93, 64, 6, 16, 2), 'right'),
   ...pair('front-trunk', 'pectorals', e(80, 106, 17, 12), 'right'),
   { region: 'abdomen', zone: 'front-trunk', side: 'midline', shape: r(83, 136, 34, 62, 8), half: null },
   ...pair('front-trunk', 'forearm', r(30, 190, 18, 64, 8), 'right'),
   ...pair('front-trunk', 'lateral-hip', e(67, 226, 7, 13), 'right'),
-  ...pair('front-legs', 'quadriceps', e(88, 284, 11, 38), 'right'),
-  ...pair('front-legs', 'lateral-thigh', r(68, 256, 7, 64, 3), 'right'),
+  ...pair('front-legs', 'quadriceps', e(89.5, 284, 10, 38), 'right'),
+  ...pair('front-legs', 'lateral-thigh', r(67, 256, 6, 64, 3), 'right'),
 ];
 
 // Back view: viewer's left is the person's left.
 const BACK: Spot[] = [
   ...pair('back-head', 'suboccipitals', e(92, 58, 7, 4), 'left'),
   ...pair('back-head', 'splenius', r(92, 64, 7, 15, 2), 'left'),
-  ...pair('back-upper', 'upper-trapezius', e(72, 85, 17, 6), 'left'),
-  ...pair('back-upper', 'levator-scapulae', e(88, 96, 5, 8), 'left'),
-  ...pair('back-upper', 'infraspinatus', e(68, 122, 12, 16), 'left'),
-  ...pair('back-upper', 'rhomboids', e(85, 122, 5, 14), 'left'),
-  ...pair('back-upper', 'thoracic-paraspinals', r(93, 100, 6, 58, 3), 'left'),
+  ...pair('back-upper', 'upper-trapezius', e(72, 84, 17, 6), 'left'),
+  ...pair('back-upper', 'levator-scapulae', e(88, 97, 5, 7), 'left'),
+  ...pair('back-upper', 'infraspinatus', e(67, 124, 9, 16), 'left'),
+  ...pair('back-upper', 'rhomboids', e(82, 124, 4, 14), 'left'),
+  ...pair('back-upper', 'thoracic-paraspinals', r(94, 104, 6, 54, 3), 'left'),
   ...pair('back-lower', 'low-back', r(86, 172, 12, 42, 4), 'left'),
   ...pair('back-lower', 'glutes', e(84, 243, 16, 16), 'left'),
   ...pair('back-legs', 'hamstrings', e(87, 296, 11, 38), 'left'),

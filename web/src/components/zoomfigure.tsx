@@ -93,6 +93,37 @@ export function hitBox(item: Item, zone: Zone): Box {
   return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
 }
 
+/**
+ * The hit rectangles of every item in a zone's enlarged view, with no two
+ * overlapping: where two grown rectangles meet, the overlap is cut in the
+ * middle along the axis where it is narrower, so a tap near the edge reaches
+ * one thing only (the nearer one) and each keeps as much of its area as it can.
+ */
+export function hitBoxes(items: Item[], zone: Zone): Box[] {
+  const boxes = items.map((i) => hitBox(i, zone));
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i];
+      const b = boxes[j];
+      const ow = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+      const oh = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+      if (ow <= 0 || oh <= 0) continue;
+      const [first, second] = ow <= oh ? (a.x + a.w / 2 <= b.x + b.w / 2 ? [a, b] : [b, a]) : a.y + a.h / 2 <= b.y + b.h / 2 ? [a, b] : [b, a];
+      if (ow <= oh) {
+        const cut = Math.max(first.x, second.x) + ow / 2;
+        first.w = cut - first.x;
+        second.w = second.x + second.w - cut;
+        second.x = cut;
+      } else {
+        const cut = Math.max(first.y, second.y) + oh / 2;
+        first.h = cut - first.y;
+        second.h = second.y + second.h - cut;
+        second.y = cut;
+      }
+    }
+  return boxes;
+}
+
 function Silhouette() {
   return (
     <g class="silhouette" aria-hidden="true">
@@ -178,6 +209,7 @@ export function ZoomFigures({ name, zones, items, zoneVerb, legend }: ZoomFigure
 
   if (zone) {
     const inZone = items.filter((i) => i.zone === zone.id);
+    const hits = hitBoxes(inZone, zone);
     const z = zone.box;
     const hatch = `hatch-${name}-zoom`;
     return (
@@ -195,8 +227,8 @@ export function ZoomFigures({ name, zones, items, zoneVerb, legend }: ZoomFigure
             {inZone.map((item) => (
               <Drawn key={item.key} item={{ ...item, fill: item.fill ? `url(#${hatch})` : undefined }} />
             ))}
-            {inZone.map((item) => {
-              const h = hitBox(item, zone);
+            {inZone.map((item, index) => {
+              const h = hits[index];
               return (
                 <rect
                   key={'hit-' + item.key}
