@@ -2,6 +2,7 @@
 // range-checked and quoted as given, text limits count characters the same
 // way everywhere, and a journal the user may not write can still be read.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -314,4 +315,34 @@ TEST(CliIntegrity, AReadOnlyJournalInAWritableFolderCanBeReadButNotWritten) {
   ::chmod(db.c_str(), 0444);
   expect_readable_but_not_writable(box, db, before, "database " + db.string() + " is read-only");
   EXPECT_FALSE(std::filesystem::exists(db.string() + "-shm")) << "reading left files in someone else's folder";
+}
+
+// A copy of a journal and its -wal (changes not yet checkpointed), without its
+// -shm, in a folder that cannot be written: SQLite could read it only by
+// creating the -shm. It is refused with what to do, not "unable to open
+// database file", and never shown without the changes in the -wal.
+TEST(CliIntegrity, ACopiedJournalWithAWriteAheadLogInAReadOnlyFolderSaysWhatToDo) {
+  if (!can_drop_privileges()) GTEST_SKIP() << "runs as root without runuser: cannot test file permissions";
+  Sandbox box;
+  set_up(box);
+  sqlite3* holder = nullptr;  // keeps the -wal from being checkpointed away while it is copied
+  ASSERT_EQ(sqlite3_open(box.db().c_str(), &holder), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(holder, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(box.run("log pain upper-trapezius 5").code, 0);
+  const auto folder = box.path("backup");
+  std::filesystem::create_directories(folder);
+  const auto db = folder / "journal.db";
+  ASSERT_TRUE(std::filesystem::exists(box.db().string() + "-wal"));
+  std::filesystem::copy_file(box.db(), db);
+  std::filesystem::copy_file(box.db().string() + "-wal", db.string() + "-wal");
+  sqlite3_close(holder);
+  ::chmod(db.c_str(), 0444);
+  ::chmod((db.string() + "-wal").c_str(), 0444);
+  ::chmod(folder.c_str(), 0555);
+  const Outcome r = run_without_write_access(box, db, "today");
+  EXPECT_EQ(r.code, 4) << r.err;
+  EXPECT_NE(r.err.find(db.string() + "-wal"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("folder " + folder.string() + " is read-only"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("copy the files to a folder you can write"), std::string::npos) << r.err;
+  ::chmod(folder.c_str(), 0755);
 }

@@ -186,6 +186,25 @@ TEST(Cli, TheTextPeopleReadWritesDatesOneWayAndNamesNoRuleIds) {
       << progress;
 }
 
+// Warning signs that are facts of a person's history (a neck called
+// unstable, a history of cancer) are not undone by answering "no" later the
+// same day: only a recorded clearance lifts them.
+TEST(Cli, AHistoryWarningSignIsNotUndoneByAnsweringNoAgain) {
+  for (const std::string question : {"cervical-instability", "cancer-history"}) {
+    Sandbox box;
+    set_up_desk_worker(box, question);
+    const json before = json::parse(box.run("--json today").out);
+    EXPECT_TRUE(before["due"].empty()) << question << ": " << before.dump();
+    cli_test::write_file(box.path("no.yaml"), all_no_answers());
+    ASSERT_EQ(box.run("screen --answers '" + box.path("no.yaml").string() + "'").code, 0);
+    const json after_no = json::parse(box.run("--json today").out);
+    EXPECT_TRUE(after_no["due"].empty()) << question << ": a later no lifted it: " << after_no.dump();
+    ASSERT_EQ(box.run("clear --by 'Dr Lee'").code, 0);
+    const json cleared = json::parse(box.run("--json today").out);
+    EXPECT_FALSE(cleared["due"].empty()) << question << ": " << cleared.dump();
+  }
+}
+
 // Every confirmation names what was saved as people know it: the area's name
 // (with its side), the habit's and the treatment's names, never their ids.
 TEST(Cli, ConfirmationsNameAreasHabitsAndTreatmentsNotTheirIds) {

@@ -99,6 +99,16 @@ std::optional<std::string> read_only_reason(const std::filesystem::path& file, c
 Result<Database> open_for_reading(const std::filesystem::path& file, std::string why) {
   std::error_code ec;
   const bool live_wal = std::filesystem::exists(file.string() + "-wal", ec);
+  // A -wal file without its -shm (a copy of the two files, say) can only be
+  // read by creating the -shm, which a read-only folder forbids. Opening it
+  // immutable would show the journal without the changes in the -wal, so it
+  // is refused with what to do instead.
+  const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+  if (live_wal && !std::filesystem::exists(file.string() + "-shm", ec) && cannot_write(folder))
+    return core::fail(ErrorCode::db_read_only,
+                      "database " + file.string() + " has changes in " + file.string() + "-wal that SQLite can read " +
+                          "only by creating " + file.string() + "-shm, and folder " + folder.string() +
+                          " is read-only: copy the files to a folder you can write and open the copy there");
   auto db = Database::open_read_only(file, std::move(why), /*immutable=*/!live_wal);
   if (!db) return db;
   db->set_busy_timeout(kBusyTimeoutMilliseconds);
