@@ -64,6 +64,15 @@ test('a session the server cannot save stays in the browser and a retry saves it
     await page.getByTestId('session-saved').waitFor();
     const sessions = await apiCall<unknown[]>(page, 'GET', '/sessions');
     assert.equal(sessions.body.length, 1, 'exactly one session saved');
+    // In the journal, the soreness given at the end is not called a check-in (it releases nothing).
+    await page.goto(server.base + '/journal');
+    const recent = page.getByTestId('journal-recent');
+    await recent.getByText('Soreness after the session').first().waitFor();
+    assert.equal(await recent.getByRole('cell', { name: 'Check-in', exact: true }).count(), 0);
+    // The area list: the person's own areas first, then the rest by name.
+    const areas = (await page.locator('select[id$="-region"]').first().locator('option').allInnerTexts()).slice(1);
+    const rest = areas.slice(1);
+    assert.deepEqual(rest, [...rest].sort((a, b) => a.localeCompare(b)), areas.join(' | '));
     const real = problems.filter((p) => !/status of 503/.test(p));
     assert.deepEqual(real, []);
   }),

@@ -36,13 +36,7 @@ async function knownIds(page: Page): Promise<Map<string, string>> {
 }
 
 async function idsShown(page: Page, ids: Map<string, string>): Promise<string[]> {
-  // The library's source list shows each source's key on purpose, beside its
-  // title: it is how a "[seed-000]" in the terminal's output is looked up.
-  const text = await page.evaluate(() => {
-    const copy = document.body.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('ul.sources .muted').forEach((e) => e.remove());
-    return copy.innerText;
-  });
+  const text = await page.evaluate(() => document.body.innerText);
   const found = new Set<string>();
   for (const m of text.matchAll(/[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+/g)) if (ids.has(m[0])) found.add(`${m[0]} (${ids.get(m[0])})`);
   return [...found];

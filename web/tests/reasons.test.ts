@@ -75,6 +75,10 @@ test('referral suggestions for arm pain to the thumb show the nerve warning firs
     });
     assert.ok(order, 'the warnings come before the suggestions');
     await answer.getByText('Scalenes', { exact: false }).first().waitFor();
+    // Every suggestion names its sources by title, never by id.
+    const suggestions = await answer.locator('ol.suggestions').innerText();
+    assert.doesNotMatch(suggestions, /travell-simons-1999|seed-\d{3}/, suggestions);
+    assert.match(suggestions, /\(source: Myofascial Pain and Dysfunction/, suggestions);
     assert.deepEqual(problems, []);
   });
 });

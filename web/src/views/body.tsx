@@ -243,7 +243,9 @@ function ReferralFinder({ data }: { data: Data }) {
                   {s.practitioner_only ? (
                     <span class="badge warn"> Not for self-treatment: a practitioner can check this area.</span>
                   ) : null}
-                  <span class="source small"> (source: {s.sources.join(', ')})</span>
+                  {s.sources.map((id, i) => (
+                    <SourceNote key={id} id={id} prefix={i === 0 ? ' (source: ' : ', '} suffix={i === s.sources.length - 1 ? ')' : ''} />
+                  ))}
                 </li>
               ))}
             </ol>

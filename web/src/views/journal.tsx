@@ -118,7 +118,8 @@ function RegionSide({
 }) {
   const mine = new Set(kb.profile?.regions.map((r) => r.region) ?? []);
   const current = kb.regions.find((r) => r.id === region);
-  const sorted = [...kb.regions].sort((a, b) => Number(mine.has(b.id)) - Number(mine.has(a.id)));
+  // The person's own areas first, then the rest; each group by name.
+  const sorted = [...kb.regions].sort((a, b) => Number(mine.has(b.id)) - Number(mine.has(a.id)) || a.name.localeCompare(b.name));
   return (
     <div class="row wrap">
       <div class="field">
@@ -290,7 +291,7 @@ function EntryForm({ kind, kb, onSaved }: { kind: JournalKind; kb: Kb; onSaved: 
         <fieldset>
           <legend>Which habit did you do?</legend>
           <div class="checks">
-            {kb.habits.map((h) => (
+            {[...kb.habits].sort((a, b) => a.name.localeCompare(b.name)).map((h) => (
               <label key={h.id} class="check">
                 <input type="radio" name="habit" value={h.id} checked={habit === h.id} onChange={() => setHabit(h.id)} />
                 <span>
@@ -309,7 +310,7 @@ function EntryForm({ kind, kb, onSaved }: { kind: JournalKind; kb: Kb; onSaved: 
             <label for="treatment-kind">Treatment you had</label>
             <select id="treatment-kind" value={treatment} onChange={(e) => setTreatment(e.currentTarget.value)}>
               <option value="">Choose…</option>
-              {kb.treatments.map((t) => (
+              {[...kb.treatments].sort((a, b) => a.name.localeCompare(b.name)).map((t) => (
                 <option key={t.id} value={t.id}>
                   {t.name}
                 </option>
@@ -359,11 +360,15 @@ function Recent({ journal }: { journal: Journal }) {
   const rn = { get: (id: string) => names.of('regions', id) };
   const hn = { get: (id: string) => names.of('habits', id) };
   const tn = { get: (id: string) => names.of('treatments', id) };
+  // Soreness given at the end of a session is stored as a reaction dated that
+  // day on the areas it worked; it never releases the hold, so it is not
+  // called a check-in (a check-in counts from the next day on).
+  const workedOn = new Set(journal.sessions.flatMap((s) => s.steps.filter((x) => x.status !== 'skipped').map((x) => s.date + ' ' + x.region)));
   const rows: Row[] = [
     ...journal.pain.map((p) => ({ date: p.date, kind: 'Pain', text: `${rn.get(p.region) ?? p.region}, ${sideWord(p.side)}: ${p.score}/10` })),
     ...journal.reactions.map((r) => ({
       date: r.date,
-      kind: 'Check-in',
+      kind: workedOn.has(r.date + ' ' + r.region) ? 'Soreness after the session' : 'Check-in',
       text:
         `${rn.get(r.region) ?? r.region}, ${sideWord(r.side)}: soreness ${r.soreness}/10` +
         [r.redness ? 'redness' : '', r.red_dots ? 'red dots' : '', r.bruising ? 'bruising' : '']

@@ -102,7 +102,7 @@ function LibraryBody({ d }: { d: Data }) {
         {d.sources.map((s) => (
           <li key={s.id} id={`source-${s.id}`}>
             <strong>{s.title}</strong>
-            {s.citation ? <> — {s.citation}</> : null} <span class="muted small">({s.id})</span>
+            {s.citation ? <> — {s.citation}</> : null}
           </li>
         ))}
       </ul>
