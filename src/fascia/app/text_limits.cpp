@@ -8,17 +8,23 @@ namespace fascia::app {
 
 namespace {
 
-// The first control character other than tab, line feed and carriage return
-// (U+0000..U+001F, U+007F), as "U+0000"; empty when there is none. Such a
-// character is never typed on purpose, and a NUL cuts the text short in
-// tools that read the journal as C strings.
+// The first control character (Unicode category Cc: U+0000..U+001F, U+007F,
+// U+0080..U+009F) other than tab, line feed and carriage return, as "U+0000";
+// empty when there is none. Such a character is never typed on purpose, and
+// a NUL cuts the text short in tools that read the journal as C strings.
+// `text` is well-formed UTF-8, so a C1 control is the two bytes C2 80..C2 9F.
 std::string first_control_character(std::string_view text) {
-  for (unsigned char c : text)
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-      char code[8];
-      std::snprintf(code, sizeof code, "U+%04X", c);
-      return code;
-    }
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    unsigned code = 0x110000;  // none
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) code = c;
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F)
+      code = static_cast<unsigned char>(text[i + 1]);
+    if (code == 0x110000) continue;
+    char name[8];
+    std::snprintf(name, sizeof name, "U+%04X", code);
+    return name;
+  }
   return {};
 }
 

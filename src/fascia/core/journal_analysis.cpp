@@ -214,11 +214,15 @@ std::vector<Reason> reaction_gate(const KnowledgeBase& kb, const Journal& journa
   const Date earliest_checkin = checkin_counts_from(kb, *last);
   if (latest && !reaction_settled(kb, *latest)) {
     const std::string wait = "; wait until redness and soreness have settled, then log a check-in";
+    // The side the check-in named, when it named one ("Base of the skull (left)").
+    const Side where = latest->side == Side::left || latest->side == Side::right ? latest->side : side;
+    const std::string area =
+        where == Side::left || where == Side::right ? name + " (" + std::string(to_string(where)) + ")" : name;
     reasons.push_back(about_area({"reaction-unresolved",
-                                  name + ": " + describe(*latest) + " logged on " + format_long_date(latest->date) +
+                                  area + ": " + describe(*latest) + " logged on " + format_long_date(latest->date) +
                                       " after the session on " + format_long_date(*last) + wait,
                                   source},
-                                 region, name, side, describe(*latest) + " logged after the last session" + wait));
+                                 region, name, where, describe(*latest) + " logged after the last session" + wait));
   } else if (!latest || latest->date < earliest_checkin) {
     // One check-in covers the whole session (fascia log checkin); it counts
     // only from `earliest_checkin` on (ADR 0003).

@@ -153,6 +153,17 @@ TEST(PostSessionRules, TheGateOnlyCoversTheTreatedSide) {
   EXPECT_FALSE(reaction_gate(kKb, j, "upper-trapezius", Side::both, day("2026-11-24")).empty());
 }
 
+TEST(PostSessionRules, AOneSideReactionNamesItsSide) {
+  Journal j;
+  j.sessions.push_back(scrape("2026-11-23", 6));
+  j.reactions.push_back({day("2026-11-25"), "upper-trapezius", Side::left, true, false, false, 0});
+  auto gate = reaction_gate(kKb, j, "upper-trapezius", Side::both, day("2026-11-26"));
+  ASSERT_EQ(gate.size(), 1u);
+  EXPECT_EQ(gate[0].rule, "reaction-unresolved");
+  EXPECT_NE(gate[0].text.find("(left): redness"), std::string::npos) << gate[0].text;
+  EXPECT_NE(gate[0].area.find("(left)"), std::string::npos) << gate[0].area;
+}
+
 TEST(PostSessionRules, BruisingHoldsTheRegionBackUntilItHasHealed) {
   Journal j;
   j.sessions.push_back(scrape("2026-11-23", 6));
