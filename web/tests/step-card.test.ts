@@ -24,7 +24,12 @@ async function moveToCard(page: Page, unit: 'strokes' | 'seconds'): Promise<void
 async function stopThenGoBack(page: Page): Promise<void> {
   await page.getByTestId('stop-button').click();
   await page.getByRole('heading', { name: 'What made you stop?' }).waitFor();
-  await page.getByRole('button', { name: 'None of these: go back to the step' }).click();
+  // On the first screen, without scrolling down the list of signs.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const back = page.getByRole('button', { name: 'None of these: go back to the step' });
+  const box = await back.boundingBox();
+  assert.ok(box && box.y + box.height <= PHONE.height, `"go back" is on the first screen (${JSON.stringify(box)})`);
+  await back.click();
   await page.locator('article.step-card').waitFor();
 }
 

@@ -355,7 +355,8 @@ function Runner({ session, stopSigns, date }: { session: PlannedSession; stopSig
             </div>
           </fieldset>
           <OtherErrors errors={errors} shown={[]} />
-          <div class="actions">
+          {/* Docked at the bottom: going back or on is always in reach, however long the list. */}
+          <div class="actions stop-actions">
             <button type="submit" class="danger big" disabled={busy || stopSignsChosen.length === 0}>
               {busy ? 'Checking…' : 'Tell me what to do'}
             </button>
