@@ -205,6 +205,26 @@ TEST(Cli, AHistoryWarningSignIsNotUndoneByAnsweringNoAgain) {
   }
 }
 
+// When one protocol is due and another is held back, today says why the
+// other is not offered, in the terminal and in the JSON the web app reads.
+TEST(Cli, WhenOneSessionIsDueTodaySaysWhyTheOtherIsNot) {
+  Sandbox box;
+  ASSERT_EQ(box.run("profile set --region upper-trapezius:both:6 --region calves:both:5 --tools starter-kit --days all "
+                    "--minutes 20").code,
+            0);
+  cli_test::write_file(box.path("no.yaml"), all_no_answers());
+  ASSERT_EQ(box.run("screen --answers '" + box.path("no.yaml").string() + "'").code, 0);
+  ASSERT_EQ(box.run("session --script -", kFullNeckSession).code, 0);
+  const json next_day = json::parse(box.run("--json today", "", "2026-11-24").out);
+  ASSERT_EQ(next_day["due"].size(), 1u) << next_day.dump();
+  EXPECT_EQ(next_day["due"][0]["target_region"], "calves");
+  std::set<std::string> rules;
+  for (const auto& g : next_day["why_not_today"]) rules.insert(g["rule"].get<std::string>());
+  EXPECT_TRUE(rules.count("instrument-min-hours-between")) << next_day["why_not_today"].dump();
+  const std::string text = box.run("today", "", "2026-11-24").out;
+  EXPECT_NE(text.find("Not today:\n    - Top of the shoulder (upper trapezius)"), std::string::npos) << text;
+}
+
 // Every confirmation names what was saved as people know it: the area's name
 // (with its side), the habit's and the treatment's names, never their ids.
 TEST(Cli, ConfirmationsNameAreasHabitsAndTreatmentsNotTheirIds) {

@@ -146,3 +146,37 @@ test('a warning raised by a stop sign stays in the progress history, named as su
     assert.deepEqual(problems, []);
   });
 });
+
+test('when one session is due, Today says why another is not offered', { timeout: 120_000 }, async () => {
+  await withSignedInPerson('Tai', PHONE, async ({ page, server, problems }) => {
+    const profile = {
+      regions: [
+        { region: 'upper-trapezius', side: 'both', pain: 6 },
+        { region: 'calves', side: 'both', pain: 5 },
+      ],
+      tools: ['starter-kit'],
+      weekdays: [0, 1, 2, 3, 4, 5, 6],
+      minutes_per_session: 20,
+    };
+    const put = await apiCall(page, 'PUT', '/profile', profile);
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    const today = await apiCall<TodayBody>(page, 'GET', '/today');
+    const neck = today.body.due.find((s) => s.protocol === 'neck-trap-iastm');
+    assert.ok(neck && today.body.due.length === 2, JSON.stringify(today.body.due.map((s) => s.protocol)));
+    const events = neck.steps.flatMap((st) => {
+      const e = { kind: 'done', amount: st.target };
+      return st.per_side && st.side === 'both' ? [e, e] : [e];
+    });
+    const run = await apiCall(page, 'POST', '/sessions', { protocol: neck.protocol, events });
+    assert.equal(run.status, 201, JSON.stringify(run.body));
+
+    await page.goto(server.base + '/');
+    const others = page.getByTestId('not-today-others');
+    await others.waitFor();
+    const text = await others.innerText();
+    assert.match(text, /Top of the shoulder \(upper trapezius\)/, text);
+    assert.match(text, /48 h/, text);
+    assert.doesNotMatch(text, ISO_DATE, text);
+    assert.deepEqual(problems, []);
+  });
+});

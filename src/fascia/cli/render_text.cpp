@@ -144,6 +144,18 @@ void print_plan(std::ostream& out, const core::KnowledgeBase& kb, const core::Pl
   }
 }
 
+// One bullet per rule and wording, its areas named once (core::group_reasons).
+static void print_grouped_reasons(std::ostream& out, const std::vector<core::Reason>& reasons) {
+  for (const auto& g : core::group_reasons(reasons)) {
+    out << "    - ";
+    for (std::size_t i = 0; i < g.areas.size(); ++i) out << (i ? ", " : "") << g.areas[i].name;
+    if (!g.areas.empty()) out << ": ";
+    out << g.text;
+    if (!g.source.empty()) out << " [" << g.source << "]";
+    out << "\n";
+  }
+}
+
 void print_today(std::ostream& out, const core::KnowledgeBase& kb, const core::TodayView& v) {
   if (v.blocked) {
     out << "No self-treatment: screening says to get care first.\n";
@@ -155,6 +167,10 @@ void print_today(std::ostream& out, const core::KnowledgeBase& kb, const core::T
   if (!v.due.empty()) {
     for (const auto& s : v.due) print_session_outline(out, kb, s);
     out << "Start it with: fascia session\n";
+    if (!v.not_today.empty()) {
+      out << "  Not today:\n";
+      print_grouped_reasons(out, v.not_today);
+    }
   } else {
     out << "  No session today.";
     const bool awaiting_checkin = std::any_of(v.not_today.begin(), v.not_today.end(), [](const core::Reason& r) {
@@ -164,15 +180,7 @@ void print_today(std::ostream& out, const core::KnowledgeBase& kb, const core::T
       out << " Next session: " << core::format_long_date(*v.next)
           << (awaiting_checkin ? ", once redness and soreness have settled and you have logged it." : ".");
     out << "\n  Why not today:\n";
-    // One bullet per rule and wording, its areas named once (core::group_reasons).
-    for (const auto& g : core::group_reasons(v.not_today)) {
-      out << "    - ";
-      for (std::size_t i = 0; i < g.areas.size(); ++i) out << (i ? ", " : "") << g.areas[i].name;
-      if (!g.areas.empty()) out << ": ";
-      out << g.text;
-      if (!g.source.empty()) out << " [" << g.source << "]";
-      out << "\n";
-    }
+    print_grouped_reasons(out, v.not_today);
     if (!v.next && v.next_condition) out << "  Next session: " << *v.next_condition << ".\n";
   }
   if (v.review_due) out << "The week-4 review is due: run 'fascia progress'.\n";

@@ -274,7 +274,19 @@ TodayView today_view(const PlanInputs& in, const Plan& plan) {
       break;
     }
   }
-  if (!view.due.empty()) return view;
+  if (!view.due.empty()) {
+    // Something is due; each other chosen protocol says why it is not.
+    const TreatmentLedger ledger = TreatmentLedger::from_journal(in.journal);
+    for (const auto& t : plan.templates) {
+      const bool is_due = std::any_of(view.due.begin(), view.due.end(), [&](const PlannedSession& s) {
+        return s.protocol == t.protocol && s.target_region == t.target_region && s.side == t.side;
+      });
+      if (is_due) continue;
+      auto reasons = scheduling_blockers(in, ledger, {}, t, in.today);
+      view.not_today.insert(view.not_today.end(), reasons.begin(), reasons.end());
+    }
+    return view;
+  }
 
   const int wd = weekday_index(in.today);
   const bool available =

@@ -39,7 +39,10 @@ struct TodayView {
   // When there is no next date (and the program is not finished): what must
   // happen first, e.g. "after a practitioner has seen you ...".
   std::optional<std::string> next_condition;
-  std::vector<Reason> not_today;  // why each chosen protocol is not due today
+  // Why each chosen protocol is not due today: all of them when nothing is
+  // due; when something is, the others (e.g. the neck held for a check-in
+  // while the calves are due). Empty for a protocol simply not planned today.
+  std::vector<Reason> not_today;
   bool review_due = false;        // on or after the week-4 review date
   bool finished = false;          // after the program's last day
 };

@@ -68,6 +68,12 @@ export function TodayPage() {
                     </li>
                   ))}
                 </ul>
+                {t.not_today.length ? (
+                  <div data-testid="not-today-others">
+                    <p>Not today:</p>
+                    <GroupedReasons groups={t.why_not_today} />
+                  </div>
+                ) : null}
               </>
             ) : (
               <>
