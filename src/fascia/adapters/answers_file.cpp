@@ -1,5 +1,7 @@
 #include "fascia/adapters/answers_file.hpp"
 
+#include <cctype>
+
 #include "fascia/adapters/yaml_tree.hpp"
 
 namespace fascia::adapters {
@@ -31,12 +33,14 @@ core::Result<std::map<std::string, core::Answer>> parse_answers(std::string_view
       }
       answer.yes = !answer.regions.empty();
     } else if (value.kind == yaml_tree::Node::Kind::scalar) {
-      const std::string& word = value.text;
+      // Any letter case: "Yes", "NO" and "True" are what people type.
+      std::string word = value.text;
+      for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       if (word == "yes" || word == "true" || word == "y")
         answer.yes = true;
       else if (word != "no" && word != "false" && word != "n")
         return tl::make_unexpected(
-            at(origin, value.line, entry.key + ": '" + word + "' is not yes, no or a list of regions"));
+            at(origin, value.line, entry.key + ": '" + value.text + "' is not yes, no or a list of regions"));
     } else {
       return tl::make_unexpected(at(origin, entry.line, entry.key + ": expected yes, no or a list of regions"));
     }

@@ -46,6 +46,7 @@ class TreeBuilder {
                         "anchors and aliases are not accepted (found *" + name_of(event.data.alias.anchor) + ")"};
       case YAML_SCALAR_EVENT: {
         refuse_anchor(event, event.data.scalar.anchor);
+        refuse_tag(event, event.data.scalar.tag);
         Node node;
         node.line = line_of(event.start_mark);
         std::string_view text(reinterpret_cast<const char*>(event.data.scalar.value), event.data.scalar.length);
@@ -59,10 +60,12 @@ class TreeBuilder {
       }
       case YAML_SEQUENCE_START_EVENT:
         refuse_anchor(event, event.data.sequence_start.anchor);
+        refuse_tag(event, event.data.sequence_start.tag);
         open(Node::Kind::list, event);
         break;
       case YAML_MAPPING_START_EVENT:
         refuse_anchor(event, event.data.mapping_start.anchor);
+        refuse_tag(event, event.data.mapping_start.tag);
         open(Node::Kind::map, event);
         break;
       case YAML_SEQUENCE_END_EVENT:
@@ -86,6 +89,12 @@ class TreeBuilder {
     if (anchor != nullptr)
       throw TreeError{line_of(event.start_mark),
                       "anchors and aliases are not accepted (found &" + name_of(anchor) + ")"};
+  }
+  // An explicit tag (!custom, !!bool) would be read past as if absent, so
+  // `fever: !custom yes` would count as yes: refused instead.
+  static void refuse_tag(const yaml_event_t& event, const yaml_char_t* tag) {
+    if (tag != nullptr)
+      throw TreeError{line_of(event.start_mark), "tags are not accepted (found " + name_of(tag) + ")"};
   }
 
   void open(Node::Kind kind, const yaml_event_t& event) {

@@ -1,6 +1,7 @@
 // yaml_tree: the one reader of every YAML file (knowledge base and answers
 // files). What a small file can make it do is bounded: no anchors or aliases
-// (whose copies grow exponentially), no unbounded nesting.
+// (whose copies grow exponentially), no tags (read past as if absent), no
+// unbounded nesting.
 #include "fascia/adapters/yaml_tree.hpp"
 
 #include <gtest/gtest.h>
@@ -50,6 +51,29 @@ TEST(YamlTree, RefusesAnchorsOnScalarsListsAndMaps) {
     ASSERT_FALSE(tree.has_value()) << text;
     EXPECT_EQ(tree.error().message, "anchors and aliases are not accepted (found &x)") << text;
   }
+}
+
+TEST(YamlTree, RefusesTagsOnScalarsListsAndMaps) {
+  for (const char* text : {"a: !custom 1\n", "a: !!bool yes\n", "a: !x [1]\n", "a: !x {b: 1}\n"}) {
+    auto tree = yaml_tree::parse_text(text);
+    ASSERT_FALSE(tree.has_value()) << text;
+    EXPECT_EQ(tree.error().message.rfind("tags are not accepted (found ", 0), 0u) << tree.error().message;
+  }
+}
+
+TEST(AnswersFile, YesAndNoAreReadInAnyLetterCase) {
+  auto answers = fascia::adapters::parse_answers("fever: Yes\nrecent-trauma: NO\nnight-pain: True\n", "answers.yaml");
+  ASSERT_TRUE(answers.has_value()) << answers.error().message;
+  EXPECT_TRUE(answers->at("fever").yes);
+  EXPECT_FALSE(answers->at("recent-trauma").yes);
+  EXPECT_TRUE(answers->at("night-pain").yes);
+  EXPECT_FALSE(fascia::adapters::parse_answers("fever: yess\n", "answers.yaml").has_value());
+}
+
+TEST(AnswersFile, ATaggedAnswerIsRefusedNotReadAsYes) {
+  auto answers = fascia::adapters::parse_answers("recent-trauma: no\nfever: !custom yes\n", "answers.yaml");
+  ASSERT_FALSE(answers.has_value());
+  EXPECT_EQ(answers.error().message, "answers.yaml:2: tags are not accepted (found !custom)");
 }
 
 TEST(YamlTree, RefusesNestingDeeperThanTheLimitWithoutOverflowingTheStack) {
