@@ -258,6 +258,17 @@ describe('profile, screening and referral', () => {
         assert.ok(sources.has(w.source), `${w.rule} cites unknown source ${w.source}`);
       }
     });
+    it('side-of-neck pain warns of a torn neck artery (rushton-2023); ear and cheek pain of an infection', async () => {
+      const neck = await api.expect(200, 'GET', '/api/v1/referral?locations=side-of-neck');
+      const dissection = neck.warnings.find((w) => w.rule === 'neck-artery-dissection');
+      assert.ok(dissection, JSON.stringify(neck.warnings.map((w) => w.rule)));
+      assert.equal(dissection.source, 'rushton-2023');
+      assert.equal(neck.warnings[0].rule, 'neck-artery-dissection', 'the most urgent first');
+      for (const place of ['ear', 'cheek']) {
+        const r = await api.expect(200, 'GET', `/api/v1/referral?locations=${place}`);
+        assert.ok(r.warnings.some((w) => w.rule === 'ear-tooth-sinus-infection'), `${place}: ${JSON.stringify(r.warnings.map((w) => w.rule))}`);
+      }
+    });
     it('arm pain to the thumb asks about numbness, tingling or weakness (seed 000), once for both places', async () => {
       const r = await api.expect(200, 'GET', '/api/v1/referral?locations=outer-arm,thumb-index-finger');
       const nerve = r.warnings.filter((w) => /numbness, tingling or weakness/.test(w.text));
