@@ -1,11 +1,10 @@
 // Screening through the terminal: answers with a side, a reason whenever
 // nothing is due, and warning signs that stay until a recorded clearance.
 #include <gtest/gtest.h>
-
-#include <map>
 #include <signal.h>
 #include <sqlite3.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
@@ -133,8 +132,9 @@ TEST(Cli, AfterAStopSignAnsweringNoDoesNotBringTheNeckBackButAClearanceDoes) {
   EXPECT_EQ(progress["safety_findings"][0]["stop_sign"], "radiating-pain") << "raised by the stop, not by an answer";
   const std::string progress_text = box.run("progress", "", "2026-11-25").out;
   EXPECT_NE(progress_text.find("cleared on Wednesday, 25 November 2026 by Dr Lee"), std::string::npos);
-  EXPECT_NE(progress_text.find("raised by a stop sign in the session that day (Pain spreading to the head, face or arm)"),
-            std::string::npos)
+  EXPECT_NE(
+      progress_text.find("raised by a stop sign in the session that day (Pain spreading to the head, face or arm)"),
+      std::string::npos)
       << progress_text;
 
   // The clearance travels with an export.
@@ -181,7 +181,8 @@ TEST(Cli, TheTextPeopleReadWritesDatesOneWayAndNamesNoRuleIds) {
     EXPECT_EQ(text.find("practitioner-arm-numbness-tingling"), std::string::npos) << command << ":\n" << text;
   }
   const std::string progress = box.run("progress", "", "2026-11-25").out;
-  EXPECT_NE(progress.find("Monday, 23 November 2026: see a practitioner first, raised by a stop sign in the session that day ("),
+  EXPECT_NE(progress.find(
+                "Monday, 23 November 2026: see a practitioner first, raised by a stop sign in the session that day ("),
             std::string::npos)
       << progress;
 }
@@ -210,7 +211,8 @@ TEST(Cli, AHistoryWarningSignIsNotUndoneByAnsweringNoAgain) {
 TEST(Cli, WhenOneSessionIsDueTodaySaysWhyTheOtherIsNot) {
   Sandbox box;
   ASSERT_EQ(box.run("profile set --region upper-trapezius:both:6 --region calves:both:5 --tools starter-kit --days all "
-                    "--minutes 20").code,
+                    "--minutes 20")
+                .code,
             0);
   cli_test::write_file(box.path("no.yaml"), all_no_answers());
   ASSERT_EQ(box.run("screen --answers '" + box.path("no.yaml").string() + "'").code, 0);
@@ -256,7 +258,9 @@ TEST(Cli, BrokenSkinKeepsTheAreaOutUntilTheScreeningSaysItHealed) {
   Sandbox box;
   set_up_desk_worker(box);
   std::map<std::string, int> pressure_before;  // "region technique" -> planned maximum /10, before the stop
-  auto key = [](const json& step) { return step["region"].get<std::string>() + " " + step["technique"].get<std::string>(); };
+  auto key = [](const json& step) {
+    return step["region"].get<std::string>() + " " + step["technique"].get<std::string>();
+  };
   const json first_plan = json::parse(box.run("--json plan").out);
   for (const auto& d : first_plan["days"])
     for (const auto& t : d["sessions"])

@@ -1,5 +1,4 @@
 #include "fascia/adapters/json_codec.hpp"
-#include "fascia/adapters/json_number_range.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -11,6 +10,7 @@
 #include <set>
 #include <vector>
 
+#include "fascia/adapters/json_number_range.hpp"
 #include "fascia/app/journal_store.hpp"
 #include "fascia/core/session_runner.hpp"
 

@@ -73,7 +73,8 @@ FASCIA_TO_JSON(Profile, name, regions, tools, weekdays, minutes_per_session, sta
 FASCIA_TO_JSON(RegionSide, region, side)
 FASCIA_TO_JSON(Finding, rule, level, because, regions, modalities, pressure_cap, gentle, advice, source, until_cleared,
                raised, carried)
-FASCIA_TO_JSON(FindingHistory, rule, level, raised, because, regions, cleared, cleared_by, source, stop_sign, stop_sign_name)
+FASCIA_TO_JSON(FindingHistory, rule, level, raised, because, regions, cleared, cleared_by, source, stop_sign,
+               stop_sign_name)
 FASCIA_TO_JSON(ClearanceEntry, date, by, regions, note, after_screenings)
 FASCIA_TO_JSON(PlannedStep, index, technique, technique_name, modality, unit, edge, edge_name, region, region_name,
                side, per_side, optional, direction, pressure, dose, target, instruction, cues, cautions, stop_signs,

@@ -153,8 +153,8 @@ int log_treatment(Context& ctx, const LogOptions& o) {
   FASCIA_CLI_TRY(store, ctx.store());
   FASCIA_CLI_CHECK(store->add_treatment(e));
   const core::Region* region = kb->region(o.region);
-  return saved(ctx, "treatment \"" + kb->treatments.at(o.id).name + "\"" + (region ? " on " + region->name : "") + ", " +
-                        core::format_long_date(date));
+  return saved(ctx, "treatment \"" + kb->treatments.at(o.id).name + "\"" + (region ? " on " + region->name : "") +
+                        ", " + core::format_long_date(date));
 }
 
 int log_note(Context& ctx, const LogOptions& o) {
@@ -177,7 +177,9 @@ void add_log_commands(CLI::App& app, Context& ctx, Action& action) {
 
   auto* pain = log->add_subcommand("pain", "pain 0-10 in a region");
   pain->add_option("region", o->region, "REGION[:SIDE]")->required();
-  pain->add_option("score", o->score, "0 (none) to 10 (worst imaginable)")->required()->transform(decimal_number(0, 10));
+  pain->add_option("score", o->score, "0 (none) to 10 (worst imaginable)")
+      ->required()
+      ->transform(decimal_number(0, 10));
   date_option(pain);
   pain->callback([&ctx, &action, o] { action = [&ctx, o] { return log_pain(ctx, *o); }; });
 

@@ -79,9 +79,13 @@ void add_profile_commands(CLI::App& app, Context& ctx, Action& action) {
       ->required();
   set->add_option("--tools", opts->tools, "tools or kits you own, comma-separated, e.g. starter-kit,foam-roller");
   set->add_option("--days", opts->days, "days you can do a session, e.g. mon,wed,fri or all")->capture_default_str();
-  set->add_option("--minutes", opts->minutes, "minutes per session, 5-120")->capture_default_str()->transform(decimal_number(5, 120));
+  set->add_option("--minutes", opts->minutes, "minutes per session, 5-120")
+      ->capture_default_str()
+      ->transform(decimal_number(5, 120));
   set->add_option("--start", opts->start, "first day of the program, YYYY-MM-DD (default: today)");
-  set->add_option("--weeks", opts->weeks, "program length in weeks, 1-52; the plan itself runs 4 to 6 weeks (caps program-weeks-min/max, seed-003)")
+  set->add_option(
+         "--weeks", opts->weeks,
+         "program length in weeks, 1-52; the plan itself runs 4 to 6 weeks (caps program-weeks-min/max, seed-003)")
       ->capture_default_str()
       ->transform(decimal_number(1, 52));
   set->add_option("--name", opts->name, "a display name (optional)");

@@ -96,8 +96,7 @@ void add_serve_command(CLI::App& app, Context& ctx, Action& action) {
   auto args = std::make_shared<ServeArgs>();
   auto* cmd = app.add_subcommand("serve", "serve the web app and the JSON API (docs/API.md)");
   cmd->add_option("--bind", args->bind, "address to listen on (default 127.0.0.1; any other needs accounts)");
-  cmd->add_option("--port", args->port, "port (default 8080; 0 picks a free one)")
-      ->transform(decimal_number(0, 65535));
+  cmd->add_option("--port", args->port, "port (default 8080; 0 picks a free one)")->transform(decimal_number(0, 65535));
   cmd->add_option("--web", args->web, "the built web app (default: $FASCIA_WEB or web/dist of the source tree)");
   cmd->callback([&ctx, &action, args] { action = [&ctx, args] { return serve(ctx, *args); }; });
 }

@@ -84,8 +84,7 @@ void print_clearance(std::ostream& out, const core::KnowledgeBase& kb, const cor
     out << "    because of: " << yes_answers(kb, f.because) << "\n";
     if (!f.regions.empty()) {
       std::string names;
-      for (const auto& r : f.regions)
-        names += (names.empty() ? "" : ", ") + area_name(kb, r.region, r.side);
+      for (const auto& r : f.regions) names += (names.empty() ? "" : ", ") + area_name(kb, r.region, r.side);
       out << "    applies to: " << names << "\n";
     }
   }

@@ -35,7 +35,9 @@ std::optional<int> planned_pressure_max(const KnowledgeBase& kb, const SessionEn
       if (step.technique != log.technique) continue;
       if (step.region != log.region && !(step.region == kTargetRegion && log.region == session.target_region)) continue;
       const Technique* technique = kb.technique(step.technique);
-      const std::optional<IntRange> range = step.pressure ? step.pressure : technique ? technique->pressure : std::nullopt;
+      const std::optional<IntRange> range = step.pressure ? step.pressure
+                                            : technique   ? technique->pressure
+                                                          : std::nullopt;
       if (range) out = std::max(out.value_or(0), range->max);
     }
   return out;
@@ -133,10 +135,10 @@ JournalAnalysis analyse_journal(const KnowledgeBase& kb, const Profile& profile,
         const int cap = std::max(1, std::min(used, history.pressure_cap.value_or(ceiling)) - step);
         history.pressure_cap = cap;
         history.pressure_cap_reason = {rule, "pressure capped at " + std::to_string(cap) + "/10 " + after, source};
-        out.adjustments.push_back({s.date, region,
-                                   {rule,
-                                    name + ": " + event + ", so pressure is now capped at " + std::to_string(cap) + "/10",
-                                    source}});
+        out.adjustments.push_back(
+            {s.date,
+             region,
+             {rule, name + ": " + event + ", so pressure is now capped at " + std::to_string(cap) + "/10", source}});
       };
       // A stop sign that asks for lighter pressure next time (e.g. broken skin).
       for (const std::string& id : s.stop_signs) {
@@ -145,8 +147,8 @@ JournalAnalysis analyse_journal(const KnowledgeBase& kb, const Profile& profile,
         std::string what = sign->second.name;
         if (!what.empty()) what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
         lower_cap(sign->second.lower_pressure_next_time, sign->second.id,
-                  "the session on " + format_long_date(s.date) + " stopped for " + what,
-                  "after a stop for " + what, sign->second.source);
+                  "the session on " + format_long_date(s.date) + " stopped for " + what, "after a stop for " + what,
+                  sign->second.source);
       }
       if (bruised) {
         ++history.bruised_sessions;

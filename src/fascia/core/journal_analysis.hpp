@@ -1,7 +1,8 @@
-// Reads the journal the way the post-session rules do: bruising, or a stop sign
-// asking for lighter pressure (broken skin), lowers the next pressure cap and, repeated, warns that pressure is too deep; pain worse
-// two days after a session lowers the dose; unresolved redness, red dots or
-// soreness holds a region back. Every change is an Adjustment with its reason.
+// Reads the journal the way the post-session rules do: bruising, or a stop
+// sign asking for lighter pressure (broken skin), lowers the next pressure
+// cap; bruising again warns that pressure is too deep; pain worse two days
+// after a session lowers the dose; unresolved redness, red dots or soreness
+// holds a region back. Every change is an Adjustment with its reason.
 #pragma once
 
 #include <map>

@@ -4,7 +4,6 @@
 
 namespace fascia::core {
 
-
 SessionRunner::SessionRunner(const KnowledgeBase& kb, PlannedSession session, Date date)
     : kb_(kb), session_(std::move(session)) {
   for (const auto& step : session_.steps) {
@@ -36,7 +35,8 @@ StepLog SessionRunner::start_log(StepStatus status) const {
 Result<std::optional<Reason>> SessionRunner::done(int amount, std::optional<int> pressure) {
   if (finished()) return fail(ErrorCode::precondition, "the session is already over");
   if (amount < 0 || amount > kMaxStepAmount)
-    return fail(ErrorCode::out_of_range, "amount " + std::to_string(amount) + " is outside 0.." + std::to_string(kMaxStepAmount));
+    return fail(ErrorCode::out_of_range,
+                "amount " + std::to_string(amount) + " is outside 0.." + std::to_string(kMaxStepAmount));
   if (pressure && (*pressure < 0 || *pressure > 10))
     return fail(ErrorCode::out_of_range, "pressure " + std::to_string(*pressure) + " is outside 0..10");
   StepLog entry = start_log(StepStatus::done);
@@ -92,7 +92,8 @@ Result<StopOutcome> SessionRunner::stop(const std::vector<std::string>& signs, i
   if (finished()) return fail(ErrorCode::precondition, "the session is already over");
   if (signs.empty()) return fail(ErrorCode::invalid_argument, "say which warning sign made you stop");
   if (amount_done < 0 || amount_done > kMaxStepAmount)
-    return fail(ErrorCode::out_of_range, "amount " + std::to_string(amount_done) + " is outside 0.." + std::to_string(kMaxStepAmount));
+    return fail(ErrorCode::out_of_range,
+                "amount " + std::to_string(amount_done) + " is outside 0.." + std::to_string(kMaxStepAmount));
   auto outcome = stop_outcome(kb_, signs);
   if (!outcome) return outcome;
   StepLog entry = start_log(StepStatus::stopped);

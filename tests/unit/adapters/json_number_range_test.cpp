@@ -32,13 +32,16 @@ TEST(JsonNumberRange, NegativeAndTopLevelNumbersAreFoundToo) {
 }
 
 TEST(JsonNumberRange, AFractionIsFoundWithItsPathAndQuotedAsWritten) {
-  EXPECT_FALSE(fascia::adapters::find_fraction(R"({"a": 18446744073709551616, "b": [1, -2]})")) << "too large is not a fraction";
+  EXPECT_FALSE(fascia::adapters::find_fraction(R"({"a": 18446744073709551616, "b": [1, -2]})"))
+      << "too large is not a fraction";
   for (const char* literal : {"1e1", "10.0", "-0.5", "2E+2"}) {
-    const auto found = fascia::adapters::find_fraction(std::string(R"({"regions": [{"pain": 3}, {"pain": )") + literal + "}]}");
+    const auto found =
+        fascia::adapters::find_fraction(std::string(R"({"regions": [{"pain": 3}, {"pain": )") + literal + "}]}");
     ASSERT_TRUE(found) << literal;
     EXPECT_EQ(found->path, "regions[1].pain");
     EXPECT_EQ(found->literal, literal);
-    EXPECT_EQ(fascia::adapters::fraction_message(*found),
-              std::string("regions[1].pain: ") + literal + " is not a whole number (every number fascia takes is whole)");
+    EXPECT_EQ(
+        fascia::adapters::fraction_message(*found),
+        std::string("regions[1].pain: ") + literal + " is not a whole number (every number fascia takes is whole)");
   }
 }

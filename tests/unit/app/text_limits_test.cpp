@@ -77,9 +77,9 @@ TEST(TextLimits, ALetterWithACombiningAccentCountsOnceAsItLooks) {
 TEST(TextLimits, ControlCharactersOtherThanLineBreaksAndTabsAreRefused) {
   EXPECT_TRUE(app::validate_note({kToday, "line one\nline two\r\n\tindented"}, kToday));
   EXPECT_TRUE(app::validate_note({kToday, "\xC2\xA0no-break space and \xC2\xA9 are not controls"}, kToday));
-  for (const std::string& bad : {std::string("cut\0short", 9), std::string("bell\x07"), std::string("esc\x1B[2J"),
-                                 std::string("del\x7F"), std::string("next line \xC2\x85"),
-                                 std::string("c1 \xC2\x9F")}) {
+  for (const std::string& bad :
+       {std::string("cut\0short", 9), std::string("bell\x07"), std::string("esc\x1B[2J"), std::string("del\x7F"),
+        std::string("next line \xC2\x85"), std::string("c1 \xC2\x9F")}) {
     auto refused = app::validate_note({kToday, bad}, kToday);
     ASSERT_FALSE(refused) << bad;
     EXPECT_EQ(refused.error().code, core::ErrorCode::invalid_argument);

@@ -150,11 +150,13 @@ inline KnowledgeBase kb() {
   kb.screening_rules.push_back(wound);
 
   kb.stop_signs["sharp-pain"] = {"sharp-pain", "sharp pain", StopAction::stop_step, "ease off", "", 0, "seed-000"};
-  kb.stop_signs["dizziness"] = {"dizziness", "dizziness", StopAction::stop_session, "stop and rest",
-                                "dizziness-with-neck-movement", 0, "seed-000"};
-  kb.stop_signs["worst-headache"] = {"worst-headache", "worst headache", StopAction::emergency, "call now",
-                                     "sudden-worst-headache", 0, "rushton-2023"};
-  kb.stop_signs["skin-broken"] = {"skin-broken", "Broken skin", StopAction::stop_session, "cover it", "open-wound", 1,
+  kb.stop_signs["dizziness"] = {
+      "dizziness", "dizziness", StopAction::stop_session, "stop and rest", "dizziness-with-neck-movement",
+      0,           "seed-000"};
+  kb.stop_signs["worst-headache"] = {"worst-headache", "worst headache",        StopAction::emergency,
+                                     "call now",       "sudden-worst-headache", 0,
+                                     "rushton-2023"};
+  kb.stop_signs["skin-broken"] = {"skin-broken",   "Broken skin", StopAction::stop_session, "cover it", "open-wound", 1,
                                   "fascia-editors"};
   kb.habits["movement-breaks"] = {"movement-breaks", "movement breaks", "", "seed-000"};
   kb.pain_locations["temple"] = {"temple", "temple", "", ""};
