@@ -529,8 +529,9 @@ core::Result<core::PersonData> person_data_from_json(std::string_view text) {
   if (duplicates.found())
     return core::fail(ErrorCode::malformed_file, *duplicates.found() + ": key appears more than once");
   // Checked on the text: once parsed, such a number has lost its digits.
-  if (auto huge = find_oversized_integer(text)) return core::fail(ErrorCode::out_of_range, oversized_integer_message(*huge));
-  if (auto fraction = find_fraction(text)) return core::fail(ErrorCode::invalid_argument, fraction_message(*fraction));
+  if (auto problem = find_number_problem(text))
+    return core::fail(problem->fraction ? ErrorCode::invalid_argument : ErrorCode::out_of_range,
+                      number_problem_message(*problem));
   Decoder decoder;
   core::PersonData data = decode_person(decoder, doc);
   if (!decoder.ok()) return tl::make_unexpected(decoder.error());

@@ -22,42 +22,32 @@ bool is_integer_literal(std::string_view text) {
   return true;
 }
 
-// Stops at the first integer that is too large, with its path.
-class OversizedIntegerFinder final : public JsonPathSax {
+// nlohmann hands over as a float every number it cannot keep exactly as an
+// integer: one written with a fraction or an exponent, or an integer past 64
+// bits. Stops at the first such number of the kinds asked for, with its path.
+// (Up to 2^64-1 the parser keeps the exact value, and each field's own check
+// quotes it with that field's range: integers are not looked at.)
+class FloatLiteralFinder final : public JsonPathSax {
  public:
+  FloatLiteralFinder(bool oversized, bool fractions) : oversized_(oversized), fractions_(fractions) {}
   bool number_float(number_float_t, const string_t& text) override {
-    if (!is_integer_literal(text)) return value();
-    result_ = OversizedInteger{path(), text};
+    const bool integer = is_integer_literal(text);
+    if (integer ? !oversized_ : !fractions_) return value();
+    result_ = NumberProblem{OversizedInteger{path(), text}, !integer};
     return false;  // stop the scan
   }
-  // Up to 2^64-1 the parser keeps the exact value, and each field's own
-  // check quotes it with that field's range: number_unsigned is not looked at.
-
-  const std::optional<OversizedInteger>& result() const { return result_; }
+  const std::optional<NumberProblem>& result() const { return result_; }
 
  private:
-  std::optional<OversizedInteger> result_;
+  bool oversized_;
+  bool fractions_;
+  std::optional<NumberProblem> result_;
 };
 
-// Stops at the first number written with a fraction or an exponent.
-class FractionFinder final : public JsonPathSax {
- public:
-  bool number_float(number_float_t, const string_t& text) override {
-    if (is_integer_literal(text)) return value();  // too large, not fractional: the other finder's
-    result_ = OversizedInteger{path(), text};
-    return false;
-  }
-  const std::optional<OversizedInteger>& result() const { return result_; }
-
- private:
-  std::optional<OversizedInteger> result_;
-};
-
-// Runs `finder` over the text; a syntax error only ends the scan early (the
-// caller's own parse reports it).
-template <class Finder>
-std::optional<OversizedInteger> scan(std::string_view json_text) {
-  Finder finder;
+// One scan of the text; a syntax error only ends it early (the caller's own
+// parse reports it).
+std::optional<NumberProblem> scan(std::string_view json_text, bool oversized, bool fractions) {
+  FloatLiteralFinder finder(oversized, fractions);
   try {
     json::sax_parse(json_text, &finder);
   } catch (const std::exception&) {
@@ -65,9 +55,16 @@ std::optional<OversizedInteger> scan(std::string_view json_text) {
   return finder.result();
 }
 
+std::optional<OversizedInteger> found_only(const std::optional<NumberProblem>& problem) {
+  if (!problem) return std::nullopt;
+  return problem->found;
+}
+
 }  // namespace
 
-std::optional<OversizedInteger> find_fraction(std::string_view json_text) { return scan<FractionFinder>(json_text); }
+std::optional<OversizedInteger> find_fraction(std::string_view json_text) {
+  return found_only(scan(json_text, false, true));
+}
 
 std::string fraction_message(const OversizedInteger& found) {
   return (found.path.empty() ? std::string("the number") : found.path) + ": " + found.literal +
@@ -75,7 +72,13 @@ std::string fraction_message(const OversizedInteger& found) {
 }
 
 std::optional<OversizedInteger> find_oversized_integer(std::string_view json_text) {
-  return scan<OversizedIntegerFinder>(json_text);
+  return found_only(scan(json_text, true, false));
+}
+
+std::optional<NumberProblem> find_number_problem(std::string_view json_text) { return scan(json_text, true, true); }
+
+std::string number_problem_message(const NumberProblem& problem) {
+  return problem.fraction ? fraction_message(problem.found) : oversized_integer_message(problem.found);
 }
 
 std::string oversized_integer_message(const OversizedInteger& found) {

@@ -40,4 +40,14 @@ std::optional<OversizedInteger> find_fraction(std::string_view json_text);
 // "PATH: LITERAL is not a whole number (every number fascia takes is whole)".
 std::string fraction_message(const OversizedInteger& found);
 
+// Either kind, in one scan of the text: the first number past 64 bits or
+// written with a fraction, in document order. What API bodies and imports check.
+struct NumberProblem {
+  OversizedInteger found;
+  bool fraction = false;  // else an integer past 64 bits
+};
+std::optional<NumberProblem> find_number_problem(std::string_view json_text);
+// oversized_integer_message or fraction_message, as the kind says.
+std::string number_problem_message(const NumberProblem& problem);
+
 }  // namespace fascia::adapters

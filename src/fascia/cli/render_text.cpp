@@ -61,8 +61,7 @@ std::string yes_answers(const core::KnowledgeBase& kb, const std::vector<std::st
 
 std::string area_name(const core::KnowledgeBase& kb, const std::string& region, core::Side side) {
   const core::Region* r = kb.region(region);
-  const bool one_side = side == core::Side::left || side == core::Side::right;
-  return (r ? r->name : region) + (one_side ? " (" + std::string(core::to_string(side)) + ")" : "");
+  return core::area_label(r ? r->name : region, side);
 }
 
 void print_disclaimer(std::ostream& out) {

@@ -218,8 +218,7 @@ std::vector<Reason> reaction_gate(const KnowledgeBase& kb, const Journal& journa
     const std::string wait = "; wait until redness and soreness have settled, then log a check-in";
     // The side the check-in named, when it named one ("Base of the skull (left)").
     const Side where = latest->side == Side::left || latest->side == Side::right ? latest->side : side;
-    const std::string area =
-        where == Side::left || where == Side::right ? name + " (" + std::string(to_string(where)) + ")" : name;
+    const std::string area = area_label(name, where);
     reasons.push_back(about_area({"reaction-unresolved",
                                   area + ": " + describe(*latest) + " logged on " + format_long_date(latest->date) +
                                       " after the session on " + format_long_date(*last) + wait,

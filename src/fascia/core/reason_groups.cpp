@@ -15,12 +15,16 @@ std::string fill_date(std::string text, const std::optional<Date>& date) {
 
 }  // namespace
 
+std::string area_label(const std::string& region_name, Side side) {
+  const bool one_side = side == Side::left || side == Side::right;
+  return one_side ? region_name + " (" + std::string(to_string(side)) + ")" : region_name;
+}
+
 Reason about_area(Reason r, const std::string& region, const std::string& region_name, Side side, std::string general,
                   std::optional<Date> date) {
   r.region = region;
   r.side = std::string(to_string(side));
-  r.area = region_name;
-  if (side == Side::left || side == Side::right) r.area += " (" + r.side + ")";
+  r.area = area_label(region_name, side);
   r.general = std::move(general);
   r.date = date;
   return r;

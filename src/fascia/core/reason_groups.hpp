@@ -28,6 +28,10 @@ struct ReasonGroup {
   std::string source;
 };
 
+// "Base of the skull (left)": a region's name, with the side when only one
+// side is meant (no side word for both sides or the midline).
+std::string area_label(const std::string& region_name, Side side);
+
 // Marks `r` as being about one area: sets region, side and the display name
 // ("Upper trapezius (left)"; no side word for both sides or the midline),
 // the area-free wording `general` (with "{date}" where `date` goes) and the date.

@@ -78,10 +78,8 @@ ApiResult<json> parse_object_body(const httplib::Request& request) {
   if (body.is_discarded()) return api_fail(400, "bad_json", "the body is not valid JSON");
   if (!body.is_object()) return api_fail(400, "bad_json", "the body must be a JSON object, not " + type_name(body));
   // Checked on the text: once parsed, such a number has lost its digits.
-  if (auto huge = adapters::find_oversized_integer(request.body))
-    return tl::make_unexpected(invalid(huge->path, adapters::oversized_integer_message(*huge)));
-  if (auto fraction = adapters::find_fraction(request.body))
-    return tl::make_unexpected(invalid(fraction->path, adapters::fraction_message(*fraction)));
+  if (auto problem = adapters::find_number_problem(request.body))
+    return tl::make_unexpected(invalid(problem->found.path, adapters::number_problem_message(*problem)));
   return body;
 }
 

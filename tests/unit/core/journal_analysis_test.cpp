@@ -20,6 +20,20 @@ SessionEntry scrape(const char* date, int pressure) {
   return s;
 }
 ReactionEntry bruise(const char* date) { return {day(date), "upper-trapezius", Side::both, false, false, true, 0}; }
+
+// Runs `check` on every step of `sessions` on the upper trapezius that has a
+// pressure; returns how many there were.
+template <class Check>
+int check_trapezius_pressure_steps(const std::vector<PlannedSession>& sessions, Check check) {
+  int checked = 0;
+  for (const auto& s : sessions)
+    for (const auto& st : s.steps)
+      if (st.region == "upper-trapezius" && st.pressure) {
+        check(st);
+        ++checked;
+      }
+  return checked;
+}
 }  // namespace
 
 TEST(PostSessionRules, BruisingLowersTheNextPressureCapOneLevelBelowWhatWasUsed) {
@@ -54,12 +68,7 @@ TEST(PostSessionRules, TheBruiseCapReachesThePlannedPressure) {
   const Plan plan = build_plan({kKb, p, {"starter-instrument"}, c, j, day("2026-11-26")});
   int checked = 0;
   for (const auto& d : plan.days)
-    for (const auto& s : d.sessions)
-      for (const auto& st : s.steps)
-        if (st.region == "upper-trapezius" && st.pressure) {
-          EXPECT_LE(st.pressure->max, 5);
-          ++checked;
-        }
+    checked += check_trapezius_pressure_steps(d.sessions, [](const PlannedStep& st) { EXPECT_LE(st.pressure->max, 5); });
   EXPECT_GT(checked, 0);
 }
 
@@ -81,15 +90,11 @@ TEST(PostSessionRules, BrokenSkinDuringASessionLowersTheNextPressureCapThere) {
   // The planned steps there carry the lower cap and say why.
   const Clearance c = evaluate_screening(kKb, fixture::all_clear(kKb));
   const Plan plan = build_plan({kKb, fixture::desk_worker(), {"starter-instrument"}, c, j, day("2026-11-30")});
-  int checked = 0;
-  for (const auto& t : plan.templates)
-    for (const auto& st : t.steps)
-      if (st.region == "upper-trapezius" && st.pressure) {
-        EXPECT_LE(st.pressure->max, 5);
-        EXPECT_TRUE(std::any_of(st.adaptations.begin(), st.adaptations.end(),
-                                [](const Reason& r) { return r.rule == "skin-broken"; }));
-        ++checked;
-      }
+  const int checked = check_trapezius_pressure_steps(plan.templates, [](const PlannedStep& st) {
+    EXPECT_LE(st.pressure->max, 5);
+    EXPECT_TRUE(std::any_of(st.adaptations.begin(), st.adaptations.end(),
+                            [](const Reason& r) { return r.rule == "skin-broken"; }));
+  });
   EXPECT_GT(checked, 0);
 }
 
