@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fail=0
-if grep -rnE '#include *[<"](sqlite3|yaml|yaml-cpp|httplib|nlohmann|pqxx|sodium|CLI|fmt|fstream|iostream|filesystem|ctime)' src/fascia/core; then
+if grep -rnE '#include *[<"](sqlite3|yaml|yaml-cpp|boost|nlohmann|pqxx|sodium|CLI|fmt|fstream|iostream|filesystem|ctime)' src/fascia/core; then
   echo "check_layers: the core includes an I/O or third-party header (above)"; fail=1
 fi
 if grep -rnE '#include *"fascia/(adapters|server|cli)/' src/fascia/core src/fascia/app; then
@@ -15,6 +15,12 @@ if grep -rnE '#include *"fascia/(server|cli)/' src/fascia/adapters; then
 fi
 if grep -rnE '#include *"fascia/cli/' src/fascia/server; then
   echo "check_layers: the server depends on the CLI (above)"; fail=1
+fi
+# The HTTP library stays in the transport: Beast and Asio in
+# http_transport.cpp, Boost.URL in request_target.cpp (ADR 0011).
+if grep -rnE '#include *[<"]boost/' src tests --include='*.cpp' --include='*.hpp' |
+   grep -vE '^src/fascia/server/(http_transport|request_target)\.cpp:'; then
+  echo "check_layers: a file outside the HTTP transport includes Boost (above)"; fail=1
 fi
 [ $fail -eq 0 ] && echo "check_layers: ok"
 exit $fail

@@ -9,7 +9,7 @@ packages=(
   g++ cmake ninja-build pkg-config
   libexpected-dev libyaml-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
-  libcpp-httplib-dev libsodium-dev libicu-dev
+  libboost1.81-dev libboost-url1.81-dev libsodium-dev libicu-dev
   sqlite3 hyperfine chromium
 )
 # Node.js 18 or newer for the web app's build and browser tests; Debian's

@@ -10,6 +10,7 @@
 #include <set>
 #include <vector>
 
+#include "fascia/adapters/json_duplicate_keys.hpp"
 #include "fascia/adapters/json_number_range.hpp"
 #include "fascia/app/journal_store.hpp"
 #include "fascia/core/session_runner.hpp"
@@ -450,43 +451,6 @@ core::PersonData decode_person(Decoder& d, const json& j) {
   if (d.ok()) order_clearances(d, out);
   return out;
 }
-
-// Finds the first key repeated within one object (the parser would keep only
-// the last) and remembers its path. Fed by the parser's callback events.
-class DuplicateKeyFinder {
- public:
-  bool on_event(nlohmann::detail::parse_event_t event, const json& parsed) {
-    using Event = nlohmann::detail::parse_event_t;
-    if (event == Event::object_start || event == Event::array_start) {
-      stack_.push_back({event == Event::array_start, 0, {}, {}});
-    } else if (event == Event::key) {
-      Frame& frame = stack_.back();
-      frame.key = parsed.get<std::string>();
-      if (!frame.keys.insert(frame.key).second && !found_) found_ = path();
-    } else {  // a value, or the end of an object or array, completes an element
-      if (event != Event::value) stack_.pop_back();
-      if (!stack_.empty() && stack_.back().is_array) ++stack_.back().index;
-    }
-    return true;
-  }
-  const std::optional<std::string>& found() const { return found_; }
-  // The dotted path of the value being read.
-  std::string path() const {
-    std::string out;
-    for (const Frame& f : stack_) out = f.is_array ? index_path(out, f.index) : key_path(out, f.key);
-    return out;
-  }
-
- private:
-  struct Frame {
-    bool is_array;
-    std::size_t index;
-    std::string key;
-    std::set<std::string> keys;
-  };
-  std::vector<Frame> stack_;
-  std::optional<std::string> found_;
-};
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 // notebook server; on any other address it needs accounts.
 #include <pthread.h>
 #include <signal.h>
+#include <sys/resource.h>
 
 #include <cstdlib>
 #include <thread>
@@ -21,7 +22,19 @@ struct ServeArgs {
   std::string bind = "127.0.0.1";
   int port = 8080;
   std::string web;
+  int header_deadline_seconds = 10;
+  int connections_per_address = 128;
 };
+
+// Lets the server hold as many connections as the system allows this
+// process (the soft limit on open files is often 1,024; the hard one higher).
+void raise_open_file_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
 
 bool is_loopback(const std::string& address) {
   return address == "127.0.0.1" || address == "localhost" || address == "::1" || address.rfind("127.", 0) == 0;
@@ -57,15 +70,24 @@ int serve(Context& ctx, const ServeArgs& args) {
   server::OneTimeToken login_token(loopback ? adapters::random_token() : std::string());
   server::ServerState state{*kb, *clock, stores, account_access, login_token, {}, {}, {}};
   const auto web = web_dir(args.web);
-  server::HttpServer http(state, {args.bind, args.port, std::filesystem::exists(web / "index.html") ? web : ""});
-  FASCIA_CLI_TRY(port, http.bind());
-
   // SIGINT and SIGTERM end the server cleanly: a thread waits for them.
+  // Blocked before the server starts its threads, which inherit the mask;
+  // otherwise the signal could land on one of them and end the process at once.
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  raise_open_file_limit();
+  server::TransportLimits limits;
+  limits.header_deadline = std::chrono::seconds(args.header_deadline_seconds);
+  limits.body_deadline = std::chrono::seconds(args.header_deadline_seconds);
+  limits.connections_per_address = static_cast<std::size_t>(args.connections_per_address);
+  server::HttpServer http(state,
+                          {args.bind, args.port, std::filesystem::exists(web / "index.html") ? web : "", limits});
+  FASCIA_CLI_TRY(port, http.bind());
+
   std::thread waiter([&] {
     int received = 0;
     sigwait(&signals, &received);
@@ -97,6 +119,12 @@ void add_serve_command(CLI::App& app, Context& ctx, Action& action) {
   auto* cmd = app.add_subcommand("serve", "serve the web app and the JSON API (docs/API.md)");
   cmd->add_option("--bind", args->bind, "address to listen on (default 127.0.0.1; any other needs accounts)");
   cmd->add_option("--port", args->port, "port (default 8080; 0 picks a free one)")->transform(decimal_number(0, 65535));
+  cmd->add_option("--request-deadline", args->header_deadline_seconds,
+                  "seconds a request's headers, and then its body, may take to arrive (default 10)")
+      ->transform(decimal_number(1, 300));
+  cmd->add_option("--connections-per-address", args->connections_per_address,
+                  "open connections one client address may hold (default 128; raise it behind a proxy)")
+      ->transform(decimal_number(1, 100000));
   cmd->add_option("--web", args->web, "the built web app (default: $FASCIA_WEB or web/dist of the source tree)");
   cmd->callback([&ctx, &action, args] { action = [&ctx, args] { return serve(ctx, *args); }; });
 }

@@ -1,7 +1,5 @@
 #include "fascia/server/api_router.hpp"
 
-#include <httplib.h>
-
 #include <iostream>
 
 #include "fascia/server/request_text.hpp"
@@ -9,7 +7,7 @@
 
 namespace fascia::server {
 
-void write_error(httplib::Response& response, const ApiError& error) noexcept {
+void write_error(HttpResponse& response, const ApiError& error) noexcept {
   try {
     response.status = error.status;
     if (error.code == "db_busy") response.set_header("Retry-After", "1");
@@ -24,7 +22,7 @@ void write_error(httplib::Response& response, const ApiError& error) noexcept {
   }
 }
 
-void log_failure(const httplib::Request& request, const std::string& what) noexcept {
+void log_failure(const HttpRequest& request, const std::string& what) noexcept {
   try {
     std::cerr << "fascia serve: " << printable(request.method, 20) << " " << printable(request.path) << ": "
               << printable(what, 1000) << "\n";
@@ -32,10 +30,9 @@ void log_failure(const httplib::Request& request, const std::string& what) noexc
   }
 }
 
-std::function<void(const httplib::Request&, httplib::Response&)> ApiRouter::wrap(RouteHandler handler, Access access) {
+HttpRouteHandler ApiRouter::wrap(RouteHandler handler, Access access) {
   // Captures the state, not the router: the router is only a registration helper.
-  return [&state = state_, handler = std::move(handler), access](const httplib::Request& request,
-                                                                 httplib::Response& response) {
+  return [&state = state_, handler = std::move(handler), access](HttpRequest& request, HttpResponse& response) {
     Call call{request, response, state};
     try {
       // Before anything reads it: text that is not UTF-8 never reaches a route.
@@ -44,7 +41,7 @@ std::function<void(const httplib::Request&, httplib::Response&)> ApiRouter::wrap
         return;
       }
       if (access == Access::signed_in) {
-        const auto token = cookie_value(request.get_header_value("Cookie"), kSessionCookie);
+        const auto token = cookie_value(std::string(request.header("Cookie")), kSessionCookie);
         auto person = state.sessions.person_for(token, std::chrono::steady_clock::now());
         if (!person) {
           write_error(response, {401, "unauthenticated", "log in first", {}});
@@ -61,8 +58,7 @@ std::function<void(const httplib::Request&, httplib::Response&)> ApiRouter::wrap
       }
       response.status = reply->status;
       if (!reply->body.empty()) {
-        response.body = std::move(reply->body);  // set_content would copy it once more
-        response.set_header("Content-Type", "application/json");
+        response.set_content(std::move(reply->body), "application/json");
       }
     } catch (const std::exception& e) {
       // A bug, not a client's mistake: log it, answer without crashing.
@@ -76,13 +72,13 @@ std::function<void(const httplib::Request&, httplib::Response&)> ApiRouter::wrap
 }
 
 void ApiRouter::get(const std::string& pattern, RouteHandler handler, Access access) {
-  http_.Get(pattern, wrap(std::move(handler), access));
+  http_.add("GET", pattern, wrap(std::move(handler), access));
 }
 void ApiRouter::post(const std::string& pattern, RouteHandler handler, Access access) {
-  http_.Post(pattern, wrap(std::move(handler), access));
+  http_.add("POST", pattern, wrap(std::move(handler), access));
 }
 void ApiRouter::put(const std::string& pattern, RouteHandler handler, Access access) {
-  http_.Put(pattern, wrap(std::move(handler), access));
+  http_.add("PUT", pattern, wrap(std::move(handler), access));
 }
 
 }  // namespace fascia::server

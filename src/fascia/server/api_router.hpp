@@ -9,21 +9,17 @@
 #include <string>
 
 #include "fascia/server/api_error.hpp"
+#include "fascia/server/http_message.hpp"
+#include "fascia/server/http_router.hpp"
 #include "fascia/server/server_state.hpp"
-
-namespace httplib {
-class Server;
-struct Request;
-struct Response;
-}  // namespace httplib
 
 namespace fascia::server {
 
 enum class Access { anyone, signed_in };
 
 struct Call {
-  const httplib::Request& request;
-  httplib::Response& response;  // for cookies and extra headers
+  const HttpRequest& request;
+  HttpResponse& response;  // for cookies and extra headers
   ServerState& state;
   std::int64_t person_id = 0;  // 0 for Access::anyone
   core::Date today{};
@@ -38,14 +34,14 @@ using RouteHandler = std::function<ApiResult<Reply>(Call&)>;
 
 class ApiRouter {
  public:
-  ApiRouter(httplib::Server& http, ServerState& state) : http_(http), state_(state) {}
+  ApiRouter(HttpRouter& http, ServerState& state) : http_(http), state_(state) {}
   void get(const std::string& pattern, RouteHandler handler, Access access = Access::signed_in);
   void post(const std::string& pattern, RouteHandler handler, Access access = Access::signed_in);
   void put(const std::string& pattern, RouteHandler handler, Access access = Access::signed_in);
 
  private:
-  std::function<void(const httplib::Request&, httplib::Response&)> wrap(RouteHandler handler, Access access);
-  httplib::Server& http_;
+  HttpRouteHandler wrap(RouteHandler handler, Access access);
+  HttpRouter& http_;
   ServerState& state_;
 };
 
@@ -53,10 +49,10 @@ inline constexpr const char* kSessionCookie = "fascia_session";
 
 // Writes an error answer (status, JSON body, headers) onto a response; never
 // throws (a fixed body is written if building the answer itself fails).
-void write_error(httplib::Response& response, const ApiError& error) noexcept;
+void write_error(HttpResponse& response, const ApiError& error) noexcept;
 
 // Logs one line "fascia serve: METHOD PATH: what" to stderr with the
 // request's text escaped (safe_text.hpp printable); never throws.
-void log_failure(const httplib::Request& request, const std::string& what) noexcept;
+void log_failure(const HttpRequest& request, const std::string& what) noexcept;
 
 }  // namespace fascia::server

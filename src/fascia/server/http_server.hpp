@@ -1,7 +1,7 @@
-// The HTTP server: cpp-httplib configured for fascia (no Nagle delay, body
-// size limit, security headers on every answer, JSON errors, the web app's
-// static files with index.html for its client-side pages), with every API
-// route registered.
+// The HTTP server: the transport (http_transport.hpp, Boost.Beast) with
+// fascia's answers on top — every API route, the web app's files with
+// index.html for its own pages, security headers on every answer, and the
+// API's JSON error shape for everything the routes and the transport refuse.
 #pragma once
 
 #include <filesystem>
@@ -9,21 +9,18 @@
 #include <string>
 
 #include "fascia/core/error.hpp"
+#include "fascia/server/http_transport.hpp"
 #include "fascia/server/server_state.hpp"
-
-namespace httplib {
-class Server;
-}
 
 namespace fascia::server {
 
 inline constexpr std::size_t kMaxBodyBytes = 64 * 1024;
-inline constexpr std::size_t kWorkerThreads = 32;
 
 struct ServeOptions {
   std::string bind = "127.0.0.1";
   int port = 8080;  // 0 picks a free port
   std::filesystem::path web_dir;
+  TransportLimits limits;  // deadlines, header/body and connection limits
 };
 
 class HttpServer {
@@ -33,17 +30,18 @@ class HttpServer {
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
 
-  // Binds the address; returns the port. io_error when it cannot.
+  // Binds the address; returns the port. io_error naming it when it cannot.
   core::Result<int> bind();
-  // Serves until stop() is called (from another thread or a signal handler).
+  // Serves until stop() is called (from another thread).
   void listen();
+  // Finishes the answers in hand, then returns from listen().
   void stop();
 
  private:
-  std::unique_ptr<httplib::Server> http_;
-  ServerState& state_;
+  struct Site;
+  std::unique_ptr<Site> site_;
+  std::unique_ptr<HttpTransport> transport_;
   ServeOptions options_;
-  int listen_socket_ = -1;
 };
 
 // The OpenAPI document (src/fascia/server/openapi.json, embedded at build time).

@@ -1,14 +1,13 @@
 #include "fascia/server/json_input.hpp"
 
-#include <httplib.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <limits>
 
-#include "fascia/app/text_limits.hpp"
+#include "fascia/adapters/json_duplicate_keys.hpp"
 #include "fascia/adapters/json_number_range.hpp"
 #include "fascia/adapters/json_path_sax.hpp"
+#include "fascia/app/text_limits.hpp"
 #include "fascia/app/validate.hpp"
 #include "fascia/server/safe_text.hpp"
 
@@ -69,16 +68,36 @@ std::string field_path(const std::string& path, std::string_view field) {
   return path.empty() ? std::string(field) : path + "." + std::string(field);
 }
 
-ApiResult<json> parse_object_body(const httplib::Request& request) {
-  const std::string type = request.get_header_value("Content-Type");
-  if (type.rfind("application/json", 0) != 0)
+bool is_json_media_type(std::string_view content_type) {
+  constexpr std::string_view kJson = "application/json";
+  if (content_type.size() < kJson.size() || !same_field_name(content_type.substr(0, kJson.size()), kJson)) return false;
+  const auto rest = content_type.substr(kJson.size());
+  const auto next = rest.find_first_not_of(" \t");
+  return next == std::string_view::npos || rest[next] == ';';
+}
+
+ApiResult<json> parse_object_body(const HttpRequest& request) {
+  if (!is_json_media_type(request.header("Content-Type")))
     return api_fail(415, "unsupported_media", "send the body as JSON with Content-Type: application/json");
-  if (auto error = body_encoding_error(request.body)) return tl::make_unexpected(*error);
-  json body = json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  const std::string& text = request.body;
+  if (auto error = body_encoding_error(text)) return tl::make_unexpected(*error);
+  // nlohmann stops reading at a NUL as if the text ended there, so anything
+  // after one would be silently dropped; JSON text never holds a raw NUL.
+  if (const auto nul = text.find('\0'); nul != std::string::npos)
+    return api_fail(400, "bad_json", "the body holds a NUL byte at byte " + std::to_string(nul + 1));
+  adapters::DuplicateKeyFinder duplicates;
+  json body = json::parse(
+      text,
+      [&duplicates](int, nlohmann::detail::parse_event_t event, json& value) {
+        return duplicates.on_event(event, value);
+      },
+      /*allow_exceptions=*/false);
   if (body.is_discarded()) return api_fail(400, "bad_json", "the body is not valid JSON");
   if (!body.is_object()) return api_fail(400, "bad_json", "the body must be a JSON object, not " + type_name(body));
+  if (const auto& twice = duplicates.found())
+    return api_fail(400, "bad_json", *twice + " is named twice in its object", *twice);
   // Checked on the text: once parsed, such a number has lost its digits.
-  if (auto problem = adapters::find_number_problem(request.body))
+  if (auto problem = adapters::find_number_problem(text))
     return tl::make_unexpected(invalid(problem->found.path, adapters::number_problem_message(*problem)));
   return body;
 }

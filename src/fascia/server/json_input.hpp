@@ -14,18 +14,22 @@
 #include "fascia/core/knowledge_base.hpp"
 #include "fascia/core/person.hpp"
 #include "fascia/server/api_error.hpp"
-
-namespace httplib {
-struct Request;
-}
+#include "fascia/server/http_message.hpp"
 
 namespace fascia::server {
 
 using nlohmann::json;
 
-// 415 unless the content type is application/json; 400 bad_json unless the
-// body parses to a JSON object (and is UTF-8: see body_encoding_error).
-ApiResult<json> parse_object_body(const httplib::Request& request);
+// 415 unless the content type is exactly application/json (any case, with
+// parameters allowed: "application/json; charset=utf-8"); 400 bad_json
+// unless the body is UTF-8 (see body_encoding_error) and one JSON object and
+// nothing after it, without a NUL byte, and without a field named twice in
+// any object (which one would count is not written down anywhere).
+ApiResult<json> parse_object_body(const HttpRequest& request);
+
+// Whether a Content-Type value names JSON: "application/json", any case,
+// optionally followed by ";" and parameters. Not "application/jsonfoo".
+bool is_json_media_type(std::string_view content_type);
 
 // For a body that is not well-formed UTF-8: 400 bad_json naming the field
 // whose text holds the first bad byte ("regions[0].region"; the enclosing

@@ -6,10 +6,7 @@
 #include <optional>
 
 #include "fascia/server/api_error.hpp"
-
-namespace httplib {
-struct Request;
-}
+#include "fascia/server/http_message.hpp"
 
 namespace fascia::server {
 
@@ -19,6 +16,6 @@ namespace fascia::server {
 // name), or a JSON body's field (bad_json, see body_encoding_error). Checked
 // in that order; empty when everything is well-formed. Bodies of other
 // content types are left to the routes (which refuse them with 415).
-std::optional<ApiError> request_text_error(const httplib::Request& request);
+std::optional<ApiError> request_text_error(const HttpRequest& request);
 
 }  // namespace fascia::server

@@ -5,7 +5,7 @@
 
 namespace fascia::server {
 
-void add_auth_routes(httplib::Server& http, ApiRouter& api, ServerState& state);
+void add_auth_routes(HttpRouter& http, ApiRouter& api, ServerState& state);
 void add_kb_routes(ApiRouter& api);
 void add_profile_routes(ApiRouter& api);  // profile, screening, referral
 void add_plan_routes(ApiRouter& api);     // plan, today, progress

@@ -1,7 +1,5 @@
 // Logging in and out: the one-time start-up link, name and password, and
 // who am I.
-#include <httplib.h>
-
 #include <algorithm>
 #include <cctype>
 
@@ -38,7 +36,7 @@ ApiResult<Reply> login(Call& call) {
 
   const auto now = std::chrono::steady_clock::now();
   const std::string name_key = "name:" + *name;
-  const std::string address_key = "address:" + call.request.remote_addr;
+  const std::string address_key = "address:" + call.request.remote_address;
   auto& limiter = call.state.login_limiter;
   auto wait = limiter.blocked(name_key, now);
   if (!wait) wait = limiter.blocked(address_key, now);
@@ -66,7 +64,7 @@ ApiResult<Reply> login(Call& call) {
 }
 
 ApiResult<Reply> logout(Call& call) {
-  call.state.sessions.remove(cookie_value(call.request.get_header_value("Cookie"), kSessionCookie));
+  call.state.sessions.remove(cookie_value(std::string(call.request.header("Cookie")), kSessionCookie));
   call.response.set_header("Set-Cookie",
                            std::string(kSessionCookie) + "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
   return Reply{204, {}};
@@ -96,8 +94,8 @@ ApiResult<Reply> me(Call& call) {
 // GET /login?token=T: the link printed at start-up; works once. 303 to "/"
 // with the session cookie; 400 when T is not a token at all (not letters,
 // digits, '-' or '_', e.g. %FF: the link was cut or changed); 401 otherwise.
-void token_login(ServerState& state, const httplib::Request& request, httplib::Response& response) {
-  const std::string offered = request.get_param_value("token");
+void token_login(ServerState& state, const HttpRequest& request, HttpResponse& response) {
+  const std::string offered = request.param("token");
   const bool token_shaped = !offered.empty() && std::all_of(offered.begin(), offered.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
   });
@@ -126,10 +124,9 @@ void token_login(ServerState& state, const httplib::Request& request, httplib::R
 
 }  // namespace
 
-void add_auth_routes(httplib::Server& http, ApiRouter& api, ServerState& state) {
-  http.Get("/login", [&state](const httplib::Request& request, httplib::Response& response) {
-    token_login(state, request, response);
-  });
+void add_auth_routes(HttpRouter& http, ApiRouter& api, ServerState& state) {
+  http.add("GET", "/login",
+           [&state](const HttpRequest& request, HttpResponse& response) { token_login(state, request, response); });
   api.post("/api/v1/login", login, Access::anyone);
   api.post("/api/v1/logout", logout);
   api.get("/api/v1/me", me);

@@ -1,8 +1,6 @@
 // Practitioner clearances: POST records one (who, when, which regions), GET
 // lists them. A clearance lifts warning-sign findings raised on or before its
 // date (app::record_clearance, core::evaluate_screenings).
-#include <httplib.h>
-
 #include <nlohmann/json.hpp>
 
 #include "fascia/adapters/json_views.hpp"

@@ -1,8 +1,6 @@
 // The journal: read it whole, add one entry of each kind. Every field is
 // checked (naming the field) before anything is written; the answer comes
 // after the transaction is durable.
-#include <httplib.h>
-
 #include <nlohmann/json.hpp>
 
 #include "fascia/adapters/json_codec.hpp"

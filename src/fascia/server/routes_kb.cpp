@@ -1,6 +1,4 @@
 // Browsing the knowledge base: the same lists and entries as `fascia kb`.
-#include <httplib.h>
-
 #include <nlohmann/json.hpp>
 
 #include "fascia/adapters/json_text.hpp"
@@ -15,15 +13,15 @@ namespace {
 ApiResult<Reply> kinds(Call&) { return json_reply(adapters::json_text({{"kinds", adapters::kb_kinds()}})); }
 
 ApiResult<Reply> list(Call& call) {
-  const std::string kind = call.request.matches[1];
+  const std::string kind = call.request.path_params.at(0);
   std::string body = adapters::kb_list_json(call.state.kb, kind);
   if (body.empty()) return api_fail(404, "not_found", "unknown knowledge-base kind '" + kind + "'", "kind");
   return json_reply(std::move(body));
 }
 
 ApiResult<Reply> entry(Call& call) {
-  const std::string kind = call.request.matches[1];
-  const std::string id = call.request.matches[2];
+  const std::string kind = call.request.path_params.at(0);
+  const std::string id = call.request.path_params.at(1);
   if (adapters::kb_list_json(call.state.kb, kind).empty())
     return api_fail(404, "not_found", "unknown knowledge-base kind '" + kind + "'", "kind");
   std::string body = adapters::kb_entry_json(call.state.kb, kind, id);

@@ -1,8 +1,6 @@
 // Derived views: the plan, today's sessions (or why not today), progress.
 // Each is computed by the same app functions as the terminal commands and
 // kept for a moment in the view cache.
-#include <httplib.h>
-
 #include <nlohmann/json.hpp>
 
 #include "fascia/adapters/json_text.hpp"

@@ -1,7 +1,5 @@
 // The person's profile, their screening, and "pain here often comes from
 // there" referral suggestions.
-#include <httplib.h>
-
 #include "fascia/adapters/json_text.hpp"
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/app/screening_state.hpp"
@@ -181,9 +179,9 @@ std::vector<std::string> split_commas(const std::string& text) {
 ApiResult<Reply> referral(Call& call) {
   // Comma-separated, and the parameter may repeat (?locations=a&locations=b): every value counts.
   std::vector<std::string> locations;
-  const std::size_t given = call.request.get_param_value_count("locations");
+  const std::size_t given = call.request.param_count("locations");
   for (std::size_t i = 0; i < given; ++i)
-    for (auto& l : split_commas(call.request.get_param_value("locations", i))) locations.push_back(std::move(l));
+    for (auto& l : split_commas(call.request.param("locations", i))) locations.push_back(std::move(l));
   if (locations.empty())
     return api_fail(400, "invalid", "locations: name at least one place where it hurts (see kb/locations)",
                     "locations");

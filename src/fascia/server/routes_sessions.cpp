@@ -1,8 +1,6 @@
 // Guided sessions: the browser runs the timers and counters and posts what
 // happened; the server replays it through the core's session runner, so the
 // same rules decide what is logged as in the terminal.
-#include <httplib.h>
-
 #include "fascia/adapters/json_text.hpp"
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/app/session_checkin.hpp"
@@ -121,7 +119,7 @@ ApiResult<Reply> list_sessions(Call& call) {
 // The session id in the path (quoted as sent when it is not one); someone
 // else's session is not_found like a missing one.
 ApiResult<std::int64_t> session_id_of(Call& call) {
-  const std::string text = call.request.matches[1];
+  const std::string text = call.request.path_params.at(0);
   try {
     return std::stoll(text);
   } catch (const std::exception&) {
@@ -135,7 +133,7 @@ ApiResult<Reply> get_session(Call& call) {
   for (const auto& s : journal.sessions)
     if (s.id == id) return json_reply(adapters::session_entry_json(s));
   // Someone else's session answers exactly like one that does not exist.
-  return api_fail(404, "not_found", "no session " + std::string(call.request.matches[1]), "id");
+  return api_fail(404, "not_found", "no session " + std::string(call.request.path_params.at(0)), "id");
 }
 
 json reaction_view(const core::KnowledgeBase& kb, const core::ReactionEntry& e, bool dated) {

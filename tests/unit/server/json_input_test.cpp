@@ -1,15 +1,14 @@
 #include "fascia/server/json_input.hpp"
 
 #include <gtest/gtest.h>
-#include <httplib.h>
 
 using namespace fascia;
 using namespace fascia::server;
 
 namespace {
-httplib::Request request(const std::string& type, const std::string& body) {
-  httplib::Request r;
-  r.set_header("Content-Type", type);
+fascia::server::HttpRequest request(const std::string& type, const std::string& body) {
+  fascia::server::HttpRequest r;
+  r.headers.emplace_back("Content-Type", type);
   r.body = body;
   return r;
 }
@@ -22,6 +21,37 @@ TEST(ParseObjectBody, AcceptsOnlyAJsonObjectSentAsJson) {
   EXPECT_EQ(parse_object_body(request("application/json", "{bad")).error().code, "bad_json");
   EXPECT_EQ(parse_object_body(request("application/json", "[1]")).error().code, "bad_json");
   EXPECT_EQ(parse_object_body(request("application/json", "")).error().code, "bad_json");
+}
+
+TEST(ParseObjectBody, TakesTheJsonMediaTypeExactlyNotByItsPrefix) {
+  for (const char* type :
+       {"application/json", "Application/JSON", "application/json;charset=utf-8", "application/json ; charset=utf-8"})
+    EXPECT_TRUE(parse_object_body(request(type, "{}"))) << type;
+  for (const char* type : {"application/jsonfoo", "application/json-patch+json", "application/jso", "", "json"})
+    EXPECT_EQ(parse_object_body(request(type, "{}")).error().code, "unsupported_media") << type;
+}
+
+TEST(ParseObjectBody, RefusesAFieldNamedTwiceNamingIt) {
+  auto twice = parse_object_body(request("application/json", R"({"text":"a","text":"b"})"));
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().code, "bad_json");
+  EXPECT_EQ(twice.error().field, "text");
+  auto nested = parse_object_body(request("application/json", R"({"regions":[{"pain":1},{"pain":2,"pain":3}]})"));
+  ASSERT_FALSE(nested);
+  EXPECT_EQ(nested.error().field, "regions[1].pain");
+  // The same name in two different objects is fine.
+  EXPECT_TRUE(parse_object_body(request("application/json", R"({"a":{"x":1},"b":{"x":2}})")));
+}
+
+TEST(ParseObjectBody, RefusesANulByteAnywhereEvenAfterTheObject) {
+  for (const std::string body :
+       {std::string("{}\0", 3), std::string("{}\0garbage", 10), std::string("{\"a\":\0}", 7)}) {
+    auto result = parse_object_body(request("application/json", body));
+    ASSERT_FALSE(result) << ::testing::PrintToString(body);
+    EXPECT_EQ(result.error().code, "bad_json");
+    EXPECT_NE(result.error().message.find("NUL"), std::string::npos) << result.error().message;
+  }
+  EXPECT_EQ(parse_object_body(request("application/json", "{} {}")).error().code, "bad_json");
 }
 
 TEST(ReadInt, NamesTheFieldForMissingWrongTypeAndOutOfRange) {

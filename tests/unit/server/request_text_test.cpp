@@ -4,7 +4,6 @@
 #include "fascia/server/request_text.hpp"
 
 #include <gtest/gtest.h>
-#include <httplib.h>
 
 #include <nlohmann/json.hpp>
 
@@ -19,11 +18,11 @@ namespace {
 // truncated sequence, an overlong '/', a surrogate, a code point past U+10FFFF.
 const std::vector<std::string> kIllFormed = {"\xFF", "\x80", "caf\xC3", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80"};
 
-httplib::Request json_request(const std::string& body) {
-  httplib::Request r;
+fascia::server::HttpRequest json_request(const std::string& body) {
+  fascia::server::HttpRequest r;
   r.method = "POST";
   r.path = "/api/v1/journal/note";
-  r.set_header("Content-Type", "application/json");
+  r.headers.emplace_back("Content-Type", "application/json");
   r.body = body;
   return r;
 }
@@ -52,7 +51,7 @@ TEST(SafeText, PrintableEscapesBadBytesAndControlsAndKeepsTheRest) {
 
 TEST(RequestText, RefusesAPathThatIsNotUtf8) {
   for (const auto& bad : kIllFormed) {
-    httplib::Request r;
+    fascia::server::HttpRequest r;
     r.path = "/api/v1/" + bad;
     auto error = request_text_error(r);
     ASSERT_TRUE(error) << ::testing::PrintToString(bad);
@@ -63,23 +62,23 @@ TEST(RequestText, RefusesAPathThatIsNotUtf8) {
 }
 
 TEST(RequestText, NamesTheQueryParameterThatIsNotUtf8) {
-  httplib::Request r;
+  fascia::server::HttpRequest r;
   r.path = "/api/v1/referral";
-  r.params.emplace("locations", "temple,\xFF");
+  r.query.emplace_back("locations", "temple,\xFF");
   auto error = request_text_error(r);
   ASSERT_TRUE(error);
   EXPECT_EQ(error->field, "locations");
   EXPECT_EQ(error->message, "query parameter 'locations' is not valid UTF-8 text");
-  httplib::Request named;
+  fascia::server::HttpRequest named;
   named.path = "/api/v1/referral";
-  named.params.emplace("loc\xFF", "temple");
+  named.query.emplace_back("loc\xFF", "temple");
   EXPECT_EQ(request_text_error(named)->field, "query");
 }
 
 TEST(RequestText, NamesTheHeaderThatIsNotUtf8) {
-  httplib::Request r;
+  fascia::server::HttpRequest r;
   r.path = "/api/v1/me";
-  r.set_header("Cookie", "fascia_session=abc; theme=\xE9t\xE9");
+  r.headers.emplace_back("Cookie", "fascia_session=abc; theme=\xE9t\xE9");
   auto error = request_text_error(r);
   ASSERT_TRUE(error);
   EXPECT_EQ(error->field, "headers.Cookie");
@@ -143,15 +142,15 @@ TEST(RequestText, ABodyThatIsNotJsonBeforeItsBadByteIsSimplyNotJson) {
 }
 
 TEST(RequestText, AcceptsAWellFormedRequestAndLeavesOtherBodiesToTheRoutes) {
-  httplib::Request r = json_request(R"({"text": "caf)"
-                                    "\xC3\xA9"
-                                    R"("})");
-  r.params.emplace("locations", "temple");
-  r.set_header("Cookie", "fascia_session=abc");
+  fascia::server::HttpRequest r = json_request(R"({"text": "caf)"
+                                               "\xC3\xA9"
+                                               R"("})");
+  r.query.emplace_back("locations", "temple");
+  r.headers.emplace_back("Cookie", "fascia_session=abc");
   EXPECT_FALSE(request_text_error(r));
-  httplib::Request plain;
+  fascia::server::HttpRequest plain;
   plain.path = "/api/v1/logout";
-  plain.set_header("Content-Type", "text/plain");
+  plain.headers.emplace_back("Content-Type", "text/plain");
   plain.body = "\xFF";
   EXPECT_FALSE(request_text_error(plain));  // not JSON: the route answers 415 if it reads a body
 }
