@@ -60,4 +60,15 @@ std::string random_token(std::size_t bytes) {
   return hex;
 }
 
+std::string token_hash(std::string_view token) {
+  if (!sodium_ready()) throw std::runtime_error("libsodium could not start");
+  unsigned char digest[crypto_generichash_BYTES];  // 32 bytes
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr,
+                     0);
+  std::string hex(sizeof digest * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), digest, sizeof digest);
+  hex.pop_back();
+  return hex;
+}
+
 }  // namespace fascia::adapters

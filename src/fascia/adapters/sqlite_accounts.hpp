@@ -1,4 +1,6 @@
-// Accounts in the same SQLite file as the journal (table `account`).
+// Accounts, signed-in sessions, devices and login attempts in the same
+// SQLite file as the journal (tables `account`, `login_session`,
+// `login_device`, `login_attempt`).
 #pragma once
 
 #include <filesystem>
@@ -18,6 +20,19 @@ class SqliteAccounts final : public app::AccountStore {
   core::Result<std::optional<app::Account>> find_account(const std::string& name) override;
   core::Result<std::optional<app::Account>> account_of(std::int64_t person_id) override;
   core::Result<std::vector<app::Account>> list_accounts() override;
+  core::Result<void> set_password_hash(const std::string& name, const std::string& password_hash) override;
+  core::Result<void> add_login_session(const std::string& token_hash, std::int64_t person_id, std::int64_t now,
+                                       std::int64_t expires_at) override;
+  core::Result<std::optional<std::int64_t>> login_session_person(const std::string& token_hash,
+                                                                 std::int64_t now) override;
+  core::Result<void> end_login_session(const std::string& token_hash) override;
+  core::Result<void> add_login_device(const std::string& token_hash, const std::string& name,
+                                      std::int64_t expires_at) override;
+  core::Result<std::optional<std::string>> login_device_name(const std::string& token_hash, std::int64_t now) override;
+  core::Result<app::AttemptVerdict> count_login_attempt(const std::vector<app::AttemptLimit>& limits,
+                                                        std::int64_t now) override;
+  core::Result<void> forget_login_attempts(const std::vector<std::int64_t>& ids,
+                                           const std::vector<std::string>& keys) override;
 
  private:
   explicit SqliteAccounts(sqlite::Database db) : db_(std::move(db)) {}

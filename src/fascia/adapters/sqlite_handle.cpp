@@ -79,6 +79,8 @@ Result<bool> Statement::step() {
   return tl::make_unexpected(std::move(error));
 }
 
+void Statement::reset() { sqlite3_reset(stmt_.get()); }
+
 Result<void> Statement::run() {
   for (;;) {
     auto row = step();  // resets itself on failure

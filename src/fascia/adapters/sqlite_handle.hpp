@@ -49,6 +49,8 @@ class Statement {
   // Steps to completion, ignoring any rows, then resets so the statement can
   // be bound and run again.
   Result<void> run();
+  // Makes the statement ready to be bound and stepped again.
+  void reset();
 
   std::int64_t int64(int column) const;
   bool boolean(int column) const { return int64(column) != 0; }
@@ -92,6 +94,10 @@ class Database {
     if (!stmt) return tl::make_unexpected(stmt.error());
     return (*stmt)->bind_all(args...).run();
   }
+  // A statement prepared once per connection, for queries repeated many
+  // times (every request's session lookup). The caller binds, steps, and
+  // must call reset() when done with the rows.
+  Result<Statement*> prepared(std::string_view sql) { return cached(sql); }
   // The first column of the first row as text (e.g. a PRAGMA's value).
   Result<std::string> query_text(std::string_view sql);
   Result<std::int64_t> query_int(std::string_view sql);

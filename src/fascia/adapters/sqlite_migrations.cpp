@@ -203,7 +203,34 @@ UPDATE clearance SET after_screenings =
   (SELECT count(*) FROM screening s WHERE s.person_id = clearance.person_id AND s.date <= clearance.date);
 )sql";
 
-constexpr std::array<std::string_view, 4> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4};
+// Version 5 (issue 9): signed-in sessions, devices that signed in, and the
+// login limiter's attempts, in the database so that a restart signs no one
+// out and several server processes share them. Tokens are kept only as
+// hashes (a copy of the file gives no one a way in); times are Unix seconds.
+// Sessions name a person, not an account: the start-up link signs in as
+// person 1, who may have no account.
+constexpr std::string_view kVersion5 = R"sql(
+CREATE TABLE login_session (
+  token_hash TEXT PRIMARY KEY,
+  person_id  INTEGER NOT NULL CHECK (person_id > 0),
+  created    INTEGER NOT NULL,
+  expires    INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX login_session_by_person ON login_session (person_id);
+CREATE TABLE login_device (
+  token_hash TEXT PRIMARY KEY,
+  name       TEXT NOT NULL,
+  expires    INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE TABLE login_attempt (
+  id  INTEGER PRIMARY KEY,
+  key TEXT NOT NULL,
+  at  INTEGER NOT NULL
+) STRICT;
+CREATE INDEX login_attempt_by_key ON login_attempt (key, at);
+)sql";
+
+constexpr std::array<std::string_view, 5> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
 
 }  // namespace
 

@@ -1,5 +1,8 @@
-// The port for accounts: who may log in to the server, and whose data they
-// own. Passwords never pass through here, only their hash strings.
+// The port for accounts: who may log in to the server, whose data they own,
+// their signed-in browser sessions and devices, and the login limiter's
+// attempts. All of it lives in the database, so a restart signs no one out
+// and several server processes share it. Passwords and tokens never pass
+// through here, only their hashes. Times are Unix seconds, passed in.
 // Same durability contract as JournalStore. Not thread-safe.
 #pragma once
 
@@ -19,6 +22,23 @@ struct Account {
   std::string password_hash;
 };
 
+// One limit the login limiter keeps: at most `max_attempts` counted attempts
+// under `key` ("name:sam", "device:<hash>", "address:10.0.0.7") in any
+// `window_seconds`.
+struct AttemptLimit {
+  std::string key;
+  int max_attempts = 5;
+  std::int64_t window_seconds = 300;
+};
+
+// The verdict on counting one login attempt before its password is checked.
+struct AttemptVerdict {
+  bool allowed = false;
+  std::string blocked_key;        // when not allowed: the first key at its limit
+  std::int64_t retry_after = 0;   // when not allowed: seconds until it has room again (at least 1)
+  std::vector<std::int64_t> ids;  // when allowed: the attempts recorded, one per key
+};
+
 class AccountStore {
  public:
   virtual ~AccountStore() = default;
@@ -30,6 +50,37 @@ class AccountStore {
   virtual core::Result<std::optional<Account>> find_account(const std::string& name) = 0;
   virtual core::Result<std::optional<Account>> account_of(std::int64_t person_id) = 0;
   virtual core::Result<std::vector<Account>> list_accounts() = 0;
+  // Replaces the account's password hash and ends every signed-in session of
+  // its person, in one transaction. not_found when there is no such account.
+  virtual core::Result<void> set_password_hash(const std::string& name, const std::string& password_hash) = 0;
+
+  // Signed-in sessions, found by the hash of the cookie's token.
+  virtual core::Result<void> add_login_session(const std::string& token_hash, std::int64_t person_id, std::int64_t now,
+                                               std::int64_t expires_at) = 0;
+  // The person of a session that has not expired at `now` nor been ended.
+  virtual core::Result<std::optional<std::int64_t>> login_session_person(const std::string& token_hash,
+                                                                         std::int64_t now) = 0;
+  virtual core::Result<void> end_login_session(const std::string& token_hash) = 0;
+
+  // Devices that signed in successfully to an account (OWASP's device
+  // cookies): found by the hash of the device cookie's token.
+  virtual core::Result<void> add_login_device(const std::string& token_hash, const std::string& name,
+                                              std::int64_t expires_at) = 0;
+  // The account name a device signed in to, while it has not expired at `now`.
+  virtual core::Result<std::optional<std::string>> login_device_name(const std::string& token_hash,
+                                                                     std::int64_t now) = 0;
+
+  // Counts one attempt under every limit, before the password is checked, in
+  // one transaction: when any key already has its maximum within its window,
+  // nothing is recorded and the verdict says which key and for how long;
+  // else one attempt is recorded per key. Attempts past every window are
+  // forgotten on the way.
+  virtual core::Result<AttemptVerdict> count_login_attempt(const std::vector<AttemptLimit>& limits,
+                                                           std::int64_t now) = 0;
+  // After a correct password: the attempts just counted and every earlier
+  // one under `keys` no longer count.
+  virtual core::Result<void> forget_login_attempts(const std::vector<std::int64_t>& ids,
+                                                   const std::vector<std::string>& keys) = 0;
 };
 
 // Names are 1-40 characters of a-z, 0-9, '.', '_' and '-', so they are safe

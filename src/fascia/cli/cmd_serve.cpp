@@ -24,6 +24,8 @@ struct ServeArgs {
   std::string web;
   int header_deadline_seconds = 10;
   int connections_per_address = 128;
+  std::string public_origin;
+  std::vector<std::string> trusted_proxies;
 };
 
 // Lets the server hold as many connections as the system allows this
@@ -65,10 +67,21 @@ int serve(Context& ctx, const ServeArgs& args) {
   server::StorePool stores(ctx.db_path());
   FASCIA_CLI_TRY(probe, stores.lease(1));  // a damaged or locked file fails here, not on the first request
   (void)probe;
+  server::AccountPool account_pool([path = ctx.db_path()]() -> core::Result<std::unique_ptr<app::AccountStore>> {
+    auto opened = adapters::SqliteAccounts::open(path);
+    if (!opened) return tl::make_unexpected(opened.error());
+    return std::unique_ptr<app::AccountStore>(std::move(*opened));
+  });
 
-  server::Accounts account_access{{}, *accounts};
+  // Beyond loopback, cookies travel only over HTTPS, unless the person says
+  // the server is reached over plain HTTP (--public-origin http://...).
+  server::SiteSecurity security;
+  security.public_origin = args.public_origin;
+  security.trusted_proxies = args.trusted_proxies;
+  security.secure_cookies = args.public_origin.empty() ? !loopback : args.public_origin.rfind("https://", 0) == 0;
+
   server::OneTimeToken login_token(loopback ? adapters::random_token() : std::string());
-  server::ServerState state{*kb, *clock, stores, account_access, login_token, {}, {}, {}};
+  server::ServerState state{*kb, *clock, stores, account_pool, login_token, security};
   const auto web = web_dir(args.web);
   // SIGINT and SIGTERM end the server cleanly: a thread waits for them.
   // Blocked before the server starts its threads, which inherit the mask;
@@ -125,6 +138,16 @@ void add_serve_command(CLI::App& app, Context& ctx, Action& action) {
   cmd->add_option("--connections-per-address", args->connections_per_address,
                   "open connections one client address may hold (default 128; raise it behind a proxy)")
       ->transform(decimal_number(1, 100000));
+  cmd->add_option("--public-origin", args->public_origin,
+                  "the address people use, e.g. https://clinic.example: writes from other origins are refused, "
+                  "and cookies are Secure unless it is http://")
+      ->check([](const std::string& v) {
+        return v.rfind("https://", 0) == 0 || v.rfind("http://", 0) == 0
+                   ? std::string()
+                   : std::string("--public-origin: ") + v + " is not an http:// or https:// origin";
+      });
+  cmd->add_option("--trusted-proxy", args->trusted_proxies,
+                  "the address of a proxy in front (repeatable): its X-Forwarded-For names the client");
   cmd->add_option("--web", args->web, "the built web app (default: $FASCIA_WEB or web/dist of the source tree)");
   cmd->callback([&ctx, &action, args] { action = [&ctx, args] { return serve(ctx, *args); }; });
 }

@@ -1,4 +1,5 @@
-// fascia user add NAME [--password-stdin] | user list: accounts for the server.
+// fascia user add NAME [--password-stdin] | user passwd NAME [--password-stdin] |
+// user list: accounts for the server.
 #include <termios.h>
 #include <unistd.h>
 
@@ -65,6 +66,20 @@ int add_user(Context& ctx, const std::string& name, bool password_stdin) {
   return kOk;
 }
 
+// A new password; every browser signed in to the account is signed out.
+int change_password(Context& ctx, const std::string& name, bool password_stdin) {
+  FASCIA_CLI_CHECK(app::validate_account_name(name));
+  FASCIA_CLI_TRY(accounts, adapters::SqliteAccounts::open(ctx.db_path()));
+  FASCIA_CLI_TRY(existing, accounts->find_account(name));
+  if (!existing) return report(ctx.err, {core::ErrorCode::not_found, "no account named '" + name + "'"});
+  FASCIA_CLI_TRY(password, ask_password(ctx, password_stdin));
+  FASCIA_CLI_CHECK(app::validate_password(password));
+  FASCIA_CLI_TRY(hash, adapters::hash_password(password));
+  FASCIA_CLI_CHECK(accounts->set_password_hash(name, hash));
+  ctx.out << "Password of '" << name << "' changed; every browser signed in to it is signed out.\n";
+  return kOk;
+}
+
 int list_users(Context& ctx) {
   FASCIA_CLI_TRY(accounts, adapters::SqliteAccounts::open(ctx.db_path()));
   FASCIA_CLI_TRY(all, accounts->list_accounts());
@@ -91,6 +106,12 @@ void add_user_commands(CLI::App& app, Context& ctx, Action& action) {
   add->add_flag("--password-stdin", *from_stdin, "read the password from the first line of stdin");
   add->callback([&ctx, &action, name, from_stdin] {
     action = [&ctx, name, from_stdin] { return add_user(ctx, *name, *from_stdin); };
+  });
+  auto* passwd = user->add_subcommand("passwd", "change an account's password (signs out its browsers)");
+  passwd->add_option("name", *name, "account name")->required();
+  passwd->add_flag("--password-stdin", *from_stdin, "read the password from the first line of stdin");
+  passwd->callback([&ctx, &action, name, from_stdin] {
+    action = [&ctx, name, from_stdin] { return change_password(ctx, *name, *from_stdin); };
   });
   auto* list = user->add_subcommand("list", "list the accounts");
   list->callback([&ctx, &action] { action = [&ctx] { return list_users(ctx); }; });

@@ -42,7 +42,12 @@ HttpRouteHandler ApiRouter::wrap(RouteHandler handler, Access access) {
       }
       if (access == Access::signed_in) {
         const auto token = cookie_value(std::string(request.header("Cookie")), kSessionCookie);
-        auto person = state.sessions.person_for(token, std::chrono::steady_clock::now());
+        auto found = state.sessions.person_for(token, unix_now());
+        if (!found) {
+          write_error(response, from_core(found.error()));
+          return;
+        }
+        const auto& person = *found;
         if (!person) {
           write_error(response, {401, "unauthenticated", "log in first", {}});
           return;

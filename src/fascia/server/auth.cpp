@@ -8,27 +8,59 @@
 
 namespace fascia::server {
 
-std::string SessionTokens::create(std::int64_t person_id, SteadyTime now) {
+std::int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+core::Result<std::string> LoginSessions::create(std::int64_t person_id, std::int64_t now) {
   std::string token = adapters::random_token();
-  std::lock_guard lock(mutex_);
-  // Drop expired sessions now and then so the map cannot grow without bound.
-  std::erase_if(sessions_, [&](const auto& item) { return item.second.expires <= now; });
-  sessions_[token] = {person_id, now + kLifetime};
+  const std::string hash = adapters::token_hash(token);
+  auto accounts = accounts_.lease();
+  if (!accounts) return tl::make_unexpected(accounts.error());
+  auto stored = (*accounts)->add_login_session(hash, person_id, now, now + kLifetimeSeconds);
+  if (!stored && stored.error().code == core::ErrorCode::db_read_only) {
+    std::lock_guard lock(mutex_);
+    read_only_[hash] = {person_id, now + kLifetimeSeconds};
+    return token;
+  }
+  if (!stored) return tl::make_unexpected(stored.error());
   return token;
 }
 
-std::optional<std::int64_t> SessionTokens::person_for(const std::string& token, SteadyTime now) {
-  if (token.empty()) return std::nullopt;
-  std::shared_lock lock(mutex_);
-  auto it = sessions_.find(token);
-  // An expired entry stays until the next create() sweeps it; it never matches.
-  if (it == sessions_.end() || it->second.expires <= now) return std::nullopt;
-  return it->second.person_id;
+core::Result<std::optional<std::int64_t>> LoginSessions::person_for(const std::string& token, std::int64_t now) {
+  if (token.empty()) return std::optional<std::int64_t>{};
+  const std::string hash = adapters::token_hash(token);
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = read_only_.find(hash); it != read_only_.end() && it->second.expires > now)
+      return std::optional<std::int64_t>{it->second.person_id};
+  }
+  auto accounts = accounts_.lease();
+  if (!accounts) return tl::make_unexpected(accounts.error());
+  return (*accounts)->login_session_person(hash, now);
 }
 
-void SessionTokens::remove(const std::string& token) {
-  std::lock_guard lock(mutex_);
-  sessions_.erase(token);
+core::Result<void> LoginSessions::end(const std::string& token) {
+  if (token.empty()) return {};
+  const std::string hash = adapters::token_hash(token);
+  {
+    std::lock_guard lock(mutex_);
+    if (read_only_.erase(hash) > 0) return {};
+  }
+  auto accounts = accounts_.lease();
+  if (!accounts) return tl::make_unexpected(accounts.error());
+  return (*accounts)->end_login_session(hash);
+}
+
+std::vector<app::AttemptLimit> LoginPolicy::limits(const std::string& name, const std::string& address,
+                                                   const std::optional<std::string>& device_hash) {
+  std::vector<app::AttemptLimit> out;
+  if (device_hash)
+    out.push_back({"device:" + *device_hash, kMaxPerDevice, kWindowSeconds});
+  else
+    out.push_back({"name:" + name, kMaxPerName, kWindowSeconds});
+  out.push_back({"address:" + address, kMaxPerAddress, kWindowSeconds});
+  return out;
 }
 
 bool OneTimeToken::consume(const std::string& offered) {
@@ -37,33 +69,6 @@ bool OneTimeToken::consume(const std::string& offered) {
   if (sodium_memcmp(offered.data(), value_.data(), value_.size()) != 0) return false;
   used_ = true;
   return true;
-}
-
-void LoginLimiter::forget_old(const std::string& key, SteadyTime now) {
-  auto it = failures_.find(key);
-  if (it == failures_.end()) return;
-  std::erase_if(it->second, [&](SteadyTime t) { return t + kWindow <= now; });
-  if (it->second.empty()) failures_.erase(it);
-}
-
-std::optional<int> LoginLimiter::blocked(const std::string& key, SteadyTime now) {
-  std::lock_guard lock(mutex_);
-  forget_old(key, now);
-  auto it = failures_.find(key);
-  if (it == failures_.end() || static_cast<int>(it->second.size()) < kMaxFailures) return std::nullopt;
-  const auto wait = std::chrono::ceil<std::chrono::seconds>(it->second.front() + kWindow - now);
-  return std::max<int>(1, static_cast<int>(wait.count()));
-}
-
-void LoginLimiter::record_failure(const std::string& key, SteadyTime now) {
-  std::lock_guard lock(mutex_);
-  forget_old(key, now);
-  failures_[key].push_back(now);
-}
-
-void LoginLimiter::record_success(const std::string& key) {
-  std::lock_guard lock(mutex_);
-  failures_.erase(key);
 }
 
 std::string cookie_value(const std::string& header, const std::string& name) {

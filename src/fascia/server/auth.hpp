@@ -1,38 +1,72 @@
-// Who is calling: browser sessions behind an HttpOnly cookie, the one-time
-// login token printed at start-up, and the limit on failed logins. All in
-// memory and thread-safe; a restart logs everyone out, which is the safe way
-// round. Times are passed in so tests can move them.
+// Who is calling: browser sessions behind an HttpOnly cookie, kept in the
+// database (hashed, with an expiry) so that a restart signs no one out and
+// several server processes share them; the one-time start-up link; and the
+// limit on login attempts (OWASP's authentication guidance, ADR 0012).
+// Times are Unix seconds, passed in so that tests can move them.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
-#include <map>
 #include <mutex>
 #include <optional>
-#include <shared_mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "fascia/app/account_store.hpp"
+#include "fascia/server/connection_pool.hpp"
+
 namespace fascia::server {
 
-using SteadyTime = std::chrono::steady_clock::time_point;
+using AccountPool = ConnectionPool<app::AccountStore>;
 
-class SessionTokens {
+// Seconds since 1970 by the system clock.
+std::int64_t unix_now();
+
+class LoginSessions {
  public:
-  static constexpr std::chrono::hours kLifetime{12};
-  // A new random token for this person, valid for kLifetime.
-  std::string create(std::int64_t person_id, SteadyTime now);
-  std::optional<std::int64_t> person_for(const std::string& token, SteadyTime now);
-  void remove(const std::string& token);
+  static constexpr std::int64_t kLifetimeSeconds = 12 * 3600;
+  explicit LoginSessions(AccountPool& accounts) : accounts_(accounts) {}
+  // A new session for the person, valid for kLifetimeSeconds: the cookie's
+  // token (only its hash is stored). On a journal that may not be written,
+  // the session is kept in this process instead, so it can still be read.
+  core::Result<std::string> create(std::int64_t person_id, std::int64_t now);
+  // The person of a live session; nullopt for an unknown, ended or expired
+  // token (and for an empty one).
+  core::Result<std::optional<std::int64_t>> person_for(const std::string& token, std::int64_t now);
+  core::Result<void> end(const std::string& token);
 
  private:
-  struct Entry {
+  AccountPool& accounts_;
+  struct Kept {
     std::int64_t person_id;
-    SteadyTime expires;
+    std::int64_t expires;
   };
-  std::shared_mutex mutex_;  // every request reads; only logins write
-  std::unordered_map<std::string, Entry> sessions_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, Kept> read_only_;  // by token hash; only for a read-only journal
+};
+
+// The login limiter's policy (ADR 0012). Each attempt is counted before its
+// password is checked, under these limits, in the database:
+// - the account name, for clients without a device cookie of that account:
+//   5 in any 5 minutes, after which only known devices may try the name;
+// - the device cookie, for a device that signed in to that account before:
+//   5 in any 5 minutes, for that device alone (so an attacker locking the
+//   name out does not lock its owner out);
+// - the client address: 20 in any 5 minutes (people behind one network
+//   address share it; behind a proxy it comes from X-Forwarded-For).
+// A correct password forgets the attempts of its name or device.
+struct LoginPolicy {
+  static constexpr int kMaxPerName = 5;
+  static constexpr int kMaxPerDevice = 5;
+  static constexpr int kMaxPerAddress = 20;
+  static constexpr std::int64_t kWindowSeconds = 300;
+  static constexpr std::int64_t kDeviceLifetimeSeconds = 365 * 24 * 3600;
+
+  // The limits for one attempt at `name` from `address`; `device_hash` is
+  // the hash of a device cookie that signed in to `name` before, if any.
+  static std::vector<app::AttemptLimit> limits(const std::string& name, const std::string& address,
+                                               const std::optional<std::string>& device_hash);
 };
 
 // The start-up token: good for one login, compared in constant time.
@@ -46,24 +80,6 @@ class OneTimeToken {
   std::mutex mutex_;
   std::string value_;
   bool used_ = false;
-};
-
-// At most kMaxFailures failed logins per key (an account name, a client
-// address) in any kWindow; after that the key waits until the oldest failure
-// leaves the window.
-class LoginLimiter {
- public:
-  static constexpr int kMaxFailures = 5;
-  static constexpr std::chrono::minutes kWindow{5};
-  // Seconds to wait when the key is blocked now, else nullopt.
-  std::optional<int> blocked(const std::string& key, SteadyTime now);
-  void record_failure(const std::string& key, SteadyTime now);
-  void record_success(const std::string& key);
-
- private:
-  void forget_old(const std::string& key, SteadyTime now);
-  std::mutex mutex_;
-  std::map<std::string, std::vector<SteadyTime>> failures_;
 };
 
 // The value of one cookie in a Cookie header, or empty.

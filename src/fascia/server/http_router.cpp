@@ -2,25 +2,45 @@
 
 namespace fascia::server {
 
+namespace {
+bool is_plain(const std::string& pattern) { return pattern.find_first_of("()[]\\*+?{}|^$") == std::string::npos; }
+}  // namespace
+
 void HttpRouter::add(std::string method, const std::string& pattern, HttpRouteHandler handler) {
   Route route{std::move(method), {}, {}, std::move(handler)};
-  if (pattern.find_first_of("()[]\\*+?{}|^$") == std::string::npos)
+  if (is_plain(pattern)) {
     route.plain = pattern;
-  else
+    plain_[pattern].push_back(routes_.size());
+  } else {
     route.pattern = std::regex(pattern, std::regex::ECMAScript | std::regex::optimize);
+  }
   routes_.push_back(std::move(route));
 }
 
 HttpRouter::Outcome HttpRouter::dispatch(HttpRequest& request, HttpResponse& response) const {
-  const std::string& method = request.method == "HEAD" ? std::string("GET") : request.method;
+  const std::string method = request.method == "HEAD" ? std::string("GET") : request.method;
   std::string allowed;
+  const auto allow = [&allowed](const std::string& m) {
+    if (allowed.find(m) == std::string::npos) allowed += (allowed.empty() ? "" : ", ") + m;
+  };
+  if (auto plain = plain_.find(request.path); plain != plain_.end()) {
+    for (const auto index : plain->second) {
+      const auto& route = routes_[index];
+      if (route.method != method) {
+        allow(route.method);
+        continue;
+      }
+      request.path_params.clear();
+      route.handler(request, response);
+      return Outcome::handled;
+    }
+  }
   for (const auto& route : routes_) {
+    if (!route.plain.empty()) continue;  // looked up above
     std::smatch groups;
-    const bool path_matches =
-        route.plain.empty() ? std::regex_match(request.path, groups, route.pattern) : request.path == route.plain;
-    if (!path_matches) continue;
+    if (!std::regex_match(request.path, groups, route.pattern)) continue;
     if (route.method != method) {
-      if (allowed.find(route.method) == std::string::npos) allowed += (allowed.empty() ? "" : ", ") + route.method;
+      allow(route.method);
       continue;
     }
     request.path_params.clear();

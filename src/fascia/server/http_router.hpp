@@ -7,6 +7,7 @@
 #include <functional>
 #include <regex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "fascia/server/http_message.hpp"
@@ -32,6 +33,9 @@ class HttpRouter {
     HttpRouteHandler handler;
   };
   std::vector<Route> routes_;
+  // Plain paths to their routes' positions: most requests are found without
+  // trying a regular expression.
+  std::unordered_map<std::string, std::vector<std::size_t>> plain_;
 };
 
 }  // namespace fascia::server

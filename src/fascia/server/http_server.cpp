@@ -2,6 +2,7 @@
 
 #include "fascia/server/api_router.hpp"
 #include "fascia/server/http_router.hpp"
+#include "fascia/server/origin_check.hpp"
 #include "fascia/server/request_text.hpp"
 #include "fascia/server/routes.hpp"
 #include "fascia/server/safe_text.hpp"
@@ -35,6 +36,7 @@ bool is_api(const std::string& path) { return path.rfind("/api/", 0) == 0; }
 struct HttpServer::Site {
   HttpRouter router;
   StaticFiles files;
+  const SiteSecurity& security;
 
   // One request's answer. Never throws: a bug answers 500 and is logged.
   HttpResponse answer(HttpRequest& request) noexcept {
@@ -58,6 +60,7 @@ struct HttpServer::Site {
   }
 
   void route(HttpRequest& request, HttpResponse& response) {
+    if (auto forged = cross_origin_error(request, security)) return write_error(response, *forged);
     const auto outcome = router.dispatch(request, response);  // API routes check the text themselves
     if (outcome == HttpRouter::Outcome::handled) return;
     // Text that is not UTF-8 never reaches an error message.
@@ -90,7 +93,8 @@ struct HttpServer::Site {
 };
 
 HttpServer::HttpServer(ServerState& state, ServeOptions options)
-    : site_(std::make_unique<Site>(Site{{}, StaticFiles(options.web_dir)})), options_(std::move(options)) {
+    : site_(std::make_unique<Site>(Site{{}, StaticFiles(options.web_dir), state.security})),
+      options_(std::move(options)) {
   options_.limits.body_bytes = kMaxBodyBytes;
   ApiRouter api(site_->router, state);
   api.get(

@@ -1,12 +1,12 @@
 // fascia's HTTP transport: Boost.Beast on Boost.Asio (ADR 0011), the one
-// file set that includes them. A fixed set of I/O threads (one per core)
-// serves any number of connections; routes run on a separate fixed pool, so
-// a slow route (an fsync, a password hash) never stalls the reading and
-// writing of other connections. Every request has deadlines for its headers
-// and for its body, headers are limited in bytes and in number, the body in
-// bytes; a client address may hold a limited number of connections; kept-alive
-// and pipelined requests are answered in order. stop() finishes the answers
-// already being worked out, then closes every connection.
+// file that includes them. A fixed set of threads (two per core, at least
+// four) serves any number of connections, reading, routing and writing; a
+// route that blocks (an fsync, a password hash) holds one thread while the
+// others go on serving every connection. Every request has deadlines for its
+// headers and for its body, headers are limited in bytes and in number, the
+// body in bytes; a client address may hold a limited number of connections;
+// kept-alive and pipelined requests are answered in order. stop() finishes
+// the answers already being worked out, then closes every connection.
 #pragma once
 
 #include <chrono>
@@ -34,8 +34,7 @@ struct TransportLimits {
   std::chrono::milliseconds shutdown_grace{std::chrono::seconds(10)};  // stop() waits at most this
   std::size_t connections_per_address = 128;                           // open connections from one client address
   std::size_t max_connections = 10000;                                 // open connections in all
-  unsigned io_threads = 0;                                             // 0: one per core
-  unsigned route_threads = 0;                                          // 0: four per core, at least 8
+  unsigned threads = 0;                                                // 0: two per core, at least 4
 };
 
 // Why the transport answered a request itself, without calling a route.
@@ -47,9 +46,9 @@ struct TransportRefusal {
 };
 
 struct HttpHandlers {
-  // Answers one complete request; must not throw. Runs on the route pool.
+  // Answers one complete request; must not throw. Runs on one of the threads.
   std::function<HttpResponse(HttpRequest&)> handle;
-  // The answer for a refusal; must not throw. Runs on an I/O thread.
+  // The answer for a refusal; must not throw.
   std::function<HttpResponse(const TransportRefusal&)> refuse;
 };
 

@@ -1,8 +1,22 @@
 #include "fascia/server/route_helpers.hpp"
 
+#include <algorithm>
+
 namespace fascia::server {
 
 ApiResult<StorePool::Lease> person_store(Call& call) { return lift(call.state.stores.lease(call.person_id)); }
+
+std::string client_address(const Call& call) {
+  const auto& proxies = call.state.security.trusted_proxies;
+  const auto& peer = call.request.remote_address;
+  const auto forwarded = call.request.header("X-Forwarded-For");
+  if (forwarded.empty() || std::find(proxies.begin(), proxies.end(), peer) == proxies.end()) return peer;
+  // The proxy appends the address it saw; earlier entries are the client's word.
+  auto last = forwarded.substr(forwarded.rfind(',') == std::string_view::npos ? 0 : forwarded.rfind(',') + 1);
+  while (!last.empty() && (last.front() == ' ' || last.front() == '\t')) last.remove_prefix(1);
+  while (!last.empty() && (last.back() == ' ' || last.back() == '\t')) last.remove_suffix(1);
+  return last.empty() ? peer : std::string(last);
+}
 
 ApiResult<app::PersonState> load_person_state(Call& call, app::JournalStore& store) {
   auto person = app::load_person(call.state.kb, store);

@@ -14,6 +14,10 @@ namespace fascia::server {
   auto& var = *var##_result_
 
 ApiResult<StorePool::Lease> person_store(Call& call);
+// The caller's network address: the peer's, or, when the peer is a trusted
+// proxy (SiteSecurity::trusted_proxies), the last address it appended to
+// X-Forwarded-For.
+std::string client_address(const Call& call);
 // precondition (409) when there is no profile or screening yet.
 ApiResult<app::PersonState> load_person_state(Call& call, app::JournalStore& store);
 

@@ -13,9 +13,18 @@ namespace fascia::server {
 
 namespace {
 
-std::string session_cookie(const std::string& token) {
-  return std::string(kSessionCookie) + "=" + token + "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" +
-         std::to_string(std::chrono::seconds(SessionTokens::kLifetime).count());
+constexpr const char* kDeviceCookie = "fascia_device";
+
+// HttpOnly and SameSite=Strict always; Secure when the server is reached
+// beyond loopback. Max-Age 0 clears it.
+std::string cookie(const ServerState& state, std::string_view name, const std::string& value, std::string_view path,
+                   std::int64_t max_age) {
+  return std::string(name) + "=" + value + "; HttpOnly; SameSite=Strict; Path=" + std::string(path) +
+         "; Max-Age=" + std::to_string(max_age) + (state.security.secure_cookies ? "; Secure" : "");
+}
+
+std::string session_cookie(const ServerState& state, const std::string& token) {
+  return cookie(state, kSessionCookie, token, "/", LoginSessions::kLifetimeSeconds);
 }
 
 // Verifying against a real hash when the name is unknown keeps the answer
@@ -25,6 +34,22 @@ const std::string& decoy_hash() {
   return hash;
 }
 
+// The hash of the caller's device cookie when that device signed in to
+// `name` before (and the cookie has not expired).
+ApiResult<std::optional<std::string>> known_device(Call& call, app::AccountStore& accounts, const std::string& name,
+                                                   std::int64_t now) {
+  const auto token = cookie_value(std::string(call.request.header("Cookie")), kDeviceCookie);
+  if (token.empty()) return std::optional<std::string>{};
+  const auto hash = adapters::token_hash(token);
+  auto device_name = lift(accounts.login_device_name(hash, now));
+  if (!device_name) return tl::make_unexpected(device_name.error());
+  if (*device_name != name) return std::optional<std::string>{};
+  return std::optional<std::string>{hash};
+}
+
+// POST /api/v1/login. The attempt is counted (LoginPolicy) before the
+// password is hashed, and at most kMaxConcurrentHashes hashes run at once,
+// so a burst of guesses costs at most the limit's worth of Argon2id.
 ApiResult<Reply> login(Call& call) {
   auto body = parse_object_body(call.request);
   if (!body) return tl::make_unexpected(body.error());
@@ -34,48 +59,68 @@ ApiResult<Reply> login(Call& call) {
   auto password = read_text(*body, "password", {}, std::nullopt, app::kPasswordLimit.max_characters);
   if (!password) return tl::make_unexpected(password.error());
 
-  const auto now = std::chrono::steady_clock::now();
-  const std::string name_key = "name:" + *name;
-  const std::string address_key = "address:" + call.request.remote_address;
-  auto& limiter = call.state.login_limiter;
-  auto wait = limiter.blocked(name_key, now);
-  if (!wait) wait = limiter.blocked(address_key, now);
-  if (wait) {
-    call.response.set_header("Retry-After", std::to_string(*wait));
-    return api_fail(429, "rate_limited", "too many failed logins; try again in " + std::to_string(*wait) + " s");
+  const std::int64_t now = unix_now();
+  auto accounts = lift(call.state.accounts.lease());
+  if (!accounts) return tl::make_unexpected(accounts.error());
+  auto device = known_device(call, **accounts, *name, now);
+  if (!device) return tl::make_unexpected(device.error());
+  const auto limits = LoginPolicy::limits(*name, client_address(call), *device);
+  auto verdict = lift((*accounts)->count_login_attempt(limits, now));
+  if (!verdict) return tl::make_unexpected(verdict.error());
+  if (!verdict->allowed) {
+    call.response.set_header("Retry-After", std::to_string(verdict->retry_after));
+    const bool name_locked = verdict->blocked_key.rfind("name:", 0) == 0;
+    return api_fail(429, "rate_limited",
+                    std::string("too many failed logins") +
+                        (name_locked ? " for this name from browsers it has not signed in on" : "") +
+                        "; try again in " + std::to_string(verdict->retry_after) + " s");
   }
+  auto account = lift((*accounts)->find_account(*name));
+  if (!account) return tl::make_unexpected(account.error());
 
-  std::optional<app::Account> account;
-  {
-    std::lock_guard lock(call.state.accounts.mutex);
-    auto found = call.state.accounts.store.find_account(*name);
-    if (!found) return tl::make_unexpected(from_core(found.error()));
-    account = std::move(*found);
+  call.state.hashing.acquire();
+  bool ok = false;
+  try {
+    ok = adapters::verify_password(*account ? (*account)->password_hash : decoy_hash(), *password) && *account;
+  } catch (...) {
+    call.state.hashing.release();
+    throw;
   }
-  const bool ok = adapters::verify_password(account ? account->password_hash : decoy_hash(), *password) && account;
-  if (!ok) {
-    limiter.record_failure(name_key, now);
-    limiter.record_failure(address_key, now);
-    return api_fail(401, "bad_credentials", "that name and password do not match an account");
-  }
-  limiter.record_success(name_key);
-  call.response.set_header("Set-Cookie", session_cookie(call.state.sessions.create(account->person_id, now)));
-  return json_reply(adapters::json_text({{"name", account->name}, {"person_id", account->person_id}}));
+  call.state.hashing.release();
+  if (!ok) return api_fail(401, "bad_credentials", "that name and password do not match an account");
+
+  // The name's (or this device's) failures no longer count; nor does this attempt.
+  if (auto forgot = lift((*accounts)->forget_login_attempts(verdict->ids, {limits.front().key})); !forgot)
+    return tl::make_unexpected(forgot.error());
+  auto token = lift(call.state.sessions.create((*account)->person_id, now));
+  if (!token) return tl::make_unexpected(token.error());
+  call.response.add_header("Set-Cookie", session_cookie(call.state, *token));
+  // This browser is now a known device of the account (OWASP device cookies).
+  const auto device_token = adapters::random_token();
+  if (auto stored = (*accounts)->add_login_device(adapters::token_hash(device_token), *name,
+                                                  now + LoginPolicy::kDeviceLifetimeSeconds);
+      stored)
+    call.response.add_header("Set-Cookie", cookie(call.state, kDeviceCookie, device_token, "/api/v1/login",
+                                                  LoginPolicy::kDeviceLifetimeSeconds));
+  return json_reply(adapters::json_text({{"name", (*account)->name}, {"person_id", (*account)->person_id}}));
 }
 
 ApiResult<Reply> logout(Call& call) {
-  call.state.sessions.remove(cookie_value(std::string(call.request.header("Cookie")), kSessionCookie));
-  call.response.set_header("Set-Cookie",
-                           std::string(kSessionCookie) + "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+  if (auto ended =
+          lift(call.state.sessions.end(cookie_value(std::string(call.request.header("Cookie")), kSessionCookie)));
+      !ended)
+    return tl::make_unexpected(ended.error());
+  call.response.add_header("Set-Cookie", cookie(call.state, kSessionCookie, "", "/", 0));
   return Reply{204, {}};
 }
 
 ApiResult<Reply> me(Call& call) {
   std::optional<app::Account> account;
   {
-    std::lock_guard lock(call.state.accounts.mutex);
-    auto found = call.state.accounts.store.account_of(call.person_id);
-    if (!found) return tl::make_unexpected(from_core(found.error()));
+    auto accounts = lift(call.state.accounts.lease());
+    if (!accounts) return tl::make_unexpected(accounts.error());
+    auto found = lift((*accounts)->account_of(call.person_id));
+    if (!found) return tl::make_unexpected(found.error());
     account = std::move(*found);
   }
   auto store = person_store(call);
@@ -109,8 +154,9 @@ void token_login(ServerState& state, const HttpRequest& request, HttpResponse& r
     return;
   }
   if (!state.login_token.value().empty() && state.login_token.consume(offered)) {
-    const auto token = state.sessions.create(1, std::chrono::steady_clock::now());
-    response.set_header("Set-Cookie", session_cookie(token));
+    auto token = state.sessions.create(1, unix_now());
+    if (!token) return write_error(response, from_core(token.error()));
+    response.add_header("Set-Cookie", session_cookie(state, *token));
     response.set_redirect("/", 303);
     return;
   }

@@ -2,8 +2,9 @@
 // read-only; the rest is thread-safe.
 #pragma once
 
-#include <mutex>
+#include <semaphore>
 #include <string>
+#include <vector>
 
 #include "fascia/app/account_store.hpp"
 #include "fascia/app/clock.hpp"
@@ -14,20 +15,39 @@
 
 namespace fascia::server {
 
-// One account connection, used under a lock (logins are rare).
-struct Accounts {
-  std::mutex mutex;
-  app::AccountStore& store;
+// How the server is reached (ADR 0012).
+struct SiteSecurity {
+  // Cookies carry Secure: the server is reached beyond loopback, where only
+  // HTTPS (a TLS proxy in front) may carry them.
+  bool secure_cookies = false;
+  // The one origin ("https://clinic.example") a browser may send writes
+  // from; empty: the origin of the request's own Host header.
+  std::string public_origin;
+  // Peers (a proxy's address) whose X-Forwarded-For names the real client.
+  std::vector<std::string> trusted_proxies;
 };
 
+// At most this many passwords are hashed at once (64 MiB of Argon2id each).
+inline constexpr std::ptrdiff_t kMaxConcurrentHashes = 2;
+
 struct ServerState {
+  ServerState(const core::KnowledgeBase& kb_, const app::Clock& clock_, StorePool& stores_, AccountPool& accounts_,
+              OneTimeToken& login_token_, SiteSecurity security_)
+      : kb(kb_),
+        clock(clock_),
+        stores(stores_),
+        accounts(accounts_),
+        login_token(login_token_),
+        security(std::move(security_)) {}
+
   const core::KnowledgeBase& kb;
   const app::Clock& clock;
   StorePool& stores;
-  Accounts& accounts;
+  AccountPool& accounts;
   OneTimeToken& login_token;  // only on a loopback bind; empty value otherwise
-  SessionTokens sessions;
-  LoginLimiter login_limiter;
+  SiteSecurity security;
+  LoginSessions sessions{accounts};
+  std::counting_semaphore<kMaxConcurrentHashes> hashing{kMaxConcurrentHashes};
   ViewCache views;
 };
 

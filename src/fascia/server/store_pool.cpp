@@ -2,27 +2,13 @@
 
 namespace fascia::server {
 
-core::Result<StorePool::Lease> StorePool::lease(std::int64_t person_id) {
-  std::unique_ptr<adapters::SqliteStore> store;
-  {
-    std::lock_guard lock(mutex_);
-    if (!idle_.empty()) {
-      store = std::move(idle_.back());
-      idle_.pop_back();
-    }
-  }
-  if (!store) {
-    auto opened = adapters::SqliteStore::open(file_, person_id);
-    if (!opened) return tl::make_unexpected(opened.error());
-    store = std::move(*opened);
-  }
-  store->rebind(person_id);
-  return Lease(*this, std::move(store));
-}
+StorePool::StorePool(std::filesystem::path file)
+    : file_(std::move(file)), pool_([this] { return adapters::SqliteStore::open(file_, 1); }) {}
 
-void StorePool::give_back(std::unique_ptr<adapters::SqliteStore> store) {
-  std::lock_guard lock(mutex_);
-  idle_.push_back(std::move(store));
+core::Result<StorePool::Lease> StorePool::lease(std::int64_t person_id) {
+  auto lease = pool_.lease();
+  if (lease) (*lease)->rebind(person_id);
+  return lease;
 }
 
 }  // namespace fascia::server

@@ -116,3 +116,87 @@ TEST(SqliteStore, RebindingAConnectionReadsAndWritesOnlyTheNewPersonsRows) {
   ASSERT_EQ(pain.size(), 1u);
   EXPECT_EQ(pain.front().score, 7);
 }
+
+TEST(SqliteAccountsLogin, ASessionIsFoundByItsHashUntilItExpiresOrEndsAndSurvivesReopening) {
+  TempDir dir;
+  {
+    auto accounts = open_accounts(dir / "f.db");
+    ASSERT_TRUE(accounts->add_login_session("hash-1", 1, 1000, 2000));
+    ASSERT_TRUE(accounts->add_login_session("hash-2", 2, 1000, 2000));
+  }
+  auto accounts = open_accounts(dir / "f.db");  // another process, or after a restart
+  EXPECT_EQ(*accounts->login_session_person("hash-1", 1999), 1);
+  EXPECT_EQ(*accounts->login_session_person("hash-2", 1500), 2);
+  EXPECT_EQ(*accounts->login_session_person("hash-1", 2000), std::nullopt);  // expired
+  EXPECT_EQ(*accounts->login_session_person("hash-3", 1500), std::nullopt);
+  ASSERT_TRUE(accounts->end_login_session("hash-2"));
+  EXPECT_EQ(*accounts->login_session_person("hash-2", 1500), std::nullopt);
+}
+
+TEST(SqliteAccountsLogin, ANewPasswordEndsThePersonsSessionsAndDevicesOnly) {
+  TempDir dir;
+  auto accounts = open_accounts(dir / "f.db");
+  ASSERT_TRUE(accounts->add_account("ana", "old", day("2026-11-20")));
+  ASSERT_TRUE(accounts->add_account("ben", "b", day("2026-11-20")));
+  ASSERT_TRUE(accounts->add_login_session("ana-browser", 1, 1000, 5000));
+  ASSERT_TRUE(accounts->add_login_session("ben-browser", 2, 1000, 5000));
+  ASSERT_TRUE(accounts->add_login_device("ana-device", "ana", 9000));
+  ASSERT_TRUE(accounts->set_password_hash("ana", "new"));
+  EXPECT_EQ((*accounts->find_account("ana"))->password_hash, "new");
+  EXPECT_EQ(*accounts->login_session_person("ana-browser", 1500), std::nullopt);
+  EXPECT_EQ(*accounts->login_session_person("ben-browser", 1500), 2);
+  EXPECT_EQ(*accounts->login_device_name("ana-device", 1500), std::nullopt);
+  EXPECT_EQ(accounts->set_password_hash("nobody", "x").error().code, core::ErrorCode::not_found);
+}
+
+TEST(SqliteAccountsLogin, AttemptsAreCountedBeforeTheCheckAndTheLimitHoldsAcrossConnections) {
+  TempDir dir;
+  auto first = open_accounts(dir / "f.db");
+  auto second = open_accounts(dir / "f.db");  // a second server process
+  const std::vector<app::AttemptLimit> limits{{"name:ana", 5, 300}, {"address:a", 20, 300}};
+  for (int i = 0; i < 5; ++i) {
+    auto verdict = (i % 2 ? first : second)->count_login_attempt(limits, 1000 + i);
+    ASSERT_TRUE(verdict);
+    EXPECT_TRUE(verdict->allowed) << i;
+    EXPECT_EQ(verdict->ids.size(), 2u);
+  }
+  auto sixth = first->count_login_attempt(limits, 1010);
+  ASSERT_TRUE(sixth);
+  EXPECT_FALSE(sixth->allowed);
+  EXPECT_EQ(sixth->blocked_key, "name:ana");
+  EXPECT_EQ(sixth->retry_after, 290);  // the first attempt (1000) leaves the 300 s window at 1300
+  // Refused attempts are not recorded: the address has 5, not 6.
+  auto other_name = first->count_login_attempt({{"name:ben", 5, 300}, {"address:a", 6, 300}}, 1011);
+  EXPECT_TRUE(other_name->allowed);
+  EXPECT_FALSE(first->count_login_attempt({{"name:ben", 5, 300}, {"address:a", 6, 300}}, 1012)->allowed);
+  // Once the window has passed, the name may try again.
+  EXPECT_TRUE(first->count_login_attempt(limits, 1300)->allowed);
+}
+
+TEST(SqliteAccountsLogin, ACorrectPasswordForgetsTheNamesAttemptsButNotTheAddresses) {
+  TempDir dir;
+  auto accounts = open_accounts(dir / "f.db");
+  const std::vector<app::AttemptLimit> limits{{"name:ana", 5, 300}, {"address:a", 3, 300}};
+  ASSERT_TRUE(accounts->count_login_attempt(limits, 1000)->allowed);  // a wrong password
+  auto good = accounts->count_login_attempt(limits, 1001);
+  ASSERT_TRUE(good->allowed);
+  ASSERT_TRUE(accounts->forget_login_attempts(good->ids, {"name:ana"}));
+  // The address still holds the wrong attempt at 1000: two more fit, not three.
+  EXPECT_TRUE(accounts->count_login_attempt(limits, 1002)->allowed);
+  EXPECT_TRUE(accounts->count_login_attempt(limits, 1003)->allowed);
+  auto fourth = accounts->count_login_attempt(limits, 1004);
+  EXPECT_FALSE(fourth->allowed);
+  EXPECT_EQ(fourth->blocked_key, "address:a");
+  // The name's attempts were forgotten: 1002 and 1003 only.
+  EXPECT_TRUE(accounts->count_login_attempt({{"name:ana", 3, 300}}, 1005)->allowed);
+  EXPECT_FALSE(accounts->count_login_attempt({{"name:ana", 3, 300}}, 1006)->allowed);
+}
+
+TEST(SqliteAccountsLogin, ADeviceIsKnownForItsAccountUntilItExpires) {
+  TempDir dir;
+  auto accounts = open_accounts(dir / "f.db");
+  ASSERT_TRUE(accounts->add_login_device("d1", "ana", 5000));
+  EXPECT_EQ(*accounts->login_device_name("d1", 4999), "ana");
+  EXPECT_EQ(*accounts->login_device_name("d1", 5000), std::nullopt);
+  EXPECT_EQ(*accounts->login_device_name("d2", 1000), std::nullopt);
+}

@@ -44,7 +44,7 @@ TEST(ParseObjectBody, RefusesAFieldNamedTwiceNamingIt) {
 }
 
 TEST(ParseObjectBody, RefusesANulByteAnywhereEvenAfterTheObject) {
-  for (const std::string body :
+  for (const std::string& body :
        {std::string("{}\0", 3), std::string("{}\0garbage", 10), std::string("{\"a\":\0}", 7)}) {
     auto result = parse_object_body(request("application/json", body));
     ASSERT_FALSE(result) << ::testing::PrintToString(body);
