@@ -15,6 +15,7 @@ import type {
   PainLocation,
   Plan,
   Profile,
+  ProfileInput,
   Progress,
   Protocol,
   Question,
@@ -119,7 +120,7 @@ export const api = {
   kbList: <T>(kind: string) => kb<T>(kind),
 
   profile: () => call<Profile>('GET', '/profile'),
-  saveProfile: (p: Profile) => call<Profile>('PUT', '/profile', p),
+  saveProfile: (p: ProfileInput) => call<Profile>('PUT', '/profile', p),
   screening: () => call<ScreeningRecord>('GET', '/screening'),
   /** stopEarly: only when the answers given call for emergency or same-day help (else 400 naming a missing answer). */
   screen: (answers: Record<string, Answer>, stopEarly = false) =>

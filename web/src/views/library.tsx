@@ -1,7 +1,7 @@
 // The library: every protocol and technique fascia uses, and the sources
 // each one rests on.
 import { api } from '../api';
-import type { Protocol, Region, Source, Technique } from '../types';
+import type { IntRange, Protocol, Region, Source, Technique } from '../types';
 import { LoadError, Loading, Page, useLoad } from '../util';
 
 interface Data {
@@ -23,7 +23,7 @@ function SourceRef({ id, sources }: { id: string; sources: Map<string, Source> }
   );
 }
 
-function doseText(dose: [number, number], unit: string): string {
+function doseText(dose: IntRange, unit: string): string {
   return dose[0] === dose[1] ? `${dose[0]} ${unit}` : `${dose[0]}–${dose[1]} ${unit}`;
 }
 

@@ -7,7 +7,7 @@ import { api } from '../api';
 import { useApp } from '../app-context';
 import { BodyMap, notForSelfTreatment, type PickSide } from '../components/bodymap';
 import { navigate } from '../router';
-import type { Kit, Profile, Region, Side, Tool } from '../types';
+import type { Kit, Profile, ProfileInput, Region, Side, Tool } from '../types';
 import {
   errorsFrom,
   FieldError,
@@ -156,7 +156,7 @@ function ProfileForm({ kb, firstRun }: { kb: Kb; firstRun: boolean }) {
       focusFirstError();
       return;
     }
-    const profile: Profile = {
+    const profile: ProfileInput = {
       name: name.trim(),
       regions: targets.map((t) => ({ region: t.region, side: t.side, pain: t.pain as number })),
       tools,
