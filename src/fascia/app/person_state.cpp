@@ -37,6 +37,17 @@ core::Result<PersonState> load_person(const core::KnowledgeBase& kb, JournalStor
   return p;
 }
 
+core::Result<std::optional<PersonGap>> person_gap(const core::KnowledgeBase& kb, JournalStore& store) {
+  auto profile = store.load_profile();
+  if (!profile) return tl::make_unexpected(profile.error());
+  if (!*profile) return PersonGap::no_profile;
+  auto screening = store.latest_screening();
+  if (!screening) return tl::make_unexpected(screening.error());
+  if (!*screening) return PersonGap::no_screening;
+  if (!core::validate_answers(kb, **screening)) return PersonGap::screening_outdated;
+  return std::optional<PersonGap>{};
+}
+
 void refresh_clearance(const core::KnowledgeBase& kb, PersonState& person) {
   // The latest screening decides, as before; earlier ones only add warning
   // signs that no clearance has lifted yet.

@@ -25,9 +25,21 @@ struct PersonState {
   std::set<std::string> tools;
 };
 
-// Errors: precondition when there is no profile or no screening yet (the
-// message says which command to run), or the store's own errors.
+// Errors: precondition when there is no profile or no screening yet, or the
+// screening no longer fits the questions (the message says which terminal
+// command to run; person_gap says which, typed), or the store's own errors.
 core::Result<PersonState> load_person(const core::KnowledgeBase& kb, JournalStore& store);
+
+// What a person must do before a plan can be made.
+enum class PersonGap {
+  no_profile,          // set up a profile
+  no_screening,        // answer the screening questions
+  screening_outdated,  // answer them again: the questions have changed
+};
+// The first gap in the person's picture, or nullopt when load_person would
+// succeed as far as profile and screening go: typed, so that each interface
+// words it for its own people without reading another's message.
+core::Result<std::optional<PersonGap>> person_gap(const core::KnowledgeBase& kb, JournalStore& store);
 
 core::PlanInputs plan_inputs(const core::KnowledgeBase& kb, const PersonState& person, core::Date today);
 core::Plan current_plan(const core::KnowledgeBase& kb, const PersonState& person, core::Date today);

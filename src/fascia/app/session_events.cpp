@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "fascia/app/due_session.hpp"
+
 namespace fascia::app {
 
 core::Result<void> apply_event(core::SessionRunner& runner, const SessionEvent& event,
@@ -31,10 +33,11 @@ core::Result<SavedDraft> save_draft(const core::KnowledgeBase& kb, JournalStore&
     return core::fail(core::ErrorCode::precondition, "the kept session is not finished yet; continue it first");
   const auto inputs = plan_inputs(kb, person, draft.date);
   const core::TodayView view = core::today_view(inputs, core::build_plan(inputs));
-  auto chosen = std::find_if(view.due.begin(), view.due.end(), [&](auto& s) { return s.protocol == draft.protocol; });
-  if (view.blocked || chosen == view.due.end())
-    return core::fail(core::ErrorCode::precondition, "session '" + draft.protocol + "' is not due on " +
-                                                         core::format_date(draft.date) + " (was it saved already?)");
+  auto chosen = due_session(view, draft.protocol);
+  if (!chosen)
+    return core::fail(core::ErrorCode::precondition,
+                      "the kept session cannot be saved: " + chosen.error().message +
+                          (chosen.error().why == NotDue::blocked ? "" : " (was it saved already?)"));
   core::SessionRunner runner(kb, *chosen, draft.date);
   SavedDraft out;
   out.cards = runner.cards().size();

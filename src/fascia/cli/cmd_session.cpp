@@ -12,6 +12,7 @@
 
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/adapters/session_draft_file.hpp"
+#include "fascia/app/due_session.hpp"
 #include "fascia/app/person_state.hpp"
 #include "fascia/app/session_events.hpp"
 #include "fascia/app/validate.hpp"
@@ -159,14 +160,8 @@ int run_session(Context& ctx, const SessionOptions& o) {
     return view.blocked ? kSafety : report(ctx.err, {core::ErrorCode::precondition, "no session is due today"});
   }
   FASCIA_CLI_TRY(resume, kept_draft(ctx, drafts, o, today, o.script.empty(), show));
-  const std::string wanted = resume ? resume->protocol : o.protocol;
-  auto chosen = view.due.begin();
-  if (!wanted.empty()) {
-    chosen = std::find_if(view.due.begin(), view.due.end(), [&](auto& s) { return s.protocol == wanted; });
-    if (chosen == view.due.end())
-      return report(ctx.err,
-                    {core::ErrorCode::not_found, "protocol '" + wanted + "' is not due today (see: fascia today)"});
-  }
+  auto chosen = app::due_session(view, resume ? resume->protocol : o.protocol);
+  if (!chosen) return report(ctx.err, {core::ErrorCode::precondition, chosen.error().message + " (see: fascia today)"});
 
   std::ifstream file;
   std::unique_ptr<SessionInput> input;

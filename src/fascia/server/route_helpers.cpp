@@ -20,17 +20,19 @@ std::string client_address(const Call& call) {
 
 ApiResult<app::PersonState> load_person_state(Call& call, app::JournalStore& store) {
   auto person = app::load_person(call.state.kb, store);
-  if (!person) {
-    ApiError error = from_core(person.error());
-    // The terminal wording names a command; the browser has its own pages.
-    if (person.error().code == core::ErrorCode::precondition)
-      error.message = person.error().message.rfind("no profile", 0) == 0 ? "no profile yet: set up your profile first"
-                      : person.error().message.rfind("no screening", 0) == 0
-                          ? "no screening yet: answer the screening questions first"
-                          : "the screening questions have changed: answer them again";
-    return tl::make_unexpected(error);
-  }
-  return std::move(*person);
+  if (person) return std::move(*person);
+  ApiError error = from_core(person.error());
+  if (person.error().code != core::ErrorCode::precondition) return tl::make_unexpected(error);
+  // The terminal's wording names a command; the browser has its own pages.
+  auto gap = lift(app::person_gap(call.state.kb, store));
+  if (!gap) return tl::make_unexpected(gap.error());
+  if (*gap == app::PersonGap::no_profile)
+    error.message = "no profile yet: set up your profile first";
+  else if (*gap == app::PersonGap::no_screening)
+    error.message = "no screening yet: answer the screening questions first";
+  else if (*gap == app::PersonGap::screening_outdated)
+    error.message = "the screening questions have changed: answer them again";
+  return tl::make_unexpected(error);
 }
 
 }  // namespace fascia::server

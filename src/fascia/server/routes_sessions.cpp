@@ -3,6 +3,7 @@
 // same rules decide what is logged as in the terminal.
 #include "fascia/adapters/json_text.hpp"
 #include "fascia/adapters/json_views.hpp"
+#include "fascia/app/due_session.hpp"
 #include "fascia/app/session_checkin.hpp"
 #include "fascia/app/session_events.hpp"
 #include "fascia/app/text_limits.hpp"
@@ -80,12 +81,9 @@ ApiResult<Reply> post_session(Call& call) {
   // Decide on fresh data, never on a cached view.
   API_TRY(store, person_store(call));
   API_TRY(person, load_person_state(call, *store));
-  const core::TodayView view = app::current_today(kb, person, call.today);
-  if (view.blocked)
-    return api_fail(409, "safety", "your screening says not to self-treat now; see your screening result");
-  auto chosen = std::find_if(view.due.begin(), view.due.end(), [&](auto& s) { return s.protocol == protocol; });
-  if (chosen == view.due.end())
-    return api_fail(409, "precondition", "protocol '" + protocol + "' is not due today (see today)", "protocol");
+  auto chosen = app::due_session(app::current_today(kb, person, call.today), protocol);
+  if (!chosen && chosen.error().why == app::NotDue::blocked) return api_fail(409, "safety", chosen.error().message);
+  if (!chosen) return api_fail(409, "precondition", chosen.error().message, "protocol");
 
   core::SessionRunner runner(kb, *chosen, call.today);
   std::vector<core::StopOutcome> stops;
