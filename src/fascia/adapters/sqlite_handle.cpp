@@ -189,6 +189,8 @@ Result<std::int64_t> Database::query_int(std::string_view sql) {
 
 void Database::set_busy_timeout(int milliseconds) { sqlite3_busy_timeout(db_.get(), milliseconds); }
 
+bool Database::in_transaction() const { return sqlite3_get_autocommit(db_.get()) == 0; }
+
 std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_.get()); }
 
 Error Database::error(int result_code) const { return map_error(db_.get(), result_code, file_); }
@@ -198,18 +200,28 @@ Error Database::error(int result_code) const { return map_error(db_.get(), resul
 Result<Transaction> Transaction::begin(Database& db, TransactionMode mode) {
   if (mode == TransactionMode::immediate && !db.read_only_reason().empty())
     return tl::make_unexpected(Error{ErrorCode::db_read_only, db.read_only_reason()});
+  if (db.in_transaction()) {
+    std::string name = db.next_savepoint_name();
+    auto begun = db.exec("SAVEPOINT " + name);
+    if (!begun) return tl::make_unexpected(begun.error());
+    return Transaction(db, std::move(name));
+  }
   auto begun = db.exec(mode == TransactionMode::immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
   if (!begun) return tl::make_unexpected(begun.error());
-  return Transaction(db);
+  return Transaction(db, {});
 }
 
 Transaction::~Transaction() {
-  if (db_ != nullptr) (void)db_->exec("ROLLBACK");
+  if (db_ == nullptr) return;
+  if (savepoint_.empty())
+    (void)db_->exec("ROLLBACK");
+  else
+    (void)db_->exec("ROLLBACK TO " + savepoint_ + "; RELEASE " + savepoint_);
 }
 
 Result<void> Transaction::commit() {
   assert(db_ != nullptr && "commit() called twice");
-  auto committed = db_->exec("COMMIT");
+  auto committed = db_->exec(savepoint_.empty() ? std::string("COMMIT") : "RELEASE " + savepoint_);
   if (!committed) return committed;  // still open: the destructor rolls back
   db_ = nullptr;
   return {};

@@ -103,6 +103,10 @@ class Database {
   Result<std::int64_t> query_int(std::string_view sql);
 
   void set_busy_timeout(int milliseconds);
+  // True while a transaction is open on this connection.
+  bool in_transaction() const;
+  // A name for the next nested savepoint (unique on this connection).
+  std::string next_savepoint_name() { return "fascia_" + std::to_string(++savepoints_); }
   std::int64_t last_insert_rowid() const;
   const std::filesystem::path& file() const { return file_; }
   // Empty for a writable connection, else why it cannot write.
@@ -119,6 +123,7 @@ class Database {
   std::unique_ptr<sqlite3, Closer> db_;
   std::filesystem::path file_;
   std::string read_only_reason_;
+  std::uint64_t savepoints_ = 0;
   // Declared after db_ so the statements are finalized before the connection closes.
   std::unordered_map<std::string, Statement> cache_;
 };
@@ -128,17 +133,24 @@ enum class TransactionMode { deferred, immediate };
 // Begins on construction via begin(); rolls back on destruction unless
 // commit() succeeded. An immediate (write) transaction on a read-only
 // connection fails with db_error carrying the connection's reason.
+// Begun while the connection is already inside a transaction (a group
+// commit's batch), it is a savepoint of it: commit() releases it into the
+// outer transaction, which alone makes it durable, and a rollback undoes this
+// part only.
 class Transaction {
  public:
   static Result<Transaction> begin(Database& db, TransactionMode mode);
-  Transaction(Transaction&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+  Transaction(Transaction&& other) noexcept : db_(other.db_), savepoint_(std::move(other.savepoint_)) {
+    other.db_ = nullptr;
+  }
   Transaction& operator=(Transaction&&) = delete;
   ~Transaction();
   Result<void> commit();
 
  private:
-  explicit Transaction(Database& db) : db_(&db) {}
-  Database* db_;  // null once committed or rolled back
+  Transaction(Database& db, std::string savepoint) : db_(&db), savepoint_(std::move(savepoint)) {}
+  Database* db_;           // null once committed or rolled back
+  std::string savepoint_;  // the savepoint's name when nested, else empty
 };
 
 // The message used for corrupt or foreign files, shared with the store's own checks.

@@ -56,6 +56,14 @@ class SqliteStore final : public app::JournalStore {
   // For a pool of connections shared by many people (the HTTP server): the
   // calls that follow read and write this person's rows.
   void rebind(std::int64_t person_id) { person_id_ = person_id; }
+  // Opens a write transaction that the writes made until it commits join
+  // as savepoints (group commit): one COMMIT, one fsync, for all of them.
+  core::Result<sqlite::Transaction> begin_batch() {
+    return sqlite::Transaction::begin(db_, sqlite::TransactionMode::immediate);
+  }
+  // False once SQLite has rolled an open batch back on its own (a full disk,
+  // an I/O error): what follows would not be part of it.
+  bool in_batch() const { return db_.in_transaction(); }
 
   const std::filesystem::path& file() const { return db_.file(); }
   std::int64_t person_id() const { return person_id_; }

@@ -20,6 +20,12 @@ struct ApiError {
 template <class T>
 using ApiResult = tl::expected<T, ApiError>;
 
+// A route's successful answer.
+struct Reply {
+  int status = 200;
+  std::string body;  // JSON; empty for 204
+};
+
 inline tl::unexpected<ApiError> api_fail(int status, std::string code, std::string message, std::string field = {}) {
   return tl::make_unexpected(ApiError{status, std::move(code), std::move(message), std::move(field)});
 }

@@ -25,11 +25,6 @@ struct Call {
   core::Date today{};
 };
 
-struct Reply {
-  int status = 200;
-  std::string body;  // JSON; empty for 204
-};
-
 using RouteHandler = std::function<ApiResult<Reply>(Call&)>;
 
 class ApiRouter {

@@ -6,6 +6,10 @@ namespace fascia::server {
 
 ApiResult<StorePool::Lease> person_store(Call& call) { return lift(call.state.stores.lease(call.person_id)); }
 
+ApiResult<Reply> write_through(Call& call, GroupCommit::Write write) {
+  return call.state.writes.run(call.person_id, std::move(write));
+}
+
 std::string client_address(const Call& call) {
   const auto& proxies = call.state.security.trusted_proxies;
   const auto& peer = call.request.remote_address;

@@ -14,6 +14,9 @@ namespace fascia::server {
   auto& var = *var##_result_
 
 ApiResult<StorePool::Lease> person_store(Call& call);
+// Runs a write for the caller through the group commit (group_commit.hpp):
+// its answer once its batch is durable, or its error.
+ApiResult<Reply> write_through(Call& call, GroupCommit::Write write);
 // The caller's network address: the peer's, or, when the peer is a trusted
 // proxy (SiteSecurity::trusted_proxies), the last address it appended to
 // X-Forwarded-For.

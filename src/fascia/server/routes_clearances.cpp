@@ -33,10 +33,10 @@ ApiResult<Reply> post_clearance(Call& call) {
   API_TRY(note, read_text(body, "note", {}, std::string(), app::kClearanceNoteLimit.max_characters));
   core::ClearanceEntry entry{date, by, regions, note};
   if (auto ok = app::validate_clearance(kb, entry, call.today); !ok) return tl::make_unexpected(from_core(ok.error()));
-  API_TRY(store, person_store(call));
-  API_TRY(stored, lift(app::record_clearance(kb, *store, entry, call.today)));
-  call.state.views.bump(call.person_id);
-  return json_reply(adapters::clearances_json({stored}), 201);
+  return write_through(call, [&](adapters::SqliteStore& store) -> ApiResult<Reply> {
+    API_TRY(stored, lift(app::record_clearance(kb, store, entry, call.today)));
+    return json_reply(adapters::clearances_json({stored}), 201);
+  });
 }
 
 }  // namespace

@@ -90,10 +90,10 @@ ApiResult<Reply> get_profile(Call& call) {
 ApiResult<Reply> put_profile(Call& call) {
   API_TRY(body, parse_object_body(call.request));
   API_TRY(profile, read_profile(call, body));
-  API_TRY(store, person_store(call));
-  if (auto ok = lift(store->save_profile(profile)); !ok) return tl::make_unexpected(ok.error());
-  call.state.views.bump(call.person_id);
-  return json_reply(adapters::profile_json(profile));
+  return write_through(call, [&](adapters::SqliteStore& store) -> ApiResult<Reply> {
+    if (auto ok = lift(store.save_profile(profile)); !ok) return tl::make_unexpected(ok.error());
+    return json_reply(adapters::profile_json(profile));
+  });
 }
 
 // The answers given, each checked (post_screening checks that none is missing).
@@ -142,10 +142,10 @@ ApiResult<Reply> post_screening(Call& call) {
                       "answers." + q.id);
   if (auto ok = core::validate_answers(call.state.kb, record); !ok)
     return tl::make_unexpected(from_core(ok.error(), "answers"));
-  API_TRY(store, person_store(call));
-  API_TRY(state, lift(app::record_screening(call.state.kb, *store, record)));
-  call.state.views.bump(call.person_id);
-  return json_reply(adapters::clearance_json(state.clearance), 201);
+  return write_through(call, [&](adapters::SqliteStore& store) -> ApiResult<Reply> {
+    API_TRY(state, lift(app::record_screening(call.state.kb, store, record)));
+    return json_reply(adapters::clearance_json(state.clearance), 201);
+  });
 }
 
 ApiResult<Reply> get_screening(Call& call) {

@@ -78,30 +78,31 @@ ApiResult<Reply> post_session(Call& call) {
     return api_fail(400, "invalid", "events must be an array of {kind: done|skip|stop, ...}", "events");
   if (events->size() > 500) return api_fail(400, "invalid", "events: at most 500", "events");
 
-  // Decide on fresh data, never on a cached view.
-  API_TRY(store, person_store(call));
-  API_TRY(person, load_person_state(call, *store));
-  auto chosen = app::due_session(app::current_today(kb, person, call.today), protocol);
-  if (!chosen && chosen.error().why == app::NotDue::blocked) return api_fail(409, "safety", chosen.error().message);
-  if (!chosen) return api_fail(409, "precondition", chosen.error().message, "protocol");
+  // Decide on fresh data, never on a cached view: inside the write's
+  // transaction, after the writes before it in its batch.
+  return write_through(call, [&](adapters::SqliteStore& store) -> ApiResult<Reply> {
+    API_TRY(person, load_person_state(call, store));
+    auto chosen = app::due_session(app::current_today(kb, person, call.today), protocol);
+    if (!chosen && chosen.error().why == app::NotDue::blocked) return api_fail(409, "safety", chosen.error().message);
+    if (!chosen) return api_fail(409, "precondition", chosen.error().message, "protocol");
 
-  core::SessionRunner runner(kb, *chosen, call.today);
-  std::vector<core::StopOutcome> stops;
-  std::vector<core::Reason> warnings;
-  for (std::size_t i = 0; i < events->size(); ++i)
-    if (auto ok = apply_event((*events)[i], "events[" + std::to_string(i) + "]", runner, stops, warnings); !ok)
-      return tl::make_unexpected(ok.error());
-  if (!runner.finished())
-    return api_fail(400, "invalid",
-                    "events: the session has " + std::to_string(runner.cards().size()) + " steps but only " +
-                        std::to_string(events->size()) + " events were sent (end with a stop to end early)",
-                    "events");
+    core::SessionRunner runner(kb, *chosen, call.today);
+    std::vector<core::StopOutcome> stops;
+    std::vector<core::Reason> warnings;
+    for (std::size_t i = 0; i < events->size(); ++i)
+      if (auto ok = apply_event((*events)[i], "events[" + std::to_string(i) + "]", runner, stops, warnings); !ok)
+        return tl::make_unexpected(ok.error());
+    if (!runner.finished())
+      return api_fail(400, "invalid",
+                      "events: the session has " + std::to_string(runner.cards().size()) + " steps but only " +
+                          std::to_string(events->size()) + " events were sent (end with a stop to end early)",
+                      "events");
 
-  core::SessionEntry entry = runner.log();
-  API_TRY(recorded, lift(app::record_session(kb, *store, person, *chosen, entry, soreness, stops, call.today)));
-  entry.id = recorded.id;
-  call.state.views.bump(call.person_id);
-  return json_reply(adapters::session_saved_json(entry, stops, warnings, recorded.clearance), 201);
+    core::SessionEntry entry = runner.log();
+    API_TRY(recorded, lift(app::record_session(kb, store, person, *chosen, entry, soreness, stops, call.today)));
+    entry.id = recorded.id;
+    return json_reply(adapters::session_saved_json(entry, stops, warnings, recorded.clearance), 201);
+  });
 }
 
 ApiResult<core::Journal> journal_of(Call& call) {
@@ -192,17 +193,17 @@ ApiResult<Reply> post_checkin(Call& call) {
       adjustments.push_back({date, where.first, where.second, redness, red_dots, bruising, sore});
     }
   }
-  API_TRY(store, person_store(call));
-  API_TRY(saved, lift(app::record_session_checkin(kb, *store, id, soreness, adjustments, date, call.today)));
-  call.state.views.bump(call.person_id);
-  json entries = json::array();
-  for (const auto& e : saved.saved) entries.push_back(reaction_view(kb, e, true));
-  json out = checkin_form_view(kb, saved.form);
-  out.erase("areas");
-  out["saved"] = entries;
-  out["early"] = saved.early;
-  out["not_settled"] = saved.not_settled;
-  return json_reply(adapters::json_text(out), 201);
+  return write_through(call, [&](adapters::SqliteStore& store) -> ApiResult<Reply> {
+    API_TRY(saved, lift(app::record_session_checkin(kb, store, id, soreness, adjustments, date, call.today)));
+    json entries = json::array();
+    for (const auto& e : saved.saved) entries.push_back(reaction_view(kb, e, true));
+    json out = checkin_form_view(kb, saved.form);
+    out.erase("areas");
+    out["saved"] = entries;
+    out["early"] = saved.early;
+    out["not_settled"] = saved.not_settled;
+    return json_reply(adapters::json_text(out), 201);
+  });
 }
 
 }  // namespace

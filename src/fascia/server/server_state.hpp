@@ -10,6 +10,7 @@
 #include "fascia/app/clock.hpp"
 #include "fascia/core/knowledge_base.hpp"
 #include "fascia/server/auth.hpp"
+#include "fascia/server/group_commit.hpp"
 #include "fascia/server/store_pool.hpp"
 #include "fascia/server/view_cache.hpp"
 
@@ -49,6 +50,7 @@ struct ServerState {
   LoginSessions sessions{accounts};
   std::counting_semaphore<kMaxConcurrentHashes> hashing{kMaxConcurrentHashes};
   ViewCache views;
+  GroupCommit writes{stores, views};  // every journal write through the server
 };
 
 }  // namespace fascia::server

@@ -1,0 +1,121 @@
+// Group commit against a real SQLite file: concurrent writes share batches,
+// each is answered only after its batch committed, and a refused write is
+// undone without touching the others in its batch.
+#include "fascia/server/group_commit.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "unit/adapters/temp_dir.hpp"
+
+using namespace fascia;
+using namespace fascia::server;
+
+namespace {
+core::NoteEntry note(const std::string& text) { return {*core::parse_date("2026-11-23"), text}; }
+
+std::size_t notes_in(const std::filesystem::path& file, std::int64_t person) {
+  auto store = std::move(*adapters::SqliteStore::open(file, person));
+  return store->load_journal()->notes.size();
+}
+}  // namespace
+
+TEST(GroupCommit, WritesWaitingWhileABatchCommitsShareTheNextBatch) {
+  fascia::testing::TempDir dir;
+  StorePool stores(dir / "f.db");
+  ViewCache views;
+  GroupCommit commit(stores, views);
+  constexpr int kWriters = 16;
+  std::atomic<int> acknowledged{0};
+  std::atomic<bool> first_running{false};
+  // The first write holds its batch open until the other 15 are queued.
+  std::thread first([&] {
+    auto r = commit.run(1, [&](adapters::SqliteStore& store) -> ApiResult<Reply> {
+      first_running = true;
+      while (commit.queued() < kWriters - 1) std::this_thread::yield();
+      if (!store.add_note(note("first"))) return api_fail(500, "server", "x");
+      return Reply{201, "{}"};
+    });
+    if (r) ++acknowledged;
+  });
+  while (!first_running) std::this_thread::yield();
+  std::vector<std::thread> others;
+  for (int i = 1; i < kWriters; ++i)
+    others.emplace_back([&, i] {
+      auto r = commit.run(1 + i % 3, [&](adapters::SqliteStore& store) -> ApiResult<Reply> {
+        if (!store.add_note(note("note " + std::to_string(i)))) return api_fail(500, "server", "x");
+        return Reply{201, "{}"};
+      });
+      if (r) ++acknowledged;
+    });
+  first.join();
+  for (auto& t : others) t.join();
+  EXPECT_EQ(acknowledged, kWriters);
+  EXPECT_EQ(commit.batches(), 2u);  // the first write's batch, then all 15 others together
+  EXPECT_EQ(notes_in(dir / "f.db", 1) + notes_in(dir / "f.db", 2) + notes_in(dir / "f.db", 3),
+            static_cast<std::size_t>(kWriters));
+}
+
+TEST(GroupCommit, ARefusedWriteIsUndoneAndItsBatchmatesStand) {
+  fascia::testing::TempDir dir;
+  StorePool stores(dir / "f.db");
+  ViewCache views;
+  GroupCommit commit(stores, views);
+  std::vector<ApiResult<Reply>> results(3, Reply{});
+  std::atomic<bool> holding{false};
+  std::thread holder([&] {
+    results[0] = commit.run(1, [&](adapters::SqliteStore& store) -> ApiResult<Reply> {
+      holding = true;
+      while (commit.queued() < 2) std::this_thread::yield();
+      store.add_note(note("kept 1"));
+      return Reply{201, "{}"};
+    });
+  });
+  while (!holding) std::this_thread::yield();
+  std::thread refused([&] {
+    results[1] = commit.run(1, [&](adapters::SqliteStore& store) -> ApiResult<Reply> {
+      store.add_note(note("written, then refused"));
+      return api_fail(409, "precondition", "refused after writing");
+    });
+  });
+  std::thread thrower([&] {
+    results[2] = commit.run(1, [&](adapters::SqliteStore& store) -> ApiResult<Reply> {
+      store.add_note(note("written, then a bug"));
+      throw std::runtime_error("a bug");
+    });
+  });
+  holder.join();
+  refused.join();
+  thrower.join();
+  EXPECT_TRUE(results[0]);
+  ASSERT_FALSE(results[1]);
+  EXPECT_EQ(results[1].error().status, 409);
+  ASSERT_FALSE(results[2]);
+  EXPECT_EQ(results[2].error().status, 500);
+  auto store = std::move(*adapters::SqliteStore::open(dir / "f.db", 1));
+  const auto notes = store->load_journal()->notes;
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].text, "kept 1");
+}
+
+TEST(GroupCommit, NothingIsAcknowledgedWhenTheBatchCannotBegin) {
+  fascia::testing::TempDir dir;
+  StorePool stores(dir / "f.db");
+  ViewCache views;
+  GroupCommit commit(stores, views);
+  { auto warm = stores.lease(1); }
+  // Another process holds the write lock for longer than the busy timeout.
+  auto other = std::move(*adapters::SqliteStore::open(dir / "f.db", 1));
+  auto held = other->begin_batch();
+  ASSERT_TRUE(held);
+  bool ran = false;
+  auto result = commit.run(1, [&](adapters::SqliteStore&) -> ApiResult<Reply> {
+    ran = true;
+    return Reply{201, "{}"};
+  });
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().code, "db_busy");
+  EXPECT_FALSE(ran);
+}
