@@ -99,9 +99,9 @@ struct HttpTransport::Impl : std::enable_shared_from_this<HttpTransport::Impl> {
 namespace {
 
 // One connection: wait for a request, read its headers then its body (each
-// under its own deadline), hand it to the route pool, write the answer, and
-// again while the client keeps the connection alive. Everything but the
-// route runs on the connection's strand.
+// under its own deadline), answer it (the route runs here, on whichever of
+// the transport's threads holds the connection's strand), write the answer,
+// and again while the client keeps the connection alive.
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket socket, std::string address, std::shared_ptr<HttpTransport::Impl> owner)
