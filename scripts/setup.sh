@@ -5,12 +5,14 @@
 # builds the web app. SETUP_SKIP_WEB=1 skips the npm part.
 set -euo pipefail
 
+# postgresql-15: the server binaries scripts/pg-cluster.sh runs (in a folder
+# of its own, not as a system service); libpqxx-dev: the C++ client library.
 packages=(
   g++ cmake ninja-build pkg-config
   libexpected-dev libyaml-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
-  libboost1.81-dev libboost-url1.81-dev libsodium-dev libicu-dev
-  sqlite3 hyperfine chromium
+  libboost1.81-dev libboost-url1.81-dev libsodium-dev libicu-dev libpqxx-dev
+  sqlite3 postgresql-15 hyperfine chromium
 )
 # Node.js 18 or newer for the web app's build and browser tests; Debian's
 # own nodejs package when the machine has none.

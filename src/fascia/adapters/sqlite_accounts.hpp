@@ -1,43 +1,18 @@
-// Accounts, signed-in sessions, devices and login attempts in the same
-// SQLite file as the journal (tables `account`, `login_session`,
-// `login_device`, `login_attempt`).
+// The account store (sql_accounts.hpp) on a fascia SQLite file.
 #pragma once
 
 #include <filesystem>
 #include <memory>
 
-#include "fascia/adapters/sqlite_handle.hpp"
-#include "fascia/app/account_store.hpp"
+#include "fascia/adapters/sql_accounts.hpp"
 
 namespace fascia::adapters {
 
-class SqliteAccounts final : public app::AccountStore {
+class SqliteAccounts final {
  public:
-  static core::Result<std::unique_ptr<SqliteAccounts>> open(const std::filesystem::path& file);
-
-  core::Result<app::Account> add_account(const std::string& name, const std::string& password_hash,
-                                         core::Date created) override;
-  core::Result<std::optional<app::Account>> find_account(const std::string& name) override;
-  core::Result<std::optional<app::Account>> account_of(std::int64_t person_id) override;
-  core::Result<std::vector<app::Account>> list_accounts() override;
-  core::Result<void> set_password_hash(const std::string& name, const std::string& password_hash) override;
-  core::Result<void> add_login_session(const std::string& token_hash, std::int64_t person_id, std::int64_t now,
-                                       std::int64_t expires_at) override;
-  core::Result<std::optional<std::int64_t>> login_session_person(const std::string& token_hash,
-                                                                 std::int64_t now) override;
-  core::Result<void> end_login_session(const std::string& token_hash) override;
-  core::Result<void> add_login_device(const std::string& token_hash, const std::string& name,
-                                      std::int64_t expires_at) override;
-  core::Result<std::optional<std::string>> login_device_name(const std::string& token_hash, std::int64_t now) override;
-  core::Result<app::AttemptVerdict> count_login_attempt(const std::vector<app::AttemptLimit>& limits,
-                                                        std::int64_t now) override;
-  core::Result<void> forget_login_attempts(const std::vector<std::int64_t>& ids,
-                                           const std::vector<std::string>& keys) override;
-
- private:
-  explicit SqliteAccounts(sqlite::Database db) : db_(std::move(db)) {}
-  core::Result<std::vector<app::Account>> select(std::string_view where, const std::string& key);
-  sqlite::Database db_;
+  // Opens (creating and migrating when needed) like SqliteStore::open; the
+  // same errors.
+  static core::Result<std::unique_ptr<SqlAccounts>> open(const std::filesystem::path& file);
 };
 
 }  // namespace fascia::adapters

@@ -60,6 +60,10 @@ Statement& Statement::bind(int index, std::string_view value) {
 
 Statement& Statement::bind(int index, std::optional<int> value) {
   if (value) return bind(index, static_cast<std::int64_t>(*value));
+  return bind_null(index);
+}
+
+Statement& Statement::bind_null(int index) {
   const int rc = sqlite3_bind_null(stmt_.get(), index);
   if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
   return *this;

@@ -37,6 +37,7 @@ class Statement {
   Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, std::optional<int> value);
+  Statement& bind_null(int index);
   template <class... Args>
   Statement& bind_all(const Args&... args) {
     int index = 0;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -29,6 +30,17 @@ struct SessionRecord {
 // numbers new sessions above the highest id in the file, so capping what is
 // imported keeps every later id below int64's maximum.
 inline constexpr std::int64_t kMaxSessionId = std::int64_t{1} << 53;
+
+// A write transaction that a store's writes join, each as a savepoint of
+// its own, until it commits (the server's group commit, ADR 0013). Rolls back
+// on destruction unless commit() succeeded.
+class WriteBatch {
+ public:
+  virtual ~WriteBatch() = default;
+  // Makes everything written in the batch durable (outermost) or folds this
+  // part into its parent batch (nested).
+  virtual Result<void> commit() = 0;
+};
 
 class JournalStore {
  public:
@@ -72,6 +84,17 @@ class JournalStore {
   // them; those and id 0 get fresh ids above every id in the file, so an id
   // the store hands out later never meets an imported one.
   virtual Result<void> replace_all(const core::PersonData& data) = 0;
+
+  // For a pool of connections shared by many people (the HTTP server): the
+  // calls that follow read and write this person's rows (a positive id).
+  virtual void rebind(std::int64_t person_id) = 0;
+  virtual std::int64_t person_id() const = 0;
+  // Opens a batch that the writes made until it commits join; begun inside
+  // another batch it is a savepoint of it. Errors as for any write.
+  virtual Result<std::unique_ptr<WriteBatch>> begin_batch() = 0;
+  // False once the engine has rolled an open batch back on its own (a full
+  // disk, a lost connection): what follows would not be part of it.
+  virtual bool in_batch() const = 0;
 };
 
 }  // namespace fascia::app

@@ -8,8 +8,8 @@
 #include <cstdlib>
 #include <thread>
 
+#include "fascia/adapters/database_open.hpp"
 #include "fascia/adapters/password_hash.hpp"
-#include "fascia/adapters/sqlite_accounts.hpp"
 #include "fascia/cli/commands.hpp"
 #include "fascia/cli/decimal_option.hpp"
 #include "fascia/server/http_server.hpp"
@@ -56,7 +56,7 @@ std::string url_host(const std::string& address) {
 int serve(Context& ctx, const ServeArgs& args) {
   FASCIA_CLI_TRY(kb, ctx.kb());
   FASCIA_CLI_TRY(clock, ctx.clock());
-  FASCIA_CLI_TRY(accounts, adapters::SqliteAccounts::open(ctx.db_path()));
+  FASCIA_CLI_TRY(accounts, adapters::open_account_store(ctx.database()));
   FASCIA_CLI_TRY(existing, accounts->list_accounts());
   const bool loopback = is_loopback(args.bind);
   if (!loopback && existing.empty())
@@ -64,11 +64,15 @@ int serve(Context& ctx, const ServeArgs& args) {
                                                                " needs accounts, so that no one on the network reaches "
                                                                "your data unasked: run 'fascia user add NAME' first"});
 
-  server::StorePool stores(ctx.db_path());
+  server::StorePool stores([target = ctx.database()]() -> core::Result<std::unique_ptr<app::JournalStore>> {
+    auto opened = adapters::open_journal_store(target, 1);
+    if (!opened) return tl::make_unexpected(opened.error());
+    return std::unique_ptr<app::JournalStore>(std::move(*opened));
+  });
   FASCIA_CLI_TRY(probe, stores.lease(1));  // a damaged or locked file fails here, not on the first request
   (void)probe;
-  server::AccountPool account_pool([path = ctx.db_path()]() -> core::Result<std::unique_ptr<app::AccountStore>> {
-    auto opened = adapters::SqliteAccounts::open(path);
+  server::AccountPool account_pool([target = ctx.database()]() -> core::Result<std::unique_ptr<app::AccountStore>> {
+    auto opened = adapters::open_account_store(target);
     if (!opened) return tl::make_unexpected(opened.error());
     return std::unique_ptr<app::AccountStore>(std::move(*opened));
   });
@@ -108,7 +112,7 @@ int serve(Context& ctx, const ServeArgs& args) {
   });
 
   const std::string base = "http://" + url_host(args.bind) + ":" + std::to_string(port) + "/";
-  ctx.out << "fascia is serving " << ctx.db_path().string() << " on " << base << "\n";
+  ctx.out << "fascia is serving " << ctx.database().display() << " on " << base << "\n";
   if (!std::filesystem::exists(web / "index.html"))
     ctx.out << "The web app is not built (" << web.string() << "): only the API is served. Build it with: "
             << "npm --prefix web ci && npm --prefix web run build\n";

@@ -119,14 +119,14 @@ core::Result<std::optional<app::SessionDraft>> kept_draft(Context& ctx, app::Ses
     return std::optional<app::SessionDraft>{};
   }
   if (k.finished)
-    return core::fail(core::ErrorCode::precondition,
-                      "a finished session from " + core::format_long_date(k.date) +
-                          " is waiting to be saved; save it with: fascia --db " + shell_quote(ctx.db_path().string()) +
-                          " session --save-pending " + shell_quote(drafts.where()) + " (or drop it with --restart)");
+    return core::fail(core::ErrorCode::precondition, "a finished session from " + core::format_long_date(k.date) +
+                                                         " is waiting to be saved; save it with: fascia --db " +
+                                                         shell_quote(ctx.database_text()) + " session --save-pending " +
+                                                         shell_quote(drafts.where()) + " (or drop it with --restart)");
   if (k.date != today)  // saved for its own day before today's plan was made (save_earlier_draft)
     return core::fail(core::ErrorCode::precondition, "the session kept from " + core::format_long_date(k.date) +
                                                          " could not be saved; save it with: fascia --db " +
-                                                         shell_quote(ctx.db_path().string()) + " session --save-pending " +
+                                                         shell_quote(ctx.database_text()) + " session --save-pending " +
                                                          shell_quote(drafts.where()));
   if (o.resume) return *kept;
   if (!interactive)
@@ -152,7 +152,7 @@ int run_session(Context& ctx, const SessionOptions& o) {
   // Refused before the first step, not after the last: work that cannot be saved is never asked for.
   FASCIA_CLI_CHECK(can_save(*store, "a session done now"));
   std::ostream& show = ctx.json() ? ctx.err : ctx.out;  // cards never mix with JSON output
-  adapters::SessionDraftFile drafts(adapters::SessionDraftFile::next_to(ctx.db_path()));
+  adapters::SessionDraftFile drafts(adapters::SessionDraftFile::next_to(ctx.local_anchor()));
   if (!o.restart) FASCIA_CLI_CHECK(save_earlier_draft(*kb, *store, person, drafts, today, show));
   const core::TodayView view = app::current_today(*kb, person, today);
   if (view.blocked || view.due.empty()) {
@@ -221,8 +221,7 @@ int run_session(Context& ctx, const SessionOptions& o) {
       ctx.err << "The steps could not be kept in a file either; nothing was saved.\n";
     else
       ctx.err << "Your steps are kept in " << drafts.where() << "; save them with: fascia --db "
-              << shell_quote(ctx.db_path().string()) << " session --save-pending " << shell_quote(drafts.where())
-              << "\n";
+              << shell_quote(ctx.database_text()) << " session --save-pending " << shell_quote(drafts.where()) << "\n";
     return code;
   }
   if (auto cleared = drafts.clear(); !cleared) ctx.err << "fascia: note: " << cleared.error().message << "\n";

@@ -5,9 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fascia/adapters/database_open.hpp"
 #include "fascia/adapters/json_text.hpp"
 #include "fascia/adapters/password_hash.hpp"
-#include "fascia/adapters/sqlite_accounts.hpp"
 #include "fascia/cli/commands.hpp"
 
 namespace fascia::cli {
@@ -51,7 +51,7 @@ core::Result<std::string> ask_password(Context& ctx, bool from_stdin) {
 int add_user(Context& ctx, const std::string& name, bool password_stdin) {
   FASCIA_CLI_CHECK(app::validate_account_name(name));
   FASCIA_CLI_TRY(today, ctx.today());
-  FASCIA_CLI_TRY(accounts, adapters::SqliteAccounts::open(ctx.db_path()));
+  FASCIA_CLI_TRY(accounts, adapters::open_account_store(ctx.database()));
   FASCIA_CLI_TRY(existing, accounts->find_account(name));
   if (existing) return report(ctx.err, {core::ErrorCode::invalid_argument, "account '" + name + "' already exists"});
   FASCIA_CLI_TRY(password, ask_password(ctx, password_stdin));
@@ -69,7 +69,7 @@ int add_user(Context& ctx, const std::string& name, bool password_stdin) {
 // A new password; every browser signed in to the account is signed out.
 int change_password(Context& ctx, const std::string& name, bool password_stdin) {
   FASCIA_CLI_CHECK(app::validate_account_name(name));
-  FASCIA_CLI_TRY(accounts, adapters::SqliteAccounts::open(ctx.db_path()));
+  FASCIA_CLI_TRY(accounts, adapters::open_account_store(ctx.database()));
   FASCIA_CLI_TRY(existing, accounts->find_account(name));
   if (!existing) return report(ctx.err, {core::ErrorCode::not_found, "no account named '" + name + "'"});
   FASCIA_CLI_TRY(password, ask_password(ctx, password_stdin));
@@ -81,7 +81,7 @@ int change_password(Context& ctx, const std::string& name, bool password_stdin) 
 }
 
 int list_users(Context& ctx) {
-  FASCIA_CLI_TRY(accounts, adapters::SqliteAccounts::open(ctx.db_path()));
+  FASCIA_CLI_TRY(accounts, adapters::open_account_store(ctx.database()));
   FASCIA_CLI_TRY(all, accounts->list_accounts());
   if (ctx.json()) {
     nlohmann::json out = nlohmann::json::array();

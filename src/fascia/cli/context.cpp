@@ -4,7 +4,6 @@
 #include <iostream>
 
 #include "fascia/adapters/kb_paths.hpp"
-#include "fascia/adapters/sqlite_store.hpp"
 #include "fascia/adapters/system_clock.hpp"
 #include "fascia/adapters/yaml_knowledge_source.hpp"
 
@@ -20,9 +19,18 @@ std::string env(const char* name) {
 Context::Context(GlobalOptions& options, std::ostream& o, std::ostream& e, std::istream& i)
     : out(o), err(e), in(i), options_(options) {}
 
-std::filesystem::path Context::db_path() const {
-  if (!options_.db.empty()) return options_.db;
-  if (auto v = env("FASCIA_DB"); !v.empty()) return v;
+adapters::DatabaseTarget Context::database() const {
+  if (!options_.db.empty()) return adapters::DatabaseTarget(options_.db);
+  if (auto v = env("FASCIA_DB"); !v.empty()) return adapters::DatabaseTarget(v);
+  return adapters::DatabaseTarget(default_file().string());
+}
+
+std::filesystem::path Context::local_anchor() const {
+  const auto target = database();
+  return target.is_postgresql() ? default_file() : target.file();
+}
+
+std::filesystem::path Context::default_file() {
   std::filesystem::path base;
   if (auto xdg = env("XDG_DATA_HOME"); !xdg.empty())
     base = xdg;
@@ -58,7 +66,7 @@ core::Result<const core::KnowledgeBase*> Context::kb() {
 
 core::Result<app::JournalStore*> Context::store() {
   if (!store_) {
-    auto opened = adapters::SqliteStore::open(db_path());
+    auto opened = adapters::open_journal_store(database());
     if (!opened) return tl::make_unexpected(opened.error());
     store_ = std::move(*opened);
   }

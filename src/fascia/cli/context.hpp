@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "fascia/adapters/database_open.hpp"
 #include "fascia/app/clock.hpp"
 #include "fascia/app/journal_store.hpp"
 #include "fascia/app/person_state.hpp"
@@ -18,7 +19,7 @@
 namespace fascia::cli {
 
 struct GlobalOptions {
-  std::string db;     // --db, else $FASCIA_DB, else the XDG data directory
+  std::string db;     // --db, else $FASCIA_DB, else the XDG data directory: a file or a postgresql:// URL
   std::string data;   // --data, else $FASCIA_DATA, else the source tree's data/
   std::string today;  // --today (for tests and demos), else $FASCIA_TODAY, else the local date
   bool json = false;
@@ -47,7 +48,14 @@ class Context {
   // The knowledge base, today, the store and the person's profile, screening
   // and journal; precondition errors when there is no profile or screening.
   core::Result<PersonContext> person();
-  std::filesystem::path db_path() const;
+  // Where the data lives: a SQLite file or a PostgreSQL URL (--db, FASCIA_DB).
+  adapters::DatabaseTarget database() const;
+  // As the person typed it, for commands a message suggests.
+  std::string database_text() const { return database().text(); }
+  // The folder-side file the terminal's own files sit next to (a guided
+  // session's saved draft): the SQLite file, or for a PostgreSQL database
+  // the default file's place in the XDG data directory.
+  std::filesystem::path local_anchor() const;
   std::filesystem::path data_dir() const;
   bool json() const { return options_.json; }
 
@@ -56,6 +64,7 @@ class Context {
   std::istream& in;
 
  private:
+  static std::filesystem::path default_file();
   GlobalOptions& options_;
   std::optional<core::KnowledgeBase> kb_;
   std::unique_ptr<app::JournalStore> store_;

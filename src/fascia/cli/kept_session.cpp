@@ -27,7 +27,7 @@ core::Result<void> save_earlier_draft(const core::KnowledgeBase& kb, app::Journa
 void account_for_kept_session(Context& ctx, const core::KnowledgeBase& kb, app::JournalStore& store,
                               app::PersonState& person, core::Date today) {
   std::ostream& show = ctx.json() ? ctx.err : ctx.out;  // JSON output stays one document
-  adapters::SessionDraftFile drafts(adapters::SessionDraftFile::next_to(ctx.db_path()));
+  adapters::SessionDraftFile drafts(adapters::SessionDraftFile::next_to(ctx.local_anchor()));
   if (auto saved = save_earlier_draft(kb, store, person, drafts, today, show); !saved) {
     ctx.err << "fascia: note: " << saved.error().message << " (it stays in " << drafts.where()
             << " for 'fascia session')\n";

@@ -82,12 +82,12 @@ void GroupCommit::commit_batch(std::deque<std::shared_ptr<Pending>>& batch) {
       // A bug in a route: that write is undone (its savepoint), the others stand.
     }
     if (result) {
-      if (auto released = savepoint->commit(); !released) result = tl::make_unexpected(from_core(released.error()));
+      if (auto released = (*savepoint)->commit(); !released) result = tl::make_unexpected(from_core(released.error()));
     }
     results[i] = std::move(result);  // a refused write's savepoint rolls back here
   }
   // One COMMIT, one fsync, for every write above; nothing is answered before it.
-  auto committed = transaction->commit();
+  auto committed = (*transaction)->commit();
   for (std::size_t i = 0; i < batch.size(); ++i) {
     auto& result = *results[i];
     if (result && !committed) result = tl::make_unexpected(from_core(committed.error()));

@@ -28,7 +28,7 @@ class GroupCommit {
   // One write: reads and writes through the store (bound to the writer's
   // person), and answers. It runs on the leader's thread while its own
   // caller waits, so it may use the caller's stack.
-  using Write = std::function<ApiResult<Reply>(adapters::SqliteStore&)>;
+  using Write = std::function<ApiResult<Reply>(app::JournalStore&)>;
   static constexpr std::size_t kMaxBatch = 64;
 
   GroupCommit(StorePool& stores, ViewCache& views) : stores_(stores), views_(views) {}

@@ -33,7 +33,7 @@ ApiResult<Reply> post_clearance(Call& call) {
   API_TRY(note, read_text(body, "note", {}, std::string(), app::kClearanceNoteLimit.max_characters));
   core::ClearanceEntry entry{date, by, regions, note};
   if (auto ok = app::validate_clearance(kb, entry, call.today); !ok) return tl::make_unexpected(from_core(ok.error()));
-  return write_through(call, [&](adapters::SqliteStore& store) -> ApiResult<Reply> {
+  return write_through(call, [&](app::JournalStore& store) -> ApiResult<Reply> {
     API_TRY(stored, lift(app::record_clearance(kb, store, entry, call.today)));
     return json_reply(adapters::clearances_json({stored}), 201);
   });

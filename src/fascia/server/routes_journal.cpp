@@ -36,7 +36,7 @@ ApiResult<core::Date> entry_date(Call& call, const json& body) {
 template <class Entry, class Validate, class Add>
 ApiResult<Reply> save(Call& call, const Entry& entry, Validate validate, Add add, nlohmann::json answer) {
   if (auto ok = validate(entry); !ok) return tl::make_unexpected(from_core(ok.error()));
-  return write_through(call, [&](adapters::SqliteStore& store) -> ApiResult<Reply> {
+  return write_through(call, [&](app::JournalStore& store) -> ApiResult<Reply> {
     if (auto ok = lift(add(store, entry)); !ok) return tl::make_unexpected(ok.error());
     return json_reply(adapters::json_text(answer), 201);
   });

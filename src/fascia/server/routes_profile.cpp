@@ -90,7 +90,7 @@ ApiResult<Reply> get_profile(Call& call) {
 ApiResult<Reply> put_profile(Call& call) {
   API_TRY(body, parse_object_body(call.request));
   API_TRY(profile, read_profile(call, body));
-  return write_through(call, [&](adapters::SqliteStore& store) -> ApiResult<Reply> {
+  return write_through(call, [&](app::JournalStore& store) -> ApiResult<Reply> {
     if (auto ok = lift(store.save_profile(profile)); !ok) return tl::make_unexpected(ok.error());
     return json_reply(adapters::profile_json(profile));
   });
@@ -142,7 +142,7 @@ ApiResult<Reply> post_screening(Call& call) {
                       "answers." + q.id);
   if (auto ok = core::validate_answers(call.state.kb, record); !ok)
     return tl::make_unexpected(from_core(ok.error(), "answers"));
-  return write_through(call, [&](adapters::SqliteStore& store) -> ApiResult<Reply> {
+  return write_through(call, [&](app::JournalStore& store) -> ApiResult<Reply> {
     API_TRY(state, lift(app::record_screening(call.state.kb, store, record)));
     return json_reply(adapters::clearance_json(state.clearance), 201);
   });

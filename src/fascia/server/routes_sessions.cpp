@@ -80,7 +80,7 @@ ApiResult<Reply> post_session(Call& call) {
 
   // Decide on fresh data, never on a cached view: inside the write's
   // transaction, after the writes before it in its batch.
-  return write_through(call, [&](adapters::SqliteStore& store) -> ApiResult<Reply> {
+  return write_through(call, [&](app::JournalStore& store) -> ApiResult<Reply> {
     API_TRY(person, load_person_state(call, store));
     auto chosen = app::due_session(app::current_today(kb, person, call.today), protocol);
     if (!chosen && chosen.error().why == app::NotDue::blocked) return api_fail(409, "safety", chosen.error().message);
@@ -193,7 +193,7 @@ ApiResult<Reply> post_checkin(Call& call) {
       adjustments.push_back({date, where.first, where.second, redness, red_dots, bruising, sore});
     }
   }
-  return write_through(call, [&](adapters::SqliteStore& store) -> ApiResult<Reply> {
+  return write_through(call, [&](app::JournalStore& store) -> ApiResult<Reply> {
     API_TRY(saved, lift(app::record_session_checkin(kb, store, id, soreness, adjustments, date, call.today)));
     json entries = json::array();
     for (const auto& e : saved.saved) entries.push_back(reaction_view(kb, e, true));

@@ -2,24 +2,25 @@
 // each lease bound to the caller's person.
 #pragma once
 
-#include <filesystem>
+#include <functional>
+#include <memory>
 
-#include "fascia/adapters/sqlite_store.hpp"
+#include "fascia/app/journal_store.hpp"
 #include "fascia/server/connection_pool.hpp"
 
 namespace fascia::server {
 
 class StorePool {
  public:
-  using Lease = ConnectionPool<adapters::SqliteStore>::Lease;
-  explicit StorePool(std::filesystem::path file);
+  using Lease = ConnectionPool<app::JournalStore>::Lease;
+  // Opens one more connection (a store bound to any person) when none is idle.
+  using Opener = std::function<core::Result<std::unique_ptr<app::JournalStore>>()>;
+  explicit StorePool(Opener open) : pool_(std::move(open)) {}
   // A connection whose reads and writes are the person's only.
   core::Result<Lease> lease(std::int64_t person_id);
-  const std::filesystem::path& file() const { return file_; }
 
  private:
-  std::filesystem::path file_;
-  ConnectionPool<adapters::SqliteStore> pool_;
+  ConnectionPool<app::JournalStore> pool_;
 };
 
 }  // namespace fascia::server

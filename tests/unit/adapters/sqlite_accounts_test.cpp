@@ -7,6 +7,7 @@
 #include "fascia/adapters/sqlite_store.hpp"
 #include "unit/adapters/sample_person.hpp"
 #include "unit/adapters/temp_dir.hpp"
+#include "unit/adapters/test_database.hpp"
 
 using namespace fascia;
 using adapters::SqliteAccounts;
@@ -15,17 +16,27 @@ using fascia::testing::TempDir;
 
 namespace {
 
-std::unique_ptr<SqliteAccounts> open_accounts(const std::filesystem::path& file) {
+std::unique_ptr<adapters::SqlAccounts> open_accounts(const std::filesystem::path& file) {
   auto accounts = SqliteAccounts::open(file);
   EXPECT_TRUE(accounts.has_value()) << accounts.error().message;
   return accounts ? std::move(*accounts) : nullptr;
 }
 
+using fascia::testing::Engine;
+using fascia::testing::TestDatabase;
+
+// The account store's contract, on both engines.
+class AccountsContract : public ::testing::TestWithParam<Engine> {};
+
 }  // namespace
 
-TEST(SqliteAccounts, FirstAccountOwnsPersonOneAndLaterOnesGetTheNext) {
-  TempDir dir;
-  auto accounts = open_accounts(dir / "f.db");
+INSTANTIATE_TEST_SUITE_P(Engines, AccountsContract, ::testing::Values(Engine::sqlite, Engine::postgresql),
+                         fascia::testing::engine_name);
+
+TEST_P(AccountsContract, FirstAccountOwnsPersonOneAndLaterOnesGetTheNext) {
+  TestDatabase db(GetParam());
+  FASCIA_NEED_DATABASE(db);
+  auto accounts = db.accounts();
   auto first = accounts->add_account("ana", "hash-a", day("2026-11-20"));
   auto second = accounts->add_account("ben", "hash-b", day("2026-11-21"));
   ASSERT_TRUE(first && second);
@@ -43,9 +54,10 @@ TEST(SqliteAccounts, FirstAccountOwnsPersonOneAndLaterOnesGetTheNext) {
   EXPECT_EQ(accounts->list_accounts()->size(), 2u);
 }
 
-TEST(SqliteAccounts, RefusesATakenNameAndNamesThatAreNotSafeToShow) {
-  TempDir dir;
-  auto accounts = open_accounts(dir / "f.db");
+TEST_P(AccountsContract, RefusesATakenNameAndNamesThatAreNotSafeToShow) {
+  TestDatabase db(GetParam());
+  FASCIA_NEED_DATABASE(db);
+  auto accounts = db.accounts();
   ASSERT_TRUE(accounts->add_account("ana", "h", day("2026-11-20")));
   auto again = accounts->add_account("ana", "h2", day("2026-11-20"));
   ASSERT_FALSE(again);
@@ -90,41 +102,15 @@ TEST(PasswordHash, RandomTokensAreHexOfTheAskedLengthAndDiffer) {
   EXPECT_NE(a, b);
 }
 
-TEST(SqliteStore, NumbersSessionsAcrossPeopleSoAnIdNamesOneSessionOnly) {
-  TempDir dir;
-  auto ana = adapters::SqliteStore::open(dir / "f.db", 1);
-  auto ben = adapters::SqliteStore::open(dir / "f.db", 2);
-  ASSERT_TRUE(ana && ben);
-  auto a1 = (*ana)->add_session(fascia::testing::sample_session(0, "2026-11-01"));
-  auto b1 = (*ben)->add_session(fascia::testing::sample_session(0, "2026-11-01"));
-  ASSERT_TRUE(a1 && b1);
-  EXPECT_NE(*a1, *b1);
-  EXPECT_EQ((*ana)->load_journal()->sessions.size(), 1u);
-  EXPECT_EQ((*ben)->load_journal()->sessions.front().id, *b1);
-}
-
-TEST(SqliteStore, RebindingAConnectionReadsAndWritesOnlyTheNewPersonsRows) {
-  TempDir dir;
-  auto store = adapters::SqliteStore::open(dir / "f.db", 1);
-  ASSERT_TRUE(store);
-  ASSERT_TRUE((*store)->add_pain({day("2026-11-01"), "upper-trapezius", core::Side::left, 7}));
-  (*store)->rebind(2);
-  EXPECT_TRUE((*store)->load_journal()->pain.empty());
-  ASSERT_TRUE((*store)->add_pain({day("2026-11-02"), "calves", core::Side::both, 2}));
-  (*store)->rebind(1);
-  auto pain = (*store)->load_journal()->pain;
-  ASSERT_EQ(pain.size(), 1u);
-  EXPECT_EQ(pain.front().score, 7);
-}
-
-TEST(SqliteAccountsLogin, ASessionIsFoundByItsHashUntilItExpiresOrEndsAndSurvivesReopening) {
-  TempDir dir;
+TEST_P(AccountsContract, ASessionIsFoundByItsHashUntilItExpiresOrEndsAndSurvivesReopening) {
+  TestDatabase db(GetParam());
+  FASCIA_NEED_DATABASE(db);
   {
-    auto accounts = open_accounts(dir / "f.db");
+    auto accounts = db.accounts();
     ASSERT_TRUE(accounts->add_login_session("hash-1", 1, 1000, 2000));
     ASSERT_TRUE(accounts->add_login_session("hash-2", 2, 1000, 2000));
   }
-  auto accounts = open_accounts(dir / "f.db");  // another process, or after a restart
+  auto accounts = db.accounts();  // another process, or after a restart
   EXPECT_EQ(*accounts->login_session_person("hash-1", 1999), 1);
   EXPECT_EQ(*accounts->login_session_person("hash-2", 1500), 2);
   EXPECT_EQ(*accounts->login_session_person("hash-1", 2000), std::nullopt);  // expired
@@ -133,9 +119,10 @@ TEST(SqliteAccountsLogin, ASessionIsFoundByItsHashUntilItExpiresOrEndsAndSurvive
   EXPECT_EQ(*accounts->login_session_person("hash-2", 1500), std::nullopt);
 }
 
-TEST(SqliteAccountsLogin, ANewPasswordEndsThePersonsSessionsAndDevicesOnly) {
-  TempDir dir;
-  auto accounts = open_accounts(dir / "f.db");
+TEST_P(AccountsContract, ANewPasswordEndsThePersonsSessionsAndDevicesOnly) {
+  TestDatabase db(GetParam());
+  FASCIA_NEED_DATABASE(db);
+  auto accounts = db.accounts();
   ASSERT_TRUE(accounts->add_account("ana", "old", day("2026-11-20")));
   ASSERT_TRUE(accounts->add_account("ben", "b", day("2026-11-20")));
   ASSERT_TRUE(accounts->add_login_session("ana-browser", 1, 1000, 5000));
@@ -149,10 +136,11 @@ TEST(SqliteAccountsLogin, ANewPasswordEndsThePersonsSessionsAndDevicesOnly) {
   EXPECT_EQ(accounts->set_password_hash("nobody", "x").error().code, core::ErrorCode::not_found);
 }
 
-TEST(SqliteAccountsLogin, AttemptsAreCountedBeforeTheCheckAndTheLimitHoldsAcrossConnections) {
-  TempDir dir;
-  auto first = open_accounts(dir / "f.db");
-  auto second = open_accounts(dir / "f.db");  // a second server process
+TEST_P(AccountsContract, AttemptsAreCountedBeforeTheCheckAndTheLimitHoldsAcrossConnections) {
+  TestDatabase db(GetParam());
+  FASCIA_NEED_DATABASE(db);
+  auto first = db.accounts();
+  auto second = db.accounts();  // a second server process
   const std::vector<app::AttemptLimit> limits{{"name:ana", 5, 300}, {"address:a", 20, 300}};
   for (int i = 0; i < 5; ++i) {
     auto verdict = (i % 2 ? first : second)->count_login_attempt(limits, 1000 + i);
@@ -173,9 +161,10 @@ TEST(SqliteAccountsLogin, AttemptsAreCountedBeforeTheCheckAndTheLimitHoldsAcross
   EXPECT_TRUE(first->count_login_attempt(limits, 1300)->allowed);
 }
 
-TEST(SqliteAccountsLogin, ACorrectPasswordForgetsTheNamesAttemptsButNotTheAddresses) {
-  TempDir dir;
-  auto accounts = open_accounts(dir / "f.db");
+TEST_P(AccountsContract, ACorrectPasswordForgetsTheNamesAttemptsButNotTheAddresses) {
+  TestDatabase db(GetParam());
+  FASCIA_NEED_DATABASE(db);
+  auto accounts = db.accounts();
   const std::vector<app::AttemptLimit> limits{{"name:ana", 5, 300}, {"address:a", 3, 300}};
   ASSERT_TRUE(accounts->count_login_attempt(limits, 1000)->allowed);  // a wrong password
   auto good = accounts->count_login_attempt(limits, 1001);
@@ -192,9 +181,10 @@ TEST(SqliteAccountsLogin, ACorrectPasswordForgetsTheNamesAttemptsButNotTheAddres
   EXPECT_FALSE(accounts->count_login_attempt({{"name:ana", 3, 300}}, 1006)->allowed);
 }
 
-TEST(SqliteAccountsLogin, ADeviceIsKnownForItsAccountUntilItExpires) {
-  TempDir dir;
-  auto accounts = open_accounts(dir / "f.db");
+TEST_P(AccountsContract, ADeviceIsKnownForItsAccountUntilItExpires) {
+  TestDatabase db(GetParam());
+  FASCIA_NEED_DATABASE(db);
+  auto accounts = db.accounts();
   ASSERT_TRUE(accounts->add_login_device("d1", "ana", 5000));
   EXPECT_EQ(*accounts->login_device_name("d1", 4999), "ana");
   EXPECT_EQ(*accounts->login_device_name("d1", 5000), std::nullopt);

@@ -1,6 +1,6 @@
-// Group commit against a real SQLite file: concurrent writes share batches,
-// each is answered only after its batch committed, and a refused write is
-// undone without touching the others in its batch.
+// Group commit against real databases, SQLite and PostgreSQL: concurrent
+// writes share batches, each is answered only after its batch committed, and
+// a refused write is undone without touching the others in its batch.
 #include "fascia/server/group_commit.hpp"
 
 #include <gtest/gtest.h>
@@ -8,7 +8,7 @@
 #include <atomic>
 #include <thread>
 
-#include "unit/adapters/temp_dir.hpp"
+#include "unit/adapters/test_database.hpp"
 
 using namespace fascia;
 using namespace fascia::server;
@@ -16,15 +16,31 @@ using namespace fascia::server;
 namespace {
 core::NoteEntry note(const std::string& text) { return {*core::parse_date("2026-11-23"), text}; }
 
-std::size_t notes_in(const std::filesystem::path& file, std::int64_t person) {
-  auto store = std::move(*adapters::SqliteStore::open(file, person));
-  return store->load_journal()->notes.size();
+using fascia::testing::Engine;
+using fascia::testing::TestDatabase;
+
+std::size_t notes_in(const TestDatabase& db, std::int64_t person) {
+  return db.store(person)->load_journal()->notes.size();
 }
+
+StorePool::Opener opener(const TestDatabase& db) {
+  return [&db]() -> core::Result<std::unique_ptr<app::JournalStore>> {
+    auto store = db.store(1);
+    if (!store) return core::fail(core::ErrorCode::db_error, "the test database does not open");
+    return store;
+  };
+}
+
+class GroupCommitOn : public ::testing::TestWithParam<Engine> {};
 }  // namespace
 
-TEST(GroupCommit, WritesWaitingWhileABatchCommitsShareTheNextBatch) {
-  fascia::testing::TempDir dir;
-  StorePool stores(dir / "f.db");
+INSTANTIATE_TEST_SUITE_P(Engines, GroupCommitOn, ::testing::Values(Engine::sqlite, Engine::postgresql),
+                         fascia::testing::engine_name);
+
+TEST_P(GroupCommitOn, WritesWaitingWhileABatchCommitsShareTheNextBatch) {
+  TestDatabase db(GetParam());
+  FASCIA_NEED_DATABASE(db);
+  StorePool stores(opener(db));
   ViewCache views;
   GroupCommit commit(stores, views);
   constexpr int kWriters = 16;
@@ -32,7 +48,7 @@ TEST(GroupCommit, WritesWaitingWhileABatchCommitsShareTheNextBatch) {
   std::atomic<bool> first_running{false};
   // The first write holds its batch open until the other 15 are queued.
   std::thread first([&] {
-    auto r = commit.run(1, [&](adapters::SqliteStore& store) -> ApiResult<Reply> {
+    auto r = commit.run(1, [&](app::JournalStore& store) -> ApiResult<Reply> {
       first_running = true;
       while (commit.queued() < kWriters - 1) std::this_thread::yield();
       if (!store.add_note(note("first"))) return api_fail(500, "server", "x");
@@ -44,7 +60,7 @@ TEST(GroupCommit, WritesWaitingWhileABatchCommitsShareTheNextBatch) {
   std::vector<std::thread> others;
   for (int i = 1; i < kWriters; ++i)
     others.emplace_back([&, i] {
-      auto r = commit.run(1 + i % 3, [&](adapters::SqliteStore& store) -> ApiResult<Reply> {
+      auto r = commit.run(1 + i % 3, [&](app::JournalStore& store) -> ApiResult<Reply> {
         if (!store.add_note(note("note " + std::to_string(i)))) return api_fail(500, "server", "x");
         return Reply{201, "{}"};
       });
@@ -54,19 +70,19 @@ TEST(GroupCommit, WritesWaitingWhileABatchCommitsShareTheNextBatch) {
   for (auto& t : others) t.join();
   EXPECT_EQ(acknowledged, kWriters);
   EXPECT_EQ(commit.batches(), 2u);  // the first write's batch, then all 15 others together
-  EXPECT_EQ(notes_in(dir / "f.db", 1) + notes_in(dir / "f.db", 2) + notes_in(dir / "f.db", 3),
-            static_cast<std::size_t>(kWriters));
+  EXPECT_EQ(notes_in(db, 1) + notes_in(db, 2) + notes_in(db, 3), static_cast<std::size_t>(kWriters));
 }
 
-TEST(GroupCommit, ARefusedWriteIsUndoneAndItsBatchmatesStand) {
-  fascia::testing::TempDir dir;
-  StorePool stores(dir / "f.db");
+TEST_P(GroupCommitOn, ARefusedWriteIsUndoneAndItsBatchmatesStand) {
+  TestDatabase db(GetParam());
+  FASCIA_NEED_DATABASE(db);
+  StorePool stores(opener(db));
   ViewCache views;
   GroupCommit commit(stores, views);
   std::vector<ApiResult<Reply>> results(3, Reply{});
   std::atomic<bool> holding{false};
   std::thread holder([&] {
-    results[0] = commit.run(1, [&](adapters::SqliteStore& store) -> ApiResult<Reply> {
+    results[0] = commit.run(1, [&](app::JournalStore& store) -> ApiResult<Reply> {
       holding = true;
       while (commit.queued() < 2) std::this_thread::yield();
       store.add_note(note("kept 1"));
@@ -75,13 +91,13 @@ TEST(GroupCommit, ARefusedWriteIsUndoneAndItsBatchmatesStand) {
   });
   while (!holding) std::this_thread::yield();
   std::thread refused([&] {
-    results[1] = commit.run(1, [&](adapters::SqliteStore& store) -> ApiResult<Reply> {
+    results[1] = commit.run(1, [&](app::JournalStore& store) -> ApiResult<Reply> {
       store.add_note(note("written, then refused"));
       return api_fail(409, "precondition", "refused after writing");
     });
   });
   std::thread thrower([&] {
-    results[2] = commit.run(1, [&](adapters::SqliteStore& store) -> ApiResult<Reply> {
+    results[2] = commit.run(1, [&](app::JournalStore& store) -> ApiResult<Reply> {
       store.add_note(note("written, then a bug"));
       throw std::runtime_error("a bug");
     });
@@ -94,24 +110,25 @@ TEST(GroupCommit, ARefusedWriteIsUndoneAndItsBatchmatesStand) {
   EXPECT_EQ(results[1].error().status, 409);
   ASSERT_FALSE(results[2]);
   EXPECT_EQ(results[2].error().status, 500);
-  auto store = std::move(*adapters::SqliteStore::open(dir / "f.db", 1));
+  auto store = db.store(1);
   const auto notes = store->load_journal()->notes;
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_EQ(notes[0].text, "kept 1");
 }
 
-TEST(GroupCommit, NothingIsAcknowledgedWhenTheBatchCannotBegin) {
-  fascia::testing::TempDir dir;
-  StorePool stores(dir / "f.db");
+TEST_P(GroupCommitOn, NothingIsAcknowledgedWhenTheBatchCannotBegin) {
+  TestDatabase db(GetParam());
+  FASCIA_NEED_DATABASE(db);
+  StorePool stores(opener(db));
   ViewCache views;
   GroupCommit commit(stores, views);
   { auto warm = stores.lease(1); }
   // Another process holds the write lock for longer than the busy timeout.
-  auto other = std::move(*adapters::SqliteStore::open(dir / "f.db", 1));
+  auto other = db.store(1);
   auto held = other->begin_batch();
   ASSERT_TRUE(held);
   bool ran = false;
-  auto result = commit.run(1, [&](adapters::SqliteStore&) -> ApiResult<Reply> {
+  auto result = commit.run(1, [&](app::JournalStore&) -> ApiResult<Reply> {
     ran = true;
     return Reply{201, "{}"};
   });

@@ -1,11 +1,11 @@
-#include "fascia/adapters/sqlite_rows.hpp"
-
-#include "fascia/app/journal_store.hpp"
+#include "fascia/adapters/journal_rows.hpp"
 
 #include <limits>
 #include <map>
 #include <string>
 #include <utility>
+
+#include "fascia/app/journal_store.hpp"
 
 namespace fascia::adapters::rows {
 
@@ -19,8 +19,8 @@ namespace {
 // remembered as a db_corrupt error naming the table, and done() reports it.
 class Columns {
  public:
-  Columns(const sqlite::Statement& row, std::string_view table, const std::filesystem::path& file)
-      : row_(row), table_(table), file_(file) {}
+  Columns(const sql::Row& row, std::string_view table, const std::string& database)
+      : row_(row), table_(table), database_(database) {}
 
   std::string text(int column) const { return row_.text(column); }
   int integer(int column) {
@@ -63,30 +63,32 @@ class Columns {
   }
   void bad(std::string_view what, int column) {
     if (error_) return;
-    error_ = Error{ErrorCode::db_corrupt, "database " + file_.string() + " is damaged: " + std::string(table_) +
-                                              " holds " + std::string(what) + " '" + row_.text(column) + "'"};
+    error_ = Error{ErrorCode::db_corrupt, database_ + " is damaged: " + std::string(table_) + " holds " +
+                                              std::string(what) + " '" + row_.text(column) + "'"};
   }
 
-  const sqlite::Statement& row_;
+  const sql::Row& row_;
   std::string_view table_;
-  const std::filesystem::path& file_;
+  const std::string& database_;
   std::optional<Error> error_;
 };
 
-// Runs a query with args bound to ?1..?N and hands each row to on_row.
+// Runs a query with args bound to ?1..?N and hands each row to on_row; the
+// first value that does not decode ends it with db_corrupt.
 template <class OnRow, class... Args>
 Result<void> each_row(Database& db, std::string_view table, std::string_view sql, OnRow&& on_row, const Args&... args) {
-  auto stmt = db.prepare(sql);
-  if (!stmt) return tl::make_unexpected(stmt.error());
-  stmt->bind_all(args...);
-  for (;;) {
-    auto row = stmt->step();
-    if (!row) return tl::make_unexpected(row.error());
-    if (!*row) return {};
-    Columns columns(*stmt, table, db.file());
-    on_row(columns);
-    FASCIA_TRY(columns.done());
-  }
+  std::optional<Error> bad;
+  FASCIA_TRY(db.each_row(
+      sql,
+      [&](const sql::Row& row) {
+        if (bad) return;
+        Columns columns(row, table, db.name());
+        on_row(columns);
+        if (auto decoded = columns.done(); !decoded) bad = decoded.error();
+      },
+      args...));
+  if (bad) return tl::make_unexpected(*bad);
+  return {};
 }
 
 Result<void> select_answers(Database& db, std::int64_t person, std::int64_t screening_id,
@@ -98,7 +100,10 @@ Result<void> select_answers(Database& db, std::int64_t person, std::int64_t scre
       db, "screening_answer_region",
       "SELECT question, region, side FROM screening_answer_region WHERE person_id = ?1 AND screening_id = ?2 "
       "ORDER BY question, position",
-      [&](Columns& c) { record.answers[c.text(0)].regions.push_back({c.text(1), c.side(2)}); }, person, screening_id);
+      [&](Columns& c) {
+        record.answers[c.text(0)].regions.push_back({c.text(1), c.side(2)});
+      },
+      person, screening_id);
 }
 
 // Loads the screenings `order_and_limit` selects, with their answers.
@@ -227,8 +232,10 @@ Result<std::optional<core::ScreeningRecord>> select_latest_screening(Database& d
 }
 
 Result<void> insert_screening(Database& db, std::int64_t person, const core::ScreeningRecord& record) {
-  FASCIA_TRY(db.run("INSERT INTO screening (person_id, date) VALUES (?1, ?2)", person, core::format_date(record.date)));
-  const std::int64_t id = db.last_insert_rowid();
+  auto inserted = db.query_int("INSERT INTO screening (person_id, date) VALUES (?1, ?2) RETURNING id", person,
+                               core::format_date(record.date));
+  if (!inserted) return tl::make_unexpected(inserted.error());
+  const std::int64_t id = inserted->value_or(0);
   for (const auto& [question, answer] : record.answers) {
     FASCIA_TRY(db.run("INSERT INTO screening_answer (person_id, screening_id, question, yes) VALUES (?1, ?2, ?3, ?4)",
                       person, id, question, answer.yes));
@@ -284,33 +291,38 @@ Result<core::Journal> select_journal(Database& db, std::int64_t person) {
       db, "clearance",
       "SELECT id, date, cleared_by, note, after_screenings FROM clearance WHERE person_id = ?1 ORDER BY date, id",
       [&](Columns& c) {
-        clearances.emplace_back(c.int64(0), core::ClearanceEntry{.date = c.date(1),
-                                                                 .by = c.text(2),
-                                                                 .regions = {},
-                                                                 .note = c.text(3),
-                                                                 .after_screenings = c.count(4)});
+        clearances.emplace_back(
+            c.int64(0),
+            core::ClearanceEntry{
+                .date = c.date(1), .by = c.text(2), .regions = {}, .note = c.text(3), .after_screenings = c.count(4)});
       },
       person));
   for (auto& [id, entry] : clearances) {
     FASCIA_TRY(each_row(
         db, "clearance_region",
         "SELECT region, side FROM clearance_region WHERE person_id = ?1 AND clearance_id = ?2 ORDER BY position",
-        [&](Columns& c) { entry.regions.push_back({c.text(0), c.side(1)}); }, person, id));
+        [&](Columns& c) {
+          entry.regions.push_back({c.text(0), c.side(1)});
+        },
+        person, id));
     journal.clearances.push_back(std::move(entry));
   }
   return journal;
 }
 
 Result<void> insert(Database& db, std::int64_t person, const core::ClearanceEntry& entry) {
-  FASCIA_TRY(db.run(
-      "INSERT INTO clearance (person_id, date, cleared_by, note, after_screenings) VALUES (?1, ?2, ?3, ?4, ?5)", person,
-      core::format_date(entry.date), entry.by, entry.note, static_cast<std::int64_t>(entry.after_screenings)));
-  const std::int64_t id = db.last_insert_rowid();
+  auto inserted = db.query_int(
+      "INSERT INTO clearance (person_id, date, cleared_by, note, after_screenings) VALUES (?1, ?2, ?3, ?4, ?5) "
+      "RETURNING id",
+      person, core::format_date(entry.date), entry.by, entry.note, static_cast<std::int64_t>(entry.after_screenings));
+  if (!inserted) return tl::make_unexpected(inserted.error());
+  const std::int64_t id = inserted->value_or(0);
   int position = 0;
   for (const auto& r : entry.regions)
-    FASCIA_TRY(db.run("INSERT INTO clearance_region (person_id, clearance_id, position, region, side) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5)",
-                      person, id, position++, r.region, std::string(core::to_string(r.side))));
+    FASCIA_TRY(
+        db.run("INSERT INTO clearance_region (person_id, clearance_id, position, region, side) "
+               "VALUES (?1, ?2, ?3, ?4, ?5)",
+               person, id, position++, r.region, std::string(core::to_string(r.side))));
   return {};
 }
 
@@ -343,40 +355,32 @@ Result<void> insert(Database& db, std::int64_t person, const core::NoteEntry& en
 }
 
 Result<std::size_t> count_screenings(Database& db, std::int64_t person) {
-  auto stmt = db.prepare("SELECT count(*) FROM screening WHERE person_id = ?1");
-  if (!stmt) return tl::make_unexpected(stmt.error());
-  stmt->bind(1, person);
-  auto row = stmt->step();
-  if (!row) return tl::make_unexpected(row.error());
-  return static_cast<std::size_t>(stmt->int64(0));  // an aggregate always yields one row
+  auto count = db.query_int("SELECT count(*) FROM screening WHERE person_id = ?1", person);
+  if (!count) return tl::make_unexpected(count.error());
+  return static_cast<std::size_t>(count->value_or(0));  // an aggregate always yields one row
 }
 
 Result<std::int64_t> next_session_id(Database& db) {
-  // Numbered across the whole file, not per person, so that an id one person
-  // sees never names a session of someone else's (the HTTP API exposes ids).
-  // Every id stays within what an import accepts (app::kMaxSessionId), so an
-  // export can always be imported again: after the largest, the lowest free id.
-  auto stmt = db.prepare(
+  // Numbered across the whole database, not per person, so that an id one
+  // person sees never names a session of someone else's (the HTTP API
+  // exposes ids). Every id stays within what an import accepts
+  // (app::kMaxSessionId), so an export can always be imported again: after
+  // the largest, the lowest free id.
+  auto next = db.query_int(
       "SELECT CASE WHEN coalesce(max(id), 0) < ?1 THEN coalesce(max(id), 0) + 1 ELSE"
       " (SELECT min(free) FROM (SELECT 1 AS free WHERE NOT EXISTS (SELECT 1 FROM session WHERE id = 1)"
-      "  UNION ALL SELECT id + 1 FROM session WHERE id + 1 <= ?1 AND id + 1 NOT IN (SELECT id FROM session)))"
-      " END FROM session");
-  if (!stmt) return tl::make_unexpected(stmt.error());
-  stmt->bind(1, app::kMaxSessionId);
-  auto row = stmt->step();
-  if (!row) return tl::make_unexpected(row.error());
-  if (stmt->is_null(0))
-    return core::fail(ErrorCode::db_error, "database " + db.file().string() + ": every session id is in use");
-  return stmt->int64(0);  // an aggregate always yields one row
+      "  UNION ALL SELECT id + 1 FROM session WHERE id + 1 <= ?1 AND id + 1 NOT IN (SELECT id FROM session)) AS gaps)"
+      " END FROM session",
+      app::kMaxSessionId);
+  if (!next) return tl::make_unexpected(next.error());
+  if (!*next) return core::fail(ErrorCode::db_error, db.name() + ": every session id is in use");
+  return **next;
 }
 
 Result<bool> session_id_used(Database& db, std::int64_t id) {
-  auto stmt = db.prepare("SELECT count(*) FROM session WHERE id = ?1");
-  if (!stmt) return tl::make_unexpected(stmt.error());
-  stmt->bind(1, id);
-  auto row = stmt->step();
-  if (!row) return tl::make_unexpected(row.error());
-  return stmt->int64(0) > 0;
+  auto count = db.query_int("SELECT count(*) FROM session WHERE id = ?1", id);
+  if (!count) return tl::make_unexpected(count.error());
+  return count->value_or(0) > 0;
 }
 
 Result<void> insert_session(Database& db, std::int64_t person, std::int64_t id, const core::SessionEntry& session) {

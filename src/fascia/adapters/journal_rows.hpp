@@ -1,20 +1,21 @@
-// Row-level reads and writes of the SQLite store, one function per table
-// group (see sqlite_migrations.cpp for the schema). Callers run them inside a
-// transaction; every function is restricted to one person_id. A stored value
-// that does not decode (bad date, unknown enum word) is db_corrupt.
+// Row-level reads and writes of the journal store, one function per table
+// group, on either engine (the schemas: sqlite_migrations.cpp,
+// pg_migrations.cpp). Callers run them inside a transaction; every function
+// is restricted to one person_id. A stored value that does not decode (bad
+// date, unknown enum word) is db_corrupt.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <vector>
 
-#include "fascia/adapters/sqlite_handle.hpp"
+#include "fascia/adapters/sql_connection.hpp"
 #include "fascia/core/person.hpp"
 
 namespace fascia::adapters::rows {
 
 using core::Result;
-using sqlite::Database;
+using Database = sql::Connection;
 
 Result<std::optional<core::Profile>> select_profile(Database& db, std::int64_t person);
 Result<void> delete_profile(Database& db, std::int64_t person);
@@ -37,9 +38,9 @@ Result<void> insert(Database& db, std::int64_t person, const core::NoteEntry& en
 // Stores entry.after_screenings as given (add_clearance sets it first).
 Result<void> insert(Database& db, std::int64_t person, const core::ClearanceEntry& entry);
 
-// Session ids count from 1 across the whole file (unique between people).
+// Session ids count from 1 across the whole database (unique between people).
 Result<std::int64_t> next_session_id(Database& db);
-// True when any person in the file has a session with this id.
+// True when any person in the database has a session with this id.
 Result<bool> session_id_used(Database& db, std::int64_t id);
 // Stores the session under `id` (its own id field is ignored) with its steps.
 Result<void> insert_session(Database& db, std::int64_t person, std::int64_t id, const core::SessionEntry& session);

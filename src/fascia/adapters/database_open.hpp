@@ -1,0 +1,41 @@
+// Where fascia keeps its data, and opening it: a SQLite file (the default,
+// one person's desk) or a PostgreSQL database named by a URL (a clinic),
+// chosen by the text of --db / FASCIA_DB (ADR 0014).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "fascia/adapters/sql_accounts.hpp"
+#include "fascia/adapters/sql_store.hpp"
+
+namespace fascia::adapters {
+
+class DatabaseTarget {
+ public:
+  // postgresql://… or postgres://… names a PostgreSQL database (libpq's
+  // URI form, e.g. postgresql://fascia@db.clinic.example/fascia or
+  // postgresql://fascia@/fascia?host=/run/fascia); anything else is a path.
+  explicit DatabaseTarget(std::string text);
+  bool is_postgresql() const { return postgresql_; }
+  // The SQLite file (meaningful when !is_postgresql()).
+  std::filesystem::path file() const { return text_; }
+  const std::string& text() const { return text_; }
+  // For messages: the path, or the URL without its password.
+  std::string display() const;
+
+ private:
+  std::string text_;
+  bool postgresql_ = false;
+};
+
+// Opens the journal store bound to person_id (positive) on the target,
+// creating and migrating the database when needed. The errors of
+// SqliteStore::open or PgConnection::open.
+core::Result<std::unique_ptr<SqlStore>> open_journal_store(const DatabaseTarget& target, std::int64_t person_id = 1);
+// The account store in the same database; the same errors.
+core::Result<std::unique_ptr<SqlAccounts>> open_account_store(const DatabaseTarget& target);
+
+}  // namespace fascia::adapters

@@ -1,0 +1,148 @@
+#include "fascia/adapters/sql_accounts.hpp"
+
+#include <algorithm>
+
+namespace fascia::adapters {
+
+using core::ErrorCode;
+using core::Result;
+using sql::Access;
+
+Result<app::Account> SqlAccounts::add_account(const std::string& name, const std::string& password_hash,
+                                              core::Date created) {
+  FASCIA_TRY(app::validate_account_name(name));
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  auto existing = select("name = ?1", name);
+  if (!existing) return tl::make_unexpected(existing.error());
+  if (!existing->empty()) return core::fail(ErrorCode::invalid_argument, "account '" + name + "' already exists");
+  // Person 1 is the terminal's person: the first account takes it over.
+  auto next = db_->query_int("SELECT coalesce(max(person_id), 0) + 1 FROM account");
+  if (!next) return tl::make_unexpected(next.error());
+  app::Account account{next->value_or(1), name, password_hash};
+  FASCIA_TRY(db_->run("INSERT INTO account (person_id, name, password_hash, created) VALUES (?1, ?2, ?3, ?4)",
+                      account.person_id, account.name, account.password_hash, core::format_date(created)));
+  FASCIA_TRY(txn->commit());
+  return account;
+}
+
+Result<std::vector<app::Account>> SqlAccounts::select(std::string_view where, const sql::Param& key) {
+  const std::string sql = "SELECT person_id, name, password_hash FROM account" +
+                          (where.empty() ? std::string() : " WHERE " + std::string(where)) + " ORDER BY person_id";
+  std::vector<app::Account> out;
+  const auto add = [&](const sql::Row& row) { out.push_back({row.int64(0), row.text(1), row.text(2)}); };
+  FASCIA_TRY(db_->query(sql, std::span<const sql::Param>(&key, where.empty() ? 0 : 1), add));
+  return out;
+}
+
+Result<std::optional<app::Account>> SqlAccounts::find_account(const std::string& name) {
+  auto rows = select("name = ?1", name);
+  if (!rows) return tl::make_unexpected(rows.error());
+  if (rows->empty()) return std::optional<app::Account>{};
+  return rows->front();
+}
+
+Result<std::optional<app::Account>> SqlAccounts::account_of(std::int64_t person_id) {
+  auto rows = select("person_id = ?1", person_id);
+  if (!rows) return tl::make_unexpected(rows.error());
+  if (rows->empty()) return std::optional<app::Account>{};
+  return rows->front();
+}
+
+Result<std::vector<app::Account>> SqlAccounts::list_accounts() { return select("", nullptr); }
+
+Result<void> SqlAccounts::set_password_hash(const std::string& name, const std::string& password_hash) {
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  auto existing = select("name = ?1", name);
+  if (!existing) return tl::make_unexpected(existing.error());
+  if (existing->empty()) return core::fail(ErrorCode::not_found, "no account named '" + name + "'");
+  FASCIA_TRY(db_->run("UPDATE account SET password_hash = ?1 WHERE name = ?2", password_hash, name));
+  // Whoever signed in with the old password is signed out.
+  FASCIA_TRY(db_->run("DELETE FROM login_session WHERE person_id = ?1", existing->front().person_id));
+  FASCIA_TRY(db_->run("DELETE FROM login_device WHERE name = ?1", name));
+  return txn->commit();
+}
+
+Result<void> SqlAccounts::add_login_session(const std::string& token_hash, std::int64_t person_id, std::int64_t now,
+                                            std::int64_t expires_at) {
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  FASCIA_TRY(db_->run("DELETE FROM login_session WHERE expires <= ?1", now));  // expired ones go now and then
+  FASCIA_TRY(db_->run("INSERT INTO login_session (token_hash, person_id, created, expires) VALUES (?1, ?2, ?3, ?4)",
+                      token_hash, person_id, now, expires_at));
+  return txn->commit();
+}
+
+Result<std::optional<std::int64_t>> SqlAccounts::login_session_person(const std::string& token_hash, std::int64_t now) {
+  // Every signed-in request asks this (a statement each engine prepares once per connection).
+  return db_->query_int("SELECT person_id FROM login_session WHERE token_hash = ?1 AND expires > ?2", token_hash, now);
+}
+
+Result<void> SqlAccounts::end_login_session(const std::string& token_hash) {
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  FASCIA_TRY(db_->run("DELETE FROM login_session WHERE token_hash = ?1", token_hash));
+  return txn->commit();
+}
+
+Result<void> SqlAccounts::add_login_device(const std::string& token_hash, const std::string& name,
+                                           std::int64_t expires_at) {
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  FASCIA_TRY(
+      db_->run("INSERT INTO login_device (token_hash, name, expires) VALUES (?1, ?2, ?3) "
+               "ON CONFLICT (token_hash) DO UPDATE SET name = excluded.name, expires = excluded.expires",
+               token_hash, name, expires_at));
+  return txn->commit();
+}
+
+Result<std::optional<std::string>> SqlAccounts::login_device_name(const std::string& token_hash, std::int64_t now) {
+  std::optional<std::string> name;
+  FASCIA_TRY(db_->each_row(
+      "SELECT name FROM login_device WHERE token_hash = ?1 AND expires > ?2",
+      [&](const sql::Row& row) { name = row.text(0); }, token_hash, now));
+  return name;
+}
+
+Result<app::AttemptVerdict> SqlAccounts::count_login_attempt(const std::vector<app::AttemptLimit>& limits,
+                                                             std::int64_t now) {
+  // One write transaction: two processes counting at once are serialised,
+  // so no more than the maximum ever get through.
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  app::AttemptVerdict verdict;
+  for (const auto& limit : limits) {
+    FASCIA_TRY(
+        db_->run("DELETE FROM login_attempt WHERE key = ?1 AND at <= ?2", limit.key, now - limit.window_seconds));
+    std::int64_t count = 0;
+    std::int64_t oldest = 0;
+    FASCIA_TRY(db_->each_row(
+        "SELECT count(*), coalesce(min(at), 0) FROM login_attempt WHERE key = ?1",
+        [&](const sql::Row& row) { count = row.int64(0), oldest = row.int64(1); }, limit.key));
+    if (count >= limit.max_attempts) {
+      verdict.blocked_key = limit.key;
+      verdict.retry_after = std::max<std::int64_t>(1, oldest + limit.window_seconds - now);
+      return verdict;  // rolled back: nothing recorded
+    }
+  }
+  for (const auto& limit : limits) {
+    auto id = db_->query_int("INSERT INTO login_attempt (key, at) VALUES (?1, ?2) RETURNING id", limit.key, now);
+    if (!id) return tl::make_unexpected(id.error());
+    verdict.ids.push_back(id->value_or(0));
+  }
+  FASCIA_TRY(txn->commit());
+  verdict.allowed = true;
+  return verdict;
+}
+
+Result<void> SqlAccounts::forget_login_attempts(const std::vector<std::int64_t>& ids,
+                                                const std::vector<std::string>& keys) {
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  for (const auto id : ids) FASCIA_TRY(db_->run("DELETE FROM login_attempt WHERE id = ?1", id));
+  for (const auto& key : keys) FASCIA_TRY(db_->run("DELETE FROM login_attempt WHERE key = ?1", key));
+  return txn->commit();
+}
+
+}  // namespace fascia::adapters

@@ -1,0 +1,224 @@
+#include "fascia/adapters/sql_store.hpp"
+
+#include <array>
+#include <string>
+
+#include "fascia/adapters/journal_rows.hpp"
+
+namespace fascia::adapters {
+
+using core::Error;
+using core::ErrorCode;
+using core::Result;
+using sql::Access;
+
+namespace {
+
+// Every table holding a person's rows, children before their parents.
+constexpr std::array<std::string_view, 16> kPersonTables{
+    "session_step",   "session",      "screening_answer_region", "screening_answer", "screening",
+    "profile_region", "profile_tool", "profile_weekday",         "profile",          "pain_entry",
+    "reaction_entry", "habit_entry",  "treatment_entry",         "note_entry",       "clearance_region",
+    "clearance"};
+
+// A batch is a transaction of the store's connection (nested: a savepoint).
+class SqlBatch final : public app::WriteBatch {
+ public:
+  explicit SqlBatch(sql::Transaction transaction) : transaction_(std::move(transaction)) {}
+  Result<void> commit() override { return transaction_.commit(); }
+
+ private:
+  sql::Transaction transaction_;
+};
+
+}  // namespace
+
+// Runs body inside a write transaction; commits when it succeeds, otherwise
+// the transaction's destructor rolls back.
+template <class Body>
+auto SqlStore::write(Body&& body) -> decltype(body()) {
+  auto txn = connection_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  auto result = body();
+  if (!result) return result;
+  FASCIA_TRY(txn->commit());
+  return result;
+}
+
+// Runs body in one read transaction so it sees a single consistent snapshot.
+template <class Body>
+auto SqlStore::read(Body&& body) -> decltype(body()) {
+  auto txn = connection_->begin(Access::read);
+  if (!txn) return tl::make_unexpected(txn.error());
+  auto result = body();
+  if (!result) return result;
+  FASCIA_TRY(txn->commit());
+  return result;
+}
+
+Result<std::optional<core::Profile>> SqlStore::load_profile() {
+  return read([&] { return rows::select_profile(*connection_, person_id_); });
+}
+
+Result<void> SqlStore::save_profile(const core::Profile& profile) {
+  return write([&]() -> Result<void> {
+    FASCIA_TRY(rows::delete_profile(*connection_, person_id_));
+    return rows::insert_profile(*connection_, person_id_, profile);
+  });
+}
+
+Result<std::optional<core::ScreeningRecord>> SqlStore::latest_screening() {
+  return read([&] { return rows::select_latest_screening(*connection_, person_id_); });
+}
+
+Result<void> SqlStore::add_screening(const core::ScreeningRecord& record) {
+  return write([&] { return rows::insert_screening(*connection_, person_id_, record); });
+}
+
+Result<std::vector<core::ScreeningRecord>> SqlStore::load_screenings() {
+  return read([&] { return rows::select_screenings(*connection_, person_id_); });
+}
+
+Result<core::ClearanceEntry> SqlStore::add_clearance(const core::ClearanceEntry& entry) {
+  return write([&]() -> Result<core::ClearanceEntry> {
+    // Counted inside the write, so no screening can slip in between.
+    core::ClearanceEntry ordered = entry;
+    auto screenings = rows::count_screenings(*connection_, person_id_);
+    if (!screenings) return tl::make_unexpected(screenings.error());
+    ordered.after_screenings = *screenings;
+    FASCIA_TRY(rows::insert(*connection_, person_id_, ordered));
+    return ordered;
+  });
+}
+
+Result<void> SqlStore::check_writable() const {
+  if (connection_->read_only_reason().empty()) return {};
+  return core::fail(ErrorCode::db_read_only, connection_->read_only_reason());
+}
+
+Result<core::Journal> SqlStore::load_journal() {
+  return read([&] { return rows::select_journal(*connection_, person_id_); });
+}
+
+Result<void> SqlStore::add_pain(const core::PainEntry& entry) {
+  return write([&] { return rows::insert(*connection_, person_id_, entry); });
+}
+
+Result<void> SqlStore::add_reaction(const core::ReactionEntry& entry) {
+  return write([&] { return rows::insert(*connection_, person_id_, entry); });
+}
+
+Result<void> SqlStore::add_reactions(const std::vector<core::ReactionEntry>& entries) {
+  return write([&]() -> Result<void> {
+    for (const auto& e : entries) FASCIA_TRY(rows::insert(*connection_, person_id_, e));
+    return {};
+  });
+}
+
+Result<void> SqlStore::add_habit(const core::HabitEntry& entry) {
+  return write([&] { return rows::insert(*connection_, person_id_, entry); });
+}
+
+Result<void> SqlStore::add_treatment(const core::TreatmentEntry& entry) {
+  return write([&] { return rows::insert(*connection_, person_id_, entry); });
+}
+
+Result<void> SqlStore::add_note(const core::NoteEntry& entry) {
+  return write([&] { return rows::insert(*connection_, person_id_, entry); });
+}
+
+Result<std::int64_t> SqlStore::add_session(const core::SessionEntry& session) {
+  return write([&]() -> Result<std::int64_t> {
+    auto id = rows::next_session_id(*connection_);
+    if (!id) return id;
+    FASCIA_TRY(rows::insert_session(*connection_, person_id_, *id, session));
+    return id;
+  });
+}
+
+Result<std::int64_t> SqlStore::add_session_record(const app::SessionRecord& record) {
+  return write([&]() -> Result<std::int64_t> {
+    auto id = rows::next_session_id(*connection_);
+    if (!id) return id;
+    FASCIA_TRY(rows::insert_session(*connection_, person_id_, *id, record.session));
+    for (const auto& checkin : record.checkins) FASCIA_TRY(rows::insert(*connection_, person_id_, checkin));
+    if (record.rescreen) FASCIA_TRY(rows::insert_screening(*connection_, person_id_, *record.rescreen));
+    return id;
+  });
+}
+
+Result<core::PersonData> SqlStore::export_all() {
+  return read([&]() -> Result<core::PersonData> {
+    core::PersonData data;
+    auto profile = rows::select_profile(*connection_, person_id_);
+    if (!profile) return tl::make_unexpected(profile.error());
+    data.profile = std::move(*profile);
+    auto screenings = rows::select_screenings(*connection_, person_id_);
+    if (!screenings) return tl::make_unexpected(screenings.error());
+    data.screenings = std::move(*screenings);
+    auto journal = rows::select_journal(*connection_, person_id_);
+    if (!journal) return tl::make_unexpected(journal.error());
+    data.journal = std::move(*journal);
+    return data;
+  });
+}
+
+Result<void> SqlStore::replace_all(const core::PersonData& data) {
+  return write([&]() -> Result<void> {
+    for (std::string_view table : kPersonTables)
+      FASCIA_TRY(connection_->run("DELETE FROM " + std::string(table) + " WHERE person_id = ?1", person_id_));
+    if (data.profile) FASCIA_TRY(rows::insert_profile(*connection_, person_id_, *data.profile));
+    for (const auto& record : data.screenings) FASCIA_TRY(rows::insert_screening(*connection_, person_id_, record));
+    const core::Journal& journal = data.journal;
+    for (const auto& entry : journal.pain) FASCIA_TRY(rows::insert(*connection_, person_id_, entry));
+    for (const auto& entry : journal.reactions) FASCIA_TRY(rows::insert(*connection_, person_id_, entry));
+    for (const auto& entry : journal.habits) FASCIA_TRY(rows::insert(*connection_, person_id_, entry));
+    for (const auto& entry : journal.treatments) FASCIA_TRY(rows::insert(*connection_, person_id_, entry));
+    for (const auto& entry : journal.notes) FASCIA_TRY(rows::insert(*connection_, person_id_, entry));
+    for (const auto& entry : journal.clearances) FASCIA_TRY(rows::insert(*connection_, person_id_, entry));
+    // Imported sessions keep their ids, unless another person in this file
+    // holds the same id; those and sessions without one (0) are numbered
+    // afterwards by next_session_id, which never goes past kMaxSessionId.
+    std::vector<const core::SessionEntry*> renumber;
+    for (const auto& session : journal.sessions) {
+      if (session.id < 0 || session.id > app::kMaxSessionId)
+        return core::fail(ErrorCode::out_of_range, "session id " + std::to_string(session.id) + " is outside 0.." +
+                                                       std::to_string(app::kMaxSessionId));
+      bool keep = session.id != 0;
+      if (keep) {
+        auto used = rows::session_id_used(*connection_, session.id);  // this person's rows are gone already
+        if (!used) return tl::make_unexpected(used.error());
+        keep = !*used;
+      }
+      if (keep)
+        FASCIA_TRY(rows::insert_session(*connection_, person_id_, session.id, session));
+      else
+        renumber.push_back(&session);
+    }
+    for (const core::SessionEntry* session : renumber) {
+      auto id = rows::next_session_id(*connection_);
+      if (!id) return tl::make_unexpected(id.error());
+      FASCIA_TRY(rows::insert_session(*connection_, person_id_, *id, *session));
+    }
+    return {};
+  });
+}
+
+Result<std::unique_ptr<app::WriteBatch>> SqlStore::begin_batch() {
+  auto transaction = connection_->begin(Access::write);
+  if (!transaction) return tl::make_unexpected(transaction.error());
+  return std::unique_ptr<app::WriteBatch>(new SqlBatch(std::move(*transaction)));
+}
+
+Result<std::vector<std::int64_t>> SqlStore::people() {
+  return read([&]() -> Result<std::vector<std::int64_t>> {
+    std::string sql = "SELECT person_id FROM profile";
+    for (std::string_view table : kPersonTables)
+      if (table != "profile") sql += " UNION SELECT person_id FROM " + std::string(table);
+    std::vector<std::int64_t> ids;
+    FASCIA_TRY(connection_->each_row(sql + " ORDER BY 1", [&](const sql::Row& row) { ids.push_back(row.int64(0)); }));
+    return ids;
+  });
+}
+
+}  // namespace fascia::adapters

@@ -1,0 +1,56 @@
+// A fresh, empty fascia database for one test, on either engine, so that one
+// store contract suite runs on SQLite and on PostgreSQL (ADR 0014). SQLite:
+// a file in a temporary folder. PostgreSQL: a schema of its own in the
+// cluster FASCIA_TEST_PG names (scripts/test.sh starts one), dropped at the
+// end; without FASCIA_TEST_PG the PostgreSQL cases are skipped, saying why.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "fascia/adapters/database_open.hpp"
+#include "unit/adapters/temp_dir.hpp"
+
+namespace fascia::testing {
+
+enum class Engine { sqlite, postgresql };
+
+// "sqlite" / "postgresql", for test names.
+std::string engine_name(const ::testing::TestParamInfo<Engine>& info);
+// The test cluster's URL (FASCIA_TEST_PG), empty when there is none.
+std::string test_postgresql_url();
+
+class TestDatabase {
+ public:
+  explicit TestDatabase(Engine engine);
+  ~TestDatabase();
+  TestDatabase(const TestDatabase&) = delete;
+  TestDatabase& operator=(const TestDatabase&) = delete;
+
+  // False for PostgreSQL when FASCIA_TEST_PG is not set.
+  bool available() const { return target_.has_value(); }
+  const adapters::DatabaseTarget& target() const { return *target_; }
+  // A store bound to `person`, or a failed expectation and null.
+  std::unique_ptr<adapters::SqlStore> store(std::int64_t person = 1) const;
+  std::unique_ptr<adapters::SqlAccounts> accounts() const;
+  // Runs SQL on the database outside fascia (to damage it, or look inside).
+  void run_sql(const std::string& sql) const;
+
+ private:
+  TempDir dir_;
+  std::string schema_;  // PostgreSQL: the test's own schema
+  std::optional<adapters::DatabaseTarget> target_;
+};
+
+}  // namespace fascia::testing
+
+// Skips a PostgreSQL case when there is no cluster to run it on.
+#define FASCIA_NEED_DATABASE(db)                                                              \
+  do {                                                                                        \
+    if (!(db).available())                                                                    \
+      GTEST_SKIP() << "FASCIA_TEST_PG is not set, so there is no PostgreSQL to test against " \
+                      "(scripts/test.sh starts one)";                                         \
+  } while (false)
