@@ -2,6 +2,8 @@
 
 #include "fascia/adapters/pg_connection.hpp"
 #include "fascia/adapters/sqlite_accounts.hpp"
+#include "fascia/adapters/sqlite_connection.hpp"
+#include "fascia/adapters/sqlite_open.hpp"
 #include "fascia/adapters/sqlite_store.hpp"
 
 namespace fascia::adapters {
@@ -9,6 +11,25 @@ namespace fascia::adapters {
 DatabaseTarget::DatabaseTarget(std::string text) : text_(std::move(text)), postgresql_(is_postgresql_url(text_)) {}
 
 std::string DatabaseTarget::display() const { return postgresql_ ? redacted_postgresql_url(text_) : text_; }
+
+namespace {
+core::Result<std::shared_ptr<sql::Connection>> connect(const DatabaseTarget& target) {
+  if (target.is_postgresql()) {
+    auto connection = PgConnection::open(target.text());
+    if (!connection) return tl::make_unexpected(connection.error());
+    return std::shared_ptr<sql::Connection>(std::move(*connection));
+  }
+  auto db = open_fascia_database(target.file());
+  if (!db) return tl::make_unexpected(db.error());
+  return std::shared_ptr<sql::Connection>(std::make_shared<SqliteConnection>(std::move(*db)));
+}
+}  // namespace
+
+core::Result<OpenedDatabase> open_database(const DatabaseTarget& target) {
+  auto connection = connect(target);
+  if (!connection) return tl::make_unexpected(connection.error());
+  return OpenedDatabase{std::make_unique<SqlStore>(*connection, 1), std::make_unique<SqlAccounts>(*connection)};
+}
 
 core::Result<std::unique_ptr<SqlStore>> open_journal_store(const DatabaseTarget& target, std::int64_t person_id) {
   if (!target.is_postgresql()) {

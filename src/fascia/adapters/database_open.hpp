@@ -38,4 +38,12 @@ core::Result<std::unique_ptr<SqlStore>> open_journal_store(const DatabaseTarget&
 // The account store in the same database; the same errors.
 core::Result<std::unique_ptr<SqlAccounts>> open_account_store(const DatabaseTarget& target);
 
+// Both stores on one connection, so that a batch begun on the journal store
+// holds the account writes too (copying a whole database all or nothing).
+struct OpenedDatabase {
+  std::unique_ptr<SqlStore> journal;  // bound to person 1
+  std::unique_ptr<SqlAccounts> accounts;
+};
+core::Result<OpenedDatabase> open_database(const DatabaseTarget& target);
+
 }  // namespace fascia::adapters

@@ -196,7 +196,16 @@ CREATE TABLE login_attempt (
 CREATE INDEX login_attempt_by_key ON login_attempt (key, at);
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations{kVersion1};
+// Version 2 (SQLite's 6): a revision per person, raised by every write of
+// their data, so that cached views see another process's writes.
+constexpr std::string_view kVersion2 = R"sql(
+CREATE TABLE person_revision (
+  person_id bigint PRIMARY KEY,
+  revision  bigint NOT NULL CHECK (revision > 0)
+);
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations{kVersion1, kVersion2};
 
 }  // namespace
 

@@ -19,7 +19,7 @@ Result<app::Account> SqlAccounts::add_account(const std::string& name, const std
   // Person 1 is the terminal's person: the first account takes it over.
   auto next = db_->query_int("SELECT coalesce(max(person_id), 0) + 1 FROM account");
   if (!next) return tl::make_unexpected(next.error());
-  app::Account account{next->value_or(1), name, password_hash};
+  app::Account account{next->value_or(1), name, password_hash, created};
   FASCIA_TRY(db_->run("INSERT INTO account (person_id, name, password_hash, created) VALUES (?1, ?2, ?3, ?4)",
                       account.person_id, account.name, account.password_hash, core::format_date(created)));
   FASCIA_TRY(txn->commit());
@@ -27,12 +27,36 @@ Result<app::Account> SqlAccounts::add_account(const std::string& name, const std
 }
 
 Result<std::vector<app::Account>> SqlAccounts::select(std::string_view where, const sql::Param& key) {
-  const std::string sql = "SELECT person_id, name, password_hash FROM account" +
+  const std::string sql = "SELECT person_id, name, password_hash, created FROM account" +
                           (where.empty() ? std::string() : " WHERE " + std::string(where)) + " ORDER BY person_id";
   std::vector<app::Account> out;
-  const auto add = [&](const sql::Row& row) { out.push_back({row.int64(0), row.text(1), row.text(2)}); };
+  std::optional<core::Error> bad;
+  const auto add = [&](const sql::Row& row) {
+    auto created = core::parse_date(row.text(3));
+    if (!created && !bad)
+      bad = core::Error{ErrorCode::db_corrupt, db_->name() + " is damaged: account holds date '" + row.text(3) + "'"};
+    out.push_back({row.int64(0), row.text(1), row.text(2), created.value_or(core::Date{})});
+  };
   FASCIA_TRY(db_->query(sql, std::span<const sql::Param>(&key, where.empty() ? 0 : 1), add));
+  if (bad) return tl::make_unexpected(*bad);
   return out;
+}
+
+Result<void> SqlAccounts::restore_account(const app::Account& account) {
+  FASCIA_TRY(app::validate_account_name(account.name));
+  if (account.person_id <= 0)
+    return core::fail(ErrorCode::invalid_argument, "account '" + account.name + "': person id must be positive");
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  auto taken =
+      db_->query_int("SELECT count(*) FROM account WHERE name = ?1 OR person_id = ?2", account.name, account.person_id);
+  if (!taken) return tl::make_unexpected(taken.error());
+  if (taken->value_or(0) > 0)
+    return core::fail(ErrorCode::invalid_argument, "account '" + account.name + "' or person " +
+                                                       std::to_string(account.person_id) + " already exists");
+  FASCIA_TRY(db_->run("INSERT INTO account (person_id, name, password_hash, created) VALUES (?1, ?2, ?3, ?4)",
+                      account.person_id, account.name, account.password_hash, core::format_date(account.created)));
+  return txn->commit();
 }
 
 Result<std::optional<app::Account>> SqlAccounts::find_account(const std::string& name) {

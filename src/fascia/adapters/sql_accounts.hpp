@@ -13,10 +13,11 @@ namespace fascia::adapters {
 
 class SqlAccounts : public app::AccountStore {
  public:
-  explicit SqlAccounts(std::unique_ptr<sql::Connection> connection) : db_(std::move(connection)) {}
+  explicit SqlAccounts(std::shared_ptr<sql::Connection> connection) : db_(std::move(connection)) {}
 
   core::Result<app::Account> add_account(const std::string& name, const std::string& password_hash,
                                          core::Date created) override;
+  core::Result<void> restore_account(const app::Account& account) override;
   core::Result<std::optional<app::Account>> find_account(const std::string& name) override;
   core::Result<std::optional<app::Account>> account_of(std::int64_t person_id) override;
   core::Result<std::vector<app::Account>> list_accounts() override;
@@ -36,7 +37,7 @@ class SqlAccounts : public app::AccountStore {
 
  private:
   core::Result<std::vector<app::Account>> select(std::string_view where, const sql::Param& key);
-  std::unique_ptr<sql::Connection> db_;
+  std::shared_ptr<sql::Connection> db_;
 };
 
 }  // namespace fascia::adapters

@@ -33,14 +33,19 @@ class SqlBatch final : public app::WriteBatch {
 
 }  // namespace
 
-// Runs body inside a write transaction; commits when it succeeds, otherwise
-// the transaction's destructor rolls back.
+// Runs body inside a write transaction and raises the person's revision in
+// it; commits when both succeed, otherwise the transaction's destructor
+// rolls back.
 template <class Body>
 auto SqlStore::write(Body&& body) -> decltype(body()) {
   auto txn = connection_->begin(Access::write);
   if (!txn) return tl::make_unexpected(txn.error());
   auto result = body();
   if (!result) return result;
+  FASCIA_TRY(
+      connection_->run("INSERT INTO person_revision (person_id, revision) VALUES (?1, 1) "
+                       "ON CONFLICT (person_id) DO UPDATE SET revision = person_revision.revision + 1",
+                       person_id_));
   FASCIA_TRY(txn->commit());
   return result;
 }
@@ -208,6 +213,12 @@ Result<std::unique_ptr<app::WriteBatch>> SqlStore::begin_batch() {
   auto transaction = connection_->begin(Access::write);
   if (!transaction) return tl::make_unexpected(transaction.error());
   return std::unique_ptr<app::WriteBatch>(new SqlBatch(std::move(*transaction)));
+}
+
+Result<std::int64_t> SqlStore::revision() {
+  auto revision = connection_->query_int("SELECT revision FROM person_revision WHERE person_id = ?1", person_id_);
+  if (!revision) return tl::make_unexpected(revision.error());
+  return revision->value_or(0);
 }
 
 Result<std::vector<std::int64_t>> SqlStore::people() {

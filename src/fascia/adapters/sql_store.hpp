@@ -18,7 +18,7 @@ namespace fascia::adapters {
 class SqlStore : public app::JournalStore {
  public:
   // person_id must be positive (the opening functions check it).
-  SqlStore(std::unique_ptr<sql::Connection> connection, std::int64_t person_id)
+  SqlStore(std::shared_ptr<sql::Connection> connection, std::int64_t person_id)
       : connection_(std::move(connection)), person_id_(person_id) {}
 
   core::Result<std::optional<core::Profile>> load_profile() override;
@@ -44,13 +44,12 @@ class SqlStore : public app::JournalStore {
   core::Result<void> replace_all(const core::PersonData& data) override;
 
   void rebind(std::int64_t person_id) override { person_id_ = person_id; }
+  core::Result<std::vector<std::int64_t>> people() override;
+  core::Result<std::int64_t> revision() override;
   std::int64_t person_id() const override { return person_id_; }
   core::Result<std::unique_ptr<app::WriteBatch>> begin_batch() override;
   bool in_batch() const override { return connection_->in_transaction(); }
 
-  // Every person with any row in the database (a profile, a screening or a
-  // journal entry), in ascending order: what `fascia db copy` moves.
-  core::Result<std::vector<std::int64_t>> people();
   // "database F" / "database postgresql://…", for messages.
   const std::string& name() const { return connection_->name(); }
 
@@ -63,7 +62,7 @@ class SqlStore : public app::JournalStore {
   template <class Body>
   auto read(Body&& body) -> decltype(body());
 
-  std::unique_ptr<sql::Connection> connection_;
+  std::shared_ptr<sql::Connection> connection_;
   std::int64_t person_id_;
 };
 

@@ -230,7 +230,17 @@ CREATE TABLE login_attempt (
 CREATE INDEX login_attempt_by_key ON login_attempt (key, at);
 )sql";
 
-constexpr std::array<std::string_view, 5> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
+// Version 6 (issue 9): a revision per person, raised by every write of
+// their data in the same transaction, so that a server's cached views can
+// tell a write made by another process (a second server, the terminal).
+constexpr std::string_view kVersion6 = R"sql(
+CREATE TABLE person_revision (
+  person_id INTEGER PRIMARY KEY,
+  revision  INTEGER NOT NULL CHECK (revision > 0)
+) STRICT;
+)sql";
+
+constexpr std::array<std::string_view, 6> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6};
 
 }  // namespace
 

@@ -20,6 +20,8 @@ struct Account {
   std::int64_t person_id = 0;
   std::string name;
   std::string password_hash;
+  core::Date created{};  // the day it was made
+  bool operator==(const Account&) const = default;
 };
 
 // One limit the login limiter keeps: at most `max_attempts` counted attempts
@@ -47,6 +49,9 @@ class AccountStore {
   // is taken.
   virtual core::Result<Account> add_account(const std::string& name, const std::string& password_hash,
                                             core::Date created) = 0;
+  // Stores an account exactly as given, its person id included (copying a
+  // database). invalid_argument when its name or its person id is taken.
+  virtual core::Result<void> restore_account(const Account& account) = 0;
   virtual core::Result<std::optional<Account>> find_account(const std::string& name) = 0;
   virtual core::Result<std::optional<Account>> account_of(std::int64_t person_id) = 0;
   virtual core::Result<std::vector<Account>> list_accounts() = 0;

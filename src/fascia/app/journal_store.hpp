@@ -88,6 +88,13 @@ class JournalStore {
   // For a pool of connections shared by many people (the HTTP server): the
   // calls that follow read and write this person's rows (a positive id).
   virtual void rebind(std::int64_t person_id) = 0;
+  // Every person with any row in the database (a profile, a screening or a
+  // journal entry), ascending: what copying a database moves.
+  virtual Result<std::vector<std::int64_t>> people() = 0;
+  // A number that every committed write of this person's data raises, by
+  // any process on the database (0 before the first): a cached view of the
+  // person is current while it has not changed.
+  virtual Result<std::int64_t> revision() = 0;
   virtual std::int64_t person_id() const = 0;
   // Opens a batch that the writes made until it commits join; begun inside
   // another batch it is a savepoint of it. Errors as for any write.

@@ -91,7 +91,6 @@ void GroupCommit::commit_batch(std::deque<std::shared_ptr<Pending>>& batch) {
   for (std::size_t i = 0; i < batch.size(); ++i) {
     auto& result = *results[i];
     if (result && !committed) result = tl::make_unexpected(from_core(committed.error()));
-    if (result) views_.bump(batch[i]->person_id);
     batch[i]->answer = std::move(result);
   }
 }

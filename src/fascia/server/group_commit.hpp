@@ -19,7 +19,6 @@
 
 #include "fascia/server/api_error.hpp"
 #include "fascia/server/store_pool.hpp"
-#include "fascia/server/view_cache.hpp"
 
 namespace fascia::server {
 
@@ -31,7 +30,7 @@ class GroupCommit {
   using Write = std::function<ApiResult<Reply>(app::JournalStore&)>;
   static constexpr std::size_t kMaxBatch = 64;
 
-  GroupCommit(StorePool& stores, ViewCache& views) : stores_(stores), views_(views) {}
+  explicit GroupCommit(StorePool& stores) : stores_(stores) {}
   // Runs `write` for `person_id` in the next batch and returns its answer
   // once that batch has committed (or its error). Thread-safe.
   ApiResult<Reply> run(std::int64_t person_id, Write write);
@@ -46,7 +45,6 @@ class GroupCommit {
   void commit_batch(std::deque<std::shared_ptr<Pending>>& batch);
 
   StorePool& stores_;
-  ViewCache& views_;
   std::mutex mutex_;
   std::condition_variable done_;
   std::deque<std::shared_ptr<Pending>> queue_;

@@ -34,18 +34,18 @@ std::string progress_body(const core::KnowledgeBase& kb, const app::PersonState&
 RouteHandler cached_view(std::string name, Compute compute) {
   return [name = std::move(name), compute](Call& call) -> ApiResult<Reply> {
     auto& views = call.state.views;
-    const auto now = std::chrono::steady_clock::now();
-    if (auto hit = views.find(call.person_id, name, call.today, now)) return json_reply(*hit);
-    const auto filling = views.fill_lock(call.person_id, name);
-    if (auto hit = views.find(call.person_id, name, call.today, std::chrono::steady_clock::now()))
-      return json_reply(*hit);  // computed by the caller we waited for
-    const auto revision = views.revision(call.person_id);
     API_TRY(store, person_store(call));
+    API_TRY(revision, lift(store->revision()));
+    if (auto hit = views.find(call.person_id, name, call.today, revision)) return json_reply(*hit);
+    const auto filling = views.fill_lock(call.person_id, name);
+    API_TRY(current, lift(store->revision()));
+    if (auto hit = views.find(call.person_id, name, call.today, current))
+      return json_reply(*hit);  // computed by the caller we waited for
     API_TRY(person, load_person_state(call, *store));
     // Compact on the wire (the views are pretty-printed for the terminal);
     // done once per cache fill, not per request.
     std::string body = adapters::json_text(nlohmann::json::parse(compute(call.state.kb, person, call.today)));
-    views.store(call.person_id, name, call.today, revision, now, body);
+    views.store(call.person_id, name, call.today, current, body);
     return json_reply(std::move(body));
   };
 }

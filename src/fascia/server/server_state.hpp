@@ -50,7 +50,7 @@ struct ServerState {
   LoginSessions sessions{accounts};
   std::counting_semaphore<kMaxConcurrentHashes> hashing{kMaxConcurrentHashes};
   ViewCache views;
-  GroupCommit writes{stores, views};  // every journal write through the server
+  GroupCommit writes{stores};  // every journal write through the server
 };
 
 }  // namespace fascia::server

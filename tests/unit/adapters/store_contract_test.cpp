@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <thread>
 
 #include "unit/adapters/sample_person.hpp"
 #include "unit/adapters/test_database.hpp"
@@ -293,4 +294,51 @@ TEST_P(StoreContract, RebindingAConnectionReadsAndWritesOnlyTheNewPersonsRows) {
   auto pain = store->load_journal()->pain;
   ASSERT_EQ(pain.size(), 1u);
   EXPECT_EQ(pain.front().score, 7);
+}
+
+// Cached views rely on it (server/view_cache.hpp): a write through another
+// connection, as another process would make it, is seen at once.
+TEST_P(StoreContract, EveryCommittedWriteRaisesThatPersonsRevisionWhicheverConnectionMadeIt) {
+  TestDatabase db(GetParam());
+  FASCIA_NEED_DATABASE(db);
+  auto reader = db.store(1);
+  auto writer = db.store(1);
+  auto other_person = db.store(2);
+  EXPECT_EQ(*reader->revision(), 0);
+  ASSERT_TRUE(writer->add_pain({day("2026-11-01"), "neck", core::Side::both, 4}));
+  const auto after_one = *reader->revision();
+  EXPECT_GT(after_one, 0);
+  ASSERT_TRUE(other_person->add_note({day("2026-11-01"), "not yours"}));
+  EXPECT_EQ(*reader->revision(), after_one);
+  ASSERT_TRUE(writer->save_profile(*sample_person().profile));
+  EXPECT_GT(*reader->revision(), after_one);
+  // A refused write changes nothing, its revision included.
+  const auto before_refusal = *reader->revision();
+  ASSERT_FALSE(writer->add_pain({day("2026-11-02"), "neck", core::Side::both, 42}));
+  EXPECT_EQ(*reader->revision(), before_refusal);
+}
+
+// Writers on separate connections (two server processes) are serialised, so
+// the next session id, read and then used, is never handed out twice.
+TEST_P(StoreContract, WritersOnSeparateConnectionsNeverShareASessionId) {
+  TestDatabase db(GetParam());
+  FASCIA_NEED_DATABASE(db);
+  constexpr int kEach = 25;
+  std::vector<std::int64_t> ids[2];
+  std::vector<std::thread> writers;
+  for (int w = 0; w < 2; ++w)
+    writers.emplace_back([&, w] {
+      auto store = db.store(w + 1);
+      for (int i = 0; i < kEach; ++i) {
+        auto id = store->add_session(sample_session(0, "2026-05-01"));
+        if (id)
+          ids[w].push_back(*id);
+        else
+          ADD_FAILURE() << id.error().message;
+      }
+    });
+  for (auto& t : writers) t.join();
+  std::set<std::int64_t> all(ids[0].begin(), ids[0].end());
+  all.insert(ids[1].begin(), ids[1].end());
+  EXPECT_EQ(all.size(), 2u * kEach);
 }

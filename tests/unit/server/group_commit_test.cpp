@@ -41,8 +41,7 @@ TEST_P(GroupCommitOn, WritesWaitingWhileABatchCommitsShareTheNextBatch) {
   TestDatabase db(GetParam());
   FASCIA_NEED_DATABASE(db);
   StorePool stores(opener(db));
-  ViewCache views;
-  GroupCommit commit(stores, views);
+  GroupCommit commit(stores);
   constexpr int kWriters = 16;
   std::atomic<int> acknowledged{0};
   std::atomic<bool> first_running{false};
@@ -77,8 +76,7 @@ TEST_P(GroupCommitOn, ARefusedWriteIsUndoneAndItsBatchmatesStand) {
   TestDatabase db(GetParam());
   FASCIA_NEED_DATABASE(db);
   StorePool stores(opener(db));
-  ViewCache views;
-  GroupCommit commit(stores, views);
+  GroupCommit commit(stores);
   std::vector<ApiResult<Reply>> results(3, Reply{});
   std::atomic<bool> holding{false};
   std::thread holder([&] {
@@ -120,8 +118,7 @@ TEST_P(GroupCommitOn, NothingIsAcknowledgedWhenTheBatchCannotBegin) {
   TestDatabase db(GetParam());
   FASCIA_NEED_DATABASE(db);
   StorePool stores(opener(db));
-  ViewCache views;
-  GroupCommit commit(stores, views);
+  GroupCommit commit(stores);
   { auto warm = stores.lease(1); }
   // Another process holds the write lock for longer than the busy timeout.
   auto other = db.store(1);

@@ -1,0 +1,162 @@
+// Copying a whole database between engines (fascia db copy): every pair of
+// SQLite and PostgreSQL, the export identical before and after, nothing
+// overwritten, and nothing copied when any part fails.
+#include "fascia/app/database_copy.hpp"
+
+#include <gtest/gtest.h>
+
+#include "unit/adapters/sample_person.hpp"
+#include "unit/adapters/test_database.hpp"
+
+using namespace fascia;
+using fascia::testing::day;
+using fascia::testing::Engine;
+using fascia::testing::sample_person;
+using fascia::testing::sample_session;
+using fascia::testing::TestDatabase;
+
+namespace {
+
+adapters::OpenedDatabase open(const TestDatabase& db) {
+  auto opened = adapters::open_database(db.target());
+  EXPECT_TRUE(opened.has_value()) << opened.error().message;
+  return std::move(*opened);
+}
+
+// Two people, three accounts (one without any data), sessions with ids.
+void fill(adapters::OpenedDatabase& db) {
+  db.journal->rebind(1);
+  ASSERT_TRUE(db.journal->replace_all(sample_person()));
+  db.journal->rebind(7);
+  core::PersonData other = sample_person();
+  other.profile->name = "Bea";
+  other.journal.sessions.push_back(sample_session(0, "2026-04-02"));
+  ASSERT_TRUE(db.journal->replace_all(other));
+  ASSERT_TRUE(db.accounts->add_account("ana", "hash-a", day("2026-11-01")));
+  ASSERT_TRUE(db.accounts->add_account("bea", "hash-b", day("2026-11-02")));
+  ASSERT_TRUE(db.accounts->add_account("cy", "hash-c", day("2026-11-03")));
+}
+
+core::PersonData export_of(adapters::OpenedDatabase& db, std::int64_t person) {
+  db.journal->rebind(person);
+  auto data = db.journal->export_all();
+  EXPECT_TRUE(data.has_value());
+  return data ? *data : core::PersonData{};
+}
+
+// An account store that fails its n-th restore (a failure halfway through a copy).
+class FailingRestore final : public app::AccountStore {
+ public:
+  FailingRestore(app::AccountStore& real, int fail_at) : real_(real), fail_at_(fail_at) {}
+  core::Result<void> restore_account(const app::Account& account) override {
+    if (++calls_ == fail_at_) return core::fail(core::ErrorCode::db_full, "the disk is full");
+    return real_.restore_account(account);
+  }
+  core::Result<std::vector<app::Account>> list_accounts() override { return real_.list_accounts(); }
+  core::Result<app::Account> add_account(const std::string&, const std::string&, core::Date) override {
+    return unused();
+  }
+  core::Result<std::optional<app::Account>> find_account(const std::string&) override { return unused(); }
+  core::Result<std::optional<app::Account>> account_of(std::int64_t) override { return unused(); }
+  core::Result<void> set_password_hash(const std::string&, const std::string&) override { return unused(); }
+  core::Result<void> add_login_session(const std::string&, std::int64_t, std::int64_t, std::int64_t) override {
+    return unused();
+  }
+  core::Result<std::optional<std::int64_t>> login_session_person(const std::string&, std::int64_t) override {
+    return unused();
+  }
+  core::Result<void> end_login_session(const std::string&) override { return unused(); }
+  core::Result<void> add_login_device(const std::string&, const std::string&, std::int64_t) override {
+    return unused();
+  }
+  core::Result<std::optional<std::string>> login_device_name(const std::string&, std::int64_t) override {
+    return unused();
+  }
+  core::Result<app::AttemptVerdict> count_login_attempt(const std::vector<app::AttemptLimit>&, std::int64_t) override {
+    return unused();
+  }
+  core::Result<void> forget_login_attempts(const std::vector<std::int64_t>&, const std::vector<std::string>&) override {
+    return unused();
+  }
+
+ private:
+  static tl::unexpected<core::Error> unused() { return core::fail(core::ErrorCode::db_error, "not used by a copy"); }
+  app::AccountStore& real_;
+  int fail_at_;
+  int calls_ = 0;
+};
+
+struct EnginePair {
+  Engine from;
+  Engine to;
+};
+
+std::string pair_name(const ::testing::TestParamInfo<EnginePair>& info) {
+  const auto name = [](Engine e) { return e == Engine::sqlite ? std::string("sqlite") : std::string("postgresql"); };
+  return name(info.param.from) + "_to_" + name(info.param.to);
+}
+
+class DatabaseCopy : public ::testing::TestWithParam<EnginePair> {};
+
+}  // namespace
+
+INSTANTIATE_TEST_SUITE_P(Engines, DatabaseCopy,
+                         ::testing::Values(EnginePair{Engine::sqlite, Engine::postgresql},
+                                           EnginePair{Engine::postgresql, Engine::sqlite},
+                                           EnginePair{Engine::sqlite, Engine::sqlite},
+                                           EnginePair{Engine::postgresql, Engine::postgresql}),
+                         pair_name);
+
+TEST_P(DatabaseCopy, CopiesEveryPersonAndAccountAndTheExportsAreIdentical) {
+  TestDatabase source_db(GetParam().from), target_db(GetParam().to);
+  FASCIA_NEED_DATABASE(source_db);
+  FASCIA_NEED_DATABASE(target_db);
+  auto source = open(source_db);
+  fill(source);
+  auto target = open(target_db);
+  auto report = app::copy_database(*source.journal, *source.accounts, *target.journal, *target.accounts);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(report->people, 2u);
+  EXPECT_EQ(report->accounts, 3u);
+  EXPECT_EQ(report->sessions, 5u);  // 2 + 3
+  for (std::int64_t person : {1, 7}) EXPECT_EQ(export_of(target, person), export_of(source, person));
+  EXPECT_EQ(*target.accounts->list_accounts(), *source.accounts->list_accounts());
+  // The ids a later session gets continue past the copied ones, as on the source.
+  target.journal->rebind(1);
+  source.journal->rebind(1);
+  EXPECT_EQ(*target.journal->add_session(sample_session(0, "2026-06-01")),
+            *source.journal->add_session(sample_session(0, "2026-06-01")));
+}
+
+TEST_P(DatabaseCopy, RefusesADestinationThatHoldsAnythingAndLeavesItAsItWas) {
+  TestDatabase source_db(GetParam().from), target_db(GetParam().to);
+  FASCIA_NEED_DATABASE(source_db);
+  FASCIA_NEED_DATABASE(target_db);
+  auto source = open(source_db);
+  fill(source);
+  auto target = open(target_db);
+  target.journal->rebind(3);
+  ASSERT_TRUE(target.journal->add_note({day("2026-01-01"), "mine"}));
+  auto refused = app::copy_database(*source.journal, *source.accounts, *target.journal, *target.accounts);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, core::ErrorCode::precondition);
+  EXPECT_EQ(*target.journal->people(), std::vector<std::int64_t>{3});
+  EXPECT_TRUE(target.accounts->list_accounts()->empty());
+}
+
+TEST_P(DatabaseCopy, AFailureHalfwayCopiesNothing) {
+  TestDatabase source_db(GetParam().from), target_db(GetParam().to);
+  FASCIA_NEED_DATABASE(source_db);
+  FASCIA_NEED_DATABASE(target_db);
+  auto source = open(source_db);
+  fill(source);
+  auto target = open(target_db);
+  FailingRestore failing(*target.accounts, 3);  // the people and two accounts are in by then
+  auto failed = app::copy_database(*source.journal, *source.accounts, *target.journal, failing);
+  ASSERT_FALSE(failed);
+  EXPECT_EQ(failed.error().code, core::ErrorCode::db_full);
+  EXPECT_TRUE(target.journal->people()->empty());
+  EXPECT_TRUE(target.accounts->list_accounts()->empty());
+  // and the copy can then be made in full
+  EXPECT_TRUE(app::copy_database(*source.journal, *source.accounts, *target.journal, *target.accounts));
+}
