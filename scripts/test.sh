@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Quickstart 2: set up, then build and run every test — unit, properties,
 # golden scenarios, CLI integration — and the same again under ASan + UBSan;
-# then the HTTP API tests (incl. the kill test) and the browser tests in
-# Debian's Chromium, against the server built above. The tests that need
-# PostgreSQL get a throw-away local cluster (scripts/pg-cluster.sh), its URL
-# in FASCIA_TEST_PG; it is stopped and deleted when this script ends.
+# then the HTTP API tests (incl. the kill test), on SQLite and again on
+# PostgreSQL, and the browser tests in Debian's Chromium, against the server
+# built above. The tests that need PostgreSQL get a throw-away local cluster
+# (scripts/pg-cluster.sh), its URL in FASCIA_TEST_PG; it is stopped and
+# deleted when this script ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -20,4 +21,6 @@ cmake --workflow --preset default
 cmake --workflow --preset asan
 export FASCIA_BIN="$PWD/build/default/fascia"
 (cd tests/api && npm test)
+# The whole API suite again with every server on PostgreSQL.
+(cd tests/api && FASCIA_API_ENGINE=postgresql npm test)
 (cd web && npm run --silent typecheck && npm test)

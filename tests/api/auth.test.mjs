@@ -3,7 +3,7 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, addUser, freshDbDir } from './lib/server.mjs';
+import { startServer, addUser, freshDbDir, databaseIn } from './lib/server.mjs';
 import { Api, rawRequest, parseSetCookie, tokenLogin, passwordLogin, checkSecurityHeaders, stopServerAfter } from './lib/client.mjs';
 import { ROUTES } from './lib/routes.mjs';
 import { expectRefused, oversized, journalOf } from './lib/flows.mjs';
@@ -13,7 +13,7 @@ describe('authentication', () => {
   let anon;
   before(async () => {
     const dir = freshDbDir();
-    const db = path.join(dir, 'f.db');
+    const db = databaseIn(dir);
     addUser(db, 'alice', 'alice-password-1');
     addUser(db, 'bob', 'bob-password-22');
     server = await startServer({ db, dir });

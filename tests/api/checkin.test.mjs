@@ -6,7 +6,7 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, addUser, freshDbDir } from './lib/server.mjs';
+import { startServer, addUser, freshDbDir, databaseIn } from './lib/server.mjs';
 import { tokenLogin, passwordLogin, stopServerAfter } from './lib/client.mjs';
 import { setUpPerson, cardsOf, doneEvents, expectRefused, oversized, journalOf } from './lib/flows.mjs';
 
@@ -21,7 +21,7 @@ describe('one check-in for a whole session', () => {
   let worked;
   before(async () => {
     const dir = freshDbDir();
-    const db = path.join(dir, 'f.db');
+    const db = databaseIn(dir);
     addUser(db, 'alice', 'alice-password-1'); // the first account is the one-time link's person
     addUser(db, 'bob', 'bob-password-22');
     addUser(db, 'carol', 'carol-password-333');

@@ -4,7 +4,7 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, addUser, freshDbDir } from './lib/server.mjs';
+import { startServer, addUser, freshDbDir, databaseIn } from './lib/server.mjs';
 import { tokenLogin, passwordLogin, stopServerAfter } from './lib/client.mjs';
 import { setUpPerson, expectRefused, journalOf } from './lib/flows.mjs';
 
@@ -15,7 +15,7 @@ describe('input integrity', () => {
   let api;
   before(async () => {
     const dir = freshDbDir();
-    const db = path.join(dir, 'f.db');
+    const db = databaseIn(dir);
     addUser(db, 'cafe', 'caf\u00e9-latte-1'); // precomposed U+00E9
     server = await startServer({ db, dir });
     ({ api } = await tokenLogin(server));

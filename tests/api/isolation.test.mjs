@@ -4,7 +4,7 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, addUser, freshDbDir } from './lib/server.mjs';
+import { startServer, addUser, freshDbDir, databaseIn } from './lib/server.mjs';
 import { tokenLogin, passwordLogin, stopServerAfter } from './lib/client.mjs';
 import { setUpPerson, doneEvents, journalOf, cleanAnswers } from './lib/flows.mjs';
 
@@ -19,7 +19,7 @@ describe('each account sees only its own person', () => {
   let aliceJournal;
   before(async () => {
     const dir = freshDbDir();
-    const db = path.join(dir, 'f.db');
+    const db = databaseIn(dir);
     addUser(db, 'alice', 'alice-password-1');
     addUser(db, 'bob', 'bob-password-22');
     server = await startServer({ db, dir });

@@ -10,7 +10,7 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { startServer, addUser, freshDbDir } from './lib/server.mjs';
+import { startServer, addUser, freshDbDir, databaseIn } from './lib/server.mjs';
 import { Api, parseSetCookie, stopServerAfter } from './lib/client.mjs';
 
 function from(server, address) {
@@ -30,7 +30,7 @@ describe('login rate limiting', () => {
   let server;
   before(async () => {
     const dir = freshDbDir();
-    const db = path.join(dir, 'f.db');
+    const db = databaseIn(dir);
     addUser(db, 'carol', 'carol-password-1');
     addUser(db, 'dave', 'dave-password-22');
     addUser(db, 'erin', 'erin-password-333');
@@ -88,7 +88,7 @@ describe('login rate limiting', () => {
 describe('login attempts under load and across restarts', () => {
   it('32 concurrent wrong passwords for one name get 5 real checks; the rest 429; memory stays bounded', async () => {
     const dir = freshDbDir();
-    const db = path.join(dir, 'f.db');
+    const db = databaseIn(dir);
     addUser(db, 'frank', 'frank-password-1');
     const server = await startServer({ db, dir });
     try {
@@ -109,7 +109,7 @@ describe('login attempts under load and across restarts', () => {
 
   it('a restart keeps the count: the sixth attempt after a restart is still 429', async () => {
     const dir = freshDbDir();
-    const db = path.join(dir, 'f.db');
+    const db = databaseIn(dir);
     addUser(db, 'gina', 'gina-password-1');
     let server = await startServer({ db, dir });
     for (let i = 0; i < 5; ++i) await from(server, '127.0.0.70').post('/api/v1/login', { name: 'gina', password: `guess-${i}` });

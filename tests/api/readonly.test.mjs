@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, freshDbDir, FASCIA_BIN } from './lib/server.mjs';
+import { startServer, freshDbDir, FASCIA_BIN, SQLITE_ONLY } from './lib/server.mjs';
 import { tokenLogin, stopServerAfter } from './lib/client.mjs';
 import { setUpPerson, journalOf, expectRefused } from './lib/flows.mjs';
 
@@ -18,7 +18,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const asRoot = process.getuid() === 0;
 const canDrop = !asRoot || spawnSync('runuser', ['-u', 'nobody', '--', 'true']).status === 0;
 
-describe('a read-only journal over HTTP', { skip: !canDrop && 'root without runuser: cannot test file permissions' }, () => {
+describe('a read-only journal over HTTP', { skip: SQLITE_ONLY || (!canDrop && 'root without runuser: cannot test file permissions') }, () => {
   let dir;
   let db;
   let server;

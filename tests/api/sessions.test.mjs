@@ -5,7 +5,7 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, addUser, freshDbDir, TODAY } from './lib/server.mjs';
+import { startServer, addUser, freshDbDir, TODAY, databaseIn } from './lib/server.mjs';
 import { tokenLogin, passwordLogin, stopServerAfter } from './lib/client.mjs';
 import { setUpPerson, cleanAnswers, cardsOf, doneEvents, expectRefused, oversized, journalOf } from './lib/flows.mjs';
 
@@ -18,7 +18,7 @@ describe('stop advice and sessions', () => {
   let stopSigns;
   before(async () => {
     const dir = freshDbDir();
-    const db = path.join(dir, 'f.db');
+    const db = databaseIn(dir);
     addUser(db, 'alice', 'alice-password-1');
     addUser(db, 'bob', 'bob-password-22');
     addUser(db, 'carol', 'carol-password-333');

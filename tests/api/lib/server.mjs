@@ -14,6 +14,39 @@ export function freshDbDir() {
   return mkdtempSync(path.join(tmpdir(), 'fascia-api-'));
 }
 
+// The engine the suite's servers run on: FASCIA_API_ENGINE=postgresql runs
+// every test on a fresh schema of the FASCIA_TEST_PG cluster instead of a
+// SQLite file (scripts/test.sh runs the suite both ways).
+export const ENGINE = process.env.FASCIA_API_ENGINE ?? 'sqlite';
+let schemas = 0;
+
+// The --db of a fresh database: a file in `dir`, or a new PostgreSQL schema
+// (left to the throw-away cluster).
+export function databaseIn(dir) {
+  if (ENGINE !== 'postgresql') return path.join(dir, 'f.db');
+  const url = process.env.FASCIA_TEST_PG;
+  if (!url) throw new Error('FASCIA_API_ENGINE=postgresql needs FASCIA_TEST_PG (scripts/test.sh starts a cluster)');
+  const schema = `suite_${process.pid}_${++schemas}`;
+  const psql = ['/usr/lib/postgresql/15/bin/psql', '/usr/bin/psql'].find((p) => existsSync(p)) ?? 'psql';
+  const r = spawnSync(psql, [url, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', `CREATE SCHEMA ${schema}`], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`psql: ${r.stderr || r.error}`);
+  return `${url}${url.includes('?') ? '&' : '?'}options=-csearch_path%3D${schema}`;
+}
+
+// Runs SQL on a test database of either engine (sqlite3 or psql); its output.
+export function sql(db, query) {
+  const psql = ['/usr/lib/postgresql/15/bin/psql', '/usr/bin/psql'].find((p) => existsSync(p)) ?? 'psql';
+  const r = db.startsWith('postgresql://')
+    ? spawnSync(psql, [db, '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-c', query], { encoding: 'utf8' })
+    : spawnSync('sqlite3', [db, query], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${query}: ${r.stderr || r.error}`);
+  return r.stdout;
+}
+
+// Skips a test about the SQLite file itself (its permissions, its locks)
+// when the suite runs on PostgreSQL.
+export const SQLITE_ONLY = ENGINE !== 'sqlite' && 'about the SQLite file itself: the suite runs on PostgreSQL';
+
 // Creates an account; the first one made in a database is person 1.
 export function addUser(db, name, password) {
   const r = spawnSync(FASCIA_BIN, ['user', 'add', name, '--db', db, '--password-stdin'], {
@@ -42,7 +75,7 @@ export async function startServer({ db, dir, bin = FASCIA_BIN, args = [], runAs 
   if (!existsSync(bin)) throw new Error(`no fascia binary at ${bin} (set FASCIA_BIN)`);
   if (!db) {
     dir = freshDbDir();
-    db = path.join(dir, 'f.db');
+    db = databaseIn(dir);
   }
   const command = [bin, 'serve', '--port', '0', '--db', db, '--today', TODAY, ...args];
   const [file, ...rest] = runAs ? ['runuser', '-u', runAs, '--', ...command] : command;
