@@ -68,18 +68,6 @@ std::string dollar_parameters(std::string_view sql) {
   return out;
 }
 
-// pqxx begins a subtransaction (its SAVEPOINT) only at its first statement
-// of its own; a batch's savepoint whose writes all run in nested ones would
-// then never exist, and rolling it back would undo nothing. Begun at once,
-// as pqxx's top-level transactions are.
-class Savepoint final : public pqxx::subtransaction {
- public:
-  Savepoint(pqxx::dbtransaction& parent, const std::string& name)
-      : pqxx::internal::namedclass("subtransaction", name), pqxx::subtransaction(parent, name) {
-    Begin();
-  }
-};
-
 class PgRow final : public sql::Row {
  public:
   explicit PgRow(const pqxx::row& row) : row_(row) {}
@@ -125,15 +113,34 @@ struct PgConnection::State {
   std::unique_ptr<pqxx::connection> connection;
   std::string name;
   std::string read_only_reason;  // always empty: PostgreSQL reports a refused write when it happens
-  std::vector<std::unique_ptr<pqxx::dbtransaction>> open;    // innermost last
+  std::unique_ptr<pqxx::dbtransaction> top;  // the outermost transaction, while one is open
+  // The savepoints inside it, innermost last. One is sent to the server only
+  // before the first statement that runs inside it, together with any
+  // others still unsent, in one round trip; committing one sends nothing
+  // (it folds into its parent, and COMMIT or an enclosing ROLLBACK TO ends
+  // it). A batch of writes thus costs no round trip per savepoint level.
+  struct Savepoint {
+    std::string name;
+    bool sent = false;
+  };
+  std::vector<Savepoint> savepoints;
+  std::uint64_t savepoint_names = 0;
   std::map<std::string, std::string, std::less<>> prepared;  // SQL -> statement name
-  std::uint64_t savepoints = 0;
+
+  // Sends every savepoint begun but not yet sent.
+  void send_savepoints() {
+    std::string sql;
+    for (auto& savepoint : savepoints)
+      if (!savepoint.sent) {
+        sql += "SAVEPOINT " + savepoint.name + ";";
+        savepoint.sent = true;
+      }
+    if (!sql.empty()) top->exec(sql);
+  }
 };
 
 PgConnection::PgConnection(std::unique_ptr<State> state) : state_(std::move(state)) {}
-PgConnection::~PgConnection() {
-  while (!state_->open.empty()) state_->open.pop_back();  // pqxx aborts what is still open
-}
+PgConnection::~PgConnection() = default;  // pqxx aborts a transaction still open
 
 Result<std::unique_ptr<PgConnection>> PgConnection::open(const std::string& url) {
   if (!is_postgresql_url(url))
@@ -184,49 +191,66 @@ Result<void> PgConnection::migrate() {
   }
 }
 
-bool PgConnection::in_transaction() const { return !state_->open.empty(); }
+bool PgConnection::in_transaction() const { return state_->top != nullptr; }
 const std::string& PgConnection::read_only_reason() const { return state_->read_only_reason; }
 const std::string& PgConnection::name() const { return state_->name; }
 
 Result<void> PgConnection::begin_transaction(sql::Access access) {
+  if (state_->top) {
+    state_->savepoints.push_back({"s" + std::to_string(++state_->savepoint_names), false});
+    return {};
+  }
   try {
-    if (!state_->open.empty()) {
-      state_->open.push_back(
-          std::make_unique<Savepoint>(*state_->open.back(), "s" + std::to_string(++state_->savepoints)));
-    } else if (access == sql::Access::write) {
+    if (access == sql::Access::write) {
       auto txn = std::make_unique<pqxx::work>(*state_->connection);
       txn->exec("SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLock) + ")");
-      state_->open.push_back(std::move(txn));
+      state_->top = std::move(txn);
     } else {
-      state_->open.push_back(
-          std::make_unique<pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>>(*state_->connection));
+      state_->top = std::make_unique<pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>>(*state_->connection);
     }
     return {};
   } catch (...) {
+    state_->top.reset();
     return tl::make_unexpected(map_exception(state_->name));
   }
 }
 
 Result<void> PgConnection::commit_transaction() {
-  assert(!state_->open.empty());
-  try {
-    state_->open.back()->commit();
-  } catch (...) {
-    Error error = map_exception(state_->name);
-    return tl::make_unexpected(std::move(error));  // still on the stack: rollback_transaction() removes it
+  assert(state_->top);
+  if (!state_->savepoints.empty()) {
+    state_->savepoints.pop_back();  // its work is its parent's now
+    return {};
   }
-  state_->open.pop_back();
+  try {
+    state_->top->commit();
+  } catch (...) {
+    return tl::make_unexpected(map_exception(state_->name));  // still open: rollback_transaction() ends it
+  }
+  state_->top.reset();
   return {};
 }
 
 void PgConnection::rollback_transaction() noexcept {
-  assert(!state_->open.empty());
+  assert(state_->top);
+  if (!state_->savepoints.empty()) {
+    const auto savepoint = std::move(state_->savepoints.back());
+    state_->savepoints.pop_back();
+    if (!savepoint.sent) return;  // nothing ran inside it
+    try {
+      state_->top->exec("ROLLBACK TO SAVEPOINT " + savepoint.name);
+      return;
+    } catch (...) {
+      // The connection is gone: the whole transaction is lost; COMMIT will say so.
+    }
+    return;
+  }
   try {
-    state_->open.back()->abort();
+    state_->top->abort();
   } catch (...) {
     // A lost connection: the server has rolled it back already.
   }
-  state_->open.pop_back();
+  state_->top.reset();
+  state_->savepoints.clear();
 }
 
 namespace {
@@ -263,11 +287,12 @@ Result<void> PgConnection::query(std::string_view sql, std::span<const sql::Para
                                  const std::function<void(const sql::Row&)>& on_row) {
   try {
     pqxx::result result;
-    if (state_->open.empty()) {  // one statement on its own commits by itself
+    if (!state_->top) {  // one statement on its own commits by itself
       pqxx::nontransaction txn(*state_->connection);
       result = run_prepared(txn, *state_->connection, state_->prepared, sql, params);
     } else {
-      result = run_prepared(*state_->open.back(), *state_->connection, state_->prepared, sql, params);
+      state_->send_savepoints();
+      result = run_prepared(*state_->top, *state_->connection, state_->prepared, sql, params);
     }
     for (const auto& row : result) on_row(PgRow(row));
     return {};

@@ -22,19 +22,38 @@ constexpr std::array<std::string_view, 16> kPersonTables{
     "clearance"};
 
 // A batch is a transaction of the store's connection (nested: a savepoint).
-class SqlBatch final : public app::WriteBatch {
- public:
-  explicit SqlBatch(sql::Transaction transaction) : transaction_(std::move(transaction)) {}
-  Result<void> commit() override { return transaction_.commit(); }
-
- private:
-  sql::Transaction transaction_;
-};
+constexpr std::string_view kRaiseRevision =
+    "INSERT INTO person_revision (person_id, revision) VALUES (?1, 1) "
+    "ON CONFLICT (person_id) DO UPDATE SET revision = person_revision.revision + 1";
 
 }  // namespace
 
+// A batch is a transaction of the store's connection (nested: a savepoint).
+// The outermost one raises, just before its COMMIT, the revision of every
+// person its writes touched: once per person, not once per write.
+class SqlStore::Batch final : public app::WriteBatch {
+ public:
+  Batch(SqlStore& store, sql::Transaction transaction, bool outermost)
+      : store_(store), transaction_(std::move(transaction)), outermost_(outermost) {
+    if (outermost_) store_.batch_people_.emplace();
+  }
+  ~Batch() override {
+    if (outermost_) store_.batch_people_.reset();
+  }
+  Result<void> commit() override {
+    if (outermost_)
+      for (const std::int64_t person : *store_.batch_people_) FASCIA_TRY(store_.connection_->run(kRaiseRevision, person));
+    return transaction_.commit();
+  }
+
+ private:
+  SqlStore& store_;
+  sql::Transaction transaction_;
+  bool outermost_;
+};
+
 // Runs body inside a write transaction and raises the person's revision in
-// it; commits when both succeed, otherwise the transaction's destructor
+// it (inside a batch: when the batch commits); commits when both succeed, otherwise the transaction's destructor
 // rolls back.
 template <class Body>
 auto SqlStore::write(Body&& body) -> decltype(body()) {
@@ -42,10 +61,10 @@ auto SqlStore::write(Body&& body) -> decltype(body()) {
   if (!txn) return tl::make_unexpected(txn.error());
   auto result = body();
   if (!result) return result;
-  FASCIA_TRY(
-      connection_->run("INSERT INTO person_revision (person_id, revision) VALUES (?1, 1) "
-                       "ON CONFLICT (person_id) DO UPDATE SET revision = person_revision.revision + 1",
-                       person_id_));
+  if (batch_people_)
+    batch_people_->insert(person_id_);  // raised once, when the batch commits
+  else
+    FASCIA_TRY(connection_->run(kRaiseRevision, person_id_));
   FASCIA_TRY(txn->commit());
   return result;
 }
@@ -210,9 +229,10 @@ Result<void> SqlStore::replace_all(const core::PersonData& data) {
 }
 
 Result<std::unique_ptr<app::WriteBatch>> SqlStore::begin_batch() {
+  const bool outermost = !batch_people_;
   auto transaction = connection_->begin(Access::write);
   if (!transaction) return tl::make_unexpected(transaction.error());
-  return std::unique_ptr<app::WriteBatch>(new SqlBatch(std::move(*transaction)));
+  return std::unique_ptr<app::WriteBatch>(new Batch(*this, std::move(*transaction), outermost));
 }
 
 Result<std::int64_t> SqlStore::revision() {

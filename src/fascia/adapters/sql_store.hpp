@@ -9,6 +9,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <set>
 
 #include "fascia/adapters/sql_connection.hpp"
 #include "fascia/app/journal_store.hpp"
@@ -57,6 +59,7 @@ class SqlStore : public app::JournalStore {
   sql::Connection& connection() { return *connection_; }
 
  private:
+  class Batch;
   template <class Body>
   auto write(Body&& body) -> decltype(body());
   template <class Body>
@@ -64,6 +67,8 @@ class SqlStore : public app::JournalStore {
 
   std::shared_ptr<sql::Connection> connection_;
   std::int64_t person_id_;
+  // While an outermost batch is open: the people its writes touched.
+  std::optional<std::set<std::int64_t>> batch_people_;
 };
 
 }  // namespace fascia::adapters

@@ -133,3 +133,51 @@ TEST_P(GroupCommitOn, NothingIsAcknowledgedWhenTheBatchCannotBegin) {
   EXPECT_EQ(result.error().code, "db_busy");
   EXPECT_FALSE(ran);
 }
+
+// A statement the database itself refuses (a CHECK) in the middle of a
+// batch: on PostgreSQL that aborts the transaction until its savepoint is
+// rolled back, so the writes after it in the batch must still land.
+TEST_P(GroupCommitOn, AStatementTheDatabaseRefusesMidBatchLeavesTheOthersStanding) {
+  TestDatabase db(GetParam());
+  FASCIA_NEED_DATABASE(db);
+  StorePool stores(opener(db));
+  GroupCommit commit(stores);
+  std::vector<ApiResult<Reply>> results(3, Reply{});
+  std::atomic<bool> holding{false};
+  std::thread holder([&] {
+    results[0] = commit.run(1, [&](app::JournalStore& store) -> ApiResult<Reply> {
+      holding = true;
+      while (commit.queued() < 2) std::this_thread::yield();
+      if (!store.add_note(note("before"))) return api_fail(500, "server", "x");
+      return Reply{201, "{}"};
+    });
+  });
+  while (!holding) std::this_thread::yield();
+  std::thread refused([&] {
+    results[1] = commit.run(1, [&](app::JournalStore& store) -> ApiResult<Reply> {
+      if (!store.add_note(note("written, then the database refuses the next"))) return api_fail(500, "server", "x");
+      auto bad = store.add_pain({*core::parse_date("2026-11-23"), "neck", core::Side::both, 42});  // CHECK 0..10
+      if (!bad) return api_fail(500, "server", bad.error().message);
+      return Reply{201, "{}"};
+    });
+  });
+  while (commit.queued() < 1) std::this_thread::yield();
+  std::thread after([&] {
+    results[2] = commit.run(1, [&](app::JournalStore& store) -> ApiResult<Reply> {
+      if (!store.add_note(note("after"))) return api_fail(500, "server", "x");
+      return Reply{201, "{}"};
+    });
+  });
+  holder.join();
+  refused.join();
+  after.join();
+  EXPECT_TRUE(results[0]);
+  EXPECT_FALSE(results[1]);
+  EXPECT_TRUE(results[2]) << (results[2] ? "" : results[2].error().message);
+  std::vector<std::string> texts;
+  const auto journal = db.store(1)->load_journal();
+  ASSERT_TRUE(journal);
+  for (const auto& n : journal->notes) texts.push_back(n.text);
+  EXPECT_EQ(texts, (std::vector<std::string>{"before", "after"}));
+  EXPECT_EQ(commit.batches(), 2u);  // the holder's, then the refused write and the one after it together
+}
