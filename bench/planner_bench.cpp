@@ -29,7 +29,8 @@ BENCHMARK(BuildPlanDeskWorker)->Name("plan/build/desk_worker_6_weeks")->Unit(ben
 void BuildPlanFourRegions(benchmark::State& state) { run(state, bench::four_regions_eight_weeks()); }
 BENCHMARK(BuildPlanFourRegions)->Name("plan/build/4_regions_8_weeks_history")->Unit(benchmark::kMicrosecond);
 
-// How planning grows with the journal: 8, 26 and 52 weeks of history.
+// How planning grows with the journal: 8 weeks to eight years of history
+// (15 sessions a week: 120 to 6,240 sessions).
 void BuildPlanHistoryWeeks(benchmark::State& state) {
   run(state, bench::four_regions_history(static_cast<int>(state.range(0))));
 }
@@ -38,6 +39,9 @@ BENCHMARK(BuildPlanHistoryWeeks)
     ->Arg(8)
     ->Arg(26)
     ->Arg(52)
+    ->Arg(104)
+    ->Arg(208)
+    ->Arg(416)
     ->Unit(benchmark::kMicrosecond);
 
 }  // namespace

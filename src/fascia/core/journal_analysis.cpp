@@ -78,6 +78,13 @@ std::map<std::string, std::vector<const Entry*>> by_region(const std::vector<Ent
   return out;
 }
 
+// The first entry of a date-ordered list dated `day` or later (binary search,
+// so a long journal costs each session log n, not a scan from the start).
+template <class Entry>
+typename std::vector<const Entry*>::const_iterator first_from(const std::vector<const Entry*>& list, Date day) {
+  return std::partition_point(list.begin(), list.end(), [&](const Entry* e) { return e->date < day; });
+}
+
 std::string describe(const ReactionEntry& e) {
   std::vector<std::string> parts;
   if (e.redness) parts.push_back("redness");
@@ -124,9 +131,9 @@ JournalAnalysis analyse_journal(const KnowledgeBase& kb, const Profile& profile,
       const Date until = i + 1 < sessions.size() ? sessions[i + 1].date : Date::max();
 
       // Bruising reported after this session and before the next one.
-      const bool bruised = std::any_of(reactions.begin(), reactions.end(), [&](const ReactionEntry* e) {
-        return sides_overlap(e->side, s.side) && e->bruising && e->date >= s.date && e->date < until;
-      });
+      bool bruised = false;
+      for (auto it = first_from(reactions, s.date); it != reactions.end() && (*it)->date < until && !bruised; ++it)
+        bruised = sides_overlap((*it)->side, s.side) && (*it)->bruising;
       // The next cap: below the pressure used (or the cap so far) by `step` points, never below 1/10.
       // `event` says what happened ("bruising after the session on …"), `after` the cap's cause.
       auto lower_cap = [&](int step, const std::string& rule, const std::string& event, const std::string& after,
@@ -163,18 +170,23 @@ JournalAnalysis analyse_journal(const KnowledgeBase& kb, const Profile& profile,
       }
 
       // Pain worse some days after the session than just before it.
+      // The last score for this side on or before the session's day, else the profile's.
       int before = -1;
       for (const auto& t : profile.regions)
         if (t.region == region) before = t.pain;
-      for (const PainEntry* p : pains) {
-        if (p->date > s.date) break;
-        if (sides_overlap(p->side, s.side)) before = p->score;
+      for (auto it = first_from(pains, add_days(s.date, 1)); it != pains.begin();) {
+        --it;
+        if (sides_overlap((*it)->side, s.side)) {
+          before = (*it)->score;
+          break;
+        }
       }
-      const Date from = add_days(s.date, worse_days);
-      auto found = std::find_if(pains.begin(), pains.end(), [&](const PainEntry* p) {
-        return sides_overlap(p->side, s.side) && p->date >= from && p->date < until && before >= 0 && p->score > before;
-      });
-      const PainEntry* worse = found == pains.end() ? nullptr : *found;
+      const PainEntry* worse = nullptr;
+      for (auto it = first_from(pains, add_days(s.date, worse_days)); it != pains.end() && (*it)->date < until; ++it)
+        if (sides_overlap((*it)->side, s.side) && before >= 0 && (*it)->score > before) {
+          worse = *it;
+          break;
+        }
       if (worse && history.dose != DoseLevel::minimal) {
         history.dose = static_cast<DoseLevel>(static_cast<int>(history.dose) + 1);
         out.adjustments.push_back(

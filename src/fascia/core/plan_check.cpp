@@ -87,9 +87,15 @@ std::vector<Violation> check_plan(const KnowledgeBase& kb, const Clearance& clea
   for (std::size_t i = 0; i < loads.size(); ++i) {
     const Load& a = loads[i];
     if (a.protocol.empty()) continue;  // history is what it is; only planned work is judged
-    for (std::size_t j = 0; j < loads.size(); ++j) {
-      const Load& b = loads[j];
-      if (i == j || a.region != b.region || !sides_overlap(a.side, b.side) || a.instrument != b.instrument) continue;
+    // Only loads within 6 days plus the longer gap can share a gap or a 7-day
+    // window with this one: looking no further keeps a long journal from
+    // multiplying the work per planned step.
+    std::vector<const Load*> near;
+    for (const Load& b : loads)
+      if (std::abs(days_between(a.date, b.date)) <= 6 + std::max(instrument_gap, other_gap)) near.push_back(&b);
+    for (const Load* pb : near) {
+      const Load& b = *pb;
+      if (&a == &b || a.region != b.region || !sides_overlap(a.side, b.side) || a.instrument != b.instrument) continue;
       const int apart = std::abs(days_between(a.date, b.date));
       if (a.session == b.session) continue;  // steps of one session
       if (apart < (a.instrument ? instrument_gap : other_gap))
@@ -101,9 +107,10 @@ std::vector<Violation> check_plan(const KnowledgeBase& kb, const Clearance& clea
       const Date from = add_days(a.date, shift);
       const Date to = add_days(from, 6);
       std::vector<Date> days;
-      for (const Load& b : loads)
-        if (b.instrument && b.region == a.region && sides_overlap(a.side, b.side) && b.date >= from && b.date <= to &&
-            std::find(days.begin(), days.end(), b.date) == days.end())
+      for (const Load* pb : near)
+        if (const Load& b = *pb; b.instrument && b.region == a.region && sides_overlap(a.side, b.side) &&
+                                 b.date >= from && b.date <= to &&
+                                 std::find(days.begin(), days.end(), b.date) == days.end())
           days.push_back(b.date);
       if (static_cast<int>(days.size()) > caps.instrument_sessions_per_7_days.value) {
         out.push_back({a.date, a.protocol, "instrument-sessions-per-7-days",
