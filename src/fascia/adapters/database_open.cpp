@@ -28,7 +28,8 @@ core::Result<std::shared_ptr<sql::Connection>> connect(const DatabaseTarget& tar
 core::Result<OpenedDatabase> open_database(const DatabaseTarget& target) {
   auto connection = connect(target);
   if (!connection) return tl::make_unexpected(connection.error());
-  return OpenedDatabase{std::make_unique<SqlStore>(*connection, 1), std::make_unique<SqlAccounts>(*connection)};
+  return OpenedDatabase{std::make_unique<SqlStore>(*connection, 1), std::make_unique<SqlAccounts>(*connection),
+                        *connection};
 }
 
 core::Result<std::unique_ptr<SqlStore>> open_journal_store(const DatabaseTarget& target, std::int64_t person_id) {

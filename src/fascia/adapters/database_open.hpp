@@ -43,6 +43,7 @@ core::Result<std::unique_ptr<SqlAccounts>> open_account_store(const DatabaseTarg
 struct OpenedDatabase {
   std::unique_ptr<SqlStore> journal;  // bound to person 1
   std::unique_ptr<SqlAccounts> accounts;
+  std::shared_ptr<sql::Connection> connection;  // theirs, for tools that run their own SQL (benchmarks)
 };
 core::Result<OpenedDatabase> open_database(const DatabaseTarget& target);
 
