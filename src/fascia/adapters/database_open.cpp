@@ -1,5 +1,8 @@
 #include "fascia/adapters/database_open.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include "fascia/adapters/pg_connection.hpp"
 #include "fascia/adapters/sqlite_accounts.hpp"
 #include "fascia/adapters/sqlite_connection.hpp"
@@ -8,9 +11,38 @@
 
 namespace fascia::adapters {
 
+namespace {
+// The scheme of a mistyped URL, for a message: nothing after it, where a
+// user name and password may follow.
+std::string display_prefix(const std::string& text) {
+  const auto slashes = text.find("://");
+  if (slashes != std::string::npos) return text.substr(0, slashes + 3) + "…";
+  return text.substr(0, text.find(':') + 1) + "…";
+}
+}  // namespace
+
 DatabaseTarget::DatabaseTarget(std::string text) : text_(std::move(text)), postgresql_(is_postgresql_url(text_)) {}
 
 std::string DatabaseTarget::display() const { return postgresql_ ? redacted_postgresql_url(text_) : text_; }
+
+std::string DatabaseTarget::problem() const {
+  if (text_.empty()) return "the database is empty text: give a file or a postgresql:// URL";
+  if (postgresql_) return {};
+  std::string lower = text_.substr(0, 16);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower.starts_with("postgres"))  // POSTGRESQL://…, postgresql:/x, postgres:…
+    if (const auto colon = text_.find(':'); colon != std::string::npos && colon <= 10)
+      return "'" + display_prefix(text_) + "' is not a PostgreSQL URL: write it as postgresql://… (in lower case)";
+  // Any other scheme://: a URL fascia cannot open, not a file name.
+  const auto scheme_end = text_.find("://");
+  if (scheme_end != std::string::npos && scheme_end > 0 &&
+      std::all_of(text_.begin(), text_.begin() + static_cast<std::ptrdiff_t>(scheme_end), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+      }))
+    return "'" + text_.substr(0, scheme_end + 3) +
+           "…' is not a database fascia can open: give a file or a postgresql:// URL";
+  return {};
+}
 
 namespace {
 core::Result<std::shared_ptr<sql::Connection>> connect(const DatabaseTarget& target) {
@@ -26,6 +58,7 @@ core::Result<std::shared_ptr<sql::Connection>> connect(const DatabaseTarget& tar
 }  // namespace
 
 core::Result<OpenedDatabase> open_database(const DatabaseTarget& target) {
+  if (auto problem = target.problem(); !problem.empty()) return core::fail(core::ErrorCode::invalid_argument, problem);
   auto connection = connect(target);
   if (!connection) return tl::make_unexpected(connection.error());
   return OpenedDatabase{std::make_unique<SqlStore>(*connection, 1), std::make_unique<SqlAccounts>(*connection),
@@ -33,6 +66,7 @@ core::Result<OpenedDatabase> open_database(const DatabaseTarget& target) {
 }
 
 core::Result<std::unique_ptr<SqlStore>> open_journal_store(const DatabaseTarget& target, std::int64_t person_id) {
+  if (auto problem = target.problem(); !problem.empty()) return core::fail(core::ErrorCode::invalid_argument, problem);
   if (!target.is_postgresql()) {
     auto store = SqliteStore::open(target.file(), person_id);
     if (!store) return tl::make_unexpected(store.error());
@@ -47,6 +81,7 @@ core::Result<std::unique_ptr<SqlStore>> open_journal_store(const DatabaseTarget&
 }
 
 core::Result<std::unique_ptr<SqlAccounts>> open_account_store(const DatabaseTarget& target) {
+  if (auto problem = target.problem(); !problem.empty()) return core::fail(core::ErrorCode::invalid_argument, problem);
   if (!target.is_postgresql()) return SqliteAccounts::open(target.file());
   auto connection = PgConnection::open(target.text());
   if (!connection) return tl::make_unexpected(connection.error());

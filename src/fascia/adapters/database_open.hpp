@@ -25,6 +25,11 @@ class DatabaseTarget {
   const std::string& text() const { return text_; }
   // For messages: the path, or the URL without its password.
   std::string display() const;
+  // Why the text names no database, or empty: it is empty; it has a URL
+  // scheme other than postgresql:// (mysql://…, an upper-case
+  // POSTGRESQL://, postgresql: without //) — rather than a file of that
+  // name made in the current folder. Opening reports it as invalid_argument.
+  std::string problem() const;
 
  private:
   std::string text_;
@@ -32,8 +37,9 @@ class DatabaseTarget {
 };
 
 // Opens the journal store bound to person_id (positive) on the target,
-// creating and migrating the database when needed. The errors of
-// SqliteStore::open or PgConnection::open.
+// creating and migrating the database when needed. invalid_argument with
+// the target's problem(); else the errors of SqliteStore::open or
+// PgConnection::open.
 core::Result<std::unique_ptr<SqlStore>> open_journal_store(const DatabaseTarget& target, std::int64_t person_id = 1);
 // The account store in the same database; the same errors.
 core::Result<std::unique_ptr<SqlAccounts>> open_account_store(const DatabaseTarget& target);

@@ -43,7 +43,9 @@ Error map_exception(const std::string& name) {
                                      ": the connection was lost while committing; the write may not have been saved (" +
                                      first_line(e.what()) + ")"};
   } catch (const pqxx::broken_connection& e) {
-    return {ErrorCode::db_error, name + ": cannot reach the server (" + first_line(e.what()) + ")"};
+    // Reported as busy: the server answers 503 with Retry-After (a restart of
+    // PostgreSQL, a network blip), and the next request connects afresh.
+    return {ErrorCode::db_locked, name + ": cannot connect (" + first_line(e.what()) + ")"};
   } catch (const pqxx::sql_error& e) {
     const std::string& state = e.sqlstate();
     if (state == "40001" || state == "40P01" || state == "55P03" || state == "57014")
@@ -104,12 +106,16 @@ std::string redacted_postgresql_url(const std::string& url) {
   if (values.contains("port") && !(values.contains("host") && values["host"].find('/') != std::string::npos))
     out += ":" + values["port"];
   out += "/" + (values.contains("dbname") ? values["dbname"] : std::string());
+  std::string query;
   if (values.contains("host") && values["host"].find('/') != std::string::npos)  // a Unix socket folder
-    out += "?host=" + values["host"] + (values.contains("port") ? "&port=" + values["port"] : "");
+    query += "&host=" + values["host"] + (values.contains("port") ? "&port=" + values["port"] : "");
+  if (values.contains("options")) query += "&options=" + values["options"];  // e.g. -csearch_path=clinic2
+  if (!query.empty()) out += "?" + query.substr(1);
   return out;
 }
 
 struct PgConnection::State {
+  std::string url;
   std::unique_ptr<pqxx::connection> connection;
   std::string name;
   std::string read_only_reason;  // always empty: PostgreSQL reports a refused write when it happens
@@ -126,6 +132,37 @@ struct PgConnection::State {
   std::vector<Savepoint> savepoints;
   std::uint64_t savepoint_names = 0;
   std::map<std::string, std::string, std::less<>> prepared;  // SQL -> statement name
+
+  // Connects (again) when there is no working connection: after PostgreSQL
+  // restarted, the next transaction or statement gets a fresh one rather
+  // than the broken one. Throws what pqxx throws.
+  void connect() {
+    if (connection && connection->is_open()) return;
+    connection.reset();
+    prepared.clear();  // they lived on the old connection
+    auto fresh = std::make_unique<pqxx::connection>(url);
+    // Every commit waits for its write-ahead log to be flushed to disk.
+    fresh->set_variable("synchronous_commit", "on");
+    fresh->set_variable("lock_timeout", std::string("'") + kLockTimeout + "'");
+    connection = std::move(fresh);
+  }
+  // Runs `attempt`; when it fails because the connection had broken (the
+  // server restarted since it was last used), runs it once more on a new one.
+  template <class Attempt>
+  void retry_once_if_broken(Attempt&& attempt) {
+    try {
+      attempt();
+    } catch (const pqxx::broken_connection&) {
+      top.reset();
+      connection.reset();
+      attempt();
+    }
+  }
+  // After a failure outside a transaction, or once a transaction has ended:
+  // a connection that broke is dropped, so connect() makes a new one.
+  void drop_if_broken() noexcept {
+    if (!top && connection && !connection->is_open()) connection.reset();
+  }
 
   // Sends every savepoint begun but not yet sent.
   void send_savepoints() {
@@ -147,11 +184,9 @@ Result<std::unique_ptr<PgConnection>> PgConnection::open(const std::string& url)
     return core::fail(ErrorCode::invalid_argument, "'" + url + "' is not a PostgreSQL URL (postgresql://…)");
   auto state = std::make_unique<State>();
   state->name = "database " + redacted_postgresql_url(url);
+  state->url = url;
   try {
-    state->connection = std::make_unique<pqxx::connection>(url);
-    // Every commit waits for its write-ahead log to be flushed to disk.
-    state->connection->set_variable("synchronous_commit", "on");
-    state->connection->set_variable("lock_timeout", std::string("'") + kLockTimeout + "'");
+    state->connect();
   } catch (...) {
     return tl::make_unexpected(map_exception(state->name));
   }
@@ -200,7 +235,8 @@ Result<void> PgConnection::begin_transaction(sql::Access access) {
     state_->savepoints.push_back({"s" + std::to_string(++state_->savepoint_names), false});
     return {};
   }
-  try {
+  const auto open_top = [&] {
+    state_->connect();
     if (access == sql::Access::write) {
       auto txn = std::make_unique<pqxx::work>(*state_->connection);
       txn->exec("SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLock) + ")");
@@ -208,10 +244,15 @@ Result<void> PgConnection::begin_transaction(sql::Access access) {
     } else {
       state_->top = std::make_unique<pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>>(*state_->connection);
     }
+  };
+  try {
+    state_->retry_once_if_broken(open_top);  // nothing was done yet: safe to try again
     return {};
   } catch (...) {
     state_->top.reset();
-    return tl::make_unexpected(map_exception(state_->name));
+    Error error = map_exception(state_->name);
+    state_->drop_if_broken();
+    return tl::make_unexpected(std::move(error));
   }
 }
 
@@ -227,6 +268,7 @@ Result<void> PgConnection::commit_transaction() {
     return tl::make_unexpected(map_exception(state_->name));  // still open: rollback_transaction() ends it
   }
   state_->top.reset();
+  state_->drop_if_broken();
   return {};
 }
 
@@ -251,6 +293,7 @@ void PgConnection::rollback_transaction() noexcept {
   }
   state_->top.reset();
   state_->savepoints.clear();
+  state_->drop_if_broken();
 }
 
 namespace {
@@ -288,8 +331,14 @@ Result<void> PgConnection::query(std::string_view sql, std::span<const sql::Para
   try {
     pqxx::result result;
     if (!state_->top) {  // one statement on its own commits by itself
-      pqxx::nontransaction txn(*state_->connection);
-      result = run_prepared(txn, *state_->connection, state_->prepared, sql, params);
+      // Retried on a new connection when the old one had broken. Safe: the
+      // stores run every write inside a write transaction, so a statement
+      // on its own is a read.
+      state_->retry_once_if_broken([&] {
+        state_->connect();
+        pqxx::nontransaction txn(*state_->connection);
+        result = run_prepared(txn, *state_->connection, state_->prepared, sql, params);
+      });
     } else {
       state_->send_savepoints();
       result = run_prepared(*state_->top, *state_->connection, state_->prepared, sql, params);
@@ -297,7 +346,9 @@ Result<void> PgConnection::query(std::string_view sql, std::span<const sql::Para
     for (const auto& row : result) on_row(PgRow(row));
     return {};
   } catch (...) {
-    return tl::make_unexpected(map_exception(state_->name));
+    Error error = map_exception(state_->name);
+    state_->drop_if_broken();
+    return tl::make_unexpected(std::move(error));
   }
 }
 

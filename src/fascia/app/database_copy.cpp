@@ -21,9 +21,9 @@ Result<void> require_empty(JournalStore& to, AccountStore& to_accounts) {
   auto accounts = to_accounts.list_accounts();
   if (!accounts) return tl::make_unexpected(accounts.error());
   if (people->empty() && accounts->empty()) return {};
-  return core::fail(ErrorCode::precondition, "the destination already holds " + std::to_string(people->size()) +
-                                                 " people and " + std::to_string(accounts->size()) +
-                                                 " accounts; copy into an empty database only");
+  return core::fail(ErrorCode::invalid_argument, "the destination already holds " + std::to_string(people->size()) +
+                                                     " people and " + std::to_string(accounts->size()) +
+                                                     " accounts; copy into an empty database only");
 }
 
 }  // namespace

@@ -24,7 +24,7 @@ struct CopyReport {
 // batch of `to`: all of it or, when anything fails, nothing — when `to` and
 // `to_accounts` share one connection (adapters::open_database). Then reads
 // every person back from `to` and compares the export with the source's.
-// Errors: precondition when `to` already holds people or accounts (a copy
+// Errors: invalid_argument when `to` already holds people or accounts (a copy
 // fills an empty database only, so nothing there is overwritten); db_error
 // when a person's data reads back different; any store error.
 core::Result<CopyReport> copy_database(JournalStore& from, AccountStore& from_accounts, JournalStore& to,

@@ -1,6 +1,7 @@
 // fascia db copy FROM TO: a whole database, every person and account, from
 // one engine to another (a SQLite file, a postgresql:// URL), into an empty
 // destination, all or nothing, checked by reading it back (app/database_copy).
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "fascia/adapters/database_open.hpp"
@@ -17,6 +18,9 @@ int copy(Context& ctx, const std::string& from_text, const std::string& to_text)
   const adapters::DatabaseTarget to_target(to_text);
   if (from_target.text() == to_target.text())
     return report(ctx.err, {core::ErrorCode::invalid_argument, "FROM and TO are the same database"});
+  // Copying from a file that is not there would make an empty one and "copy" nothing.
+  if (!from_target.is_postgresql() && from_target.problem().empty() && !std::filesystem::exists(from_target.file()))
+    return report(ctx.err, {core::ErrorCode::not_found, "there is no database at '" + from_text + "' to copy from"});
   FASCIA_CLI_TRY(from, adapters::open_database(from_target));
   FASCIA_CLI_TRY(to, adapters::open_database(to_target));
   auto copied = app::copy_database(*from.journal, *from.accounts, *to.journal, *to.accounts);
@@ -33,9 +37,13 @@ int copy(Context& ctx, const std::string& from_text, const std::string& to_text)
             << "\n";
     return kOk;
   }
-  ctx.out << "Copied " << from_target.display() << " to " << to_target.display() << ": " << copied->people
-          << " people, " << copied->accounts << " accounts, " << copied->sessions << " sessions, " << copied->entries
-          << " other entries. Every person's export reads back the same.\n"
+  const auto count = [](std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  ctx.out << "Copied " << from_target.display() << " to " << to_target.display() << ": "
+          << count(copied->people, "person", "people") << ", " << count(copied->accounts, "account", "accounts") << ", "
+          << count(copied->sessions, "session", "sessions") << ", "
+          << count(copied->entries, "other entry", "other entries") << ". Every person's export reads back the same.\n"
           << "Signed-in browsers stay with the old database: people sign in again.\n";
   return kOk;
 }

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "fascia/adapters/kb_paths.hpp"
+#include "fascia/adapters/password_hash.hpp"
 #include "fascia/adapters/system_clock.hpp"
 #include "fascia/adapters/yaml_knowledge_source.hpp"
 
@@ -27,7 +28,11 @@ adapters::DatabaseTarget Context::database() const {
 
 std::filesystem::path Context::local_anchor() const {
   const auto target = database();
-  return target.is_postgresql() ? default_file() : target.file();
+  if (!target.is_postgresql()) return target.file();
+  const auto folder = default_file().parent_path();
+  std::error_code ignored;
+  std::filesystem::create_directories(folder, ignored);  // a failure shows when the draft is written
+  return folder / ("postgresql-" + adapters::token_hash(target.text()).substr(0, 16) + ".db");
 }
 
 std::filesystem::path Context::default_file() {

@@ -52,9 +52,10 @@ class Context {
   adapters::DatabaseTarget database() const;
   // As the person typed it, for commands a message suggests.
   std::string database_text() const { return database().text(); }
-  // The folder-side file the terminal's own files sit next to (a guided
-  // session's saved draft): the SQLite file, or for a PostgreSQL database
-  // the default file's place in the XDG data directory.
+  // The local file the terminal's own files sit next to (a guided session's
+  // draft): the SQLite file itself, or for a PostgreSQL database a name of
+  // its own in the XDG data directory, made from a hash of the URL — so a
+  // draft started on one database is never saved into another.
   std::filesystem::path local_anchor() const;
   std::filesystem::path data_dir() const;
   bool json() const { return options_.json; }

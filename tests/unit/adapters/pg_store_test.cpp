@@ -85,7 +85,7 @@ TEST(PgStore, AServerThatCannotBeReachedIsNamedWithoutItsPassword) {
   auto store = adapters::open_journal_store(
       adapters::DatabaseTarget("postgresql://clinic:s3cret-pw@/fascia?host=/nonexistent-socket-dir&port=1"));
   ASSERT_FALSE(store);
-  EXPECT_EQ(store.error().code, ErrorCode::db_error);
+  EXPECT_EQ(store.error().code, ErrorCode::db_locked);  // the server answers 503 with Retry-After: try again
   EXPECT_TRUE(contains(store.error().message, "postgresql://clinic@/fascia")) << store.error().message;
   EXPECT_FALSE(contains(store.error().message, "s3cret")) << store.error().message;
 }
@@ -97,4 +97,18 @@ TEST(PgStore, OnlyPostgresqlUrlsChooseIt) {
   EXPECT_FALSE(adapters::DatabaseTarget("./postgresql://x").is_postgresql());
   EXPECT_EQ(adapters::redacted_postgresql_url("postgresql://u:pw@db.example:5433/fascia"),
             "postgresql://u@db.example:5433/fascia");
+}
+
+// A mistyped URL is refused, not taken for a file name to create here.
+TEST(PgStore, AMistypedUrlIsRefusedRatherThanMadeIntoAFile) {
+  for (const char* text : {"POSTGRESQL://fascia@/fascia", "postgresql:/fascia", "postgres:", "mysql://db/x", ""}) {
+    const adapters::DatabaseTarget target(text);
+    EXPECT_FALSE(target.problem().empty()) << text;
+    auto store = adapters::open_journal_store(target);
+    ASSERT_FALSE(store) << text;
+    EXPECT_EQ(store.error().code, ErrorCode::invalid_argument) << text;
+  }
+  EXPECT_FALSE(contains(adapters::DatabaseTarget("POSTGRESQL://u:secret@h/db").problem(), "secret"));
+  for (const char* text : {"fascia.db", "./postgres-notes.db", "/tmp/a:b.db"})
+    EXPECT_EQ(adapters::DatabaseTarget(text).problem(), "") << text;
 }

@@ -139,7 +139,7 @@ TEST_P(DatabaseCopy, RefusesADestinationThatHoldsAnythingAndLeavesItAsItWas) {
   ASSERT_TRUE(target.journal->add_note({day("2026-01-01"), "mine"}));
   auto refused = app::copy_database(*source.journal, *source.accounts, *target.journal, *target.accounts);
   ASSERT_FALSE(refused);
-  EXPECT_EQ(refused.error().code, core::ErrorCode::precondition);
+  EXPECT_EQ(refused.error().code, core::ErrorCode::invalid_argument);
   EXPECT_EQ(*target.journal->people(), std::vector<std::int64_t>{3});
   EXPECT_TRUE(target.accounts->list_accounts()->empty());
 }
