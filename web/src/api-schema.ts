@@ -11,7 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Is the server up? */
+        /**
+         * Is the server up, and can it reach its database?
+         * @description For load balancers: 200 when the server answers and its database answers a query; 503 db_busy (with Retry-After) while the database cannot be reached or is locked, so traffic goes to another server.
+         */
         get: operations["health"];
         put?: never;
         post?: never;
@@ -1435,7 +1438,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Always {"ok": true}. */
+            /** @description {"ok": true}: the server and its database answer. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1445,6 +1448,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            503: components["responses"]["DbBusy"];
         };
     };
     openapi: {

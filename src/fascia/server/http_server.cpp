@@ -4,6 +4,7 @@
 #include "fascia/server/http_router.hpp"
 #include "fascia/server/origin_check.hpp"
 #include "fascia/server/request_text.hpp"
+#include "fascia/server/route_helpers.hpp"
 #include "fascia/server/routes.hpp"
 #include "fascia/server/safe_text.hpp"
 #include "fascia/server/static_files.hpp"
@@ -97,9 +98,13 @@ HttpServer::HttpServer(ServerState& state, ServeOptions options)
       options_(std::move(options)) {
   options_.limits.body_bytes = kMaxBodyBytes;
   ApiRouter api(site_->router, state);
+  // A load balancer's probe: the database must answer too (one indexed read).
   api.get(
       "/api/v1/health",
-      [](Call&) -> ApiResult<Reply> {
+      [&state](Call&) -> ApiResult<Reply> {
+        auto store = lift(state.stores.lease(1));
+        if (!store) return tl::make_unexpected(store.error());
+        if (auto revision = lift((*store)->revision()); !revision) return tl::make_unexpected(revision.error());
         return Reply{200, R"({"ok":true})"};
       },
       Access::anyone);
