@@ -22,5 +22,11 @@ if grep -rnE '#include *[<"]boost/' src tests --include='*.cpp' --include='*.hpp
    grep -vE '^src/fascia/server/(http_transport|request_target)\.cpp:'; then
   echo "check_layers: a file outside the HTTP transport includes Boost (above)"; fail=1
 fi
+# The PostgreSQL client stays in one adapter file (ADR 0014); the tests'
+# database helper creates and drops their schemas with it.
+if grep -rnE '#include *[<"](pqxx/|libpq-fe)' src tests bench --include='*.cpp' --include='*.hpp' |
+   grep -vE '^(src/fascia/adapters/pg_connection|tests/unit/adapters/test_database)\.cpp:'; then
+  echo "check_layers: a file outside pg_connection.cpp includes libpqxx or libpq (above)"; fail=1
+fi
 [ $fail -eq 0 ] && echo "check_layers: ok"
 exit $fail
