@@ -27,6 +27,11 @@ int copy(Context& ctx, const std::string& from_text, const std::string& to_text)
   if (!copied)
     return report(ctx.err, {copied.error().code, "copy to " + to_target.display() +
                                                      " failed, nothing was copied: " + copied.error().message});
+  // Statistics for the planner at once: right after a bulk load PostgreSQL
+  // would plan for near-empty tables until autovacuum catches up (whole-table
+  // scans: today took 116 ms instead of 14 in bench/population).
+  if (auto analysed = to.connection->run("ANALYZE"); !analysed)
+    ctx.err << "fascia: note: the copy is complete, but ANALYZE failed: " << analysed.error().message << "\n";
   if (ctx.json()) {
     ctx.out << adapters::json_text(nlohmann::json{{"from", from_target.display()},
                                                   {"to", to_target.display()},
