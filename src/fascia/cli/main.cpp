@@ -9,7 +9,12 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();  // global options may also follow the subcommand: fascia serve --db FILE
   GlobalOptions options;
-  app.add_option("--db", options.db, "SQLite journal file (default: $FASCIA_DB or $XDG_DATA_HOME/fascia/fascia.db)");
+  app.add_option("--db", options.db,
+                 "the database: a SQLite file or a postgresql:// URL (default: $FASCIA_DB or "
+                 "$XDG_DATA_HOME/fascia/fascia.db)")
+      ->check([](const std::string& value) {  // an empty --db would quietly mean the default journal
+        return value.empty() ? std::string("is empty: give a file or a postgresql:// URL") : std::string();
+      });
   app.add_option("--data", options.data, "knowledge base directory (default: $FASCIA_DATA or the built-in data/)");
   app.add_option("--today", options.today, "treat this date (YYYY-MM-DD) as today (default: $FASCIA_TODAY or the local date)");
   app.add_flag("--json", options.json, "print data as JSON");
