@@ -21,7 +21,7 @@ constexpr std::array<std::string_view, 16> kPersonTables{
     "reaction_entry", "habit_entry",  "treatment_entry",         "note_entry",       "clearance_region",
     "clearance"};
 
-// A batch is a transaction of the store's connection (nested: a savepoint).
+// Raises one person's revision (ADR 0014): every committed write does.
 constexpr std::string_view kRaiseRevision =
     "INSERT INTO person_revision (person_id, revision) VALUES (?1, 1) "
     "ON CONFLICT (person_id) DO UPDATE SET revision = person_revision.revision + 1";
@@ -53,8 +53,8 @@ class SqlStore::Batch final : public app::WriteBatch {
 };
 
 // Runs body inside a write transaction and raises the person's revision in
-// it (inside a batch: when the batch commits); commits when both succeed, otherwise the transaction's destructor
-// rolls back.
+// it (inside a batch: when the batch commits); commits when both succeed,
+// otherwise the transaction's destructor rolls back.
 template <class Body>
 auto SqlStore::write(Body&& body) -> decltype(body()) {
   auto txn = connection_->begin(Access::write);

@@ -2,7 +2,8 @@
 // Contract: every add_*/save_*/replace_all returns only after the write is
 // durable (committed and synced); a failed call changes nothing. Errors are
 // values: db_locked when another writer holds the database past the busy
-// timeout, db_corrupt for a damaged file, db_error otherwise. Not thread-safe:
+// or lock timeout, or a database server cannot be reached (try again),
+// db_corrupt for a damaged database, db_error otherwise. Not thread-safe:
 // use one store per thread.
 #pragma once
 
