@@ -3,24 +3,13 @@
 // FASCIA_TEST_PG names (scripts/test.sh starts one). Without FASCIA_TEST_PG
 // the PostgreSQL cases are skipped, saying why.
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { freshDbDir } from './server.mjs';
+import { freshDbDir, freshSchema, psql } from './server.mjs';
 
 export const PG_URL = process.env.FASCIA_TEST_PG ?? '';
 export const PG_SKIP = PG_URL ? false : 'FASCIA_TEST_PG is not set, so there is no PostgreSQL to test against (scripts/test.sh starts one)';
 export const ENGINES = ['sqlite', 'postgresql'];
-
-const PSQL = ['/usr/lib/postgresql/15/bin/psql', '/usr/bin/psql'].find((p) => existsSync(p)) ?? 'psql';
-
-// Runs SQL on the test cluster (as its superuser); returns the rows' text.
-export function psql(url, sql) {
-  const r = spawnSync(PSQL, [url, '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-c', sql], { encoding: 'utf8', timeout: 60_000 });
-  if (r.status !== 0) throw new Error(`psql: ${r.stderr || r.error}`);
-  return r.stdout.trim();
-}
-
-let schemas = 0;
 
 // { db: the --db text, cleanup(), integrity(): 'ok' or what is wrong }.
 export function freshDatabase(engine) {
@@ -36,9 +25,7 @@ export function freshDatabase(engine) {
       },
     };
   }
-  const schema = `api_${process.pid}_${++schemas}`;
-  psql(PG_URL, `CREATE SCHEMA ${schema}`);
-  const db = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=-csearch_path%3D${schema}`;
+  const { schema, db } = freshSchema(PG_URL, 'api');
   return {
     db,
     schema,

@@ -18,7 +18,26 @@ export function freshDbDir() {
 // every test on a fresh schema of the FASCIA_TEST_PG cluster instead of a
 // SQLite file (scripts/test.sh runs the suite both ways).
 export const ENGINE = process.env.FASCIA_API_ENGINE ?? 'sqlite';
+
+const PSQL = ['/usr/lib/postgresql/15/bin/psql', '/usr/bin/psql'].find((p) => existsSync(p)) ?? 'psql';
+
+// Runs SQL through psql on a PostgreSQL URL (the test cluster's superuser);
+// returns the rows' text.
+export function psql(url, query) {
+  const r = spawnSync(PSQL, [url, '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-c', query], { encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`psql: ${r.stderr || r.error}`);
+  return r.stdout.trim();
+}
+
 let schemas = 0;
+
+// A new, empty schema in the cluster at `url`: { schema, db }, where db is
+// the --db text whose connections use it (libpq's options=-csearch_path).
+export function freshSchema(url, prefix) {
+  const schema = `${prefix}_${process.pid}_${++schemas}`;
+  psql(url, `CREATE SCHEMA ${schema}`);
+  return { schema, db: `${url}${url.includes('?') ? '&' : '?'}options=-csearch_path%3D${schema}` };
+}
 
 // The --db of a fresh database: a file in `dir`, or a new PostgreSQL schema
 // (left to the throw-away cluster).
@@ -26,19 +45,13 @@ export function databaseIn(dir) {
   if (ENGINE !== 'postgresql') return path.join(dir, 'f.db');
   const url = process.env.FASCIA_TEST_PG;
   if (!url) throw new Error('FASCIA_API_ENGINE=postgresql needs FASCIA_TEST_PG (scripts/test.sh starts a cluster)');
-  const schema = `suite_${process.pid}_${++schemas}`;
-  const psql = ['/usr/lib/postgresql/15/bin/psql', '/usr/bin/psql'].find((p) => existsSync(p)) ?? 'psql';
-  const r = spawnSync(psql, [url, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', `CREATE SCHEMA ${schema}`], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`psql: ${r.stderr || r.error}`);
-  return `${url}${url.includes('?') ? '&' : '?'}options=-csearch_path%3D${schema}`;
+  return freshSchema(url, 'suite').db;
 }
 
 // Runs SQL on a test database of either engine (sqlite3 or psql); its output.
 export function sql(db, query) {
-  const psql = ['/usr/lib/postgresql/15/bin/psql', '/usr/bin/psql'].find((p) => existsSync(p)) ?? 'psql';
-  const r = db.startsWith('postgresql://')
-    ? spawnSync(psql, [db, '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-c', query], { encoding: 'utf8' })
-    : spawnSync('sqlite3', [db, query], { encoding: 'utf8' });
+  if (db.startsWith('postgresql://')) return psql(db, query);
+  const r = spawnSync('sqlite3', [db, query], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${query}: ${r.stderr || r.error}`);
   return r.stdout;
 }
