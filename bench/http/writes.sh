@@ -3,7 +3,9 @@
 # each answered only after its commit) against the engine's own raw commit
 # rate on the same disk, side by side in one run: the raw rate, then fascia
 # with 1 and with 32 writers (wrk connections), ROUNDS times each in turn.
-# Prints the medians, the ratios to the raw rate and the writers' p99.
+# Prints the medians, the ratios to the raw rate and the writers' p99, and
+# the rate of bare HTTP round trips on one connection (no write): no single
+# writer through HTTP can beat it.
 #   ENGINE=sqlite (default): SQLite with WAL, synchronous=FULL, one INSERT
 #     per COMMIT (Python's sqlite3 module).
 #   ENGINE=postgresql: a local PostgreSQL 15 cluster of its own
@@ -64,6 +66,10 @@ LUA
 : >"$WORK/results"
 for r in $(seq "$ROUNDS"); do
   echo "raw $(raw_rate) -" | tee -a "$WORK/results"
+  # The floor under any one-writer figure: a bare round trip through the
+  # same HTTP stack, one connection, no database write.
+  floor=$(wrk -t1 -c1 -d"$DURATION" "$BASE/api/v1/health" | awk '/Requests\/sec/ {print $2}')
+  echo "http-floor $floor -" | tee -a "$WORK/results"
   for c in 1 32; do
     out=$(wrk -t1 -c$c -d"$DURATION" --latency -s "$WORK/post.lua" -H "Cookie: fascia_session=$cookie" "$BASE/api/v1/journal/note")
     non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
@@ -79,6 +85,8 @@ if [[ "$ENGINE" == postgresql ]]; then
 else
   echo "SQLite raw commits (WAL, synchronous=FULL): $raw/s"
 fi
+floor=$(median http-floor)
+echo "bare HTTP round trips (GET /api/v1/health, 1 connection, no write): $floor/s = $(awk -v a="$floor" -v b="$raw" 'BEGIN {printf "%.2f", a/b}') x raw, the ceiling for 1 writer"
 for c in 1 32; do
   m=$(median fascia-$c)
   p99=$(awk -v k=fascia-$c '$1==k {print $3}' "$WORK/results" | tr '\n' ' ')

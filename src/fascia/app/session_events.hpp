@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tl/expected.hpp>
 #include <vector>
 
 #include "fascia/app/journal_store.hpp"
@@ -72,13 +73,32 @@ enum class UnfinishedDraft {
                  // was done still counts in the rest and frequency rules
 };
 
+// Why a draft was not saved, typed so that each interface words it and maps
+// it (an exit code, an HTTP status and field) its own way. Nothing was
+// written in every case.
+struct DraftRefusal {
+  enum class Why {
+    unfinished,    // UnfinishedDraft::refuse and the draft is not marked finished
+    blocked,       // the screening says not to self-treat that day (a safety refusal)
+    not_due,       // its protocol is not due that day: nothing is, another one is, or it was saved already
+    bad_event,     // the session runner refused events[event] (an unknown sign, an amount out of range,
+                   // an event after the session had ended)
+    incomplete,    // the events end before the session does
+    not_recorded,  // record_session refused the session (a check failed) or the store failed
+                   // (db_locked, db_full, ...)
+  };
+  Why why = Why::not_recorded;
+  core::Error error;      // the code and one line: due_session's, the runner's, record_session's
+  std::size_t event = 0;  // bad_event: which event (0-based)
+  std::size_t cards = 0;  // incomplete: how many steps the session has
+};
+
 // Saves a draft as the session of its day: replays its events against the
 // session due on draft.date for `person` and records it (record_session).
-// Errors: precondition when the draft is not finished (with `refuse`), its
-// protocol is not due that day (or was saved already), or the events do not
-// end the session; the runner's errors; the store's errors (db_locked, ...),
-// nothing written.
-core::Result<SavedDraft> save_draft(const core::KnowledgeBase& kb, JournalStore& store, PersonState& person,
-                                    const SessionDraft& draft, UnfinishedDraft unfinished = UnfinishedDraft::refuse);
+// The one replay of a session's events: the terminal's kept sessions and the
+// server's POST /api/v1/sessions both call it. Errors: a DraftRefusal.
+tl::expected<SavedDraft, DraftRefusal> save_draft(const core::KnowledgeBase& kb, JournalStore& store,
+                                                  PersonState& person, const SessionDraft& draft,
+                                                  UnfinishedDraft unfinished = UnfinishedDraft::refuse);
 
 }  // namespace fascia::app

@@ -94,13 +94,14 @@ int save_pending(Context& ctx, const std::string& file) {
   adapters::SessionDraftFile drafts(file);
   FASCIA_CLI_TRY(kept, drafts.load());
   if (!kept) return report(ctx.err, {core::ErrorCode::not_found, "no kept session in '" + file + "'"});
-  FASCIA_CLI_TRY(saved, app::save_draft(*kb, *store, person, *kept));
+  auto saved = app::save_draft(*kb, *store, person, *kept);
+  if (!saved) return report(ctx.err, kept_session_error(saved.error(), kept->events.size()));
   if (auto cleared = drafts.clear(); !cleared) ctx.err << "fascia: note: " << cleared.error().message << "\n";
-  if (saved.clearance) {
+  if (saved->clearance) {
     (ctx.json() ? ctx.err : ctx.out) << "\nYour screening has been updated with what happened:\n";
-    print_clearance(ctx.json() ? ctx.err : ctx.out, *kb, *saved.clearance);
+    print_clearance(ctx.json() ? ctx.err : ctx.out, *kb, *saved->clearance);
   }
-  return report_saved(ctx, *kb, saved.entry, saved.cards, saved.stops);
+  return report_saved(ctx, *kb, saved->entry, saved->cards, saved->stops);
 }
 
 // What to do with a draft found at the start: the one to continue, if any.

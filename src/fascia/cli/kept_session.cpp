@@ -5,6 +5,28 @@
 
 namespace fascia::cli {
 
+core::Error kept_session_error(const app::DraftRefusal& refusal, std::size_t events) {
+  using Why = app::DraftRefusal::Why;
+  const std::string& why = refusal.error.message;
+  switch (refusal.why) {
+    case Why::unfinished:
+      return {refusal.error.code, "the kept session is not finished yet; continue it first"};
+    case Why::blocked:
+      return {refusal.error.code, "the kept session cannot be saved: " + why};
+    case Why::not_due:
+      return {refusal.error.code, "the kept session cannot be saved: " + why + " (was it saved already?)"};
+    case Why::bad_event:
+      return {refusal.error.code,
+              "the kept session cannot be saved: its step " + std::to_string(refusal.event + 1) + ": " + why};
+    case Why::incomplete:
+      return {refusal.error.code, "the kept session has " + std::to_string(events) + " of " +
+                                      std::to_string(refusal.cards) + " steps; continue it first"};
+    case Why::not_recorded:
+      break;
+  }
+  return refusal.error;
+}
+
 core::Result<void> save_earlier_draft(const core::KnowledgeBase& kb, app::JournalStore& store, app::PersonState& person,
                                       app::SessionDraftStore& drafts, core::Date today, std::ostream& show) {
   auto kept = drafts.load();
@@ -13,8 +35,9 @@ core::Result<void> save_earlier_draft(const core::KnowledgeBase& kb, app::Journa
   const app::SessionDraft& k = **kept;
   auto saved = app::save_draft(kb, store, person, k, app::UnfinishedDraft::skip_the_rest);
   if (!saved)
-    return core::fail(saved.error().code, "the unfinished session from " + core::format_long_date(k.date) +
-                                              " could not be saved: " + saved.error().message);
+    return core::fail(saved.error().error.code,
+                      "the unfinished session from " + core::format_long_date(k.date) +
+                          " could not be saved: " + kept_session_error(saved.error(), k.events.size()).message);
   show << "An unfinished session from " << core::format_long_date(k.date) << " (" << k.events.size()
        << " steps done) was saved for that day; the steps not reached are logged as not done.\n";
   FASCIA_TRY(drafts.clear());

@@ -20,6 +20,10 @@ namespace fascia::cli {
 core::Result<void> save_earlier_draft(const core::KnowledgeBase& kb, app::JournalStore& store, app::PersonState& person,
                                       app::SessionDraftStore& drafts, core::Date today, std::ostream& show);
 
+// Why a kept session was not saved, in the terminal's words ("continue it
+// first"), with the refusal's error code.
+core::Error kept_session_error(const app::DraftRefusal& refusal, std::size_t events);
+
 // For plan, today, progress and log: saves an earlier day's draft (as above)
 // and mentions one started today that `fascia session` can continue. Never
 // fails the command: a draft that cannot be read or saved is a note on

@@ -1,8 +1,11 @@
 // fascia's HTTP transport: Boost.Beast on Boost.Asio (ADR 0011), the one
 // file that includes them. A fixed set of threads (two per core, at least
-// four) serves any number of connections, reading, routing and writing; a
-// route that blocks (an fsync, a password hash) holds one thread while the
-// others go on serving every connection. Every request has deadlines for its
+// four) serves any number of connections, reading, routing and writing.
+// Requests that change data (POST, PUT, PATCH, DELETE) are answered on a
+// bounded pool of write threads of their own (ADR 0015): their routes wait —
+// for a group commit to be durable, for a password hash — and while they
+// wait, the transport threads go on serving every connection, and enough
+// writes wait together for one commit to make many durable. Every request has deadlines for its
 // headers and for its body, headers are limited in bytes and in number, the
 // body in bytes; a client address may hold a limited number of connections;
 // kept-alive and pipelined requests are answered in order. stop() finishes
@@ -35,6 +38,9 @@ struct TransportLimits {
   std::size_t connections_per_address = 128;                           // open connections from one client address
   std::size_t max_connections = 10000;                                 // open connections in all
   unsigned threads = 0;                                                // 0: two per core, at least 4
+  // Threads answering POST, PUT, PATCH and DELETE; more such requests wait
+  // in order for one to be free. 0: every route runs on the transport threads.
+  unsigned write_threads = 64;
 };
 
 // Why the transport answered a request itself, without calling a route.

@@ -28,16 +28,11 @@ ApiResult<Reply> stop_advice(Call& call) {
   return json_reply(adapters::stop_outcome_json(outcome));
 }
 
-// One event of the posted session, read and applied to the runner by the
-// same app function the terminal uses to replay a kept session.
-ApiResult<void> apply_event(const json& event, const std::string& path, core::SessionRunner& runner,
-                            std::vector<core::StopOutcome>& stops, std::vector<core::Reason>& warnings) {
+// One event of the posted session, read; app::save_draft replays them.
+ApiResult<app::SessionEvent> read_event(const json& event, const std::string& path) {
   if (!event.is_object()) return api_fail(400, "invalid", path + " must be an object", path);
-  if (runner.finished())
-    return api_fail(400, "invalid", path + ": the session had already ended before this event", path);
   API_TRY(kind, read_text(event, "kind", path));
   app::SessionEvent e;
-  std::string field = path;
   if (kind == "done") {
     if (auto ok = only_fields(event, {"kind", "amount", "pressure"}, path); !ok) return tl::make_unexpected(ok.error());
     e.kind = app::SessionEvent::Kind::done;
@@ -59,11 +54,36 @@ ApiResult<void> apply_event(const json& event, const std::string& path, core::Se
     API_TRY(amount, read_int(event, "amount", 0, kMaxAmount, path, 0));
     e.signs = signs;
     e.amount = amount;
-    field = path + ".signs";
   } else {
     return api_fail(400, "invalid", path + ".kind '" + kind + "' is not done, skip or stop", path + ".kind");
   }
-  return lift(app::apply_event(runner, e, stops, warnings), field);
+  return e;
+}
+
+// The API's answer for a session that app::save_draft did not save.
+ApiError draft_refusal(const app::DraftRefusal& refusal, const std::vector<app::SessionEvent>& events) {
+  using Why = app::DraftRefusal::Why;
+  const std::string& why = refusal.error.message;
+  switch (refusal.why) {
+    case Why::blocked:
+      return {409, "safety", why, {}};
+    case Why::not_due:
+    case Why::unfinished:  // not reached: the server's drafts are finished
+      return {409, "precondition", why, "protocol"};
+    case Why::bad_event: {
+      const std::string path = "events[" + std::to_string(refusal.event) + "]";
+      const bool stop = refusal.event < events.size() && events[refusal.event].kind == app::SessionEvent::Kind::stop;
+      return from_core({refusal.error.code, path + ": " + why}, stop ? path + ".signs" : path);
+    }
+    case Why::incomplete:
+      return {400, "invalid",
+              "events: the session has " + std::to_string(refusal.cards) + " steps but only " +
+                  std::to_string(events.size()) + " events were sent (end with a stop to end early)",
+              "events"};
+    case Why::not_recorded:
+      break;
+  }
+  return from_core(refusal.error);
 }
 
 ApiResult<Reply> post_session(Call& call) {
@@ -77,31 +97,20 @@ ApiResult<Reply> post_session(Call& call) {
   if (events == body.end() || !events->is_array())
     return api_fail(400, "invalid", "events must be an array of {kind: done|skip|stop, ...}", "events");
   if (events->size() > 500) return api_fail(400, "invalid", "events: at most 500", "events");
+  app::SessionDraft draft{0, call.today, protocol, {}, true, soreness};
+  for (std::size_t i = 0; i < events->size(); ++i) {
+    API_TRY(event, read_event((*events)[i], "events[" + std::to_string(i) + "]"));
+    draft.events.push_back(std::move(event));
+  }
 
   // Decide on fresh data, never on a cached view: inside the write's
   // transaction, after the writes before it in its batch.
   return write_through(call, [&](app::JournalStore& store) -> ApiResult<Reply> {
     API_TRY(person, load_person_state(call, store));
-    auto chosen = app::due_session(app::current_today(kb, person, call.today), protocol);
-    if (!chosen && chosen.error().why == app::NotDue::blocked) return api_fail(409, "safety", chosen.error().message);
-    if (!chosen) return api_fail(409, "precondition", chosen.error().message, "protocol");
-
-    core::SessionRunner runner(kb, *chosen, call.today);
-    std::vector<core::StopOutcome> stops;
-    std::vector<core::Reason> warnings;
-    for (std::size_t i = 0; i < events->size(); ++i)
-      if (auto ok = apply_event((*events)[i], "events[" + std::to_string(i) + "]", runner, stops, warnings); !ok)
-        return tl::make_unexpected(ok.error());
-    if (!runner.finished())
-      return api_fail(400, "invalid",
-                      "events: the session has " + std::to_string(runner.cards().size()) + " steps but only " +
-                          std::to_string(events->size()) + " events were sent (end with a stop to end early)",
-                      "events");
-
-    core::SessionEntry entry = runner.log();
-    API_TRY(recorded, lift(app::record_session(kb, store, person, *chosen, entry, soreness, stops, call.today)));
-    entry.id = recorded.id;
-    return json_reply(adapters::session_saved_json(entry, stops, warnings, recorded.clearance), 201);
+    draft.person_id = store.person_id();
+    auto saved = app::save_draft(kb, store, person, draft);
+    if (!saved) return tl::make_unexpected(draft_refusal(saved.error(), draft.events));
+    return json_reply(adapters::session_saved_json(saved->entry, saved->stops, saved->warnings, saved->clearance), 201);
   });
 }
 
