@@ -1,7 +1,9 @@
 // The journal store's contract (app/journal_store.hpp), one suite run on
-// both engines: SQLite and the PostgreSQL cluster of FASCIA_TEST_PG (ADR
-// 0014). Engine-only behaviour (files, PRAGMAs, connection settings) is in
-// sqlite_store_test.cpp and pg_store_test.cpp.
+// every engine: SQLite, the PostgreSQL cluster of FASCIA_TEST_PG (ADR 0014),
+// and the memory store that app/ tests stand on (so those tests stand on a
+// faithful store). Engine-only behaviour (files, PRAGMAs, connection
+// settings) is in sqlite_store_test.cpp, pg_store_test.cpp and
+// memory_store_test.cpp.
 #include <gtest/gtest.h>
 
 #include <set>
@@ -23,7 +25,7 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 class StoreContract : public ::testing::TestWithParam<Engine> {};
 }  // namespace
 
-INSTANTIATE_TEST_SUITE_P(Engines, StoreContract, ::testing::Values(Engine::sqlite, Engine::postgresql),
+INSTANTIATE_TEST_SUITE_P(Engines, StoreContract, ::testing::Values(Engine::sqlite, Engine::postgresql, Engine::memory),
                          fascia::testing::engine_name);
 
 TEST_P(StoreContract, KeepsEveryAcknowledgedEntryAfterReopening) {
@@ -258,6 +260,7 @@ TEST_P(StoreContract, AClearanceRemembersHowManyScreeningsCameBeforeIt) {
 TEST_P(StoreContract, ReportsAStoredDateThatDoesNotExistAsDamaged) {
   TestDatabase db(GetParam());
   FASCIA_NEED_DATABASE(db);
+  if (db.engine() == Engine::memory) GTEST_SKIP() << "a memory database holds dates as values: none can be damaged";
   auto store = db.store();
   db.run_sql(
       "INSERT INTO pain_entry (person_id, date, region, side, score) VALUES (1, '2026-02-30', 'neck', 'left', 3)");
@@ -318,11 +321,75 @@ TEST_P(StoreContract, EveryCommittedWriteRaisesThatPersonsRevisionWhicheverConne
   EXPECT_EQ(*reader->revision(), before_refusal);
 }
 
+// The server's group commit (ADR 0013) relies on it: a batch's writes are
+// seen by its own connection at once, by others only after its commit, which
+// raises the revision of each person written.
+TEST_P(StoreContract, ABatchsWritesAreSeenByOthersOnlyOnceItCommits) {
+  TestDatabase db(GetParam());
+  FASCIA_NEED_DATABASE(db);
+  auto writer = db.store(1);
+  auto reader = db.store(1);
+  ASSERT_TRUE(writer && reader);
+  EXPECT_FALSE(writer->in_batch());
+  auto batch = writer->begin_batch();
+  ASSERT_TRUE(batch) << batch.error().message;
+  EXPECT_TRUE(writer->in_batch());
+  ASSERT_TRUE(writer->add_note({day("2026-11-01"), "in the batch"}));
+  writer->rebind(2);
+  ASSERT_TRUE(writer->add_pain({day("2026-11-01"), "neck", core::Side::both, 3}));
+  writer->rebind(1);
+  EXPECT_EQ(writer->load_journal()->notes.size(), 1u);
+  EXPECT_TRUE(reader->load_journal()->notes.empty());
+  EXPECT_EQ(*reader->revision(), 0);
+  ASSERT_TRUE((*batch)->commit());
+  EXPECT_FALSE(writer->in_batch());
+  EXPECT_EQ(reader->load_journal()->notes.size(), 1u);
+  EXPECT_GT(*reader->revision(), 0);
+  reader->rebind(2);
+  EXPECT_EQ(reader->load_journal()->pain.size(), 1u);
+  EXPECT_GT(*reader->revision(), 0);
+}
+
+TEST_P(StoreContract, ANestedBatchIsASavepointAndAnOuterBatchNotCommittedLeavesNothing) {
+  TestDatabase db(GetParam());
+  FASCIA_NEED_DATABASE(db);
+  auto store = db.store(1);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->add_note({day("2026-11-01"), "before"}));
+  const auto revision = *store->revision();
+  {
+    auto outer = store->begin_batch();
+    ASSERT_TRUE(outer) << outer.error().message;
+    ASSERT_TRUE(store->add_note({day("2026-11-02"), "outer"}));
+    {
+      auto dropped = store->begin_batch();
+      ASSERT_TRUE(dropped) << dropped.error().message;
+      ASSERT_TRUE(store->add_note({day("2026-11-03"), "dropped with its savepoint"}));
+    }
+    {
+      auto folded = store->begin_batch();
+      ASSERT_TRUE(folded) << folded.error().message;
+      ASSERT_TRUE(store->add_note({day("2026-11-04"), "folded into the outer batch"}));
+      ASSERT_TRUE((*folded)->commit());
+    }
+    std::vector<std::string> texts;
+    const auto journal = store->load_journal();
+    for (const auto& n : journal->notes) texts.push_back(n.text);
+    EXPECT_EQ(texts, (std::vector<std::string>{"before", "outer", "folded into the outer batch"}));
+  }  // the outer batch rolls back
+  EXPECT_FALSE(store->in_batch());
+  ASSERT_EQ(store->load_journal()->notes.size(), 1u);
+  EXPECT_EQ(store->load_journal()->notes.front().text, "before");
+  EXPECT_EQ(*store->revision(), revision);
+}
+
 // Writers on separate connections (two server processes) are serialised, so
 // the next session id, read and then used, is never handed out twice.
 TEST_P(StoreContract, WritersOnSeparateConnectionsNeverShareASessionId) {
   TestDatabase db(GetParam());
   FASCIA_NEED_DATABASE(db);
+  if (db.engine() == Engine::memory)
+    GTEST_SKIP() << "the memory store is for one thread: it has no writers to serialise";
   constexpr int kEach = 25;
   std::vector<std::int64_t> ids[2];
   std::vector<std::thread> writers;

@@ -11,7 +11,15 @@
 namespace fascia::testing {
 
 std::string engine_name(const ::testing::TestParamInfo<Engine>& info) {
-  return info.param == Engine::sqlite ? "sqlite" : "postgresql";
+  switch (info.param) {
+    case Engine::sqlite:
+      return "sqlite";
+    case Engine::postgresql:
+      return "postgresql";
+    case Engine::memory:
+      return "memory";
+  }
+  return "unknown";
 }
 
 std::string test_postgresql_url() {
@@ -26,7 +34,11 @@ std::string unique_schema() {
 }
 }  // namespace
 
-TestDatabase::TestDatabase(Engine engine) {
+TestDatabase::TestDatabase(Engine engine) : engine_(engine) {
+  if (engine == Engine::memory) {
+    memory_ = std::make_shared<adapters::MemoryDatabase>();
+    return;
+  }
   if (engine == Engine::sqlite) {
     target_.emplace((dir_ / "fascia.db").string());
     return;
@@ -50,19 +62,25 @@ TestDatabase::~TestDatabase() {
   }
 }
 
-std::unique_ptr<adapters::SqlStore> TestDatabase::store(std::int64_t person) const {
+std::unique_ptr<app::JournalStore> TestDatabase::store(std::int64_t person) const {
+  if (memory_) return std::make_unique<adapters::MemoryStore>(memory_, person);
   auto opened = adapters::open_journal_store(*target_, person);
   EXPECT_TRUE(opened.has_value()) << opened.error().message;
   return opened ? std::move(*opened) : nullptr;
 }
 
 std::unique_ptr<adapters::SqlAccounts> TestDatabase::accounts() const {
+  if (memory_) {
+    ADD_FAILURE() << "the memory engine has no account store";
+    return nullptr;
+  }
   auto opened = adapters::open_account_store(*target_);
   EXPECT_TRUE(opened.has_value()) << opened.error().message;
   return opened ? std::move(*opened) : nullptr;
 }
 
 void TestDatabase::run_sql(const std::string& sql) const {
+  ASSERT_FALSE(memory_) << "the memory engine runs no SQL";
   if (!target_->is_postgresql()) {
     auto db = adapters::sqlite::Database::open(target_->file());
     ASSERT_TRUE(db.has_value());

@@ -1,8 +1,10 @@
-// A fresh, empty fascia database for one test, on either engine, so that one
-// store contract suite runs on SQLite and on PostgreSQL (ADR 0014). SQLite:
-// a file in a temporary folder. PostgreSQL: a schema of its own in the
-// cluster FASCIA_TEST_PG names (scripts/test.sh starts one), dropped at the
-// end; without FASCIA_TEST_PG the PostgreSQL cases are skipped, saying why.
+// A fresh, empty fascia database for one test, on any engine, so that one
+// store contract suite runs on SQLite, on PostgreSQL (ADR 0014) and on the
+// memory store that app/ tests use. SQLite: a file in a temporary folder.
+// PostgreSQL: a schema of its own in the cluster FASCIA_TEST_PG names
+// (scripts/test.sh starts one), dropped at the end; without FASCIA_TEST_PG
+// the PostgreSQL cases are skipped, saying why. Memory: a MemoryDatabase
+// (journal stores only: no accounts, no SQL).
 #pragma once
 
 #include <gtest/gtest.h>
@@ -12,13 +14,14 @@
 #include <string>
 
 #include "fascia/adapters/database_open.hpp"
+#include "fascia/adapters/memory_store.hpp"
 #include "unit/adapters/temp_dir.hpp"
 
 namespace fascia::testing {
 
-enum class Engine { sqlite, postgresql };
+enum class Engine { sqlite, postgresql, memory };
 
-// "sqlite" / "postgresql", for test names.
+// "sqlite" / "postgresql" / "memory", for test names.
 std::string engine_name(const ::testing::TestParamInfo<Engine>& info);
 // The test cluster's URL (FASCIA_TEST_PG), empty when there is none.
 std::string test_postgresql_url();
@@ -31,16 +34,22 @@ class TestDatabase {
   TestDatabase& operator=(const TestDatabase&) = delete;
 
   // False for PostgreSQL when FASCIA_TEST_PG is not set.
-  bool available() const { return target_.has_value(); }
+  bool available() const { return target_.has_value() || memory_ != nullptr; }
+  Engine engine() const { return engine_; }
+  // SQLite and PostgreSQL only.
   const adapters::DatabaseTarget& target() const { return *target_; }
   // A store bound to `person`, or a failed expectation and null.
-  std::unique_ptr<adapters::SqlStore> store(std::int64_t person = 1) const;
+  std::unique_ptr<app::JournalStore> store(std::int64_t person = 1) const;
+  // SQLite and PostgreSQL only (a failed expectation and null on memory).
   std::unique_ptr<adapters::SqlAccounts> accounts() const;
-  // Runs SQL on the database outside fascia (to damage it, or look inside).
+  // Runs SQL on the database outside fascia (to damage it, or look inside);
+  // SQLite and PostgreSQL only.
   void run_sql(const std::string& sql) const;
 
  private:
+  Engine engine_;
   TempDir dir_;
+  std::shared_ptr<adapters::MemoryDatabase> memory_;
   std::string schema_;  // PostgreSQL: the test's own schema
   std::optional<adapters::DatabaseTarget> target_;
 };

@@ -3,17 +3,15 @@
 // message (issue 9).
 #include <gtest/gtest.h>
 
-#include "fascia/adapters/sqlite_store.hpp"
+#include "fascia/adapters/memory_store.hpp"
 #include "fascia/app/person_state.hpp"
-#include "unit/adapters/temp_dir.hpp"
 #include "unit/core/fixture_kb.hpp"
 
 using namespace fascia;
 
 TEST(PersonGap, NamesTheFirstMissingStepInOrder) {
   const auto kb = fixture::kb();
-  fascia::testing::TempDir dir;
-  auto store = std::move(*adapters::SqliteStore::open(dir / "f.db", 1));
+  auto store = std::make_unique<adapters::MemoryStore>();
   EXPECT_EQ(*app::person_gap(kb, *store), app::PersonGap::no_profile);
   ASSERT_TRUE(store->save_profile(fixture::desk_worker()));
   EXPECT_EQ(*app::person_gap(kb, *store), app::PersonGap::no_screening);
@@ -24,8 +22,7 @@ TEST(PersonGap, NamesTheFirstMissingStepInOrder) {
 
 TEST(PersonGap, AScreeningThatNoLongerFitsTheQuestionsMustBeAnsweredAgain) {
   auto kb = fixture::kb();
-  fascia::testing::TempDir dir;
-  auto store = std::move(*adapters::SqliteStore::open(dir / "f.db", 1));
+  auto store = std::make_unique<adapters::MemoryStore>();
   ASSERT_TRUE(store->save_profile(fixture::desk_worker()));
   ASSERT_TRUE(store->add_screening(fixture::all_clear(kb)));
   // A question added to the knowledge base after the person answered.

@@ -1,12 +1,11 @@
-// One check-in for a whole session (app/session_checkin) against a real
-// SQLite file and the hand-built knowledge base of the core tests.
+// One check-in for a whole session (app/session_checkin) on the memory store
+// and the hand-built knowledge base of the core tests.
 #include "fascia/app/session_checkin.hpp"
 
 #include <gtest/gtest.h>
 
-#include "fascia/adapters/sqlite_store.hpp"
+#include "fascia/adapters/memory_store.hpp"
 #include "fascia/core/journal_analysis.hpp"
-#include "unit/adapters/temp_dir.hpp"
 #include "unit/core/fixture_kb.hpp"
 
 using namespace fascia;
@@ -36,15 +35,9 @@ core::SessionEntry four_area_session() {
 }
 
 struct Fixture {
-  fascia::testing::TempDir dir;
-  std::unique_ptr<adapters::SqliteStore> store;
+  std::unique_ptr<adapters::MemoryStore> store = std::make_unique<adapters::MemoryStore>();
   std::int64_t session_id = 0;
-  Fixture() {
-    auto opened = adapters::SqliteStore::open(dir / "f.db", 1);
-    EXPECT_TRUE(opened) << opened.error().message;
-    store = std::move(*opened);
-    session_id = *store->add_session(four_area_session());
-  }
+  Fixture() { session_id = *store->add_session(four_area_session()); }
   std::vector<core::Reason> holds(const char* on) {
     auto journal = store->load_journal();
     std::vector<core::Reason> out;
@@ -134,4 +127,14 @@ TEST(SessionCheckin, RefusesAnUnknownSessionADateBeforeItAndSorenessOutOfRange) 
   ASSERT_FALSE(sore);
   EXPECT_EQ(sore.error().code, core::ErrorCode::out_of_range);
   EXPECT_TRUE(f.store->load_journal()->reactions.empty());
+}
+
+TEST(SessionCheckin, AFailedSaveStoresNoneOfTheAreasAndEveryHoldStays) {
+  Fixture f;
+  f.store->database().fail_write({core::ErrorCode::db_full, "the disk is full"});
+  auto saved = app::record_session_checkin(kKb, *f.store, f.session_id, 0, {}, day("2026-11-24"), day("2026-11-24"));
+  ASSERT_FALSE(saved);
+  EXPECT_EQ(saved.error().code, core::ErrorCode::db_full);
+  EXPECT_TRUE(f.store->load_journal()->reactions.empty());
+  EXPECT_EQ(f.holds("2026-11-25").size(), 5u);
 }
