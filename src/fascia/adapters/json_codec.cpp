@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "fascia/adapters/json_duplicate_keys.hpp"
+#include "fascia/adapters/json_encoding.hpp"
 #include "fascia/adapters/json_number_range.hpp"
 #include "fascia/app/journal_store.hpp"
 #include "fascia/core/session_runner.hpp"
@@ -25,94 +26,6 @@ using core::ErrorCode;
 using json = nlohmann::ordered_json;  // keeps keys in the order written
 
 namespace {
-
-// ---- encoding ----
-
-json encode(const core::Profile& p) {
-  json regions = json::array();
-  for (const auto& r : p.regions)
-    regions.push_back({{"region", r.region}, {"side", core::to_string(r.side)}, {"pain", r.pain}});
-  return {{"name", p.name},
-          {"regions", regions},
-          {"tools", p.tools},
-          {"weekdays", p.weekdays},
-          {"minutes_per_session", p.minutes_per_session},
-          {"start", core::format_date(p.start)},
-          {"weeks", p.weeks}};
-}
-
-json encode(const std::vector<core::RegionSide>& regions) {
-  json out = json::array();
-  for (const auto& r : regions) out.push_back({{"region", r.region}, {"side", core::to_string(r.side)}});
-  return out;
-}
-
-json encode(const core::ScreeningRecord& s) {
-  json answers = json::object();
-  for (const auto& [question, answer] : s.answers)
-    answers[question] = {{"yes", answer.yes}, {"regions", encode(answer.regions)}};
-  return {{"date", core::format_date(s.date)}, {"answers", answers}};
-}
-
-json encode(const core::StepLog& s) {
-  return {{"index", s.index},
-          {"technique", s.technique},
-          {"region", s.region},
-          {"side", core::to_string(s.side)},
-          {"modality", core::to_string(s.modality)},
-          {"status", core::to_string(s.status)},
-          {"strokes", s.strokes},
-          {"seconds", s.seconds},
-          {"pressure_used", s.pressure_used ? json(*s.pressure_used) : json(nullptr)},
-          {"stop_sign", s.stop_sign},
-          {"note", s.note}};
-}
-
-json encode(const core::SessionEntry& s) {
-  json steps = json::array();
-  for (const auto& step : s.steps) steps.push_back(encode(step));
-  return {{"id", s.id},
-          {"date", core::format_date(s.date)},
-          {"protocol", s.protocol},
-          {"target_region", s.target_region},
-          {"side", core::to_string(s.side)},
-          {"stopped", s.stopped},
-          {"stop_sign", s.stop_sign},
-          {"steps", steps}};
-}
-
-json encode(const core::Journal& j) {
-  json pain = json::array(), reactions = json::array(), habits = json::array(), treatments = json::array(),
-       notes = json::array(), sessions = json::array();
-  for (const auto& e : j.pain)
-    pain.push_back({{"date", core::format_date(e.date)},
-                    {"region", e.region},
-                    {"side", core::to_string(e.side)},
-                    {"score", e.score}});
-  for (const auto& e : j.reactions)
-    reactions.push_back({{"date", core::format_date(e.date)},
-                         {"region", e.region},
-                         {"side", core::to_string(e.side)},
-                         {"redness", e.redness},
-                         {"red_dots", e.red_dots},
-                         {"bruising", e.bruising},
-                         {"soreness", e.soreness}});
-  for (const auto& e : j.habits) habits.push_back({{"date", core::format_date(e.date)}, {"habit", e.habit}});
-  for (const auto& e : j.treatments)
-    treatments.push_back(
-        {{"date", core::format_date(e.date)}, {"treatment", e.treatment}, {"region", e.region}, {"note", e.note}});
-  for (const auto& e : j.notes) notes.push_back({{"date", core::format_date(e.date)}, {"text", e.text}});
-  for (const auto& s : j.sessions) sessions.push_back(encode(s));
-  json clearances = json::array();
-  for (const auto& c : j.clearances)
-    clearances.push_back({{"date", core::format_date(c.date)},
-                          {"by", c.by},
-                          {"regions", encode(c.regions)},
-                          {"note", c.note},
-                          {"after_screenings", c.after_screenings}});
-  return {{"pain", pain},   {"reactions", reactions}, {"habits", habits},         {"treatments", treatments},
-          {"notes", notes}, {"sessions", sessions},   {"clearances", clearances}};
-}
 
 // ---- decoding ----
 
@@ -455,12 +368,12 @@ core::PersonData decode_person(Decoder& d, const json& j) {
 }  // namespace
 
 std::string person_data_to_json(const core::PersonData& data) {
-  json doc = {{"format", kExportFormat},
-              {"version", kExportVersion},
-              {"profile", data.profile ? encode(*data.profile) : json(nullptr)},
-              {"screenings", json::array()},
-              {"journal", encode(data.journal)}};
-  for (const auto& s : data.screenings) doc["screenings"].push_back(encode(s));
+  // Each part in the one encoding of its type (json_encoding.hpp), keys in the order listed there.
+  const json doc = {{"format", kExportFormat},
+                    {"version", kExportVersion},
+                    {"profile", data.profile},
+                    {"screenings", data.screenings},
+                    {"journal", data.journal}};
   return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

@@ -1,12 +1,19 @@
-// JSON renderings of what the CLI (and later the HTTP API) prints with
-// --json: knowledge-base entries, clearance, plan, today, session logs,
-// progress and referral suggestions. Stable field names in snake_case.
+// The JSON views of one person's data: what `fascia ... --json` prints and
+// what the HTTP API answers. Each returns a JSON value (nlohmann::json, whose
+// objects keep their keys sorted) and writes no text: the terminal writes it
+// with json_text(value, 2), the server compact. A view is the one encoding of
+// its core types (json_encoding.hpp, shared with the export) plus what is
+// worked out for display, so a session in a view is the session as the export
+// writes it. Field names are stable snake_case; building a view never fails.
+// The knowledge base's views are in json_kb_views.hpp.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "fascia/app/session_checkin.hpp"
 #include "fascia/core/knowledge_base.hpp"
 #include "fascia/core/person.hpp"
 #include "fascia/core/planner.hpp"
@@ -17,33 +24,55 @@
 
 namespace fascia::adapters {
 
-// `kind` is one of kb_kinds(); returns nullopt-like empty string for an unknown kind.
-std::vector<std::string> kb_kinds();
-std::string kb_list_json(const core::KnowledgeBase& kb, const std::string& kind);
-// Empty string when the id is unknown in that kind.
-std::string kb_entry_json(const core::KnowledgeBase& kb, const std::string& kind, const std::string& id);
-// Rows of (id, name) for a kind, for text listings; empty for an unknown kind.
-std::vector<std::pair<std::string, std::string>> kb_list_rows(const core::KnowledgeBase& kb, const std::string& kind);
-
-std::string problems_json(const std::vector<std::string>& problems);
-std::string profile_json(const core::Profile& profile);
-std::string clearance_json(const core::Clearance& clearance);
-std::string plan_json(const core::Plan& plan);
-std::string today_json(const core::TodayView& view);
-std::string session_json(const core::SessionEntry& session, const std::vector<core::StopOutcome>& stops);
-// For the HTTP API: a logged session (no stops), a list of them, one stop's
-// advice, and the answer to posting a guided session.
-std::string session_entry_json(const core::SessionEntry& session);
-std::string sessions_json(const std::vector<core::SessionEntry>& sessions);
-std::string stop_outcome_json(const core::StopOutcome& outcome);
-std::string session_saved_json(const core::SessionEntry& session, const std::vector<core::StopOutcome>& stops,
-                               const std::vector<core::Reason>& warnings,
-                               const std::optional<core::Clearance>& clearance);
-std::string progress_json(const core::Progress& progress);
-// The recorded practitioner clearances, oldest first: [{date, by, regions: [{region, side}], note}].
-std::string clearances_json(const std::vector<core::ClearanceEntry>& clearances);
-std::string referral_json(const std::vector<core::ReferralSuggestion>& suggestions,
-                          const std::vector<core::Reason>& warnings);
-std::string message_json(const std::string& key, const std::string& value);
+// `fascia kb check`: {ok, problems: ["file:line: message", ...]}.
+nlohmann::json problems_json(const std::vector<std::string>& problems);
+// The profile, as the export writes it.
+nlohmann::json profile_json(const core::Profile& profile);
+// A screening's outcome: {level, plan_allowed, findings}.
+nlohmann::json clearance_json(const core::Clearance& clearance);
+// The latest screening as the export writes it ({date, answers}) with the
+// outcome in force, `clearance` (as clearance_json).
+nlohmann::json screening_json(const core::ScreeningRecord& record, const core::Clearance& clearance);
+// The whole program: {blocked, blocked_by, start, end, review, days, excluded, notes, habits}.
+nlohmann::json plan_json(const core::Plan& plan);
+// What is due today, or why not: the view's fields plus `why_not_today`, its
+// reasons grouped for display (core::group_reasons).
+nlohmann::json today_json(const core::TodayView& view);
+// A logged session as the export writes it, with no derived fields.
+nlohmann::json session_entry_json(const core::SessionEntry& session);
+// The logged sessions, each as session_entry_json, in the order given.
+nlohmann::json sessions_json(const std::vector<core::SessionEntry>& sessions);
+// A session the terminal just saved: session_entry_json plus `stops`, the
+// outcome of each stop.
+nlohmann::json session_json(const core::SessionEntry& session, const std::vector<core::StopOutcome>& stops);
+// One stop's advice: {action, advice, rescreen, session_over}.
+nlohmann::json stop_outcome_json(const core::StopOutcome& outcome);
+// The answer to posting a guided session: {session (session_entry_json),
+// stops, warnings, clearance (clearance_json, null when the session changed
+// no screening)}.
+nlohmann::json session_saved_json(const core::SessionEntry& session, const std::vector<core::StopOutcome>& stops,
+                                  const std::vector<core::Reason>& warnings,
+                                  const std::optional<core::Clearance>& clearance);
+// What a check-in after one session covers: {session_id, session_date,
+// counts_from, areas}, each area a check-in as the export writes it, without
+// its date (not chosen yet), plus `region_name` and `settled`.
+nlohmann::json checkin_form_json(const core::KnowledgeBase& kb, const app::SessionCheckinForm& form);
+// The answer to a session check-in: the form's fields except `areas`, plus
+// `saved` (each stored check-in as in checkin_form_json, with its date),
+// `early` and `not_settled`.
+nlohmann::json checkin_saved_json(const core::KnowledgeBase& kb, const app::SessionCheckinSaved& saved);
+// The journal, as the export's "journal" part.
+nlohmann::json journal_json(const core::Journal& journal);
+// Trends, weeks, the review, adjustments, warnings, treatments elsewhere,
+// safety findings and clearances.
+nlohmann::json progress_json(const core::Progress& progress);
+// The recorded practitioner clearances, oldest first, as the export writes them:
+// [{date, by, regions: [{region, side}], note, after_screenings}].
+nlohmann::json clearances_json(const std::vector<core::ClearanceEntry>& clearances);
+// "Pain here often comes from there": {note, warnings, suggestions}.
+nlohmann::json referral_json(const std::vector<core::ReferralSuggestion>& suggestions,
+                             const std::vector<core::Reason>& warnings);
+// A one-field object {key: value}, e.g. {"saved": "pain 4/10 in neck ..."}.
+nlohmann::json message_json(const std::string& key, const std::string& value);
 
 }  // namespace fascia::adapters

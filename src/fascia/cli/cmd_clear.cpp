@@ -38,7 +38,7 @@ int clear(Context& ctx, const ClearOptions& o) {
   const std::string what = "clearance by " + stored.by + " on " + core::format_long_date(stored.date) + " for " +
                            (areas.empty() ? "everything" : areas);
   if (ctx.json())
-    ctx.out << adapters::message_json("saved", what) << "\n";
+    ctx.print_json(adapters::message_json("saved", what));
   else
     ctx.out << "Saved: " << what << "\nNext: fascia today\n";
   return kOk;

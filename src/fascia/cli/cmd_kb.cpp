@@ -1,6 +1,7 @@
 // fascia kb check | list KIND | show KIND ID
 #include <fmt/format.h>
 
+#include "fascia/adapters/json_kb_views.hpp"
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/adapters/yaml_knowledge_source.hpp"
 #include "fascia/cli/commands.hpp"
@@ -18,7 +19,7 @@ void add_kb_commands(CLI::App& app, Context& ctx, Action& action) {
       auto loaded = source.load();
       const std::vector<std::string> problems = loaded ? std::vector<std::string>{} : loaded.error();
       if (ctx.json()) {
-        ctx.out << adapters::problems_json(problems) << "\n";
+        ctx.print_json(adapters::problems_json(problems));
       } else if (problems.empty()) {
         ctx.out << fmt::format("knowledge base ok: {} regions, {} protocols, {} screening questions, {} rules\n",
                                loaded->regions.size(), loaded->protocols.size(), loaded->questions.size(),
@@ -46,13 +47,14 @@ void add_kb_commands(CLI::App& app, Context& ctx, Action& action) {
     action = [&ctx, opts] {
       const std::string& kind = opts->kind;
       FASCIA_CLI_TRY(base, ctx.kb());
-      const auto rows = adapters::kb_list_rows(*base, kind);
-      if (rows.empty() && adapters::kb_list_json(*base, kind).empty())
+      const auto all = adapters::kb_list_json(*base, kind);
+      if (!all)
         return report(ctx.err, {core::ErrorCode::unknown_name, "unknown kind '" + kind + "' (see: fascia kb list --help)"});
       if (ctx.json()) {
-        ctx.out << adapters::kb_list_json(*base, kind) << "\n";
+        ctx.print_json(*all);
         return kOk;
       }
+      const auto rows = adapters::kb_list_rows(*base, kind);
       for (const auto& [entry_id, label] : rows) ctx.out << fmt::format("{:<34} {}\n", entry_id, label);
       return kOk;
     };
@@ -66,13 +68,13 @@ void add_kb_commands(CLI::App& app, Context& ctx, Action& action) {
       const std::string& kind = opts->kind;
       const std::string& id = opts->id;
       FASCIA_CLI_TRY(base, ctx.kb());
-      if (adapters::kb_list_json(*base, kind).empty())
+      if (!adapters::kb_list_json(*base, kind))
         return report(ctx.err, {core::ErrorCode::unknown_name, "unknown kind '" + kind + "' (see: fascia kb list --help)"});
-      const std::string entry = adapters::kb_entry_json(*base, kind, id);
-      if (entry.empty())
+      const auto entry = adapters::kb_entry_json(*base, kind, id);
+      if (!entry)
         return report(ctx.err, {core::ErrorCode::unknown_name,
                                 "no " + kind + " entry '" + id + "' (see: fascia kb list " + kind + ")"});
-      ctx.out << entry << "\n";
+      ctx.print_json(*entry);
       return kOk;
     };
   });

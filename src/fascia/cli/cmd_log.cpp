@@ -35,7 +35,7 @@ core::Result<core::Date> entry_date(Context& ctx, const std::string& text) {
 
 int saved(Context& ctx, const std::string& what) {
   if (ctx.json())
-    ctx.out << adapters::message_json("saved", what) << "\n";
+    ctx.print_json(adapters::message_json("saved", what));
   else
     ctx.out << "Saved: " << what << "\n";
   return kOk;
@@ -114,7 +114,7 @@ int log_checkin(Context& ctx, const LogOptions& o) {
   FASCIA_CLI_TRY(done, app::record_session_checkin(*kb, *store, id, o.soreness, adjustments, date, today));
   if (ctx.json()) {
     std::string what = "check-in for session " + std::to_string(done.form.session_id) + " on " + core::format_long_date(date);
-    ctx.out << adapters::message_json("saved", what) << "\n";
+    ctx.print_json(adapters::message_json("saved", what));
     return kOk;
   }
   ctx.out << "Saved: check-in for session " << done.form.session_id << " (" << core::format_long_date(done.form.session_date)

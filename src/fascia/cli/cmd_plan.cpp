@@ -15,7 +15,7 @@ int plan(Context& ctx) {
   account_for_kept_session(ctx, *kb, *store, person, today);
   const core::Plan p = app::current_plan(*kb, person, today);
   if (ctx.json())
-    ctx.out << adapters::plan_json(p) << "\n";
+    ctx.print_json(adapters::plan_json(p));
   else
     print_plan(ctx.out, *kb, p);
   return p.blocked ? kSafety : kOk;
@@ -27,7 +27,7 @@ int today_cmd(Context& ctx) {
   account_for_kept_session(ctx, *kb, *store, person, today);
   const core::TodayView view = app::current_today(*kb, person, today);
   if (ctx.json())
-    ctx.out << adapters::today_json(view) << "\n";
+    ctx.print_json(adapters::today_json(view));
   else
     print_today(ctx.out, *kb, view);
   return view.blocked ? kSafety : kOk;
@@ -39,7 +39,7 @@ int progress(Context& ctx) {
   account_for_kept_session(ctx, *kb, *store, person, today);
   const core::Progress p = app::current_progress(*kb, person, today);
   if (ctx.json())
-    ctx.out << adapters::progress_json(p) << "\n";
+    ctx.print_json(adapters::progress_json(p));
   else
     print_progress(ctx.out, *kb, p);
   return kOk;
@@ -50,7 +50,7 @@ int refer(Context& ctx, const std::vector<std::string>& locations) {
   FASCIA_CLI_TRY(suggestions, core::suggest_sources(*kb, locations));
   const auto warnings = core::referral_warnings(*kb, locations);
   if (ctx.json())
-    ctx.out << adapters::referral_json(suggestions, warnings) << "\n";
+    ctx.print_json(adapters::referral_json(suggestions, warnings));
   else
     print_referral(ctx.out, suggestions, warnings);
   return kOk;

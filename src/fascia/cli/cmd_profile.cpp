@@ -43,7 +43,7 @@ int set_profile(Context& ctx, const ProfileOptions& o) {
   FASCIA_CLI_TRY(store, ctx.store());
   FASCIA_CLI_CHECK(store->save_profile(p));
   if (ctx.json())
-    ctx.out << adapters::profile_json(p) << "\n";
+    ctx.print_json(adapters::profile_json(p));
   else
     ctx.out << "Profile saved. Next: fascia screen\n";
   return kOk;
@@ -54,7 +54,7 @@ int show_profile(Context& ctx) {
   FASCIA_CLI_TRY(profile, store->load_profile());
   if (!profile) return report(ctx.err, {core::ErrorCode::precondition, "no profile yet: run 'fascia profile set' first"});
   if (ctx.json()) {
-    ctx.out << adapters::profile_json(*profile) << "\n";
+    ctx.print_json(adapters::profile_json(*profile));
     return kOk;
   }
   ctx.out << "Regions:";

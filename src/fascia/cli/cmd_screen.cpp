@@ -89,7 +89,7 @@ int screen(Context& ctx, const std::string& answers_path) {
   FASCIA_CLI_TRY(state, app::record_screening(*kb, *store, record));
   const core::Clearance& clearance = state.clearance;
   if (ctx.json()) {
-    ctx.out << adapters::clearance_json(clearance) << "\n";
+    ctx.print_json(adapters::clearance_json(clearance));
   } else {
     ctx.out << "\n";
     print_clearance(ctx.out, *kb, clearance);

@@ -69,7 +69,7 @@ void interrupted_session(int signal_number) {
 int report_saved(Context& ctx, const core::KnowledgeBase& kb, const core::SessionEntry& entry, std::size_t cards,
                  const std::vector<core::StopOutcome>& stops) {
   if (ctx.json()) {
-    ctx.out << adapters::session_json(entry, stops) << "\n";
+    ctx.print_json(adapters::session_json(entry, stops));
   } else {
     const auto done = std::count_if(entry.steps.begin(), entry.steps.end(),
                                     [](auto& s) { return s.status == core::StepStatus::done; });

@@ -2,7 +2,9 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
+#include "fascia/adapters/json_text.hpp"
 #include "fascia/adapters/kb_paths.hpp"
 #include "fascia/adapters/password_hash.hpp"
 #include "fascia/adapters/system_clock.hpp"
@@ -19,6 +21,8 @@ std::string env(const char* name) {
 
 Context::Context(GlobalOptions& options, std::ostream& o, std::ostream& e, std::istream& i)
     : out(o), err(e), in(i), options_(options) {}
+
+void Context::print_json(const nlohmann::json& value) { out << adapters::json_text(value, 2) << "\n"; }
 
 adapters::DatabaseTarget Context::database() const {
   if (!options_.db.empty()) return adapters::DatabaseTarget(options_.db);

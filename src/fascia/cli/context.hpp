@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iosfwd>
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 
@@ -59,6 +60,8 @@ class Context {
   std::filesystem::path local_anchor() const;
   std::filesystem::path data_dir() const;
   bool json() const { return options_.json; }
+  // --json output: `value` on `out`, indented by two spaces, and a newline.
+  void print_json(const nlohmann::json& value);
 
   std::ostream& out;
   std::ostream& err;

@@ -2,7 +2,13 @@
 
 #include <algorithm>
 
+#include "fascia/adapters/json_text.hpp"
+
 namespace fascia::server {
+
+Reply json_reply(const nlohmann::json& value, int status, JsonLayout layout) {
+  return Reply{status, adapters::json_text(value, layout == JsonLayout::indented ? 2 : -1)};
+}
 
 ApiResult<StorePool::Lease> person_store(Call& call) { return lift(call.state.stores.lease(call.person_id)); }
 

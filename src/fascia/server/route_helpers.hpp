@@ -2,6 +2,8 @@
 // their whole picture, and turning core errors into API errors.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include "fascia/app/person_state.hpp"
 #include "fascia/server/api_router.hpp"
 
@@ -34,5 +36,13 @@ ApiResult<T> lift(core::Result<T> result, const std::string& field = {}) {
 }
 
 inline Reply json_reply(std::string body, int status = 200) { return Reply{status, std::move(body)}; }
+
+// How an answer's JSON is laid out: compact, or indented by two spaces as
+// the terminal prints it (what some routes answered before views were
+// values; kept so that no answer changes by a byte).
+enum class JsonLayout { compact, indented };
+
+// A JSON value as the answer, written by adapters::json_text.
+Reply json_reply(const nlohmann::json& value, int status = 200, JsonLayout layout = JsonLayout::compact);
 
 }  // namespace fascia::server

@@ -1,8 +1,6 @@
 // Practitioner clearances: POST records one (who, when, which regions), GET
 // lists them. A clearance lifts warning-sign findings raised on or before its
 // date (app::record_clearance, core::evaluate_screenings).
-#include <nlohmann/json.hpp>
-
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/app/clearance.hpp"
 #include "fascia/app/text_limits.hpp"
@@ -18,7 +16,7 @@ namespace {
 ApiResult<Reply> get_clearances(Call& call) {
   API_TRY(store, person_store(call));
   API_TRY(journal, lift(store->load_journal()));
-  return json_reply(adapters::clearances_json(journal.clearances));
+  return json_reply(adapters::clearances_json(journal.clearances), 200, JsonLayout::indented);
 }
 
 ApiResult<Reply> post_clearance(Call& call) {
@@ -35,7 +33,7 @@ ApiResult<Reply> post_clearance(Call& call) {
   if (auto ok = app::validate_clearance(kb, entry, call.today); !ok) return tl::make_unexpected(from_core(ok.error()));
   return write_through(call, [&](app::JournalStore& store) -> ApiResult<Reply> {
     API_TRY(stored, lift(app::record_clearance(kb, store, entry, call.today)));
-    return json_reply(adapters::clearances_json({stored}), 201);
+    return json_reply(adapters::clearances_json({stored}), 201, JsonLayout::indented);
   });
 }
 

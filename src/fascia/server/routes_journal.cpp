@@ -3,8 +3,7 @@
 // after the transaction is durable.
 #include <nlohmann/json.hpp>
 
-#include "fascia/adapters/json_codec.hpp"
-#include "fascia/adapters/json_text.hpp"
+#include "fascia/adapters/json_views.hpp"
 #include "fascia/app/validate.hpp"
 #include "fascia/core/journal_analysis.hpp"
 #include "fascia/server/json_input.hpp"
@@ -18,11 +17,7 @@ namespace {
 ApiResult<Reply> get_journal(Call& call) {
   API_TRY(store, person_store(call));
   API_TRY(journal, lift(store->load_journal()));
-  core::PersonData data;
-  data.journal = std::move(journal);
-  // The export format's journal part: one encoding of entries, not two.
-  auto out = nlohmann::json::parse(adapters::person_data_to_json(data))["journal"];
-  return json_reply(adapters::json_text(out));
+  return json_reply(adapters::journal_json(journal));
 }
 
 ApiResult<core::Date> entry_date(Call& call, const json& body) {
@@ -38,7 +33,7 @@ ApiResult<Reply> save(Call& call, const Entry& entry, Validate validate, Add add
   if (auto ok = validate(entry); !ok) return tl::make_unexpected(from_core(ok.error()));
   return write_through(call, [&](app::JournalStore& store) -> ApiResult<Reply> {
     if (auto ok = lift(add(store, entry)); !ok) return tl::make_unexpected(ok.error());
-    return json_reply(adapters::json_text(answer), 201);
+    return json_reply(answer, 201);
   });
 }
 

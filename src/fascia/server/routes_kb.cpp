@@ -1,8 +1,5 @@
 // Browsing the knowledge base: the same lists and entries as `fascia kb`.
-#include <nlohmann/json.hpp>
-
-#include "fascia/adapters/json_text.hpp"
-#include "fascia/adapters/json_views.hpp"
+#include "fascia/adapters/json_kb_views.hpp"
 #include "fascia/server/route_helpers.hpp"
 #include "fascia/server/routes.hpp"
 
@@ -10,23 +7,23 @@ namespace fascia::server {
 
 namespace {
 
-ApiResult<Reply> kinds(Call&) { return json_reply(adapters::json_text({{"kinds", adapters::kb_kinds()}})); }
+ApiResult<Reply> kinds(Call&) { return json_reply(nlohmann::json{{"kinds", adapters::kb_kinds()}}); }
 
 ApiResult<Reply> list(Call& call) {
   const std::string kind = call.request.path_params.at(0);
-  std::string body = adapters::kb_list_json(call.state.kb, kind);
-  if (body.empty()) return api_fail(404, "not_found", "unknown knowledge-base kind '" + kind + "'", "kind");
-  return json_reply(std::move(body));
+  auto all = adapters::kb_list_json(call.state.kb, kind);
+  if (!all) return api_fail(404, "not_found", "unknown knowledge-base kind '" + kind + "'", "kind");
+  return json_reply(*all, 200, JsonLayout::indented);
 }
 
 ApiResult<Reply> entry(Call& call) {
   const std::string kind = call.request.path_params.at(0);
   const std::string id = call.request.path_params.at(1);
-  if (adapters::kb_list_json(call.state.kb, kind).empty())
+  if (!adapters::kb_list_json(call.state.kb, kind))
     return api_fail(404, "not_found", "unknown knowledge-base kind '" + kind + "'", "kind");
-  std::string body = adapters::kb_entry_json(call.state.kb, kind, id);
-  if (body.empty()) return api_fail(404, "not_found", "no " + kind + " entry '" + id + "'", "id");
-  return json_reply(std::move(body));
+  auto found = adapters::kb_entry_json(call.state.kb, kind, id);
+  if (!found) return api_fail(404, "not_found", "no " + kind + " entry '" + id + "'", "id");
+  return json_reply(*found, 200, JsonLayout::indented);
 }
 
 }  // namespace

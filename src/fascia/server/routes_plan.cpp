@@ -1,8 +1,6 @@
 // Derived views: the plan, today's sessions (or why not today), progress.
 // Each is computed by the same app functions as the terminal commands and
 // kept for a moment in the view cache.
-#include <nlohmann/json.hpp>
-
 #include "fascia/adapters/json_text.hpp"
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/server/route_helpers.hpp"
@@ -12,23 +10,23 @@ namespace fascia::server {
 
 namespace {
 
-using Compute = std::string (*)(const core::KnowledgeBase&, const app::PersonState&, core::Date);
+using Compute = nlohmann::json (*)(const core::KnowledgeBase&, const app::PersonState&, core::Date);
 
-std::string plan_body(const core::KnowledgeBase& kb, const app::PersonState& person, core::Date today) {
+nlohmann::json plan_body(const core::KnowledgeBase& kb, const app::PersonState& person, core::Date today) {
   return adapters::plan_json(app::current_plan(kb, person, today));
 }
 
-std::string today_body(const core::KnowledgeBase& kb, const app::PersonState& person, core::Date today) {
+nlohmann::json today_body(const core::KnowledgeBase& kb, const app::PersonState& person, core::Date today) {
   return adapters::today_json(app::current_today(kb, person, today));
 }
 
-std::string progress_body(const core::KnowledgeBase& kb, const app::PersonState& person, core::Date today) {
-  auto out = nlohmann::json::parse(adapters::progress_json(app::current_progress(kb, person, today)));
+nlohmann::json progress_body(const core::KnowledgeBase& kb, const app::PersonState& person, core::Date today) {
+  auto out = adapters::progress_json(app::current_progress(kb, person, today));
   // The band a chart draws around the baseline: a change counts as
   // meaningful when it reaches either figure.
   out["meaningful_change"] = {{"points", kb.caps.meaningful_change_points.value},
                               {"percent", kb.caps.meaningful_change_percent.value}};
-  return adapters::json_text(out);
+  return out;
 }
 
 RouteHandler cached_view(std::string name, Compute compute) {
@@ -42,9 +40,8 @@ RouteHandler cached_view(std::string name, Compute compute) {
     if (auto hit = views.find(call.person_id, name, call.today, current))
       return json_reply(*hit);  // computed by the caller we waited for
     API_TRY(person, load_person_state(call, *store));
-    // Compact on the wire (the views are pretty-printed for the terminal);
-    // done once per cache fill, not per request.
-    std::string body = adapters::json_text(nlohmann::json::parse(compute(call.state.kb, person, call.today)));
+    // Compact on the wire; written once per cache fill, not per request.
+    std::string body = adapters::json_text(compute(call.state.kb, person, call.today));
     views.store(call.person_id, name, call.today, current, body);
     return json_reply(std::move(body));
   };

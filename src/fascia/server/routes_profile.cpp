@@ -1,6 +1,5 @@
 // The person's profile, their screening, and "pain here often comes from
 // there" referral suggestions.
-#include "fascia/adapters/json_text.hpp"
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/app/screening_state.hpp"
 #include "fascia/app/validate.hpp"
@@ -84,7 +83,7 @@ ApiResult<Reply> get_profile(Call& call) {
   API_TRY(store, person_store(call));
   API_TRY(profile, lift(store->load_profile()));
   if (!profile) return api_fail(404, "not_found", "no profile yet");
-  return json_reply(adapters::profile_json(*profile));
+  return json_reply(adapters::profile_json(*profile), 200, JsonLayout::indented);
 }
 
 ApiResult<Reply> put_profile(Call& call) {
@@ -92,7 +91,7 @@ ApiResult<Reply> put_profile(Call& call) {
   API_TRY(profile, read_profile(call, body));
   return write_through(call, [&](app::JournalStore& store) -> ApiResult<Reply> {
     if (auto ok = lift(store.save_profile(profile)); !ok) return tl::make_unexpected(ok.error());
-    return json_reply(adapters::profile_json(profile));
+    return json_reply(adapters::profile_json(profile), 200, JsonLayout::indented);
   });
 }
 
@@ -144,7 +143,7 @@ ApiResult<Reply> post_screening(Call& call) {
     return tl::make_unexpected(from_core(ok.error(), "answers"));
   return write_through(call, [&](app::JournalStore& store) -> ApiResult<Reply> {
     API_TRY(state, lift(app::record_screening(call.state.kb, store, record)));
-    return json_reply(adapters::clearance_json(state.clearance), 201);
+    return json_reply(adapters::clearance_json(state.clearance), 201, JsonLayout::indented);
   });
 }
 
@@ -152,17 +151,8 @@ ApiResult<Reply> get_screening(Call& call) {
   API_TRY(store, person_store(call));
   API_TRY(record, lift(store->latest_screening()));
   if (!record) return api_fail(404, "not_found", "no screening yet");
-  json answers = json::object();
-  for (const auto& [id, a] : record->answers) {
-    json regions = json::array();
-    for (const auto& r : a.regions) regions.push_back({{"region", r.region}, {"side", core::to_string(r.side)}});
-    answers[id] = {{"yes", a.yes}, {"regions", regions}};
-  }
   API_TRY(state, lift(app::screening_state(call.state.kb, *store)));
-  json out{{"date", core::format_date(record->date)},
-           {"answers", answers},
-           {"clearance", json::parse(adapters::clearance_json(state.clearance))}};
-  return json_reply(adapters::json_text(out));
+  return json_reply(adapters::screening_json(*record, state.clearance));
 }
 
 std::vector<std::string> split_commas(const std::string& text) {
@@ -187,7 +177,8 @@ ApiResult<Reply> referral(Call& call) {
                     "locations");
   if (locations.size() > 30) return api_fail(400, "invalid", "locations: at most 30", "locations");
   API_TRY(suggestions, lift(core::suggest_sources(call.state.kb, locations), "locations"));
-  return json_reply(adapters::referral_json(suggestions, core::referral_warnings(call.state.kb, locations)));
+  return json_reply(adapters::referral_json(suggestions, core::referral_warnings(call.state.kb, locations)), 200,
+                    JsonLayout::indented);
 }
 
 }  // namespace

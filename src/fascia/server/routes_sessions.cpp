@@ -1,14 +1,12 @@
 // Guided sessions: the browser runs the timers and counters and posts what
 // happened; the server replays it through the core's session runner, so the
 // same rules decide what is logged as in the terminal.
-#include "fascia/adapters/json_text.hpp"
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/app/due_session.hpp"
 #include "fascia/app/session_checkin.hpp"
 #include "fascia/app/session_events.hpp"
 #include "fascia/app/text_limits.hpp"
 #include "fascia/app/validate.hpp"
-#include "fascia/core/journal_analysis.hpp"
 #include "fascia/core/session_runner.hpp"
 #include "fascia/server/json_input.hpp"
 #include "fascia/server/route_helpers.hpp"
@@ -144,35 +142,12 @@ ApiResult<Reply> get_session(Call& call) {
   return api_fail(404, "not_found", "no session " + std::string(call.request.path_params.at(0)), "id");
 }
 
-json reaction_view(const core::KnowledgeBase& kb, const core::ReactionEntry& e, bool dated) {
-  const core::Region* region = kb.region(e.region);
-  json out{{"region", e.region},
-           {"region_name", region ? region->name : e.region},
-           {"side", std::string(core::to_string(e.side))},
-           {"redness", e.redness},
-           {"red_dots", e.red_dots},
-           {"bruising", e.bruising},
-           {"soreness", e.soreness},
-           {"settled", core::reaction_settled(kb, e)}};
-  if (dated) out["date"] = core::format_date(e.date);
-  return out;
-}
-
-json checkin_form_view(const core::KnowledgeBase& kb, const app::SessionCheckinForm& form) {
-  json areas = json::array();
-  for (const auto& a : form.areas) areas.push_back(reaction_view(kb, a, false));
-  return {{"session_id", form.session_id},
-          {"session_date", core::format_date(form.session_date)},
-          {"counts_from", core::format_date(form.counts_from)},
-          {"areas", areas}};
-}
-
 // GET /api/v1/sessions/{id}/check-in: the areas a check-in after that session covers.
 ApiResult<Reply> get_checkin_form(Call& call) {
   API_TRY(id, session_id_of(call));
   API_TRY(journal, journal_of(call));
   API_TRY(form, lift(app::session_checkin_form(journal, call.state.kb, id), "id"));
-  return json_reply(adapters::json_text(checkin_form_view(call.state.kb, form)));
+  return json_reply(adapters::checkin_form_json(call.state.kb, form));
 }
 
 // POST /api/v1/sessions/{id}/check-in: {date?, soreness?, areas?: [{region, side?, redness?, red_dots?,
@@ -204,14 +179,7 @@ ApiResult<Reply> post_checkin(Call& call) {
   }
   return write_through(call, [&](app::JournalStore& store) -> ApiResult<Reply> {
     API_TRY(saved, lift(app::record_session_checkin(kb, store, id, soreness, adjustments, date, call.today)));
-    json entries = json::array();
-    for (const auto& e : saved.saved) entries.push_back(reaction_view(kb, e, true));
-    json out = checkin_form_view(kb, saved.form);
-    out.erase("areas");
-    out["saved"] = entries;
-    out["early"] = saved.early;
-    out["not_settled"] = saved.not_settled;
-    return json_reply(adapters::json_text(out), 201);
+    return json_reply(adapters::checkin_saved_json(kb, saved), 201);
   });
 }
 
