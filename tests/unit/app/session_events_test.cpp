@@ -1,14 +1,13 @@
 // save_draft: the one replay of a guided session's events (the terminal's
 // kept sessions and POST /api/v1/sessions), with a typed refusal for each
-// way it can fail and nothing written when it does.
+// way it can fail and nothing written when it does; on the memory store.
 #include "fascia/app/session_events.hpp"
 
 #include <gtest/gtest.h>
 
-#include "fascia/adapters/sqlite_store.hpp"
+#include "fascia/adapters/memory_store.hpp"
 #include "fascia/app/due_session.hpp"
 #include "fascia/core/screening.hpp"
-#include "unit/adapters/temp_dir.hpp"
 #include "unit/core/fixture_kb.hpp"
 
 using namespace fascia;
@@ -22,14 +21,10 @@ const core::KnowledgeBase kKb = fixture::kb();
 const core::Date kMonday = day("2026-11-23");  // a session day of fixture::desk_worker
 
 struct Fixture {
-  fascia::testing::TempDir dir;
-  std::unique_ptr<adapters::SqliteStore> store;
+  std::unique_ptr<adapters::MemoryStore> store = std::make_unique<adapters::MemoryStore>();
   app::PersonState person;
 
   explicit Fixture(const core::ScreeningRecord& screening = fixture::all_clear(kKb)) {
-    auto opened = adapters::SqliteStore::open(dir / "f.db", 1);
-    EXPECT_TRUE(opened) << opened.error().message;
-    store = std::move(*opened);
     EXPECT_TRUE(store->save_profile(fixture::desk_worker()));
     EXPECT_TRUE(store->add_screening(screening));
     reload();
@@ -140,5 +135,15 @@ TEST(SaveDraft, AScreeningThatSaysNotToSelfTreatRefusesItAsBlocked) {
   auto refused = app::save_draft(kKb, *f.store, f.person, draft_of({done(10)}));
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().why, Why::blocked);
+  EXPECT_EQ(f.sessions_stored(), 0u);
+}
+
+TEST(SaveDraft, AStoreThatFailsLeavesNothingAndSaysSoTyped) {
+  Fixture f;
+  f.store->database().fail_write({core::ErrorCode::db_full, "the disk is full"});
+  auto refused = app::save_draft(kKb, *f.store, f.person, draft_of(std::vector<app::SessionEvent>(f.cards(), done(10))));
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().why, Why::not_recorded);
+  EXPECT_EQ(refused.error().error.code, core::ErrorCode::db_full);
   EXPECT_EQ(f.sessions_stored(), 0u);
 }
