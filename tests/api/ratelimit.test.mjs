@@ -107,6 +107,49 @@ describe('login attempts under load and across restarts', () => {
     }
   });
 
+  it('200 guesses at 200 names from 13 addresses: a sign-in is never refused for a busy database, and the owner gets in by retrying', async () => {
+    // Under the per-address limit (20), so the limiter lets them all hash:
+    // past a short queue for the two hashing slots they are answered 503 at
+    // once, and the counting writes queue in the process instead of timing
+    // out in SQLite's busy handler.
+    const dir = freshDbDir();
+    const db = databaseIn(dir);
+    addUser(db, 'hana', 'hana-password-1');
+    const server = await startServer({ db, dir });
+    try {
+      const burst = Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          from(server, `127.0.${20 + Math.floor(i / 16)}.${1 + (i % 16)}`).request('POST', '/api/v1/login', {
+            json: { name: `user${i}`, password: 'wrong-password' },
+            allow503: true,
+          })),
+      );
+      let owner;
+      let tries = 0;
+      for (; tries < 10; ++tries) {
+        owner = await from(server, '127.0.9.1').request('POST', '/api/v1/login', {
+          json: { name: 'hana', password: 'hana-password-1' },
+          allow503: true,
+        });
+        if (owner.status !== 503) break;
+        await new Promise((resolve) => setTimeout(resolve, 1000 * Number(owner.headers['retry-after'])));
+      }
+      assert.equal(owner.status, 200, `the owner after ${tries + 1} tries: ${owner.text}`);
+      const answers = await burst;
+      for (const r of answers) {
+        assert.ok([401, 503].includes(r.status), `${r.status} ${r.text}`);
+        if (r.status !== 503) continue;
+        assert.equal(r.body.error.code, 'db_busy');
+        assert.match(r.body.error.message, /too many passwords/, 'refused because the database was busy');
+        assert.equal(r.headers['retry-after'], '1');
+      }
+      assert.ok(answers.some((r) => r.status === 401), 'some guesses were checked');
+    } finally {
+      await server.stop();
+      server.cleanup();
+    }
+  });
+
   it('a restart keeps the count: the sixth attempt after a restart is still 429', async () => {
     const dir = freshDbDir();
     const db = databaseIn(dir);

@@ -1,6 +1,9 @@
 #include "fascia/adapters/sqlite_connection.hpp"
 
 #include <cassert>
+#include <chrono>
+#include <filesystem>
+#include <map>
 
 namespace fascia::adapters {
 
@@ -21,8 +24,30 @@ class SqliteRow final : public sql::Row {
 
 }  // namespace
 
+namespace {
+
+constexpr auto kWriterQueueTimeout = std::chrono::milliseconds(1500);  // as SQLite's busy timeout (sqlite_open)
+
+// The lock this process's writers of `file` queue on, one per file.
+std::shared_ptr<std::timed_mutex> writer_lock_of(const std::filesystem::path& file) {
+  static std::mutex registry_mutex;
+  static std::map<std::string, std::weak_ptr<std::timed_mutex>> registry;
+  std::error_code ignored;
+  const std::string key = std::filesystem::weakly_canonical(file, ignored).string();
+  std::lock_guard lock(registry_mutex);
+  auto& slot = registry[key.empty() ? file.string() : key];
+  auto found = slot.lock();
+  if (!found) {
+    found = std::make_shared<std::timed_mutex>();
+    slot = found;
+  }
+  return found;
+}
+
+}  // namespace
+
 SqliteConnection::SqliteConnection(sqlite::Database db)
-    : db_(std::move(db)), name_("database " + db_.file().string()) {}
+    : db_(std::move(db)), name_("database " + db_.file().string()), writers_(writer_lock_of(db_.file())) {}
 
 Result<sqlite::Statement*> SqliteConnection::bound(std::string_view sql, std::span<const sql::Param> params) {
   auto stmt = db_.prepared(sql);
@@ -64,9 +89,19 @@ Result<void> SqliteConnection::query(std::string_view sql, std::span<const sql::
 }
 
 Result<void> SqliteConnection::begin_transaction(sql::Access access) {
+  if (access == sql::Access::write && open_.empty() && db_.read_only_reason().empty()) {
+    std::unique_lock queued(*writers_, std::defer_lock);
+    if (!queued.try_lock_for(kWriterQueueTimeout))
+      return core::fail(core::ErrorCode::db_locked,
+                        name_ + " is busy: other writes held it for more than 1.5 seconds; try again");
+    writing_ = std::move(queued);
+  }
   auto txn = sqlite::Transaction::begin(
       db_, access == sql::Access::write ? sqlite::TransactionMode::immediate : sqlite::TransactionMode::deferred);
-  if (!txn) return tl::make_unexpected(txn.error());
+  if (!txn) {
+    if (open_.empty() && writing_.owns_lock()) writing_.unlock();
+    return tl::make_unexpected(txn.error());
+  }
   open_.push_back(std::move(*txn));
   return {};
 }
@@ -75,12 +110,14 @@ Result<void> SqliteConnection::commit_transaction() {
   assert(!open_.empty());
   FASCIA_TRY(open_.back().commit());
   open_.pop_back();
+  if (open_.empty() && writing_.owns_lock()) writing_.unlock();
   return {};
 }
 
 void SqliteConnection::rollback_transaction() noexcept {
   assert(!open_.empty());
   open_.pop_back();  // sqlite::Transaction rolls back when destroyed uncommitted
+  if (open_.empty() && writing_.owns_lock()) writing_.unlock();
 }
 
 }  // namespace fascia::adapters

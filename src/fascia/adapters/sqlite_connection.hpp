@@ -1,8 +1,15 @@
 // sql::Connection on a SQLite file (sqlite_handle.hpp): write transactions
 // are BEGIN IMMEDIATE (SQLite's one writer at a time), reads BEGIN DEFERRED,
 // nested ones savepoints. Statements are prepared once per connection.
+// Writers of one process on one file first queue on a lock of the process
+// (at most the busy timeout, then db_locked): SQLite's busy handler polls
+// with growing sleeps, so under many writers (a burst of logins counted
+// while group commit writes) an old waiter could sleep past its timeout
+// while newcomers won; a queue in the process answers them in turn.
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -36,6 +43,8 @@ class SqliteConnection final : public sql::Connection {
   sqlite::Database db_;
   std::string name_;
   std::vector<sqlite::Transaction> open_;  // innermost last
+  std::shared_ptr<std::timed_mutex> writers_;   // shared by this process's connections to the file
+  std::unique_lock<std::timed_mutex> writing_;  // held from the outermost write's begin to its end
 };
 
 }  // namespace fascia::adapters

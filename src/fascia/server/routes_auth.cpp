@@ -49,7 +49,8 @@ ApiResult<std::optional<std::string>> known_device(Call& call, app::AccountStore
 
 // POST /api/v1/login. The attempt is counted (LoginPolicy) before the
 // password is hashed, and at most kMaxConcurrentHashes hashes run at once,
-// so a burst of guesses costs at most the limit's worth of Argon2id.
+// so a burst of guesses costs at most the limit's worth of Argon2id; past
+// kMaxHashQueue waiting, sign-ins are answered 503 at once instead of queueing.
 ApiResult<Reply> login(Call& call) {
   auto body = parse_object_body(call.request);
   if (!body) return tl::make_unexpected(body.error());
@@ -78,7 +79,13 @@ ApiResult<Reply> login(Call& call) {
   auto account = lift((*accounts)->find_account(*name));
   if (!account) return tl::make_unexpected(account.error());
 
+  if (call.state.hash_queue.fetch_add(1) >= kMaxHashQueue) {
+    call.state.hash_queue.fetch_sub(1);
+    call.response.set_header("Retry-After", "1");
+    return api_fail(503, "db_busy", "the server is checking too many passwords at once; try again in a second");
+  }
   call.state.hashing.acquire();
+  call.state.hash_queue.fetch_sub(1);
   bool ok = false;
   try {
     ok = adapters::verify_password(*account ? (*account)->password_hash : decoy_hash(), *password) && *account;

@@ -2,6 +2,7 @@
 // read-only; the rest is thread-safe.
 #pragma once
 
+#include <atomic>
 #include <semaphore>
 #include <string>
 #include <vector>
@@ -30,6 +31,11 @@ struct SiteSecurity {
 
 // At most this many passwords are hashed at once (64 MiB of Argon2id each).
 inline constexpr std::ptrdiff_t kMaxConcurrentHashes = 2;
+// At most this many sign-ins wait for a hashing slot; more are answered 503
+// db_busy at once (Retry-After 1), so a burst of guesses from many addresses
+// cannot make a real sign-in wait behind it: it waits for at most
+// (kMaxHashQueue + kMaxConcurrentHashes) / kMaxConcurrentHashes hashes.
+inline constexpr int kMaxHashQueue = 4;
 
 struct ServerState {
   ServerState(const core::KnowledgeBase& kb_, const app::Clock& clock_, StorePool& stores_, AccountPool& accounts_,
@@ -49,6 +55,7 @@ struct ServerState {
   SiteSecurity security;
   LoginSessions sessions{accounts};
   std::counting_semaphore<kMaxConcurrentHashes> hashing{kMaxConcurrentHashes};
+  std::atomic<int> hash_queue{0};  // sign-ins waiting for a hashing slot
   ViewCache views;
   GroupCommit writes{stores};  // every journal write through the server
 };
