@@ -287,6 +287,22 @@ TEST(Cli, ALockedDatabaseIsReportedAndNothingIsLost) {
   EXPECT_EQ(exported(box), before);
 }
 
+// A write touches only its own pages, so SQLite alone would let a note be
+// added to a file whose profile pages are broken; the pages are checked first.
+TEST(Cli, AWriteIsRefusedWhenAPageItDoesNotTouchIsDamaged) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  ASSERT_EQ(box.run("log pain upper-trapezius 6").code, 0);
+  std::string bytes = cli_test::slurp(box.db());
+  ASSERT_GT(bytes.size(), 3u * 4096);
+  for (std::size_t i = 2 * 4096; i < 3 * 4096; ++i) bytes[i] = static_cast<char>(0xde);  // page 3: profile_region
+  cli_test::write_file(box.db(), bytes);
+  const Outcome r = box.run("log note hello");
+  EXPECT_EQ(r.code, 4);
+  EXPECT_NE(r.err.find("damaged"), std::string::npos) << r.err;
+  EXPECT_EQ(cli_test::slurp(box.db()), bytes);
+}
+
 TEST(Cli, ADamagedDatabaseIsReportedAndLeftAsItWas) {
   Sandbox box;
   std::string garbage(8192, '\0');

@@ -28,11 +28,17 @@ std::string DatabaseTarget::display() const { return postgresql_ ? redacted_post
 std::string DatabaseTarget::problem() const {
   if (text_.empty()) return "the database is empty text: give a file or a postgresql:// URL";
   if (postgresql_) return {};
+  if (std::isspace(static_cast<unsigned char>(text_.front())) || std::isspace(static_cast<unsigned char>(text_.back())))
+    return "the database given starts or ends with a space: give a file or a postgresql:// URL without one";
   std::string lower = text_.substr(0, 16);
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (lower.starts_with("postgres"))  // POSTGRESQL://…, postgresql:/x, postgres:…
+  if (lower.starts_with("postgres")) {  // POSTGRESQL://…, postgresql:/x, postgres:…, postgresql//…
     if (const auto colon = text_.find(':'); colon != std::string::npos && colon <= 10)
       return "'" + display_prefix(text_) + "' is not a PostgreSQL URL: write it as postgresql://… (in lower case)";
+    if (text_.find_first_of("/@") != std::string::npos)
+      return "'" + text_.substr(0, std::min<std::size_t>(text_.find_first_of("/@"), 12)) +
+             "…' looks like a mistyped PostgreSQL URL, not a file: write it as postgresql://…";
+  }
   // Any other scheme://: a URL fascia cannot open, not a file name.
   const auto scheme_end = text_.find("://");
   if (scheme_end != std::string::npos && scheme_end > 0 &&
@@ -41,6 +47,15 @@ std::string DatabaseTarget::problem() const {
       }))
     return "'" + text_.substr(0, scheme_end + 3) +
            "…' is not a database fascia can open: give a file or a postgresql:// URL";
+  // scheme:…: a URL (file:, sqlite:), not a file name; ./NAME for a file whose name has a colon.
+  const auto colon = text_.find(':');
+  if (colon != std::string::npos && colon >= 2 && std::isalpha(static_cast<unsigned char>(text_.front())) &&
+      std::all_of(text_.begin(), text_.begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+      }))
+    return "'" + text_.substr(0, colon + 1) +
+           "…' is not a database fascia can open: give a file or a postgresql:// URL (./" + text_.substr(0, colon + 1) +
+           "… for a file whose name has a colon)";
   return {};
 }
 
@@ -56,6 +71,12 @@ core::Result<std::shared_ptr<sql::Connection>> connect(const DatabaseTarget& tar
   return std::shared_ptr<sql::Connection>(std::make_shared<SqliteConnection>(std::move(*db)));
 }
 }  // namespace
+
+core::Result<void> check_database_pages(const DatabaseTarget& target) {
+  if (auto problem = target.problem(); !problem.empty()) return core::fail(core::ErrorCode::invalid_argument, problem);
+  if (target.is_postgresql()) return {};
+  return quick_check_file(target.file());
+}
 
 core::Result<OpenedDatabase> open_database(const DatabaseTarget& target) {
   if (auto problem = target.problem(); !problem.empty()) return core::fail(core::ErrorCode::invalid_argument, problem);

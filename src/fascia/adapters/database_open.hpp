@@ -41,6 +41,12 @@ class DatabaseTarget {
 // the target's problem(); else the errors of SqliteStore::open or
 // PgConnection::open.
 core::Result<std::unique_ptr<SqlStore>> open_journal_store(const DatabaseTarget& target, std::int64_t person_id = 1);
+// Checks a SQLite file's pages before it is used (quick_check_file): the
+// terminal and `fascia serve` call it once when they open a database, so a
+// damaged file is refused before anything is written to it. Nothing for
+// PostgreSQL, which checks its own pages. Errors: db_corrupt naming the file,
+// the errors of opening it read-only.
+core::Result<void> check_database_pages(const DatabaseTarget& target);
 // The account store in the same database; the same errors.
 core::Result<std::unique_ptr<SqlAccounts>> open_account_store(const DatabaseTarget& target);
 

@@ -146,4 +146,15 @@ Result<Database> open_fascia_database(const std::filesystem::path& file) {
   return db;
 }
 
+Result<void> quick_check_file(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) return {};
+  auto db = Database::open_read_only(file, "opened read-only for its integrity check", false);
+  if (!db) return tl::make_unexpected(db.error());
+  auto verdict = db->query_text("PRAGMA quick_check(1)");
+  if (!verdict) return tl::make_unexpected(verdict.error());
+  if (*verdict != "ok") return tl::make_unexpected(sqlite::corrupt_error(file));
+  return {};
+}
+
 }  // namespace fascia::adapters

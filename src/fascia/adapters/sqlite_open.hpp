@@ -19,4 +19,11 @@ namespace fascia::adapters {
 // file in a read-only folder; a read-only file that needs migrating).
 core::Result<sqlite::Database> open_fascia_database(const std::filesystem::path& file);
 
+// SQLite's quick check of an existing file (PRAGMA quick_check: every page
+// and index readable and consistent), read-only, changing nothing. OK when
+// the file does not exist yet. db_corrupt naming the file when damaged, so
+// that a write is refused before it lands in a file whose other pages are
+// broken (a write touches only its own pages; SQLite would not notice).
+core::Result<void> quick_check_file(const std::filesystem::path& file);
+
 }  // namespace fascia::adapters

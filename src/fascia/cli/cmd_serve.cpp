@@ -56,6 +56,7 @@ std::string url_host(const std::string& address) {
 int serve(Context& ctx, const ServeArgs& args) {
   FASCIA_CLI_TRY(kb, ctx.kb());
   FASCIA_CLI_TRY(clock, ctx.clock());
+  FASCIA_CLI_CHECK(adapters::check_database_pages(ctx.database()));  // a damaged file is refused before any write
   FASCIA_CLI_TRY(accounts, adapters::open_account_store(ctx.database()));
   FASCIA_CLI_TRY(existing, accounts->list_accounts());
   const bool loopback = is_loopback(args.bind);

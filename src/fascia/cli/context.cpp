@@ -75,6 +75,7 @@ core::Result<const core::KnowledgeBase*> Context::kb() {
 
 core::Result<app::JournalStore*> Context::store() {
   if (!store_) {
+    if (auto sound = adapters::check_database_pages(database()); !sound) return tl::make_unexpected(sound.error());
     auto opened = adapters::open_journal_store(database());
     if (!opened) return tl::make_unexpected(opened.error());
     store_ = std::move(*opened);

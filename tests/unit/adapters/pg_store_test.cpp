@@ -101,7 +101,9 @@ TEST(PgStore, OnlyPostgresqlUrlsChooseIt) {
 
 // A mistyped URL is refused, not taken for a file name to create here.
 TEST(PgStore, AMistypedUrlIsRefusedRatherThanMadeIntoAFile) {
-  for (const char* text : {"POSTGRESQL://fascia@/fascia", "postgresql:/fascia", "postgres:", "mysql://db/x", ""}) {
+  for (const char* text : {"POSTGRESQL://fascia@/fascia", "postgresql:/fascia", "postgres:", "mysql://db/x", "",
+                           "postgresql//fascia@/fascia", " postgresql://fascia@/fascia", "file:/tmp/x.db",
+                           "sqlite:journal.db", "fascia.db "}) {
     const adapters::DatabaseTarget target(text);
     EXPECT_FALSE(target.problem().empty()) << text;
     auto store = adapters::open_journal_store(target);
@@ -109,6 +111,8 @@ TEST(PgStore, AMistypedUrlIsRefusedRatherThanMadeIntoAFile) {
     EXPECT_EQ(store.error().code, ErrorCode::invalid_argument) << text;
   }
   EXPECT_FALSE(contains(adapters::DatabaseTarget("POSTGRESQL://u:secret@h/db").problem(), "secret"));
-  for (const char* text : {"fascia.db", "./postgres-notes.db", "/tmp/a:b.db"})
+  EXPECT_FALSE(contains(adapters::DatabaseTarget(" postgresql://u:secret@h/db").problem(), "secret"));
+  EXPECT_FALSE(contains(adapters::DatabaseTarget("postgresql//u:secret@h/db").problem(), "secret"));
+  for (const char* text : {"fascia.db", "./postgres-notes.db", "/tmp/a:b.db", "./a:b.db", "postgres-notes.db"})
     EXPECT_EQ(adapters::DatabaseTarget(text).problem(), "") << text;
 }
