@@ -251,3 +251,13 @@ TEST(Cli, CtrlCDuringATerminalSessionSaysTheStepsAreKeptAndTheNextRunContinues) 
   const Outcome again = box.run("session --fast", "\n");
   EXPECT_NE(again.out.find("Continuing at step 3"), std::string::npos) << again.out;
 }
+
+// The terminal names an unknown protocol as the server does (unknown_name,
+// exit 2), rather than calling it "not due today".
+TEST(Cli, AnUnknownProtocolIsNamedAsUnknown) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  const auto r = box.run("session --protocol no-such-protocol --script -", kFullNeckSession);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("unknown protocol 'no-such-protocol'"), std::string::npos) << r.err;
+}

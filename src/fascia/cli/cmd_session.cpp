@@ -150,6 +150,8 @@ int run_session(Context& ctx, const SessionOptions& o) {
     return report(ctx.err, {core::ErrorCode::invalid_argument, "--resume and --restart exclude each other"});
   FASCIA_CLI_TRY(loaded, ctx.person());
   auto& [kb, today, store, person] = loaded;
+  if (!o.protocol.empty() && !kb->protocol(o.protocol))  // as POST /api/v1/sessions answers it
+    return report(ctx.err, {core::ErrorCode::unknown_name, "unknown protocol '" + o.protocol + "'"});
   // Refused before the first step, not after the last: work that cannot be saved is never asked for.
   FASCIA_CLI_CHECK(can_save(*store, "a session done now"));
   std::ostream& show = ctx.json() ? ctx.err : ctx.out;  // cards never mix with JSON output

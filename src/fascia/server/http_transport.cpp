@@ -206,7 +206,9 @@ class Session : public std::enable_shared_from_this<Session> {
       if (ec == http::error::body_limit)
         return self->write_refusal(
             {413, "too_large", "the body is larger than " + std::to_string(self->limits().body_bytes / 1024) + " KiB"});
-      if (ec == beast::error::timeout) return self->write_refusal({408, "timeout", "the body did not arrive in time"});
+      // A late body (beast::error::timeout) is closed like any broken read:
+      // the stream's deadline has already shut the socket, so no 408 could
+      // be written (docs/API.md says so).
       if (ec) return self->close();
       self->route();
     });
