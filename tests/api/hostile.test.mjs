@@ -169,13 +169,16 @@ describe('hostile and heavy use', () => {
     assert.match(JSON.parse(answer.body).error.message, /100 headers/);
   });
 
-  it('a body length stated twice (two Content-Length, or with chunked) or negative is a 400 that closes the connection', async () => {
+  it('a body length stated twice (two Content-Length, a list, or with chunked), negative, or a coding other than chunked is a 400 that closes the connection', async () => {
     const cases = [
       'Content-Length: 2\r\nContent-Length: 2\r\n',
       'Content-Length: 2\r\nContent-Length: 5\r\n',
       'Content-Length: 2\r\nTransfer-Encoding: chunked\r\n',
       'Transfer-Encoding: chunked\r\nContent-Length: 2\r\n',
       'Content-Length: -5\r\n',
+      'Content-Length: 2, 2\r\n',
+      'Transfer-Encoding: gzip, chunked\r\n',
+      'Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n',
     ];
     const before = await journalOf(api);
     for (const lengths of cases) {
@@ -195,6 +198,7 @@ describe('hostile and heavy use', () => {
     const note = '/api/v1/journal/note';
     await expectRefused(api, { path: note, body: '{"text":"first","text":"second"}', contentType: 'application/json', code: 'bad_json', field: 'text' });
     await expectRefused(api, { path: note, body: '{"text":"a"}', contentType: 'application/jsonfoo', status: 415, code: 'unsupported_media' });
+    await expectRefused(api, { path: note, body: '{"text":"a"}', contentType: 'application/json; charset=latin1', status: 415, code: 'unsupported_media' });
     await expectRefused(api, { path: note, body: '{"text":"a"}\u0000', contentType: 'application/json', code: 'bad_json' });
     await expectRefused(api, { path: note, body: '{"text":"a"}\u0000{"text":"b"}', contentType: 'application/json', code: 'bad_json' });
     await expectRefused(api, { path: note, body: '{"text":"a"} {"text":"b"}', contentType: 'application/json', code: 'bad_json' });

@@ -177,10 +177,16 @@ class Session : public std::enable_shared_from_this<Session> {
     // One length, stated once: two Content-Length fields (even equal ones) or
     // a length beside a chunked coding is how requests are smuggled past a proxy.
     const auto lengths = header.count(http::field::content_length);
-    if (lengths > 1 || (lengths == 1 && header.count(http::field::transfer_encoding) > 0))
+    const auto codings = header.count(http::field::transfer_encoding);
+    if (lengths > 1 || (lengths == 1 && codings > 0) ||
+        (lengths == 1 && header[http::field::content_length].find(',') != beast::string_view::npos))
       return write_refusal({400, "bad_request",
                             "the request states its body's length more than once (Content-Length and "
                             "Transfer-Encoding, or two Content-Length)"});
+    // Chunked is the one transfer coding read; any other (gzip, chunked) would
+    // be passed on still coded, as if it were the body.
+    if (codings > 1 || (codings == 1 && !beast::iequals(header[http::field::transfer_encoding], "chunked")))
+      return write_refusal({400, "bad_request", "the only transfer coding accepted is chunked, alone"});
     if (parser_->content_length() && *parser_->content_length() > limits().body_bytes)
       return write_refusal(
           {413, "too_large", "the body is larger than " + std::to_string(limits().body_bytes / 1024) + " KiB"});

@@ -71,14 +71,38 @@ std::string field_path(const std::string& path, std::string_view field) {
 bool is_json_media_type(std::string_view content_type) {
   constexpr std::string_view kJson = "application/json";
   if (content_type.size() < kJson.size() || !same_field_name(content_type.substr(0, kJson.size()), kJson)) return false;
-  const auto rest = content_type.substr(kJson.size());
-  const auto next = rest.find_first_not_of(" \t");
-  return next == std::string_view::npos || rest[next] == ';';
+  std::string_view rest = content_type.substr(kJson.size());
+  const auto trim = [](std::string_view text) {
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return std::string_view{};
+    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+  };
+  rest = trim(rest);
+  if (rest.empty()) return true;
+  if (rest.front() != ';') return false;
+  // Parameters: a charset must be UTF-8, the only encoding JSON is read in
+  // (RFC 8259 §8.1); anything else would be read as something it is not.
+  while (!rest.empty() && rest.front() == ';') {
+    rest.remove_prefix(1);
+    const auto end = rest.find(';');
+    const std::string_view parameter = trim(rest.substr(0, end));
+    rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end);
+    const auto equals = parameter.find('=');
+    if (equals == std::string_view::npos) continue;
+    if (!same_field_name(trim(parameter.substr(0, equals)), "charset")) continue;
+    std::string_view value = trim(parameter.substr(equals + 1));
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+    if (!same_field_name(value, "utf-8") && !same_field_name(value, "utf8")) return false;
+  }
+  return true;
 }
 
 ApiResult<json> parse_object_body(const HttpRequest& request) {
+  if (request.header_count("Content-Type") > 1)
+    return api_fail(415, "unsupported_media", "send one Content-Type header: application/json");
   if (!is_json_media_type(request.header("Content-Type")))
-    return api_fail(415, "unsupported_media", "send the body as JSON with Content-Type: application/json");
+    return api_fail(415, "unsupported_media",
+                    "send the body as JSON in UTF-8 with Content-Type: application/json (charset, if given, utf-8)");
   const std::string& text = request.body;
   if (auto error = body_encoding_error(text)) return tl::make_unexpected(*error);
   // nlohmann stops reading at a NUL as if the text ended there, so anything

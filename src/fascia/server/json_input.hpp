@@ -28,7 +28,8 @@ using nlohmann::json;
 ApiResult<json> parse_object_body(const HttpRequest& request);
 
 // Whether a Content-Type value names JSON: "application/json", any case,
-// optionally followed by ";" and parameters. Not "application/jsonfoo".
+// optionally followed by ";" and parameters, of which a charset must be
+// utf-8. Not "application/jsonfoo", not "application/json; charset=latin1".
 bool is_json_media_type(std::string_view content_type);
 
 // For a body that is not well-formed UTF-8: 400 bad_json naming the field

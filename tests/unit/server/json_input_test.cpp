@@ -31,6 +31,18 @@ TEST(ParseObjectBody, TakesTheJsonMediaTypeExactlyNotByItsPrefix) {
     EXPECT_EQ(parse_object_body(request(type, "{}")).error().code, "unsupported_media") << type;
 }
 
+TEST(ParseObjectBody, ACharsetMustBeUtf8AndTheTypeSentOnce) {
+  for (const char* type : {"application/json; charset=UTF-8", "application/json; charset=\"utf-8\"",
+                           "application/json; foo=bar; charset=utf8"})
+    EXPECT_TRUE(parse_object_body(request(type, "{}"))) << type;
+  for (const char* type : {"application/json; charset=latin1", "application/json;charset=utf-16",
+                           "application/json; foo=bar; charset=iso-8859-1"})
+    EXPECT_EQ(parse_object_body(request(type, "{}")).error().code, "unsupported_media") << type;
+  auto twice = request("application/json", "{}");
+  twice.headers.emplace_back("content-type", "text/plain");
+  EXPECT_EQ(parse_object_body(twice).error().code, "unsupported_media");
+}
+
 TEST(ParseObjectBody, RefusesAFieldNamedTwiceNamingIt) {
   auto twice = parse_object_body(request("application/json", R"({"text":"a","text":"b"})"));
   ASSERT_FALSE(twice);
