@@ -51,6 +51,7 @@ class Sandbox {
 
   std::filesystem::path path(const std::string& name) const { return dir_ / name; }
   std::filesystem::path db() const { return dir_ / "journal.db"; }
+  const std::filesystem::path& dir() const { return dir_; }
 
   // The fascia under test: this build's, or FASCIA_TEST_BINARY when set (to
   // watch a new test fail on an older build before the fix).

@@ -401,3 +401,30 @@ TEST(Cli, AnEmergencySignDuringASessionEndsItWithTheSafetyExitCode) {
   EXPECT_NE(r.out.find("EMERGENCY"), std::string::npos);
   EXPECT_EQ(box.run("plan").code, 6) << "the re-screen now blocks every plan";
 }
+
+// fascia db copy between two SQLite files: the export reads back the same; a
+// non-empty destination and a damaged source are refused, and a refused
+// copy leaves no new file behind.
+TEST(Cli, DbCopyMovesEverythingAndRefusesWhatItCannotCopyWhole) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  ASSERT_EQ(box.run("log pain upper-trapezius 6").code, 0);
+  Sandbox other;
+  const auto copy = other.db();
+  const Outcome copied = box.run("db copy '" + box.db().string() + "' '" + copy.string() + "'");
+  ASSERT_EQ(copied.code, 0) << copied.err;
+  EXPECT_EQ(exported(other), exported(box));
+
+  const Outcome again = box.run("db copy '" + box.db().string() + "' '" + copy.string() + "'");
+  EXPECT_EQ(again.code, 2);
+  EXPECT_NE(again.err.find("already holds 1 person and 0 accounts"), std::string::npos) << again.err;
+
+  std::string bytes = cli_test::slurp(box.db());
+  for (std::size_t i = 2 * 4096; i < 3 * 4096; ++i) bytes[i] = static_cast<char>(0xde);
+  cli_test::write_file(box.db(), bytes);
+  const auto fresh = box.dir() / "fresh.db";
+  const Outcome damaged = box.run("db copy '" + box.db().string() + "' '" + fresh.string() + "'");
+  EXPECT_EQ(damaged.code, 4);
+  EXPECT_NE(damaged.err.find("damaged"), std::string::npos) << damaged.err;
+  EXPECT_FALSE(std::filesystem::exists(fresh));
+}

@@ -21,9 +21,12 @@ Result<void> require_empty(JournalStore& to, AccountStore& to_accounts) {
   auto accounts = to_accounts.list_accounts();
   if (!accounts) return tl::make_unexpected(accounts.error());
   if (people->empty() && accounts->empty()) return {};
-  return core::fail(ErrorCode::invalid_argument, "the destination already holds " + std::to_string(people->size()) +
-                                                     " people and " + std::to_string(accounts->size()) +
-                                                     " accounts; copy into an empty database only");
+  const auto counted = [](std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  return core::fail(ErrorCode::invalid_argument,
+                    "the destination already holds " + counted(people->size(), "person", "people") + " and " +
+                        counted(accounts->size(), "account", "accounts") + "; copy into an empty database only");
 }
 
 }  // namespace

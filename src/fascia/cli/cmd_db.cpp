@@ -21,12 +21,24 @@ int copy(Context& ctx, const std::string& from_text, const std::string& to_text)
   // Copying from a file that is not there would make an empty one and "copy" nothing.
   if (!from_target.is_postgresql() && from_target.problem().empty() && !std::filesystem::exists(from_target.file()))
     return report(ctx.err, {core::ErrorCode::not_found, "there is no database at '" + from_text + "' to copy from"});
+  FASCIA_CLI_CHECK(adapters::check_database_pages(from_target));  // a damaged source: refused before TO is made
   FASCIA_CLI_TRY(from, adapters::open_database(from_target));
-  FASCIA_CLI_TRY(to, adapters::open_database(to_target));
-  auto copied = app::copy_database(*from.journal, *from.accounts, *to.journal, *to.accounts);
-  if (!copied)
+  std::error_code ignored;
+  const bool new_file =
+      !to_target.is_postgresql() && to_target.problem().empty() && !std::filesystem::exists(to_target.file(), ignored);
+  auto opened_to = adapters::open_database(to_target);
+  if (!opened_to) return report(ctx.err, opened_to.error());
+  auto copied = app::copy_database(*from.journal, *from.accounts, *opened_to->journal, *opened_to->accounts);
+  if (!copied) {
+    if (new_file) {                                     // a file this command made and left empty is not left behind
+      opened_to = tl::make_unexpected(copied.error());  // closes it
+      for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(to_target.file().string() + suffix, ignored);
+    }
     return report(ctx.err, {copied.error().code, "copy to " + to_target.display() +
                                                      " failed, nothing was copied: " + copied.error().message});
+  }
+  auto& to = *opened_to;
   // Statistics for the planner at once: right after a bulk load PostgreSQL
   // would plan for near-empty tables until autovacuum catches up (whole-table
   // scans: today took 116 ms instead of 14 in bench/population).

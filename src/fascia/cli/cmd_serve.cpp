@@ -121,6 +121,13 @@ int serve(Context& ctx, const ServeArgs& args) {
     ctx.out << "Open this link in your browser to sign in (it works once): " << base
             << "login?token=" << login_token.value() << "\n";
   if (!existing.empty()) ctx.out << "Accounts can also sign in with their name and password at " << base << "\n";
+  if (args.bind == "0.0.0.0" || args.bind == "::")
+    ctx.out << "Listening on every address of this machine (" << args.bind << "); " << base
+            << " is this machine's own.\n";
+  if (security.secure_cookies)
+    ctx.out << "Note: beyond loopback the sign-in cookie is Secure, so browsers keep it only over HTTPS: put a TLS "
+               "proxy in front (nginx), or on a trusted network pass --public-origin http://HOST:"
+            << port << " to allow plain HTTP.\n";
   ctx.out << "Press Ctrl+C to stop." << std::endl;
 
   http.listen();
