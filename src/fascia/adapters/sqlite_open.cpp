@@ -149,6 +149,10 @@ Result<Database> open_fascia_database(const std::filesystem::path& file) {
 Result<void> quick_check_file(const std::filesystem::path& file) {
   std::error_code ec;
   if (!std::filesystem::exists(file, ec)) return {};
+  // A file that cannot be written is opened for reading only, where no write
+  // can land; and a WAL file in a read-only folder cannot be opened this way.
+  const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+  if (read_only_reason(file, folder)) return {};
   auto db = Database::open_read_only(file, "opened read-only for its integrity check", false);
   if (!db) return tl::make_unexpected(db.error());
   auto verdict = db->query_text("PRAGMA quick_check(1)");
