@@ -86,7 +86,7 @@ else
   echo "SQLite raw commits (WAL, synchronous=FULL): $raw/s"
 fi
 floor=$(median http-floor)
-echo "bare HTTP round trips (GET /api/v1/health, 1 connection, no write): $floor/s = $(awk -v a="$floor" -v b="$raw" 'BEGIN {printf "%.2f", a/b}') x raw, the ceiling for 1 writer"
+echo "bare HTTP round trips (GET /api/v1/health, 1 connection, no write): $floor/s = $(awk -v a="$floor" -v b="$raw" 'BEGIN {printf "%.2f", a/b}') x raw; one writer waiting for each answer cannot pass floor*raw/(floor+raw) = $(awk -v a="$floor" -v b="$raw" 'BEGIN {printf "%.2f", a/(a+b)}') x raw"
 for c in 1 32; do
   m=$(median fascia-$c)
   p99=$(awk -v k=fascia-$c '$1==k {print $3}' "$WORK/results" | tr '\n' ' ')
