@@ -42,9 +42,11 @@ class SqliteConnection final : public sql::Connection {
 
   sqlite::Database db_;
   std::string name_;
-  std::vector<sqlite::Transaction> open_;  // innermost last
   std::shared_ptr<std::timed_mutex> writers_;   // shared by this process's connections to the file
   std::unique_lock<std::timed_mutex> writing_;  // held from the outermost write's begin to its end
+  // Declared after writing_, so destroyed before it: an open write rolls back
+  // before the next writer of this process is let in.
+  std::vector<sqlite::Transaction> open_;  // innermost last
 };
 
 }  // namespace fascia::adapters
