@@ -28,17 +28,17 @@ namespace {
 
 constexpr auto kWriterQueueTimeout = std::chrono::milliseconds(1500);  // as SQLite's busy timeout (sqlite_open)
 
-// The lock this process's writers of `file` queue on, one per file.
-std::shared_ptr<std::timed_mutex> writer_lock_of(const std::filesystem::path& file) {
+// The line this process's writers of `file` wait in, one per file.
+std::shared_ptr<WriterQueue> writer_lock_of(const std::filesystem::path& file) {
   static std::mutex registry_mutex;
-  static std::map<std::string, std::weak_ptr<std::timed_mutex>> registry;
+  static std::map<std::string, std::weak_ptr<WriterQueue>> registry;
   std::error_code ignored;
   const std::string key = std::filesystem::weakly_canonical(file, ignored).string();
   std::lock_guard lock(registry_mutex);
   auto& slot = registry[key.empty() ? file.string() : key];
   auto found = slot.lock();
   if (!found) {
-    found = std::make_shared<std::timed_mutex>();
+    found = std::make_shared<WriterQueue>();
     slot = found;
   }
   return found;
@@ -46,8 +46,33 @@ std::shared_ptr<std::timed_mutex> writer_lock_of(const std::filesystem::path& fi
 
 }  // namespace
 
+bool WriterQueue::enter(std::chrono::milliseconds patience) {
+  std::unique_lock lock(mutex_);
+  const std::uint64_t ticket = next_++;
+  if (turn_.wait_for(lock, patience, [&] { return serving_ == ticket; })) return true;
+  gave_up_.insert(ticket);  // skipped when its turn comes
+  return false;
+}
+
+void WriterQueue::leave() {
+  std::lock_guard lock(mutex_);
+  ++serving_;
+  while (gave_up_.erase(serving_) > 0) ++serving_;
+  turn_.notify_all();
+}
+
+SqliteConnection::~SqliteConnection() {
+  open_.clear();  // an open write rolls back before the next writer's turn
+  if (writing_) writers_->leave();
+}
+
 SqliteConnection::SqliteConnection(sqlite::Database db)
     : db_(std::move(db)), name_("database " + db_.file().string()), writers_(writer_lock_of(db_.file())) {}
+
+void SqliteConnection::end_turn() noexcept {
+  writing_ = false;
+  writers_->leave();
+}
 
 Result<sqlite::Statement*> SqliteConnection::bound(std::string_view sql, std::span<const sql::Param> params) {
   auto stmt = db_.prepared(sql);
@@ -90,16 +115,15 @@ Result<void> SqliteConnection::query(std::string_view sql, std::span<const sql::
 
 Result<void> SqliteConnection::begin_transaction(sql::Access access) {
   if (access == sql::Access::write && open_.empty() && db_.read_only_reason().empty()) {
-    std::unique_lock queued(*writers_, std::defer_lock);
-    if (!queued.try_lock_for(kWriterQueueTimeout))
+    if (!writers_->enter(kWriterQueueTimeout))
       return core::fail(core::ErrorCode::db_locked,
                         name_ + " is busy: other writes held it for more than 1.5 seconds; try again");
-    writing_ = std::move(queued);
+    writing_ = true;
   }
   auto txn = sqlite::Transaction::begin(
       db_, access == sql::Access::write ? sqlite::TransactionMode::immediate : sqlite::TransactionMode::deferred);
   if (!txn) {
-    if (open_.empty() && writing_.owns_lock()) writing_.unlock();
+    if (open_.empty() && writing_) end_turn();
     return tl::make_unexpected(txn.error());
   }
   open_.push_back(std::move(*txn));
@@ -110,14 +134,14 @@ Result<void> SqliteConnection::commit_transaction() {
   assert(!open_.empty());
   FASCIA_TRY(open_.back().commit());
   open_.pop_back();
-  if (open_.empty() && writing_.owns_lock()) writing_.unlock();
+  if (open_.empty() && writing_) end_turn();
   return {};
 }
 
 void SqliteConnection::rollback_transaction() noexcept {
   assert(!open_.empty());
   open_.pop_back();  // sqlite::Transaction rolls back when destroyed uncommitted
-  if (open_.empty() && writing_.owns_lock()) writing_.unlock();
+  if (open_.empty() && writing_) end_turn();
 }
 
 }  // namespace fascia::adapters
