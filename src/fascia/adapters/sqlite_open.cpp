@@ -24,6 +24,11 @@ constexpr int kBusyTimeoutMilliseconds = 1500;
 // Refuses SQLite files that are not ours (foreign application id, or tables
 // without our id) and files from a newer fascia. Reads only.
 Result<void> check_identity(Database& db) {
+  // One read transaction, one snapshot: read one by one, a file another
+  // process is creating could show its tables (committed in between) beside
+  // the application id of before, and look foreign.
+  auto snapshot = Transaction::begin(db, TransactionMode::deferred);
+  if (!snapshot) return tl::make_unexpected(snapshot.error());
   auto application_id = db.query_int("PRAGMA application_id");
   if (!application_id) return tl::make_unexpected(application_id.error());
   auto version = db.query_int("PRAGMA user_version");
