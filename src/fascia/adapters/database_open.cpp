@@ -83,7 +83,7 @@ core::Result<OpenedDatabase> open_database(const DatabaseTarget& target) {
   auto connection = connect(target);
   if (!connection) return tl::make_unexpected(connection.error());
   return OpenedDatabase{std::make_unique<SqlStore>(*connection, 1), std::make_unique<SqlAccounts>(*connection),
-                        *connection};
+                        std::make_unique<SqlClinics>(*connection), *connection};
 }
 
 core::Result<std::unique_ptr<SqlStore>> open_journal_store(const DatabaseTarget& target, std::int64_t person_id) {
@@ -107,6 +107,13 @@ core::Result<std::unique_ptr<SqlAccounts>> open_account_store(const DatabaseTarg
   auto connection = PgConnection::open(target.text());
   if (!connection) return tl::make_unexpected(connection.error());
   return std::make_unique<SqlAccounts>(std::move(*connection));
+}
+
+core::Result<std::unique_ptr<SqlClinics>> open_clinic_store(const DatabaseTarget& target) {
+  if (auto problem = target.problem(); !problem.empty()) return core::fail(core::ErrorCode::invalid_argument, problem);
+  auto connection = connect(target);
+  if (!connection) return tl::make_unexpected(connection.error());
+  return std::make_unique<SqlClinics>(std::move(*connection));
 }
 
 }  // namespace fascia::adapters

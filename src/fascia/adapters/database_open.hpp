@@ -9,6 +9,7 @@
 #include <string>
 
 #include "fascia/adapters/sql_accounts.hpp"
+#include "fascia/adapters/sql_clinics.hpp"
 #include "fascia/adapters/sql_store.hpp"
 
 namespace fascia::adapters {
@@ -49,12 +50,17 @@ core::Result<std::unique_ptr<SqlStore>> open_journal_store(const DatabaseTarget&
 core::Result<void> check_database_pages(const DatabaseTarget& target);
 // The account store in the same database; the same errors.
 core::Result<std::unique_ptr<SqlAccounts>> open_account_store(const DatabaseTarget& target);
+// The clinic store (clinics, invitations, care links, the access log) in the
+// same database; the same errors.
+core::Result<std::unique_ptr<SqlClinics>> open_clinic_store(const DatabaseTarget& target);
 
-// Both stores on one connection, so that a batch begun on the journal store
-// holds the account writes too (copying a whole database all or nothing).
+// Every store on one connection, so that a batch begun on the journal store
+// holds the account and clinic writes too (copying a whole database all or
+// nothing).
 struct OpenedDatabase {
   std::unique_ptr<SqlStore> journal;  // bound to person 1
   std::unique_ptr<SqlAccounts> accounts;
+  std::unique_ptr<SqlClinics> clinics;
   std::shared_ptr<sql::Connection> connection;  // theirs, for tools that run their own SQL (benchmarks)
 };
 core::Result<OpenedDatabase> open_database(const DatabaseTarget& target);

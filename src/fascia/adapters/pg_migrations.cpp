@@ -205,7 +205,60 @@ CREATE TABLE person_revision (
 );
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations{kVersion1, kVersion2};
+// Version 3 (SQLite's 7, issue 10): clinics, account roles, invitations,
+// care links and the access log; the same tables and checks as SQLite's.
+// Ids are plain columns, as session ids are: the store assigns the highest
+// plus one inside its write transaction, so ids a copy keeps (restore_*)
+// never collide with an identity sequence that did not see them.
+constexpr std::string_view kVersion3 = R"sql(
+CREATE TABLE clinic (
+  id      bigint PRIMARY KEY CHECK (id > 0),
+  name    text NOT NULL UNIQUE,
+  created fascia_date NOT NULL
+);
+ALTER TABLE account ADD COLUMN role text NOT NULL DEFAULT 'person'
+  CHECK (role IN ('person', 'practitioner', 'clinic_admin'));
+ALTER TABLE account ADD COLUMN clinic_id bigint REFERENCES clinic (id);
+CREATE TABLE invitation (
+  id              bigint PRIMARY KEY CHECK (id > 0),
+  code_hash       text NOT NULL UNIQUE,
+  clinic_id       bigint NOT NULL REFERENCES clinic (id),
+  practitioner_id bigint NOT NULL,
+  created_at      bigint NOT NULL,
+  expires_at      bigint NOT NULL,
+  used_at         bigint,
+  used_by         bigint
+);
+CREATE TABLE care_link (
+  id              bigint PRIMARY KEY CHECK (id > 0),
+  clinic_id       bigint NOT NULL REFERENCES clinic (id),
+  practitioner_id bigint NOT NULL,
+  person_id       bigint NOT NULL,
+  share_journal   fascia_flag NOT NULL,
+  share_sessions  fascia_flag NOT NULL,
+  share_screening fascia_flag NOT NULL,
+  created_at      bigint NOT NULL,
+  revoked_at      bigint
+);
+CREATE INDEX care_link_by_person ON care_link (person_id);
+CREATE INDEX care_link_by_practitioner ON care_link (practitioner_id);
+CREATE UNIQUE INDEX care_link_live ON care_link (clinic_id, practitioner_id, person_id) WHERE revoked_at IS NULL;
+CREATE TABLE access_log (
+  id         bigint PRIMARY KEY CHECK (id > 0),
+  person_id  bigint NOT NULL,
+  at         bigint NOT NULL,
+  actor_id   bigint NOT NULL,
+  actor_name text NOT NULL,
+  actor_role text NOT NULL CHECK (actor_role IN ('person', 'practitioner', 'clinic_admin')),
+  clinic_id  bigint REFERENCES clinic (id),
+  kind       text NOT NULL CHECK (kind IN ('read', 'write')),
+  area       text NOT NULL CHECK (area IN ('link', 'journal', 'sessions', 'screening', 'care')),
+  what       text NOT NULL
+);
+CREATE INDEX access_log_by_person_at ON access_log (person_id, at);
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations{kVersion1, kVersion2, kVersion3};
 
 }  // namespace
 

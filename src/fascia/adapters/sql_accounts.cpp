@@ -8,34 +8,62 @@ using core::ErrorCode;
 using core::Result;
 using sql::Access;
 
+namespace {
+
+// invalid_argument "no clinic N" unless the membership's clinic (if any) exists.
+Result<void> require_clinic(sql::Connection& db, const app::Membership& membership) {
+  if (!membership.clinic_id) return {};
+  auto found = db.query_int("SELECT count(*) FROM clinic WHERE id = ?1", *membership.clinic_id);
+  if (!found) return tl::make_unexpected(found.error());
+  if (found->value_or(0) == 0)
+    return core::fail(ErrorCode::invalid_argument, "no clinic " + std::to_string(*membership.clinic_id));
+  return {};
+}
+
+constexpr std::string_view kInsertAccount =
+    "INSERT INTO account (person_id, name, password_hash, created, role, clinic_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+}  // namespace
+
 Result<app::Account> SqlAccounts::add_account(const std::string& name, const std::string& password_hash,
-                                              core::Date created) {
+                                              core::Date created, const app::Membership& membership) {
   FASCIA_TRY(app::validate_account_name(name));
+  FASCIA_TRY(app::validate_membership(membership));
   auto txn = db_->begin(Access::write);
   if (!txn) return tl::make_unexpected(txn.error());
   auto existing = select("name = ?1", name);
   if (!existing) return tl::make_unexpected(existing.error());
   if (!existing->empty()) return core::fail(ErrorCode::invalid_argument, "account '" + name + "' already exists");
+  FASCIA_TRY(require_clinic(*db_, membership));
   // Person 1 is the terminal's person: the first account takes it over.
   auto next = db_->query_int("SELECT coalesce(max(person_id), 0) + 1 FROM account");
   if (!next) return tl::make_unexpected(next.error());
-  app::Account account{next->value_or(1), name, password_hash, created};
-  FASCIA_TRY(db_->run("INSERT INTO account (person_id, name, password_hash, created) VALUES (?1, ?2, ?3, ?4)",
-                      account.person_id, account.name, account.password_hash, core::format_date(created)));
+  app::Account account{next->value_or(1), name, password_hash, created, membership};
+  FASCIA_TRY(db_->run(kInsertAccount, account.person_id, account.name, account.password_hash,
+                      core::format_date(created), core::to_string(membership.role), membership.clinic_id));
   FASCIA_TRY(txn->commit());
   return account;
 }
 
 Result<std::vector<app::Account>> SqlAccounts::select(std::string_view where, const sql::Param& key) {
-  const std::string sql = "SELECT person_id, name, password_hash, created FROM account" +
+  const std::string sql = "SELECT person_id, name, password_hash, created, role, clinic_id FROM account" +
                           (where.empty() ? std::string() : " WHERE " + std::string(where)) + " ORDER BY person_id";
   std::vector<app::Account> out;
   std::optional<core::Error> bad;
+  const auto damaged = [&](const std::string& what) {
+    if (!bad) bad = core::Error{ErrorCode::db_corrupt, db_->name() + " is damaged: account holds " + what};
+  };
   const auto add = [&](const sql::Row& row) {
     auto created = core::parse_date(row.text(3));
-    if (!created && !bad)
-      bad = core::Error{ErrorCode::db_corrupt, db_->name() + " is damaged: account holds date '" + row.text(3) + "'"};
-    out.push_back({row.int64(0), row.text(1), row.text(2), created.value_or(core::Date{})});
+    if (!created) damaged("date '" + row.text(3) + "'");
+    const auto role = core::parse_role(row.text(4));
+    if (!role || row.text(4) == "admin") damaged("role '" + row.text(4) + "'");
+    app::Membership membership{role.value_or(core::Role::person),
+                               row.is_null(5) ? std::nullopt : std::optional<std::int64_t>(row.int64(5))};
+    if (role && !app::validate_membership(membership))
+      damaged("a " + std::string(core::to_string(*role)) + " " + (membership.clinic_id ? "with" : "without") +
+              " a clinic");
+    out.push_back({row.int64(0), row.text(1), row.text(2), created.value_or(core::Date{}), membership});
   };
   FASCIA_TRY(db_->query(sql, std::span<const sql::Param>(&key, where.empty() ? 0 : 1), add));
   if (bad) return tl::make_unexpected(*bad);
@@ -44,6 +72,7 @@ Result<std::vector<app::Account>> SqlAccounts::select(std::string_view where, co
 
 Result<void> SqlAccounts::restore_account(const app::Account& account) {
   FASCIA_TRY(app::validate_account_name(account.name));
+  FASCIA_TRY(app::validate_membership(account.membership));
   if (account.person_id <= 0)
     return core::fail(ErrorCode::invalid_argument, "account '" + account.name + "': person id must be positive");
   auto txn = db_->begin(Access::write);
@@ -54,8 +83,10 @@ Result<void> SqlAccounts::restore_account(const app::Account& account) {
   if (taken->value_or(0) > 0)
     return core::fail(ErrorCode::invalid_argument, "account '" + account.name + "' or person " +
                                                        std::to_string(account.person_id) + " already exists");
-  FASCIA_TRY(db_->run("INSERT INTO account (person_id, name, password_hash, created) VALUES (?1, ?2, ?3, ?4)",
-                      account.person_id, account.name, account.password_hash, core::format_date(account.created)));
+  FASCIA_TRY(require_clinic(*db_, account.membership));
+  FASCIA_TRY(db_->run(kInsertAccount, account.person_id, account.name, account.password_hash,
+                      core::format_date(account.created), core::to_string(account.membership.role),
+                      account.membership.clinic_id));
   return txn->commit();
 }
 

@@ -1,6 +1,7 @@
 // Accounts, signed-in sessions, devices and login attempts in the same
-// database as the journal (tables `account`, `login_session`,
-// `login_device`, `login_attempt`), written once for both engines
+// database as the journal (tables `account`, with each account's role and
+// clinic, `login_session`, `login_device`, `login_attempt`), written once
+// for both engines
 // (sql_connection.hpp). Opening: sqlite_accounts.hpp, pg_store.hpp.
 #pragma once
 
@@ -15,8 +16,8 @@ class SqlAccounts : public app::AccountStore {
  public:
   explicit SqlAccounts(std::shared_ptr<sql::Connection> connection) : db_(std::move(connection)) {}
 
-  core::Result<app::Account> add_account(const std::string& name, const std::string& password_hash,
-                                         core::Date created) override;
+  core::Result<app::Account> add_account(const std::string& name, const std::string& password_hash, core::Date created,
+                                         const app::Membership& membership) override;
   core::Result<void> restore_account(const app::Account& account) override;
   core::Result<std::optional<app::Account>> find_account(const std::string& name) override;
   core::Result<std::optional<app::Account>> account_of(std::int64_t person_id) override;

@@ -33,6 +33,7 @@ inline Param param(std::string_view value) { return std::string(value); }
 inline Param param(const std::string& value) { return value; }
 inline Param param(const char* value) { return std::string(value); }
 inline Param param(std::optional<int> value) { return value ? Param(std::int64_t{*value}) : Param(nullptr); }
+inline Param param(std::optional<std::int64_t> value) { return value ? Param(*value) : Param(nullptr); }
 
 // One row of a query's result, valid only inside the callback that gets it.
 class Row {

@@ -240,7 +240,67 @@ CREATE TABLE person_revision (
 ) STRICT;
 )sql";
 
-constexpr std::array<std::string_view, 6> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6};
+// Version 7 (issue 10): clinics and care links. An account has a role
+// (existing accounts are persons) and, for a practitioner or a clinic
+// administrator, its clinic. A practitioner gives a client a single-use
+// invitation (kept only as the hash of its code); accepting it makes a link
+// that says what the person shares, until the person revokes it (kept, with
+// revoked_at, so the history stays readable). At most one live link per
+// clinic, practitioner and person. Every read or write of a person's data by
+// someone else goes into access_log, with the actor's name and role as they
+// were then. Times are Unix seconds; ids are assigned by the store (the
+// highest plus one), so that a copied database keeps its ids and later ones
+// follow them.
+constexpr std::string_view kVersion7 = R"sql(
+CREATE TABLE clinic (
+  id      INTEGER PRIMARY KEY CHECK (id > 0),
+  name    TEXT NOT NULL UNIQUE,
+  created TEXT NOT NULL CHECK (created GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
+) STRICT;
+ALTER TABLE account ADD COLUMN role TEXT NOT NULL DEFAULT 'person'
+  CHECK (role IN ('person', 'practitioner', 'clinic_admin'));
+ALTER TABLE account ADD COLUMN clinic_id INTEGER REFERENCES clinic (id);
+CREATE TABLE invitation (
+  id              INTEGER PRIMARY KEY CHECK (id > 0),
+  code_hash       TEXT NOT NULL UNIQUE,
+  clinic_id       INTEGER NOT NULL REFERENCES clinic (id),
+  practitioner_id INTEGER NOT NULL,
+  created_at      INTEGER NOT NULL,
+  expires_at      INTEGER NOT NULL,
+  used_at         INTEGER,
+  used_by         INTEGER
+) STRICT;
+CREATE TABLE care_link (
+  id              INTEGER PRIMARY KEY CHECK (id > 0),
+  clinic_id       INTEGER NOT NULL REFERENCES clinic (id),
+  practitioner_id INTEGER NOT NULL,
+  person_id       INTEGER NOT NULL,
+  share_journal   INTEGER NOT NULL CHECK (share_journal IN (0, 1)),
+  share_sessions  INTEGER NOT NULL CHECK (share_sessions IN (0, 1)),
+  share_screening INTEGER NOT NULL CHECK (share_screening IN (0, 1)),
+  created_at      INTEGER NOT NULL,
+  revoked_at      INTEGER
+) STRICT;
+CREATE INDEX care_link_by_person ON care_link (person_id);
+CREATE INDEX care_link_by_practitioner ON care_link (practitioner_id);
+CREATE UNIQUE INDEX care_link_live ON care_link (clinic_id, practitioner_id, person_id) WHERE revoked_at IS NULL;
+CREATE TABLE access_log (
+  id         INTEGER PRIMARY KEY CHECK (id > 0),
+  person_id  INTEGER NOT NULL,
+  at         INTEGER NOT NULL,
+  actor_id   INTEGER NOT NULL,
+  actor_name TEXT NOT NULL,
+  actor_role TEXT NOT NULL CHECK (actor_role IN ('person', 'practitioner', 'clinic_admin')),
+  clinic_id  INTEGER REFERENCES clinic (id),
+  kind       TEXT NOT NULL CHECK (kind IN ('read', 'write')),
+  area       TEXT NOT NULL CHECK (area IN ('link', 'journal', 'sessions', 'screening', 'care')),
+  what       TEXT NOT NULL
+) STRICT;
+CREATE INDEX access_log_by_person_at ON access_log (person_id, at);
+)sql";
+
+constexpr std::array<std::string_view, 7> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4,
+                                                      kVersion5, kVersion6, kVersion7};
 
 }  // namespace
 

@@ -11,16 +11,26 @@
 #include <string>
 #include <vector>
 
+#include "fascia/core/care_access.hpp"
 #include "fascia/core/dates.hpp"
 #include "fascia/core/error.hpp"
 
 namespace fascia::app {
+
+// An account's role and clinic: a person has no clinic; a practitioner and
+// a clinic administrator belong to exactly one.
+struct Membership {
+  core::Role role = core::Role::person;
+  std::optional<std::int64_t> clinic_id;
+  bool operator==(const Membership&) const = default;
+};
 
 struct Account {
   std::int64_t person_id = 0;
   std::string name;
   std::string password_hash;
   core::Date created{};  // the day it was made
+  Membership membership;
   bool operator==(const Account&) const = default;
 };
 
@@ -46,9 +56,10 @@ class AccountStore {
   virtual ~AccountStore() = default;
   // The first account owns person 1 (the person the terminal commands use);
   // later ones get the next free person id. invalid_argument when the name
-  // is taken.
+  // is taken, when the membership is not valid (validate_membership), or
+  // when its clinic does not exist.
   virtual core::Result<Account> add_account(const std::string& name, const std::string& password_hash,
-                                            core::Date created) = 0;
+                                            core::Date created, const Membership& membership) = 0;
   // Stores an account exactly as given, its person id included (copying a
   // database). invalid_argument when its name or its person id is taken.
   virtual core::Result<void> restore_account(const Account& account) = 0;
@@ -93,5 +104,7 @@ class AccountStore {
 // (Unicode code points, app/text_limits.hpp).
 core::Result<void> validate_account_name(const std::string& name);
 core::Result<void> validate_password(const std::string& password);
+// A person has no clinic; a practitioner and an administrator name one.
+core::Result<void> validate_membership(const Membership& membership);
 
 }  // namespace fascia::app

@@ -1,12 +1,15 @@
-// Copying a whole database between engines (issue 9): every person's data
-// and every account, from a person's SQLite file into a clinic's PostgreSQL
-// and back. Signed-in sessions, devices and login attempts stay behind:
-// people sign in again on the new database.
+// Copying a whole database between engines (issue 9): every person's data,
+// every account, and the clinics with their care links and access log
+// (issue 10), from a person's SQLite file into a clinic's PostgreSQL and
+// back. Signed-in sessions, devices, login attempts and invitations stay
+// behind: people sign in again on the new database, and a practitioner
+// makes a new invitation for a code not yet accepted.
 #pragma once
 
 #include <cstddef>
 
 #include "fascia/app/account_store.hpp"
+#include "fascia/app/clinic_store.hpp"
 #include "fascia/app/journal_store.hpp"
 
 namespace fascia::app {
@@ -17,17 +20,26 @@ struct CopyReport {
   std::size_t accounts = 0;
   std::size_t sessions = 0;
   std::size_t entries = 0;  // screenings, pain scores, check-ins, habits, treatments, notes, clearances
+  std::size_t clinics = 0;
+  std::size_t links = 0;     // care links, live and revoked
+  std::size_t accesses = 0;  // access log entries
 };
 
-// Copies every person (export_all of each, replace_all into `to`, session
-// ids kept) and every account (restore_account, person ids kept) inside one
-// batch of `to`: all of it or, when anything fails, nothing — when `to` and
-// `to_accounts` share one connection (adapters::open_database). Then reads
-// every person back from `to` and compares the export with the source's.
-// Errors: invalid_argument when `to` already holds people or accounts (a copy
-// fills an empty database only, so nothing there is overwritten); db_error
-// when a person's data reads back different; any store error.
-core::Result<CopyReport> copy_database(JournalStore& from, AccountStore& from_accounts, JournalStore& to,
-                                       AccountStore& to_accounts);
+// Copies, inside one batch of `to`, every clinic (restore_clinic, ids kept),
+// every person (export_all of each, replace_all into `to`, session ids
+// kept), every account (restore_account, person ids and memberships kept),
+// every care link and the access log (restore_link, restore_access, ids
+// kept): all of it or, when anything fails, nothing — when `to`,
+// `to_accounts` and `to_clinics` share one connection
+// (adapters::open_database). Links are found through every person with data
+// or an account and every account's practitioner side; the access log of
+// each of those people and of each linked person. Then reads everything
+// back from the destination and compares it with the source.
+// Errors: invalid_argument when `to` already holds people, accounts or
+// clinics (a copy fills an empty database only, so nothing there is
+// overwritten); db_error when anything reads back different; any store
+// error.
+core::Result<CopyReport> copy_database(JournalStore& from, AccountStore& from_accounts, ClinicStore& from_clinics,
+                                       JournalStore& to, AccountStore& to_accounts, ClinicStore& to_clinics);
 
 }  // namespace fascia::app

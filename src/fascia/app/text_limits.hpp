@@ -30,6 +30,7 @@ inline constexpr TextLimit kStepNoteLimit{"step note", 200};
 inline constexpr TextLimit kClearanceByLimit{"clearance 'by'", 200};
 inline constexpr TextLimit kClearanceNoteLimit{"clearance note", 2000};
 inline constexpr TextLimit kAccountNameLimit{"account name", 40};
+inline constexpr TextLimit kClinicNameLimit{"clinic name", 80};
 inline constexpr std::size_t kPasswordMinCharacters = 8;
 inline constexpr TextLimit kPasswordLimit{"password", 200};
 // Knowledge-base ids and words sent to the API (region, habit, kind, ...).

@@ -1,6 +1,7 @@
-// fascia db copy FROM TO: a whole database, every person and account, from
-// one engine to another (a SQLite file, a postgresql:// URL), into an empty
-// destination, all or nothing, checked by reading it back (app/database_copy).
+// fascia db copy FROM TO: a whole database, every person and account, every
+// clinic with its care links and access log, from one engine to another (a
+// SQLite file, a postgresql:// URL), into an empty destination, all or
+// nothing, checked by reading it back (app/database_copy).
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -28,7 +29,8 @@ int copy(Context& ctx, const std::string& from_text, const std::string& to_text)
       !to_target.is_postgresql() && to_target.problem().empty() && !std::filesystem::exists(to_target.file(), ignored);
   auto opened_to = adapters::open_database(to_target);
   if (!opened_to) return report(ctx.err, opened_to.error());
-  auto copied = app::copy_database(*from.journal, *from.accounts, *opened_to->journal, *opened_to->accounts);
+  auto copied = app::copy_database(*from.journal, *from.accounts, *from.clinics, *opened_to->journal,
+                                   *opened_to->accounts, *opened_to->clinics);
   if (!copied) {
     if (new_file) {                                     // a file this command made and left empty is not left behind
       opened_to = tl::make_unexpected(copied.error());  // closes it
@@ -50,7 +52,10 @@ int copy(Context& ctx, const std::string& from_text, const std::string& to_text)
                                                   {"people", copied->people},
                                                   {"accounts", copied->accounts},
                                                   {"sessions", copied->sessions},
-                                                  {"entries", copied->entries}})
+                                                  {"entries", copied->entries},
+                                                  {"clinics", copied->clinics},
+                                                  {"links", copied->links},
+                                                  {"accesses", copied->accesses}})
             << "\n";
     return kOk;
   }
@@ -60,7 +65,10 @@ int copy(Context& ctx, const std::string& from_text, const std::string& to_text)
   ctx.out << "Copied " << from_target.display() << " to " << to_target.display() << ": "
           << count(copied->people, "person", "people") << ", " << count(copied->accounts, "account", "accounts") << ", "
           << count(copied->sessions, "session", "sessions") << ", "
-          << count(copied->entries, "other entry", "other entries") << ". Every person's export reads back the same.\n"
+          << count(copied->entries, "other entry", "other entries") << ", "
+          << count(copied->clinics, "clinic", "clinics") << ", " << count(copied->links, "care link", "care links")
+          << ", " << count(copied->accesses, "access log entry", "access log entries")
+          << ". Every person's export reads back the same.\n"
           << "Signed-in browsers stay with the old database: people sign in again.\n";
   return kOk;
 }

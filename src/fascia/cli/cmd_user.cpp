@@ -57,7 +57,7 @@ int add_user(Context& ctx, const std::string& name, bool password_stdin) {
   FASCIA_CLI_TRY(password, ask_password(ctx, password_stdin));
   FASCIA_CLI_CHECK(app::validate_password(password));
   FASCIA_CLI_TRY(hash, adapters::hash_password(password));
-  FASCIA_CLI_TRY(account, accounts->add_account(name, hash, today));
+  FASCIA_CLI_TRY(account, accounts->add_account(name, hash, today, app::Membership{}));
   if (ctx.json())
     ctx.out << adapters::json_text({{"name", account.name}, {"person_id", account.person_id}}, 2) << "\n";
   else

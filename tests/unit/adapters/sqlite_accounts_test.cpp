@@ -37,8 +37,8 @@ TEST_P(AccountsContract, FirstAccountOwnsPersonOneAndLaterOnesGetTheNext) {
   TestDatabase db(GetParam());
   FASCIA_NEED_DATABASE(db);
   auto accounts = db.accounts();
-  auto first = accounts->add_account("ana", "hash-a", day("2026-11-20"));
-  auto second = accounts->add_account("ben", "hash-b", day("2026-11-21"));
+  auto first = accounts->add_account("ana", "hash-a", day("2026-11-20"), {});
+  auto second = accounts->add_account("ben", "hash-b", day("2026-11-21"), {});
   ASSERT_TRUE(first && second);
   EXPECT_EQ(first->person_id, 1);
   EXPECT_EQ(second->person_id, 2);
@@ -58,12 +58,12 @@ TEST_P(AccountsContract, RefusesATakenNameAndNamesThatAreNotSafeToShow) {
   TestDatabase db(GetParam());
   FASCIA_NEED_DATABASE(db);
   auto accounts = db.accounts();
-  ASSERT_TRUE(accounts->add_account("ana", "h", day("2026-11-20")));
-  auto again = accounts->add_account("ana", "h2", day("2026-11-20"));
+  ASSERT_TRUE(accounts->add_account("ana", "h", day("2026-11-20"), {}));
+  auto again = accounts->add_account("ana", "h2", day("2026-11-20"), {});
   ASSERT_FALSE(again);
   EXPECT_NE(again.error().message.find("already exists"), std::string::npos);
   for (const char* bad : {"", "Ana", "a b", "ana<script>", "x'--", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
-    EXPECT_FALSE(accounts->add_account(bad, "h", day("2026-11-20"))) << bad;
+    EXPECT_FALSE(accounts->add_account(bad, "h", day("2026-11-20"), {})) << bad;
   EXPECT_EQ(accounts->list_accounts()->size(), 1u);
   EXPECT_EQ((*accounts->find_account("ana"))->password_hash, "h");
 }
@@ -76,7 +76,7 @@ TEST(SqliteAccounts, AddsTheAccountTableToAJournalMadeBeforeAccountsExisted) {
     ASSERT_TRUE((*store)->add_pain({day("2026-11-01"), "upper-trapezius", core::Side::left, 5}));
   }
   auto accounts = open_accounts(dir / "f.db");
-  ASSERT_TRUE(accounts->add_account("ana", "h", day("2026-11-20")));
+  ASSERT_TRUE(accounts->add_account("ana", "h", day("2026-11-20"), {}));
   auto store = adapters::SqliteStore::open(dir / "f.db", 1);
   ASSERT_TRUE(store);
   EXPECT_EQ((*store)->load_journal()->pain.size(), 1u);  // the terminal's journal is now ana's
@@ -123,8 +123,8 @@ TEST_P(AccountsContract, ANewPasswordEndsThePersonsSessionsAndDevicesOnly) {
   TestDatabase db(GetParam());
   FASCIA_NEED_DATABASE(db);
   auto accounts = db.accounts();
-  ASSERT_TRUE(accounts->add_account("ana", "old", day("2026-11-20")));
-  ASSERT_TRUE(accounts->add_account("ben", "b", day("2026-11-20")));
+  ASSERT_TRUE(accounts->add_account("ana", "old", day("2026-11-20"), {}));
+  ASSERT_TRUE(accounts->add_account("ben", "b", day("2026-11-20"), {}));
   ASSERT_TRUE(accounts->add_login_session("ana-browser", 1, 1000, 5000));
   ASSERT_TRUE(accounts->add_login_session("ben-browser", 2, 1000, 5000));
   ASSERT_TRUE(accounts->add_login_device("ana-device", "ana", 9000));

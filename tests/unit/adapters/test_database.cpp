@@ -79,6 +79,16 @@ std::unique_ptr<adapters::SqlAccounts> TestDatabase::accounts() const {
   return opened ? std::move(*opened) : nullptr;
 }
 
+std::unique_ptr<adapters::SqlClinics> TestDatabase::clinics() const {
+  if (memory_) {
+    ADD_FAILURE() << "the memory engine has no clinic store";
+    return nullptr;
+  }
+  auto opened = adapters::open_clinic_store(*target_);
+  EXPECT_TRUE(opened.has_value()) << opened.error().message;
+  return opened ? std::move(*opened) : nullptr;
+}
+
 void TestDatabase::run_sql(const std::string& sql) const {
   ASSERT_FALSE(memory_) << "the memory engine runs no SQL";
   if (!target_->is_postgresql()) {

@@ -42,6 +42,8 @@ class TestDatabase {
   std::unique_ptr<app::JournalStore> store(std::int64_t person = 1) const;
   // SQLite and PostgreSQL only (a failed expectation and null on memory).
   std::unique_ptr<adapters::SqlAccounts> accounts() const;
+  // The clinic store, on its own connection; SQLite and PostgreSQL only.
+  std::unique_ptr<adapters::SqlClinics> clinics() const;
   // Runs SQL on the database outside fascia (to damage it, or look inside);
   // SQLite and PostgreSQL only.
   void run_sql(const std::string& sql) const;

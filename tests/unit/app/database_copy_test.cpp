@@ -23,7 +23,9 @@ adapters::OpenedDatabase open(const TestDatabase& db) {
   return std::move(*opened);
 }
 
-// Two people, three accounts (one without any data), sessions with ids.
+// Two people, three accounts (one without any data), sessions with ids; a
+// clinic with a practitioner, a live link and a revoked one, and an access
+// log entry.
 void fill(adapters::OpenedDatabase& db) {
   db.journal->rebind(1);
   ASSERT_TRUE(db.journal->replace_all(sample_person()));
@@ -32,9 +34,39 @@ void fill(adapters::OpenedDatabase& db) {
   other.profile->name = "Bea";
   other.journal.sessions.push_back(sample_session(0, "2026-04-02"));
   ASSERT_TRUE(db.journal->replace_all(other));
-  ASSERT_TRUE(db.accounts->add_account("ana", "hash-a", day("2026-11-01")));
-  ASSERT_TRUE(db.accounts->add_account("bea", "hash-b", day("2026-11-02")));
-  ASSERT_TRUE(db.accounts->add_account("cy", "hash-c", day("2026-11-03")));
+  ASSERT_TRUE(db.accounts->add_account("ana", "hash-a", day("2026-11-01"), {}));
+  ASSERT_TRUE(db.accounts->add_account("bea", "hash-b", day("2026-11-02"), {}));
+  ASSERT_TRUE(db.accounts->add_account("cy", "hash-c", day("2026-11-03"), {}));
+  auto clinic = db.clinics->add_clinic("North Clinic", day("2026-11-04"));
+  ASSERT_TRUE(clinic) << clinic.error().message;
+  auto lee = db.accounts->add_account("dr.lee", "hash-l", day("2026-11-04"),
+                                      {core::Role::practitioner, clinic->id});  // person 4
+  ASSERT_TRUE(lee) << lee.error().message;
+  const auto invite = [&](const std::string& code) {
+    return db.clinics->add_invitation({.code_hash = code,
+                                       .clinic_id = clinic->id,
+                                       .practitioner_id = lee->person_id,
+                                       .created_at = 1000,
+                                       .expires_at = 5000,
+                                       .used_at = std::nullopt,
+                                       .used_by = std::nullopt});
+  };
+  ASSERT_TRUE(invite("code-ana") && invite("code-bea"));
+  const auto person = [](std::int64_t id) { return core::Actor{id, core::Role::person, std::nullopt}; };
+  auto ana = db.clinics->accept_invitation("code-ana", person(1), {.journal = true}, 1100);
+  ASSERT_TRUE(ana) << ana.error().message;
+  auto bea = db.clinics->accept_invitation("code-bea", person(2), {.sessions = true}, 1200);
+  ASSERT_TRUE(bea) << bea.error().message;
+  ASSERT_TRUE(db.clinics->revoke_link(bea->id, 2, 1300));
+  ASSERT_TRUE(db.clinics->add_access({.person_id = 1,
+                                      .at = 1150,
+                                      .actor_id = lee->person_id,
+                                      .actor_name = "dr.lee",
+                                      .actor_role = core::Role::practitioner,
+                                      .clinic_id = clinic->id,
+                                      .kind = core::AccessKind::read,
+                                      .area = core::CareArea::journal,
+                                      .what = "read the journal"}));
 }
 
 core::PersonData export_of(adapters::OpenedDatabase& db, std::int64_t person) {
@@ -53,7 +85,8 @@ class FailingRestore final : public app::AccountStore {
     return real_.restore_account(account);
   }
   core::Result<std::vector<app::Account>> list_accounts() override { return real_.list_accounts(); }
-  core::Result<app::Account> add_account(const std::string&, const std::string&, core::Date) override {
+  core::Result<app::Account> add_account(const std::string&, const std::string&, core::Date,
+                                         const app::Membership&) override {
     return unused();
   }
   core::Result<std::optional<app::Account>> find_account(const std::string&) override { return unused(); }
@@ -107,20 +140,39 @@ INSTANTIATE_TEST_SUITE_P(Engines, DatabaseCopy,
                                            EnginePair{Engine::postgresql, Engine::postgresql}),
                          pair_name);
 
-TEST_P(DatabaseCopy, CopiesEveryPersonAndAccountAndTheExportsAreIdentical) {
+TEST_P(DatabaseCopy, CopiesEveryPersonAccountClinicLinkAndAccessAndTheyReadBackIdentical) {
   TestDatabase source_db(GetParam().from), target_db(GetParam().to);
   FASCIA_NEED_DATABASE(source_db);
   FASCIA_NEED_DATABASE(target_db);
   auto source = open(source_db);
   fill(source);
   auto target = open(target_db);
-  auto report = app::copy_database(*source.journal, *source.accounts, *target.journal, *target.accounts);
+  auto report = app::copy_database(*source.journal, *source.accounts, *source.clinics, *target.journal,
+                                   *target.accounts, *target.clinics);
   ASSERT_TRUE(report) << report.error().message;
   EXPECT_EQ(report->people, 2u);
-  EXPECT_EQ(report->accounts, 3u);
+  EXPECT_EQ(report->accounts, 4u);
   EXPECT_EQ(report->sessions, 5u);  // 2 + 3
+  EXPECT_EQ(report->clinics, 1u);
+  EXPECT_EQ(report->links, 2u);
+  EXPECT_EQ(report->accesses, 1u);
   for (std::int64_t person : {1, 7}) EXPECT_EQ(export_of(target, person), export_of(source, person));
   EXPECT_EQ(*target.accounts->list_accounts(), *source.accounts->list_accounts());
+  EXPECT_EQ((*target.accounts->find_account("dr.lee"))->membership,
+            (app::Membership{core::Role::practitioner, std::int64_t{1}}));
+  EXPECT_EQ(*target.clinics->list_clinics(), *source.clinics->list_clinics());
+  EXPECT_EQ(*target.clinics->links_of_practitioner(4), *source.clinics->links_of_practitioner(4));
+  ASSERT_EQ(target.clinics->links_of_practitioner(4)->size(), 2u);
+  EXPECT_EQ(target.clinics->links_of_person(1)->at(0).person_name, "ana");
+  EXPECT_EQ(target.clinics->links_of_person(2)->at(0).link.revoked_at, 1300);
+  EXPECT_EQ(*target.clinics->access_log(1), *source.clinics->access_log(1));
+  // Ids made after the copy follow the copied ones, on either engine.
+  auto next_clinic = target.clinics->add_clinic("South Clinic", day("2026-12-01"));
+  ASSERT_TRUE(next_clinic) << next_clinic.error().message;
+  EXPECT_EQ(next_clinic->id, 2);
+  auto next_access = target.clinics->add_access(target.clinics->access_log(1)->front());
+  ASSERT_TRUE(next_access) << next_access.error().message;
+  EXPECT_EQ(next_access->id, 2);
   // The ids a later session gets continue past the copied ones, as on the source.
   target.journal->rebind(1);
   source.journal->rebind(1);
@@ -137,10 +189,28 @@ TEST_P(DatabaseCopy, RefusesADestinationThatHoldsAnythingAndLeavesItAsItWas) {
   auto target = open(target_db);
   target.journal->rebind(3);
   ASSERT_TRUE(target.journal->add_note({day("2026-01-01"), "mine"}));
-  auto refused = app::copy_database(*source.journal, *source.accounts, *target.journal, *target.accounts);
+  auto refused = app::copy_database(*source.journal, *source.accounts, *source.clinics, *target.journal,
+                                    *target.accounts, *target.clinics);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, core::ErrorCode::invalid_argument);
   EXPECT_EQ(*target.journal->people(), std::vector<std::int64_t>{3});
+  EXPECT_TRUE(target.accounts->list_accounts()->empty());
+}
+
+TEST_P(DatabaseCopy, RefusesADestinationThatHoldsOnlyAClinic) {
+  TestDatabase source_db(GetParam().from), target_db(GetParam().to);
+  FASCIA_NEED_DATABASE(source_db);
+  FASCIA_NEED_DATABASE(target_db);
+  auto source = open(source_db);
+  fill(source);
+  auto target = open(target_db);
+  ASSERT_TRUE(target.clinics->add_clinic("Their Clinic", day("2026-01-01")));
+  auto refused = app::copy_database(*source.journal, *source.accounts, *source.clinics, *target.journal,
+                                    *target.accounts, *target.clinics);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, core::ErrorCode::invalid_argument);
+  EXPECT_NE(refused.error().message.find("1 clinic;"), std::string::npos) << refused.error().message;
+  EXPECT_EQ(target.clinics->list_clinics()->size(), 1u);
   EXPECT_TRUE(target.accounts->list_accounts()->empty());
 }
 
@@ -152,11 +222,14 @@ TEST_P(DatabaseCopy, AFailureHalfwayCopiesNothing) {
   fill(source);
   auto target = open(target_db);
   FailingRestore failing(*target.accounts, 3);  // the people and two accounts are in by then
-  auto failed = app::copy_database(*source.journal, *source.accounts, *target.journal, failing);
+  auto failed =
+      app::copy_database(*source.journal, *source.accounts, *source.clinics, *target.journal, failing, *target.clinics);
   ASSERT_FALSE(failed);
   EXPECT_EQ(failed.error().code, core::ErrorCode::db_full);
   EXPECT_TRUE(target.journal->people()->empty());
   EXPECT_TRUE(target.accounts->list_accounts()->empty());
+  EXPECT_TRUE(target.clinics->list_clinics()->empty()) << "the clinic restored before the failure is gone too";
   // and the copy can then be made in full
-  EXPECT_TRUE(app::copy_database(*source.journal, *source.accounts, *target.journal, *target.accounts));
+  EXPECT_TRUE(app::copy_database(*source.journal, *source.accounts, *source.clinics, *target.journal, *target.accounts,
+                                 *target.clinics));
 }

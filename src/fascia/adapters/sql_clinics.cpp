@@ -1,0 +1,353 @@
+#include "fascia/adapters/sql_clinics.hpp"
+
+#include "fascia/app/text_limits.hpp"
+
+namespace fascia::adapters {
+
+using core::ErrorCode;
+using core::Result;
+using sql::Access;
+
+namespace {
+
+// What an access entry says was done (AccessEntry::what).
+constexpr app::TextLimit kAccessWhatLimit{"access 'what'", 200};
+
+constexpr std::string_view kLinkColumns =
+    "l.id, l.clinic_id, l.practitioner_id, l.person_id, l.share_journal, l.share_sessions, l.share_screening, "
+    "l.created_at, l.revoked_at";
+
+std::optional<std::int64_t> optional_int(const sql::Row& row, int column) {
+  if (row.is_null(column)) return std::nullopt;
+  return row.int64(column);
+}
+
+// A care_link row from kLinkColumns at columns 0-8.
+core::CareLink link_from(const sql::Row& row) {
+  return core::CareLink{.id = row.int64(0),
+                        .clinic_id = row.int64(1),
+                        .practitioner_id = row.int64(2),
+                        .person_id = row.int64(3),
+                        .sharing = {row.boolean(4), row.boolean(5), row.boolean(6)},
+                        .created_at = row.int64(7),
+                        .revoked_at = optional_int(row, 8)};
+}
+
+// A check_text refusal (too long, not UTF-8) as the invalid_argument the port promises.
+Result<void> check_field(std::string_view text, const app::TextLimit& limit) {
+  if (auto ok = app::check_text(text, limit); !ok) return core::fail(ErrorCode::invalid_argument, ok.error().message);
+  return {};
+}
+
+}  // namespace
+
+Result<std::int64_t> SqlClinics::next_id(std::string_view table) {
+  auto next = db_->query_int("SELECT coalesce(max(id), 0) + 1 FROM " + std::string(table));
+  if (!next) return tl::make_unexpected(next.error());
+  return next->value_or(1);
+}
+
+Result<void> SqlClinics::require_clinic(std::int64_t clinic_id) {
+  auto found = db_->query_int("SELECT count(*) FROM clinic WHERE id = ?1", clinic_id);
+  if (!found) return tl::make_unexpected(found.error());
+  if (found->value_or(0) == 0) return core::fail(ErrorCode::invalid_argument, "no clinic " + std::to_string(clinic_id));
+  return {};
+}
+
+// ---- clinics ----
+
+Result<std::vector<app::Clinic>> SqlClinics::select_clinics(std::string_view where, const sql::Param& key) {
+  const std::string sql = "SELECT id, name, created FROM clinic" +
+                          (where.empty() ? std::string() : " WHERE " + std::string(where)) + " ORDER BY id";
+  std::vector<app::Clinic> out;
+  std::optional<core::Error> bad;
+  FASCIA_TRY(db_->query(sql, std::span<const sql::Param>(&key, where.empty() ? 0 : 1), [&](const sql::Row& row) {
+    auto created = core::parse_date(row.text(2));
+    if (!created && !bad)
+      bad = core::Error{ErrorCode::db_corrupt, db_->name() + " is damaged: clinic holds date '" + row.text(2) + "'"};
+    out.push_back({row.int64(0), row.text(1), created.value_or(core::Date{})});
+  }));
+  if (bad) return tl::make_unexpected(*bad);
+  return out;
+}
+
+Result<app::Clinic> SqlClinics::add_clinic(const std::string& name, core::Date created) {
+  if (name.empty()) return core::fail(ErrorCode::invalid_argument, "a clinic needs a name");
+  FASCIA_TRY(check_field(name, app::kClinicNameLimit));
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  auto taken = db_->query_int("SELECT count(*) FROM clinic WHERE name = ?1", name);
+  if (!taken) return tl::make_unexpected(taken.error());
+  if (taken->value_or(0) > 0) return core::fail(ErrorCode::invalid_argument, "clinic '" + name + "' already exists");
+  auto id = next_id("clinic");
+  if (!id) return tl::make_unexpected(id.error());
+  const app::Clinic clinic{*id, name, created};
+  FASCIA_TRY(db_->run("INSERT INTO clinic (id, name, created) VALUES (?1, ?2, ?3)", clinic.id, clinic.name,
+                      core::format_date(created)));
+  FASCIA_TRY(txn->commit());
+  return clinic;
+}
+
+Result<std::vector<app::Clinic>> SqlClinics::list_clinics() { return select_clinics("", nullptr); }
+
+Result<std::optional<app::Clinic>> SqlClinics::find_clinic(std::int64_t id) {
+  auto rows = select_clinics("id = ?1", id);
+  if (!rows) return tl::make_unexpected(rows.error());
+  if (rows->empty()) return std::optional<app::Clinic>{};
+  return rows->front();
+}
+
+Result<void> SqlClinics::restore_clinic(const app::Clinic& clinic) {
+  if (clinic.id <= 0) return core::fail(ErrorCode::invalid_argument, "clinic ids are positive");
+  if (clinic.name.empty()) return core::fail(ErrorCode::invalid_argument, "a clinic needs a name");
+  FASCIA_TRY(check_field(clinic.name, app::kClinicNameLimit));
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  auto taken = db_->query_int("SELECT count(*) FROM clinic WHERE id = ?1 OR name = ?2", clinic.id, clinic.name);
+  if (!taken) return tl::make_unexpected(taken.error());
+  if (taken->value_or(0) > 0)
+    return core::fail(ErrorCode::invalid_argument,
+                      "clinic " + std::to_string(clinic.id) + " or '" + clinic.name + "' already exists");
+  FASCIA_TRY(db_->run("INSERT INTO clinic (id, name, created) VALUES (?1, ?2, ?3)", clinic.id, clinic.name,
+                      core::format_date(clinic.created)));
+  return txn->commit();
+}
+
+// ---- invitations ----
+
+Result<core::Invitation> SqlClinics::add_invitation(const core::Invitation& invitation) {
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  auto held = db_->query_int("SELECT count(*) FROM invitation WHERE code_hash = ?1", invitation.code_hash);
+  if (!held) return tl::make_unexpected(held.error());
+  if (held->value_or(0) > 0)
+    return core::fail(ErrorCode::invalid_argument, "an invitation already holds that code; make a new code");
+  FASCIA_TRY(require_clinic(invitation.clinic_id));
+  auto id = next_id("invitation");
+  if (!id) return tl::make_unexpected(id.error());
+  core::Invitation stored = invitation;
+  stored.id = *id;
+  FASCIA_TRY(
+      db_->run("INSERT INTO invitation (id, code_hash, clinic_id, practitioner_id, created_at, expires_at, used_at, "
+               "used_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+               stored.id, stored.code_hash, stored.clinic_id, stored.practitioner_id, stored.created_at,
+               stored.expires_at, stored.used_at, stored.used_by));
+  FASCIA_TRY(txn->commit());
+  return stored;
+}
+
+Result<core::CareLink> SqlClinics::accept_invitation(const std::string& code_hash, const core::Actor& person,
+                                                     const core::Sharing& sharing, std::int64_t now) {
+  // Read, decide and write in one write transaction: two people accepting
+  // one code at once are serialised, and only the first gets a link.
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  std::optional<core::Invitation> found;
+  FASCIA_TRY(db_->each_row(
+      "SELECT id, code_hash, clinic_id, practitioner_id, created_at, expires_at, used_at, used_by FROM invitation "
+      "WHERE code_hash = ?1",
+      [&](const sql::Row& row) {
+        found = core::Invitation{.id = row.int64(0),
+                                 .code_hash = row.text(1),
+                                 .clinic_id = row.int64(2),
+                                 .practitioner_id = row.int64(3),
+                                 .created_at = row.int64(4),
+                                 .expires_at = row.int64(5),
+                                 .used_at = optional_int(row, 6),
+                                 .used_by = optional_int(row, 7)};
+      },
+      code_hash));
+  if (!found) return core::fail(ErrorCode::not_found, "no invitation with that code");
+  if (auto refusal = core::invitation_refusal(*found, person, now))
+    return core::fail(ErrorCode::precondition, *refusal);
+  FASCIA_TRY(
+      db_->run("UPDATE invitation SET used_at = ?1, used_by = ?2 WHERE id = ?3", now, person.person_id, found->id));
+
+  // A person who accepts a second invitation from the same practitioner in
+  // the same clinic keeps one link, with the sharing just chosen.
+  std::optional<core::CareLink> live;
+  FASCIA_TRY(db_->each_row(
+      "SELECT " + std::string(kLinkColumns) +
+          " FROM care_link l WHERE l.clinic_id = ?1 AND l.practitioner_id = ?2 AND l.person_id = ?3 "
+          "AND l.revoked_at IS NULL ORDER BY l.id",
+      [&](const sql::Row& row) {
+        if (!live) live = link_from(row);
+      },
+      found->clinic_id, found->practitioner_id, person.person_id));
+  core::CareLink link;
+  if (live) {
+    link = *live;
+    link.sharing = sharing;
+    FASCIA_TRY(
+        db_->run("UPDATE care_link SET share_journal = ?1, share_sessions = ?2, share_screening = ?3 WHERE id = ?4",
+                 sharing.journal, sharing.sessions, sharing.screening, link.id));
+  } else {
+    auto id = next_id("care_link");
+    if (!id) return tl::make_unexpected(id.error());
+    link = core::CareLink{.id = *id,
+                          .clinic_id = found->clinic_id,
+                          .practitioner_id = found->practitioner_id,
+                          .person_id = person.person_id,
+                          .sharing = sharing,
+                          .created_at = now,
+                          .revoked_at = std::nullopt};
+    FASCIA_TRY(insert_link(link));
+  }
+  FASCIA_TRY(txn->commit());
+  return link;
+}
+
+// ---- links ----
+
+Result<void> SqlClinics::insert_link(const core::CareLink& link) {
+  return db_->run(
+      "INSERT INTO care_link (id, clinic_id, practitioner_id, person_id, share_journal, share_sessions, "
+      "share_screening, created_at, revoked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+      link.id, link.clinic_id, link.practitioner_id, link.person_id, link.sharing.journal, link.sharing.sessions,
+      link.sharing.screening, link.created_at, link.revoked_at);
+}
+
+Result<std::vector<app::LinkDetails>> SqlClinics::select_links(std::string_view where, std::int64_t key) {
+  std::vector<app::LinkDetails> out;
+  FASCIA_TRY(db_->each_row(
+      "SELECT " + std::string(kLinkColumns) +
+          ", c.name, coalesce(p.name, ''), coalesce(q.name, '') FROM care_link l "
+          "JOIN clinic c ON c.id = l.clinic_id "
+          "LEFT JOIN account p ON p.person_id = l.practitioner_id "
+          "LEFT JOIN account q ON q.person_id = l.person_id WHERE " +
+          std::string(where) + " ORDER BY l.id",
+      [&](const sql::Row& row) {
+        out.push_back({link_from(row), row.text(9), row.text(10), row.text(11)});
+      },
+      key));
+  return out;
+}
+
+Result<std::vector<app::LinkDetails>> SqlClinics::links_of_person(std::int64_t person_id) {
+  return select_links("l.person_id = ?1", person_id);
+}
+
+Result<std::vector<app::LinkDetails>> SqlClinics::links_of_practitioner(std::int64_t practitioner_id) {
+  return select_links("l.practitioner_id = ?1", practitioner_id);
+}
+
+Result<std::optional<core::CareLink>> SqlClinics::live_link_of(std::int64_t link_id, std::int64_t person_id) {
+  std::optional<core::CareLink> link;
+  FASCIA_TRY(db_->each_row(
+      "SELECT " + std::string(kLinkColumns) +
+          " FROM care_link l WHERE l.id = ?1 AND l.person_id = ?2 AND l.revoked_at IS NULL",
+      [&](const sql::Row& row) { link = link_from(row); }, link_id, person_id));
+  return link;
+}
+
+Result<core::CareLink> SqlClinics::set_sharing(std::int64_t link_id, std::int64_t person_id,
+                                               const core::Sharing& sharing) {
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  auto link = live_link_of(link_id, person_id);
+  if (!link) return tl::make_unexpected(link.error());
+  if (!*link) return core::fail(ErrorCode::not_found, "no live link " + std::to_string(link_id) + " of yours");
+  FASCIA_TRY(
+      db_->run("UPDATE care_link SET share_journal = ?1, share_sessions = ?2, share_screening = ?3 WHERE id = ?4",
+               sharing.journal, sharing.sessions, sharing.screening, link_id));
+  FASCIA_TRY(txn->commit());
+  (*link)->sharing = sharing;
+  return **link;
+}
+
+Result<core::CareLink> SqlClinics::revoke_link(std::int64_t link_id, std::int64_t person_id, std::int64_t now) {
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  auto link = live_link_of(link_id, person_id);
+  if (!link) return tl::make_unexpected(link.error());
+  if (!*link) return core::fail(ErrorCode::not_found, "no live link " + std::to_string(link_id) + " of yours");
+  FASCIA_TRY(db_->run("UPDATE care_link SET revoked_at = ?1 WHERE id = ?2", now, link_id));
+  FASCIA_TRY(txn->commit());
+  (*link)->revoked_at = now;
+  return **link;
+}
+
+Result<void> SqlClinics::restore_link(const core::CareLink& link) {
+  if (link.id <= 0) return core::fail(ErrorCode::invalid_argument, "link ids are positive");
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  auto taken = db_->query_int("SELECT count(*) FROM care_link WHERE id = ?1", link.id);
+  if (!taken) return tl::make_unexpected(taken.error());
+  if (taken->value_or(0) > 0)
+    return core::fail(ErrorCode::invalid_argument, "link " + std::to_string(link.id) + " already exists");
+  FASCIA_TRY(require_clinic(link.clinic_id));
+  FASCIA_TRY(insert_link(link));
+  return txn->commit();
+}
+
+// ---- the access log ----
+
+Result<void> SqlClinics::insert_access(const app::AccessEntry& entry) {
+  return db_->run(
+      "INSERT INTO access_log (id, person_id, at, actor_id, actor_name, actor_role, clinic_id, kind, area, what) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+      entry.id, entry.person_id, entry.at, entry.actor_id, entry.actor_name, core::to_string(entry.actor_role),
+      entry.clinic_id, core::to_string(entry.kind), core::to_string(entry.area), entry.what);
+}
+
+Result<app::AccessEntry> SqlClinics::add_access(const app::AccessEntry& entry) {
+  FASCIA_TRY(check_field(entry.what, kAccessWhatLimit));
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  if (entry.clinic_id) FASCIA_TRY(require_clinic(*entry.clinic_id));
+  auto id = next_id("access_log");
+  if (!id) return tl::make_unexpected(id.error());
+  app::AccessEntry stored = entry;
+  stored.id = *id;
+  FASCIA_TRY(insert_access(stored));
+  FASCIA_TRY(txn->commit());
+  return stored;
+}
+
+Result<std::vector<app::AccessEntry>> SqlClinics::access_log(std::int64_t person_id) {
+  std::vector<app::AccessEntry> out;
+  std::optional<core::Error> bad;
+  const auto damaged = [&](const std::string& what) {
+    if (!bad) bad = core::Error{ErrorCode::db_corrupt, db_->name() + " is damaged: access_log holds " + what};
+  };
+  FASCIA_TRY(db_->each_row(
+      "SELECT id, person_id, at, actor_id, actor_name, actor_role, clinic_id, kind, area, what FROM access_log "
+      "WHERE person_id = ?1 ORDER BY at DESC, id DESC",
+      [&](const sql::Row& row) {
+        const std::string role_text = row.text(5), kind_text = row.text(7), area_text = row.text(8);
+        const auto role = core::parse_role(role_text);
+        if (!role || role_text != core::to_string(*role)) damaged("role '" + role_text + "'");
+        if (kind_text != "read" && kind_text != "write") damaged("kind '" + kind_text + "'");
+        const auto area = core::parse_care_area(area_text);
+        if (!area) damaged("area '" + area_text + "'");
+        out.push_back({.id = row.int64(0),
+                       .person_id = row.int64(1),
+                       .at = row.int64(2),
+                       .actor_id = row.int64(3),
+                       .actor_name = row.text(4),
+                       .actor_role = role.value_or(core::Role::person),
+                       .clinic_id = optional_int(row, 6),
+                       .kind = kind_text == "write" ? core::AccessKind::write : core::AccessKind::read,
+                       .area = area.value_or(core::CareArea::link),
+                       .what = row.text(9)});
+      },
+      person_id));
+  if (bad) return tl::make_unexpected(*bad);
+  return out;
+}
+
+Result<void> SqlClinics::restore_access(const app::AccessEntry& entry) {
+  if (entry.id <= 0) return core::fail(ErrorCode::invalid_argument, "access log ids are positive");
+  FASCIA_TRY(check_field(entry.what, kAccessWhatLimit));
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  auto taken = db_->query_int("SELECT count(*) FROM access_log WHERE id = ?1", entry.id);
+  if (!taken) return tl::make_unexpected(taken.error());
+  if (taken->value_or(0) > 0)
+    return core::fail(ErrorCode::invalid_argument, "access log entry " + std::to_string(entry.id) + " already exists");
+  if (entry.clinic_id) FASCIA_TRY(require_clinic(*entry.clinic_id));
+  FASCIA_TRY(insert_access(entry));
+  return txn->commit();
+}
+
+}  // namespace fascia::adapters
