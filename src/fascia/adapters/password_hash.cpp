@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <cstdint>
 #include <stdexcept>
 #include <vector>
 
@@ -58,6 +59,14 @@ std::string random_token(std::size_t bytes) {
   sodium_bin2hex(hex.data(), hex.size(), raw.data(), raw.size());
   hex.pop_back();
   return hex;
+}
+
+std::string random_code(std::string_view alphabet, std::size_t length) {
+  if (!sodium_ready()) throw std::runtime_error("libsodium could not start");
+  std::string code;
+  for (std::size_t i = 0; i < length; ++i)
+    code.push_back(alphabet[randombytes_uniform(static_cast<std::uint32_t>(alphabet.size()))]);
+  return code;
 }
 
 std::string token_hash(std::string_view token) {

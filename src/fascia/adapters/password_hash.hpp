@@ -20,6 +20,9 @@ core::Result<std::string> hash_password(std::string_view password);
 bool verify_password(const std::string& hash, std::string_view password);
 // `bytes` random bytes as lowercase hex (so 2 * bytes characters).
 std::string random_token(std::size_t bytes = 32);
+// `length` characters drawn uniformly from `alphabet` (at most 2^32
+// characters), e.g. an invitation code from app::kInvitationAlphabet.
+std::string random_code(std::string_view alphabet, std::size_t length);
 // The hash a token is stored under (BLAKE2b-256 as 64 hex digits): the
 // database never holds a token that would sign anyone in.
 std::string token_hash(std::string_view token);

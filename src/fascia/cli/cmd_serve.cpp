@@ -86,7 +86,12 @@ int serve(Context& ctx, const ServeArgs& args) {
   security.secure_cookies = args.public_origin.empty() ? !loopback : args.public_origin.rfind("https://", 0) == 0;
 
   server::OneTimeToken login_token(loopback ? adapters::random_token() : std::string());
-  server::ServerState state{*kb, *clock, stores, account_pool, login_token, security};
+  server::ClinicPool clinic_pool([target = ctx.database()]() -> core::Result<std::unique_ptr<app::ClinicStore>> {
+    auto opened = adapters::open_clinic_store(target);
+    if (!opened) return tl::make_unexpected(opened.error());
+    return std::unique_ptr<app::ClinicStore>(std::move(*opened));
+  });
+  server::ServerState state{*kb, *clock, stores, account_pool, clinic_pool, login_token, security};
   const auto web = web_dir(args.web);
   // SIGINT and SIGTERM end the server cleanly: a thread waits for them.
   // Blocked before the server starts its threads, which inherit the mask;

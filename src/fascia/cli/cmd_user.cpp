@@ -1,11 +1,13 @@
-// fascia user add NAME [--password-stdin] | user passwd NAME [--password-stdin] |
-// user list: accounts for the server.
+// fascia user add NAME [--role person|practitioner|admin --clinic ID]
+// [--password-stdin] | user passwd NAME [--password-stdin] | user list:
+// accounts for the server.
 #include <termios.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
 #include "fascia/adapters/database_open.hpp"
+#include "fascia/adapters/json_care_views.hpp"
 #include "fascia/adapters/json_text.hpp"
 #include "fascia/adapters/password_hash.hpp"
 #include "fascia/cli/commands.hpp"
@@ -48,21 +50,39 @@ core::Result<std::string> ask_password(Context& ctx, bool from_stdin) {
   return *first;
 }
 
-int add_user(Context& ctx, const std::string& name, bool password_stdin) {
+struct NewUser {
+  std::string name;
+  std::string role = "person";
+  std::int64_t clinic = 0;  // 0: none
+  bool password_stdin = false;
+};
+
+int add_user(Context& ctx, const NewUser& user) {
+  const std::string& name = user.name;
   FASCIA_CLI_CHECK(app::validate_account_name(name));
+  const auto role = core::parse_role(user.role);
+  if (!role)
+    return report(ctx.err, {core::ErrorCode::invalid_argument,
+                            "--role: '" + user.role + "' is not one of person, practitioner, admin"});
+  app::Membership membership{*role, user.clinic > 0 ? std::optional<std::int64_t>(user.clinic) : std::nullopt};
+  FASCIA_CLI_CHECK(app::validate_membership(membership));
   FASCIA_CLI_TRY(today, ctx.today());
   FASCIA_CLI_TRY(accounts, adapters::open_account_store(ctx.database()));
   FASCIA_CLI_TRY(existing, accounts->find_account(name));
   if (existing) return report(ctx.err, {core::ErrorCode::invalid_argument, "account '" + name + "' already exists"});
-  FASCIA_CLI_TRY(password, ask_password(ctx, password_stdin));
+  FASCIA_CLI_TRY(password, ask_password(ctx, user.password_stdin));
   FASCIA_CLI_CHECK(app::validate_password(password));
   FASCIA_CLI_TRY(hash, adapters::hash_password(password));
-  FASCIA_CLI_TRY(account, accounts->add_account(name, hash, today, app::Membership{}));
-  if (ctx.json())
-    ctx.out << adapters::json_text({{"name", account.name}, {"person_id", account.person_id}}, 2) << "\n";
-  else
+  FASCIA_CLI_TRY(account, accounts->add_account(name, hash, today, membership));
+  if (ctx.json()) {
+    ctx.print_json(adapters::account_json(account));
+  } else {
     ctx.out << "Account '" << account.name << "' created (person " << account.person_id
-            << (account.person_id == 1 ? ", the same person the terminal commands use" : "") << ").\n";
+            << (account.person_id == 1 ? ", the same person the terminal commands use" : "");
+    if (membership.role != core::Role::person)
+      ctx.out << "; " << core::to_string(membership.role) << " of clinic " << *membership.clinic_id;
+    ctx.out << ").\n";
+  }
   return kOk;
 }
 
@@ -85,12 +105,17 @@ int list_users(Context& ctx) {
   FASCIA_CLI_TRY(all, accounts->list_accounts());
   if (ctx.json()) {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& a : all) out.push_back({{"name", a.name}, {"person_id", a.person_id}});
-    ctx.out << adapters::json_text(out, 2) << "\n";
+    for (const auto& a : all) out.push_back(adapters::account_json(a));
+    ctx.print_json(out);
     return kOk;
   }
   if (all.empty()) ctx.out << "No accounts yet (fascia user add NAME).\n";
-  for (const auto& a : all) ctx.out << a.name << "  (person " << a.person_id << ")\n";
+  for (const auto& a : all) {
+    ctx.out << a.name << "  (person " << a.person_id;
+    if (a.membership.role != core::Role::person)
+      ctx.out << ", " << core::to_string(a.membership.role) << " of clinic " << a.membership.clinic_id.value_or(0);
+    ctx.out << ")\n";
+  }
   return kOk;
 }
 
@@ -101,12 +126,14 @@ void add_user_commands(CLI::App& app, Context& ctx, Action& action) {
   user->require_subcommand(1);
   auto name = std::make_shared<std::string>();
   auto from_stdin = std::make_shared<bool>(false);
+  auto user_opts = std::make_shared<NewUser>();
   auto* add = user->add_subcommand("add", "create an account (the first one owns the terminal's journal)");
-  add->add_option("name", *name, "account name: a-z, 0-9, '.', '_', '-'")->required();
-  add->add_flag("--password-stdin", *from_stdin, "read the password from the first line of stdin");
-  add->callback([&ctx, &action, name, from_stdin] {
-    action = [&ctx, name, from_stdin] { return add_user(ctx, *name, *from_stdin); };
-  });
+  add->add_option("name", user_opts->name, "account name: a-z, 0-9, '.', '_', '-'")->required();
+  add->add_option("--role", user_opts->role, "person (default), practitioner or admin (a clinic administrator)");
+  add->add_option("--clinic", user_opts->clinic,
+                  "the clinic of a practitioner or an administrator (fascia clinic list)");
+  add->add_flag("--password-stdin", user_opts->password_stdin, "read the password from the first line of stdin");
+  add->callback([&ctx, &action, user_opts] { action = [&ctx, user_opts] { return add_user(ctx, *user_opts); }; });
   auto* passwd = user->add_subcommand("passwd", "change an account's password (signs out its browsers)");
   passwd->add_option("name", *name, "account name")->required();
   passwd->add_flag("--password-stdin", *from_stdin, "read the password from the first line of stdin");

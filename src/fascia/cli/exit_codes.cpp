@@ -14,7 +14,9 @@ int exit_code_for(core::ErrorCode code) {
     case ErrorCode::not_found:
     case ErrorCode::malformed_file:
     case ErrorCode::io_error: return kUsage;
-    case ErrorCode::precondition: return kPrecondition;
+    case ErrorCode::precondition:
+    case ErrorCode::forbidden:
+      return kPrecondition;
     case ErrorCode::kb_invalid: return kKbInvalid;
     case ErrorCode::db_locked:
     case ErrorCode::db_read_only:

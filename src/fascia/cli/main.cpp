@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   add_transfer_commands(app, ctx, action);
   add_demo_command(app, ctx, action);
   add_user_commands(app, ctx, action);
+  add_care_commands(app, ctx, action);
   add_db_commands(app, ctx, action);
   add_serve_command(app, ctx, action);
 

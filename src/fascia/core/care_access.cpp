@@ -89,14 +89,18 @@ AccessVerdict decide_care_access(const Actor& actor, std::int64_t person_id, Car
   if (actor.role != Role::practitioner || !actor.clinic_id)
     return deny(AccessDenial::not_a_practitioner, "only a linked practitioner may see another person's data");
   // The link must be this practitioner's, in this practitioner's clinic:
-  // a link made in another clinic never opens anything here.
-  const auto link = std::find_if(links_of_person.begin(), links_of_person.end(), [&](const CareLink& l) {
+  // a link made in another clinic never opens anything here. (The stores
+  // keep one live link per practitioner and person; should there be more,
+  // any one that shares the part will do.)
+  const auto ours = [&](const CareLink& l) {
     return l.live() && l.person_id == person_id && l.practitioner_id == actor.person_id &&
            l.clinic_id == *actor.clinic_id;
-  });
-  if (link == links_of_person.end())
+  };
+  if (std::none_of(links_of_person.begin(), links_of_person.end(), ours))
     return deny(AccessDenial::no_link, "no client of yours with that number (no live link: never linked, or revoked)");
-  if (!shares(link->sharing, area))
+  const auto link = std::find_if(links_of_person.begin(), links_of_person.end(),
+                                 [&](const CareLink& l) { return ours(l) && shares(l.sharing, area); });
+  if (link == links_of_person.end())
     return {AccessDenial::not_shared, "this client does not share their " + std::string(to_string(area)) + " with you",
             std::nullopt};
   return {AccessDenial::none, {}, *link};

@@ -17,6 +17,7 @@ enum class ErrorCode {
   bad_date,          // an impossible or malformed date
   not_found,         // a record that does not exist
   precondition,      // e.g. no profile or screening yet
+  forbidden,         // the caller's role or link does not allow it (says which)
   kb_invalid,        // the knowledge base failed validation
   malformed_file,    // a data file that cannot be parsed
   io_error,          // a file that cannot be read or written

@@ -20,6 +20,8 @@ ApiError from_core(const core::Error& error, const std::string& field) {
       return {404, "not_found", error.message, field};
     case ErrorCode::precondition:
       return {409, "precondition", error.message, field};
+    case ErrorCode::forbidden:
+      return {403, "forbidden", error.message, field};
     case ErrorCode::db_locked:
       return {503, "db_busy", "the database is busy; try again in a moment", {}};
     // Not the client's doing, and nothing it sends can fix it: a 503 naming

@@ -12,6 +12,16 @@ Reply json_reply(const nlohmann::json& value, int status, JsonLayout layout) {
 
 ApiResult<StorePool::Lease> person_store(Call& call) { return lift(call.state.stores.lease(call.person_id)); }
 
+ApiResult<app::Account> caller_account(Call& call) {
+  API_TRY(accounts, lift(call.state.accounts.lease()));
+  API_TRY(found, lift(accounts->account_of(call.person_id)));
+  if (found) return *found;
+  app::Account local;
+  local.person_id = call.person_id;
+  local.name = "local";
+  return local;
+}
+
 ApiResult<Reply> write_through(Call& call, GroupCommit::Write write) {
   return call.state.writes.run(call.person_id, std::move(write));
 }

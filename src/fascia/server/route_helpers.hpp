@@ -16,6 +16,9 @@ namespace fascia::server {
   auto& var = *var##_result_
 
 ApiResult<StorePool::Lease> person_store(Call& call);
+// The caller's account; for person 1 signed in by the start-up link without
+// an account, a person named "local".
+ApiResult<app::Account> caller_account(Call& call);
 // Runs a write for the caller through the group commit (group_commit.hpp):
 // its answer once its batch is durable, or its error.
 ApiResult<Reply> write_through(Call& call, GroupCommit::Write write);

@@ -11,6 +11,8 @@ void add_profile_routes(ApiRouter& api);  // profile, screening, referral
 void add_plan_routes(ApiRouter& api);     // plan, today, progress
 void add_session_routes(ApiRouter& api);  // stop advice, sessions
 void add_journal_routes(ApiRouter& api);
-void add_clearance_routes(ApiRouter& api);  // practitioner clearances (registered with the journal's)
+void add_clearance_routes(ApiRouter& api);
+void add_care_routes(ApiRouter& api);  // practitioners: invitations, links, clients, access log, clinic  //
+                                       // practitioner clearances (registered with the journal's)
 
 }  // namespace fascia::server

@@ -136,11 +136,15 @@ ApiResult<Reply> me(Call& call) {
   if (!profile) return tl::make_unexpected(profile.error());
   auto screening = lift((*store)->latest_screening());
   if (!screening) return tl::make_unexpected(screening.error());
-  return json_reply(adapters::json_text({{"person_id", call.person_id},
-                                         {"name", account ? account->name : "local"},
-                                         {"has_profile", profile->has_value()},
-                                         {"has_screening", screening->has_value()},
-                                         {"today", core::format_date(call.today)}}));
+  return json_reply(adapters::json_text(
+      {{"person_id", call.person_id},
+       {"name", account ? account->name : "local"},
+       {"role", core::to_string(account ? account->membership.role : core::Role::person)},
+       {"clinic_id", account && account->membership.clinic_id ? nlohmann::json(*account->membership.clinic_id)
+                                                              : nlohmann::json(nullptr)},
+       {"has_profile", profile->has_value()},
+       {"has_screening", screening->has_value()},
+       {"today", core::format_date(call.today)}}));
 }
 
 // GET /login?token=T: the link printed at start-up; works once. 303 to "/"

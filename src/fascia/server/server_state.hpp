@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "fascia/app/account_store.hpp"
+#include "fascia/app/clinic_store.hpp"
 #include "fascia/app/clock.hpp"
 #include "fascia/core/knowledge_base.hpp"
 #include "fascia/server/auth.hpp"
@@ -37,13 +38,17 @@ inline constexpr std::ptrdiff_t kMaxConcurrentHashes = 2;
 // (kMaxHashQueue + kMaxConcurrentHashes) / kMaxConcurrentHashes hashes.
 inline constexpr int kMaxHashQueue = 4;
 
+// Connections to the clinics, links and access log (app/clinic_store.hpp).
+using ClinicPool = ConnectionPool<app::ClinicStore>;
+
 struct ServerState {
   ServerState(const core::KnowledgeBase& kb_, const app::Clock& clock_, StorePool& stores_, AccountPool& accounts_,
-              OneTimeToken& login_token_, SiteSecurity security_)
+              ClinicPool& clinics_, OneTimeToken& login_token_, SiteSecurity security_)
       : kb(kb_),
         clock(clock_),
         stores(stores_),
         accounts(accounts_),
+        clinics(clinics_),
         login_token(login_token_),
         security(std::move(security_)) {}
 
@@ -51,6 +56,7 @@ struct ServerState {
   const app::Clock& clock;
   StorePool& stores;
   AccountPool& accounts;
+  ClinicPool& clinics;
   OneTimeToken& login_token;  // only on a loopback bind; empty value otherwise
   SiteSecurity security;
   LoginSessions sessions{accounts};

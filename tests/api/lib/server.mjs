@@ -60,9 +60,11 @@ export function sql(db, query) {
 // when the suite runs on PostgreSQL.
 export const SQLITE_ONLY = ENGINE !== 'sqlite' && 'about the SQLite file itself: the suite runs on PostgreSQL';
 
-// Creates an account; the first one made in a database is person 1.
-export function addUser(db, name, password) {
-  const r = spawnSync(FASCIA_BIN, ['user', 'add', name, '--db', db, '--password-stdin'], {
+// Creates an account; the first one made in a database is person 1. With
+// `role` ('practitioner' or 'admin') and `clinic`, a clinic's member.
+export function addUser(db, name, password, { role, clinic } = {}) {
+  const member = role ? ['--role', role, '--clinic', String(clinic)] : [];
+  const r = spawnSync(FASCIA_BIN, ['user', 'add', name, '--db', db, '--password-stdin', ...member], {
     input: `${password}\n`,
     encoding: 'utf8',
     timeout: 60_000,
@@ -70,6 +72,13 @@ export function addUser(db, name, password) {
   if (r.status !== 0)
     throw new Error(`fascia user add ${name} exited ${r.status}: ${r.stderr}${r.stdout}${r.error ?? ''}`);
   return r.stdout;
+}
+
+// Creates a clinic with `fascia clinic add`; its id.
+export function addClinic(db, name) {
+  const r = spawnSync(FASCIA_BIN, ['--db', db, '--json', 'clinic', 'add', name], { encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`fascia clinic add ${name} exited ${r.status}: ${r.stderr}${r.stdout}`);
+  return JSON.parse(r.stdout).id;
 }
 
 // Runs the CLI on a database (e.g. to compare `fascia today --json` with the API).

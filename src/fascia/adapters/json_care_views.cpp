@@ -1,0 +1,67 @@
+#include "fascia/adapters/json_care_views.hpp"
+
+#include <ctime>
+
+namespace fascia::adapters {
+
+std::string utc_text(std::int64_t unix_seconds) {
+  const std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm parts{};
+  gmtime_r(&t, &parts);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return text;
+}
+
+nlohmann::json clinic_json(const app::Clinic& clinic) {
+  return {{"id", clinic.id}, {"name", clinic.name}, {"created", core::format_date(clinic.created)}};
+}
+
+nlohmann::json sharing_json(const core::Sharing& sharing) {
+  return {{"journal", sharing.journal}, {"sessions", sharing.sessions}, {"screening", sharing.screening}};
+}
+
+nlohmann::json link_json(const app::LinkDetails& details) {
+  const auto& link = details.link;
+  return {{"id", link.id},
+          {"clinic", {{"id", link.clinic_id}, {"name", details.clinic_name}}},
+          {"practitioner", {{"person_id", link.practitioner_id}, {"name", details.practitioner_name}}},
+          {"client", {{"person_id", link.person_id}, {"name", details.person_name}}},
+          {"share", sharing_json(link.sharing)},
+          {"created", utc_text(link.created_at)},
+          {"revoked", link.revoked_at ? nlohmann::json(utc_text(*link.revoked_at)) : nlohmann::json(nullptr)},
+          {"live", link.live()}};
+}
+
+nlohmann::json links_json(const std::vector<app::LinkDetails>& links) {
+  auto out = nlohmann::json::array();
+  for (const auto& link : links) out.push_back(link_json(link));
+  return out;
+}
+
+nlohmann::json invitation_json(const std::string& shown_code, const core::Invitation& invitation) {
+  return {{"code", shown_code}, {"expires", utc_text(invitation.expires_at)}, {"clinic_id", invitation.clinic_id}};
+}
+
+nlohmann::json access_log_json(const std::vector<app::AccessEntry>& entries) {
+  auto out = nlohmann::json::array();
+  for (const auto& e : entries)
+    out.push_back(
+        {{"at", utc_text(e.at)},
+         {"who", {{"person_id", e.actor_id}, {"name", e.actor_name}, {"role", core::to_string(e.actor_role)}}},
+         {"clinic_id", e.clinic_id ? nlohmann::json(*e.clinic_id) : nlohmann::json(nullptr)},
+         {"kind", core::to_string(e.kind)},
+         {"area", core::to_string(e.area)},
+         {"what", e.what}});
+  return out;
+}
+
+nlohmann::json account_json(const app::Account& account) {
+  const auto& m = account.membership;
+  return {{"name", account.name},
+          {"person_id", account.person_id},
+          {"role", core::to_string(m.role)},
+          {"clinic_id", m.clinic_id ? nlohmann::json(*m.clinic_id) : nlohmann::json(nullptr)}};
+}
+
+}  // namespace fascia::adapters

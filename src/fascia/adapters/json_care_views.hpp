@@ -1,0 +1,34 @@
+// JSON views of clinics, care links, invitations and the access log (issue
+// 10): what the terminal's --json prints and the API answers. Times are
+// written as UTC text, "2026-11-30T10:15:27Z".
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "fascia/app/account_store.hpp"
+#include "fascia/app/clinic_store.hpp"
+
+namespace fascia::adapters {
+
+// Unix seconds as "YYYY-MM-DDTHH:MM:SSZ".
+std::string utc_text(std::int64_t unix_seconds);
+
+// {"id", "name", "created"}.
+nlohmann::json clinic_json(const app::Clinic& clinic);
+// {"journal", "sessions", "screening"}: booleans.
+nlohmann::json sharing_json(const core::Sharing& sharing);
+// {"id", "clinic": {"id", "name"}, "practitioner": {"person_id", "name"},
+//  "client": {"person_id", "name"}, "share", "created", "revoked" (text or null), "live"}.
+nlohmann::json link_json(const app::LinkDetails& link);
+nlohmann::json links_json(const std::vector<app::LinkDetails>& links);
+// {"code" (as shown, in groups), "expires", "clinic_id"}.
+nlohmann::json invitation_json(const std::string& shown_code, const core::Invitation& invitation);
+// [{"at", "who": {"person_id", "name", "role"}, "clinic_id", "kind", "area", "what"}], as given (newest first).
+nlohmann::json access_log_json(const std::vector<app::AccessEntry>& entries);
+// {"name", "person_id", "role", "clinic_id" (or null)}.
+nlohmann::json account_json(const app::Account& account);
+
+}  // namespace fascia::adapters

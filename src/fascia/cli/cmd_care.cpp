@@ -1,0 +1,295 @@
+// Clinics and care links in the terminal (issue 10):
+//   fascia clinic add NAME | clinic list
+//   fascia practice invite --as NAME [--days N] | practice clients --as NAME |
+//     practice show CLIENT --as NAME [--area link|journal|sessions|screening]
+//   fascia link accept CODE --share LIST | link list | link share ID --share LIST | link revoke ID
+//   fascia access-log
+// The terminal acts with the database's full trust (whoever can open the file
+// can read it all); --as says on whose behalf, so that the same rules apply
+// and the access log names them. Without --as, link and access-log act as
+// the terminal's own person (person 1).
+#include <ctime>
+
+#include "fascia/adapters/database_open.hpp"
+#include "fascia/adapters/json_care_views.hpp"
+#include "fascia/adapters/json_views.hpp"
+#include "fascia/adapters/password_hash.hpp"
+#include "fascia/app/care_links.hpp"
+#include "fascia/app/screening_state.hpp"
+#include "fascia/app/text_limits.hpp"
+#include "fascia/cli/commands.hpp"
+
+namespace fascia::cli {
+
+namespace {
+
+std::int64_t unix_now() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+core::Result<app::Account> account_named(app::AccountStore& accounts, const std::string& name) {
+  auto found = accounts.find_account(name);
+  if (!found) return tl::make_unexpected(found.error());
+  if (!*found) return core::fail(core::ErrorCode::not_found, "no account named '" + name + "' (fascia user list)");
+  return **found;
+}
+
+// Who a person-side command acts as: --as NAME, else the terminal's person
+// (the account that owns person 1, if any).
+core::Result<core::Actor> person_actor(app::AccountStore& accounts, const std::string& as) {
+  if (!as.empty()) {
+    auto account = account_named(accounts, as);
+    if (!account) return tl::make_unexpected(account.error());
+    return app::actor_of(*account);
+  }
+  auto first = accounts.account_of(1);
+  if (!first) return tl::make_unexpected(first.error());
+  return *first ? app::actor_of(**first) : app::terminal_person();
+}
+
+struct Stores {
+  std::unique_ptr<adapters::SqlAccounts> accounts;
+  std::unique_ptr<adapters::SqlClinics> clinics;
+};
+
+core::Result<Stores> open_stores(Context& ctx) {
+  auto accounts = adapters::open_account_store(ctx.database());
+  if (!accounts) return tl::make_unexpected(accounts.error());
+  auto clinics = adapters::open_clinic_store(ctx.database());
+  if (!clinics) return tl::make_unexpected(clinics.error());
+  return Stores{std::move(*accounts), std::move(*clinics)};
+}
+
+void print_link(Context& ctx, const app::LinkDetails& d) {
+  ctx.out << "link " << d.link.id << ": " << d.person_name << " (person " << d.link.person_id << ") with "
+          << d.practitioner_name << " of " << d.clinic_name << "; shares " << core::describe(d.link.sharing)
+          << (d.link.live() ? "" : "; revoked " + adapters::utc_text(*d.link.revoked_at)) << "\n";
+}
+
+int add_clinic(Context& ctx, const std::string& name) {
+  FASCIA_CLI_CHECK(app::check_text(name, app::kClinicNameLimit));
+  if (name.empty()) return report(ctx.err, {core::ErrorCode::invalid_argument, "clinic name: give 1-80 characters"});
+  FASCIA_CLI_TRY(today, ctx.today());
+  FASCIA_CLI_TRY(clinics, adapters::open_clinic_store(ctx.database()));
+  FASCIA_CLI_TRY(clinic, clinics->add_clinic(name, today));
+  if (ctx.json()) {
+    ctx.print_json(adapters::clinic_json(clinic));
+    return kOk;
+  }
+  ctx.out << "Clinic " << clinic.id << " '" << clinic.name << "' created. Add its people with\n"
+          << "  fascia user add NAME --role practitioner --clinic " << clinic.id << "\n"
+          << "  fascia user add NAME --role admin --clinic " << clinic.id << "\n";
+  return kOk;
+}
+
+int list_clinics(Context& ctx) {
+  FASCIA_CLI_TRY(clinics, adapters::open_clinic_store(ctx.database()));
+  FASCIA_CLI_TRY(all, clinics->list_clinics());
+  if (ctx.json()) {
+    auto out = nlohmann::json::array();
+    for (const auto& c : all) out.push_back(adapters::clinic_json(c));
+    ctx.print_json(out);
+    return kOk;
+  }
+  if (all.empty()) ctx.out << "No clinics yet (fascia clinic add NAME).\n";
+  for (const auto& c : all) ctx.out << c.id << "  " << c.name << "\n";
+  return kOk;
+}
+
+int invite(Context& ctx, const std::string& as, int days) {
+  FASCIA_CLI_TRY(stores, open_stores(ctx));
+  FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, as));
+  const std::string code = adapters::random_code(app::kInvitationAlphabet, app::kInvitationCodeLength);
+  FASCIA_CLI_TRY(invitation, app::invite_client(*stores.clinics, practitioner, adapters::token_hash(code), unix_now(),
+                                                std::int64_t{days} * 24 * 3600));
+  const std::string shown = app::format_invitation_code(code);
+  if (ctx.json()) {
+    ctx.print_json(adapters::invitation_json(shown, invitation));
+    return kOk;
+  }
+  ctx.out << "Invitation code: " << shown << "\n"
+          << "Valid once, until " << adapters::utc_text(invitation.expires_at) << ". The client accepts it with\n"
+          << "  fascia link accept " << shown << " --share journal,sessions,screening\n"
+          << "or in the web app under Sharing, choosing what to share.\n";
+  return kOk;
+}
+
+int clients(Context& ctx, const std::string& as) {
+  FASCIA_CLI_TRY(stores, open_stores(ctx));
+  FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, as));
+  FASCIA_CLI_TRY(links, app::list_clients(*stores.clinics, practitioner));
+  if (ctx.json()) {
+    ctx.print_json(adapters::links_json(links));
+    return kOk;
+  }
+  if (links.empty()) ctx.out << "No clients linked yet (fascia practice invite --as " << as << ").\n";
+  for (const auto& d : links) print_link(ctx, d);
+  return kOk;
+}
+
+int show_client(Context& ctx, const std::string& as, std::int64_t client, const std::string& area_text) {
+  const auto area = core::parse_care_area(area_text);
+  if (!area || *area == core::CareArea::care)
+    return report(ctx.err, {core::ErrorCode::invalid_argument,
+                            "--area: '" + area_text + "' is not one of link, journal, sessions, screening"});
+  FASCIA_CLI_TRY(stores, open_stores(ctx));
+  FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, as));
+  FASCIA_CLI_TRY(link, app::reach_client(*stores.clinics, practitioner, client, *area, core::AccessKind::read,
+                                         "read the " + area_text + " in the terminal", unix_now()));
+  FASCIA_CLI_TRY(store, adapters::open_journal_store(ctx.database(), client));
+  nlohmann::json out{{"link", adapters::link_json(link)}};
+  if (*area == core::CareArea::journal || *area == core::CareArea::sessions) {
+    FASCIA_CLI_TRY(journal, store->load_journal());
+    if (*area == core::CareArea::journal) {
+      journal.sessions.clear();
+      out["journal"] = adapters::journal_json(journal);
+    } else {
+      out["sessions"] = adapters::sessions_json(journal.sessions);
+    }
+  } else if (*area == core::CareArea::screening) {
+    FASCIA_CLI_TRY(kb, ctx.kb());
+    FASCIA_CLI_TRY(record, store->latest_screening());
+    if (record) {
+      FASCIA_CLI_TRY(state, app::screening_state(*kb, *store));
+      out["screening"] = adapters::screening_json(*record, state.clearance);
+    } else {
+      out["screening"] = nullptr;
+    }
+  }
+  ctx.print_json(out);
+  return kOk;
+}
+
+int accept(Context& ctx, const std::string& code_text, const std::string& share, const std::string& as) {
+  FASCIA_CLI_TRY(code, app::normalise_invitation_code(code_text));
+  FASCIA_CLI_TRY(sharing, app::parse_sharing(share));
+  FASCIA_CLI_TRY(stores, open_stores(ctx));
+  FASCIA_CLI_TRY(person, person_actor(*stores.accounts, as));
+  FASCIA_CLI_TRY(link,
+                 app::accept_invitation(*stores.clinics, person, adapters::token_hash(code), sharing, unix_now()));
+  if (ctx.json()) {
+    ctx.print_json(adapters::link_json(link));
+    return kOk;
+  }
+  ctx.out << "Linked to " << link.practitioner_name << " of " << link.clinic_name << " (link " << link.link.id
+          << "), sharing " << core::describe(link.link.sharing) << ".\n"
+          << "Change it with 'fascia link share " << link.link.id << " --share ...'; end it with 'fascia link revoke "
+          << link.link.id << "'.\n";
+  return kOk;
+}
+
+int list_links(Context& ctx, const std::string& as) {
+  FASCIA_CLI_TRY(stores, open_stores(ctx));
+  FASCIA_CLI_TRY(person, person_actor(*stores.accounts, as));
+  FASCIA_CLI_TRY(links, stores.clinics->links_of_person(person.person_id));
+  if (ctx.json()) {
+    ctx.print_json(adapters::links_json(links));
+    return kOk;
+  }
+  if (links.empty()) ctx.out << "No practitioner is linked to you (fascia link accept CODE).\n";
+  for (const auto& d : links) print_link(ctx, d);
+  return kOk;
+}
+
+int change_link(Context& ctx, std::int64_t id, const std::string& share, const std::string& as, bool revoke) {
+  core::Sharing sharing;
+  if (!revoke) {
+    FASCIA_CLI_TRY(parsed, app::parse_sharing(share));
+    sharing = parsed;
+  }
+  FASCIA_CLI_TRY(stores, open_stores(ctx));
+  FASCIA_CLI_TRY(person, person_actor(*stores.accounts, as));
+  auto changed = revoke ? stores.clinics->revoke_link(id, person.person_id, unix_now())
+                        : stores.clinics->set_sharing(id, person.person_id, sharing);
+  if (!changed) return report(ctx.err, changed.error());
+  if (ctx.json()) {
+    nlohmann::json out{
+        {"id", changed->id}, {"live", changed->live()}, {"share", adapters::sharing_json(changed->sharing)}};
+    ctx.print_json(out);
+    return kOk;
+  }
+  if (revoke)
+    ctx.out << "Link " << id << " revoked: that practitioner sees nothing of yours from now on.\n";
+  else
+    ctx.out << "Link " << id << " now shares " << core::describe(changed->sharing) << ".\n";
+  return kOk;
+}
+
+int access_log(Context& ctx, const std::string& as) {
+  FASCIA_CLI_TRY(stores, open_stores(ctx));
+  FASCIA_CLI_TRY(person, person_actor(*stores.accounts, as));
+  FASCIA_CLI_TRY(entries, stores.clinics->access_log(person.person_id));
+  if (ctx.json()) {
+    ctx.print_json(adapters::access_log_json(entries));
+    return kOk;
+  }
+  if (entries.empty()) ctx.out << "No one but you has read or changed your data.\n";
+  for (const auto& e : entries)
+    ctx.out << adapters::utc_text(e.at) << "  " << e.actor_name << " (" << core::to_string(e.actor_role) << ")  "
+            << core::to_string(e.kind) << "  " << e.what << "\n";
+  return kOk;
+}
+
+}  // namespace
+
+void add_care_commands(CLI::App& app, Context& ctx, Action& action) {
+  auto text = std::make_shared<std::string>();
+  auto as = std::make_shared<std::string>();
+  auto share = std::make_shared<std::string>();
+  auto area = std::make_shared<std::string>("link");
+  auto id = std::make_shared<std::int64_t>(0);
+  auto days = std::make_shared<int>(7);
+
+  auto* clinic = app.add_subcommand("clinic", "clinics on a shared server");
+  clinic->require_subcommand(1);
+  auto* add = clinic->add_subcommand("add", "create a clinic");
+  add->add_option("name", *text, "the clinic's name (1-80 characters)")->required();
+  add->callback([&ctx, &action, text] { action = [&ctx, text] { return add_clinic(ctx, *text); }; });
+  clinic->add_subcommand("list", "list the clinics")->callback([&ctx, &action] {
+    action = [&ctx] { return list_clinics(ctx); };
+  });
+
+  auto* practice = app.add_subcommand("practice", "a practitioner's side: invitations and clients");
+  practice->require_subcommand(1);
+  auto* inv = practice->add_subcommand("invite", "make a single-use invitation code for a client");
+  inv->add_option("--as", *as, "the practitioner's account name")->required();
+  inv->add_option("--days", *days, "days it can be accepted (1-90, default 7)")->check(CLI::Range(1, 90));
+  inv->callback([&ctx, &action, as, days] { action = [&ctx, as, days] { return invite(ctx, *as, *days); }; });
+  auto* list = practice->add_subcommand("clients", "the practitioner's linked clients");
+  list->add_option("--as", *as, "the practitioner's account name")->required();
+  list->callback([&ctx, &action, as] { action = [&ctx, as] { return clients(ctx, *as); }; });
+  auto* show = practice->add_subcommand("show", "what a linked client shares (JSON; logged in their access log)");
+  show->add_option("client", *id, "the client's person id")->required();
+  show->add_option("--as", *as, "the practitioner's account name")->required();
+  show->add_option("--area", *area, "link, journal, sessions or screening (default link)");
+  show->callback(
+      [&ctx, &action, as, id, area] { action = [&ctx, as, id, area] { return show_client(ctx, *as, *id, *area); }; });
+
+  auto* link = app.add_subcommand("link", "your links to practitioners: accept, share, revoke");
+  link->require_subcommand(1);
+  auto* acc = link->add_subcommand("accept", "accept a practitioner's invitation code");
+  acc->add_option("code", *text, "the code, e.g. 7K2M-XQ9D-HB4T")->required();
+  acc->add_option("--share", *share, "what to share: journal,sessions,screening (any of them) or none")->required();
+  acc->add_option("--as", *as, "a person's account (default: the terminal's person)");
+  acc->callback([&ctx, &action, text, share, as] {
+    action = [&ctx, text, share, as] { return accept(ctx, *text, *share, *as); };
+  });
+  auto* links = link->add_subcommand("list", "your links, live and revoked");
+  links->add_option("--as", *as, "a person's account (default: the terminal's person)");
+  links->callback([&ctx, &action, as] { action = [&ctx, as] { return list_links(ctx, *as); }; });
+  auto* sh = link->add_subcommand("share", "change what a link shares");
+  sh->add_option("id", *id, "the link's number (fascia link list)")->required();
+  sh->add_option("--share", *share, "journal,sessions,screening (any of them) or none")->required();
+  sh->add_option("--as", *as, "a person's account (default: the terminal's person)");
+  sh->callback([&ctx, &action, id, share, as] {
+    action = [&ctx, id, share, as] { return change_link(ctx, *id, *share, *as, false); };
+  });
+  auto* rv = link->add_subcommand("revoke", "end a link: the practitioner sees nothing more");
+  rv->add_option("id", *id, "the link's number (fascia link list)")->required();
+  rv->add_option("--as", *as, "a person's account (default: the terminal's person)");
+  rv->callback([&ctx, &action, id, as] { action = [&ctx, id, as] { return change_link(ctx, *id, "", *as, true); }; });
+
+  auto* log = app.add_subcommand("access-log", "who besides you read or changed your data, newest first");
+  log->add_option("--as", *as, "a person's account (default: the terminal's person)");
+  log->callback([&ctx, &action, as] { action = [&ctx, as] { return access_log(ctx, *as); }; });
+}
+
+}  // namespace fascia::cli

@@ -1,0 +1,210 @@
+// Clinics and care links over HTTP (issue 10; docs/API.md "Practitioners"):
+//   POST /api/v1/invitations            a practitioner's single-use code
+//   GET  /api/v1/links                  the caller's links to practitioners
+//   POST /api/v1/links                  accept a code, choosing what to share
+//   PUT  /api/v1/links/{id}/share       change what a link shares
+//   POST /api/v1/links/{id}/revoke      end a link, at once
+//   GET  /api/v1/access-log             who besides the caller read or changed their data
+//   GET  /api/v1/clients                a practitioner's clients
+//   GET  /api/v1/clients/{id}[/journal|/sessions|/screening]  one client, checked and logged
+//   GET  /api/v1/clinic                 an administrator's clinic and its practitioners
+//   POST /api/v1/clinic/practitioners   an administrator adds a practitioner
+// Every reach into a client's data goes through app::reach_client, which
+// decides and logs it before anything is read.
+#include "fascia/adapters/json_care_views.hpp"
+#include "fascia/adapters/json_views.hpp"
+#include "fascia/adapters/password_hash.hpp"
+#include "fascia/app/care_links.hpp"
+#include "fascia/app/screening_state.hpp"
+#include "fascia/server/auth.hpp"
+#include "fascia/server/json_input.hpp"
+#include "fascia/server/route_helpers.hpp"
+#include "fascia/server/routes.hpp"
+
+namespace fascia::server {
+
+namespace {
+
+// The path's number (the route's capture); not_found naming `what` when it
+// is out of range, like a record that does not exist.
+ApiResult<std::int64_t> id_in_path(const Call& call, const std::string& what) {
+  const std::string& text = call.request.path_params.at(0);
+  try {
+    return std::stoll(text);
+  } catch (const std::exception&) {
+    return api_fail(404, "not_found", "no " + what + " " + text, "id");
+  }
+}
+
+ApiResult<core::Sharing> read_sharing(const nlohmann::json& object, const std::string& path) {
+  if (auto ok = only_fields(object, {"journal", "sessions", "screening"}, path); !ok)
+    return tl::make_unexpected(ok.error());
+  API_TRY(journal, read_bool(object, "journal", false, path));
+  API_TRY(sessions, read_bool(object, "sessions", false, path));
+  API_TRY(screening, read_bool(object, "screening", false, path));
+  return core::Sharing{journal, sessions, screening};
+}
+
+ApiResult<Reply> post_invitation(Call& call) {
+  API_TRY(body, parse_object_body(call.request));
+  if (auto ok = only_fields(body, {"days"}); !ok) return tl::make_unexpected(ok.error());
+  API_TRY(days, read_int(body, "days", 1, 90, {}, 7));
+  API_TRY(practitioner, caller_account(call));
+  API_TRY(clinics, lift(call.state.clinics.lease()));
+  const std::string code = adapters::random_code(app::kInvitationAlphabet, app::kInvitationCodeLength);
+  API_TRY(invitation, lift(app::invite_client(*clinics, practitioner, adapters::token_hash(code), unix_now(),
+                                              std::int64_t{days} * 24 * 3600)));
+  return json_reply(adapters::invitation_json(app::format_invitation_code(code), invitation), 201);
+}
+
+ApiResult<Reply> get_links(Call& call) {
+  API_TRY(clinics, lift(call.state.clinics.lease()));
+  API_TRY(links, lift(clinics->links_of_person(call.person_id)));
+  return json_reply(adapters::links_json(links));
+}
+
+ApiResult<Reply> post_link(Call& call) {
+  API_TRY(body, parse_object_body(call.request));
+  if (auto ok = only_fields(body, {"code", "share"}); !ok) return tl::make_unexpected(ok.error());
+  API_TRY(typed, read_text(body, "code"));
+  API_TRY(code, lift(app::normalise_invitation_code(typed), "code"));
+  if (!body.contains("share") || !body["share"].is_object())
+    return api_fail(400, "invalid", "share: give an object saying what to share, e.g. {\"journal\": true}", "share");
+  API_TRY(sharing, read_sharing(body["share"], "share"));
+  API_TRY(account, caller_account(call));
+  API_TRY(clinics, lift(call.state.clinics.lease()));
+  API_TRY(link, lift(app::accept_invitation(*clinics, app::actor_of(account), adapters::token_hash(code), sharing,
+                                            unix_now()),
+                     "code"));
+  return json_reply(adapters::link_json(link), 201);
+}
+
+// The caller's link `id` with its names, after a change.
+ApiResult<Reply> link_reply(app::ClinicStore& clinics, std::int64_t person_id, std::int64_t id) {
+  API_TRY(links, lift(clinics.links_of_person(person_id)));
+  for (const auto& d : links)
+    if (d.link.id == id) return json_reply(adapters::link_json(d));
+  return api_fail(404, "not_found", "no link " + std::to_string(id), "id");
+}
+
+ApiResult<Reply> put_link_share(Call& call) {
+  API_TRY(id, id_in_path(call, "link"));
+  API_TRY(body, parse_object_body(call.request));
+  API_TRY(sharing, read_sharing(body, {}));
+  API_TRY(clinics, lift(call.state.clinics.lease()));
+  API_TRY(changed, lift(clinics->set_sharing(id, call.person_id, sharing), "id"));
+  return link_reply(*clinics, call.person_id, changed.id);
+}
+
+ApiResult<Reply> post_link_revoke(Call& call) {
+  API_TRY(id, id_in_path(call, "link"));
+  API_TRY(clinics, lift(call.state.clinics.lease()));
+  API_TRY(changed, lift(clinics->revoke_link(id, call.person_id, unix_now()), "id"));
+  return link_reply(*clinics, call.person_id, changed.id);
+}
+
+ApiResult<Reply> get_access_log(Call& call) {
+  API_TRY(clinics, lift(call.state.clinics.lease()));
+  API_TRY(entries, lift(clinics->access_log(call.person_id)));
+  return json_reply(adapters::access_log_json(entries));
+}
+
+ApiResult<Reply> get_clients(Call& call) {
+  API_TRY(practitioner, caller_account(call));
+  API_TRY(clinics, lift(call.state.clinics.lease()));
+  API_TRY(links, lift(app::list_clients(*clinics, practitioner)));
+  return json_reply(adapters::links_json(links));
+}
+
+// One part of a linked client's data: decided and logged first.
+ApiResult<Reply> client_area(Call& call, core::CareArea area) {
+  API_TRY(client, id_in_path(call, "client"));
+  API_TRY(practitioner, caller_account(call));
+  std::optional<app::LinkDetails> link;
+  {
+    API_TRY(clinics, lift(call.state.clinics.lease()));
+    const std::string what =
+        area == core::CareArea::link ? "opened the client page" : "read the " + std::string(core::to_string(area));
+    API_TRY(reached,
+            lift(app::reach_client(*clinics, practitioner, client, area, core::AccessKind::read, what, unix_now())));
+    link = std::move(reached);
+  }
+  nlohmann::json out{{"link", adapters::link_json(*link)}};
+  if (area == core::CareArea::link) return json_reply(out);
+  API_TRY(store, lift(call.state.stores.lease(client)));
+  if (area == core::CareArea::screening) {
+    API_TRY(record, lift(store->latest_screening()));
+    if (record) {
+      API_TRY(state, lift(app::screening_state(call.state.kb, *store)));
+      out["screening"] = adapters::screening_json(*record, state.clearance);
+    } else {
+      out["screening"] = nullptr;
+    }
+    return json_reply(out);
+  }
+  API_TRY(journal, lift(store->load_journal()));
+  if (area == core::CareArea::sessions) {
+    out["sessions"] = adapters::sessions_json(journal.sessions);
+  } else {
+    journal.sessions.clear();
+    out["journal"] = adapters::journal_json(journal);
+  }
+  return json_reply(out);
+}
+
+// The administrator's own clinic.
+ApiResult<std::int64_t> administered_clinic(const app::Account& account) {
+  if (account.membership.role != core::Role::clinic_admin || !account.membership.clinic_id)
+    return api_fail(403, "forbidden", "only a clinic administrator manages a clinic's practitioners");
+  return *account.membership.clinic_id;
+}
+
+ApiResult<Reply> get_clinic(Call& call) {
+  API_TRY(account, caller_account(call));
+  API_TRY(clinic_id, administered_clinic(account));
+  API_TRY(clinics, lift(call.state.clinics.lease()));
+  API_TRY(clinic, lift(clinics->find_clinic(clinic_id)));
+  if (!clinic) return api_fail(500, "server", "the clinic of this account is missing from the database");
+  API_TRY(accounts, lift(call.state.accounts.lease()));
+  API_TRY(all, lift(accounts->list_accounts()));
+  auto members = nlohmann::json::array();
+  for (const auto& a : all)
+    if (a.membership.clinic_id == clinic_id) members.push_back(adapters::account_json(a));
+  return json_reply(nlohmann::json{{"clinic", adapters::clinic_json(*clinic)}, {"members", members}});
+}
+
+ApiResult<Reply> post_practitioner(Call& call) {
+  API_TRY(body, parse_object_body(call.request));
+  if (auto ok = only_fields(body, {"name", "password"}); !ok) return tl::make_unexpected(ok.error());
+  API_TRY(name, read_text(body, "name", {}, std::nullopt, app::kAccountNameLimit.max_characters));
+  API_TRY(password, read_text(body, "password", {}, std::nullopt, app::kPasswordLimit.max_characters));
+  API_TRY(account, caller_account(call));
+  API_TRY(clinic_id, administered_clinic(account));
+  if (auto ok = app::validate_account_name(name); !ok) return tl::make_unexpected(from_core(ok.error(), "name"));
+  if (auto ok = app::validate_password(password); !ok) return tl::make_unexpected(from_core(ok.error(), "password"));
+  API_TRY(hash, lift(adapters::hash_password(password)));
+  API_TRY(accounts, lift(call.state.accounts.lease()));
+  API_TRY(added, lift(accounts->add_account(name, hash, call.today, {core::Role::practitioner, clinic_id}), "name"));
+  return json_reply(adapters::account_json(added), 201);
+}
+
+}  // namespace
+
+void add_care_routes(ApiRouter& api) {
+  api.post("/api/v1/invitations", post_invitation);
+  api.get("/api/v1/links", get_links);
+  api.post("/api/v1/links", post_link);
+  api.put(R"(/api/v1/links/(\d+)/share)", put_link_share);
+  api.post(R"(/api/v1/links/(\d+)/revoke)", post_link_revoke);
+  api.get("/api/v1/access-log", get_access_log);
+  api.get("/api/v1/clients", get_clients);
+  api.get(R"(/api/v1/clients/(\d+))", [](Call& call) { return client_area(call, core::CareArea::link); });
+  api.get(R"(/api/v1/clients/(\d+)/journal)", [](Call& call) { return client_area(call, core::CareArea::journal); });
+  api.get(R"(/api/v1/clients/(\d+)/sessions)", [](Call& call) { return client_area(call, core::CareArea::sessions); });
+  api.get(R"(/api/v1/clients/(\d+)/screening)",
+          [](Call& call) { return client_area(call, core::CareArea::screening); });
+  api.get("/api/v1/clinic", get_clinic);
+  api.post("/api/v1/clinic/practitioners", post_practitioner);
+}
+
+}  // namespace fascia::server
