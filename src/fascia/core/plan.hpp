@@ -2,6 +2,7 @@
 // left out and why. Produced by the planner, verified by check_plan.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -76,6 +77,12 @@ struct Plan {
   std::vector<std::string> habits;
   std::vector<PlannedSession> templates;  // each chosen protocol, adapted, undated
   int removed_by_final_check = 0;         // sessions the last safety gate had to drop (should be 0)
+  // When the plan follows a practitioner's program: which, and by whom.
+  std::int64_t program_id = 0;  // 0: the person's own plan
+  int program_version = 0;
+  std::string assigned_by;      // the practitioner's name
+  std::string assigned_clinic;
+  Date assigned_on{};
 };
 
 }  // namespace fascia::core

@@ -108,9 +108,21 @@ std::vector<Reason> scheduling_blockers(const PlanInputs& in, const TreatmentLed
 Plan build_plan(const PlanInputs& in) {
   const KnowledgeBase& kb = in.kb;
   Plan plan;
-  plan.start = in.profile.start;
-  plan.end = add_days(plan.start, program_weeks(kb, in.profile) * 7 - 1);
-  plan.review = add_days(plan.start, kb.caps.review_week.value * 7);
+  const HomeProgram* program = in.program;
+  if (program) {
+    plan.start = program->start;
+    plan.end = program_end(*program);
+    plan.review = program->review;
+    plan.program_id = program->id;
+    plan.program_version = program->version;
+    plan.assigned_by = program->practitioner;
+    plan.assigned_clinic = program->clinic;
+    plan.assigned_on = program->assigned;
+  } else {
+    plan.start = in.profile.start;
+    plan.end = add_days(plan.start, program_weeks(kb, in.profile) * 7 - 1);
+    plan.review = add_days(plan.start, kb.caps.review_week.value * 7);
+  }
   for (const auto& [id, habit] : kb.habits) plan.habits.push_back(id);
 
   if (!in.clearance.plan_allowed()) {
@@ -124,11 +136,37 @@ Plan build_plan(const PlanInputs& in) {
   std::set<std::string> tools = in.tools;
   tools.insert("hands");
   const JournalAnalysis history = analyse_journal(kb, in.profile, in.journal);
-  const AdaptContext ctx{kb, in.profile, tools, in.clearance, history};
+  // What to plan: the program's items, each with its one protocol, or one
+  // protocol per profile region, chosen from the library.
+  struct Choice {
+    RegionTarget target;
+    std::vector<const Protocol*> candidates;
+    const ProgramItem* item = nullptr;
+  };
+  std::vector<Choice> choices;
+  if (program) {
+    for (const auto& item : program->items) {
+      RegionTarget target{item.target.region, item.target.side, 0};
+      for (const auto& t : in.profile.regions)
+        if (t.region == target.region) target.pain = t.pain;
+      const Protocol* p = kb.protocol(item.protocol);
+      choices.push_back({target, p ? std::vector<const Protocol*>{p} : std::vector<const Protocol*>{}, &item});
+    }
+  } else {
+    for (const auto& target : in.profile.regions) choices.push_back({target, candidates_for(kb, target.region), nullptr});
+  }
 
   // Choose one adapted protocol per target region, reusing one that already covers it.
-  for (const auto& target : in.profile.regions) {
-    if (std::any_of(plan.templates.begin(), plan.templates.end(), [&](auto& s) { return covers(s, target); })) continue;
+  for (const auto& [target, candidates, item] : choices) {
+    AdaptContext ctx{kb, in.profile, tools, in.clearance, history, nullptr, nullptr, {}};
+    if (program) {
+      ctx.assigned = item;
+      ctx.clinic_only = &program->clinic_only;
+      ctx.assigned_by = program->practitioner;
+    }
+    if (!program &&
+        std::any_of(plan.templates.begin(), plan.templates.end(), [&](auto& s) { return covers(s, target); }))
+      continue;
     RegionTarget planned = target;
     RegionAccess access = region_access(kb, in.clearance, target.region, target.side, Modality::movement);
     if (!access.allowed && target.side == Side::both) {
@@ -154,7 +192,7 @@ Plan build_plan(const PlanInputs& in) {
     }
     std::vector<Reason> why_not;
     bool chosen = false;
-    for (const Protocol* p : candidates_for(kb, target.region)) {
+    for (const Protocol* p : candidates) {
       AdaptedProtocol adapted = adapt_protocol(ctx, *p, planned);
       if (adapted.session) {
         for (const auto& s : adapted.session->steps)
@@ -180,9 +218,10 @@ Plan build_plan(const PlanInputs& in) {
   TreatmentLedger ledger = TreatmentLedger::from_journal(in.journal);
   const Date first = std::max(plan.start, in.today);
   std::vector<int> placed(plan.templates.size(), 0);
+  const std::vector<int>& weekdays = program ? program->weekdays : in.profile.weekdays;
   for (Date day = first; day <= plan.end; day = add_days(day, 1)) {
     const int wd = weekday_index(day);
-    if (std::find(in.profile.weekdays.begin(), in.profile.weekdays.end(), wd) == in.profile.weekdays.end()) continue;
+    if (std::find(weekdays.begin(), weekdays.end(), wd) == weekdays.end()) continue;
     // Least-served protocol first, so one long session cannot crowd out the others.
     std::vector<std::size_t> order(plan.templates.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -219,7 +258,12 @@ Plan build_plan(const PlanInputs& in) {
 
   // Defence in depth: the independent checker must find nothing; anything it
   // flags is removed rather than shown.
-  for (const auto& v : check_plan(kb, in.clearance, history, in.journal, plan))
+  auto violations = check_plan(kb, in.clearance, history, in.journal, plan);
+  if (program) {
+    auto more = check_plan_follows_program(kb, *program, plan);
+    violations.insert(violations.end(), more.begin(), more.end());
+  }
+  for (const auto& v : violations)
     for (auto& d : plan.days)
       if (d.date == v.date)
         plan.removed_by_final_check +=
@@ -289,8 +333,8 @@ TodayView today_view(const PlanInputs& in, const Plan& plan) {
   }
 
   const int wd = weekday_index(in.today);
-  const bool available =
-      std::find(in.profile.weekdays.begin(), in.profile.weekdays.end(), wd) != in.profile.weekdays.end();
+  const std::vector<int>& weekdays = in.program ? in.program->weekdays : in.profile.weekdays;
+  const bool available = std::find(weekdays.begin(), weekdays.end(), wd) != weekdays.end();
   if (in.today < plan.start)
     view.not_today.push_back({"before-start", "the program starts on " + format_long_date(plan.start), "", "", "", "",
                               "the program starts on {date}", plan.start});

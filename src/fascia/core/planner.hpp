@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "fascia/core/home_program.hpp"
 #include "fascia/core/journal_analysis.hpp"
 #include "fascia/core/knowledge_base.hpp"
 #include "fascia/core/person.hpp"
@@ -24,6 +25,12 @@ struct PlanInputs {
   const Clearance& clearance;
   const Journal& journal;
   Date today{};
+  // The home program a linked practitioner assigned, when one is in force:
+  // its items replace the protocols chosen from the profile's regions, its
+  // weekdays, start, length and review date replace the profile's; the
+  // profile still gives the tools and the minutes, and screening and every
+  // cap still apply.
+  const HomeProgram* program = nullptr;
 };
 
 Plan build_plan(const PlanInputs& in);

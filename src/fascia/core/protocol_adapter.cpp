@@ -98,6 +98,14 @@ AdaptedProtocol adapt_protocol(const AdaptContext& ctx, const Protocol& protocol
     const std::string& step_source = step.source.empty() ? protocol.source : step.source;
 
     const Side side = side_for(kb, ctx.profile, region, target);
+    if (ctx.clinic_only &&
+        std::any_of(ctx.clinic_only->begin(), ctx.clinic_only->end(),
+                    [&](const RegionSide& kept) { return kept.region == region && sides_overlap(kept.side, side); })) {
+      out.dropped.push_back(
+          {"clinic-only", label + " left out: " + ctx.assigned_by + " treats " + name_of_region(kb, region) + " in clinic",
+           ""});
+      continue;
+    }
     RegionAccess access = region_access(kb, ctx.clearance, region, side, technique->modality);
     if (!access.allowed) {
       for (const auto& r : access.reasons) out.dropped.push_back({r.rule, label + " left out: " + r.text, r.source});
@@ -162,6 +170,19 @@ AdaptedProtocol adapt_protocol(const AdaptContext& ctx, const Protocol& protocol
           p.adaptations.push_back({r.rule, "pressure kept at or below " + std::to_string(*cap) + "/10: " + r.text,
                                    r.source});
       }
+      // The practitioner's ceiling, when lower still.
+      if (ctx.assigned && ctx.assigned->max_pressure && pressure->max > *ctx.assigned->max_pressure) {
+        const int most = *ctx.assigned->max_pressure;
+        if (most < 1) {
+          out.dropped.push_back({"assigned-pressure", label + " left out: " + ctx.assigned_by + " assigned no pressure", ""});
+          continue;
+        }
+        pressure = IntRange{std::min(pressure->min, most), most};
+        p.adaptations.push_back({"assigned-pressure",
+                                 "pressure kept at or below " + std::to_string(most) + "/10, as " + ctx.assigned_by +
+                                     " assigned",
+                                 ""});
+      }
       p.pressure = pressure;
     }
 
@@ -186,6 +207,20 @@ AdaptedProtocol adapt_protocol(const AdaptContext& ctx, const Protocol& protocol
     p.target = dose_target(dose, level);
     if (hard) p.target = std::clamp(p.target, hard->min, hard->max);
     if (level != DoseLevel::standard) dose = IntRange{p.target, p.target};
+    // The practitioner's lower dose: scaled down, never below a hard minimum.
+    if (ctx.assigned && ctx.assigned->dose_percent < 100) {
+      const int floor = hard ? hard->min : 1;
+      const auto scale = [&](int v) { return std::max(floor, v * ctx.assigned->dose_percent / 100); };
+      const IntRange before = dose;
+      dose = IntRange{scale(dose.min), scale(dose.max)};
+      p.target = std::clamp(scale(p.target), dose.min, dose.max);
+      if (dose.max < before.max)
+        p.adaptations.push_back({"assigned-dose",
+                               std::to_string(ctx.assigned->dose_percent) + " % of the protocol's dose, as " +
+                                   ctx.assigned_by + " assigned",
+                               ""});
+    }
+    if (ctx.assigned && !ctx.assigned->cue.empty()) p.cues.push_back(ctx.assigned_by + ": " + ctx.assigned->cue);
     p.dose = dose;
     session.steps.push_back(std::move(p));
   }

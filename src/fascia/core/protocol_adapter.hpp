@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "fascia/core/journal_analysis.hpp"
+#include "fascia/core/home_program.hpp"
 #include "fascia/core/knowledge_base.hpp"
 #include "fascia/core/person.hpp"
 #include "fascia/core/plan.hpp"
@@ -24,6 +25,12 @@ struct AdaptContext {
   const std::set<std::string>& tools;  // tools owned, hands included
   const Clearance& clearance;
   const JournalAnalysis& history;
+  // An assigned program's item this protocol is fitted for, with the areas
+  // the program keeps for the clinic and the practitioner's name: a lower
+  // pressure ceiling, a lower dose, a cue, no step on a clinic-only area.
+  const ProgramItem* assigned = nullptr;
+  const std::vector<RegionSide>* clinic_only = nullptr;
+  std::string assigned_by;
 };
 
 struct AdaptedProtocol {

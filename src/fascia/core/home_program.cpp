@@ -1,0 +1,188 @@
+#include "fascia/core/home_program.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace fascia::core {
+
+Date program_end(const HomeProgram& program) { return add_days(program.start, program.weeks * 7 - 1); }
+
+namespace {
+
+constexpr std::size_t kMaxItems = 12;
+
+std::string region_name(const KnowledgeBase& kb, const std::string& id) {
+  const Region* r = kb.region(id);
+  return r ? r->name : id;
+}
+
+bool side_fits(const Region& region, Side side) {
+  return region.laterality == Laterality::midline ? side == Side::midline : side != Side::midline;
+}
+
+// A region and side a program names: known, with a side it has, and not for
+// practitioners only.
+void check_area(const KnowledgeBase& kb, const RegionSide& area, const std::string& field,
+                std::vector<ProgramProblem>& out) {
+  const Region* region = kb.region(area.region);
+  if (!region) {
+    out.push_back({field + ".region", "unknown-region", "unknown region '" + area.region + "'", ""});
+    return;
+  }
+  if (!side_fits(*region, area.side))
+    out.push_back({field + ".side", "side",
+                   region->name + " has no side '" + std::string(to_string(area.side)) + "'", ""});
+  if (region->region_class == RegionClass::practitioner_only)
+    out.push_back({field + ".region", "practitioner-only",
+                   region->name + " is for practitioners only and cannot be in a home program (region class " +
+                       "practitioner-only, source " + region->source + "); treat it in clinic",
+                   region->source});
+}
+
+}  // namespace
+
+std::vector<ProgramProblem> check_home_program(const KnowledgeBase& kb, const HomeProgram& program) {
+  std::vector<ProgramProblem> out;
+  const SafetyCaps& caps = kb.caps;
+  if (program.items.empty()) out.push_back({"items", "items", "a program needs at least one protocol", ""});
+  if (program.items.size() > kMaxItems)
+    out.push_back({"items", "items", "a program holds at most " + std::to_string(kMaxItems) + " protocols", ""});
+
+  for (std::size_t i = 0; i < program.clinic_only.size(); ++i)
+    check_area(kb, program.clinic_only[i], "clinic_only[" + std::to_string(i) + "]", out);
+
+  for (std::size_t i = 0; i < program.items.size(); ++i) {
+    const ProgramItem& item = program.items[i];
+    const std::string field = "items[" + std::to_string(i) + "]";
+    const Protocol* protocol = kb.protocol(item.protocol);
+    if (!protocol) out.push_back({field + ".protocol", "unknown-protocol", "unknown protocol '" + item.protocol + "'", ""});
+    // Each plan session must trace back to one item: a protocol appears once,
+    // or, when it takes a target region, once per region.
+    for (std::size_t j = 0; j < i; ++j) {
+      const ProgramItem& earlier = program.items[j];
+      if (earlier.protocol != item.protocol) continue;
+      if (protocol && protocol->generic() && earlier.target.region != item.target.region) continue;
+      out.push_back({field + ".protocol", "item-twice",
+                     "items[" + std::to_string(j) + "] already assigns " + (protocol ? protocol->name : item.protocol) +
+                         (protocol && protocol->generic() ? " on that region" : "") + "; change that one instead",
+                     ""});
+      break;
+    }
+    const std::size_t before = out.size();
+    check_area(kb, item.target, field + ".target", out);
+    const Region* region = kb.region(item.target.region);
+    if (out.size() == before && region) {
+      for (const auto& kept : program.clinic_only)
+        if (kept.region == item.target.region && sides_overlap(kept.side, item.target.side))
+          out.push_back({field + ".target", "clinic-only",
+                         region->name + " is marked for the clinic only in this program, so it cannot also be home work",
+                         ""});
+      if (protocol) {
+        const bool fits =
+            protocol->generic()
+                ? std::find(protocol->eligible_regions.begin(), protocol->eligible_regions.end(),
+                            item.target.region) != protocol->eligible_regions.end()
+                : std::any_of(protocol->steps.begin(), protocol->steps.end(),
+                              [&](const Step& s) { return s.region == item.target.region; });
+        if (!fits)
+          out.push_back({field + ".target", "protocol-region",
+                         protocol->name + " does not work on " + region->name + "; choose a protocol for it", ""});
+      }
+    }
+    if (item.max_pressure) {
+      const int p = *item.max_pressure;
+      if (p < 0 || p > 10) {
+        out.push_back({field + ".max_pressure", "pressure-range", "pressure is rated 0-10", ""});
+      } else if (p > caps.home_pressure_ceiling.value) {
+        out.push_back({field + ".max_pressure", "home-pressure-ceiling",
+                       "pressure " + std::to_string(p) + "/10 is above the home cap of " +
+                           std::to_string(caps.home_pressure_ceiling.value) + "/10 (home-pressure-ceiling, source " +
+                           caps.home_pressure_ceiling.source + ")",
+                       caps.home_pressure_ceiling.source});
+      } else if (region && region->pressure_cap && p > *region->pressure_cap) {
+        out.push_back({field + ".max_pressure", "region-pressure-cap",
+                       "pressure " + std::to_string(p) + "/10 is above the cap of " +
+                           std::to_string(*region->pressure_cap) + "/10 for " + region->name + " (source " +
+                           region->source + ")",
+                       region->source});
+      }
+    }
+    if (item.dose_percent > 100)
+      out.push_back({field + ".dose_percent", "dose-only-lower",
+                     "a program may lower a protocol's dose but not raise it: at most 100 %", ""});
+    else if (item.dose_percent < kMinDosePercent)
+      out.push_back({field + ".dose_percent", "dose-range",
+                     "a dose below " + std::to_string(kMinDosePercent) + " % of the protocol's is not its step any more",
+                     ""});
+  }
+
+  std::set<int> days;
+  if (program.weekdays.empty()) out.push_back({"weekdays", "weekdays", "choose at least one weekday", ""});
+  for (int d : program.weekdays) {
+    if (d < 0 || d > 6)
+      out.push_back({"weekdays", "weekdays", "weekdays are 0 (Monday) to 6 (Sunday)", ""});
+    else if (!days.insert(d).second)
+      out.push_back({"weekdays", "weekdays", "a weekday is named twice", ""});
+  }
+  if (program.weeks < caps.program_weeks_min.value || program.weeks > caps.program_weeks_max.value)
+    out.push_back({"weeks", "program-weeks",
+                   "a program lasts " + std::to_string(caps.program_weeks_min.value) + " to " +
+                       std::to_string(caps.program_weeks_max.value) + " weeks (program-weeks, source " +
+                       caps.program_weeks_max.source + ")",
+                   caps.program_weeks_max.source});
+  else if (program.review <= program.start || program.review > program_end(program))
+    out.push_back({"review", "review-date",
+                   "the review date must fall after the start and within the program (" + format_date(program.start) +
+                       " to " + format_date(program_end(program)) + ")",
+                   ""});
+  return out;
+}
+
+const ProgramItem* program_item_for(const HomeProgram& program, const PlannedSession& session) {
+  for (const auto& item : program.items) {
+    if (item.protocol != session.protocol) continue;
+    // Generic protocols carry their target; others are the item's by protocol.
+    if (!session.target_region.empty() && session.target_region != item.target.region) continue;
+    return &item;
+  }
+  return nullptr;
+}
+
+std::vector<Violation> check_plan_follows_program(const KnowledgeBase& kb, const HomeProgram& program,
+                                                  const Plan& plan) {
+  std::vector<Violation> out;
+  for (const auto& day : plan.days) {
+    if (std::find(program.weekdays.begin(), program.weekdays.end(), weekday_index(day.date)) == program.weekdays.end())
+      for (const auto& s : day.sessions) out.push_back({day.date, s.protocol, "program-weekdays", "not a program day"});
+    for (const auto& s : day.sessions) {
+      const ProgramItem* item = program_item_for(program, s);
+      if (!item) {
+        out.push_back({day.date, s.protocol, "program-item", "not in the assigned program"});
+        continue;
+      }
+      const Protocol* protocol = kb.protocol(s.protocol);
+      for (const auto& step : s.steps) {
+        for (const auto& kept : program.clinic_only)
+          if (kept.region == step.region && sides_overlap(kept.side, step.side))
+            out.push_back({day.date, s.protocol, "clinic-only", region_name(kb, step.region)});
+        if (item->max_pressure && step.pressure && step.pressure->max > *item->max_pressure)
+          out.push_back({day.date, s.protocol, "program-pressure",
+                         step.region + " " + std::to_string(step.pressure->max)});
+        if (!protocol || step.index < 0 || step.index >= static_cast<int>(protocol->steps.size())) continue;
+        // The dose may be the protocol's scaled down, or a hard minimum that
+        // no scaling goes below (a region's hold time, a trigger-point hold).
+        const int scaled = (protocol->steps[step.index].dose.max * item->dose_percent + 99) / 100;
+        int floor = 1;
+        if (const Region* r = kb.region(step.region); r && r->dose_seconds && step.unit == DoseUnit::seconds)
+          floor = r->dose_seconds->min;
+        if (step.technique == "trigger-point-pressure-release")
+          floor = std::max(floor, kb.caps.trigger_point_hold_min_seconds.value);
+        if (step.target > std::max(scaled, floor))
+          out.push_back({day.date, s.protocol, "program-dose", step.technique + " " + std::to_string(step.target)});
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace fascia::core
