@@ -2,6 +2,13 @@
 // carries the server's message and the offending field; a 401 anywhere tells
 // the app to show the log-in page.
 import type {
+  AccessEntry,
+  Account,
+  CareLink,
+  ClientView,
+  ClinicView,
+  Invitation,
+  Sharing,
   ClearanceEntry,
   ApiErrorBody,
   CheckinForm,
@@ -142,4 +149,25 @@ export const api = {
   clearances: () => call<ClearanceEntry[]>('GET', '/clearances'),
   recordClearance: (c: { by: string; date?: string; regions?: { region: string; side?: string }[]; note?: string }) =>
     call<ClearanceEntry[]>('POST', '/clearances', c),
+
+  // Practitioners and clinics (docs/API.md, "Practitioners and clinics").
+  /** A practitioner's single-use code for a client; valid `days` (1-90, default 7). */
+  invite: (days?: number) => call<Invitation>('POST', '/invitations', days === undefined ? {} : { days }),
+  /** The caller's links to practitioners, live and revoked, oldest first. */
+  links: () => call<CareLink[]>('GET', '/links'),
+  acceptInvitation: (code: string, share: Sharing) => call<CareLink>('POST', '/links', { code, share }),
+  /** Replaces what the link shares: a part left out is no longer shared. */
+  shareLink: (id: number, share: Sharing) => call<CareLink>('PUT', `/links/${id}/share`, share),
+  revokeLink: (id: number) => call<CareLink>('POST', `/links/${id}/revoke`),
+  /** Every read or write of the caller's data by someone else, newest first. */
+  accessLog: () => call<AccessEntry[]>('GET', '/access-log'),
+  /** A practitioner's live links. */
+  clients: () => call<CareLink[]>('GET', '/clients'),
+  client: (id: number) => call<ClientView>('GET', `/clients/${id}`),
+  clientPart: (id: number, part: ClientPart) => call<ClientView>('GET', `/clients/${id}/${part}`),
+  clinic: () => call<ClinicView>('GET', '/clinic'),
+  addPractitioner: (name: string, password: string) => call<Account>('POST', '/clinic/practitioners', { name, password }),
 };
+
+/** The parts of a client's data a link can share, each its own route. */
+export type ClientPart = 'journal' | 'sessions' | 'screening';

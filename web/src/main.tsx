@@ -1,14 +1,17 @@
 // Entry point: finds out who is logged in, then shows the view for the path.
 // First run goes screening → profile; an emergency or urgent screening
 // outcome replaces the home page with what to do, and the profile is not asked.
+// A practitioner or a clinic administrator is not a self-treater: no first
+// run, only their own pages (clients, or the clinic) and the library.
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, setUnauthorizedListener } from './api';
 import { AppContext, type AppState } from './app-context';
 import { linkClick, navigate, useRoute } from './router';
 import { forgetSessionProgress } from './session-progress';
-import type { Clearance, Me } from './types';
-import { isAlarm, LoadError, Loading, toApiError, unlessMissing } from './util';
+import type { Clearance, Me, Role } from './types';
+import { isAlarm, LoadError, Loading, Page, toApiError, unlessMissing } from './util';
+import { roleWords } from './care';
 import type { ApiError } from './api';
 import { LoginView } from './views/login';
 import { SetupView } from './views/setup';
@@ -22,6 +25,9 @@ import { BodyView } from './views/body';
 import { JournalView } from './views/journal';
 import { ProgressView } from './views/progress';
 import { LibraryView } from './views/library';
+import { SharingView } from './views/sharing';
+import { ClientPage, ClientsView } from './views/clients';
+import { ClinicPage } from './views/clinic';
 
 const NAV: [string, string][] = [
   ['/', 'Today'],
@@ -30,24 +36,40 @@ const NAV: [string, string][] = [
   ['/journal', 'Journal'],
   ['/progress', 'Progress'],
   ['/library', 'Library'],
+  ['/sharing', 'Sharing'],
   ['/setup', 'My details'],
 ];
+
+const PRACTITIONER_NAV: [string, string][] = [
+  ['/clients', 'Clients'],
+  ['/library', 'Library'],
+];
+
+const ADMIN_NAV: [string, string][] = [['/clinic', 'Clinic']];
+
+/** The first page of an account that is not a self-treater. */
+const ROLE_HOME: Record<Role, string> = { person: '/', practitioner: '/clients', clinic_admin: '/clinic' };
 
 // While screening says emergency or urgent, nothing leads to a plan.
 const ALARM_NAV: [string, string][] = [
   ['/', 'What to do now'],
   ['/journal', 'Journal'],
   ['/library', 'Library'],
+  ['/sharing', 'Sharing'],
   ['/screening?again=1', 'Safety questions'],
 ];
 
-function Nav({ path, alarm, onLogout }: { path: string; alarm: boolean; onLogout: () => void }) {
+function Nav({ path, items, onLogout }: { path: string; items: [string, string][]; onLogout: () => void }) {
   return (
     <nav aria-label="Main">
       <ul class="nav">
-        {(alarm ? ALARM_NAV : NAV).map(([href, label]) => (
+        {items.map(([href, label]) => (
           <li key={href}>
-            <a href={href} onClick={linkClick} aria-current={path === href ? 'page' : undefined}>
+            <a
+              href={href}
+              onClick={linkClick}
+              aria-current={path === href || (href !== '/' && path.startsWith(href + '/')) ? 'page' : undefined}
+            >
               {label}
             </a>
           </li>
@@ -104,8 +126,14 @@ function App() {
   // First run: the safety questions before anything else (an emergency or
   // urgent answer must not wait behind a form), then the profile. An
   // emergency or urgent outcome never leads on to the profile.
+  // Other roles have no first run: their home page instead of today.
   useEffect(() => {
-    if (!me || needLogin || path === '/library') return;
+    if (!me || needLogin) return;
+    if (me.role !== 'person') {
+      if (path === '/' || path === '/signin') navigate(ROLE_HOME[me.role], true);
+      return;
+    }
+    if (path === '/library' || path === '/sharing') return;
     if (!me.has_screening && path !== '/screening') navigate('/screening', true);
     else if (me.has_screening && !me.has_profile && !isAlarm(clearance?.level) && path !== '/setup' && path !== '/screening')
       navigate('/setup', true);
@@ -154,10 +182,24 @@ function App() {
     }
   };
 
+  if (me.role !== 'person')
+    return (
+      <AppContext.Provider value={state}>
+        <Shell
+          nav={<Nav path={path} items={me.role === 'practitioner' ? PRACTITIONER_NAV : ADMIN_NAV} onLogout={() => void logout()} />}
+          who={me.name}
+          role={me.role}
+        >
+          <RoleView role={me.role} path={path} />
+        </Shell>
+      </AppContext.Provider>
+    );
+
   const alarm = isAlarm(clearance?.level);
   let view;
   let showNav = true;
   if (path === '/library') view = <LibraryView />;
+  else if (path === '/sharing') view = <SharingView code={route.query.get('code') ?? ''} />;
   else if (!me.has_screening || (path === '/screening' && (!alarm || route.query.get('again')))) {
     view = <ScreeningView key={route.query.get('again') ?? ''} firstRun={!me.has_screening} />;
     showNav = me.has_screening && me.has_profile;
@@ -206,30 +248,69 @@ function App() {
         view = <ProgressView />;
         break;
       default:
-        view = (
-          <section class="page">
-            <h1 id="page-title">Page not found</h1>
-            <p>
-              There is nothing at this address.{' '}
-              <a href="/" onClick={linkClick}>
-                Go to today
-              </a>
-              .
-            </p>
-          </section>
-        );
+        view = <NotFound home="/" homeName="today" />;
     }
   }
   return (
     <AppContext.Provider value={state}>
-      <Shell nav={showNav ? <Nav path={path} alarm={alarm} onLogout={() => void logout()} /> : null} who={me.name}>
+      <Shell nav={showNav ? <Nav path={path} items={alarm ? ALARM_NAV : NAV} onLogout={() => void logout()} /> : null} who={me.name}>
         {view}
       </Shell>
     </AppContext.Provider>
   );
 }
 
-function Shell({ children, nav, who }: { children: preact.ComponentChildren; nav?: preact.ComponentChildren; who?: string }) {
+function NotFound({ home, homeName }: { home: string; homeName: string }) {
+  return (
+    <section class="page">
+      <h1 id="page-title" tabIndex={-1}>
+        Page not found
+      </h1>
+      <p>
+        There is nothing at this address.{' '}
+        <a href={home} onClick={linkClick}>
+          Go to {homeName}
+        </a>
+        .
+      </p>
+    </section>
+  );
+}
+
+/** The pages of a practitioner or a clinic administrator. */
+function RoleView({ role, path }: { role: Exclude<Role, 'person'>; path: string }) {
+  if (path === '/library') return <LibraryView />;
+  if (path === '/' || path === '/signin') return <Loading />; // on the way to ROLE_HOME
+  if (path === '/sharing')
+    return (
+      <Page title="Sharing">
+        <p>
+          An invitation is accepted by the client, from their own account. You are logged in as a {roleWords[role]}: log
+          out, then log in as the client to accept it.
+        </p>
+      </Page>
+    );
+  if (role === 'practitioner') {
+    if (path === '/clients') return <ClientsView />;
+    const m = /^\/clients\/(\d+)$/.exec(path);
+    if (m) return <ClientPage key={m[1]} id={Number(m[1])} />;
+    return <NotFound home="/clients" homeName="your clients" />;
+  }
+  if (path === '/clinic') return <ClinicPage />;
+  return <NotFound home="/clinic" homeName="the clinic" />;
+}
+
+function Shell({
+  children,
+  nav,
+  who,
+  role,
+}: {
+  children: preact.ComponentChildren;
+  nav?: preact.ComponentChildren;
+  who?: string;
+  role?: Role;
+}) {
   return (
     <>
       <a class="skip-link" href="#main">
@@ -237,7 +318,12 @@ function Shell({ children, nav, who }: { children: preact.ComponentChildren; nav
       </a>
       <header class="top">
         <span class="brand">fascia</span>
-        {who ? <span class="who">{who === 'local' ? 'Logged in on this computer' : `Logged in as ${who}`}</span> : null}
+        {who ? (
+          <span class="who">
+            {who === 'local' ? 'Logged in on this computer' : `Logged in as ${who}`}
+            {role && role !== 'person' ? ` (${roleWords[role]})` : ''}
+          </span>
+        ) : null}
         {nav}
       </header>
       <main id="main" tabIndex={-1}>

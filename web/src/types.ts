@@ -76,3 +76,17 @@ export type CheckinForm = S['CheckinForm'];
 export type CheckinSaved = S['CheckinSaved'];
 export type CheckinRun = S['CheckinInput'];
 export type ProfileInput = S['ProfileInput'];
+// Practitioners and clinics (issue 10).
+export type Role = S['Role'];
+export type Account = S['Account'];
+export type Clinic = S['Clinic'];
+export type Sharing = S['Sharing'];
+export type SharingOut = S['SharingOut'];
+export type CareLink = S['CareLink'];
+export type Invitation = S['Invitation'];
+export type InvitationInput = S['InvitationInput'];
+export type LinkAcceptInput = S['LinkAcceptInput'];
+export type AccessEntry = S['AccessEntry'];
+export type ClientView = S['ClientView'];
+export type ClinicView = S['ClinicView'];
+export type PractitionerInput = S['PractitionerInput'];

@@ -203,3 +203,30 @@ export function range(a: number, b: number): number[] {
   for (let i = a; i <= b; i++) out.push(i);
   return out;
 }
+
+/** A UTC time from the API ("2026-11-30T10:15:27Z") in the reader's own time zone: "Mon, 30 Nov 2026, 10:15". */
+export function localTime(utc: string): string {
+  const d = new Date(utc);
+  if (Number.isNaN(d.getTime())) return utc;
+  return d.toLocaleString('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+/** The same day as localTime, without the time of day: "30 Nov 2026". */
+export function localDay(utc: string): string {
+  const d = new Date(utc);
+  if (Number.isNaN(d.getTime())) return utc;
+  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+/** A one-line message of the server ("this client does not share …") as a sentence: a capital first, a full stop last. */
+export function sentence(m: string): string {
+  const t = m.trim();
+  return t.charAt(0).toUpperCase() + t.slice(1) + (/[.!?]$/.test(t) ? '' : '.');
+}

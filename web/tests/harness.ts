@@ -70,17 +70,54 @@ export async function startServer(): Promise<Server> {
   };
 }
 
-/** Creates another account with `fascia user add NAME --password-stdin`. */
-export async function addUser(server: Server, name: string, password: string): Promise<void> {
-  const proc = spawn(FASCIA_BIN, ['user', 'add', name, '--db', server.db, '--password-stdin'], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+/** Runs a terminal command of fascia on the server's database (with `stdin` as its input, if any); resolves with its standard output. */
+export async function runFascia(server: Server, args: string[], stdin = ''): Promise<string> {
+  const proc = spawn(FASCIA_BIN, [...args, '--db', server.db], { stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
   let out = '';
+  let err = '';
   proc.stdout!.on('data', (c: Buffer) => (out += c));
-  proc.stderr!.on('data', (c: Buffer) => (out += c));
-  proc.stdin!.end(password + '\n');
+  proc.stderr!.on('data', (c: Buffer) => (err += c));
+  if (stdin) {
+    proc.stdin!.on('error', () => {}); // a command that exits without reading: its exit code tells
+    proc.stdin!.end(stdin);
+  }
   const code = await new Promise<number | null>((r) => proc.on('exit', r));
-  if (code !== 0) throw new Error(`fascia user add failed (${code}): ${out}`);
+  if (code !== 0) throw new Error(`fascia ${args.join(' ')} failed (${code}): ${out}${err}`);
+  return out;
+}
+
+/**
+ * Creates another account with `fascia user add NAME --password-stdin`; with
+ * `role` ('practitioner' or 'admin') and `clinic`, a clinic's account.
+ */
+export async function addUser(
+  server: Server,
+  name: string,
+  password: string,
+  opts: { role?: 'person' | 'practitioner' | 'admin'; clinic?: number } = {},
+): Promise<void> {
+  const args = ['user', 'add', name, '--password-stdin'];
+  if (opts.role) args.push('--role', opts.role);
+  if (opts.clinic !== undefined) args.push('--clinic', String(opts.clinic));
+  await runFascia(server, args, password + '\n');
+}
+
+/** Creates a clinic with `fascia clinic add NAME --json`; resolves with its id. */
+export async function addClinic(server: Server, name: string): Promise<number> {
+  const out = await runFascia(server, ['clinic', 'add', name, '--json']);
+  const id = (JSON.parse(out) as { id: number }).id;
+  if (!Number.isInteger(id)) throw new Error('fascia clinic add printed no id: ' + out);
+  return id;
+}
+
+/** Logs in through the log-in page as `name`. */
+export async function logIn(page: Page, server: Server, name: string, password: string): Promise<void> {
+  await page.goto(server.base + '/');
+  await page.getByRole('heading', { name: 'Log in' }).waitFor();
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByText(`Logged in as ${name}`).waitFor();
 }
 
 export async function launch(): Promise<Browser> {

@@ -355,7 +355,7 @@ interface Row {
   text: string;
 }
 
-function Recent({ journal }: { journal: Journal }) {
+export function Recent({ journal }: { journal: Journal }) {
   const names = useNames();
   const rn = { get: (id: string) => names.of('regions', id) };
   const hn = { get: (id: string) => names.of('habits', id) };

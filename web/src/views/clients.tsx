@@ -1,0 +1,309 @@
+// A practitioner's clients: make an invitation code (shown once, with a link
+// that fills it in for the client), the list of linked clients, and one
+// client's page with a tab for each part of their data. Every read is written
+// to the client's own access log by the server; a part the client does not
+// share answers 403 with the server's reason, which is shown as it is.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, type ClientPart } from '../api';
+import { PARTS, sharedWords } from '../care';
+import { useNames } from '../names';
+import { linkClick } from '../router';
+import type { CareLink, ClientView, Invitation, ScreeningRecord, Session } from '../types';
+import { levelWords, LoadError, Loading, localDay, localTime, longDate, Page, sentence, sideWord, toApiError, useLoad } from '../util';
+import type { ApiError } from '../api';
+import { Recent } from './journal';
+
+export function ClientsView() {
+  const clients = useLoad(() => api.clients());
+  return (
+    <Page title="Clients" wide>
+      <InviteBox />
+      <h2 id="clients-title">Your clients</h2>
+      {clients.error ? <LoadError error={clients.error} retry={clients.reload} /> : null}
+      {clients.loading && !clients.data ? <Loading what="your clients" /> : null}
+      {clients.data ? (
+        clients.data.length === 0 ? (
+          <p class="muted" data-testid="no-clients">
+            No clients yet. Make an invitation code and give it to a client: once they accept it, they appear here.
+          </p>
+        ) : (
+          <ul class="cards-list" aria-labelledby="clients-title" data-testid="client-list">
+            {clients.data.map((l) => (
+              <li key={l.id} class="client-item">
+                <h3>
+                  <a href={`/clients/${l.client.person_id}`} onClick={linkClick}>
+                    {l.client.name}
+                  </a>
+                </h3>
+                <p>{sharesLine(l)}</p>
+                <p class="muted small">Linked since {localDay(l.created)}.</p>
+              </li>
+            ))}
+          </ul>
+        )
+      ) : null}
+    </Page>
+  );
+}
+
+function sharesLine(l: CareLink): string {
+  const what = sharedWords(l.share);
+  return what ? `Shares their ${what}.` : 'Shares nothing yet.';
+}
+
+async function copy(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function InviteBox() {
+  const [invitation, setInvitation] = useState<Invitation | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [copied, setCopied] = useState('');
+  const codeRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (invitation) codeRef.current?.focus();
+  }, [invitation]);
+
+  const make = async () => {
+    setBusy(true);
+    setError(null);
+    setCopied('');
+    try {
+      setInvitation(await api.invite());
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const link = invitation ? `${location.origin}/sharing?code=${encodeURIComponent(invitation.code)}` : '';
+  return (
+    <section aria-labelledby="invite-title" class="invite">
+      <h2 id="invite-title">Invite a client</h2>
+      <p>
+        A code links one client to you. The client chooses what you may see, and can change it or stop sharing at any
+        time.
+      </p>
+      <button type="button" class="primary" disabled={busy} onClick={() => void make()}>
+        {busy ? 'Making a code…' : invitation ? 'Make another invitation code' : 'Make an invitation code'}
+      </button>
+      {error ? <LoadError error={error} /> : null}
+      {invitation ? (
+        <div class="invite-result" ref={codeRef} tabIndex={-1} aria-labelledby="invite-code-label" data-testid="invitation">
+          <p id="invite-code-label" class="invite-label">
+            Invitation code
+          </p>
+          <p class="invite-code" data-testid="invite-code">
+            {invitation.code}
+          </p>
+          <p>
+            It works once, until {localTime(invitation.expires)}. It is shown only now: write it down or send it before
+            you leave this page.
+          </p>
+          <p class="invite-link-label">Or send this link, which fills the code in for them:</p>
+          <p class="invite-link">
+            <a href={link} data-testid="invite-link">
+              {link}
+            </a>
+          </p>
+          <div class="actions">
+            <button
+              type="button"
+              onClick={() => void copy(invitation.code).then((ok) => setCopied(ok ? 'Code copied.' : 'Could not copy: select the code and copy it.'))}
+            >
+              Copy code
+            </button>
+            <button
+              type="button"
+              onClick={() => void copy(link).then((ok) => setCopied(ok ? 'Link copied.' : 'Could not copy: select the link and copy it.'))}
+            >
+              Copy link
+            </button>
+            <span role="status" class="ok">
+              {copied}
+            </span>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+const NOT_LINKED = 'This person is not linked to you: they never accepted an invitation of yours, or they stopped sharing.';
+
+export function ClientPage({ id }: { id: number }) {
+  const view = useLoad(() => api.client(id), [id]);
+  const first = view.data ? PARTS.find((p) => view.data!.link.share[p.id])?.id ?? 'journal' : 'journal';
+  const [tab, setTab] = useState<ClientPart | null>(null);
+  const current = tab ?? first;
+  const link = view.data?.link;
+  return (
+    <Page title={link ? link.client.name : view.error?.status === 404 ? 'Client not linked' : 'Client'} wide>
+      <p class="back-link">
+        <a href="/clients" onClick={linkClick}>
+          Back to all clients
+        </a>
+      </p>
+      {view.error ? <ClientError error={view.error} retry={view.reload} /> : null}
+      {view.loading && !view.data ? <Loading what="the client" /> : null}
+      {link ? (
+        <>
+          <p>
+            Linked since {localDay(link.created)} at {link.clinic.name}. {sharesLine(link)}
+          </p>
+          <p class="muted small">Each time you open a part, it is written in the client's list of who looked at their data.</p>
+          <div class="tabs" role="tablist" aria-label="Part of the client's data">
+            {PARTS.map((p, i) => (
+              <button
+                key={p.id}
+                type="button"
+                role="tab"
+                id={`tab-${p.id}`}
+                aria-selected={current === p.id}
+                aria-controls="client-panel"
+                tabIndex={current === p.id ? 0 : -1}
+                class={current === p.id ? 'tab active' : 'tab'}
+                onClick={() => setTab(p.id)}
+                onKeyDown={(e) => {
+                  let j = -1;
+                  if (e.key === 'ArrowRight') j = (i + 1) % PARTS.length;
+                  if (e.key === 'ArrowLeft') j = (i + PARTS.length - 1) % PARTS.length;
+                  if (j >= 0) {
+                    e.preventDefault();
+                    setTab(PARTS[j].id);
+                    document.getElementById(`tab-${PARTS[j].id}`)?.focus();
+                  }
+                }}
+              >
+                {p.label}
+              </button>
+            ))}
+          </div>
+          <div id="client-panel" role="tabpanel" aria-labelledby={`tab-${current}`} class="entry-panel" data-part={current}>
+            <PartPanel key={current} id={id} part={current} />
+          </div>
+        </>
+      ) : null}
+    </Page>
+  );
+}
+
+function ClientError({ error, retry }: { error: ApiError; retry?: () => void }) {
+  if (error.status === 404)
+    return (
+      <div class="notice warn" role="alert" data-testid="not-linked">
+        <p>
+          <strong>{NOT_LINKED}</strong>
+        </p>
+        <p class="small">{sentence(error.message)}</p>
+      </div>
+    );
+  if (error.status === 403)
+    return (
+      <div class="notice" role="status" data-testid="not-shared">
+        <p>
+          <strong>Not shared.</strong> {sentence(error.message)}
+        </p>
+        <p class="small muted">Only the client can change what they share.</p>
+      </div>
+    );
+  return <LoadError error={error} retry={retry} />;
+}
+
+function PartPanel({ id, part }: { id: number; part: ClientPart }) {
+  const d = useLoad(() => api.clientPart(id, part), [id, part]);
+  if (d.error) return <ClientError error={d.error} retry={d.reload} />;
+  if (d.loading || !d.data) return <Loading what={PARTS.find((p) => p.id === part)!.name} />;
+  return <PartBody view={d.data} part={part} />;
+}
+
+function PartBody({ view, part }: { view: ClientView; part: ClientPart }) {
+  if (part === 'journal') return view.journal ? <Recent journal={view.journal} /> : <p class="muted">No journal.</p>;
+  if (part === 'sessions') return <Sessions sessions={view.sessions ?? []} />;
+  return view.screening ? <Screening s={view.screening} /> : <p class="muted">They have not answered the safety questions yet.</p>;
+}
+
+function Sessions({ sessions }: { sessions: Session[] }) {
+  const names = useNames();
+  if (sessions.length === 0) return <p class="muted">No sessions yet.</p>;
+  const sorted = [...sessions].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id));
+  return (
+    <table class="recent" data-testid="client-sessions">
+      <caption class="visually-hidden">Sessions, newest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">Session</th>
+          <th scope="col">Steps</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.map((s) => (
+          <tr key={s.id}>
+            <td>{longDate(s.date)}</td>
+            <td>
+              {names.of('protocols', s.protocol)}
+              {s.target_region ? `, ${names.of('regions', s.target_region)} (${sideWord(s.side)})` : ''}
+            </td>
+            <td>
+              {s.steps.filter((x) => x.status === 'done').length} of {s.steps.length} done
+              {s.stopped ? `; stopped early${s.stop_sign ? ': ' + names.of('stop-signs', s.stop_sign) : ''}` : ''}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Screening({ s }: { s: ScreeningRecord }) {
+  const names = useNames();
+  const yes = Object.entries(s.answers).filter(([, a]) => a.yes);
+  return (
+    <div data-testid="client-screening">
+      <p>
+        Answered on {longDate(s.date)}: <strong>{levelWords[s.clearance.level]}</strong>.
+      </p>
+      {s.clearance.findings.length ? (
+        <>
+          <h2>Findings</h2>
+          <ul class="findings">
+            {s.clearance.findings.map((f, i) => (
+              <li key={f.rule + i} class={`finding level-${f.level}`}>
+                <p class="finding-level">{levelWords[f.level]}</p>
+                <p>{f.advice}</p>
+                {f.regions.length ? (
+                  <p class="small">
+                    Applies to: {f.regions.map((r) => `${names.of('regions', r.region)} (${sideWord(r.side)})`).join(', ')}
+                  </p>
+                ) : null}
+                {f.until_cleared ? <p class="small">In force until a practitioner clearance is recorded.</p> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h2>Answered yes</h2>
+      {yes.length === 0 ? (
+        <p class="muted">No to every question.</p>
+      ) : (
+        <ul>
+          {yes.map(([q, a]) => (
+            <li key={q}>
+              {names.of('questions', q)}
+              {a.regions.length ? ` (${a.regions.map((r) => `${names.of('regions', r.region)}, ${sideWord(r.side)}`).join('; ')})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,254 @@
+// Practitioners and clinics in a real browser against a real server, three
+// people in three browser contexts: a clinic administrator adds practitioner
+// pat on the Clinic page → pat makes an invitation on Clients → the person
+// opens the invitation link, shares the journal only, and accepts → pat reads
+// the journal, and the Sessions tab gives the server's "does not share"
+// reason → the person sees pat in "Who looked at my data", turns sessions on
+// and off again, then revokes → pat's client page says the client is not
+// linked and the list of clients is empty. Once at desktop width, once at
+// 390×844.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import {
+  addClinic,
+  addUser,
+  apiCall,
+  axe,
+  launch,
+  logIn,
+  newPage,
+  setUpPerson,
+  shot,
+  startServer,
+  unlabelledControls,
+  type Watched,
+} from './harness';
+
+const CODE = /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
+
+interface Link {
+  id: number;
+  live: boolean;
+  share: { journal: boolean; sessions: boolean; screening: boolean };
+}
+
+async function navLinks(page: Page): Promise<string[]> {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.waitFor();
+  return (await nav.getByRole('link').allTextContents()).map((t) => t.trim());
+}
+
+/** Fails on horizontal scrolling, unlabelled controls, axe findings and small targets on the page as it is now. */
+async function checkPage(page: Page, width: number, where: string): Promise<void> {
+  const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(sw <= width, `${where}: page is ${sw}px wide at a ${width}px viewport`);
+  assert.deepEqual(await unlabelledControls(page), [], `controls without a label on ${where}`);
+  const violations = await axe(page, ['label', 'button-name', 'color-contrast', 'link-name', 'select-name', 'heading-order', 'aria-allowed-attr', 'aria-required-children']);
+  assert.deepEqual(violations, [], `axe on ${where}`);
+  // Every button, text box and checkbox row on the page is a 44 px target.
+  const small = await page.evaluate(() => {
+    const out: string[] = [];
+    document.querySelectorAll<HTMLElement>('main button, main input:not([type=checkbox]), main label.check, nav a, nav button').forEach((el) => {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) return; // not shown
+      if (r.height < 43.5 || r.width < 43.5) out.push(`${el.outerHTML.slice(0, 80)}: ${r.width.toFixed(0)}×${r.height.toFixed(0)}`);
+    });
+    return out;
+  });
+  assert.deepEqual(small, [], `targets under 44 px on ${where}`);
+  assert.equal(await page.locator('h1#page-title').count(), 1, `one page title on ${where}`);
+}
+
+for (const [width, height] of [
+  [1100, 900],
+  [390, 844],
+] as const) {
+  test(`clinic, invitation, sharing by part, access log and revoking at ${width}×${height}`, { timeout: 240_000 }, async () => {
+    const server = await startServer();
+    const browser = await launch();
+    const tag = width === 390 ? '-390' : '';
+    const open: Watched[] = [];
+    try {
+      // The person's account first (person 1), then the clinic and its administrator.
+      await addUser(server, 'sam', 'sam password 1');
+      const clinicId = await addClinic(server, 'Riverside Physio');
+      await addUser(server, 'ada', 'ada password 1', { role: 'admin', clinic: clinicId });
+
+      // The administrator signs in and lands on the Clinic page: no first run.
+      const admin = await newPage(browser, { width, height });
+      open.push(admin);
+      await logIn(admin.page, server, 'ada', 'ada password 1');
+      await admin.page.waitForURL(/\/clinic$/);
+      await admin.page.getByRole('heading', { name: 'Clinic', level: 1 }).waitFor();
+      await admin.page.getByTestId('clinic-name').getByText('Riverside Physio').waitFor();
+      assert.deepEqual(await navLinks(admin.page), ['Clinic']);
+      await admin.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Log out' }).waitFor();
+      const members = admin.page.getByTestId('members');
+      await members.locator('tr', { hasText: 'ada' }).getByText('Clinic administrator').waitFor();
+
+      // Adding a practitioner: the server's message shows next to the field it names.
+      await admin.page.getByLabel('Account name').fill('pat');
+      await admin.page.getByLabel('Password').fill('short');
+      await admin.page.getByRole('button', { name: 'Add practitioner' }).click();
+      const pwField = admin.page.locator('.field', { has: admin.page.locator('#prac-password') });
+      await pwField.locator('.field-error').getByText(/8 characters/).waitFor();
+      assert.equal(await admin.page.locator('#prac-password').getAttribute('aria-invalid'), 'true');
+      await admin.page.getByLabel('Account name').fill('Pat Smith');
+      await admin.page.getByLabel('Password').fill('pat password 1');
+      await admin.page.getByRole('button', { name: 'Add practitioner' }).click();
+      await admin.page.locator('.field', { has: admin.page.locator('#prac-name') }).locator('.field-error').waitFor();
+      assert.equal(await pwField.locator('.field-error').count(), 0, 'the password error is gone');
+      await admin.page.getByLabel('Account name').fill('pat');
+      await admin.page.getByRole('button', { name: 'Add practitioner' }).click();
+      await admin.page.getByTestId('added').getByText(/Added pat/).waitFor();
+      await members.locator('tr', { hasText: 'pat' }).getByText('Practitioner').waitFor();
+      await checkPage(admin.page, width, 'clinic');
+      await shot(admin.page, 'care-1-clinic' + tag);
+
+      // pat signs in: the Clients page, not the safety questions or the profile.
+      const pat = await newPage(browser, { width, height });
+      open.push(pat);
+      await logIn(pat.page, server, 'pat', 'pat password 1');
+      await pat.page.waitForURL(/\/clients$/);
+      await pat.page.getByRole('heading', { name: 'Clients', level: 1 }).waitFor();
+      assert.deepEqual(await navLinks(pat.page), ['Clients', 'Library']);
+      await pat.page.getByTestId('no-clients').waitFor();
+      await pat.page.goto(server.base + '/');
+      await pat.page.waitForURL(/\/clients$/);
+      await pat.page.goto(server.base + '/setup');
+      await pat.page.getByRole('heading', { name: 'Page not found' }).waitFor();
+      assert.match(pat.page.url(), /\/setup$/, 'no first-run redirect for a practitioner');
+      await pat.page.goto(server.base + '/clients');
+
+      // An invitation: the code big, the link that fills it in, the expiry.
+      await pat.page.getByRole('button', { name: 'Make an invitation code' }).click();
+      const code = ((await pat.page.getByTestId('invite-code').textContent()) ?? '').trim();
+      assert.match(code, CODE);
+      const link = ((await pat.page.getByTestId('invite-link').textContent()) ?? '').trim();
+      assert.equal(link, `${server.base}/sharing?code=${code}`);
+      await pat.page.getByTestId('invitation').getByText(/works once, until/).waitFor();
+      const size = await pat.page.getByTestId('invite-code').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+      assert.ok(size >= 24, `the code is big: ${size}px`);
+      await checkPage(pat.page, width, 'clients with an invitation');
+      await shot(pat.page, 'care-2-invitation' + tag);
+
+      // The person signs in with their own account, with a journal entry of their own.
+      const person = await newPage(browser, { width, height });
+      open.push(person);
+      await logIn(person.page, server, 'sam', 'sam password 1');
+      await person.page.waitForURL(/\/screening$/);
+      await setUpPerson(person.page, 'Sam');
+      const note = await apiCall(person.page, 'POST', '/journal/note', { text: 'walked to work without neck pain' });
+      assert.equal(note.status, 201);
+
+      // The invitation link fills in the code; nothing is ticked.
+      await person.page.goto(link);
+      await person.page.getByRole('heading', { name: 'Sharing', level: 1 }).waitFor();
+      assert.ok((await navLinks(person.page)).includes('Sharing'), 'Sharing in the person\'s navigation');
+      assert.equal(await person.page.getByLabel('Invitation code').inputValue(), code);
+      const form = person.page.locator('form.accept-form');
+      assert.equal(await form.locator('input[type=checkbox]').count(), 3);
+      assert.equal(await form.locator('input[type=checkbox]:checked').count(), 0, 'nothing shared unless ticked');
+      await person.page.getByTestId('access-log-empty').getByText('No one but you has read or changed your data.').waitFor();
+      await checkPage(person.page, width, 'sharing before accepting');
+      await form.getByRole('checkbox', { name: /^Your journal/ }).check();
+      await form.getByRole('button', { name: 'Accept and link' }).click();
+      await person.page.getByTestId('accept-done').getByText(/linked with pat at Riverside Physio.*your journal/).waitFor();
+      await person.page.waitForURL(/\/sharing$/);
+      const card = person.page.getByTestId('link-card').first();
+      await card.getByRole('heading', { name: 'pat, Riverside Physio' }).waitFor();
+      await card.getByText('Live').waitFor();
+      assert.equal(await card.getByRole('checkbox', { name: /^Your journal/ }).isChecked(), true);
+      assert.equal(await card.getByRole('checkbox', { name: /^Your sessions/ }).isChecked(), false);
+      assert.equal(await card.getByRole('checkbox', { name: /^Your safety questions/ }).isChecked(), false);
+      const links = await apiCall<Link[]>(person.page, 'GET', '/links');
+      assert.deepEqual(links.body.map((l) => l.share), [{ journal: true, sessions: false, screening: false }]);
+      await shot(person.page, 'care-3-accepted' + tag);
+
+      // pat opens the client: the journal is there, the sessions are not shared.
+      await pat.page.goto(server.base + '/clients');
+      const item = pat.page.getByTestId('client-list').locator('li', { hasText: 'sam' });
+      await item.getByText('Shares their journal.').waitFor();
+      await item.getByText(/Linked since/).waitFor();
+      await item.getByRole('link', { name: 'sam' }).click();
+      await pat.page.waitForURL(/\/clients\/\d+$/);
+      const clientUrl = pat.page.url();
+      await pat.page.getByRole('heading', { name: 'sam', level: 1 }).waitFor();
+      assert.equal(await pat.page.getByRole('tab', { name: 'Journal' }).getAttribute('aria-selected'), 'true');
+      await pat.page.getByRole('tabpanel').getByText('walked to work without neck pain').waitFor();
+      await checkPage(pat.page, width, 'client journal');
+      await shot(pat.page, 'care-4-client-journal' + tag);
+      await pat.page.getByRole('tab', { name: 'Sessions' }).click();
+      await pat.page.getByTestId('not-shared').getByText(/does not share their sessions/).waitFor();
+      await pat.page.getByRole('tab', { name: 'Screening' }).click();
+      await pat.page.getByTestId('not-shared').getByText(/does not share their screening/).waitFor();
+      await shot(pat.page, 'care-5-not-shared' + tag);
+
+      // The person sees who looked: pat read the journal; the refusals are not reads.
+      await person.page.reload();
+      const log = person.page.getByTestId('access-log');
+      await log.waitFor();
+      await log.locator('tr', { hasText: 'pat' }).filter({ hasText: 'Read the journal' }).waitFor();
+      await log.locator('tr', { hasText: 'pat' }).first().getByText(/practitioner, Riverside Physio/).waitFor();
+      assert.equal(await log.locator('tbody tr', { hasText: /sessions|screening/ }).count(), 0, 'a refusal is not in the log');
+      assert.equal(await person.page.getByTestId('access-log-empty').count(), 0);
+      await checkPage(person.page, width, 'sharing with a link and the log');
+      await shot(person.page, 'care-6-access-log' + tag);
+
+      // Turning sessions and screening on shows them to pat on the next request; turning them off again hides them.
+      const card2 = person.page.getByTestId('link-card').first();
+      await card2.getByRole('checkbox', { name: /^Your sessions/ }).check();
+      await card2.getByText('Saved. pat can now see your journal and sessions.').waitFor();
+      await card2.getByRole('checkbox', { name: /^Your safety questions/ }).check();
+      await card2.getByText('Saved. pat can now see your journal, sessions and safety answers.').waitFor();
+      await pat.page.getByRole('tab', { name: 'Sessions' }).click(); // from Screening: the tab asks again
+      await pat.page.getByRole('tabpanel').getByText('No sessions yet.').waitFor();
+      await pat.page.getByRole('tab', { name: 'Screening' }).click();
+      const screening = pat.page.getByTestId('client-screening');
+      await screening.getByText('Fine to start').waitFor();
+      await screening.getByText('No to every question.').waitFor();
+      await checkPage(pat.page, width, 'client screening');
+      await card2.getByRole('checkbox', { name: /^Your sessions/ }).uncheck();
+      await card2.getByRole('checkbox', { name: /^Your safety questions/ }).uncheck();
+      await card2.getByText('Saved. pat can now see your journal.').waitFor();
+      await pat.page.getByRole('tab', { name: 'Sessions' }).click();
+      await pat.page.getByTestId('not-shared').getByText(/does not share their sessions/).waitFor();
+      const after = await apiCall<Link[]>(person.page, 'GET', '/links');
+      assert.deepEqual(after.body.map((l) => l.share), [{ journal: true, sessions: false, screening: false }]);
+
+      // Revoking asks first, and says pat will see nothing more.
+      await card2.getByRole('button', { name: 'Revoke' }).click();
+      const confirm = card2.locator('.confirm');
+      await confirm.getByText(/pat will see nothing more of your data/).waitFor();
+      await shot(person.page, 'care-7-revoke-confirm' + tag);
+      await confirm.getByRole('button', { name: 'Keep sharing' }).click();
+      assert.equal(await card2.locator('.confirm').count(), 0);
+      assert.equal((await apiCall<Link[]>(person.page, 'GET', '/links')).body[0].live, true, 'keeping changes nothing');
+      await card2.getByRole('button', { name: 'Revoke' }).click();
+      await card2.getByRole('button', { name: 'Yes, stop sharing' }).click();
+      const ended = person.page.getByTestId('link-card').first();
+      await ended.getByText('Ended').waitFor();
+      await ended.getByText(/pat sees nothing of yours/).waitFor();
+      assert.equal(await ended.getByRole('button', { name: 'Revoke' }).count(), 0);
+      assert.equal((await apiCall<Link[]>(person.page, 'GET', '/links')).body[0].live, false);
+      await checkPage(person.page, width, 'sharing after revoking');
+      await shot(person.page, 'care-8-revoked' + tag);
+
+      // pat's client page now says the client is not linked; the list is empty.
+      await pat.page.goto(clientUrl);
+      await pat.page.getByTestId('not-linked').getByText(/not linked to you/).waitFor();
+      await pat.page.getByRole('heading', { name: 'Client not linked', level: 1 }).waitFor();
+      assert.equal(await pat.page.getByRole('tab').count(), 0);
+      await shot(pat.page, 'care-9-not-linked' + tag);
+      await pat.page.goto(server.base + '/clients');
+      await pat.page.getByTestId('no-clients').waitFor();
+      assert.equal(await pat.page.getByTestId('client-list').count(), 0);
+
+      for (const w of open) assert.deepEqual(w.problems, [], 'CSP violations or page errors');
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  });
+}
