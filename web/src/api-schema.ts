@@ -681,6 +681,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients/{id}/clearances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A linked practitioner records a clearance for a client: it lifts warning-sign findings raised on or before its date for the areas named (all when none), signed with the practitioner's and the clinic's names, and logged in the client's access log. */
+        post: operations["clearClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1634,6 +1651,12 @@ export interface components {
         PractitionerInput: {
             name: string;
             password: string;
+        };
+        ClientClearanceInput: {
+            date?: components["schemas"]["Date"];
+            /** @description The areas cleared; none clears every warning sign. */
+            regions?: components["schemas"]["RegionSideInput"][];
+            note?: string;
         };
     };
     responses: {
@@ -2922,6 +2945,40 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMedia"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    clearClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's person id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientClearanceInput"];
+            };
+        };
+        responses: {
+            /** @description Saved durably; the stored clearance. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClearanceList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotLinked"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMedia"];
             503: components["responses"]["DbBusy"];

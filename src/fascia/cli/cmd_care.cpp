@@ -1,7 +1,8 @@
 // Clinics and care links in the terminal (issue 10):
 //   fascia clinic add NAME | clinic list
 //   fascia practice invite --as NAME [--days N] | practice clients --as NAME |
-//     practice show CLIENT --as NAME [--area link|journal|sessions|screening]
+//     practice show CLIENT --as NAME [--area link|journal|sessions|screening] |
+//     practice clear CLIENT --as NAME [--region R[:SIDE]]... [--date D] [--note TEXT]
 //   fascia link accept CODE --share LIST | link list | link share ID --share LIST | link revoke ID
 //   fascia access-log
 // The terminal acts with the database's full trust (whoever can open the file
@@ -14,9 +15,12 @@
 #include "fascia/adapters/json_care_views.hpp"
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/adapters/password_hash.hpp"
+#include "fascia/app/care_clearance.hpp"
 #include "fascia/app/care_links.hpp"
+#include "fascia/app/clearance.hpp"
 #include "fascia/app/screening_state.hpp"
 #include "fascia/app/text_limits.hpp"
+#include "fascia/cli/args.hpp"
 #include "fascia/cli/commands.hpp"
 
 namespace fascia::cli {
@@ -158,6 +162,45 @@ int show_client(Context& ctx, const std::string& as, std::int64_t client, const 
   return kOk;
 }
 
+struct ClearOptions {
+  std::string as, date, note;
+  std::int64_t client = 0;
+  std::vector<std::string> regions;
+};
+
+// A linked practitioner clears a client's warning signs (all, or on the
+// regions named): logged in the client's access log, signed with the
+// practitioner's and the clinic's names.
+int clear_client(Context& ctx, const ClearOptions& o) {
+  FASCIA_CLI_TRY(kb, ctx.kb());
+  FASCIA_CLI_TRY(today, ctx.today());
+  core::ClearanceEntry entry{today, {}, {}, o.note};
+  if (!o.date.empty()) {
+    auto d = core::parse_date(o.date);
+    if (!d) return report(ctx.err, {core::ErrorCode::bad_date, "--date: " + d.error().message});
+    entry.date = *d;
+  }
+  for (const auto& text : o.regions) {
+    FASCIA_CLI_TRY(target, parse_region_arg(*kb, text, false));
+    entry.regions.push_back({target.region, target.side});
+  }
+  FASCIA_CLI_TRY(stores, open_stores(ctx));
+  FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, o.as));
+  FASCIA_CLI_TRY(signed_entry,
+                 app::sign_client_clearance(*kb, *stores.clinics, practitioner, o.client, entry, unix_now(), today));
+  FASCIA_CLI_TRY(store, adapters::open_journal_store(ctx.database(), o.client));
+  FASCIA_CLI_TRY(stored, app::record_clearance(*kb, *store, signed_entry, today));
+  if (ctx.json()) {
+    ctx.print_json(adapters::clearances_json({stored}));
+    return kOk;
+  }
+  ctx.out << "Clearance recorded for client " << o.client << " by " << stored.by << " ("
+          << (stored.regions.empty() ? std::string("every warning sign")
+                                     : std::to_string(stored.regions.size()) + " area(s)")
+          << "); they see it in their journal and their plan.\n";
+  return kOk;
+}
+
 int accept(Context& ctx, const std::string& code_text, const std::string& share, const std::string& as) {
   FASCIA_CLI_TRY(code, app::normalise_invitation_code(code_text));
   FASCIA_CLI_TRY(sharing, app::parse_sharing(share));
@@ -262,6 +305,16 @@ void add_care_commands(CLI::App& app, Context& ctx, Action& action) {
   show->add_option("--area", *area, "link, journal, sessions or screening (default link)");
   show->callback(
       [&ctx, &action, as, id, area] { action = [&ctx, as, id, area] { return show_client(ctx, *as, *id, *area); }; });
+
+  auto clear_opts = std::make_shared<ClearOptions>();
+  auto* clr = practice->add_subcommand("clear", "clear a linked client's warning signs (logged in their access log)");
+  clr->add_option("client", clear_opts->client, "the client's person id")->required();
+  clr->add_option("--as", clear_opts->as, "the practitioner's account name")->required();
+  clr->add_option("--region", clear_opts->regions, "REGION[:SIDE] cleared (repeat); none clears every warning sign");
+  clr->add_option("--date", clear_opts->date, "the day they were seen (YYYY-MM-DD, default today)");
+  clr->add_option("--note", clear_opts->note, "what was found");
+  clr->callback(
+      [&ctx, &action, clear_opts] { action = [&ctx, clear_opts] { return clear_client(ctx, *clear_opts); }; });
 
   auto* link = app.add_subcommand("link", "your links to practitioners: accept, share, revoke");
   link->require_subcommand(1);

@@ -7,6 +7,7 @@
 //   GET  /api/v1/access-log             who besides the caller read or changed their data
 //   GET  /api/v1/clients                a practitioner's clients
 //   GET  /api/v1/clients/{id}[/journal|/sessions|/screening]  one client, checked and logged
+//   POST /api/v1/clients/{id}/clearances  a linked practitioner clears warning signs
 //   GET  /api/v1/clinic                 an administrator's clinic and its practitioners
 //   POST /api/v1/clinic/practitioners   an administrator adds a practitioner
 // Every reach into a client's data goes through app::reach_client, which
@@ -14,8 +15,12 @@
 #include "fascia/adapters/json_care_views.hpp"
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/adapters/password_hash.hpp"
+#include "fascia/app/care_clearance.hpp"
 #include "fascia/app/care_links.hpp"
+#include "fascia/app/clearance.hpp"
 #include "fascia/app/screening_state.hpp"
+#include "fascia/app/text_limits.hpp"
+#include "fascia/app/validate.hpp"
 #include "fascia/server/auth.hpp"
 #include "fascia/server/json_input.hpp"
 #include "fascia/server/route_helpers.hpp"
@@ -152,6 +157,33 @@ ApiResult<Reply> client_area(Call& call, core::CareArea area) {
   return json_reply(out);
 }
 
+// A linked practitioner's clearance for a client: {date?, regions?, note?}.
+// Read and checked, reached and logged, then written in the client's group
+// commit, so the client's views see it at once.
+ApiResult<Reply> post_client_clearance(Call& call) {
+  const auto& kb = call.state.kb;
+  API_TRY(client, id_in_path(call, "client"));
+  API_TRY(body, parse_object_body(call.request));
+  if (auto ok = only_fields(body, {"date", "regions", "note"}); !ok) return tl::make_unexpected(ok.error());
+  API_TRY(date, read_date(body, "date", call.today));
+  if (auto ok = app::validate_entry_date(date, call.today, "clearance"); !ok)
+    return tl::make_unexpected(from_core(ok.error(), "date"));
+  API_TRY(regions, read_region_sides(kb, body, "regions", ""));
+  API_TRY(note, read_text(body, "note", {}, std::string(), app::kClearanceNoteLimit.max_characters));
+  API_TRY(practitioner, caller_account(call));
+  core::ClearanceEntry entry{date, {}, regions, note};
+  {
+    API_TRY(clinics, lift(call.state.clinics.lease()));
+    API_TRY(signed_entry,
+            lift(app::sign_client_clearance(kb, *clinics, practitioner, client, entry, unix_now(), call.today)));
+    entry = std::move(signed_entry);
+  }
+  return call.state.writes.run(client, [&](app::JournalStore& store) -> ApiResult<Reply> {
+    API_TRY(stored, lift(app::record_clearance(kb, store, entry, call.today)));
+    return json_reply(adapters::clearances_json({stored}), 201);
+  });
+}
+
 // The administrator's own clinic.
 ApiResult<std::int64_t> administered_clinic(const app::Account& account) {
   if (account.membership.role != core::Role::clinic_admin || !account.membership.clinic_id)
@@ -203,6 +235,7 @@ void add_care_routes(ApiRouter& api) {
   api.get(R"(/api/v1/clients/(\d+)/sessions)", [](Call& call) { return client_area(call, core::CareArea::sessions); });
   api.get(R"(/api/v1/clients/(\d+)/screening)",
           [](Call& call) { return client_area(call, core::CareArea::screening); });
+  api.post(R"(/api/v1/clients/(\d+)/clearances)", post_client_clearance);
   api.get("/api/v1/clinic", get_clinic);
   api.post("/api/v1/clinic/practitioners", post_practitioner);
 }

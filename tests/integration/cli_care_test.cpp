@@ -1,0 +1,115 @@
+// Issue 10 in the terminal: clinics, practitioner accounts, an invitation
+// accepted with a choice of what to share, a practitioner's logged reads,
+// a clearance, revoking, and the access log — with a clear error and a
+// non-zero exit for every refusal.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_harness.hpp"
+#include "cli_people.hpp"
+
+using cli_test::Sandbox;
+
+namespace {
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// A clinic with practitioner pat, and the terminal's person with a profile
+// and a screening; the invitation code pat made.
+std::string set_up_clinic(const Sandbox& box) {
+  EXPECT_EQ(box.run("clinic add 'North Physio'").code, 0);
+  EXPECT_EQ(box.run("user add me --password-stdin", "me-password-1\n").code, 0);  // person 1
+  const auto pat = box.run("user add pat --role practitioner --clinic 1 --password-stdin", "pat-password-1\n");
+  EXPECT_EQ(pat.code, 0) << pat.err;
+  EXPECT_TRUE(contains(pat.out, "practitioner of clinic 1")) << pat.out;
+  cli_test::set_up_desk_worker(box);
+  const auto inv = box.run("--json practice invite --as pat");
+  EXPECT_EQ(inv.code, 0) << inv.err;
+  return nlohmann::json::parse(inv.out)["code"].get<std::string>();
+}
+
+}  // namespace
+
+TEST(CliCare, AClientAcceptsChoosingWhatToShareAndSeesEveryReadInTheAccessLog) {
+  Sandbox box;
+  const std::string code = set_up_clinic(box);
+  const auto accepted = box.run("link accept " + code + " --share journal");
+  ASSERT_EQ(accepted.code, 0) << accepted.err;
+  EXPECT_TRUE(contains(accepted.out, "Linked to pat of North Physio")) << accepted.out;
+  EXPECT_TRUE(contains(accepted.out, "sharing journal")) << accepted.out;
+
+  EXPECT_EQ(box.run("access-log").out, "No one but you has read or changed your data.\n");
+  const auto journal = box.run("practice show 1 --as pat --area journal");
+  ASSERT_EQ(journal.code, 0) << journal.err;
+  EXPECT_TRUE(nlohmann::json::parse(journal.out).contains("journal"));
+
+  const auto refused = box.run("practice show 1 --as pat --area sessions");
+  EXPECT_NE(refused.code, 0);
+  EXPECT_TRUE(contains(refused.err, "does not share their sessions")) << refused.err;
+
+  const auto log = box.run("--json access-log");
+  const auto entries = nlohmann::json::parse(log.out);
+  ASSERT_EQ(entries.size(), 1u) << log.out;  // the refused read is not there
+  EXPECT_EQ(entries[0]["who"]["name"], "pat");
+  EXPECT_EQ(entries[0]["area"], "journal");
+}
+
+TEST(CliCare, ARevokedLinkOpensNothingAndASecondAcceptOfOneCodeIsRefused) {
+  Sandbox box;
+  const std::string code = set_up_clinic(box);
+  ASSERT_EQ(box.run("link accept " + code + " --share journal,sessions,screening").code, 0);
+  const auto again = box.run("link accept " + code + " --share none");
+  EXPECT_EQ(again.code, 5) << again.err;  // precondition
+  EXPECT_TRUE(contains(again.err, "already been used")) << again.err;
+
+  ASSERT_EQ(box.run("link revoke 1").code, 0);
+  const auto after = box.run("practice show 1 --as pat --area journal");
+  EXPECT_EQ(after.code, 2) << after.err;
+  EXPECT_TRUE(contains(after.err, "no client 1")) << after.err;
+  EXPECT_EQ(box.run("--json practice clients --as pat").out, "[]\n");
+  EXPECT_TRUE(contains(box.run("link list").out, "revoked")) << box.run("link list").out;
+}
+
+TEST(CliCare, ALinkedPractitionerClearsAWarningSignAndThePersonSeesWho) {
+  Sandbox box;
+  const std::string code = set_up_clinic(box);
+  ASSERT_EQ(box.run("link accept " + code + " --share screening").code, 0);
+  const auto cleared = box.run("practice clear 1 --as pat --note 'seen today'");
+  ASSERT_EQ(cleared.code, 0) << cleared.err;
+  EXPECT_TRUE(contains(cleared.out, "pat, North Physio")) << cleared.out;
+  const auto data = nlohmann::json::parse(box.run("export").out);
+  const auto& clearances = data["journal"]["clearances"];
+  ASSERT_EQ(clearances.size(), 1u) << data.dump();
+  EXPECT_EQ(clearances[0]["by"], "pat, North Physio");
+  EXPECT_TRUE(contains(box.run("access-log").out, "recorded a clearance"));
+}
+
+TEST(CliCare, RefusalsNameWhatIsWrongAndChangeNothing) {
+  Sandbox box;
+  const std::string code = set_up_clinic(box);
+  struct Case {
+    std::string args, input, says;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"user add sam --role practitioner --password-stdin", "sam-password-1\n", "must belong to a clinic"},
+           {"user add sam --role practitioner --clinic 9 --password-stdin", "sam-password-1\n", "no clinic 9"},
+           {"user add sam --role doctor --clinic 1 --password-stdin", "sam-password-1\n", "--role"},
+           {"user add sam --clinic 1 --password-stdin", "sam-password-1\n", "belongs to no clinic"},
+           {"clinic add 'North Physio'", "", "already exists"},
+           {"practice invite --as me", "", "only a practitioner"},
+           {"practice invite --as nobody", "", "no account named 'nobody'"},
+           {"link accept ABCD --share journal", "", "invitation code"},
+           {"link accept " + code + " --share photos", "", "'photos'"},
+           {"link accept " + code + " --share journal --as pat", "", "only a person"},
+           {"practice show 1 --as me", "", "only a linked practitioner"},
+           {"practice show 1 --as pat --area care", "", "--area"},
+           {"link revoke 7", "", "link"},
+       }) {
+    const auto r = box.run(c.args, c.input);
+    EXPECT_NE(r.code, 0) << c.args;
+    EXPECT_TRUE(contains(r.err, c.says)) << c.args << ": " << r.err;
+  }
+  EXPECT_EQ(box.run("--json link list").out, "[]\n");
+  EXPECT_EQ(box.run("--json access-log").out, "[]\n");
+}
