@@ -80,4 +80,21 @@ core::Result<std::vector<int>> parse_days(const std::string& text) {
   return days;
 }
 
+core::Result<core::ClearanceEntry> clearance_from_args(const core::KnowledgeBase& kb, core::Date today,
+                                                       const std::string& date, const std::vector<std::string>& regions,
+                                                       const std::string& note, const std::string& by) {
+  core::ClearanceEntry entry{today, by, {}, note};
+  if (!date.empty()) {
+    auto d = core::parse_date(date);
+    if (!d) return core::fail(core::ErrorCode::bad_date, "--date: " + d.error().message);
+    entry.date = *d;
+  }
+  for (const auto& text : regions) {
+    auto target = parse_region_arg(kb, text, false);
+    if (!target) return tl::make_unexpected(target.error());
+    entry.regions.push_back({target->region, target->side});
+  }
+  return entry;
+}
+
 }  // namespace fascia::cli

@@ -17,6 +17,13 @@ core::Result<int> parse_int(const std::string& text, const std::string& what);
 // the side defaults to both (midline for midline regions).
 core::Result<core::RegionTarget> parse_region_arg(const core::KnowledgeBase& kb, const std::string& text,
                                                   bool with_pain);
+
+// A clearance from the terminal's options: --date (YYYY-MM-DD, default
+// today), --region REGION[:SIDE] (repeated; none = every warning sign),
+// --note, signed `by`. bad_date naming --date; parse_region_arg's errors.
+core::Result<core::ClearanceEntry> clearance_from_args(const core::KnowledgeBase& kb, core::Date today,
+                                                       const std::string& date, const std::vector<std::string>& regions,
+                                                       const std::string& note, const std::string& by);
 core::Result<std::vector<int>> parse_days(const std::string& text);
 core::Result<core::Side> parse_side(const std::string& text);
 

@@ -174,16 +174,7 @@ struct ClearOptions {
 int clear_client(Context& ctx, const ClearOptions& o) {
   FASCIA_CLI_TRY(kb, ctx.kb());
   FASCIA_CLI_TRY(today, ctx.today());
-  core::ClearanceEntry entry{today, {}, {}, o.note};
-  if (!o.date.empty()) {
-    auto d = core::parse_date(o.date);
-    if (!d) return report(ctx.err, {core::ErrorCode::bad_date, "--date: " + d.error().message});
-    entry.date = *d;
-  }
-  for (const auto& text : o.regions) {
-    FASCIA_CLI_TRY(target, parse_region_arg(*kb, text, false));
-    entry.regions.push_back({target.region, target.side});
-  }
+  FASCIA_CLI_TRY(entry, clearance_from_args(*kb, today, o.date, o.regions, o.note, ""));
   FASCIA_CLI_TRY(stores, open_stores(ctx));
   FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, o.as));
   FASCIA_CLI_TRY(signed_entry,

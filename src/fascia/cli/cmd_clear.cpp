@@ -19,16 +19,7 @@ struct ClearOptions {
 int clear(Context& ctx, const ClearOptions& o) {
   FASCIA_CLI_TRY(kb, ctx.kb());
   FASCIA_CLI_TRY(today, ctx.today());
-  core::ClearanceEntry entry{today, o.by, {}, o.note};
-  if (!o.date.empty()) {
-    auto d = core::parse_date(o.date);
-    if (!d) return report(ctx.err, {core::ErrorCode::bad_date, "--date: " + d.error().message});
-    entry.date = *d;
-  }
-  for (const auto& text : o.regions) {
-    FASCIA_CLI_TRY(target, parse_region_arg(*kb, text, false));
-    entry.regions.push_back({target.region, target.side});
-  }
+  FASCIA_CLI_TRY(entry, clearance_from_args(*kb, today, o.date, o.regions, o.note, o.by));
   FASCIA_CLI_TRY(store, ctx.store());
   FASCIA_CLI_TRY(stored, app::record_clearance(*kb, *store, entry, today));
   std::string areas;
