@@ -1,7 +1,9 @@
 // Clinics and care links in the terminal (issue 10):
 //   fascia clinic add NAME | clinic list
 //   fascia practice invite --as NAME [--days N] | practice clients --as NAME |
-//     practice show CLIENT --as NAME [--area link|journal|sessions|screening]
+//     practice show CLIENT --as NAME [--area link|journal|sessions|screening] |
+//     practice treat CLIENT --as NAME --treatment ID --region REGION[:SIDE]... --minutes N [--pressure P]
+//       [--reaction TEXT] [--note TEXT] [--date D]
 //   fascia link accept CODE --share LIST | link list | link share ID --share LIST | link revoke ID
 //   fascia access-log
 // The terminal acts with the database's full trust (whoever can open the file
@@ -15,9 +17,13 @@
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/adapters/password_hash.hpp"
 #include "fascia/app/care_links.hpp"
+#include "fascia/app/clinic_treatments.hpp"
 #include "fascia/app/screening_state.hpp"
 #include "fascia/app/text_limits.hpp"
+#include "fascia/cli/args.hpp"
 #include "fascia/cli/commands.hpp"
+#include "fascia/cli/decimal_option.hpp"
+#include "fascia/cli/render_text.hpp"
 
 namespace fascia::cli {
 
@@ -158,6 +164,78 @@ int show_client(Context& ctx, const std::string& as, std::int64_t client, const 
   return kOk;
 }
 
+struct TreatOptions {
+  std::int64_t client = 0;
+  std::string as, treatment, reaction, note, date;
+  std::vector<std::string> regions;  // REGION[:SIDE]
+  std::optional<int> pressure;
+  int minutes = 0;
+};
+
+// The terminal's option for a field of the entry ("regions[1].side" -> --region).
+std::string option_for(const std::string& field) {
+  if (field.rfind("regions", 0) == 0) return "--region";
+  return field.empty() ? std::string() : "--" + field;
+}
+
+int treat(Context& ctx, const TreatOptions& o) {
+  FASCIA_CLI_TRY(kb, ctx.kb());
+  FASCIA_CLI_TRY(today, ctx.today());
+  core::ClinicTreatmentEntry entry;
+  entry.date = today;
+  if (!o.date.empty()) {
+    auto date = core::parse_date(o.date);
+    if (!date) return report(ctx.err, {core::ErrorCode::bad_date, "--date: " + date.error().message});
+    entry.date = *date;
+  }
+  entry.treatment = o.treatment;
+  for (const auto& text : o.regions) {
+    auto where = parse_region_arg(*kb, text, false);
+    if (!where) return report(ctx.err, {where.error().code, "--region: " + where.error().message});
+    entry.regions.push_back({where->region, where->side});
+  }
+  entry.pressure = o.pressure;
+  entry.minutes = o.minutes;
+  entry.reaction = o.reaction;
+  entry.note = o.note;
+  FASCIA_CLI_TRY(stores, open_stores(ctx));
+  FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, o.as));
+  FASCIA_CLI_TRY(store, adapters::open_journal_store(ctx.database(), o.client));
+  auto stored =
+      app::record_clinic_treatment(*kb, *stores.clinics, *store, practitioner, o.client, entry, unix_now(), today);
+  if (!stored) {
+    core::Error error = stored.error().error;
+    if (const std::string option = option_for(stored.error().field); !option.empty()) {
+      // The message names the field as the API does ("treatment: ...",
+      // "regions[0]: ..."); the terminal names its option instead.
+      std::string& message = error.message;
+      for (const std::string& named : {stored.error().field + ": ", std::string("clinic treatment: ")})
+        if (message.rfind(named, 0) == 0) message.erase(0, named.size());
+      if (const auto end = message.find("]: "); message.rfind("regions[", 0) == 0 && end != std::string::npos)
+        message.erase(0, end + 3);
+      message = option + ": " + message;
+    }
+    return report(ctx.err, error);
+  }
+  if (ctx.json()) {
+    ctx.print_json(adapters::clinic_treatment_json(*stored));
+    return kOk;
+  }
+  const core::TreatmentModality& kind = kb->treatments.at(stored->treatment);
+  std::string areas;
+  for (const auto& r : stored->regions) areas += (areas.empty() ? "" : ", ") + area_name(*kb, r.region, r.side);
+  ctx.out << "Clinic treatment " << stored->id << " recorded in client " << o.client << "'s journal: " << kind.name
+          << " on " << core::format_long_date(stored->date) << ", " << areas
+          << (stored->pressure ? ", pressure " + std::to_string(*stored->pressure) + "/10" : std::string()) << ", "
+          << stored->minutes << " min.\n";
+  if (kind.counts_as)
+    ctx.out << "It counts as " << core::to_string(*kind.counts_as)
+            << " work on those areas: the client's home work there waits as after a home session.\n";
+  else
+    ctx.out << "It holds no home work back (the sources give no load rule for " << kind.name << ").\n";
+  return kOk;
+}
+
 int accept(Context& ctx, const std::string& code_text, const std::string& share, const std::string& as) {
   FASCIA_CLI_TRY(code, app::normalise_invitation_code(code_text));
   FASCIA_CLI_TRY(sharing, app::parse_sharing(share));
@@ -262,6 +340,26 @@ void add_care_commands(CLI::App& app, Context& ctx, Action& action) {
   show->add_option("--area", *area, "link, journal, sessions or screening (default link)");
   show->callback(
       [&ctx, &action, as, id, area] { action = [&ctx, as, id, area] { return show_client(ctx, *as, *id, *area); }; });
+
+  auto t = std::make_shared<TreatOptions>();
+  auto* treat_cmd = practice->add_subcommand(
+      "treat", "record what was done in clinic in a linked client's journal (logged in their access log)");
+  treat_cmd->add_option("client", t->client, "the client's person id")->required();
+  treat_cmd->add_option("--as", t->as, "the practitioner's account name")->required();
+  treat_cmd->add_option("--treatment", t->treatment, "treatment id, e.g. clinic-iastm (see: fascia kb list treatments)")
+      ->required();
+  treat_cmd
+      ->add_option("--region", t->regions,
+                   "REGION[:SIDE] worked (repeatable; any region, practitioner-only ones included)")
+      ->required();
+  treat_cmd->add_option("--pressure", t->pressure, "pressure used, 0-10 (optional)")->transform(decimal_number(0, 10));
+  treat_cmd->add_option("--minutes", t->minutes, "minutes of work, 1-240")
+      ->required()
+      ->transform(decimal_number(1, 240));
+  treat_cmd->add_option("--reaction", t->reaction, "what was seen, e.g. redness that faded within the hour");
+  treat_cmd->add_option("--note", t->note, "anything worth remembering");
+  treat_cmd->add_option("--date", t->date, "the day of the treatment, YYYY-MM-DD (default: today)");
+  treat_cmd->callback([&ctx, &action, t] { action = [&ctx, t] { return treat(ctx, *t); }; });
 
   auto* link = app.add_subcommand("link", "your links to practitioners: accept, share, revoke");
   link->require_subcommand(1);
