@@ -476,6 +476,228 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A practitioner makes a single-use invitation code for a client (valid 7 days unless days says otherwise). */
+        post: operations["inviteClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's links to practitioners, live and revoked, oldest first. */
+        get: operations["links"];
+        put?: never;
+        /** Accept a practitioner's invitation, choosing what to share; accepting a second code of the same practitioner changes the live link's sharing. */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/links/{id}/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change what one of the caller's live links shares; effective on the practitioner's next request. */
+        put: operations["shareLink"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/links/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End one of the caller's live links: from the next request on, that practitioner sees nothing. */
+        post: operations["revokeLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every read or write of the caller's data by someone else: who, what, when; newest first. */
+        get: operations["accessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A practitioner's clients: their live links in the practitioner's clinic. */
+        get: operations["clients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The link to one client (logged in the client's access log). */
+        get: operations["client"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/journal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One client's journal, if they share it (logged). */
+        get: operations["clientJournal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One client's sessions, if they share them (logged). */
+        get: operations["clientSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/screening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One client's latest screening, if they share it (logged). */
+        get: operations["clientScreening"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/treatments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A linked practitioner records what was done in clinic into the client's journal (logged in the client's access log). Work that counts as a load holds the client's home work on those areas back. */
+        post: operations["recordClinicTreatment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A clinic administrator's clinic and its members. */
+        get: operations["clinic"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinic/practitioners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A clinic administrator adds a practitioner account to their clinic. */
+        post: operations["addPractitioner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -734,6 +956,11 @@ export interface components {
             name: string;
             description: string;
             offered_by_practitioners: boolean;
+            /**
+             * @description The home load a clinic treatment of this kind counts as toward the caps on the regions it worked; null: it counts as nothing.
+             * @enum {string|null}
+             */
+            counts_as: "instrument" | "compression" | "pressure" | null;
             source: string;
         };
         PainLocation: {
@@ -1130,6 +1357,8 @@ export interface components {
             notes: components["schemas"]["NoteEntry"][];
             sessions: components["schemas"]["Session"][];
             clearances: components["schemas"]["ClearanceEntry"][];
+            /** @description What linked practitioners did in clinic, oldest first. */
+            clinic_treatments: components["schemas"]["ClinicTreatment"][];
         };
         PainInput: {
             /**
@@ -1276,6 +1505,8 @@ export interface components {
             has_profile: boolean;
             has_screening: boolean;
             today: components["schemas"]["Date"];
+            role: components["schemas"]["Role"];
+            clinic_id: number | null;
         };
         Health: {
             /** @enum {boolean} */
@@ -1333,6 +1564,134 @@ export interface components {
             /** @description Stop sign id that raised it in a session that day; empty when answered in the screening. */
             stop_sign: string;
             stop_sign_name: string;
+        };
+        /**
+         * @description An account's role.
+         * @enum {string}
+         */
+        Role: "person" | "practitioner" | "clinic_admin";
+        Account: {
+            name: string;
+            person_id: number;
+            role: components["schemas"]["Role"];
+            /** @description A practitioner's or an administrator's clinic; null for a person. */
+            clinic_id: number | null;
+        };
+        Clinic: {
+            id: number;
+            name: string;
+            created: components["schemas"]["Date"];
+        };
+        /** @description What a client shares with one practitioner; each part off unless turned on. */
+        Sharing: {
+            /** @description Pain scores, soreness, skin checks, habits, notes, treatments elsewhere. */
+            journal?: boolean;
+            /** @description Logged sessions and their steps. */
+            sessions?: boolean;
+            /** @description Screening answers and outcome, clearances. */
+            screening?: boolean;
+        };
+        SharingOut: components["schemas"]["Sharing"] & Record<string, never>;
+        /** @description UTC time, to the second. */
+        UtcTime: string;
+        CareLink: {
+            id: number;
+            clinic: {
+                id: number;
+                name: string;
+            };
+            practitioner: {
+                person_id: number;
+                name: string;
+            };
+            client: {
+                person_id: number;
+                name: string;
+            };
+            share: components["schemas"]["SharingOut"];
+            created: components["schemas"]["UtcTime"];
+            revoked: components["schemas"]["UtcTime"] | null;
+            live: boolean;
+        };
+        CareLinkList: components["schemas"]["CareLink"][];
+        InvitationInput: {
+            /** @description Days it can be accepted; 7 when absent. */
+            days?: number;
+        };
+        Invitation: {
+            /** @description Shown once; works once. Only its hash is kept. */
+            code: string;
+            expires: components["schemas"]["UtcTime"];
+            clinic_id: number;
+        };
+        LinkAcceptInput: {
+            /** @description The invitation code; case, spaces and hyphens do not matter. */
+            code: string;
+            share: components["schemas"]["Sharing"];
+        };
+        AccessEntry: {
+            at: components["schemas"]["UtcTime"];
+            who: {
+                person_id: number;
+                name: string;
+                role: components["schemas"]["Role"];
+            };
+            clinic_id: number | null;
+            /** @enum {string} */
+            kind: "read" | "write";
+            /** @enum {string} */
+            area: "link" | "journal" | "sessions" | "screening" | "care";
+            what: string;
+        };
+        /** @description Newest first. */
+        AccessLog: components["schemas"]["AccessEntry"][];
+        ClientView: {
+            link: components["schemas"]["CareLink"];
+            journal?: components["schemas"]["Journal"];
+            sessions?: components["schemas"]["Session"][];
+            screening?: components["schemas"]["Screening"] | null;
+        };
+        ClinicView: {
+            clinic: components["schemas"]["Clinic"];
+            members: components["schemas"]["Account"][];
+        };
+        PractitionerInput: {
+            name: string;
+            password: string;
+        };
+        /** @description What a linked practitioner did in clinic (issue 10). A kind that counts as a load (Treatment.counts_as) holds the person's home work on the same areas back, like a home session. */
+        ClinicTreatment: {
+            id: number;
+            /** Format: date */
+            date: string;
+            /** @description A treatment id (GET /api/v1/kb/treatments). */
+            treatment: string;
+            regions: components["schemas"]["RegionSide"][];
+            pressure: number | null;
+            minutes: number;
+            /** @description What the practitioner saw. */
+            reaction: string;
+            note: string;
+            practitioner_id: number;
+            /** @description The practitioner's account name when it was recorded. */
+            practitioner: string;
+            clinic_id: number;
+        };
+        ClinicTreatmentInput: {
+            /**
+             * Format: date
+             * @description The day of the treatment (default today; not in the future, at most 365 days ago).
+             */
+            date?: string;
+            /** @description A treatment id (GET /api/v1/kb/treatments), e.g. clinic-iastm. */
+            treatment: string;
+            /** @description The areas worked: any region, practitioner-only ones included. */
+            regions: components["schemas"]["RegionSideInput"][];
+            pressure?: number | null;
+            minutes: number;
+            /** @description What was seen, e.g. redness that faded within the hour. */
+            reaction?: string;
+            note?: string;
         };
     };
     responses: {
@@ -1419,6 +1778,24 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The caller's role or link does not allow this (code forbidden, saying why: not a practitioner, not the clinic's administrator, or a part the client does not share); for a write, also a request from another web site's page. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No client with that number among the caller's live links (never linked, revoked, or another clinic's): the same answer whether or not the person exists. */
+        NotLinked: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["NotFoundError"];
             };
         };
     };
@@ -2234,6 +2611,409 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["CrossOrigin"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMedia"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    inviteClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationInput"];
+            };
+        };
+        responses: {
+            /** @description The code, shown once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMedia"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    links: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareLinkList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkAcceptInput"];
+            };
+        };
+        responses: {
+            /** @description The link. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareLink"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No invitation with that code. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMedia"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    shareLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The link's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Sharing"];
+            };
+        };
+        responses: {
+            /** @description The link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareLink"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMedia"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    revokeLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The link's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revoked link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareLink"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    accessLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The log. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessLog"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    clients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The links. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareLinkList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    client: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's person id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link and the part asked for. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotLinked"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    clientJournal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's person id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link and the part asked for. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotLinked"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    clientSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's person id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link and the part asked for. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotLinked"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    clientScreening: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's person id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link and the part asked for. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotLinked"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    recordClinicTreatment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's person id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClinicTreatmentInput"];
+            };
+        };
+        responses: {
+            /** @description Saved durably in the client's journal; the entry as stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicTreatment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotLinked"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMedia"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    clinic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clinic. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    addPractitioner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PractitionerInput"];
+            };
+        };
+        responses: {
+            /** @description The new account. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMedia"];
             503: components["responses"]["DbBusy"];
