@@ -156,7 +156,7 @@ describe('authentication', () => {
         if (field === null) assert.equal(r.body.error.field, undefined);
         else if (field !== undefined) assert.equal(r.body.error.field, field);
         assert.equal(parseSetCookie(r.headers, 'fascia_session'), undefined);
-        assert.deepEqual(await journalOf(tokenApi), { pain: [], reactions: [], habits: [], treatments: [], notes: [], sessions: [], clearances: [] });
+        assert.deepEqual(await journalOf(tokenApi), { pain: [], reactions: [], habits: [], treatments: [], notes: [], sessions: [], clearances: [], clinic_treatments: [] });
       });
   });
 });

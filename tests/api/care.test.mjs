@@ -102,8 +102,12 @@ describe('practitioners, invitations, links and the access log', () => {
   it('each read by the practitioner is in the person\'s access log: who, what, when', async () => {
     const clients = await pat.expect(200, 'GET', '/api/v1/clients');
     assert.deepEqual(clients.map((c) => c.client.person_id), [danaId]);
+    // Clearances belong to screening, which dana does not share: her own note
+    // about a private visit must not come with the journal.
+    await dana.expect(201, 'POST', '/api/v1/clearances', { json: { by: 'Dr Own, GP', note: 'private-visit-4c1e' } });
     const journal = await pat.expect(200, 'GET', `/api/v1/clients/${danaId}/journal`);
-    assert.ok(journal.journal.pain.length >= 0);
+    assert.ok(!JSON.stringify(journal).includes('private-visit-4c1e'), 'the journal part carries clearances');
+    assert.deepEqual(journal.journal.clearances, []);
     assert.equal(journal.link.id, link.id);
     const log = await dana.expect(200, 'GET', '/api/v1/access-log');
     assert.equal(log[0].who.name, 'pat');

@@ -56,7 +56,7 @@ describe('each account sees only its own person', () => {
   it('bob sees none of it: no profile, no screening, an empty journal, no sessions, no plan', async () => {
     assert.equal((await bob.request('GET', '/api/v1/profile')).status, 404);
     assert.equal((await bob.request('GET', '/api/v1/screening')).status, 404);
-    assert.deepEqual(await journalOf(bob), { pain: [], reactions: [], habits: [], treatments: [], notes: [], sessions: [], clearances: [] });
+    assert.deepEqual(await journalOf(bob), { pain: [], reactions: [], habits: [], treatments: [], notes: [], sessions: [], clearances: [], clinic_treatments: [] });
     assert.deepEqual(await bob.expect(200, 'GET', '/api/v1/sessions'), []);
     for (const p of ['/api/v1/plan', '/api/v1/today', '/api/v1/progress']) assert.equal((await bob.request('GET', p)).status, 409, p);
     const me = await bob.expect(200, 'GET', '/api/v1/me');

@@ -29,11 +29,11 @@ describe('journal', () => {
   stopServerAfter(() => server);
 
   it('a new person\'s journal is empty', async () => {
-    assert.deepEqual(await journalOf(api), { pain: [], reactions: [], habits: [], treatments: [], notes: [], sessions: [], clearances: [] });
+    assert.deepEqual(await journalOf(api), { pain: [], reactions: [], habits: [], treatments: [], notes: [], sessions: [], clearances: [], clinic_treatments: [] });
   });
 
   describe('writes are saved as sent and read back', () => {
-    const expected = { pain: [], reactions: [], habits: [], treatments: [], notes: [], sessions: [], clearances: [] };
+    const expected = { pain: [], reactions: [], habits: [], treatments: [], notes: [], sessions: [], clearances: [], clinic_treatments: [] };
 
     it('pain: date defaults to today, side to both (paired) or midline (midline region)', async () => {
       const a = await api.expect(201, 'POST', '/api/v1/journal/pain', { json: { region: 'upper-trapezius', score: 4 } });

@@ -97,6 +97,8 @@ TEST(CliCare, RefusalsNameWhatIsWrongAndChangeNothing) {
            {"user add sam --role doctor --clinic 1 --password-stdin", "sam-password-1\n", "--role"},
            {"user add sam --clinic 1 --password-stdin", "sam-password-1\n", "belongs to no clinic"},
            {"clinic add 'North Physio'", "", "already exists"},
+           {"clinic add '   '", "", "not only spaces"},
+           {"clinic add \"$(printf 'Two\\nLines')\"", "", "one line"},
            {"practice invite --as me", "", "only a practitioner"},
            {"practice invite --as nobody", "", "no account named 'nobody'"},
            {"link accept ABCD --share journal", "", "invitation code"},
@@ -112,4 +114,15 @@ TEST(CliCare, RefusalsNameWhatIsWrongAndChangeNothing) {
   }
   EXPECT_EQ(box.run("--json link list").out, "[]\n");
   EXPECT_EQ(box.run("--json access-log").out, "[]\n");
+  EXPECT_EQ(box.run("--json clinic list").out.find("Lines"), std::string::npos);
+}
+
+TEST(CliCare, AnAdministratorOrPractitionerMadeFirstNeverTakesOverTheTerminalsPerson) {
+  Sandbox box;
+  ASSERT_EQ(box.run("clinic add 'North Physio'").code, 0);
+  const auto admin = box.run("--json user add ada --role admin --clinic 1 --password-stdin", "ada-password-1\n");
+  ASSERT_EQ(admin.code, 0) << admin.err;
+  EXPECT_EQ(nlohmann::json::parse(admin.out)["person_id"], 2);
+  const auto person = box.run("--json user add me --password-stdin", "me-password-1\n");
+  EXPECT_EQ(nlohmann::json::parse(person.out)["person_id"], 1);
 }

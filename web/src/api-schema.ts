@@ -698,6 +698,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients/{id}/treatments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A linked practitioner records what was done in clinic into the client's journal (logged in the client's access log). Work that counts as a load holds the client's home work on those areas back. */
+        post: operations["recordClinicTreatment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -956,6 +973,11 @@ export interface components {
             name: string;
             description: string;
             offered_by_practitioners: boolean;
+            /**
+             * @description The home load a clinic treatment of this kind counts as toward the caps on the regions it worked; null: it counts as nothing.
+             * @enum {string|null}
+             */
+            counts_as: "instrument" | "compression" | "pressure" | null;
             source: string;
         };
         PainLocation: {
@@ -1352,6 +1374,8 @@ export interface components {
             notes: components["schemas"]["NoteEntry"][];
             sessions: components["schemas"]["Session"][];
             clearances: components["schemas"]["ClearanceEntry"][];
+            /** @description What linked practitioners did in clinic, oldest first. */
+            clinic_treatments: components["schemas"]["ClinicTreatment"][];
         };
         PainInput: {
             /**
@@ -1603,7 +1627,7 @@ export interface components {
             };
             share: components["schemas"]["SharingOut"];
             created: components["schemas"]["UtcTime"];
-            revoked: components["schemas"]["UtcTime"] | null;
+            revoked: components["schemas"]["UtcTime"] | (never | null);
             live: boolean;
         };
         CareLinkList: components["schemas"]["CareLink"][];
@@ -1642,7 +1666,7 @@ export interface components {
             link: components["schemas"]["CareLink"];
             journal?: components["schemas"]["Journal"];
             sessions?: components["schemas"]["Session"][];
-            screening?: components["schemas"]["Screening"] | null;
+            screening?: components["schemas"]["Screening"] | (never | null);
         };
         ClinicView: {
             clinic: components["schemas"]["Clinic"];
@@ -1656,6 +1680,40 @@ export interface components {
             date?: components["schemas"]["Date"];
             /** @description The areas cleared; none clears every warning sign. */
             regions?: components["schemas"]["RegionSideInput"][];
+            note?: string;
+        };
+        /** @description What a linked practitioner did in clinic (issue 10). A kind that counts as a load (Treatment.counts_as) holds the person's home work on the same areas back, like a home session. */
+        ClinicTreatment: {
+            id: number;
+            /** Format: date */
+            date: string;
+            /** @description A treatment id (GET /api/v1/kb/treatments). */
+            treatment: string;
+            regions: components["schemas"]["RegionSide"][];
+            pressure: number | null;
+            minutes: number;
+            /** @description What the practitioner saw. */
+            reaction: string;
+            note: string;
+            practitioner_id: number;
+            /** @description The practitioner's account name when it was recorded. */
+            practitioner: string;
+            clinic_id: number;
+        };
+        ClinicTreatmentInput: {
+            /**
+             * Format: date
+             * @description The day of the treatment (default today; not in the future, at most 365 days ago).
+             */
+            date?: string;
+            /** @description A treatment id (GET /api/v1/kb/treatments), e.g. clinic-iastm. */
+            treatment: string;
+            /** @description The areas worked: any region, practitioner-only ones included. */
+            regions: components["schemas"]["RegionSideInput"][];
+            pressure?: number | null;
+            minutes: number;
+            /** @description What was seen, e.g. redness that faded within the hour. */
+            reaction?: string;
             note?: string;
         };
     };
@@ -2973,6 +3031,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClearanceList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotLinked"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMedia"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    recordClinicTreatment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's person id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClinicTreatmentInput"];
+            };
+        };
+        responses: {
+            /** @description Saved durably in the client's journal; the entry as stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicTreatment"];
                 };
             };
             400: components["responses"]["BadRequest"];

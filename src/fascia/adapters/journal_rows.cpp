@@ -161,6 +161,64 @@ Result<void> select_sessions(Database& db, std::int64_t person, std::vector<core
       person);
 }
 
+Result<void> select_clinic_treatments(Database& db, std::int64_t person,
+                                      std::vector<core::ClinicTreatmentEntry>& treatments) {
+  std::map<std::int64_t, std::size_t> index_of;  // id -> position in treatments
+  FASCIA_TRY(each_row(
+      db, "clinic_treatment",
+      "SELECT id, date, treatment, pressure, minutes, reaction, note, practitioner_id, practitioner, clinic_id "
+      "FROM clinic_treatment WHERE person_id = ?1 ORDER BY date, id",
+      [&](Columns& c) {
+        index_of[c.int64(0)] = treatments.size();
+        treatments.push_back({.id = c.int64(0),
+                              .date = c.date(1),
+                              .treatment = c.text(2),
+                              .regions = {},
+                              .pressure = c.optional_integer(3),
+                              .minutes = c.integer(4),
+                              .reaction = c.text(5),
+                              .note = c.text(6),
+                              .practitioner_id = c.int64(7),
+                              .practitioner = c.text(8),
+                              .clinic_id = c.int64(9)});
+      },
+      person));
+  return each_row(
+      db, "clinic_treatment_region",
+      "SELECT clinic_treatment_id, region, side FROM clinic_treatment_region WHERE person_id = ?1 "
+      "ORDER BY clinic_treatment_id, position",
+      [&](Columns& c) {
+        // The foreign key guarantees the parent treatment exists.
+        treatments[index_of.at(c.int64(0))].regions.push_back({c.text(1), c.side(2)});
+      },
+      person);
+}
+
+// The next id of `table` (a constant name), numbered across the whole
+// database: one past the highest, and after kMaxSessionId the lowest free one.
+Result<std::int64_t> next_id(Database& db, const std::string& table) {
+  auto next = db.query_int(
+      "SELECT CASE WHEN coalesce(max(id), 0) < ?1 THEN coalesce(max(id), 0) + 1 ELSE"
+      " (SELECT min(free) FROM (SELECT 1 AS free WHERE NOT EXISTS (SELECT 1 FROM " +
+          table +
+          " WHERE id = 1)"
+          "  UNION ALL SELECT id + 1 FROM " +
+          table + " WHERE id + 1 <= ?1 AND id + 1 NOT IN (SELECT id FROM " + table +
+          ")) AS gaps)"
+          " END FROM " +
+          table,
+      app::kMaxSessionId);
+  if (!next) return tl::make_unexpected(next.error());
+  if (!*next) return core::fail(ErrorCode::db_error, db.name() + ": every " + table + " id is in use");
+  return **next;
+}
+
+Result<bool> id_used(Database& db, const std::string& table, std::int64_t id) {
+  auto count = db.query_int("SELECT count(*) FROM " + table + " WHERE id = ?1", id);
+  if (!count) return tl::make_unexpected(count.error());
+  return count->value_or(0) > 0;
+}
+
 }  // namespace
 
 Result<std::optional<core::Profile>> select_profile(Database& db, std::int64_t person) {
@@ -307,6 +365,7 @@ Result<core::Journal> select_journal(Database& db, std::int64_t person) {
         person, id));
     journal.clearances.push_back(std::move(entry));
   }
+  FASCIA_TRY(select_clinic_treatments(db, person, journal.clinic_treatments));
   return journal;
 }
 
@@ -366,21 +425,29 @@ Result<std::int64_t> next_session_id(Database& db) {
   // exposes ids). Every id stays within what an import accepts
   // (app::kMaxSessionId), so an export can always be imported again: after
   // the largest, the lowest free id.
-  auto next = db.query_int(
-      "SELECT CASE WHEN coalesce(max(id), 0) < ?1 THEN coalesce(max(id), 0) + 1 ELSE"
-      " (SELECT min(free) FROM (SELECT 1 AS free WHERE NOT EXISTS (SELECT 1 FROM session WHERE id = 1)"
-      "  UNION ALL SELECT id + 1 FROM session WHERE id + 1 <= ?1 AND id + 1 NOT IN (SELECT id FROM session)) AS gaps)"
-      " END FROM session",
-      app::kMaxSessionId);
-  if (!next) return tl::make_unexpected(next.error());
-  if (!*next) return core::fail(ErrorCode::db_error, db.name() + ": every session id is in use");
-  return **next;
+  return next_id(db, "session");
 }
 
-Result<bool> session_id_used(Database& db, std::int64_t id) {
-  auto count = db.query_int("SELECT count(*) FROM session WHERE id = ?1", id);
-  if (!count) return tl::make_unexpected(count.error());
-  return count->value_or(0) > 0;
+Result<bool> session_id_used(Database& db, std::int64_t id) { return id_used(db, "session", id); }
+
+Result<std::int64_t> next_clinic_treatment_id(Database& db) { return next_id(db, "clinic_treatment"); }
+
+Result<bool> clinic_treatment_id_used(Database& db, std::int64_t id) { return id_used(db, "clinic_treatment", id); }
+
+Result<void> insert_clinic_treatment(Database& db, std::int64_t person, std::int64_t id,
+                                     const core::ClinicTreatmentEntry& entry) {
+  FASCIA_TRY(
+      db.run("INSERT INTO clinic_treatment (person_id, id, date, treatment, pressure, minutes, reaction, note, "
+             "practitioner_id, practitioner, clinic_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+             person, id, core::format_date(entry.date), entry.treatment, entry.pressure, entry.minutes, entry.reaction,
+             entry.note, entry.practitioner_id, entry.practitioner, entry.clinic_id));
+  int position = 0;
+  for (const auto& r : entry.regions)
+    FASCIA_TRY(
+        db.run("INSERT INTO clinic_treatment_region (person_id, clinic_treatment_id, position, region, side) "
+               "VALUES (?1, ?2, ?3, ?4, ?5)",
+               person, id, position++, r.region, std::string(core::to_string(r.side))));
+  return {};
 }
 
 Result<void> insert_session(Database& db, std::int64_t person, std::int64_t id, const core::SessionEntry& session) {

@@ -45,4 +45,12 @@ Result<bool> session_id_used(Database& db, std::int64_t id);
 // Stores the session under `id` (its own id field is ignored) with its steps.
 Result<void> insert_session(Database& db, std::int64_t person, std::int64_t id, const core::SessionEntry& session);
 
+// Clinic treatment ids are numbered like session ids: across the whole
+// database, within kMaxSessionId.
+Result<std::int64_t> next_clinic_treatment_id(Database& db);
+Result<bool> clinic_treatment_id_used(Database& db, std::int64_t id);
+// Stores the treatment under `id` (its own id field is ignored) with its regions.
+Result<void> insert_clinic_treatment(Database& db, std::int64_t person, std::int64_t id,
+                                     const core::ClinicTreatmentEntry& entry);
+
 }  // namespace fascia::adapters::rows

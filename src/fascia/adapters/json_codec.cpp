@@ -149,12 +149,18 @@ class Fields {
     if (!valid_ || at(key).is_null()) return std::nullopt;
     return d_.integer(at(key), sub(key), min, max);
   }
-  // A session id: 0 (the store numbers it) up to kMaxSessionId.
+  // A session or clinic treatment id: 0 (the store numbers it) up to kMaxSessionId.
   std::int64_t id(std::string_view key) {
     const std::int64_t value = valid_ ? d_.int64(at(key), sub(key)) : 0;
     if (d_.ok() && (value < 0 || value > kMaxSessionId))
       d_.fail(ErrorCode::out_of_range,
               sub(key) + ": " + at(key).dump() + " is outside 0.." + std::to_string(kMaxSessionId));
+    return value;
+  }
+  // An id of a record elsewhere (a person, a clinic): 1 or more.
+  std::int64_t positive(std::string_view key) {
+    const std::int64_t value = valid_ ? d_.int64(at(key), sub(key)) : 0;
+    if (d_.ok() && value < 1) d_.fail(ErrorCode::out_of_range, sub(key) + ": " + at(key).dump() + " is below 1");
     return value;
   }
   Date date(std::string_view key) { return valid_ ? d_.date(at(key), sub(key)) : Date{}; }
@@ -321,30 +327,64 @@ core::NoteEntry decode_note(Decoder& d, const json& j, const std::string& p) {
   return {f.date("date"), f.text("text")};
 }
 
-// Session ids other than 0 must be unique: they are kept on import.
-void check_session_ids(Decoder& d, const std::vector<core::SessionEntry>& sessions) {
+core::ClinicTreatmentEntry decode_clinic_treatment(Decoder& d, const json& j, const std::string& p) {
+  Fields f(d, j, p,
+           {"id", "date", "treatment", "regions", "pressure", "minutes", "reaction", "note", "practitioner_id",
+            "practitioner", "clinic_id"});
+  core::ClinicTreatmentEntry out;
+  out.id = f.id("id");  // 0: the store numbers it
+  out.date = f.date("date");
+  out.treatment = f.text("treatment");
+  out.regions = f.list<core::RegionSide>("regions", [](Decoder& dd, const json& r, const std::string& rp) {
+    Fields rf(dd, r, rp, {"region", "side"});
+    return core::RegionSide{rf.text("region"), rf.side("side")};
+  });
+  out.pressure = f.optional_integer("pressure", 0, 10);
+  out.minutes = f.integer("minutes", 1, 240);
+  out.reaction = f.text("reaction");
+  out.note = f.text("note");
+  out.practitioner_id = f.positive("practitioner_id");
+  out.practitioner = f.text("practitioner");
+  out.clinic_id = f.positive("clinic_id");
+  return out;
+}
+
+// Ids other than 0 of one list (sessions, clinic treatments) must be unique:
+// they are kept on import.
+template <class Entry>
+void check_ids(Decoder& d, const std::vector<Entry>& entries, const std::string& path) {
   std::map<std::int64_t, std::size_t> first_use;  // id -> index
-  for (std::size_t i = 0; i < sessions.size() && d.ok(); ++i) {
-    if (sessions[i].id == 0) continue;
-    if (auto [it, fresh] = first_use.emplace(sessions[i].id, i); !fresh)
-      d.fail(ErrorCode::invalid_argument, index_path("journal.sessions", i) + ".id: " + std::to_string(sessions[i].id) +
-                                              " is already used by " + index_path("journal.sessions", it->second));
+  for (std::size_t i = 0; i < entries.size() && d.ok(); ++i) {
+    if (entries[i].id == 0) continue;
+    if (auto [it, fresh] = first_use.emplace(entries[i].id, i); !fresh)
+      d.fail(ErrorCode::invalid_argument, index_path(path, i) + ".id: " + std::to_string(entries[i].id) +
+                                              " is already used by " + index_path(path, it->second));
   }
 }
 
 core::Journal decode_journal(Decoder& d, const json& j, const std::string& p) {
-  // "clearances" came with issue 8; older exports do not have it.
+  // "clearances" came with issue 8 and "clinic_treatments" with issue 10;
+  // older exports do not have them (a file with the second has the first).
   const bool has_clearances = j.is_object() && j.contains("clearances");
-  Fields f = has_clearances
+  const bool has_clinic = j.is_object() && j.contains("clinic_treatments");
+  Fields f = has_clinic ? Fields(d, j, p,
+                                 {"pain", "reactions", "habits", "treatments", "notes", "sessions", "clearances",
+                                  "clinic_treatments"})
+             : has_clearances
                  ? Fields(d, j, p, {"pain", "reactions", "habits", "treatments", "notes", "sessions", "clearances"})
                  : Fields(d, j, p, {"pain", "reactions", "habits", "treatments", "notes", "sessions"});
-  core::Journal out{
-      f.list<core::PainEntry>("pain", decode_pain),     f.list<core::ReactionEntry>("reactions", decode_reaction),
-      f.list<core::HabitEntry>("habits", decode_habit), f.list<core::TreatmentEntry>("treatments", decode_treatment),
-      f.list<core::NoteEntry>("notes", decode_note),    f.list<core::SessionEntry>("sessions", decode_session),
-      {}};
-  if (has_clearances) out.clearances = f.list<core::ClearanceEntry>("clearances", decode_clearance);
-  check_session_ids(d, out.sessions);
+  core::Journal out;
+  out.pain = f.list<core::PainEntry>("pain", decode_pain);
+  out.reactions = f.list<core::ReactionEntry>("reactions", decode_reaction);
+  out.habits = f.list<core::HabitEntry>("habits", decode_habit);
+  out.treatments = f.list<core::TreatmentEntry>("treatments", decode_treatment);
+  out.notes = f.list<core::NoteEntry>("notes", decode_note);
+  out.sessions = f.list<core::SessionEntry>("sessions", decode_session);
+  if (has_clearances || has_clinic) out.clearances = f.list<core::ClearanceEntry>("clearances", decode_clearance);
+  if (has_clinic)
+    out.clinic_treatments = f.list<core::ClinicTreatmentEntry>("clinic_treatments", decode_clinic_treatment);
+  check_ids(d, out.sessions, "journal.sessions");
+  check_ids(d, out.clinic_treatments, "journal.clinic_treatments");
   return out;
 }
 

@@ -93,7 +93,9 @@ FASCIA_TO_JSON(StepLog, index, technique, region, side, modality, status, stroke
                note)
 FASCIA_TO_JSON(SessionEntry, id, date, protocol, target_region, side, stopped, stop_sign, steps)
 FASCIA_TO_JSON(ClearanceEntry, date, by, regions, note, after_screenings)
-FASCIA_TO_JSON(Journal, pain, reactions, habits, treatments, notes, sessions, clearances)
+FASCIA_TO_JSON(ClinicTreatmentEntry, id, date, treatment, regions, pressure, minutes, reaction, note, practitioner_id,
+               practitioner, clinic_id)
+FASCIA_TO_JSON(Journal, pain, reactions, habits, treatments, notes, sessions, clearances, clinic_treatments)
 
 // The knowledge base.
 FASCIA_TO_JSON(Source, id, title, citation)
@@ -112,7 +114,7 @@ FASCIA_TO_JSON(Protocol, id, name, summary, condition, eligible_regions, require
 FASCIA_TO_JSON(Question, id, text, kind, group, help, source)
 FASCIA_TO_JSON(StopSign, id, name, action, advice, rescreen_question, lower_pressure_next_time, source)
 FASCIA_TO_JSON(Habit, id, name, description, source)
-FASCIA_TO_JSON(TreatmentModality, id, name, description, offered_by_practitioners, source)
+FASCIA_TO_JSON(TreatmentModality, id, name, description, offered_by_practitioners, counts_as, source)
 FASCIA_TO_JSON(PainLocation, id, name, warning, source)
 
 // What fascia works out: screening, plans, sessions, progress, referral.

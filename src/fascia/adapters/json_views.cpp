@@ -94,6 +94,8 @@ json progress_json(const core::Progress& progress) { return progress; }
 
 json clearances_json(const std::vector<core::ClearanceEntry>& clearances) { return clearances; }
 
+json clinic_treatment_json(const core::ClinicTreatmentEntry& entry) { return entry; }
+
 json referral_json(const std::vector<core::ReferralSuggestion>& s, const std::vector<core::Reason>& warnings) {
   return json{{"note", "possible sources to explore, not a diagnosis: finding trigger points by touch is unreliable"},
               {"warnings", warnings},

@@ -69,6 +69,10 @@ nlohmann::json progress_json(const core::Progress& progress);
 // The recorded practitioner clearances, oldest first, as the export writes them:
 // [{date, by, regions: [{region, side}], note, after_screenings}].
 nlohmann::json clearances_json(const std::vector<core::ClearanceEntry>& clearances);
+// A practitioner's clinic treatment as the export writes it: {id, date,
+// treatment, regions: [{region, side}], pressure, minutes, reaction, note,
+// practitioner_id, practitioner, clinic_id}.
+nlohmann::json clinic_treatment_json(const core::ClinicTreatmentEntry& entry);
 // "Pain here often comes from there": {note, warnings, suggestions}.
 nlohmann::json referral_json(const std::vector<core::ReferralSuggestion>& suggestions,
                              const std::vector<core::Reason>& warnings);

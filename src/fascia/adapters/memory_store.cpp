@@ -66,6 +66,48 @@ Result<void> insert_session(core::PersonData& data, std::int64_t id, core::Sessi
   return {};
 }
 
+// Clinic treatments load by date, then id, with the schema's range checks.
+Result<void> insert_clinic_treatment(core::PersonData& data, std::int64_t id, core::ClinicTreatmentEntry entry) {
+  FASCIA_TRY(check(!entry.pressure || is_score(*entry.pressure), "clinic_treatment.pressure"));
+  FASCIA_TRY(check(entry.minutes >= 1 && entry.minutes <= 240, "clinic_treatment.minutes"));
+  FASCIA_TRY(check(entry.practitioner_id > 0, "clinic_treatment.practitioner_id"));
+  FASCIA_TRY(check(entry.clinic_id > 0, "clinic_treatment.clinic_id"));
+  entry.id = id;
+  auto& entries = data.journal.clinic_treatments;
+  const auto later = std::upper_bound(entries.begin(), entries.end(), entry, [](const auto& a, const auto& b) {
+    return std::tie(a.date, a.id) < std::tie(b.date, b.id);
+  });
+  entries.insert(later, std::move(entry));
+  return {};
+}
+
+// The ids of one kind of record across people: `ids_of(data)` lists a person's.
+template <class IdsOf>
+std::set<std::int64_t> ids_in(const MemoryState& state, IdsOf ids_of) {
+  std::set<std::int64_t> ids;
+  for (const auto& [person, data] : state.people) ids_of(data, ids);
+  return ids;
+}
+
+// As the SQL stores number them: one past the highest id, and after
+// kMaxSessionId the lowest free one.
+Result<std::int64_t> next_id(const std::set<std::int64_t>& ids, const char* what) {
+  if (ids.empty()) return 1;
+  if (*ids.rbegin() < app::kMaxSessionId) return *ids.rbegin() + 1;
+  std::int64_t free = 1;
+  for (const std::int64_t id : ids)
+    if (id == free) ++free;
+  if (free > app::kMaxSessionId)
+    return core::fail(ErrorCode::db_error, std::string("memory database: every ") + what + " id is in use");
+  return free;
+}
+
+std::set<std::int64_t> clinic_treatment_ids(const MemoryState& state) {
+  return ids_in(state, [](const core::PersonData& data, std::set<std::int64_t>& ids) {
+    for (const auto& entry : data.journal.clinic_treatments) ids.insert(entry.id);
+  });
+}
+
 bool session_id_used(const MemoryState& state, std::int64_t id) {
   for (const auto& [person, data] : state.people)
     for (const auto& session : data.journal.sessions)
@@ -73,19 +115,13 @@ bool session_id_used(const MemoryState& state, std::int64_t id) {
   return false;
 }
 
-// As the SQL stores number them: across people, one past the highest id,
-// and after kMaxSessionId the lowest free one.
+// As the SQL stores number them: across people.
 Result<std::int64_t> next_session_id(const MemoryState& state) {
-  std::set<std::int64_t> ids;
-  for (const auto& [person, data] : state.people)
-    for (const auto& session : data.journal.sessions) ids.insert(session.id);
-  if (ids.empty()) return 1;
-  if (*ids.rbegin() < app::kMaxSessionId) return *ids.rbegin() + 1;
-  std::int64_t free = 1;
-  for (const std::int64_t id : ids)
-    if (id == free) ++free;
-  if (free > app::kMaxSessionId) return core::fail(ErrorCode::db_error, "memory database: every session id is in use");
-  return free;
+  return next_id(ids_in(state,
+                        [](const core::PersonData& data, std::set<std::int64_t>& ids) {
+                          for (const auto& session : data.journal.sessions) ids.insert(session.id);
+                        }),
+                 "session");
 }
 
 }  // namespace
@@ -257,6 +293,15 @@ Result<std::int64_t> MemoryStore::add_session_record(const app::SessionRecord& r
   });
 }
 
+Result<std::int64_t> MemoryStore::add_clinic_treatment(const core::ClinicTreatmentEntry& entry) {
+  return write([&](MemoryState& s) -> Result<std::int64_t> {
+    auto id = next_id(clinic_treatment_ids(s), "clinic treatment");
+    if (!id) return id;
+    FASCIA_TRY(insert_clinic_treatment(s.people[person_id_], *id, entry));
+    return id;
+  });
+}
+
 Result<core::PersonData> MemoryStore::export_all() { return person(); }
 
 Result<void> MemoryStore::check_writable() const {
@@ -296,6 +341,22 @@ Result<void> MemoryStore::replace_all(const core::PersonData& data) {
       auto id = next_session_id(s);
       if (!id) return tl::make_unexpected(id.error());
       FASCIA_TRY(insert_session(mine, *id, *session));
+    }
+    // Clinic treatments keep their ids on the same terms.
+    std::vector<const core::ClinicTreatmentEntry*> renumber_clinic;
+    for (const auto& entry : journal.clinic_treatments) {
+      if (entry.id < 0 || entry.id > app::kMaxSessionId)
+        return core::fail(ErrorCode::out_of_range, "clinic treatment id " + std::to_string(entry.id) +
+                                                       " is outside 0.." + std::to_string(app::kMaxSessionId));
+      if (entry.id != 0 && !clinic_treatment_ids(s).contains(entry.id))
+        FASCIA_TRY(insert_clinic_treatment(mine, entry.id, entry));
+      else
+        renumber_clinic.push_back(&entry);
+    }
+    for (const core::ClinicTreatmentEntry* entry : renumber_clinic) {
+      auto id = next_id(clinic_treatment_ids(s), "clinic treatment");
+      if (!id) return tl::make_unexpected(id.error());
+      FASCIA_TRY(insert_clinic_treatment(mine, *id, *entry));
     }
     return {};
   });

@@ -258,7 +258,39 @@ CREATE TABLE access_log (
 CREATE INDEX access_log_by_person_at ON access_log (person_id, at);
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations{kVersion1, kVersion2, kVersion3};
+// Version 4 (SQLite's 8, issue 10, point 4): a practitioner's clinic
+// treatments in the person's journal, with their regions; the same columns
+// and checks as SQLite's. Ids are plain columns numbered by the store, as
+// session ids are.
+constexpr std::string_view kVersion4 = R"sql(
+CREATE TABLE clinic_treatment (
+  person_id       bigint NOT NULL,
+  id              bigint NOT NULL CHECK (id > 0),
+  date            fascia_date NOT NULL,
+  treatment       text NOT NULL,
+  pressure        integer CHECK (pressure IS NULL OR pressure BETWEEN 0 AND 10),
+  minutes         integer NOT NULL CHECK (minutes BETWEEN 1 AND 240),
+  reaction        text NOT NULL,
+  note            text NOT NULL,
+  practitioner_id bigint NOT NULL CHECK (practitioner_id > 0),
+  practitioner    text NOT NULL,
+  clinic_id       bigint NOT NULL CHECK (clinic_id > 0),
+  PRIMARY KEY (person_id, id),
+  UNIQUE (id)
+);
+CREATE INDEX clinic_treatment_by_person_date ON clinic_treatment (person_id, date);
+CREATE TABLE clinic_treatment_region (
+  person_id           bigint NOT NULL,
+  clinic_treatment_id bigint NOT NULL,
+  position            integer NOT NULL,
+  region              text NOT NULL,
+  side                fascia_side NOT NULL,
+  PRIMARY KEY (person_id, clinic_treatment_id, position),
+  FOREIGN KEY (person_id, clinic_treatment_id) REFERENCES clinic_treatment (person_id, id) ON DELETE CASCADE
+);
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4};
 
 }  // namespace
 

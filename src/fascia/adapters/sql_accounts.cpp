@@ -35,10 +35,16 @@ Result<app::Account> SqlAccounts::add_account(const std::string& name, const std
   if (!existing) return tl::make_unexpected(existing.error());
   if (!existing->empty()) return core::fail(ErrorCode::invalid_argument, "account '" + name + "' already exists");
   FASCIA_TRY(require_clinic(*db_, membership));
-  // Person 1 is the terminal's person: the first account takes it over.
+  // Person 1 is the terminal's person: the first person's account takes it
+  // over. A practitioner or an administrator never does (the terminal's own
+  // journal is a self-treater's), so they start from person 2.
   auto next = db_->query_int("SELECT coalesce(max(person_id), 0) + 1 FROM account");
   if (!next) return tl::make_unexpected(next.error());
-  app::Account account{next->value_or(1), name, password_hash, created, membership};
+  auto one_taken = db_->query_int("SELECT count(*) FROM account WHERE person_id = 1");
+  if (!one_taken) return tl::make_unexpected(one_taken.error());
+  std::int64_t person_id = std::max<std::int64_t>(next->value_or(1), 2);
+  if (membership.role == core::Role::person && one_taken->value_or(0) == 0) person_id = 1;
+  app::Account account{person_id, name, password_hash, created, membership};
   FASCIA_TRY(db_->run(kInsertAccount, account.person_id, account.name, account.password_hash,
                       core::format_date(created), core::to_string(membership.role), membership.clinic_id));
   FASCIA_TRY(txn->commit());

@@ -1,5 +1,6 @@
 #include "fascia/adapters/sql_clinics.hpp"
 
+#include "fascia/app/account_store.hpp"
 #include "fascia/app/text_limits.hpp"
 
 namespace fascia::adapters {
@@ -72,8 +73,7 @@ Result<std::vector<app::Clinic>> SqlClinics::select_clinics(std::string_view whe
 }
 
 Result<app::Clinic> SqlClinics::add_clinic(const std::string& name, core::Date created) {
-  if (name.empty()) return core::fail(ErrorCode::invalid_argument, "a clinic needs a name");
-  FASCIA_TRY(check_field(name, app::kClinicNameLimit));
+  FASCIA_TRY(app::validate_clinic_name(name));
   auto txn = db_->begin(Access::write);
   if (!txn) return tl::make_unexpected(txn.error());
   auto taken = db_->query_int("SELECT count(*) FROM clinic WHERE name = ?1", name);
@@ -99,8 +99,7 @@ Result<std::optional<app::Clinic>> SqlClinics::find_clinic(std::int64_t id) {
 
 Result<void> SqlClinics::restore_clinic(const app::Clinic& clinic) {
   if (clinic.id <= 0) return core::fail(ErrorCode::invalid_argument, "clinic ids are positive");
-  if (clinic.name.empty()) return core::fail(ErrorCode::invalid_argument, "a clinic needs a name");
-  FASCIA_TRY(check_field(clinic.name, app::kClinicNameLimit));
+  FASCIA_TRY(app::validate_clinic_name(clinic.name));
   auto txn = db_->begin(Access::write);
   if (!txn) return tl::make_unexpected(txn.error());
   auto taken = db_->query_int("SELECT count(*) FROM clinic WHERE id = ?1 OR name = ?2", clinic.id, clinic.name);

@@ -15,11 +15,24 @@ using sql::Access;
 namespace {
 
 // Every table holding a person's rows, children before their parents.
-constexpr std::array<std::string_view, 16> kPersonTables{
-    "session_step",   "session",      "screening_answer_region", "screening_answer", "screening",
-    "profile_region", "profile_tool", "profile_weekday",         "profile",          "pain_entry",
-    "reaction_entry", "habit_entry",  "treatment_entry",         "note_entry",       "clearance_region",
-    "clearance"};
+constexpr std::array<std::string_view, 18> kPersonTables{"session_step",
+                                                         "session",
+                                                         "screening_answer_region",
+                                                         "screening_answer",
+                                                         "screening",
+                                                         "profile_region",
+                                                         "profile_tool",
+                                                         "profile_weekday",
+                                                         "profile",
+                                                         "pain_entry",
+                                                         "reaction_entry",
+                                                         "habit_entry",
+                                                         "treatment_entry",
+                                                         "note_entry",
+                                                         "clearance_region",
+                                                         "clearance",
+                                                         "clinic_treatment_region",
+                                                         "clinic_treatment"};
 
 // Raises one person's revision (ADR 0014): every committed write does.
 constexpr std::string_view kRaiseRevision =
@@ -171,6 +184,15 @@ Result<std::int64_t> SqlStore::add_session_record(const app::SessionRecord& reco
   });
 }
 
+Result<std::int64_t> SqlStore::add_clinic_treatment(const core::ClinicTreatmentEntry& entry) {
+  return write([&]() -> Result<std::int64_t> {
+    auto id = rows::next_clinic_treatment_id(*connection_);
+    if (!id) return id;
+    FASCIA_TRY(rows::insert_clinic_treatment(*connection_, person_id_, *id, entry));
+    return id;
+  });
+}
+
 Result<core::PersonData> SqlStore::export_all() {
   return read([&]() -> Result<core::PersonData> {
     core::PersonData data;
@@ -223,6 +245,28 @@ Result<void> SqlStore::replace_all(const core::PersonData& data) {
       auto id = rows::next_session_id(*connection_);
       if (!id) return tl::make_unexpected(id.error());
       FASCIA_TRY(rows::insert_session(*connection_, person_id_, *id, *session));
+    }
+    // Clinic treatments keep their ids on the same terms.
+    std::vector<const core::ClinicTreatmentEntry*> renumber_clinic;
+    for (const auto& entry : journal.clinic_treatments) {
+      if (entry.id < 0 || entry.id > app::kMaxSessionId)
+        return core::fail(ErrorCode::out_of_range, "clinic treatment id " + std::to_string(entry.id) +
+                                                       " is outside 0.." + std::to_string(app::kMaxSessionId));
+      bool keep = entry.id != 0;
+      if (keep) {
+        auto used = rows::clinic_treatment_id_used(*connection_, entry.id);
+        if (!used) return tl::make_unexpected(used.error());
+        keep = !*used;
+      }
+      if (keep)
+        FASCIA_TRY(rows::insert_clinic_treatment(*connection_, person_id_, entry.id, entry));
+      else
+        renumber_clinic.push_back(&entry);
+    }
+    for (const core::ClinicTreatmentEntry* entry : renumber_clinic) {
+      auto id = rows::next_clinic_treatment_id(*connection_);
+      if (!id) return tl::make_unexpected(id.error());
+      FASCIA_TRY(rows::insert_clinic_treatment(*connection_, person_id_, *id, *entry));
     }
     return {};
   });

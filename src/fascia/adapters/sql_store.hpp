@@ -41,6 +41,7 @@ class SqlStore : public app::JournalStore {
   core::Result<void> add_note(const core::NoteEntry& entry) override;
   core::Result<std::int64_t> add_session(const core::SessionEntry& session) override;
   core::Result<std::int64_t> add_session_record(const app::SessionRecord& record) override;
+  core::Result<std::int64_t> add_clinic_treatment(const core::ClinicTreatmentEntry& entry) override;
 
   core::Result<core::PersonData> export_all() override;
   core::Result<void> replace_all(const core::PersonData& data) override;

@@ -299,8 +299,43 @@ CREATE TABLE access_log (
 CREATE INDEX access_log_by_person_at ON access_log (person_id, at);
 )sql";
 
-constexpr std::array<std::string_view, 7> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4,
-                                                      kVersion5, kVersion6, kVersion7};
+// Version 8 (issue 10, point 4): what a linked practitioner did in clinic,
+// in the person's journal: the kind of work (a treatments.yaml id), the
+// regions and sides worked, pressure (0-10, optional), minutes (1-240),
+// what was seen, a note, and who recorded it (their person id and account
+// name as it was, their clinic). Ids are numbered across the database, as
+// session ids are, and kept on import. No foreign key to clinic or account:
+// an export imported into another database keeps them as they were.
+constexpr std::string_view kVersion8 = R"sql(
+CREATE TABLE clinic_treatment (
+  person_id       INTEGER NOT NULL,
+  id              INTEGER NOT NULL CHECK (id > 0),
+  date            TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  treatment       TEXT NOT NULL,
+  pressure        INTEGER CHECK (pressure IS NULL OR pressure BETWEEN 0 AND 10),
+  minutes         INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 240),
+  reaction        TEXT NOT NULL,
+  note            TEXT NOT NULL,
+  practitioner_id INTEGER NOT NULL CHECK (practitioner_id > 0),
+  practitioner    TEXT NOT NULL,
+  clinic_id       INTEGER NOT NULL CHECK (clinic_id > 0),
+  PRIMARY KEY (person_id, id),
+  UNIQUE (id)
+) STRICT;
+CREATE INDEX clinic_treatment_by_person_date ON clinic_treatment (person_id, date);
+CREATE TABLE clinic_treatment_region (
+  person_id           INTEGER NOT NULL,
+  clinic_treatment_id INTEGER NOT NULL,
+  position            INTEGER NOT NULL,
+  region              TEXT NOT NULL,
+  side                TEXT NOT NULL CHECK (side IN ('left', 'right', 'both', 'midline')),
+  PRIMARY KEY (person_id, clinic_treatment_id, position),
+  FOREIGN KEY (person_id, clinic_treatment_id) REFERENCES clinic_treatment (person_id, id) ON DELETE CASCADE
+) STRICT;
+)sql";
+
+constexpr std::array<std::string_view, 8> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4,
+                                                      kVersion5, kVersion6, kVersion7, kVersion8};
 
 }  // namespace
 

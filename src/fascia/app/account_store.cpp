@@ -41,4 +41,14 @@ core::Result<void> validate_membership(const Membership& membership) {
   return {};
 }
 
+core::Result<void> validate_clinic_name(const std::string& name) {
+  if (auto ok = check_text(name, kClinicNameLimit); !ok)
+    return core::fail(core::ErrorCode::invalid_argument, ok.error().message);
+  if (name.find_first_not_of(" \t") == std::string::npos)
+    return core::fail(core::ErrorCode::invalid_argument, "clinic name: give 1-80 characters, not only spaces");
+  if (name.find_first_of("\n\r\t") != std::string::npos)
+    return core::fail(core::ErrorCode::invalid_argument, "clinic name: one line, without tabs");
+  return {};
+}
+
 }  // namespace fascia::app

@@ -54,8 +54,9 @@ struct AttemptVerdict {
 class AccountStore {
  public:
   virtual ~AccountStore() = default;
-  // The first account owns person 1 (the person the terminal commands use);
-  // later ones get the next free person id. invalid_argument when the name
+  // The first person's account owns person 1 (the person the terminal
+  // commands use); later ones, and every practitioner or administrator, get
+  // the next free person id (at least 2). invalid_argument when the name
   // is taken, when the membership is not valid (validate_membership), or
   // when its clinic does not exist.
   virtual core::Result<Account> add_account(const std::string& name, const std::string& password_hash,
@@ -106,5 +107,7 @@ core::Result<void> validate_account_name(const std::string& name);
 core::Result<void> validate_password(const std::string& password);
 // A person has no clinic; a practitioner and an administrator name one.
 core::Result<void> validate_membership(const Membership& membership);
+// A clinic's name: 1-80 characters on one line, not only spaces.
+core::Result<void> validate_clinic_name(const std::string& name);
 
 }  // namespace fascia::app

@@ -125,6 +125,14 @@ core::Result<std::vector<LinkDetails>> list_clients(ClinicStore& clinics, const 
   return live;
 }
 
+core::Journal journal_for_practitioner(core::Journal journal, const LinkDetails& link) {
+  journal.sessions.clear();
+  journal.clearances.clear();
+  std::erase_if(journal.clinic_treatments,
+                [&](const core::ClinicTreatmentEntry& t) { return t.clinic_id != link.link.clinic_id; });
+  return journal;
+}
+
 core::Result<core::Sharing> parse_sharing(std::string_view words) {
   core::Sharing sharing;
   if (words == "none") return sharing;

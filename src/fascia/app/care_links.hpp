@@ -12,6 +12,7 @@
 
 #include "fascia/app/account_store.hpp"
 #include "fascia/app/clinic_store.hpp"
+#include "fascia/core/person.hpp"
 
 namespace fascia::app {
 
@@ -62,6 +63,11 @@ core::Result<LinkDetails> reach_client(ClinicStore& clinics, const Account& acto
 // The practitioner's live links (their clients), oldest first. forbidden
 // unless the account is a practitioner.
 core::Result<std::vector<LinkDetails>> list_clients(ClinicStore& clinics, const Account& practitioner);
+
+// The journal part a linked practitioner may see: the journal without its
+// sessions (their own part), its clearances (part of screening) and the
+// clinic treatments recorded by other clinics (nothing crosses clinics).
+core::Journal journal_for_practitioner(core::Journal journal, const LinkDetails& link);
 
 // Reads the sharing words "journal,sessions,screening" (any order, any
 // subset, or "none"); invalid_argument naming a word it does not know.

@@ -14,7 +14,7 @@ namespace {
 std::size_t entry_count(const core::PersonData& data) {
   const core::Journal& j = data.journal;
   return data.screenings.size() + j.pain.size() + j.reactions.size() + j.habits.size() + j.treatments.size() +
-         j.notes.size() + j.clearances.size();
+         j.notes.size() + j.clearances.size() + j.clinic_treatments.size();
 }
 
 std::string counted(std::size_t n, const char* one, const char* many) {

@@ -19,7 +19,8 @@ struct CopyReport {
   std::size_t people = 0;
   std::size_t accounts = 0;
   std::size_t sessions = 0;
-  std::size_t entries = 0;  // screenings, pain scores, check-ins, habits, treatments, notes, clearances
+  // Screenings, pain scores, check-ins, habits, treatments, notes, clearances, clinic treatments.
+  std::size_t entries = 0;
   std::size_t clinics = 0;
   std::size_t links = 0;     // care links, live and revoked
   std::size_t accesses = 0;  // access log entries

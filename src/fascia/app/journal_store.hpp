@@ -26,7 +26,7 @@ struct SessionRecord {
   std::optional<core::ScreeningRecord> rescreen;    // after a stop sign that bears on screening
 };
 
-// The largest session id accepted from outside (an import): 2^53, the last
+// The largest session (or clinic treatment) id accepted from outside (an import): 2^53, the last
 // integer a JSON client holding numbers as doubles keeps exact. The store
 // numbers new sessions above the highest id in the file, so capping what is
 // imported keeps every later id below int64's maximum.
@@ -73,6 +73,13 @@ class JournalStore {
   virtual Result<std::int64_t> add_session(const core::SessionEntry& session) = 0;
   // The session, its check-ins and its re-screening in one transaction.
   virtual Result<std::int64_t> add_session_record(const SessionRecord& record) = 0;
+  // A practitioner's clinic treatment (issue 10) with its regions, in one
+  // transaction; returns the id it was given (numbered across the database,
+  // like session ids; the entry's own id is ignored). The journal lists them
+  // in `clinic_treatments`. db_error when a value is outside the schema's
+  // ranges (pressure 0-10, minutes 1-240): validate first
+  // (app::record_clinic_treatment).
+  virtual Result<std::int64_t> add_clinic_treatment(const core::ClinicTreatmentEntry& entry) = 0;
 
   virtual Result<core::PersonData> export_all() = 0;
 
@@ -80,10 +87,10 @@ class JournalStore {
   // folder that may not be written, when the journal was opened read-only.
   // Checked before work that must be saved at its end (a guided session).
   virtual Result<void> check_writable() const = 0;
-  // Replaces everything the person has, atomically (import). Session ids in
-  // 1..kMaxSessionId are kept unless another person in the same file uses
-  // them; those and id 0 get fresh ids above every id in the file, so an id
-  // the store hands out later never meets an imported one.
+  // Replaces everything the person has, atomically (import). Session and
+  // clinic treatment ids in 1..kMaxSessionId are kept unless another person
+  // in the same file uses them; those and id 0 get fresh ids above every id
+  // in the file, so an id the store hands out later never meets an imported one.
   virtual Result<void> replace_all(const core::PersonData& data) = 0;
 
   // For a pool of connections shared by many people (the HTTP server): the

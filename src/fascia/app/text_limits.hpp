@@ -29,6 +29,9 @@ inline constexpr TextLimit kStepNoteLimit{"step note", 200};
 // Who cleared a person of a warning sign, and what they noted (fascia clear).
 inline constexpr TextLimit kClearanceByLimit{"clearance 'by'", 200};
 inline constexpr TextLimit kClearanceNoteLimit{"clearance note", 2000};
+// What a practitioner saw during a clinic treatment, and their note on it.
+inline constexpr TextLimit kClinicReactionLimit{"reaction", 1000};
+inline constexpr TextLimit kClinicNoteLimit{"note", 2000};
 inline constexpr TextLimit kAccountNameLimit{"account name", 40};
 inline constexpr TextLimit kClinicNameLimit{"clinic name", 80};
 inline constexpr std::size_t kPasswordMinCharacters = 8;

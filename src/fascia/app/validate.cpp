@@ -1,8 +1,8 @@
 #include "fascia/app/validate.hpp"
 
 #include "fascia/app/clearance.hpp"
+#include "fascia/app/clinic_treatments.hpp"
 #include "fascia/app/text_limits.hpp"
-
 #include "fascia/app/tool_inventory.hpp"
 #include "fascia/core/screening.hpp"
 
@@ -116,6 +116,16 @@ Result<void> validate_session(const core::KnowledgeBase& kb, const core::Session
   return {};
 }
 
+Result<void> validate_clinic_treatment(const core::KnowledgeBase& kb, const core::ClinicTreatmentEntry& e,
+                                       core::Date today) {
+  // The check's messages name their field.
+  if (auto ok = check_clinic_treatment(kb, e, today); !ok) return tl::make_unexpected(ok.error().error);
+  if (e.practitioner_id < 1 || e.clinic_id < 1)
+    return fail(ErrorCode::out_of_range, "practitioner_id and clinic_id must be 1 or more");
+  if (e.practitioner.empty()) return fail(ErrorCode::invalid_argument, "practitioner: the name is empty");
+  return check_text(e.practitioner, kAccountNameLimit, "practitioner");
+}
+
 Result<void> validate_person_data(const core::KnowledgeBase& kb, const core::PersonData& data, core::Date today) {
   auto numbered = [](const char* kind, std::size_t i, const core::Error& e) {
     return tl::make_unexpected(core::Error{e.code, std::string(kind) + "[" + std::to_string(i) + "]: " + e.message});
@@ -138,6 +148,9 @@ Result<void> validate_person_data(const core::KnowledgeBase& kb, const core::Per
     if (auto r = validate_session(kb, j.sessions[i], today); !r) return numbered("journal.sessions", i, r.error());
   for (std::size_t i = 0; i < j.clearances.size(); ++i)
     if (auto r = validate_clearance(kb, j.clearances[i], today); !r) return numbered("journal.clearances", i, r.error());
+  for (std::size_t i = 0; i < j.clinic_treatments.size(); ++i)
+    if (auto r = validate_clinic_treatment(kb, j.clinic_treatments[i], today); !r)
+      return numbered("journal.clinic_treatments", i, r.error());
   return {};
 }
 

@@ -22,6 +22,10 @@ core::Result<void> validate_habit(const core::KnowledgeBase& kb, const core::Hab
 core::Result<void> validate_treatment(const core::KnowledgeBase& kb, const core::TreatmentEntry& e, core::Date today);
 core::Result<void> validate_note(const core::NoteEntry& e, core::Date today);
 core::Result<void> validate_session(const core::KnowledgeBase& kb, const core::SessionEntry& e, core::Date today);
+// A clinic treatment as an import brings it: app::check_clinic_treatment,
+// and who recorded it (positive ids, an account name within its limit).
+core::Result<void> validate_clinic_treatment(const core::KnowledgeBase& kb, const core::ClinicTreatmentEntry& e,
+                                             core::Date today);
 // Everything an import brings, with its position named in any error.
 core::Result<void> validate_person_data(const core::KnowledgeBase& kb, const core::PersonData& data, core::Date today);
 

@@ -3,6 +3,8 @@
 //   fascia practice invite --as NAME [--days N] | practice clients --as NAME |
 //     practice show CLIENT --as NAME [--area link|journal|sessions|screening] |
 //     practice clear CLIENT --as NAME [--region R[:SIDE]]... [--date D] [--note TEXT]
+//     practice treat CLIENT --as NAME --treatment ID --region REGION[:SIDE]... --minutes N [--pressure P]
+//       [--reaction TEXT] [--note TEXT] [--date D]
 //   fascia link accept CODE --share LIST | link list | link share ID --share LIST | link revoke ID
 //   fascia access-log
 // The terminal acts with the database's full trust (whoever can open the file
@@ -18,10 +20,13 @@
 #include "fascia/app/care_clearance.hpp"
 #include "fascia/app/care_links.hpp"
 #include "fascia/app/clearance.hpp"
+#include "fascia/app/clinic_treatments.hpp"
 #include "fascia/app/screening_state.hpp"
 #include "fascia/app/text_limits.hpp"
 #include "fascia/cli/args.hpp"
 #include "fascia/cli/commands.hpp"
+#include "fascia/cli/decimal_option.hpp"
+#include "fascia/cli/render_text.hpp"
 
 namespace fascia::cli {
 
@@ -69,8 +74,7 @@ void print_link(Context& ctx, const app::LinkDetails& d) {
 }
 
 int add_clinic(Context& ctx, const std::string& name) {
-  FASCIA_CLI_CHECK(app::check_text(name, app::kClinicNameLimit));
-  if (name.empty()) return report(ctx.err, {core::ErrorCode::invalid_argument, "clinic name: give 1-80 characters"});
+  FASCIA_CLI_CHECK(app::validate_clinic_name(name));
   FASCIA_CLI_TRY(today, ctx.today());
   FASCIA_CLI_TRY(clinics, adapters::open_clinic_store(ctx.database()));
   FASCIA_CLI_TRY(clinic, clinics->add_clinic(name, today));
@@ -143,8 +147,7 @@ int show_client(Context& ctx, const std::string& as, std::int64_t client, const 
   if (*area == core::CareArea::journal || *area == core::CareArea::sessions) {
     FASCIA_CLI_TRY(journal, store->load_journal());
     if (*area == core::CareArea::journal) {
-      journal.sessions.clear();
-      out["journal"] = adapters::journal_json(journal);
+      out["journal"] = adapters::journal_json(app::journal_for_practitioner(std::move(journal), link));
     } else {
       out["sessions"] = adapters::sessions_json(journal.sessions);
     }
@@ -188,7 +191,80 @@ int clear_client(Context& ctx, const ClearOptions& o) {
   ctx.out << "Clearance recorded for client " << o.client << " by " << stored.by << " ("
           << (stored.regions.empty() ? std::string("every warning sign")
                                      : std::to_string(stored.regions.size()) + " area(s)")
-          << "); they see it in their journal and their plan.\n";
+          << "). It lifts warning signs they reported on or before that day once their screening no longer\n"
+          << "says yes to them (they answer the safety questions again).\n";
+  return kOk;
+}
+
+struct TreatOptions {
+  std::int64_t client = 0;
+  std::string as, treatment, reaction, note, date;
+  std::vector<std::string> regions;  // REGION[:SIDE]
+  std::optional<int> pressure;
+  int minutes = 0;
+};
+
+// The terminal's option for a field of the entry ("regions[1].side" -> --region).
+std::string option_for(const std::string& field) {
+  if (field.rfind("regions", 0) == 0) return "--region";
+  return field.empty() ? std::string() : "--" + field;
+}
+
+int treat(Context& ctx, const TreatOptions& o) {
+  FASCIA_CLI_TRY(kb, ctx.kb());
+  FASCIA_CLI_TRY(today, ctx.today());
+  core::ClinicTreatmentEntry entry;
+  entry.date = today;
+  if (!o.date.empty()) {
+    auto date = core::parse_date(o.date);
+    if (!date) return report(ctx.err, {core::ErrorCode::bad_date, "--date: " + date.error().message});
+    entry.date = *date;
+  }
+  entry.treatment = o.treatment;
+  for (const auto& text : o.regions) {
+    auto where = parse_region_arg(*kb, text, false);
+    if (!where) return report(ctx.err, {where.error().code, "--region: " + where.error().message});
+    entry.regions.push_back({where->region, where->side});
+  }
+  entry.pressure = o.pressure;
+  entry.minutes = o.minutes;
+  entry.reaction = o.reaction;
+  entry.note = o.note;
+  FASCIA_CLI_TRY(stores, open_stores(ctx));
+  FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, o.as));
+  FASCIA_CLI_TRY(store, adapters::open_journal_store(ctx.database(), o.client));
+  auto stored =
+      app::record_clinic_treatment(*kb, *stores.clinics, *store, practitioner, o.client, entry, unix_now(), today);
+  if (!stored) {
+    core::Error error = stored.error().error;
+    if (const std::string option = option_for(stored.error().field); !option.empty()) {
+      // The message names the field as the API does ("treatment: ...",
+      // "regions[0]: ..."); the terminal names its option instead.
+      std::string& message = error.message;
+      for (const std::string& named : {stored.error().field + ": ", std::string("clinic treatment: ")})
+        if (message.rfind(named, 0) == 0) message.erase(0, named.size());
+      if (const auto end = message.find("]: "); message.rfind("regions[", 0) == 0 && end != std::string::npos)
+        message.erase(0, end + 3);
+      message = option + ": " + message;
+    }
+    return report(ctx.err, error);
+  }
+  if (ctx.json()) {
+    ctx.print_json(adapters::clinic_treatment_json(*stored));
+    return kOk;
+  }
+  const core::TreatmentModality& kind = kb->treatments.at(stored->treatment);
+  std::string areas;
+  for (const auto& r : stored->regions) areas += (areas.empty() ? "" : ", ") + area_name(*kb, r.region, r.side);
+  ctx.out << "Clinic treatment " << stored->id << " recorded in client " << o.client << "'s journal: " << kind.name
+          << " on " << core::format_long_date(stored->date) << ", " << areas
+          << (stored->pressure ? ", pressure " + std::to_string(*stored->pressure) + "/10" : std::string()) << ", "
+          << stored->minutes << " min.\n";
+  if (kind.counts_as)
+    ctx.out << "It counts as " << core::to_string(*kind.counts_as)
+            << " work on those areas: the client's home work there waits as after a home session.\n";
+  else
+    ctx.out << "It holds no home work back (the sources give no load rule for " << kind.name << ").\n";
   return kOk;
 }
 
@@ -306,6 +382,25 @@ void add_care_commands(CLI::App& app, Context& ctx, Action& action) {
   clr->add_option("--note", clear_opts->note, "what was found");
   clr->callback(
       [&ctx, &action, clear_opts] { action = [&ctx, clear_opts] { return clear_client(ctx, *clear_opts); }; });
+  auto t = std::make_shared<TreatOptions>();
+  auto* treat_cmd = practice->add_subcommand(
+      "treat", "record what was done in clinic in a linked client's journal (logged in their access log)");
+  treat_cmd->add_option("client", t->client, "the client's person id")->required();
+  treat_cmd->add_option("--as", t->as, "the practitioner's account name")->required();
+  treat_cmd->add_option("--treatment", t->treatment, "treatment id, e.g. clinic-iastm (see: fascia kb list treatments)")
+      ->required();
+  treat_cmd
+      ->add_option("--region", t->regions,
+                   "REGION[:SIDE] worked (repeatable; any region, practitioner-only ones included)")
+      ->required();
+  treat_cmd->add_option("--pressure", t->pressure, "pressure used, 0-10 (optional)")->transform(decimal_number(0, 10));
+  treat_cmd->add_option("--minutes", t->minutes, "minutes of work, 1-240")
+      ->required()
+      ->transform(decimal_number(1, 240));
+  treat_cmd->add_option("--reaction", t->reaction, "what was seen, e.g. redness that faded within the hour");
+  treat_cmd->add_option("--note", t->note, "anything worth remembering");
+  treat_cmd->add_option("--date", t->date, "the day of the treatment, YYYY-MM-DD (default: today)");
+  treat_cmd->callback([&ctx, &action, t] { action = [&ctx, t] { return treat(ctx, *t); }; });
 
   auto* link = app.add_subcommand("link", "your links to practitioners: accept, share, revoke");
   link->require_subcommand(1);

@@ -184,6 +184,10 @@ struct TreatmentModality {
   std::string name;
   std::string description;
   bool offered_by_practitioners = true;
+  // The home load a clinic treatment of this kind counts as toward the caps
+  // (instrument, compression or pressure; see TreatmentLedger); none when
+  // the sources give no load rule for it.
+  std::optional<Modality> counts_as;
   std::string source;
 };
 

@@ -136,6 +136,27 @@ struct ClearanceEntry {
   friend bool operator==(const ClearanceEntry&, const ClearanceEntry&) = default;
 };
 
+// What a linked practitioner did in clinic (issue 10): the kind of work (a
+// TreatmentModality id), where, how hard and how long, and what they saw.
+// Work of a kind that counts as a load (TreatmentModality::counts_as) holds
+// home work on the same tissue back like a home session would
+// (TreatmentLedger). Recorded by app::record_clinic_treatment, which sets the
+// practitioner's and clinic's ids and name.
+struct ClinicTreatmentEntry {
+  std::int64_t id = 0;  // assigned by the store, unique in the database
+  Date date{};
+  std::string treatment;            // TreatmentModality id
+  std::vector<RegionSide> regions;  // at least one; any region, practitioner-only ones included
+  std::optional<int> pressure;      // 0..10, when the practitioner gives one
+  int minutes = 0;                  // 1..240
+  std::string reaction;             // what was seen, e.g. "redness that faded within the hour"
+  std::string note;
+  std::int64_t practitioner_id = 0;  // their person id
+  std::string practitioner;          // their account name, as it was then
+  std::int64_t clinic_id = 0;
+  friend bool operator==(const ClinicTreatmentEntry&, const ClinicTreatmentEntry&) = default;
+};
+
 struct Journal {
   std::vector<PainEntry> pain;
   std::vector<ReactionEntry> reactions;
@@ -144,6 +165,7 @@ struct Journal {
   std::vector<NoteEntry> notes;
   std::vector<SessionEntry> sessions;
   std::vector<ClearanceEntry> clearances;  // oldest first
+  std::vector<ClinicTreatmentEntry> clinic_treatments;  // oldest first (date, then id)
   friend bool operator==(const Journal&, const Journal&) = default;
 };
 

@@ -16,7 +16,7 @@ struct Load {
   int session = 0;       // which session the load belongs to
 };
 
-std::vector<Load> all_loads(const Journal& journal, const Plan& plan) {
+std::vector<Load> all_loads(const KnowledgeBase& kb, const Journal& journal, const Plan& plan) {
   std::vector<Load> loads;
   int session = 0;
   for (const auto& s : journal.sessions) {
@@ -24,6 +24,15 @@ std::vector<Load> all_loads(const Journal& journal, const Plan& plan) {
     for (const auto& step : s.steps)
       if (step.status != StepStatus::skipped && loads_tissue(step.modality))
         loads.push_back({s.date, step.region, step.side, step.modality == Modality::instrument, "", session});
+  }
+  // A practitioner's clinic work loads the regions it worked as its kind
+  // counts (instrument, compression or pressure); other kinds load nothing.
+  for (const auto& t : journal.clinic_treatments) {
+    ++session;
+    const auto kind = kb.treatments.find(t.treatment);
+    if (kind == kb.treatments.end() || !kind->second.counts_as) continue;
+    for (const auto& where : t.regions)
+      loads.push_back({t.date, where.region, where.side, *kind->second.counts_as == Modality::instrument, "", session});
   }
   for (const auto& d : plan.days)
     for (const auto& s : d.sessions) {
@@ -81,7 +90,7 @@ std::vector<Violation> check_plan(const KnowledgeBase& kb, const Clearance& clea
 
   // Frequency caps over journal history and the plan together, checked pair
   // by pair and window by window.
-  const std::vector<Load> loads = all_loads(journal, plan);
+  const std::vector<Load> loads = all_loads(kb, journal, plan);
   const int instrument_gap = (caps.instrument_min_hours_between.value + 23) / 24;
   const int other_gap = (caps.compression_min_hours_between.value + 23) / 24;
   for (std::size_t i = 0; i < loads.size(); ++i) {

@@ -22,6 +22,8 @@ struct Violation {
   std::string detail;
 };
 
+// The frequency caps count the journal's home sessions and its clinic
+// treatments (those whose kind counts as a load in `kb`) with the plan.
 std::vector<Violation> check_plan(const KnowledgeBase& kb, const Clearance& clearance, const JournalAnalysis& history,
                                   const Journal& journal, const Plan& plan);
 

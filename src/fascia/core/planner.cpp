@@ -215,7 +215,7 @@ Plan build_plan(const PlanInputs& in) {
 
   // Place sessions day by day, honouring weekdays, each protocol's weekly
   // rhythm, the person's minutes, and every cap against past and planned work.
-  TreatmentLedger ledger = TreatmentLedger::from_journal(in.journal);
+  TreatmentLedger ledger = TreatmentLedger::from_journal(kb, in.journal);
   const Date first = std::max(plan.start, in.today);
   std::vector<int> placed(plan.templates.size(), 0);
   const std::vector<int>& weekdays = program ? program->weekdays : in.profile.weekdays;
@@ -320,7 +320,7 @@ TodayView today_view(const PlanInputs& in, const Plan& plan) {
   }
   if (!view.due.empty()) {
     // Something is due; each other chosen protocol says why it is not.
-    const TreatmentLedger ledger = TreatmentLedger::from_journal(in.journal);
+    const TreatmentLedger ledger = TreatmentLedger::from_journal(in.kb, in.journal);
     for (const auto& t : plan.templates) {
       const bool is_due = std::any_of(view.due.begin(), view.due.end(), [&](const PlannedSession& s) {
         return s.protocol == t.protocol && s.target_region == t.target_region && s.side == t.side;
@@ -344,7 +344,7 @@ TodayView today_view(const PlanInputs& in, const Plan& plan) {
   else if (!available)
     view.not_today.push_back({"day-not-available",
                               std::string(weekday_name(wd)) + " is not one of your days for self-treatment", ""});
-  const TreatmentLedger ledger = TreatmentLedger::from_journal(in.journal);
+  const TreatmentLedger ledger = TreatmentLedger::from_journal(in.kb, in.journal);
   for (const auto& t : plan.templates) {
     auto reasons = scheduling_blockers(in, ledger, {}, t, in.today);
     view.not_today.insert(view.not_today.end(), reasons.begin(), reasons.end());

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
+#include <set>
 
 #include "fascia/core/reason_groups.hpp"
 
@@ -13,14 +15,23 @@ std::string region_name(const KnowledgeBase& kb, const std::string& id) {
   return r ? r->name : id;
 }
 int days_for_hours(int hours) { return (hours + 23) / 24; }
+
+// "instrument work", "compression work", "pressure work".
+std::string work_of(Modality modality) { return std::string(to_string(modality)) + " work"; }
 }  // namespace
 
-TreatmentLedger TreatmentLedger::from_journal(const Journal& journal) {
+TreatmentLedger TreatmentLedger::from_journal(const KnowledgeBase& kb, const Journal& journal) {
   TreatmentLedger ledger;
   for (const auto& session : journal.sessions)
     for (const auto& step : session.steps)
       if (step.status != StepStatus::skipped && loads_tissue(step.modality))
-        ledger.add({session.date, step.region, step.side, step.modality});
+        ledger.add({session.date, step.region, step.side, step.modality, LoadOrigin::home});
+  for (const auto& treatment : journal.clinic_treatments) {
+    const auto kind = kb.treatments.find(treatment.treatment);
+    if (kind == kb.treatments.end() || !kind->second.counts_as) continue;
+    for (const auto& where : treatment.regions)
+      ledger.add({treatment.date, where.region, where.side, *kind->second.counts_as, LoadOrigin::clinic});
+  }
   return ledger;
 }
 
@@ -40,12 +51,20 @@ std::vector<Reason> TreatmentLedger::cap_conflicts(const KnowledgeBase& kb, cons
   const std::string name = region_name(kb, region);
 
   // Events of the same kind on overlapping tissue. Instrument work is its own
-  // kind; compression, pressure and percussion share one gap rule.
+  // kind; compression, pressure and percussion share one gap rule. Days with
+  // home work and days with clinic work (and its kind) are kept apart, so
+  // that a reason can say which it was.
   std::vector<Date> dates;
+  std::set<Date> home_days;
+  std::map<Date, Modality> clinic_days;
   for (const auto& e : events_) {
     if (e.region != region || !sides_overlap(e.side, side)) continue;
     if ((e.modality == Modality::instrument) != instrument) continue;
     dates.push_back(e.date);
+    if (e.origin == LoadOrigin::clinic)
+      clinic_days.emplace(e.date, e.modality);
+    else
+      home_days.insert(e.date);
   }
   std::sort(dates.begin(), dates.end());
   dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
@@ -63,11 +82,19 @@ std::vector<Reason> TreatmentLedger::cap_conflicts(const KnowledgeBase& kb, cons
     if (next_allowed) *next_allowed = std::max(*next_allowed, next);
     const std::string rule = std::string("at least ") + std::to_string(gap.value) + " h must pass between " +
                              (instrument ? "instrument sessions" : "compression sessions");
-    reasons.push_back(about_area({instrument ? "instrument-min-hours-between" : "compression-min-hours-between",
-                                  name + ": worked on " + format_long_date(latest_conflict) + "; " + rule +
-                                      " (next allowed " + format_long_date(next) + ")",
-                                  gap.source},
-                                 region, name, side, rule + "; next allowed {date}", next));
+    // Home work keeps its wording; clinic work is named as such.
+    const auto clinic = clinic_days.find(latest_conflict);
+    const std::string when = format_long_date(latest_conflict);
+    std::string worked = "worked on " + when;
+    if (clinic != clinic_days.end())
+      worked = home_days.count(latest_conflict) ? "worked at home and in clinic on " + when
+                                                : work_of(clinic->second) + " in clinic on " + when;
+    const std::string general =
+        clinic == clinic_days.end() ? rule + "; next allowed {date}" : worked + "; " + rule + "; next allowed {date}";
+    reasons.push_back(
+        about_area({instrument ? "instrument-min-hours-between" : "compression-min-hours-between",
+                    name + ": " + worked + "; " + rule + " (next allowed " + format_long_date(next) + ")", gap.source},
+                   region, name, side, general, next));
   }
 
   if (instrument) {
@@ -76,16 +103,21 @@ std::vector<Reason> TreatmentLedger::cap_conflicts(const KnowledgeBase& kb, cons
     for (int start = -6; start <= 0; ++start) {
       const Date from = add_days(day, start);
       const Date to = add_days(from, 6);
-      const auto count = std::count_if(dates.begin(), dates.end(), [&](Date d) { return d >= from && d <= to && d != day; });
+      const auto in_window = [&](Date d) { return d >= from && d <= to && d != day; };
+      const auto count = std::count_if(dates.begin(), dates.end(), in_window);
       if (count + 1 > cap) {
         const std::string limit = "; the limit is " + std::to_string(cap) + " in any 7 days";
+        const auto in_clinic = std::count_if(clinic_days.begin(), clinic_days.end(),
+                                             [&](const auto& entry) { return in_window(entry.first); });
+        const std::string sessions =
+            std::to_string(count) + " instrument sessions" +
+            (in_clinic > 0 ? " (" + std::to_string(in_clinic) + " of them in clinic)" : std::string());
         reasons.push_back(about_area({"instrument-sessions-per-7-days",
-                                      name + ": already " + std::to_string(count) + " instrument sessions between " +
-                                          format_long_date(from) + " and " + format_long_date(to) + limit,
+                                      name + ": already " + sessions + " between " + format_long_date(from) + " and " +
+                                          format_long_date(to) + limit,
                                       caps.instrument_sessions_per_7_days.source},
                                      region, name, side,
-                                     "already " + std::to_string(count) +
-                                         " instrument sessions in a 7-day stretch that includes this day" + limit));
+                                     "already " + sessions + " in a 7-day stretch that includes this day" + limit));
         break;
       }
     }

@@ -1,7 +1,8 @@
-// The record of tissue loading per region, past (journal) and planned, and
-// the frequency caps checked against it: at most N instrument sessions on a
-// region in any 7 days, a minimum gap between instrument sessions, and a
-// minimum gap between compression or pressure sessions.
+// The record of tissue loading per region, past (journal: home sessions and
+// a practitioner's clinic treatments) and planned, and the frequency caps
+// checked against it: at most N instrument sessions on a region in any 7
+// days, a minimum gap between instrument sessions, and a minimum gap between
+// compression or pressure sessions. Clinic work counts like home work.
 #pragma once
 
 #include <string>
@@ -15,25 +16,33 @@
 
 namespace fascia::core {
 
+// Where a load happened: in a session at home (or planned), or in clinic.
+enum class LoadOrigin { home, clinic };
+
 struct TreatmentEvent {
   Date date{};
   std::string region;
   Side side = Side::both;
   Modality modality = Modality::instrument;
+  LoadOrigin origin = LoadOrigin::home;
 };
 
 class TreatmentLedger {
  public:
-  // Steps that were done or stopped count; skipped steps do not.
-  static TreatmentLedger from_journal(const Journal& journal);
+  // Session steps that were done or stopped count; skipped steps do not.
+  // Each clinic treatment whose kind counts as a load in `kb`
+  // (TreatmentModality::counts_as) counts once on each region it worked;
+  // other kinds (a Swedish massage) and unknown ids count as nothing.
+  static TreatmentLedger from_journal(const KnowledgeBase& kb, const Journal& journal);
 
   void add(TreatmentEvent event) { events_.push_back(std::move(event)); }
   void add_session(Date date, const PlannedSession& session);
   const std::vector<TreatmentEvent>& events() const { return events_; }
 
   // Why loading `region`/`side` with `modality` on `day` would break a cap;
-  // empty when allowed. `next_allowed` is set to the earliest later day the
-  // gap rules would allow (ignoring the weekly count).
+  // empty when allowed. A reason about clinic work says so ("instrument work
+  // in clinic on Monday, 23 November 2026"). `next_allowed` is set to the
+  // earliest later day the gap rules would allow (ignoring the weekly count).
   std::vector<Reason> cap_conflicts(const KnowledgeBase& kb, const std::string& region, Side side, Modality modality,
                                     Date day, Date* next_allowed = nullptr) const;
 

@@ -8,6 +8,7 @@
 //   GET  /api/v1/clients                a practitioner's clients
 //   GET  /api/v1/clients/{id}[/journal|/sessions|/screening]  one client, checked and logged
 //   POST /api/v1/clients/{id}/clearances  a linked practitioner clears warning signs
+//   POST /api/v1/clients/{id}/treatments  a clinic treatment into the client's journal, logged
 //   GET  /api/v1/clinic                 an administrator's clinic and its practitioners
 //   POST /api/v1/clinic/practitioners   an administrator adds a practitioner
 // Every reach into a client's data goes through app::reach_client, which
@@ -18,6 +19,7 @@
 #include "fascia/app/care_clearance.hpp"
 #include "fascia/app/care_links.hpp"
 #include "fascia/app/clearance.hpp"
+#include "fascia/app/clinic_treatments.hpp"
 #include "fascia/app/screening_state.hpp"
 #include "fascia/app/text_limits.hpp"
 #include "fascia/app/validate.hpp"
@@ -151,8 +153,7 @@ ApiResult<Reply> client_area(Call& call, core::CareArea area) {
   if (area == core::CareArea::sessions) {
     out["sessions"] = adapters::sessions_json(journal.sessions);
   } else {
-    journal.sessions.clear();
-    out["journal"] = adapters::journal_json(journal);
+    out["journal"] = adapters::journal_json(app::journal_for_practitioner(std::move(journal), *link));
   }
   return json_reply(out);
 }
@@ -182,6 +183,52 @@ ApiResult<Reply> post_client_clearance(Call& call) {
     API_TRY(stored, lift(app::record_clearance(kb, store, entry, call.today)));
     return json_reply(adapters::clearances_json({stored}), 201);
   });
+}
+
+// What a linked practitioner did in clinic: checked and the access logged
+// (app::record_clinic_treatment), then written through the group commit of
+// the CLIENT's journal, whose revision it raises (their cached views go stale).
+ApiResult<Reply> post_client_treatment(Call& call) {
+  const auto& kb = call.state.kb;
+  API_TRY(client, id_in_path(call, "client"));
+  API_TRY(body, parse_object_body(call.request));
+  if (auto ok = only_fields(body, {"date", "treatment", "regions", "pressure", "minutes", "reaction", "note"}); !ok)
+    return tl::make_unexpected(ok.error());
+  core::ClinicTreatmentEntry entry;
+  API_TRY(date, read_date(body, "date", call.today));
+  API_TRY(treatment, read_text(body, "treatment"));
+  API_TRY(regions, read_region_sides(kb, body, "regions", ""));
+  API_TRY(pressure, read_optional_int(body, "pressure", 0, 10));
+  API_TRY(minutes, read_int(body, "minutes", 1, 240));
+  API_TRY(reaction, read_text(body, "reaction", {}, std::string(), app::kClinicReactionLimit.max_characters));
+  API_TRY(note, read_text(body, "note", {}, std::string(), app::kClinicNoteLimit.max_characters));
+  entry.date = date;
+  entry.treatment = treatment;
+  entry.regions = regions;
+  entry.pressure = pressure;
+  entry.minutes = minutes;
+  entry.reaction = reaction;
+  entry.note = note;
+  API_TRY(practitioner, caller_account(call));
+  API_TRY(clinics, lift(call.state.clinics.lease()));
+  std::optional<ApiError> write_error;  // the group commit's own answer when the write fails
+  const app::ClinicTreatmentWriter write = [&](const core::ClinicTreatmentEntry& e) -> core::Result<std::int64_t> {
+    std::int64_t id = 0;
+    auto written = call.state.writes.run(client, [&](app::JournalStore& store) -> ApiResult<Reply> {
+      API_TRY(stored, lift(store.add_clinic_treatment(e)));
+      id = stored;
+      return Reply{201, {}};
+    });
+    if (written) return id;
+    write_error = written.error();
+    return core::fail(core::ErrorCode::db_error, written.error().message);
+  };
+  auto stored = app::record_clinic_treatment(kb, *clinics, write, practitioner, client, entry, unix_now(), call.today);
+  if (!stored) {
+    if (write_error) return tl::make_unexpected(*write_error);
+    return tl::make_unexpected(from_core(stored.error().error, stored.error().field));
+  }
+  return json_reply(adapters::clinic_treatment_json(*stored), 201);
 }
 
 // The administrator's own clinic.
@@ -236,6 +283,7 @@ void add_care_routes(ApiRouter& api) {
   api.get(R"(/api/v1/clients/(\d+)/screening)",
           [](Call& call) { return client_area(call, core::CareArea::screening); });
   api.post(R"(/api/v1/clients/(\d+)/clearances)", post_client_clearance);
+  api.post(R"(/api/v1/clients/(\d+)/treatments)", post_client_treatment);
   api.get("/api/v1/clinic", get_clinic);
   api.post("/api/v1/clinic/practitioners", post_practitioner);
 }

@@ -49,6 +49,13 @@ export const ROUTES = [
   { method: 'GET', template: '/api/v1/clients/{id}/sessions', sample: '/api/v1/clients/1/sessions', auth: true },
   { method: 'GET', template: '/api/v1/clients/{id}/screening', sample: '/api/v1/clients/1/screening', auth: true },
   { method: 'POST', template: '/api/v1/clients/{id}/clearances', sample: '/api/v1/clients/1/clearances', auth: true, body: { note: 'seen in clinic' } },
+  {
+    method: 'POST',
+    template: '/api/v1/clients/{id}/treatments',
+    sample: '/api/v1/clients/1/treatments',
+    auth: true,
+    body: { treatment: 'clinic-iastm', regions: [{ region: 'upper-trapezius', side: 'left' }], pressure: 4, minutes: 5 },
+  },
   { method: 'GET', template: '/api/v1/clinic', auth: true },
   { method: 'POST', template: '/api/v1/clinic/practitioners', auth: true, body: { name: 'new.practitioner', password: 'a-long-password-1' } },
 ];

@@ -190,6 +190,43 @@ TEST(JsonCodec, ReadsAnOlderExportWithBareRegionAnswersAndNoClearances) {
   ASSERT_EQ(regions.size(), 1u);
   EXPECT_EQ(regions[0], (core::RegionSide{"calves", core::Side::both}));
   EXPECT_TRUE(decoded->journal.clearances.empty());
+  EXPECT_TRUE(decoded->journal.clinic_treatments.empty());
+}
+
+// Issue 10: exports from before clinic treatments (with clearances) still import.
+TEST(JsonCodec, ReadsAnExportWithClearancesAndNoClinicTreatments) {
+  std::string text = person_data_to_json(sample_person());
+  const auto from = text.find(",\n    \"clinic_treatments\"");
+  ASSERT_NE(from, std::string::npos) << text;
+  text.erase(from, text.find("\n  }\n}", from) - from);
+  auto decoded = person_data_from_json(text);
+  ASSERT_TRUE(decoded) << decoded.error().message << "\n" << text;
+  core::PersonData expected = sample_person();
+  expected.journal.clinic_treatments.clear();
+  EXPECT_EQ(*decoded, expected);
+}
+
+TEST(JsonCodec, RefusesAClinicTreatmentOutsideItsRangesNamingThePath) {
+  EXPECT_EQ(error_of(sample_with("\"minutes\": 12", "\"minutes\": 0")).message,
+            "journal.clinic_treatments[0].minutes: 0 is outside 1..240");
+  EXPECT_EQ(error_of(sample_with("\"pressure\": 4", "\"pressure\": 11")).message,
+            "journal.clinic_treatments[0].pressure: 11 is outside 0..10");
+  EXPECT_EQ(error_of(sample_with("\"practitioner_id\": 8", "\"practitioner_id\": 0")).message,
+            "journal.clinic_treatments[1].practitioner_id: 0 is below 1");
+  EXPECT_EQ(error_of(sample_with("\"side\": \"right\"", "\"side\": \"up\"", 1)).code, ErrorCode::invalid_argument);
+  const std::string twice = sample_with("\"practitioner\": \"quinn\"", "\"practitioner\": \"quinn\", \"colour\": 1");
+  EXPECT_EQ(error_of(twice).message.rfind("journal.clinic_treatments[1].colour: unknown key", 0), 0u)
+      << error_of(twice).message;
+}
+
+TEST(JsonCodec, RejectsTwoClinicTreatmentsWithTheSameId) {
+  std::string text = person_data_to_json(sample_person());
+  const auto clinic = text.find("\"clinic_treatments\"");
+  const auto second = text.find("\"id\": 2", clinic);
+  ASSERT_NE(second, std::string::npos);
+  text.replace(second, 7, "\"id\": 1");
+  EXPECT_EQ(error_of(text).message,
+            "journal.clinic_treatments[1].id: 1 is already used by journal.clinic_treatments[0]");
 }
 
 TEST(JsonCodec, WritesRegionAnswersWithTheirSideAndClearances) {

@@ -71,6 +71,28 @@ inline core::PersonData sample_person() {
   j.sessions[1].side = core::Side::both;
   j.clearances = {{day("2026-03-20"), "Dr Lee, physiotherapist", {{"neck", core::Side::left}}, "fine to go on", 2},
                   {day("2026-04-02"), "GP", {}, "", 2}};
+  j.clinic_treatments = {{.id = 1,
+                          .date = day("2026-03-09"),
+                          .treatment = "clinic-iastm",
+                          .regions = {{"upper-trapezius", core::Side::left}, {"scalenes", core::Side::right}},
+                          .pressure = 4,
+                          .minutes = 12,
+                          .reaction = "redness that faded within the hour",
+                          .note = "\"quoted\" note, ñ",
+                          .practitioner_id = 7,
+                          .practitioner = "pat",
+                          .clinic_id = 3},
+                         {.id = 2,
+                          .date = day("2026-03-11"),
+                          .treatment = "swedish-massage",
+                          .regions = {{"lumbar", core::Side::midline}},
+                          .pressure = std::nullopt,
+                          .minutes = 45,
+                          .reaction = "",
+                          .note = "",
+                          .practitioner_id = 8,
+                          .practitioner = "quinn",
+                          .clinic_id = 3}};
   return data;
 }
 

@@ -46,6 +46,10 @@ TEST_P(StoreContract, KeepsEveryAcknowledgedEntryAfterReopening) {
       s.id = 0;  // the store assigns ids
       ASSERT_TRUE(store->add_session(s));
     }
+    for (auto t : expected.journal.clinic_treatments) {
+      t.id = 0;  // the store assigns ids
+      ASSERT_TRUE(store->add_clinic_treatment(t));
+    }
   }
   auto reopened = db.store();
   auto all = reopened->export_all();
@@ -255,6 +259,72 @@ TEST_P(StoreContract, AClearanceRemembersHowManyScreeningsCameBeforeIt) {
   EXPECT_EQ(clearances[0].after_screenings, 0u);
   EXPECT_EQ(clearances[1].after_screenings, 1u);
   EXPECT_EQ(clearances[2].after_screenings, 2u);
+}
+
+// Issue 10: a practitioner's clinic treatment, with its areas in order,
+// numbered across the database like sessions; a value outside the schema's
+// ranges is refused whole; each write raises the person's revision.
+TEST_P(StoreContract, StoresClinicTreatmentsWithTheirAreasNumberedAcrossPeople) {
+  TestDatabase db(GetParam());
+  FASCIA_NEED_DATABASE(db);
+  auto ana = db.store(1);
+  auto ben = db.store(2);
+  const core::ClinicTreatmentEntry sample = sample_person().journal.clinic_treatments[0];
+  core::ClinicTreatmentEntry later = sample;
+  later.date = day("2026-03-12");
+  const auto first = ana->add_clinic_treatment(later);
+  ASSERT_TRUE(first) << first.error().message;
+  const auto revision = *ana->revision();
+  const auto other = ben->add_clinic_treatment(sample);
+  ASSERT_TRUE(other) << other.error().message;
+  const auto second = ana->add_clinic_treatment(sample);  // earlier date, stored later
+  ASSERT_TRUE(second) << second.error().message;
+  EXPECT_EQ(std::set<std::int64_t>({*first, *other, *second}).size(), 3u) << "ids are unique across people";
+  EXPECT_GT(*ana->revision(), revision);
+
+  const auto journal = ana->load_journal();
+  ASSERT_TRUE(journal) << journal.error().message;
+  ASSERT_EQ(journal->clinic_treatments.size(), 2u);
+  core::ClinicTreatmentEntry expected = sample;
+  expected.id = *second;
+  EXPECT_EQ(journal->clinic_treatments[0], expected) << "oldest first";
+  EXPECT_EQ(journal->clinic_treatments[1].id, *first);
+  EXPECT_EQ(ben->load_journal()->clinic_treatments.size(), 1u);
+
+  std::vector<core::ClinicTreatmentEntry> refused(3, sample);
+  refused[0].pressure = 11;
+  refused[1].minutes = 0;
+  refused[2].minutes = 241;
+  for (const auto& broken : refused) {
+    const auto before = *ana->revision();
+    EXPECT_FALSE(ana->add_clinic_treatment(broken));
+    EXPECT_EQ(*ana->revision(), before);
+  }
+  EXPECT_EQ(ana->load_journal()->clinic_treatments.size(), 2u);
+}
+
+TEST_P(StoreContract, AnImportKeepsClinicTreatmentIdsUnlessAnotherPersonHoldsThem) {
+  TestDatabase db(GetParam());
+  FASCIA_NEED_DATABASE(db);
+  auto person1 = db.store(1);
+  auto person2 = db.store(2);
+  const auto held = person1->add_clinic_treatment(sample_person().journal.clinic_treatments[0]);  // id 1
+  ASSERT_TRUE(held) << held.error().message;
+  core::PersonData imported = sample_person();  // clinic treatments 1 and 2
+  imported.journal.clinic_treatments[1].id = 40;
+  ASSERT_TRUE(person2->replace_all(imported));
+  const auto exported = person2->export_all();
+  ASSERT_TRUE(exported);
+  ASSERT_EQ(exported->journal.clinic_treatments.size(), 2u);
+  EXPECT_NE(exported->journal.clinic_treatments[0].id, *held) << "person 1 holds it";
+  EXPECT_EQ(exported->journal.clinic_treatments[1].id, 40) << "a free id is kept";
+  const auto next = person1->add_clinic_treatment(sample_person().journal.clinic_treatments[1]);
+  ASSERT_TRUE(next) << next.error().message;
+  EXPECT_GT(*next, 40);
+  imported.journal.clinic_treatments[1].id = app::kMaxSessionId + 1;
+  const auto refused = person2->replace_all(imported);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::out_of_range);
 }
 
 TEST_P(StoreContract, ReportsAStoredDateThatDoesNotExistAsDamaged) {

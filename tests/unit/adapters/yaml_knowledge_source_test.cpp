@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -97,6 +99,31 @@ TEST(YamlKnowledgeSource, LoadsAValidMinimalKnowledgeBaseWithItsValues) {
   EXPECT_TRUE(kb->habits.contains("screen-at-eye-level"));
   EXPECT_TRUE(kb->treatments.at("sports-massage").offered_by_practitioners);
   EXPECT_FALSE(kb->treatments.at("foam-rolling").offered_by_practitioners);
+  EXPECT_EQ(kb->treatments.at("foam-rolling").counts_as, std::nullopt);
+}
+
+// Issue 10: a clinic treatment counts toward the caps as one of the loads
+// that have a cap (instrument, compression, pressure), or as nothing.
+TEST(YamlKnowledgeSource, ReadsWhatAClinicTreatmentCountsAs) {
+  KbFixture fx;
+  fx.replace("treatments.yaml", "    description: Deep massage by a trained therapist.\n",
+             "    description: Deep massage by a trained therapist.\n    counts_as: pressure\n");
+  auto kb = fx.load();
+  ASSERT_TRUE(kb.has_value()) << ::testing::PrintToString(kb.error());
+  EXPECT_EQ(kb->treatments.at("sports-massage").counts_as, core::Modality::pressure);
+  EXPECT_EQ(kb->treatments.at("foam-rolling").counts_as, std::nullopt);
+}
+
+TEST(YamlKnowledgeSource, RefusesACountsAsThatIsNotACappedLoadNamingFileAndLine) {
+  for (const char* word : {"movement", "scraping"}) {
+    KbFixture fx;
+    fx.replace("treatments.yaml", "    description: Deep massage by a trained therapist.\n",
+               std::string("    description: Deep massage by a trained therapist.\n    counts_as: ") + word + "\n");
+    EXPECT_EQ(problems_of(fx), Problems{fx.at("treatments.yaml", std::string("counts_as: ") + word) +
+                                        ": treatment 'sports-massage' counts_as '" + word +
+                                        "' is not one of instrument, compression, pressure"})
+        << word;
+  }
 }
 
 // --- structure and types ---
@@ -518,6 +545,22 @@ TEST(YamlKnowledgeSource, LoadsTheRealDataWithoutProblems) {
   EXPECT_EQ(kb->region("suboccipitals")->pressure_cap, 4);
   EXPECT_EQ(kb->caps.instrument_sessions_per_7_days.value, 3);
   EXPECT_EQ(kb->caps.instrument_sessions_per_7_days.source, "seed-000");
+}
+
+TEST(YamlKnowledgeSource, TheRealTreatmentsSayWhichClinicWorkCountsTowardTheCaps) {
+  auto kb = YamlKnowledgeSource(FASCIA_DEFAULT_DATA_DIR).load();
+  ASSERT_TRUE(kb.has_value()) << ::testing::PrintToString(kb.error());
+  using core::Modality;
+  const std::map<std::string, std::optional<Modality>> expected{{"clinic-iastm", Modality::instrument},
+                                                                {"gua-sha", Modality::instrument},
+                                                                {"bodyweight-compression", Modality::compression},
+                                                                {"active-release", Modality::compression},
+                                                                {"trigger-point-massage", Modality::pressure},
+                                                                {"myofascial-release", Modality::pressure},
+                                                                {"swedish-massage", std::nullopt},
+                                                                {"stone-massage", std::nullopt},
+                                                                {"physiotherapy", std::nullopt}};
+  for (const auto& [id, counts_as] : expected) EXPECT_EQ(kb->treatments.at(id).counts_as, counts_as) << id;
 }
 
 TEST(KbPaths, UsesFasciaDataWhenSetAndTheSourceTreeOtherwise) {

@@ -159,6 +159,14 @@ inline KnowledgeBase kb() {
   kb.stop_signs["skin-broken"] = {"skin-broken",   "Broken skin", StopAction::stop_session, "cover it", "open-wound", 1,
                                   "fascia-editors"};
   kb.habits["movement-breaks"] = {"movement-breaks", "movement breaks", "", "seed-000"};
+  // Clinic work: what each kind counts as toward the caps (issue 10).
+  kb.treatments["clinic-iastm"] = {"clinic-iastm", "instrument work in clinic", "",
+                                   true,           Modality::instrument,        "seed-000"};
+  kb.treatments["bodyweight-compression"] = {
+      "bodyweight-compression", "body-weight compression", "", true, Modality::compression, "seed-001"};
+  kb.treatments["trigger-point-massage"] = {
+      "trigger-point-massage", "trigger-point massage", "", true, Modality::pressure, "seed-002"};
+  kb.treatments["swedish-massage"] = {"swedish-massage", "Swedish massage", "", true, std::nullopt, "seed-001"};
   kb.pain_locations["temple"] = {"temple", "temple", "", ""};
   kb.pain_locations["jaw-angle"] = {"jaw-angle", "angle of the jaw", "", ""};
   kb.referral_patterns.push_back({"temple", {{"upper-trapezius", 0.9}, {"suboccipitals", 0.4}}, "travell-simons-1999"});

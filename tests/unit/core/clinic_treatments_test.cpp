@@ -1,0 +1,221 @@
+// Issue 10, point 4: what a practitioner did in clinic enters the treatment
+// ledger. Work of a kind that counts as a load holds home work on the same
+// tissue back like a home session would (the gaps, the instrument sessions
+// per 7 days), in the plan, in "why not today" and in the independent plan
+// checker; a kind that counts as nothing holds nothing back.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "fascia/core/plan_check.hpp"
+#include "fascia/core/planner.hpp"
+#include "fascia/core/reason_groups.hpp"
+#include "fascia/core/treatment_ledger.hpp"
+#include "fixture_kb.hpp"
+
+using namespace fascia::core;
+using fixture::day;
+
+namespace {
+
+const KnowledgeBase kKb = fixture::kb();
+
+// A desk worker free every day from Monday 23 November 2026.
+struct World {
+  Profile profile = [] {
+    Profile p = fixture::desk_worker();
+    p.weekdays = {0, 1, 2, 3, 4, 5, 6};
+    return p;
+  }();
+  Clearance clearance = evaluate_screening(kKb, fixture::all_clear(kKb));
+  Journal journal;
+  std::set<std::string> tools{"starter-instrument", "foam-roller"};
+  Date today = day("2026-11-23");
+
+  PlanInputs inputs() const { return PlanInputs{kKb, profile, tools, clearance, journal, today}; }
+  Plan plan() const { return build_plan(inputs()); }
+  TodayView today_view() const { return fascia::core::today_view(inputs(), plan()); }
+};
+
+ClinicTreatmentEntry clinic(const char* date, const std::string& treatment, std::vector<RegionSide> regions) {
+  ClinicTreatmentEntry e;
+  e.id = 1;
+  e.date = day(date);
+  e.treatment = treatment;
+  e.regions = std::move(regions);
+  e.pressure = 4;
+  e.minutes = 5;
+  e.practitioner_id = 7;
+  e.practitioner = "pat";
+  e.clinic_id = 1;
+  return e;
+}
+
+SessionEntry home_neck(const char* date) {
+  SessionEntry s;
+  s.date = day(date);
+  s.protocol = "neck";
+  s.steps.push_back({1, "sweep-along-fibres", "upper-trapezius", Side::both, Modality::instrument, StepStatus::done, 18,
+                     0, 5, "", ""});
+  return s;
+}
+
+std::vector<Date> dates_with(const Plan& plan, const std::string& protocol) {
+  std::vector<Date> out;
+  for (const auto& d : plan.days)
+    for (const auto& s : d.sessions)
+      if (s.protocol == protocol) out.push_back(d.date);
+  return out;
+}
+
+const Reason* reason_for(const std::vector<Reason>& reasons, const std::string& rule) {
+  const auto found = std::find_if(reasons.begin(), reasons.end(), [&](const Reason& r) { return r.rule == rule; });
+  return found == reasons.end() ? nullptr : &*found;
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST(ClinicTreatments, TheLedgerCountsClinicWorkOnEachRegionAsItsKindCounts) {
+  Journal journal;
+  journal.clinic_treatments = {
+      clinic("2026-11-23", "clinic-iastm", {{"upper-trapezius", Side::left}, {"scalenes", Side::both}}),
+      clinic("2026-11-24", "swedish-massage", {{"upper-trapezius", Side::both}}),
+      clinic("2026-11-25", "no-such-treatment", {{"calves", Side::both}})};
+  const auto events = TreatmentLedger::from_journal(kKb, journal).events();
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].region, "upper-trapezius");
+  EXPECT_EQ(events[0].side, Side::left);
+  EXPECT_EQ(events[0].modality, Modality::instrument);
+  EXPECT_EQ(events[0].origin, LoadOrigin::clinic);
+  EXPECT_EQ(events[1].region, "scalenes");
+}
+
+// The 48 h instrument gap: Monday's clinic work holds home work until Wednesday.
+TEST(ClinicTreatments, MondaysClinicInstrumentWorkHoldsHomeInstrumentWorkThereUntilWednesday) {
+  World w;
+  w.today = day("2026-11-24");  // Tuesday
+  w.journal.clinic_treatments = {clinic("2026-11-23", "clinic-iastm", {{"upper-trapezius", Side::left}})};
+  const auto dates = dates_with(w.plan(), "neck");
+  ASSERT_FALSE(dates.empty());
+  EXPECT_EQ(dates.front(), day("2026-11-25")) << "first home instrument session: " << format_date(dates.front());
+
+  const TodayView view = w.today_view();
+  EXPECT_TRUE(view.due.empty());
+  const Reason* gap = reason_for(view.not_today, "instrument-min-hours-between");
+  ASSERT_NE(gap, nullptr);
+  EXPECT_TRUE(contains(gap->text, "instrument work in clinic on Monday, 23 November 2026")) << gap->text;
+  EXPECT_EQ(gap->region, "upper-trapezius");
+  const auto groups = group_reasons(view.not_today);
+  const auto group = std::find_if(groups.begin(), groups.end(),
+                                  [](const ReasonGroup& g) { return g.rule == "instrument-min-hours-between"; });
+  ASSERT_NE(group, groups.end());
+  EXPECT_TRUE(contains(group->text, "instrument work in clinic on Monday, 23 November 2026")) << group->text;
+  EXPECT_EQ(group->date, day("2026-11-25"));
+}
+
+// The same clinic work seen on the day itself: nothing at home that day.
+TEST(ClinicTreatments, ClinicInstrumentWorkTodayMeansNoHomeInstrumentWorkThereToday) {
+  World w;
+  w.journal.clinic_treatments = {clinic("2026-11-23", "clinic-iastm", {{"upper-trapezius", Side::right}})};
+  EXPECT_EQ(dates_with(w.plan(), "neck").front(), day("2026-11-25"));
+  World without;
+  EXPECT_EQ(dates_with(without.plan(), "neck").front(), day("2026-11-23"));
+}
+
+// At most 3 instrument sessions on a region in any 7 days, clinic ones included.
+TEST(ClinicTreatments, TwoHomeAndOneClinicInstrumentSessionsInSevenDaysLeaveNoRoomForAFourth) {
+  World w;
+  w.profile.start = day("2026-11-16");
+  w.today = day("2026-11-22");  // Sunday
+  w.journal.sessions = {home_neck("2026-11-16"), home_neck("2026-11-20")};
+  // Each followed by a settled check-in, so that only the caps stand in the way.
+  for (const char* checkin : {"2026-11-17", "2026-11-21"})
+    w.journal.reactions.push_back({day(checkin), "upper-trapezius", Side::both, false, false, false, 0});
+  World without = w;
+  w.journal.clinic_treatments = {clinic("2026-11-18", "clinic-iastm", {{"upper-trapezius", Side::both}})};
+
+  ASSERT_EQ(dates_with(without.plan(), "neck").front(), day("2026-11-22")) << "room for a third without the clinic";
+  const auto dates = dates_with(w.plan(), "neck");
+  ASSERT_FALSE(dates.empty());
+  EXPECT_EQ(dates.front(), day("2026-11-23")) << "the 16th has left the 7 days";
+
+  const TodayView view = w.today_view();
+  const Reason* cap = reason_for(view.not_today, "instrument-sessions-per-7-days");
+  ASSERT_NE(cap, nullptr);
+  EXPECT_TRUE(contains(cap->text, "already 3 instrument sessions (1 of them in clinic)")) << cap->text;
+  EXPECT_TRUE(contains(cap->general, "1 of them in clinic")) << cap->general;
+}
+
+// Compression and pressure work in clinic share the home compression gap (24 h).
+TEST(ClinicTreatments, ClinicCompressionAndPressureWorkRespectTheCompressionGap) {
+  for (const char* kind : {"bodyweight-compression", "trigger-point-massage"}) {
+    World w;
+    w.profile.regions = {{"calves", Side::both, 5}};
+    w.journal.clinic_treatments = {clinic("2026-11-23", kind, {{"calves", Side::left}})};
+    const auto dates = dates_with(w.plan(), "compression-calves");
+    ASSERT_FALSE(dates.empty()) << kind;
+    EXPECT_EQ(dates.front(), day("2026-11-24")) << kind;
+    const TodayView view = w.today_view();
+    const Reason* gap = reason_for(view.not_today, "compression-min-hours-between");
+    ASSERT_NE(gap, nullptr) << kind;
+    const std::string work = std::string(kind) == "bodyweight-compression" ? "compression work" : "pressure work";
+    EXPECT_TRUE(contains(gap->text, work + " in clinic on Monday, 23 November 2026")) << gap->text;
+
+    World without = w;
+    without.journal.clinic_treatments.clear();
+    EXPECT_EQ(dates_with(without.plan(), "compression-calves").front(), day("2026-11-23")) << kind;
+  }
+}
+
+// Clinic instrument work is not compression: the two gaps stay apart, as at home.
+TEST(ClinicTreatments, ClinicInstrumentWorkDoesNotHoldCompressionWorkBack) {
+  World w;
+  w.profile.regions = {{"calves", Side::both, 5}};
+  w.journal.clinic_treatments = {clinic("2026-11-23", "clinic-iastm", {{"calves", Side::both}})};
+  EXPECT_EQ(dates_with(w.plan(), "compression-calves").front(), day("2026-11-23"));
+}
+
+TEST(ClinicTreatments, AMassageKindThatCountsAsNothingHoldsNothingBack) {
+  World w;
+  w.journal.clinic_treatments = {clinic("2026-11-23", "swedish-massage", {{"upper-trapezius", Side::both}})};
+  EXPECT_TRUE(TreatmentLedger::from_journal(kKb, w.journal).events().empty());
+  EXPECT_EQ(dates_with(w.plan(), "neck"), dates_with(World{}.plan(), "neck"));
+  EXPECT_FALSE(w.today_view().due.empty());
+}
+
+// The scalenes are the practitioner's: clinic work there is recorded and
+// counted, and the region stays out of every home plan.
+TEST(ClinicTreatments, ClinicWorkOnTheScalenesIsCountedAndLeavesThemOutOfTheHomePlan) {
+  World w;
+  w.profile.regions.push_back({"scalenes", Side::both, 5});
+  w.journal.clinic_treatments = {clinic("2026-11-20", "clinic-iastm", {{"scalenes", Side::left}})};
+  const auto ledger = TreatmentLedger::from_journal(kKb, w.journal);
+  EXPECT_FALSE(ledger.cap_conflicts(kKb, "scalenes", Side::left, Modality::instrument, day("2026-11-21")).empty());
+  const Plan plan = w.plan();
+  ASSERT_EQ(plan.excluded.size(), 1u);
+  EXPECT_EQ(plan.excluded[0].region, "scalenes");
+  EXPECT_EQ(plan.excluded[0].reasons[0].rule, "practitioner-only");
+  for (const auto& d : plan.days)
+    for (const auto& s : d.sessions)
+      for (const auto& st : s.steps) EXPECT_NE(st.region, "scalenes");
+  EXPECT_TRUE(check_plan(kKb, w.clearance, analyse_journal(kKb, w.profile, w.journal), w.journal, plan).empty());
+}
+
+// The oracle must count clinic work itself: a plan made as if the clinic
+// visit had not happened breaks the gap and the weekly count.
+TEST(ClinicTreatments, ThePlanCheckerCountsClinicWork) {
+  World w;
+  const Plan blind = w.plan();  // made without the clinic visit: a session today, Monday
+  ASSERT_EQ(dates_with(blind, "neck").front(), day("2026-11-23"));
+  w.journal.clinic_treatments = {clinic("2026-11-22", "clinic-iastm", {{"upper-trapezius", Side::left}})};
+  const auto violations = check_plan(kKb, w.clearance, analyse_journal(kKb, w.profile, w.journal), w.journal, blind);
+  ASSERT_FALSE(violations.empty());
+  EXPECT_EQ(violations[0].rule, "instrument-min-hours-between");
+  EXPECT_EQ(violations[0].date, day("2026-11-23"));
+
+  w.journal.clinic_treatments = {clinic("2026-11-22", "swedish-massage", {{"upper-trapezius", Side::left}})};
+  EXPECT_TRUE(check_plan(kKb, w.clearance, analyse_journal(kKb, w.profile, w.journal), w.journal, blind).empty());
+  EXPECT_EQ(w.plan().removed_by_final_check, 0);
+}
