@@ -70,7 +70,7 @@ describe('the authorization matrix: every route of the OpenAPI document × eight
   function requestFor(op) {
     const route = ROUTES.find((r) => r.method === op.method && r.template === op.template);
     let p = route?.sample ?? op.template;
-    if (op.template.startsWith('/api/v1/clients/{id}')) p = op.template.replace('{id}', String(carlaId));
+    if (op.template.startsWith('/api/v1/clients/{id}')) p = op.template.replace('{id}', String(carlaId)).replace('{program}', '1');
     // Sharing: the live link, unchanged. Revoking: the link already revoked, so nothing changes.
     if (op.template === '/api/v1/links/{id}/share') p = `/api/v1/links/${liveLink}/share`;
     if (op.template === '/api/v1/links/{id}/revoke') p = `/api/v1/links/${revokedLink}/revoke`;

@@ -388,8 +388,68 @@ core::Journal decode_journal(Decoder& d, const json& j, const std::string& p) {
   return out;
 }
 
+// The program's own fields, as a practitioner sends them; the rest of a
+// stored version (who, when, which version) is decoded by decode_program.
+void decode_program_fields(Decoder& d, Fields& f, core::HomeProgram& out) {
+  out.start = f.date("start");
+  out.weeks = f.integer("weeks", 1, 52);
+  out.review = f.date("review");
+  out.weekdays = f.list<int>("weekdays",
+                             [](Decoder& dd, const json& w, const std::string& wp) { return dd.integer(w, wp, 0, 6); });
+  out.items = f.list<core::ProgramItem>("items", [](Decoder& dd, const json& i, const std::string& ip) {
+    Fields itf(dd, i, ip, {"protocol", "target", "max_pressure", "dose_percent", "cue"});
+    core::ProgramItem item;
+    item.protocol = itf.text("protocol");
+    if (itf.valid()) item.target = decode_region_side(dd, itf.at("target"), itf.sub("target"));
+    item.max_pressure = itf.optional_integer("max_pressure", 0, 10);
+    item.dose_percent = itf.integer("dose_percent", 1, 100);
+    item.cue = itf.text("cue");
+    return item;
+  });
+  out.clinic_only = f.list<core::RegionSide>("clinic_only", [](Decoder& dd, const json& r, const std::string& rp) {
+    Fields rf(dd, r, rp, {"region", "side"});
+    return core::RegionSide{rf.text("region"), rf.side("side")};
+  });
+  out.note = f.text("note");
+  (void)d;
+}
+
+core::HomeProgram decode_program(Decoder& d, const json& j, const std::string& p) {
+  Fields f(d, j, p,
+           {"id", "version", "practitioner_id", "practitioner", "clinic_id", "clinic", "assigned", "start", "weeks",
+            "review", "weekdays", "items", "clinic_only", "note", "ended", "ended_by"});
+  core::HomeProgram out;
+  out.id = f.positive("id");
+  out.version = f.integer("version", 1);
+  out.practitioner_id = f.positive("practitioner_id");
+  out.practitioner = f.text("practitioner");
+  out.clinic_id = f.positive("clinic_id");
+  out.clinic = f.text("clinic");
+  out.assigned = f.date("assigned");
+  decode_program_fields(d, f, out);
+  if (f.valid() && !f.at("ended").is_null()) out.ended = f.date("ended");
+  out.ended_by = f.text("ended_by");
+  return out;
+}
+
+// Versions of one program are numbered 1, 2, ... without gaps or repeats.
+void check_program_versions(Decoder& d, std::vector<core::HomeProgram>& programs) {
+  std::sort(programs.begin(), programs.end(),
+            [](const auto& a, const auto& b) { return std::pair(a.id, a.version) < std::pair(b.id, b.version); });
+  for (std::size_t i = 0; i < programs.size() && d.ok(); ++i) {
+    const int expected = i > 0 && programs[i - 1].id == programs[i].id ? programs[i - 1].version + 1 : 1;
+    if (programs[i].version != expected)
+      d.fail(ErrorCode::invalid_argument, "programs: program " + std::to_string(programs[i].id) + " has version " +
+                                              std::to_string(programs[i].version) + " where " +
+                                              std::to_string(expected) + " was expected");
+  }
+}
+
 core::PersonData decode_person(Decoder& d, const json& j) {
-  Fields f(d, j, "", {"format", "version", "profile", "screenings", "journal"});
+  // "programs" came with issue 10; older exports do not have it.
+  const bool has_programs = j.is_object() && j.contains("programs");
+  Fields f = has_programs ? Fields(d, j, "", {"format", "version", "profile", "screenings", "journal", "programs"})
+                          : Fields(d, j, "", {"format", "version", "profile", "screenings", "journal"});
   if (const std::string format = f.text("format"); d.ok() && format != kExportFormat)
     d.fail(ErrorCode::malformed_file,
            "format: '" + format + "' is not a fascia export (expected '" + std::string(kExportFormat) + "')");
@@ -401,6 +461,8 @@ core::PersonData decode_person(Decoder& d, const json& j) {
   if (!f.at("profile").is_null()) out.profile = decode_profile(d, f.at("profile"), "profile");
   out.screenings = f.list<core::ScreeningRecord>("screenings", decode_screening);
   out.journal = decode_journal(d, f.at("journal"), "journal");
+  if (has_programs) out.programs = f.list<core::HomeProgram>("programs", decode_program);
+  if (d.ok()) check_program_versions(d, out.programs);
   if (d.ok()) order_clearances(d, out);
   return out;
 }
@@ -409,15 +471,17 @@ core::PersonData decode_person(Decoder& d, const json& j) {
 
 std::string person_data_to_json(const core::PersonData& data) {
   // Each part in the one encoding of its type (json_encoding.hpp), keys in the order listed there.
-  const json doc = {{"format", kExportFormat},
-                    {"version", kExportVersion},
-                    {"profile", data.profile},
-                    {"screenings", data.screenings},
-                    {"journal", data.journal}};
+  const json doc = {{"format", kExportFormat},       {"version", kExportVersion}, {"profile", data.profile},
+                    {"screenings", data.screenings}, {"journal", data.journal},   {"programs", data.programs}};
   return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-core::Result<core::PersonData> person_data_from_json(std::string_view text) {
+namespace {
+
+// Parses text strictly (no duplicate keys, no fractions where integers are
+// meant, at most kMaxImportDepth levels) and decodes it with decode.
+template <class T, class Decode>
+core::Result<T> decode_text(std::string_view text, Decode decode) {
   DuplicateKeyFinder duplicates;
   struct TooDeep {
     std::string path;
@@ -450,9 +514,45 @@ core::Result<core::PersonData> person_data_from_json(std::string_view text) {
     return core::fail(problem->fraction ? ErrorCode::invalid_argument : ErrorCode::out_of_range,
                       number_problem_message(*problem));
   Decoder decoder;
-  core::PersonData data = decode_person(decoder, doc);
+  T data = decode(decoder, doc);
   if (!decoder.ok()) return tl::make_unexpected(decoder.error());
   return data;
+}
+
+}  // namespace
+
+core::Result<core::PersonData> person_data_from_json(std::string_view text) {
+  return decode_text<core::PersonData>(text, decode_person);
+}
+
+std::string home_program_to_json(const core::HomeProgram& program) {
+  return json(program).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+core::Result<core::HomeProgram> home_program_from_json(std::string_view text) {
+  return decode_text<core::HomeProgram>(text, [](Decoder& d, const json& j) { return decode_program(d, j, ""); });
+}
+
+core::Result<core::HomeProgram> program_request_from_json(std::string_view text) {
+  return decode_text<core::HomeProgram>(text, [](Decoder& d, const json& j) {
+    // What may be left out takes its default: no ceiling, the full dose, no cue, no note.
+    json filled = j;
+    if (filled.is_object()) {
+      if (!filled.contains("clinic_only")) filled["clinic_only"] = json::array();
+      if (!filled.contains("note")) filled["note"] = "";
+      if (filled.contains("items") && filled["items"].is_array())
+        for (auto& item : filled["items"])
+          if (item.is_object()) {
+            if (!item.contains("max_pressure")) item["max_pressure"] = nullptr;
+            if (!item.contains("dose_percent")) item["dose_percent"] = 100;
+            if (!item.contains("cue")) item["cue"] = "";
+          }
+    }
+    core::HomeProgram out;
+    Fields f(d, filled, "", {"start", "weeks", "review", "weekdays", "items", "clinic_only", "note"});
+    decode_program_fields(d, f, out);
+    return out;
+  });
 }
 
 }  // namespace fascia::adapters

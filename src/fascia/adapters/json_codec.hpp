@@ -24,6 +24,19 @@ std::string person_data_to_json(const core::PersonData& data);
 // this format, or nested more than kMaxImportDepth levels deep.
 core::Result<core::PersonData> person_data_from_json(std::string_view text);
 
+// One stored version of a home program (all of core::HomeProgram's fields),
+// on one line: the store keeps it as the body of its row.
+std::string home_program_to_json(const core::HomeProgram& program);
+// Reads what home_program_to_json wrote; errors as person_data_from_json's.
+core::Result<core::HomeProgram> home_program_from_json(std::string_view text);
+// What a practitioner sends to assign or change a program: {start, weeks,
+// review, weekdays [0-6], items [{protocol, target {region, side},
+// max_pressure? (0-10 or null), dose_percent? (1-100, default 100), cue?}],
+// clinic_only? [{region, side}], note?}. Only the shape is checked here
+// (the message names the JSON path); the home rules are
+// core::check_home_program's.
+core::Result<core::HomeProgram> program_request_from_json(std::string_view text);
+
 // An export nests a handful of levels; deeper input is refused while it is
 // read, so a small file cannot make a large tree.
 inline constexpr int kMaxImportDepth = 32;

@@ -95,6 +95,9 @@ FASCIA_TO_JSON(SessionEntry, id, date, protocol, target_region, side, stopped, s
 FASCIA_TO_JSON(ClearanceEntry, date, by, regions, note, after_screenings)
 FASCIA_TO_JSON(ClinicTreatmentEntry, id, date, treatment, regions, pressure, minutes, reaction, note, practitioner_id,
                practitioner, clinic_id)
+FASCIA_TO_JSON(ProgramItem, protocol, target, max_pressure, dose_percent, cue)
+FASCIA_TO_JSON(HomeProgram, id, version, practitioner_id, practitioner, clinic_id, clinic, assigned, start, weeks,
+               review, weekdays, items, clinic_only, note, ended, ended_by)
 FASCIA_TO_JSON(Journal, pain, reactions, habits, treatments, notes, sessions, clearances, clinic_treatments)
 
 // The knowledge base.
@@ -132,7 +135,8 @@ FASCIA_TO_JSON(PlannedSession, protocol, protocol_name, target_region, side, ste
 FASCIA_TO_JSON(PlanDay, date, sessions)
 FASCIA_TO_JSON(Exclusion, region, side, reasons)
 // Not the planner's own workings (templates, removed_by_final_check).
-FASCIA_TO_JSON(Plan, blocked, blocked_by, start, end, review, days, excluded, notes, habits)
+FASCIA_TO_JSON(Plan, blocked, blocked_by, start, end, review, days, excluded, notes, habits, program_id,
+               program_version, assigned_by, assigned_clinic, assigned_on)
 FASCIA_TO_JSON(TodayView, date, blocked, blocked_by, due, next, next_condition, not_today, review_due, finished)
 FASCIA_TO_JSON(StopOutcome, action, advice, rescreen, session_over)
 FASCIA_TO_JSON(TrendPoint, date, score)

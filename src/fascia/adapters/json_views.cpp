@@ -40,7 +40,11 @@ json screening_json(const core::ScreeningRecord& record, const core::Clearance& 
   return out;
 }
 
-json plan_json(const core::Plan& plan) { return plan; }
+json plan_json(const core::Plan& plan) {
+  json out = plan;
+  if (plan.program_id == 0) out["assigned_on"] = nullptr;  // the person's own plan: assigned by no one
+  return out;
+}
 
 json today_json(const core::TodayView& view) {
   json out = view;

@@ -302,6 +302,26 @@ Result<std::int64_t> MemoryStore::add_clinic_treatment(const core::ClinicTreatme
   });
 }
 
+Result<core::HomeProgram> MemoryStore::add_program_version(const core::HomeProgram& program) {
+  return write([&](MemoryState& s) -> Result<core::HomeProgram> {
+    auto& programs = s.people[person_id_].programs;  // kept by id then version
+    core::HomeProgram stored = program;
+    if (program.id == 0) {
+      stored.id = programs.empty() ? 1 : programs.back().id + 1;
+      stored.version = 1;
+      programs.push_back(stored);
+      return stored;
+    }
+    auto last = std::find_if(programs.rbegin(), programs.rend(), [&](const auto& p) { return p.id == program.id; });
+    if (last == programs.rend()) return core::fail(ErrorCode::not_found, "no program " + std::to_string(program.id));
+    stored.version = last->version + 1;
+    programs.insert(last.base(), stored);
+    return stored;
+  });
+}
+
+Result<std::vector<core::HomeProgram>> MemoryStore::load_programs() { return person().programs; }
+
 Result<core::PersonData> MemoryStore::export_all() { return person(); }
 
 Result<void> MemoryStore::check_writable() const {
@@ -358,6 +378,9 @@ Result<void> MemoryStore::replace_all(const core::PersonData& data) {
       if (!id) return tl::make_unexpected(id.error());
       FASCIA_TRY(insert_clinic_treatment(mine, *id, *entry));
     }
+    mine.programs = data.programs;
+    std::sort(mine.programs.begin(), mine.programs.end(),
+              [](const auto& a, const auto& b) { return std::pair(a.id, a.version) < std::pair(b.id, b.version); });
     return {};
   });
 }

@@ -85,6 +85,8 @@ class MemoryStore final : public app::JournalStore {
   core::Result<std::int64_t> add_session(const core::SessionEntry& session) override;
   core::Result<std::int64_t> add_session_record(const app::SessionRecord& record) override;
   core::Result<std::int64_t> add_clinic_treatment(const core::ClinicTreatmentEntry& entry) override;
+  core::Result<core::HomeProgram> add_program_version(const core::HomeProgram& program) override;
+  core::Result<std::vector<core::HomeProgram>> load_programs() override;
   core::Result<core::PersonData> export_all() override;
   core::Result<void> check_writable() const override;
   core::Result<void> replace_all(const core::PersonData& data) override;

@@ -290,7 +290,20 @@ CREATE TABLE clinic_treatment_region (
 );
 )sql";
 
-constexpr std::array<std::string_view, 4> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4};
+// Version 5 (SQLite's 9, issue 10, point 3): home programs a practitioner
+// assigned, one row per version, the content as JSON text; as SQLite's.
+constexpr std::string_view kVersion5 = R"sql(
+CREATE TABLE home_program (
+  person_id  bigint NOT NULL,
+  program_id bigint NOT NULL CHECK (program_id > 0),
+  version    integer NOT NULL CHECK (version > 0),
+  assigned   fascia_date NOT NULL,
+  body       text NOT NULL,
+  PRIMARY KEY (person_id, program_id, version)
+);
+)sql";
+
+constexpr std::array<std::string_view, 5> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
 
 }  // namespace
 

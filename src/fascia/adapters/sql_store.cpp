@@ -4,6 +4,7 @@
 #include <string>
 
 #include "fascia/adapters/journal_rows.hpp"
+#include "fascia/adapters/program_rows.hpp"
 
 namespace fascia::adapters {
 
@@ -15,7 +16,7 @@ using sql::Access;
 namespace {
 
 // Every table holding a person's rows, children before their parents.
-constexpr std::array<std::string_view, 18> kPersonTables{"session_step",
+constexpr std::array<std::string_view, 19> kPersonTables{"session_step",
                                                          "session",
                                                          "screening_answer_region",
                                                          "screening_answer",
@@ -32,7 +33,8 @@ constexpr std::array<std::string_view, 18> kPersonTables{"session_step",
                                                          "clearance_region",
                                                          "clearance",
                                                          "clinic_treatment_region",
-                                                         "clinic_treatment"};
+                                                         "clinic_treatment",
+                                                         "home_program"};
 
 // Raises one person's revision (ADR 0014): every committed write does.
 constexpr std::string_view kRaiseRevision =
@@ -193,6 +195,14 @@ Result<std::int64_t> SqlStore::add_clinic_treatment(const core::ClinicTreatmentE
   });
 }
 
+Result<core::HomeProgram> SqlStore::add_program_version(const core::HomeProgram& program) {
+  return write([&] { return rows::insert_program_version(*connection_, person_id_, program); });
+}
+
+Result<std::vector<core::HomeProgram>> SqlStore::load_programs() {
+  return read([&] { return rows::select_programs(*connection_, person_id_); });
+}
+
 Result<core::PersonData> SqlStore::export_all() {
   return read([&]() -> Result<core::PersonData> {
     core::PersonData data;
@@ -205,6 +215,9 @@ Result<core::PersonData> SqlStore::export_all() {
     auto journal = rows::select_journal(*connection_, person_id_);
     if (!journal) return tl::make_unexpected(journal.error());
     data.journal = std::move(*journal);
+    auto programs = rows::select_programs(*connection_, person_id_);
+    if (!programs) return tl::make_unexpected(programs.error());
+    data.programs = std::move(*programs);
     return data;
   });
 }
@@ -268,6 +281,8 @@ Result<void> SqlStore::replace_all(const core::PersonData& data) {
       if (!id) return tl::make_unexpected(id.error());
       FASCIA_TRY(rows::insert_clinic_treatment(*connection_, person_id_, *id, *entry));
     }
+    for (const auto& program : data.programs)
+      FASCIA_TRY(rows::restore_program_version(*connection_, person_id_, program));
     return {};
   });
 }

@@ -334,8 +334,24 @@ CREATE TABLE clinic_treatment_region (
 ) STRICT;
 )sql";
 
-constexpr std::array<std::string_view, 8> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4,
-                                                      kVersion5, kVersion6, kVersion7, kVersion8};
+// Version 9 (issue 10, point 3): the home programs a practitioner assigned
+// to the person, one row per version (a change is a new version; earlier
+// ones are kept, so the person can see what changed). The content is the
+// version as JSON (json_codec.hpp): it is read and written whole, never
+// queried by part. Program ids count per person.
+constexpr std::string_view kVersion9 = R"sql(
+CREATE TABLE home_program (
+  person_id  INTEGER NOT NULL,
+  program_id INTEGER NOT NULL CHECK (program_id > 0),
+  version    INTEGER NOT NULL CHECK (version > 0),
+  assigned   TEXT NOT NULL CHECK (assigned GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  body       TEXT NOT NULL CHECK (json_valid(body)),
+  PRIMARY KEY (person_id, program_id, version)
+) STRICT;
+)sql";
+
+constexpr std::array<std::string_view, 9> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
+                                                      kVersion6, kVersion7, kVersion8, kVersion9};
 
 }  // namespace
 

@@ -81,6 +81,16 @@ class JournalStore {
   // (app::record_clinic_treatment).
   virtual Result<std::int64_t> add_clinic_treatment(const core::ClinicTreatmentEntry& entry) = 0;
 
+  // A version of a home program (issue 10, point 3), in one transaction;
+  // returns it as stored. Id 0 starts a new program (the person's next
+  // program id, version 1); an existing id gets that program's next
+  // version. Earlier versions are never changed. not_found for an id the
+  // person has no program with. The program's rules are checked before
+  // (app::assign_program); the store keeps what it is given.
+  virtual Result<core::HomeProgram> add_program_version(const core::HomeProgram& program) = 0;
+  // Every version of every program of the person, by id then version.
+  virtual Result<std::vector<core::HomeProgram>> load_programs() = 0;
+
   virtual Result<core::PersonData> export_all() = 0;
 
   // Succeeds when writes can be attempted; db_read_only, with the file or

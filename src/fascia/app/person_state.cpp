@@ -22,6 +22,8 @@ core::Result<PersonState> load_person(const core::KnowledgeBase& kb, JournalStor
   if (!journal) return tl::make_unexpected(journal.error());
   auto tools = expand_owned_tools(kb, (*profile)->tools);
   if (!tools) return tl::make_unexpected(tools.error());
+  auto programs = store.load_programs();
+  if (!programs) return tl::make_unexpected(programs.error());
 
   PersonState p;
   p.profile = std::move(**profile);
@@ -33,6 +35,7 @@ core::Result<PersonState> load_person(const core::KnowledgeBase& kb, JournalStor
   p.screenings = std::move(*screenings);
   p.journal = std::move(*journal);
   p.tools = std::set<std::string>(tools->begin(), tools->end());
+  if (const core::HomeProgram* in_force = core::program_in_force(*programs)) p.program = *in_force;
   refresh_clearance(kb, p);
   return p;
 }
@@ -65,7 +68,13 @@ core::TodayView current_today(const core::KnowledgeBase& kb, const PersonState& 
 }
 
 core::PlanInputs plan_inputs(const core::KnowledgeBase& kb, const PersonState& person, core::Date today) {
-  return core::PlanInputs{kb, person.profile, person.tools, person.clearance, person.journal, today};
+  return core::PlanInputs{kb,
+                          person.profile,
+                          person.tools,
+                          person.clearance,
+                          person.journal,
+                          today,
+                          person.program ? &*person.program : nullptr};
 }
 
 core::Plan current_plan(const core::KnowledgeBase& kb, const PersonState& person, core::Date today) {
@@ -75,8 +84,9 @@ core::Plan current_plan(const core::KnowledgeBase& kb, const PersonState& person
 core::Progress current_progress(const core::KnowledgeBase& kb, const PersonState& person, core::Date today) {
   // Adherence is measured against the plan as it was first made.
   const core::Journal empty;
-  const core::Plan original = core::build_plan(
-      core::PlanInputs{kb, person.profile, person.tools, person.clearance, empty, person.profile.start});
+  const core::Plan original = core::build_plan(core::PlanInputs{
+      kb, person.profile, person.tools, person.clearance, empty,
+      person.program ? person.program->start : person.profile.start, person.program ? &*person.program : nullptr});
   core::Progress progress = core::compute_progress(kb, person.profile, person.journal, original, today);
   progress.safety_findings = person.findings_history;
   progress.clearances = person.journal.clearances;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "fascia/app/journal_store.hpp"
+#include "fascia/core/home_program.hpp"
 #include "fascia/core/planner.hpp"
 #include "fascia/core/progress.hpp"
 #include "fascia/core/screening.hpp"
@@ -23,6 +24,9 @@ struct PersonState {
   std::vector<core::FindingHistory> findings_history;
   core::Journal journal;
   std::set<std::string> tools;
+  // The home program a practitioner assigned that is in force
+  // (core::program_in_force): the plan follows it.
+  std::optional<core::HomeProgram> program;
 };
 
 // Errors: precondition when there is no profile or no screening yet, or the

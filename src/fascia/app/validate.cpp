@@ -4,6 +4,7 @@
 #include "fascia/app/clinic_treatments.hpp"
 #include "fascia/app/text_limits.hpp"
 #include "fascia/app/tool_inventory.hpp"
+#include "fascia/core/home_program.hpp"
 #include "fascia/core/screening.hpp"
 
 namespace fascia::app {
@@ -151,6 +152,14 @@ Result<void> validate_person_data(const core::KnowledgeBase& kb, const core::Per
   for (std::size_t i = 0; i < j.clinic_treatments.size(); ++i)
     if (auto r = validate_clinic_treatment(kb, j.clinic_treatments[i], today); !r)
       return numbered("journal.clinic_treatments", i, r.error());
+  // An imported program keeps to the home rules like an assigned one: no
+  // file can bring in a program the core would refuse.
+  for (std::size_t i = 0; i < data.programs.size(); ++i) {
+    const auto problems = core::check_home_program(kb, data.programs[i]);
+    if (!problems.empty())
+      return numbered("programs", i,
+                      core::Error{ErrorCode::invalid_argument, problems[0].field + ": " + problems[0].message});
+  }
   return {};
 }
 

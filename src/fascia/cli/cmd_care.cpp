@@ -24,6 +24,7 @@
 #include "fascia/app/screening_state.hpp"
 #include "fascia/app/text_limits.hpp"
 #include "fascia/cli/args.hpp"
+#include "fascia/cli/care_stores.hpp"
 #include "fascia/cli/commands.hpp"
 #include "fascia/cli/decimal_option.hpp"
 #include "fascia/cli/render_text.hpp"
@@ -31,41 +32,6 @@
 namespace fascia::cli {
 
 namespace {
-
-std::int64_t unix_now() { return static_cast<std::int64_t>(std::time(nullptr)); }
-
-core::Result<app::Account> account_named(app::AccountStore& accounts, const std::string& name) {
-  auto found = accounts.find_account(name);
-  if (!found) return tl::make_unexpected(found.error());
-  if (!*found) return core::fail(core::ErrorCode::not_found, "no account named '" + name + "' (fascia user list)");
-  return **found;
-}
-
-// Who a person-side command acts as: --as NAME, else the terminal's person
-// (the account that owns person 1, if any).
-core::Result<core::Actor> person_actor(app::AccountStore& accounts, const std::string& as) {
-  if (!as.empty()) {
-    auto account = account_named(accounts, as);
-    if (!account) return tl::make_unexpected(account.error());
-    return app::actor_of(*account);
-  }
-  auto first = accounts.account_of(1);
-  if (!first) return tl::make_unexpected(first.error());
-  return *first ? app::actor_of(**first) : app::terminal_person();
-}
-
-struct Stores {
-  std::unique_ptr<adapters::SqlAccounts> accounts;
-  std::unique_ptr<adapters::SqlClinics> clinics;
-};
-
-core::Result<Stores> open_stores(Context& ctx) {
-  auto accounts = adapters::open_account_store(ctx.database());
-  if (!accounts) return tl::make_unexpected(accounts.error());
-  auto clinics = adapters::open_clinic_store(ctx.database());
-  if (!clinics) return tl::make_unexpected(clinics.error());
-  return Stores{std::move(*accounts), std::move(*clinics)};
-}
 
 void print_link(Context& ctx, const app::LinkDetails& d) {
   ctx.out << "link " << d.link.id << ": " << d.person_name << " (person " << d.link.person_id << ") with "
@@ -103,7 +69,7 @@ int list_clinics(Context& ctx) {
 }
 
 int invite(Context& ctx, const std::string& as, int days) {
-  FASCIA_CLI_TRY(stores, open_stores(ctx));
+  FASCIA_CLI_TRY(stores, open_care_stores(ctx));
   FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, as));
   const std::string code = adapters::random_code(app::kInvitationAlphabet, app::kInvitationCodeLength);
   FASCIA_CLI_TRY(invitation, app::invite_client(*stores.clinics, practitioner, adapters::token_hash(code), unix_now(),
@@ -121,7 +87,7 @@ int invite(Context& ctx, const std::string& as, int days) {
 }
 
 int clients(Context& ctx, const std::string& as) {
-  FASCIA_CLI_TRY(stores, open_stores(ctx));
+  FASCIA_CLI_TRY(stores, open_care_stores(ctx));
   FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, as));
   FASCIA_CLI_TRY(links, app::list_clients(*stores.clinics, practitioner));
   if (ctx.json()) {
@@ -138,7 +104,7 @@ int show_client(Context& ctx, const std::string& as, std::int64_t client, const 
   if (!area || *area == core::CareArea::care)
     return report(ctx.err, {core::ErrorCode::invalid_argument,
                             "--area: '" + area_text + "' is not one of link, journal, sessions, screening"});
-  FASCIA_CLI_TRY(stores, open_stores(ctx));
+  FASCIA_CLI_TRY(stores, open_care_stores(ctx));
   FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, as));
   FASCIA_CLI_TRY(link, app::reach_client(*stores.clinics, practitioner, client, *area, core::AccessKind::read,
                                          "read the " + area_text + " in the terminal", unix_now()));
@@ -178,7 +144,7 @@ int clear_client(Context& ctx, const ClearOptions& o) {
   FASCIA_CLI_TRY(kb, ctx.kb());
   FASCIA_CLI_TRY(today, ctx.today());
   FASCIA_CLI_TRY(entry, clearance_from_args(*kb, today, o.date, o.regions, o.note, ""));
-  FASCIA_CLI_TRY(stores, open_stores(ctx));
+  FASCIA_CLI_TRY(stores, open_care_stores(ctx));
   FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, o.as));
   FASCIA_CLI_TRY(signed_entry,
                  app::sign_client_clearance(*kb, *stores.clinics, practitioner, o.client, entry, unix_now(), today));
@@ -230,7 +196,7 @@ int treat(Context& ctx, const TreatOptions& o) {
   entry.minutes = o.minutes;
   entry.reaction = o.reaction;
   entry.note = o.note;
-  FASCIA_CLI_TRY(stores, open_stores(ctx));
+  FASCIA_CLI_TRY(stores, open_care_stores(ctx));
   FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, o.as));
   FASCIA_CLI_TRY(store, adapters::open_journal_store(ctx.database(), o.client));
   auto stored =
@@ -271,7 +237,7 @@ int treat(Context& ctx, const TreatOptions& o) {
 int accept(Context& ctx, const std::string& code_text, const std::string& share, const std::string& as) {
   FASCIA_CLI_TRY(code, app::normalise_invitation_code(code_text));
   FASCIA_CLI_TRY(sharing, app::parse_sharing(share));
-  FASCIA_CLI_TRY(stores, open_stores(ctx));
+  FASCIA_CLI_TRY(stores, open_care_stores(ctx));
   FASCIA_CLI_TRY(person, person_actor(*stores.accounts, as));
   FASCIA_CLI_TRY(link,
                  app::accept_invitation(*stores.clinics, person, adapters::token_hash(code), sharing, unix_now()));
@@ -287,7 +253,7 @@ int accept(Context& ctx, const std::string& code_text, const std::string& share,
 }
 
 int list_links(Context& ctx, const std::string& as) {
-  FASCIA_CLI_TRY(stores, open_stores(ctx));
+  FASCIA_CLI_TRY(stores, open_care_stores(ctx));
   FASCIA_CLI_TRY(person, person_actor(*stores.accounts, as));
   FASCIA_CLI_TRY(links, stores.clinics->links_of_person(person.person_id));
   if (ctx.json()) {
@@ -305,7 +271,7 @@ int change_link(Context& ctx, std::int64_t id, const std::string& share, const s
     FASCIA_CLI_TRY(parsed, app::parse_sharing(share));
     sharing = parsed;
   }
-  FASCIA_CLI_TRY(stores, open_stores(ctx));
+  FASCIA_CLI_TRY(stores, open_care_stores(ctx));
   FASCIA_CLI_TRY(person, person_actor(*stores.accounts, as));
   auto changed = revoke ? stores.clinics->revoke_link(id, person.person_id, unix_now())
                         : stores.clinics->set_sharing(id, person.person_id, sharing);
@@ -324,7 +290,7 @@ int change_link(Context& ctx, std::int64_t id, const std::string& share, const s
 }
 
 int access_log(Context& ctx, const std::string& as) {
-  FASCIA_CLI_TRY(stores, open_stores(ctx));
+  FASCIA_CLI_TRY(stores, open_care_stores(ctx));
   FASCIA_CLI_TRY(person, person_actor(*stores.accounts, as));
   FASCIA_CLI_TRY(entries, stores.clinics->access_log(person.person_id));
   if (ctx.json()) {

@@ -185,4 +185,85 @@ std::vector<Violation> check_plan_follows_program(const KnowledgeBase& kb, const
   return out;
 }
 
+const HomeProgram* program_in_force(const std::vector<HomeProgram>& versions) {
+  const HomeProgram* newest = nullptr;  // the latest version of the highest program id
+  for (const auto& v : versions)
+    if (!newest || v.id > newest->id || (v.id == newest->id && v.version > newest->version)) newest = &v;
+  return newest && !newest->ended ? newest : nullptr;
+}
+
+namespace {
+
+std::string area_text(const KnowledgeBase& kb, const RegionSide& area) {
+  std::string text = region_name(kb, area.region);
+  if (area.side == Side::left || area.side == Side::right) text += " (" + std::string(to_string(area.side)) + ")";
+  return text;
+}
+
+std::string item_text(const KnowledgeBase& kb, const ProgramItem& item) {
+  const Protocol* protocol = kb.protocol(item.protocol);
+  return (protocol ? protocol->name : item.protocol) + " on " + area_text(kb, item.target);
+}
+
+std::string pressure_text(const std::optional<int>& pressure) {
+  return pressure ? std::to_string(*pressure) + "/10" : "the protocol's own";
+}
+
+const char* const kDayNames[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+std::string days_text(std::vector<int> days) {
+  std::sort(days.begin(), days.end());
+  std::string out;
+  for (int d : days) out += (out.empty() ? "" : ", ") + std::string(d >= 0 && d <= 6 ? kDayNames[d] : "?");
+  return out;
+}
+
+void compare_item(const KnowledgeBase& kb, const ProgramItem& a, const ProgramItem& b, std::vector<std::string>& out) {
+  const std::string what = item_text(kb, b);
+  if (a.max_pressure != b.max_pressure)
+    out.push_back("Pressure for " + what + ": " + pressure_text(a.max_pressure) + " -> " +
+                  pressure_text(b.max_pressure));
+  if (a.dose_percent != b.dose_percent)
+    out.push_back("Dose for " + what + ": " + std::to_string(a.dose_percent) + " % -> " +
+                  std::to_string(b.dose_percent) + " %");
+  if (a.cue != b.cue) out.push_back("Cue for " + what + (b.cue.empty() ? " removed" : ": \"" + b.cue + "\""));
+}
+
+}  // namespace
+
+std::vector<std::string> describe_program_changes(const KnowledgeBase& kb, const HomeProgram& before,
+                                                  const HomeProgram& after) {
+  std::vector<std::string> out;
+  const auto same_item = [](const ProgramItem& a, const ProgramItem& b) {
+    return a.protocol == b.protocol && a.target == b.target;
+  };
+  for (const auto& b : after.items) {
+    auto a = std::find_if(before.items.begin(), before.items.end(), [&](const auto& x) { return same_item(x, b); });
+    if (a == before.items.end())
+      out.push_back("Added " + item_text(kb, b));
+    else
+      compare_item(kb, *a, b, out);
+  }
+  for (const auto& a : before.items)
+    if (std::none_of(after.items.begin(), after.items.end(), [&](const auto& x) { return same_item(a, x); }))
+      out.push_back("Removed " + item_text(kb, a));
+  for (const auto& area : after.clinic_only)
+    if (std::find(before.clinic_only.begin(), before.clinic_only.end(), area) == before.clinic_only.end())
+      out.push_back(area_text(kb, area) + " now in clinic only");
+  for (const auto& area : before.clinic_only)
+    if (std::find(after.clinic_only.begin(), after.clinic_only.end(), area) == after.clinic_only.end())
+      out.push_back(area_text(kb, area) + " no longer clinic-only");
+  if (days_text(before.weekdays) != days_text(after.weekdays))
+    out.push_back("Days: " + days_text(before.weekdays) + " -> " + days_text(after.weekdays));
+  if (before.start != after.start)
+    out.push_back("Start: " + format_date(before.start) + " -> " + format_date(after.start));
+  if (before.weeks != after.weeks)
+    out.push_back("Length: " + std::to_string(before.weeks) + " -> " + std::to_string(after.weeks) + " weeks");
+  if (before.review != after.review)
+    out.push_back("Review: " + format_date(before.review) + " -> " + format_date(after.review));
+  if (after.ended && !before.ended)
+    out.push_back("Ended on " + format_date(*after.ended) + (after.ended_by.empty() ? "" : " by " + after.ended_by));
+  return out;
+}
+
 }  // namespace fascia::core

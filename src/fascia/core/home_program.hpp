@@ -19,37 +19,12 @@
 
 namespace fascia::core {
 
+// ProgramItem and HomeProgram, the values, live in person.hpp with the rest
+// of what a person has; the rules are here.
+
 // The least a practitioner may scale a dose to, in percent of the protocol's
 // (a fascia rule: below a quarter a step stops being the protocol's step).
 inline constexpr int kMinDosePercent = 25;
-
-// One protocol the program asks for.
-struct ProgramItem {
-  std::string protocol;            // a protocol id of the knowledge base
-  RegionSide target;               // the region it is for, and the side
-  std::optional<int> max_pressure;  // 0-10: a ceiling below the home cap; none keeps the protocol's own
-  int dose_percent = 100;          // 25-100: strokes or seconds scaled down, never up
-  std::string cue;                 // the practitioner's cue, shown on every step card of it
-  friend bool operator==(const ProgramItem&, const ProgramItem&) = default;
-};
-
-struct HomeProgram {
-  std::int64_t id = 0;       // assigned by the store
-  int version = 1;           // each change is a new version; earlier ones are kept
-  std::int64_t practitioner_id = 0;
-  std::string practitioner;  // the practitioner's account name, as the person sees it
-  std::int64_t clinic_id = 0;
-  std::string clinic;        // the clinic's name
-  Date assigned{};           // the day this version was made
-  Date start{};
-  int weeks = 6;             // program-weeks-min..program-weeks-max (seed-003)
-  Date review{};             // the review date, within the program
-  std::vector<int> weekdays;  // 0 = Monday .. 6 = Sunday
-  std::vector<ProgramItem> items;
-  std::vector<RegionSide> clinic_only;  // areas the practitioner treats in clinic only: no home step there
-  std::string note;                     // what changed and why, or anything for the person
-  friend bool operator==(const HomeProgram&, const HomeProgram&) = default;
-};
 
 // The last day of the program.
 Date program_end(const HomeProgram& program);
@@ -74,6 +49,18 @@ struct ProgramProblem {
 // the start and within the program; an item's target not kept for the clinic;
 // a protocol named once (once per region for one that takes a target region).
 std::vector<ProgramProblem> check_home_program(const KnowledgeBase& kb, const HomeProgram& program);
+
+// The program in force among stored versions (any order): the latest version
+// of the newest program (highest id) whose latest version has not ended;
+// nullptr when there is none. Only one program is in force at a time: a new
+// one replaces the one before it.
+const HomeProgram* program_in_force(const std::vector<HomeProgram>& versions);
+
+// What changed from one version of a program to the next, one plain sentence
+// each ("Pressure on Upper trapezius lowered from 5/10 to 4/10"), in the
+// order of the fields; empty when nothing a person would notice changed.
+std::vector<std::string> describe_program_changes(const KnowledgeBase& kb, const HomeProgram& before,
+                                                  const HomeProgram& after);
 
 // The item of the program a planned session comes from, if any.
 const ProgramItem* program_item_for(const HomeProgram& program, const PlannedSession& session);

@@ -169,11 +169,44 @@ struct Journal {
   friend bool operator==(const Journal&, const Journal&) = default;
 };
 
+// A home exercise program (HEP; in FHIR a CarePlan) a linked practitioner
+// assigned (issue 10, point 3); its rules are in home_program.hpp.
+// One protocol the program asks for.
+struct ProgramItem {
+  std::string protocol;             // a protocol id of the knowledge base
+  RegionSide target;                // the region it is for, and the side
+  std::optional<int> max_pressure;  // 0-10: a ceiling below the home cap; none keeps the protocol's own
+  int dose_percent = 100;           // 25-100: strokes or seconds scaled down, never up
+  std::string cue;                  // the practitioner's cue, shown on every step card of it
+  friend bool operator==(const ProgramItem&, const ProgramItem&) = default;
+};
+
+struct HomeProgram {
+  std::int64_t id = 0;  // assigned by the store
+  int version = 1;      // each change is a new version; earlier ones are kept
+  std::int64_t practitioner_id = 0;
+  std::string practitioner;  // the practitioner's account name, as the person sees it
+  std::int64_t clinic_id = 0;
+  std::string clinic;  // the clinic's name
+  Date assigned{};     // the day this version was made
+  Date start{};
+  int weeks = 6;              // program-weeks-min..program-weeks-max (seed-003)
+  Date review{};              // the review date, within the program
+  std::vector<int> weekdays;  // 0 = Monday .. 6 = Sunday
+  std::vector<ProgramItem> items;
+  std::vector<RegionSide> clinic_only;  // areas the practitioner treats in clinic only: no home step there
+  std::string note;                     // what changed and why, or anything for the person
+  std::optional<Date> ended;            // set on the version that ended the program
+  std::string ended_by;                 // who ended it: the practitioner's or the person's name
+  friend bool operator==(const HomeProgram&, const HomeProgram&) = default;
+};
+
 // Everything a person has: what export writes and import reads.
 struct PersonData {
   std::optional<Profile> profile;
   std::vector<ScreeningRecord> screenings;  // oldest first
   Journal journal;
+  std::vector<HomeProgram> programs;  // every version of every assigned program, by id then version
   friend bool operator==(const PersonData&, const PersonData&) = default;
 };
 

@@ -12,6 +12,7 @@ void add_plan_routes(ApiRouter& api);     // plan, today, progress
 void add_session_routes(ApiRouter& api);  // stop advice, sessions
 void add_journal_routes(ApiRouter& api);
 void add_clearance_routes(ApiRouter& api);
+void add_program_routes(ApiRouter& api);  // home programs: assign, change, end, view, step cards
 void add_care_routes(ApiRouter& api);  // practitioners: invitations, links, clients, access log, clinic  //
                                        // practitioner clearances (registered with the journal's)
 

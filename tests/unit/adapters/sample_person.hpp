@@ -93,6 +93,29 @@ inline core::PersonData sample_person() {
                           .practitioner_id = 8,
                           .practitioner = "quinn",
                           .clinic_id = 3}};
+  // Two versions of one program: the second lowered the pressure.
+  core::HomeProgram program{.id = 1,
+                            .version = 1,
+                            .practitioner_id = 7,
+                            .practitioner = "pat",
+                            .clinic_id = 3,
+                            .clinic = "North Physio",
+                            .assigned = day("2026-03-09"),
+                            .start = day("2026-03-09"),
+                            .weeks = 6,
+                            .review = day("2026-04-06"),
+                            .weekdays = {0, 3},
+                            .items = {{"neck", {"upper-trapezius", core::Side::left}, 5, 80, "slow \"strokes\", ñ"}},
+                            .clinic_only = {{"scalenes", core::Side::both}},
+                            .note = "",
+                            .ended = std::nullopt,
+                            .ended_by = ""};
+  core::HomeProgram lowered = program;
+  lowered.version = 2;
+  lowered.assigned = day("2026-03-16");
+  lowered.items[0].max_pressure = 4;
+  lowered.note = "red dots after the first week";
+  data.programs = {program, lowered};
   return data;
 }
 

@@ -239,3 +239,51 @@ RC_GTEST_PROP(ProgramProperties, NoAcceptedProgramYieldsAPlanBreakingAHomeCapOrT
         if (step.pressure) RC_ASSERT(step.pressure->max <= kKb.caps.home_pressure_ceiling.value);
       }
 }
+
+TEST(ProgramVersions, TheProgramInForceIsTheLatestVersionOfTheNewestProgramUnlessItEnded) {
+  EXPECT_EQ(program_in_force({}), nullptr);
+  auto first = neck_program();
+  first.id = 1;
+  auto changed = first;
+  changed.version = 2;
+  changed.items[0].max_pressure = 3;
+  auto second = neck_program();
+  second.id = 2;
+  // Any order in, the newest program's latest version out.
+  const std::vector<HomeProgram> versions{changed, second, first};
+  ASSERT_NE(program_in_force(versions), nullptr);
+  EXPECT_EQ(program_in_force(versions)->id, 2);
+  EXPECT_EQ(program_in_force({first, changed})->version, 2);
+  auto ended = second;
+  ended.version = 2;
+  ended.ended = day("2026-11-30");
+  EXPECT_EQ(program_in_force({changed, second, first, ended}), nullptr) << "a newer program that ended leaves none";
+}
+
+TEST(ProgramVersions, ChangesAreDescribedInPlainWordsFieldByField) {
+  const auto before = neck_program();
+  EXPECT_TRUE(describe_program_changes(kKb, before, before).empty());
+  auto after = before;
+  after.items[0].max_pressure = 3;
+  after.items[0].dose_percent = 80;
+  after.items[0].cue = "";
+  after.weekdays = {1, 3};
+  after.review = day("2026-12-28");
+  after.clinic_only = {{"scalenes", Side::both}};
+  const auto changes = describe_program_changes(kKb, before, after);
+  const auto has = [&](const std::string& part) {
+    return std::any_of(changes.begin(), changes.end(),
+                       [&](const std::string& c) { return c.find(part) != std::string::npos; });
+  };
+  EXPECT_TRUE(has("4/10 -> 3/10")) << ::testing::PrintToString(changes);
+  EXPECT_TRUE(has("100 % -> 80 %"));
+  EXPECT_TRUE(has("Cue for"));
+  EXPECT_TRUE(has("Mon, Wed, Fri -> Tue, Thu"));
+  EXPECT_TRUE(has("Review: 2026-12-21 -> 2026-12-28"));
+  EXPECT_TRUE(has("now in clinic only"));
+  EXPECT_EQ(changes.size(), 6u);
+  auto removed = before;
+  removed.items.clear();
+  EXPECT_TRUE(describe_program_changes(kKb, before, removed).front().starts_with("Removed "));
+  EXPECT_TRUE(describe_program_changes(kKb, removed, before).front().starts_with("Added "));
+}

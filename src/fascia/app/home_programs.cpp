@@ -1,0 +1,182 @@
+#include "fascia/app/home_programs.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "fascia/app/care_links.hpp"
+#include "fascia/core/planner.hpp"
+
+namespace fascia::app {
+
+using core::ErrorCode;
+
+namespace {
+
+// Every problem in one message (the first one's field named), so that one
+// answer says all that must change.
+FieldResult<void> check_content(const core::KnowledgeBase& kb, const core::HomeProgram& draft, core::Date today) {
+  const auto problems = core::check_home_program(kb, draft);
+  if (!problems.empty()) {
+    std::string message;
+    for (const auto& p : problems) message += (message.empty() ? "" : "; ") + p.field + ": " + p.message;
+    return field_fail(ErrorCode::invalid_argument, message, problems.front().field);
+  }
+  if (draft.review < today)
+    return field_fail(ErrorCode::bad_date,
+                      "review: " + core::format_date(draft.review) + " has passed; choose a review date from " +
+                          core::format_date(today),
+                      "review");
+  return {};
+}
+
+// The latest version of program `id`, or not_found.
+core::Result<core::HomeProgram> latest_version(const std::vector<core::HomeProgram>& versions, std::int64_t id) {
+  const core::HomeProgram* latest = nullptr;
+  for (const auto& v : versions)
+    if (v.id == id && (!latest || v.version > latest->version)) latest = &v;
+  if (!latest) return core::fail(ErrorCode::not_found, "no program " + std::to_string(id));
+  return *latest;
+}
+
+// A program the link's clinic may act on: its latest version, not ended.
+FieldResult<core::HomeProgram> program_of_clinic(const ProgramReader& read, std::int64_t id, std::int64_t clinic_id) {
+  auto versions = read();
+  if (!versions) return tl::make_unexpected(FieldError{versions.error(), {}});
+  auto latest = latest_version(*versions, id);
+  // Another clinic's program is answered like one that does not exist.
+  if (!latest || latest->clinic_id != clinic_id)
+    return field_fail(ErrorCode::not_found, "no program " + std::to_string(id), "id");
+  if (latest->ended)
+    return field_fail(ErrorCode::precondition,
+                      "program " + std::to_string(id) + " ended on " + core::format_date(*latest->ended) +
+                          "; assign a new one instead",
+                      "id");
+  return *latest;
+}
+
+template <class T>
+FieldResult<T> lift(core::Result<T> result) {
+  if (!result) return tl::make_unexpected(FieldError{std::move(result).error(), {}});
+  return std::move(*result);
+}
+
+}  // namespace
+
+FieldResult<core::HomeProgram> assign_program(const core::KnowledgeBase& kb, ClinicStore& clinics,
+                                              const ProgramReader& read, const ProgramWriter& write,
+                                              const Account& practitioner, std::int64_t client, core::HomeProgram draft,
+                                              std::int64_t program_id, std::int64_t now, core::Date today) {
+  if (auto ok = check_content(kb, draft, today); !ok) return tl::make_unexpected(ok.error());
+  const std::string what =
+      program_id == 0 ? "assigned a home program" : "changed home program " + std::to_string(program_id);
+  auto link = reach_client(clinics, practitioner, client, core::CareArea::care, core::AccessKind::write, what, now);
+  if (!link) return tl::make_unexpected(FieldError{link.error(), {}});
+  if (program_id != 0)
+    if (auto earlier = program_of_clinic(read, program_id, link->link.clinic_id); !earlier)
+      return tl::make_unexpected(earlier.error());
+  draft.id = program_id;
+  draft.version = 1;  // the store numbers it
+  draft.practitioner_id = practitioner.person_id;
+  draft.practitioner = practitioner.name;
+  draft.clinic_id = link->link.clinic_id;
+  draft.clinic = link->clinic_name;
+  draft.assigned = today;
+  draft.ended.reset();
+  draft.ended_by.clear();
+  return lift(write(draft));
+}
+
+namespace {
+
+FieldResult<core::HomeProgram> write_ended(const ProgramWriter& write, core::HomeProgram latest, const std::string& who,
+                                           core::Date today) {
+  latest.assigned = today;
+  latest.ended = today;
+  latest.ended_by = who;
+  latest.note.clear();
+  return lift(write(latest));
+}
+
+}  // namespace
+
+FieldResult<core::HomeProgram> end_program(ClinicStore& clinics, const ProgramReader& read, const ProgramWriter& write,
+                                           const Account& practitioner, std::int64_t client, std::int64_t program_id,
+                                           std::int64_t now, core::Date today) {
+  auto link = reach_client(clinics, practitioner, client, core::CareArea::care, core::AccessKind::write,
+                           "ended home program " + std::to_string(program_id), now);
+  if (!link) return tl::make_unexpected(FieldError{link.error(), {}});
+  auto latest = program_of_clinic(read, program_id, link->link.clinic_id);
+  if (!latest) return tl::make_unexpected(latest.error());
+  return write_ended(write, std::move(*latest), practitioner.name, today);
+}
+
+FieldResult<core::HomeProgram> end_own_program(const ProgramReader& read, const ProgramWriter& write,
+                                               const std::string& who, std::int64_t program_id, core::Date today) {
+  auto versions = read();
+  if (!versions) return tl::make_unexpected(FieldError{versions.error(), {}});
+  auto latest = latest_version(*versions, program_id);
+  if (!latest) return tl::make_unexpected(FieldError{latest.error(), "id"});
+  if (latest->ended)
+    return field_fail(
+        ErrorCode::precondition,
+        "program " + std::to_string(program_id) + " already ended on " + core::format_date(*latest->ended), "id");
+  return write_ended(write, std::move(*latest), who, today);
+}
+
+std::vector<ProgramHistory> program_histories(const core::KnowledgeBase& kb,
+                                              const std::vector<core::HomeProgram>& versions) {
+  std::map<std::int64_t, std::vector<core::HomeProgram>, std::greater<>> by_id;
+  for (const auto& v : versions) by_id[v.id].push_back(v);
+  const core::HomeProgram* in_force = core::program_in_force(versions);
+  std::vector<ProgramHistory> out;
+  for (auto& [id, list] : by_id) {
+    std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.version < b.version; });
+    ProgramHistory h;
+    h.current = list.back();
+    h.in_force = in_force && in_force->id == id;
+    for (std::size_t i = 0; i < list.size(); ++i)
+      h.changes.push_back(i == 0 ? std::vector<std::string>{}
+                                 : core::describe_program_changes(kb, list[i - 1], list[i]));
+    h.versions = std::move(list);
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+core::Result<std::vector<ProgramHistory>> programs_for_practitioner(const core::KnowledgeBase& kb, ClinicStore& clinics,
+                                                                    const ProgramReader& read,
+                                                                    const Account& practitioner, std::int64_t client,
+                                                                    std::int64_t now) {
+  auto link = reach_client(clinics, practitioner, client, core::CareArea::care, core::AccessKind::read,
+                           "read the home programs", now);
+  if (!link) return tl::make_unexpected(link.error());
+  auto versions = read();
+  if (!versions) return tl::make_unexpected(versions.error());
+  std::erase_if(*versions, [&](const auto& v) { return v.clinic_id != link->link.clinic_id; });
+  return program_histories(kb, *versions);
+}
+
+core::Plan program_step_cards(const core::KnowledgeBase& kb, const core::HomeProgram& program) {
+  core::Profile profile;
+  profile.name = "handout";
+  for (const auto& item : program.items) {
+    const bool listed = std::any_of(profile.regions.begin(), profile.regions.end(), [&](const auto& r) {
+      return r.region == item.target.region && r.side == item.target.side;
+    });
+    if (!listed) profile.regions.push_back({item.target.region, item.target.side, 0});
+  }
+  std::set<std::string> tools;
+  for (const auto& [id, tool] : kb.tools) {
+    profile.tools.push_back(id);
+    tools.insert(id);
+  }
+  profile.weekdays = program.weekdays;
+  profile.minutes_per_session = 240;
+  profile.start = program.start;
+  profile.weeks = program.weeks;
+  const core::Clearance clearance;  // no findings: the handout shows the program itself
+  const core::Journal journal;
+  return core::build_plan(core::PlanInputs{kb, profile, tools, clearance, journal, program.start, &program});
+}
+
+}  // namespace fascia::app

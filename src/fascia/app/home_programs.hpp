@@ -1,0 +1,90 @@
+// Home programs a linked practitioner assigns (issue 10, point 3), written
+// once for the terminal and the server: assign, change (a new version; the
+// earlier ones are kept) and end; the person's view with what changed; the
+// practitioner's view of their clinic's programs; and the step cards a
+// program gives, for printing. The rules are core::check_home_program's;
+// every reach into the client's data is checked and logged first
+// (app::reach_client, area care). Times are Unix seconds, dates days.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "fascia/app/account_store.hpp"
+#include "fascia/app/clinic_store.hpp"
+#include "fascia/app/field_error.hpp"
+#include "fascia/app/journal_store.hpp"
+#include "fascia/core/home_program.hpp"
+#include "fascia/core/plan.hpp"
+
+namespace fascia::app {
+
+// Stores a version in the client's journal store (JournalStore::add_program_version):
+// the terminal's store write, or the server's group commit.
+using ProgramWriter = std::function<core::Result<core::HomeProgram>(const core::HomeProgram&)>;
+
+// Reads every version of the client's programs (JournalStore::load_programs).
+using ProgramReader = std::function<core::Result<std::vector<core::HomeProgram>>()>;
+
+// Assigns a new program (program_id 0) or changes one (its id) for a
+// linked client. The draft's content is checked first
+// (core::check_home_program; invalid_argument naming the first problem's
+// field, the message listing every problem with its cap and source) and its
+// review date must not have passed; then the reach is logged ("assigned a
+// home program" / "changed home program N"); then, for a change, the
+// program must be one of the link's clinic (else not_found: nothing crosses
+// clinics) and not ended (precondition). Who assigned it (the
+// practitioner's person id and name, the clinic's id and name) and the day
+// (`today`) are set here. Returns the version as stored. Errors of
+// reach_client (not_found without a live link, forbidden for a
+// non-practitioner) leave nothing logged or stored.
+FieldResult<core::HomeProgram> assign_program(const core::KnowledgeBase& kb, ClinicStore& clinics,
+                                              const ProgramReader& read, const ProgramWriter& write,
+                                              const Account& practitioner, std::int64_t client, core::HomeProgram draft,
+                                              std::int64_t program_id, std::int64_t now, core::Date today);
+
+// A linked practitioner of the program's clinic ends it: a new version
+// marked ended `today` by them (logged as "ended home program N"). Errors of
+// reach_client; not_found for a program of another clinic or none;
+// precondition when it has already ended.
+FieldResult<core::HomeProgram> end_program(ClinicStore& clinics, const ProgramReader& read, const ProgramWriter& write,
+                                           const Account& practitioner, std::int64_t client, std::int64_t program_id,
+                                           std::int64_t now, core::Date today);
+
+// The person stops following one of their programs (`who`: their name, as
+// the version records it); nothing is logged, the data is their own.
+// not_found for no such program; precondition when it has already ended.
+FieldResult<core::HomeProgram> end_own_program(const ProgramReader& read, const ProgramWriter& write,
+                                               const std::string& who, std::int64_t program_id, core::Date today);
+
+// One program with its history, as the person or a practitioner sees it.
+struct ProgramHistory {
+  core::HomeProgram current;                      // its latest version
+  bool in_force = false;                          // the plan follows it now
+  std::vector<core::HomeProgram> versions;        // oldest first
+  std::vector<std::vector<std::string>> changes;  // per version: what changed from the one before (first: empty)
+};
+
+// Groups versions into programs, newest program first, with what each
+// version changed (core::describe_program_changes).
+std::vector<ProgramHistory> program_histories(const core::KnowledgeBase& kb,
+                                              const std::vector<core::HomeProgram>& versions);
+
+// The programs of the link's clinic only, for a linked practitioner: the
+// reach is logged first ("read the home programs"). Errors of reach_client.
+core::Result<std::vector<ProgramHistory>> programs_for_practitioner(const core::KnowledgeBase& kb, ClinicStore& clinics,
+                                                                    const ProgramReader& read,
+                                                                    const Account& practitioner, std::int64_t client,
+                                                                    std::int64_t now);
+
+// The step cards of a program, one adapted session per item, as the
+// planner makes them for someone with no findings who owns every tool (what
+// a printed handout shows: doses after the practitioner's lowering, the
+// pressure ceiling, cues, cautions and stop signs). The person's own plan
+// still applies their screening on top. Items the planner cannot place are
+// in the plan's notes, with reasons.
+core::Plan program_step_cards(const core::KnowledgeBase& kb, const core::HomeProgram& program);
+
+}  // namespace fascia::app

@@ -1,0 +1,238 @@
+// Home programs in the terminal (issue 10, point 3):
+//   fascia practice assign CLIENT --as NAME --file PROGRAM.json [--program ID]
+//   fascia practice programs CLIENT --as NAME
+//   fascia practice end-program CLIENT PROGRAM --as NAME
+//   fascia practice cards CLIENT PROGRAM --as NAME      (the step cards, to print)
+//   fascia program [list] | program end ID | program cards ID   (the terminal's person)
+// The file holds what POST /api/v1/clients/{id}/programs takes (docs/API.md,
+// examples/home-program.json). The use cases are app/home_programs.
+#include <fstream>
+#include <sstream>
+
+#include "fascia/adapters/database_open.hpp"
+#include "fascia/adapters/json_codec.hpp"
+#include "fascia/adapters/json_encoding.hpp"
+#include "fascia/adapters/json_views.hpp"
+#include "fascia/app/home_programs.hpp"
+#include "fascia/cli/care_stores.hpp"
+#include "fascia/cli/commands.hpp"
+#include "fascia/cli/render_text.hpp"
+
+namespace fascia::cli {
+
+namespace {
+
+const char* const kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+void print_item(std::ostream& out, const core::KnowledgeBase& kb, const core::ProgramItem& item) {
+  const core::Protocol* protocol = kb.protocol(item.protocol);
+  out << "  - " << (protocol ? protocol->name : item.protocol) << " on "
+      << area_name(kb, item.target.region, item.target.side);
+  if (item.max_pressure) out << ", pressure at most " << *item.max_pressure << "/10";
+  if (item.dose_percent != 100) out << ", " << item.dose_percent << " % of the dose";
+  out << "\n";
+  if (!item.cue.empty()) out << "    cue: " << item.cue << "\n";
+}
+
+void print_history(std::ostream& out, const core::KnowledgeBase& kb, const app::ProgramHistory& h) {
+  const core::HomeProgram& p = h.current;
+  out << "Home program " << p.id << " (version " << p.version << "), assigned by " << p.practitioner << ", " << p.clinic
+      << (p.ended      ? " — ended on " + core::format_long_date(*p.ended) + " by " + p.ended_by
+          : h.in_force ? " — in force"
+                       : "")
+      << "\n";
+  std::string days;
+  for (int d : p.weekdays) days += (days.empty() ? "" : ", ") + std::string(kDays[d]);
+  out << "  From " << core::format_long_date(p.start) << " for " << p.weeks << " weeks, on " << days << "; review on "
+      << core::format_long_date(p.review) << "\n";
+  for (const auto& item : p.items) print_item(out, kb, item);
+  for (const auto& area : p.clinic_only)
+    out << "  - in clinic only: " << area_name(kb, area.region, area.side) << " (no home step there)\n";
+  if (!p.note.empty()) out << "  Note: " << p.note << "\n";
+  if (h.versions.size() > 1) {
+    out << "  Changes:\n";
+    for (std::size_t i = 1; i < h.versions.size(); ++i) {
+      const auto& v = h.versions[i];
+      out << "    version " << v.version << ", " << core::format_long_date(v.assigned) << ", by "
+          << (v.ended ? v.ended_by : v.practitioner) << (v.note.empty() ? "" : " (" + v.note + ")") << ":\n";
+      if (h.changes[i].empty()) out << "      nothing a person would notice\n";
+      for (const auto& c : h.changes[i]) out << "      " << c << "\n";
+    }
+  }
+}
+
+int print_histories(Context& ctx, const core::KnowledgeBase& kb, const std::vector<app::ProgramHistory>& histories) {
+  if (ctx.json()) {
+    auto list = nlohmann::json::array();
+    for (const auto& h : histories)
+      list.push_back({{"id", h.current.id}, {"in_force", h.in_force}, {"current", h.current}});
+    ctx.print_json(nlohmann::json{{"programs", list}});
+    return kOk;
+  }
+  if (histories.empty()) ctx.out << "No home program assigned.\n";
+  for (const auto& h : histories) print_history(ctx.out, kb, h);
+  return kOk;
+}
+
+// A handout: the program, then each session's step cards with doses, cues,
+// cautions and stop signs.
+int print_cards(Context& ctx, const core::KnowledgeBase& kb, const core::HomeProgram& program) {
+  const core::Plan cards = app::program_step_cards(kb, program);
+  if (ctx.json()) {
+    ctx.print_json(nlohmann::json{{"program", program}, {"cards", adapters::plan_json(cards)}});
+    return kOk;
+  }
+  print_history(ctx.out, kb, app::ProgramHistory{program, !program.ended, {program}, {{}}});
+  for (const auto& session : cards.templates) {
+    ctx.out << "\n";
+    print_session_outline(ctx.out, kb, session);
+    for (const auto& step : session.steps) {
+      for (const auto& cue : step.cues) ctx.out << "      cue: " << cue << "\n";
+      for (const auto& caution : step.cautions) ctx.out << "      caution: " << caution << "\n";
+    }
+    std::set<std::string> stops;
+    for (const auto& step : session.steps) stops.insert(step.stop_signs.begin(), step.stop_signs.end());
+    if (!stops.empty()) {
+      ctx.out << "    Stop at once on:";
+      for (const auto& id : stops) {
+        auto it = kb.stop_signs.find(id);
+        ctx.out << " " << (it != kb.stop_signs.end() ? it->second.name : id) << ";";
+      }
+      ctx.out << "\n";
+    }
+  }
+  for (const auto& note : cards.notes) print_reason(ctx.out, note);
+  print_disclaimer(ctx.out);
+  return kOk;
+}
+
+// A refusal naming the field as the API does.
+int refuse(Context& ctx, const app::FieldError& e) { return report(ctx.err, e.error); }
+
+struct AssignOptions {
+  std::int64_t client = 0, program = 0;
+  std::string as, file;
+};
+
+int assign(Context& ctx, const AssignOptions& o) {
+  FASCIA_CLI_TRY(kb, ctx.kb());
+  FASCIA_CLI_TRY(today, ctx.today());
+  std::ifstream file(o.file);
+  if (!file) return report(ctx.err, {core::ErrorCode::io_error, "cannot read '" + o.file + "'"});
+  std::stringstream text;
+  text << file.rdbuf();
+  auto draft = adapters::program_request_from_json(text.str());
+  if (!draft) return report(ctx.err, {draft.error().code, o.file + ": " + draft.error().message});
+  FASCIA_CLI_TRY(stores, open_care_stores(ctx));
+  FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, o.as));
+  FASCIA_CLI_TRY(store, adapters::open_journal_store(ctx.database(), o.client));
+  auto stored = app::assign_program(
+      *kb, *stores.clinics, [&] { return store->load_programs(); },
+      [&](const core::HomeProgram& p) { return store->add_program_version(p); }, practitioner, o.client,
+      std::move(*draft), o.program, unix_now(), today);
+  if (!stored) return refuse(ctx, stored.error());
+  if (ctx.json()) {
+    ctx.print_json(nlohmann::json{{"program", *stored}});
+    return kOk;
+  }
+  ctx.out << (o.program ? "Changed" : "Assigned") << " home program " << stored->id << " (version " << stored->version
+          << ") for client " << o.client << ". Their plan follows it from now on; their own screening still applies.\n";
+  return kOk;
+}
+
+int client_programs(Context& ctx, std::int64_t client, const std::string& as, std::int64_t cards_of) {
+  FASCIA_CLI_TRY(kb, ctx.kb());
+  FASCIA_CLI_TRY(stores, open_care_stores(ctx));
+  FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, as));
+  FASCIA_CLI_TRY(store, adapters::open_journal_store(ctx.database(), client));
+  FASCIA_CLI_TRY(histories,
+                 app::programs_for_practitioner(
+                     *kb, *stores.clinics, [&] { return store->load_programs(); }, practitioner, client, unix_now()));
+  if (cards_of == 0) return print_histories(ctx, *kb, histories);
+  for (const auto& h : histories)
+    if (h.current.id == cards_of) return print_cards(ctx, *kb, h.current);
+  return report(ctx.err, {core::ErrorCode::not_found, "no program " + std::to_string(cards_of)});
+}
+
+// Ends a program: the practitioner's (`as` set) or the terminal person's own.
+int end(Context& ctx, std::int64_t client, std::int64_t program, const std::string& as) {
+  FASCIA_CLI_TRY(today, ctx.today());
+  FASCIA_CLI_TRY(stores, open_care_stores(ctx));
+  FASCIA_CLI_TRY(store, adapters::open_journal_store(ctx.database(), client));
+  const app::ProgramReader read = [&] { return store->load_programs(); };
+  const app::ProgramWriter write = [&](const core::HomeProgram& p) { return store->add_program_version(p); };
+  app::FieldResult<core::HomeProgram> ended;
+  if (!as.empty()) {
+    FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, as));
+    ended = app::end_program(*stores.clinics, read, write, practitioner, client, program, unix_now(), today);
+  } else {
+    // The terminal's person: named as the account that owns person 1, if any.
+    FASCIA_CLI_TRY(owner, stores.accounts->account_of(client));
+    ended = app::end_own_program(read, write, owner ? owner->name : "you", program, today);
+  }
+  if (!ended) return refuse(ctx, ended.error());
+  ctx.out << "Home program " << program << " ended; the plan is the person's own again from now on.\n";
+  return kOk;
+}
+
+int own_programs(Context& ctx, std::int64_t cards_of) {
+  FASCIA_CLI_TRY(kb, ctx.kb());
+  FASCIA_CLI_TRY(store, ctx.store());
+  FASCIA_CLI_TRY(versions, store->load_programs());
+  const auto histories = app::program_histories(*kb, versions);
+  if (cards_of == 0) return print_histories(ctx, *kb, histories);
+  for (const auto& h : histories)
+    if (h.current.id == cards_of) return print_cards(ctx, *kb, h.current);
+  return report(ctx.err, {core::ErrorCode::not_found, "no program " + std::to_string(cards_of) + " (fascia program)"});
+}
+
+}  // namespace
+
+void add_program_commands(CLI::App& app, Context& ctx, Action& action) {
+  CLI::App* practice = app.get_subcommand("practice");
+  auto a = std::make_shared<AssignOptions>();
+  auto* as_cmd = practice->add_subcommand(
+      "assign", "assign (or, with --program, change) a linked client's home program from a JSON file");
+  as_cmd->add_option("client", a->client, "the client's person id")->required();
+  as_cmd->add_option("--as", a->as, "the practitioner's account name")->required();
+  as_cmd->add_option("--file", a->file, "the program, as POST /api/v1/clients/{id}/programs takes it")->required();
+  as_cmd->add_option("--program", a->program, "change this program (a new version) instead of assigning a new one");
+  as_cmd->callback([&ctx, &action, a] { action = [&ctx, a] { return assign(ctx, *a); }; });
+
+  auto p = std::make_shared<AssignOptions>();
+  auto* list = practice->add_subcommand("programs", "a linked client's home programs from your clinic, with changes");
+  list->add_option("client", p->client, "the client's person id")->required();
+  list->add_option("--as", p->as, "the practitioner's account name")->required();
+  list->callback([&ctx, &action, p] { action = [&ctx, p] { return client_programs(ctx, p->client, p->as, 0); }; });
+
+  auto e = std::make_shared<AssignOptions>();
+  auto* end_cmd = practice->add_subcommand("end-program", "end a linked client's home program");
+  end_cmd->add_option("client", e->client, "the client's person id")->required();
+  end_cmd->add_option("program", e->program, "the program's id")->required();
+  end_cmd->add_option("--as", e->as, "the practitioner's account name")->required();
+  end_cmd->callback([&ctx, &action, e] { action = [&ctx, e] { return end(ctx, e->client, e->program, e->as); }; });
+
+  auto c = std::make_shared<AssignOptions>();
+  auto* cards = practice->add_subcommand("cards", "a home program's step cards, to print and hand out");
+  cards->add_option("client", c->client, "the client's person id")->required();
+  cards->add_option("program", c->program, "the program's id")->required();
+  cards->add_option("--as", c->as, "the practitioner's account name")->required();
+  cards->callback(
+      [&ctx, &action, c] { action = [&ctx, c] { return client_programs(ctx, c->client, c->as, c->program); }; });
+
+  auto own = std::make_shared<std::int64_t>(0);
+  auto* program = app.add_subcommand("program", "the home program a practitioner assigned you, with its changes");
+  program->callback([&ctx, &action, program] {
+    if (program->get_subcommands().empty()) action = [&ctx] { return own_programs(ctx, 0); };
+  });
+  auto* own_end = program->add_subcommand("end", "stop following a home program (your plan is your own again)");
+  own_end->add_option("id", *own, "the program's id")->required();
+  own_end->callback([&ctx, &action, own] { action = [&ctx, own] { return end(ctx, 1, *own, ""); }; });
+  auto own_cards = std::make_shared<std::int64_t>(0);
+  auto* own_cards_cmd = program->add_subcommand("cards", "a home program's step cards, to print");
+  own_cards_cmd->add_option("id", *own_cards, "the program's id")->required();
+  own_cards_cmd->callback(
+      [&ctx, &action, own_cards] { action = [&ctx, own_cards] { return own_programs(ctx, *own_cards); }; });
+}
+
+}  // namespace fascia::cli

@@ -1,0 +1,169 @@
+// Issue 10, point 3 over HTTP: a linked practitioner assigns, changes and
+// ends a home program. Anything above a home cap, or a practitioner-only
+// region as home work, is refused naming the field, the cap and its source,
+// with nothing stored or logged. The person's plan follows the program from
+// their next request ("assigned by pat"), sees every version with what
+// changed, can print the step cards and end it; an unlinked colleague sees
+// and changes nothing.
+import { describe, it, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, addUser, addClinic, freshDbDir, databaseIn, TODAY } from './lib/server.mjs';
+import { passwordLogin, stopServerAfter } from './lib/client.mjs';
+import { setUpPerson, oversized } from './lib/flows.mjs';
+
+const PASSWORD = 'clinic-password-1';
+const JSON_TYPE = 'application/json';
+export const NECK_PROGRAM = {
+  start: TODAY,
+  weeks: 6,
+  review: '2026-12-21',
+  weekdays: [0, 2, 4],
+  items: [{ protocol: 'neck-trap-iastm', target: { region: 'upper-trapezius', side: 'both' }, max_pressure: 4, cue: 'breathe out on each stroke' }],
+  clinic_only: [{ region: 'suboccipitals', side: 'both' }],
+  note: 'start gently',
+};
+
+function stepsOf(plan) {
+  return plan.days.flatMap((d) => d.sessions.flatMap((s) => s.steps));
+}
+
+describe('home programs a linked practitioner assigns', () => {
+  let server;
+  let dana;
+  let pat;
+  let quinn;
+  let danaId;
+  let programs;
+
+  before(async () => {
+    const dir = freshDbDir();
+    const db = databaseIn(dir);
+    const clinic = addClinic(db, 'North Physio');
+    addUser(db, 'dana', PASSWORD);
+    addUser(db, 'pat', PASSWORD, { role: 'practitioner', clinic });
+    addUser(db, 'quinn', PASSWORD, { role: 'practitioner', clinic });
+    server = await startServer({ db, dir });
+    ({ api: dana } = await passwordLogin(server, 'dana', PASSWORD));
+    ({ api: pat } = await passwordLogin(server, 'pat', PASSWORD));
+    ({ api: quinn } = await passwordLogin(server, 'quinn', PASSWORD));
+    danaId = (await dana.expect(200, 'GET', '/api/v1/me')).person_id;
+    await setUpPerson(dana);
+    const code = (await pat.expect(201, 'POST', '/api/v1/invitations', { json: {} })).code;
+    await dana.expect(201, 'POST', '/api/v1/links', { json: { code, share: {} } });
+    programs = `/api/v1/clients/${danaId}/programs`;
+  });
+  stopServerAfter(() => server);
+
+  async function untouched() {
+    return { programs: await dana.expect(200, 'GET', '/api/v1/programs'), log: await dana.expect(200, 'GET', '/api/v1/access-log') };
+  }
+
+  it('refuses a program that breaks a home rule, naming the field, the cap and its source', async () => {
+    const before = await untouched();
+    const item = NECK_PROGRAM.items[0];
+    const refusals = [
+      [{ ...NECK_PROGRAM, items: [{ ...item, max_pressure: 8 }] }, 'items[0].max_pressure', /7\/10.*seed-000/],
+      [{ ...NECK_PROGRAM, clinic_only: [], items: [{ ...item, target: { region: 'scalenes', side: 'left' } }] }, 'items[0].target.region', /practitioners only/],
+      [{ ...NECK_PROGRAM, clinic_only: [{ region: 'scalenes', side: 'both' }] }, 'clinic_only[0].region', /practitioners only.*seed-000/],
+      [{ ...NECK_PROGRAM, items: [{ ...item, dose_percent: 120 }] }, 'items[0].dose_percent', /100/],
+      [{ ...NECK_PROGRAM, items: [{ ...item, dose_percent: 10 }] }, 'items[0].dose_percent', /25 %/],
+      [{ ...NECK_PROGRAM, weeks: 8, review: '2026-12-21' }, 'weeks', /seed-003/],
+      [{ ...NECK_PROGRAM, review: '2027-03-01' }, 'review', /within the program/],
+      [{ ...NECK_PROGRAM, start: '2026-10-01', review: '2026-11-01' }, 'review', /has passed/],
+      [{ ...NECK_PROGRAM, weekdays: [] }, 'weekdays', /weekday/],
+      [{ ...NECK_PROGRAM, items: [{ ...item, protocol: 'cupping' }] }, 'items[0].protocol', /unknown protocol/],
+      [{ ...NECK_PROGRAM, colour: 'red' }, 'colour', /unknown key/],
+    ];
+    for (const [json, field, pattern] of refusals) {
+      const r = await pat.request('POST', programs, { json });
+      assert.equal(r.status, 400, `${JSON.stringify(json).slice(0, 160)}: ${r.text}`);
+      assert.equal(r.body.error.field, field, r.text);
+      assert.match(r.body.error.message, pattern, r.text);
+    }
+    assert.equal((await pat.request('POST', programs, { body: JSON.stringify(NECK_PROGRAM), contentType: 'text/plain' })).status, 415);
+    assert.equal((await pat.request('POST', programs, { body: oversized(NECK_PROGRAM), contentType: JSON_TYPE })).status, 413);
+    const after = await untouched();
+    assert.deepEqual(after.programs, before.programs);
+  });
+
+  it('an unlinked colleague can neither see, assign, change, end nor print', async () => {
+    const before = await untouched();
+    for (const [method, path, json] of [
+      ['GET', programs],
+      ['POST', programs, NECK_PROGRAM],
+      ['PUT', `${programs}/1`, NECK_PROGRAM],
+      ['POST', `${programs}/1/end`],
+      ['GET', `${programs}/1/cards`],
+    ]) {
+      const r = await quinn.request(method, path, json ? { json } : {});
+      assert.equal(r.status, 404, `${method} ${path}: ${r.text}`);
+    }
+    assert.deepEqual(await untouched(), before);
+  });
+
+  it('assigns a program the person then follows, sees with who assigned it, and can print', async () => {
+    const assigned = await pat.expect(201, 'POST', programs, { json: NECK_PROGRAM });
+    assert.equal(assigned.program.version, 1);
+    assert.equal(assigned.program.practitioner, 'pat');
+    assert.equal(assigned.program.clinic, 'North Physio');
+
+    const mine = await dana.expect(200, 'GET', '/api/v1/programs');
+    assert.equal(mine.programs.length, 1);
+    assert.equal(mine.programs[0].in_force, true);
+    assert.equal(mine.programs[0].current.practitioner, 'pat');
+
+    const plan = await dana.expect(200, 'GET', '/api/v1/plan');
+    assert.equal(plan.assigned_by, 'pat', JSON.stringify(plan).slice(0, 300));
+    const steps = stepsOf(plan);
+    assert.ok(steps.length > 0, 'the plan has sessions');
+    for (const s of steps) {
+      assert.notEqual(s.region, 'suboccipitals', 'kept for the clinic');
+      if (s.pressure) assert.ok(s.pressure[1] <= 4, `${s.technique} on ${s.region}: ${s.pressure}`);
+    }
+    assert.ok(steps.some((s) => s.cues.some((c) => c.includes('breathe out'))), 'the cue is on the step cards');
+
+    const cards = await dana.expect(200, 'GET', `/api/v1/programs/${assigned.program.id}/cards`);
+    assert.equal(cards.program.id, assigned.program.id);
+    assert.ok(cards.cards.days.length > 0);
+    const log = await dana.expect(200, 'GET', '/api/v1/access-log');
+    assert.ok(log.some((e) => e.what === 'assigned a home program' && e.who.name === 'pat'), JSON.stringify(log).slice(0, 400));
+
+    const printed = await pat.expect(200, 'GET', `${programs}/${assigned.program.id}/cards`);
+    assert.equal(printed.program.id, assigned.program.id);
+    await dana.expect(404, 'GET', '/api/v1/programs/99/cards');
+  });
+
+  it('a change is a new version; the person sees what changed, and the earlier version is kept', async () => {
+    const { programs: list } = await pat.expect(200, 'GET', programs);
+    const id = list[0].id;
+    const lower = { ...NECK_PROGRAM, items: [{ ...NECK_PROGRAM.items[0], max_pressure: 3 }], note: 'red dots after the first week' };
+    const changed = await pat.expect(200, 'PUT', `${programs}/${id}`, { json: lower });
+    assert.equal(changed.program.version, 2);
+    const mine = await dana.expect(200, 'GET', '/api/v1/programs');
+    const versions = mine.programs[0].versions;
+    assert.equal(versions.length, 2);
+    assert.equal(versions[0].items[0].max_pressure, 4, 'version 1 kept as it was');
+    assert.ok(versions[1].changes.some((c) => c.includes('4/10 -> 3/10')), JSON.stringify(versions[1].changes));
+    const plan = await dana.expect(200, 'GET', '/api/v1/plan');
+    for (const s of stepsOf(plan)) if (s.pressure) assert.ok(s.pressure[1] <= 3, `${s.region}: ${s.pressure}`);
+  });
+
+  it('the person ends it; the plan is their own again and the program cannot be changed', async () => {
+    const id = (await dana.expect(200, 'GET', '/api/v1/programs')).programs[0].id;
+    const forbidden = await pat.request('POST', `/api/v1/programs/${id}/end`);
+    assert.equal(forbidden.status, 403, 'a practitioner ends a client program through the client route');
+    const ended = await dana.expect(200, 'POST', `/api/v1/programs/${id}/end`);
+    assert.equal(ended.program.ended, TODAY);
+    assert.equal(ended.program.ended_by, 'dana');
+    assert.equal((await dana.request('POST', `/api/v1/programs/${id}/end`)).status, 409);
+    assert.equal((await pat.request('PUT', `${programs}/${id}`, { json: NECK_PROGRAM })).status, 409);
+    assert.equal((await pat.request('POST', `${programs}/${id}/end`)).status, 409);
+    await dana.expect(404, 'POST', '/api/v1/programs/99/end');
+    const plan = await dana.expect(200, 'GET', '/api/v1/plan');
+    assert.equal(plan.assigned_by, '');
+    // A new program from the practitioner, ended by the practitioner.
+    const again = await pat.expect(201, 'POST', programs, { json: NECK_PROGRAM });
+    const byPat = await pat.expect(200, 'POST', `${programs}/${again.program.id}/end`);
+    assert.equal(byPat.program.ended_by, 'pat');
+  });
+});

@@ -1,0 +1,216 @@
+// Issue 10, point 3: a linked practitioner assigns, changes and ends a home
+// program; every version is kept and the person's plan follows the one in
+// force. Refusals (a cap broken, no link, another clinic) log and store
+// nothing. On SQLite and PostgreSQL (FASCIA_TEST_PG), with the real stores.
+#include "fascia/app/home_programs.hpp"
+
+#include <gtest/gtest.h>
+
+#include "fascia/app/person_state.hpp"
+#include "unit/adapters/test_database.hpp"
+#include "unit/core/fixture_kb.hpp"
+
+using namespace fascia;
+using core::ErrorCode;
+using core::Side;
+using fascia::testing::Engine;
+using fascia::testing::TestDatabase;
+
+namespace {
+
+const core::Date kToday = fixture::day("2026-11-23");
+constexpr std::int64_t kNow = 1'800'000'000;
+
+core::HomeProgram neck(std::optional<int> pressure = 4) {
+  core::HomeProgram p;
+  p.start = kToday;
+  p.weeks = 6;
+  p.review = fixture::day("2026-12-21");
+  p.weekdays = {0, 2, 4};
+  p.items = {{"neck", {"upper-trapezius", Side::both}, pressure, 100, "breathe out on each stroke"}};
+  p.clinic_only = {{"suboccipitals", Side::both}};  // kept for the clinic
+  return p;
+}
+
+// pat (North Physio) linked to ana; quinn: same clinic, no link; rene:
+// another clinic, linked to ana too.
+struct Clinic {
+  explicit Clinic(Engine engine) : db(engine) {
+    if (!db.available()) return;
+    accounts = db.accounts();
+    clinics = db.clinics();
+    ana = *accounts->add_account("ana", "h", kToday, {});
+    const auto north = clinics->add_clinic("North Physio", kToday)->id;
+    const auto south = clinics->add_clinic("South Physio", kToday)->id;
+    pat = *accounts->add_account("pat", "h", kToday, {core::Role::practitioner, north});
+    quinn = *accounts->add_account("quinn", "h", kToday, {core::Role::practitioner, north});
+    rene = *accounts->add_account("rene", "h", kToday, {core::Role::practitioner, south});
+    link(pat, north, "code-pat");
+    link(rene, south, "code-rene");
+    journal = db.store(ana.person_id);
+  }
+  void link(const app::Account& who, std::int64_t clinic, const std::string& code) {
+    ASSERT_TRUE(clinics->add_invitation({.code_hash = code,
+                                         .clinic_id = clinic,
+                                         .practitioner_id = who.person_id,
+                                         .created_at = kNow - 100,
+                                         .expires_at = kNow + 100,
+                                         .used_at = std::nullopt,
+                                         .used_by = std::nullopt}));
+    ASSERT_TRUE(clinics->accept_invitation(code, {ana.person_id, core::Role::person, std::nullopt}, {}, kNow - 50));
+  }
+  app::ProgramReader reader() {
+    return [this] { return journal->load_programs(); };
+  }
+  app::ProgramWriter writer() {
+    return [this](const core::HomeProgram& p) { return journal->add_program_version(p); };
+  }
+  app::FieldResult<core::HomeProgram> assign(const app::Account& who, core::HomeProgram p, std::int64_t id = 0) {
+    return app::assign_program(kb, *clinics, reader(), writer(), who, ana.person_id, std::move(p), id, kNow, kToday);
+  }
+  app::FieldResult<core::HomeProgram> end(const app::Account& who, std::int64_t id) {
+    if (who.person_id == ana.person_id) return app::end_own_program(reader(), writer(), who.name, id, kToday);
+    return app::end_program(*clinics, reader(), writer(), who, ana.person_id, id, kNow, kToday);
+  }
+  std::size_t logged() { return clinics->access_log(ana.person_id)->size(); }
+  std::size_t versions() { return journal->load_programs()->size(); }
+
+  core::KnowledgeBase kb = fixture::kb();
+  TestDatabase db;
+  std::unique_ptr<adapters::SqlAccounts> accounts;
+  std::unique_ptr<adapters::SqlClinics> clinics;
+  std::unique_ptr<app::JournalStore> journal;
+  app::Account ana, pat, quinn, rene;
+};
+
+class HomeProgramUseCase : public ::testing::TestWithParam<Engine> {};
+
+}  // namespace
+
+INSTANTIATE_TEST_SUITE_P(Engines, HomeProgramUseCase, ::testing::Values(Engine::sqlite, Engine::postgresql),
+                         fascia::testing::engine_name);
+
+TEST_P(HomeProgramUseCase, AssigningStoresVersionOneWithWhoAssignedItAfterLoggingTheWrite) {
+  Clinic c(GetParam());
+  FASCIA_NEED_DATABASE(c.db);
+  const auto stored = c.assign(c.pat, neck());
+  ASSERT_TRUE(stored) << stored.error().error.message;
+  EXPECT_EQ(stored->id, 1);
+  EXPECT_EQ(stored->version, 1);
+  EXPECT_EQ(stored->practitioner, "pat");
+  EXPECT_EQ(stored->clinic, "North Physio");
+  EXPECT_EQ(stored->assigned, kToday);
+  EXPECT_EQ(*c.journal->load_programs(), std::vector<core::HomeProgram>{*stored});
+  const auto log = *c.clinics->access_log(c.ana.person_id);
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].what, "assigned a home program");
+  EXPECT_EQ(log[0].kind, core::AccessKind::write);
+}
+
+TEST_P(HomeProgramUseCase, AProgramAboveAHomeCapIsRefusedNamingItsSourceWithNothingLoggedOrStored) {
+  Clinic c(GetParam());
+  FASCIA_NEED_DATABASE(c.db);
+  const auto refused = c.assign(c.pat, neck(8));
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().error.code, ErrorCode::invalid_argument);
+  EXPECT_EQ(refused.error().field, "items[0].max_pressure");
+  EXPECT_NE(refused.error().error.message.find("seed-000"), std::string::npos) << refused.error().error.message;
+  auto home_scalenes = neck();
+  home_scalenes.clinic_only.clear();
+  home_scalenes.items.push_back({"neck", {"scalenes", Side::left}, std::nullopt, 100, ""});
+  const auto practitioner_only = c.assign(c.pat, home_scalenes);
+  ASSERT_FALSE(practitioner_only);
+  EXPECT_NE(practitioner_only.error().error.message.find("practitioners only"), std::string::npos);
+  EXPECT_EQ(c.logged(), 0u);
+  EXPECT_EQ(c.versions(), 0u);
+}
+
+TEST_P(HomeProgramUseCase, WithoutALiveLinkOrFromAnotherClinicNothingIsSeenOrChanged) {
+  Clinic c(GetParam());
+  FASCIA_NEED_DATABASE(c.db);
+  EXPECT_EQ(c.assign(c.quinn, neck()).error().error.code, ErrorCode::not_found) << "an unlinked colleague";
+  const auto stored = c.assign(c.pat, neck());
+  ASSERT_TRUE(stored);
+  const auto before = c.logged();
+  // rene is linked, but from another clinic: pat's program is not theirs to see, change or end.
+  EXPECT_EQ(c.assign(c.rene, neck(3), stored->id).error().error.code, ErrorCode::not_found);
+  EXPECT_EQ(c.end(c.rene, stored->id).error().error.code, ErrorCode::not_found);
+  const auto seen = app::programs_for_practitioner(c.kb, *c.clinics, c.reader(), c.rene, c.ana.person_id, kNow);
+  ASSERT_TRUE(seen);
+  EXPECT_TRUE(seen->empty());
+  EXPECT_EQ(c.versions(), 1u);
+  EXPECT_EQ(c.logged(), before + 3) << "rene's reaches are logged: they hold a live link";
+}
+
+TEST_P(HomeProgramUseCase, AChangeIsANewVersionThatKeepsTheEarlierOneAndSaysWhatChanged) {
+  Clinic c(GetParam());
+  FASCIA_NEED_DATABASE(c.db);
+  const auto first = c.assign(c.pat, neck(5));
+  ASSERT_TRUE(first);
+  auto lower = neck(3);
+  lower.note = "red dots after the first week";
+  const auto second = c.assign(c.pat, lower, first->id);
+  ASSERT_TRUE(second) << second.error().error.message;
+  EXPECT_EQ(second->id, first->id);
+  EXPECT_EQ(second->version, 2);
+  const auto histories = app::program_histories(c.kb, *c.journal->load_programs());
+  ASSERT_EQ(histories.size(), 1u);
+  EXPECT_TRUE(histories[0].in_force);
+  ASSERT_EQ(histories[0].versions.size(), 2u);
+  EXPECT_EQ(histories[0].versions[0], *first) << "the earlier version is kept as it was";
+  ASSERT_EQ(histories[0].changes[1].size(), 1u);
+  EXPECT_NE(histories[0].changes[1][0].find("5/10 -> 3/10"), std::string::npos) << histories[0].changes[1][0];
+}
+
+TEST_P(HomeProgramUseCase, ThePersonsPlanFollowsTheProgramInForceUntilItEnds) {
+  Clinic c(GetParam());
+  FASCIA_NEED_DATABASE(c.db);
+  ASSERT_TRUE(c.journal->save_profile(fixture::desk_worker()));
+  ASSERT_TRUE(c.journal->add_screening(fixture::with_yes(c.kb, {})));
+  const auto stored = c.assign(c.pat, neck());
+  ASSERT_TRUE(stored);
+  auto person = app::load_person(c.kb, *c.journal);
+  ASSERT_TRUE(person) << person.error().message;
+  const core::Plan plan = app::current_plan(c.kb, *person, kToday);
+  EXPECT_EQ(plan.program_id, stored->id);
+  EXPECT_EQ(plan.assigned_by, "pat");
+  for (const auto& d : plan.days)
+    for (const auto& s : d.sessions)
+      for (const auto& step : s.steps) {
+        EXPECT_NE(step.region, "suboccipitals") << "clinic only";
+        if (step.pressure) {
+          EXPECT_LE(step.pressure->max, 4);
+        }
+      }
+
+  // The person ends it themselves: nothing is logged (it is their own data).
+  const auto before = c.logged();
+  const auto ended = c.end(c.ana, stored->id);
+  ASSERT_TRUE(ended) << ended.error().error.message;
+  EXPECT_EQ(ended->ended, kToday);
+  EXPECT_EQ(ended->ended_by, "ana");
+  EXPECT_EQ(c.logged(), before);
+  EXPECT_EQ(c.end(c.ana, stored->id).error().error.code, ErrorCode::precondition);
+  EXPECT_EQ(c.assign(c.pat, neck(), stored->id).error().error.code, ErrorCode::precondition)
+      << "an ended program is not changed; a new one is assigned";
+  person = app::load_person(c.kb, *c.journal);
+  ASSERT_TRUE(person);
+  EXPECT_EQ(app::current_plan(c.kb, *person, kToday).program_id, 0) << "the plan is the person's own again";
+}
+
+TEST(ProgramStepCards, AHandoutShowsEachItemAdaptedWithTheCueAndNeverAClinicOnlyArea) {
+  const auto kb = fixture::kb();
+  auto program = neck(3);
+  program.items[0].dose_percent = 50;
+  const core::Plan cards = app::program_step_cards(kb, program);
+  ASSERT_EQ(cards.templates.size(), 1u);
+  bool cue_shown = false;
+  for (const auto& step : cards.templates[0].steps) {
+    EXPECT_NE(step.region, "suboccipitals") << "clinic only";
+    if (step.pressure) {
+      EXPECT_LE(step.pressure->max, 3);
+    }
+    for (const auto& cue : step.cues) cue_shown |= cue.find("breathe out") != std::string::npos;
+  }
+  EXPECT_TRUE(cue_shown);
+}
