@@ -715,6 +715,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's clinic's visit notes about a linked client, each with every revision; never another clinic's (logged). */
+        get: operations["clientVisitNotes"];
+        put?: never;
+        /** A linked practitioner writes a SOAP note of a visit in their clinic (logged in the client's access log). */
+        post: operations["writeVisitNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/notes/{note}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A linked practitioner of the note's clinic amends it: a new revision with the reason; the earlier text is kept and shown (logged). */
+        post: operations["amendVisitNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every visit note practitioners wrote about the caller, of every clinic, with every revision (not logged: the caller's own). */
+        get: operations["ownVisitNotes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1715,6 +1767,88 @@ export interface components {
             /** @description What was seen, e.g. redness that faded within the hour. */
             reaction?: string;
             note?: string;
+        };
+        /** @description A SOAP note of one visit (issue 10, point 7). At least one of the four parts must be other than white space. */
+        VisitNoteInput: {
+            /**
+             * Format: date
+             * @description The day of the visit (default today; not in the future, at most 365 days ago).
+             */
+            date?: string;
+            /** @description What the person reports: symptoms, history, how they are since the last visit. */
+            subjective?: string;
+            /** @description What was found: observation, palpation, range of motion, measures. */
+            objective?: string;
+            /** @description What the practitioner makes of it. */
+            assessment?: string;
+            /** @description What comes next: treatment, home work, review. */
+            plan?: string;
+        };
+        /** @description An amendment: the parts given replace the latest text (an empty string empties a part), the parts absent are kept. The note is never changed in place; this adds a revision and keeps every earlier one. */
+        VisitNoteAmendmentInput: {
+            /** @description Why the note is amended (not only white space). */
+            reason: string;
+            /** @description What the person reports: symptoms, history, how they are since the last visit. */
+            subjective?: string;
+            /** @description What was found: observation, palpation, range of motion, measures. */
+            objective?: string;
+            /** @description What the practitioner makes of it. */
+            assessment?: string;
+            /** @description What comes next: treatment, home work, review. */
+            plan?: string;
+        };
+        VisitNoteAuthor: {
+            person_id: number;
+            /** @description The practitioner's account name when they wrote it. */
+            name: string;
+        };
+        /** @description One version of a note's text: revision 1 as written, each later one an amendment with its reason. */
+        VisitNoteRevision: {
+            number: number;
+            at: components["schemas"]["UtcTime"];
+            by: components["schemas"]["VisitNoteAuthor"];
+            /** @description Why it was amended; null for revision 1. */
+            reason: string | null;
+            /** @description What the person reports: symptoms, history, how they are since the last visit. */
+            subjective: string;
+            /** @description What was found: observation, palpation, range of motion, measures. */
+            objective: string;
+            /** @description What the practitioner makes of it. */
+            assessment: string;
+            /** @description What comes next: treatment, home work, review. */
+            plan: string;
+        };
+        /** @description A practitioner's SOAP note of one visit, in one clinic, about one client. The four parts are the latest revision's; `revisions` holds every revision, oldest first, so an amendment never hides the earlier text. */
+        VisitNote: {
+            id: number;
+            client_id: number;
+            clinic: {
+                id: number;
+                name: string;
+            };
+            /** Format: date */
+            visit_date: string;
+            /** @description Revision 1: when and by whom the note was written. */
+            written: {
+                at: components["schemas"]["UtcTime"];
+                by: components["schemas"]["VisitNoteAuthor"];
+            };
+            /** @description The latest revision's number. */
+            revision: number;
+            amended: boolean;
+            /** @description What the person reports: symptoms, history, how they are since the last visit. */
+            subjective: string;
+            /** @description What was found: observation, palpation, range of motion, measures. */
+            objective: string;
+            /** @description What the practitioner makes of it. */
+            assessment: string;
+            /** @description What comes next: treatment, home work, review. */
+            plan: string;
+            revisions: components["schemas"]["VisitNoteRevision"][];
+        };
+        VisitNoteList: {
+            /** @description Newest visit first. */
+            notes: components["schemas"]["VisitNote"][];
         };
     };
     responses: {
@@ -3073,6 +3207,135 @@ export interface operations {
             404: components["responses"]["NotLinked"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMedia"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    clientVisitNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's person id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notes, newest visit first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitNoteList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotLinked"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    writeVisitNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's person id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitNoteInput"];
+            };
+        };
+        responses: {
+            /** @description Saved durably; the note as stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitNote"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotLinked"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMedia"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    amendVisitNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's person id. */
+                id: number;
+                /** @description The note's id. */
+                note: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitNoteAmendmentInput"];
+            };
+        };
+        responses: {
+            /** @description Saved durably; the whole note with every revision. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitNote"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such client among the caller's live links, or no such note of that client in the caller's clinic (another clinic's note answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMedia"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    ownVisitNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notes, newest visit first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitNoteList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
             503: components["responses"]["DbBusy"];
         };
     };

@@ -24,6 +24,7 @@
 #include "fascia/app/screening_state.hpp"
 #include "fascia/app/text_limits.hpp"
 #include "fascia/cli/args.hpp"
+#include "fascia/cli/care_accounts.hpp"
 #include "fascia/cli/commands.hpp"
 #include "fascia/cli/decimal_option.hpp"
 #include "fascia/cli/render_text.hpp"
@@ -33,26 +34,6 @@ namespace fascia::cli {
 namespace {
 
 std::int64_t unix_now() { return static_cast<std::int64_t>(std::time(nullptr)); }
-
-core::Result<app::Account> account_named(app::AccountStore& accounts, const std::string& name) {
-  auto found = accounts.find_account(name);
-  if (!found) return tl::make_unexpected(found.error());
-  if (!*found) return core::fail(core::ErrorCode::not_found, "no account named '" + name + "' (fascia user list)");
-  return **found;
-}
-
-// Who a person-side command acts as: --as NAME, else the terminal's person
-// (the account that owns person 1, if any).
-core::Result<core::Actor> person_actor(app::AccountStore& accounts, const std::string& as) {
-  if (!as.empty()) {
-    auto account = account_named(accounts, as);
-    if (!account) return tl::make_unexpected(account.error());
-    return app::actor_of(*account);
-  }
-  auto first = accounts.account_of(1);
-  if (!first) return tl::make_unexpected(first.error());
-  return *first ? app::actor_of(**first) : app::terminal_person();
-}
 
 struct Stores {
   std::unique_ptr<adapters::SqlAccounts> accounts;

@@ -56,6 +56,22 @@ export const ROUTES = [
     auth: true,
     body: { treatment: 'clinic-iastm', regions: [{ region: 'upper-trapezius', side: 'left' }], pressure: 4, minutes: 5 },
   },
+  { method: 'GET', template: '/api/v1/clients/{id}/notes', sample: '/api/v1/clients/1/notes', auth: true },
+  {
+    method: 'POST',
+    template: '/api/v1/clients/{id}/notes',
+    sample: '/api/v1/clients/1/notes',
+    auth: true,
+    body: { subjective: 'neck stiff since Monday', plan: 'review in a week' },
+  },
+  {
+    method: 'POST',
+    template: '/api/v1/clients/{id}/notes/{note}/amendments',
+    sample: '/api/v1/clients/1/notes/1/amendments',
+    auth: true,
+    body: { reason: 'the plan changed', plan: 'review in two weeks' },
+  },
+  { method: 'GET', template: '/api/v1/notes', auth: true },
   { method: 'GET', template: '/api/v1/clinic', auth: true },
   { method: 'POST', template: '/api/v1/clinic/practitioners', auth: true, body: { name: 'new.practitioner', password: 'a-long-password-1' } },
 ];

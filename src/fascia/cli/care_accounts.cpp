@@ -1,0 +1,25 @@
+#include "fascia/cli/care_accounts.hpp"
+
+#include "fascia/app/care_links.hpp"
+
+namespace fascia::cli {
+
+core::Result<app::Account> account_named(app::AccountStore& accounts, const std::string& name) {
+  auto found = accounts.find_account(name);
+  if (!found) return tl::make_unexpected(found.error());
+  if (!*found) return core::fail(core::ErrorCode::not_found, "no account named '" + name + "' (fascia user list)");
+  return **found;
+}
+
+core::Result<core::Actor> person_actor(app::AccountStore& accounts, const std::string& as) {
+  if (!as.empty()) {
+    auto account = account_named(accounts, as);
+    if (!account) return tl::make_unexpected(account.error());
+    return app::actor_of(*account);
+  }
+  auto first = accounts.account_of(1);
+  if (!first) return tl::make_unexpected(first.error());
+  return *first ? app::actor_of(**first) : app::terminal_person();
+}
+
+}  // namespace fascia::cli
