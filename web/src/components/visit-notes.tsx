@@ -33,13 +33,17 @@ function SoapText({ text }: { text: Soap }) {
   );
 }
 
-/** One note: its latest text, then each amendment with the text it replaced. */
-export function NoteCard({ note, children }: { note: VisitNote; children?: preact.ComponentChildren }) {
+/**
+ * One note: its latest text, then each amendment with the text it replaced.
+ * `level`: the heading level of the note's title under the page's headings.
+ */
+export function NoteCard({ note, level, children }: { note: VisitNote; level: 2 | 3; children?: preact.ComponentChildren }) {
+  const Title = level === 2 ? 'h2' : 'h3';
   return (
     <article class="visit-note" data-testid="visit-note" aria-labelledby={`note-${note.id}-title`}>
-      <h3 id={`note-${note.id}-title`}>
+      <Title id={`note-${note.id}-title`} class="visit-note-title">
         Visit on {longDate(note.visit_date)}, {note.clinic.name}
-      </h3>
+      </Title>
       <p class="muted small">
         Written by {note.written.by.name}, {localTime(note.written.at)}
         {note.amended ? `; amended ${note.revisions.length - 1} time${note.revisions.length > 2 ? 's' : ''}` : ''}.

@@ -375,7 +375,7 @@ function VisitNotes({ id }: { id: number }) {
         </p>
       ) : (
         notes.map((n) => (
-          <NoteCard key={n.id} note={n}>
+          <NoteCard key={n.id} note={n} level={3}>
             {amending === n.id ? (
               <NoteForm today={app.me.today} amend={n} onSave={amend(n.id)} onCancel={() => setAmending(null)} />
             ) : (

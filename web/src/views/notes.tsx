@@ -22,7 +22,7 @@ export function NotesView() {
             No practitioner has written a visit note about you.
           </p>
         ) : (
-          notes.data.notes.map((n) => <NoteCard key={n.id} note={n} />)
+          notes.data.notes.map((n) => <NoteCard key={n.id} note={n} level={2} />)
         )
       ) : null}
     </Page>
