@@ -28,6 +28,7 @@ describe('the authorization matrix: every route of the OpenAPI document × eight
   let carlaId;
   let liveLink;
   let revokedLink;
+  let noteId;
 
   before(async () => {
     const dir = freshDbDir();
@@ -58,6 +59,8 @@ describe('the authorization matrix: every route of the OpenAPI document × eight
     const rexCode = (await callers.rex.expect(201, 'POST', '/api/v1/invitations', { json: {} })).code;
     revokedLink = (await carla.expect(201, 'POST', '/api/v1/links', { json: { code: rexCode, share: all } })).id;
     await carla.expect(200, 'POST', `/api/v1/links/${revokedLink}/revoke`);
+    // A visit note by the linked practitioner, carrying the marker: the amendment route's note.
+    noteId = (await callers.pat.expect(201, 'POST', `/api/v1/clients/${carlaId}/notes`, { json: { subjective: MARK } })).id;
   });
   stopServerAfter(() => server);
 
@@ -70,7 +73,8 @@ describe('the authorization matrix: every route of the OpenAPI document × eight
   function requestFor(op) {
     const route = ROUTES.find((r) => r.method === op.method && r.template === op.template);
     let p = route?.sample ?? op.template;
-    if (op.template.startsWith('/api/v1/clients/{id}')) p = op.template.replace('{id}', String(carlaId)).replace('{program}', '1');
+    if (op.template.startsWith('/api/v1/clients/{id}'))
+      p = op.template.replace('{id}', String(carlaId)).replace('{note}', String(noteId)).replace('{program}', '1');
     // Sharing: the live link, unchanged. Revoking: the link already revoked, so nothing changes.
     if (op.template === '/api/v1/links/{id}/share') p = `/api/v1/links/${liveLink}/share`;
     if (op.template === '/api/v1/links/{id}/revoke') p = `/api/v1/links/${revokedLink}/revoke`;

@@ -715,6 +715,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The home programs practitioners assigned the caller, newest first, each with every version and what it changed. */
+        get: operations["ownPrograms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A program's step cards, for printing. */
+        get: operations["ownProgramCards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The person stops following a program: a last version marked ended; the plan is their own again. */
+        post: operations["endOwnProgram"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A linked client's home programs from the practitioner's clinic (logged). */
+        get: operations["clientPrograms"];
+        put?: never;
+        /** Assign a linked client a home program (logged); their plan follows it from their next request, their own screening still applies. */
+        post: operations["assignProgram"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/programs/{program}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a program of the practitioner's clinic: a new version; the earlier ones are kept (logged). */
+        put: operations["changeProgram"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/programs/{program}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a program of the practitioner's clinic (logged). */
+        post: operations["endClientProgram"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/programs/{program}/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A program's step cards, for printing (logged). */
+        get: operations["clientProgramCards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's clinic's visit notes about a linked client, each with every revision; never another clinic's (logged). */
+        get: operations["clientVisitNotes"];
+        put?: never;
+        /** A linked practitioner writes a SOAP note of a visit in their clinic (logged in the client's access log). */
+        post: operations["writeVisitNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/notes/{note}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A linked practitioner of the note's clinic amends it: a new revision with the reason; the earlier text is kept and shown (logged). */
+        post: operations["amendVisitNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every visit note practitioners wrote about the caller, of every clinic, with every revision (not logged: the caller's own). */
+        get: operations["ownVisitNotes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1207,6 +1379,17 @@ export interface components {
             excluded: components["schemas"]["Exclusion"][];
             notes: components["schemas"]["Reason"][];
             habits: string[];
+            /** @description The home program the plan follows (0: the person's own plan). */
+            program_id: number;
+            program_version: number;
+            /** @description The practitioner who assigned the program; empty for the person's own plan. */
+            assigned_by: string;
+            assigned_clinic: string;
+            /**
+             * Format: date
+             * @description The day the program's version was made; null for the person's own plan.
+             */
+            assigned_on: string | null;
         };
         /** @description What is due today (as `fascia today --json`). */
         Today: {
@@ -1715,6 +1898,167 @@ export interface components {
             /** @description What was seen, e.g. redness that faded within the hour. */
             reaction?: string;
             note?: string;
+        };
+        /** @description One protocol of a home program. */
+        ProgramItem: {
+            /** @description A protocol id (GET /api/v1/kb/protocols). */
+            protocol: string;
+            target: components["schemas"]["RegionSide"];
+            /** @description A pressure ceiling, 0-10, at or below the home cap (7/10, seed-000) and the region's own cap; null keeps the protocol's. */
+            max_pressure: number | null;
+            /** @description Strokes or seconds as a percentage of the protocol's: only lowered (25-100). */
+            dose_percent: number;
+            /** @description The practitioner's cue, shown on every step card of this item. */
+            cue: string;
+        };
+        ProgramItemInput: {
+            protocol: string;
+            target: components["schemas"]["RegionSide"];
+            max_pressure?: number | null;
+            /** @description Default 100; below 25 is refused. */
+            dose_percent?: number;
+            cue?: string;
+        };
+        /** @description What a practitioner assigns (a home exercise program; in FHIR a CarePlan). Refused with 400, naming the field, the cap and its source, when it breaks a home rule: a pressure above a home or region cap, a practitioner-only region as home work or clinic-only, a dose raised, a length outside 4-6 weeks (seed-003), a review date outside the program or already past. */
+        HomeProgramInput: {
+            start: components["schemas"]["Date"];
+            weeks: number;
+            review: components["schemas"]["Date"];
+            /** @description 0 = Monday .. 6 = Sunday. */
+            weekdays: number[];
+            items: components["schemas"]["ProgramItemInput"][];
+            /** @description Areas the practitioner treats in clinic only: no home step there. */
+            clinic_only?: components["schemas"]["RegionSide"][];
+            /** @description What changed and why, or anything for the person. */
+            note?: string;
+        };
+        /** @description One version of a home program. */
+        HomeProgram: {
+            id: number;
+            version: number;
+            practitioner_id: number;
+            practitioner: string;
+            clinic_id: number;
+            clinic: string;
+            assigned: components["schemas"]["Date"];
+            start: components["schemas"]["Date"];
+            weeks: number;
+            review: components["schemas"]["Date"];
+            weekdays: number[];
+            items: components["schemas"]["ProgramItem"][];
+            clinic_only: components["schemas"]["RegionSide"][];
+            note: string;
+            /**
+             * Format: date
+             * @description Set on the version that ended the program.
+             */
+            ended: string | null;
+            ended_by: string;
+        };
+        HomeProgramReply: {
+            program: components["schemas"]["HomeProgram"];
+        };
+        HomeProgramVersion: components["schemas"]["HomeProgram"] & {
+            /** @description What this version changed from the one before, in plain words (empty for the first). */
+            changes: string[];
+        };
+        HomeProgramList: {
+            /** @description Newest program first. */
+            programs: {
+                id: number;
+                /** @description The person's plan follows it now. */
+                in_force: boolean;
+                current: components["schemas"]["HomeProgram"];
+                /** @description Oldest first; every version is kept. */
+                versions: components["schemas"]["HomeProgramVersion"][];
+            }[];
+        };
+        /** @description A program's step cards for a printed handout: one adapted session per item, as the planner makes them with no findings and every tool (the person's own plan still applies their screening). */
+        ProgramCards: {
+            program: components["schemas"]["HomeProgram"];
+            cards: components["schemas"]["Plan"];
+        };
+        /** @description A SOAP note of one visit (issue 10, point 7). At least one of the four parts must be other than white space. */
+        VisitNoteInput: {
+            /**
+             * Format: date
+             * @description The day of the visit (default today; not in the future, at most 365 days ago).
+             */
+            date?: string;
+            /** @description What the person reports: symptoms, history, how they are since the last visit. */
+            subjective?: string;
+            /** @description What was found: observation, palpation, range of motion, measures. */
+            objective?: string;
+            /** @description What the practitioner makes of it. */
+            assessment?: string;
+            /** @description What comes next: treatment, home work, review. */
+            plan?: string;
+        };
+        /** @description An amendment: the parts given replace the latest text (an empty string empties a part), the parts absent are kept. The note is never changed in place; this adds a revision and keeps every earlier one. */
+        VisitNoteAmendmentInput: {
+            /** @description Why the note is amended (not only white space). */
+            reason: string;
+            /** @description What the person reports: symptoms, history, how they are since the last visit. */
+            subjective?: string;
+            /** @description What was found: observation, palpation, range of motion, measures. */
+            objective?: string;
+            /** @description What the practitioner makes of it. */
+            assessment?: string;
+            /** @description What comes next: treatment, home work, review. */
+            plan?: string;
+        };
+        VisitNoteAuthor: {
+            person_id: number;
+            /** @description The practitioner's account name when they wrote it. */
+            name: string;
+        };
+        /** @description One version of a note's text: revision 1 as written, each later one an amendment with its reason. */
+        VisitNoteRevision: {
+            number: number;
+            at: components["schemas"]["UtcTime"];
+            by: components["schemas"]["VisitNoteAuthor"];
+            /** @description Why it was amended; null for revision 1. */
+            reason: string | null;
+            /** @description What the person reports: symptoms, history, how they are since the last visit. */
+            subjective: string;
+            /** @description What was found: observation, palpation, range of motion, measures. */
+            objective: string;
+            /** @description What the practitioner makes of it. */
+            assessment: string;
+            /** @description What comes next: treatment, home work, review. */
+            plan: string;
+        };
+        /** @description A practitioner's SOAP note of one visit, in one clinic, about one client. The four parts are the latest revision's; `revisions` holds every revision, oldest first, so an amendment never hides the earlier text. */
+        VisitNote: {
+            id: number;
+            client_id: number;
+            clinic: {
+                id: number;
+                name: string;
+            };
+            /** Format: date */
+            visit_date: string;
+            /** @description Revision 1: when and by whom the note was written. */
+            written: {
+                at: components["schemas"]["UtcTime"];
+                by: components["schemas"]["VisitNoteAuthor"];
+            };
+            /** @description The latest revision's number. */
+            revision: number;
+            amended: boolean;
+            /** @description What the person reports: symptoms, history, how they are since the last visit. */
+            subjective: string;
+            /** @description What was found: observation, palpation, range of motion, measures. */
+            objective: string;
+            /** @description What the practitioner makes of it. */
+            assessment: string;
+            /** @description What comes next: treatment, home work, review. */
+            plan: string;
+            revisions: components["schemas"]["VisitNoteRevision"][];
+        };
+        VisitNoteList: {
+            /** @description Newest visit first. */
+            notes: components["schemas"]["VisitNote"][];
         };
     };
     responses: {
@@ -3073,6 +3417,374 @@ export interface operations {
             404: components["responses"]["NotLinked"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMedia"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    ownPrograms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The programs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeProgramList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    ownProgramCards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The program's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The program and its step cards. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramCards"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    endOwnProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The program's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version that ended it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeProgramReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    clientPrograms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's person id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The programs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeProgramList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotLinked"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    assignProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's person id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HomeProgramInput"];
+            };
+        };
+        responses: {
+            /** @description Saved durably; version 1. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeProgramReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotLinked"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMedia"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    changeProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's person id. */
+                id: number;
+                /** @description The program's id (per person). */
+                program: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HomeProgramInput"];
+            };
+        };
+        responses: {
+            /** @description The new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeProgramReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotLinked"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMedia"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    endClientProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's person id. */
+                id: number;
+                /** @description The program's id (per person). */
+                program: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version that ended it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeProgramReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotLinked"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    clientProgramCards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's person id. */
+                id: number;
+                /** @description The program's id (per person). */
+                program: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The program and its step cards. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramCards"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotLinked"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    clientVisitNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's person id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notes, newest visit first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitNoteList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotLinked"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    writeVisitNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's person id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitNoteInput"];
+            };
+        };
+        responses: {
+            /** @description Saved durably; the note as stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitNote"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotLinked"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMedia"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    amendVisitNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's person id. */
+                id: number;
+                /** @description The note's id. */
+                note: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitNoteAmendmentInput"];
+            };
+        };
+        responses: {
+            /** @description Saved durably; the whole note with every revision. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitNote"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such client among the caller's live links, or no such note of that client in the caller's clinic (another clinic's note answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMedia"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    ownVisitNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notes, newest visit first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitNoteList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
             503: components["responses"]["DbBusy"];
         };
     };

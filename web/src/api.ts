@@ -9,6 +9,10 @@ import type {
   ClinicView,
   Invitation,
   Sharing,
+  VisitNote,
+  VisitNoteAmendmentInput,
+  VisitNoteInput,
+  VisitNoteList,
   ClearanceEntry,
   ApiErrorBody,
   CheckinForm,
@@ -165,6 +169,14 @@ export const api = {
   clients: () => call<CareLink[]>('GET', '/clients'),
   client: (id: number) => call<ClientView>('GET', `/clients/${id}`),
   clientPart: (id: number, part: ClientPart) => call<ClientView>('GET', `/clients/${id}/${part}`),
+  /** The caller's clinic's visit notes about a linked client, newest visit first (logged). */
+  clientNotes: (id: number) => call<VisitNoteList>('GET', `/clients/${id}/notes`),
+  writeNote: (id: number, note: VisitNoteInput) => call<VisitNote>('POST', `/clients/${id}/notes`, note),
+  /** A new revision: the parts given replace the latest text; the earlier text is kept. */
+  amendNote: (id: number, note: number, amendment: VisitNoteAmendmentInput) =>
+    call<VisitNote>('POST', `/clients/${id}/notes/${note}/amendments`, amendment),
+  /** Every visit note about the caller, of every clinic. */
+  ownNotes: () => call<VisitNoteList>('GET', '/notes'),
   clinic: () => call<ClinicView>('GET', '/clinic'),
   addPractitioner: (name: string, password: string) => call<Account>('POST', '/clinic/practitioners', { name, password }),
 };

@@ -28,6 +28,7 @@ import { LibraryView } from './views/library';
 import { SharingView } from './views/sharing';
 import { ClientPage, ClientsView } from './views/clients';
 import { ClinicPage } from './views/clinic';
+import { NotesView } from './views/notes';
 
 const NAV: [string, string][] = [
   ['/', 'Today'],
@@ -37,6 +38,7 @@ const NAV: [string, string][] = [
   ['/progress', 'Progress'],
   ['/library', 'Library'],
   ['/sharing', 'Sharing'],
+  ['/notes', 'Visit notes'],
   ['/setup', 'My details'],
 ];
 
@@ -56,6 +58,7 @@ const ALARM_NAV: [string, string][] = [
   ['/journal', 'Journal'],
   ['/library', 'Library'],
   ['/sharing', 'Sharing'],
+  ['/notes', 'Visit notes'],
   ['/screening?again=1', 'Safety questions'],
 ];
 
@@ -133,7 +136,7 @@ function App() {
       if (path === '/' || path === '/signin') navigate(ROLE_HOME[me.role], true);
       return;
     }
-    if (path === '/library' || path === '/sharing') return;
+    if (path === '/library' || path === '/sharing' || path === '/notes') return;
     if (!me.has_screening && path !== '/screening') navigate('/screening', true);
     else if (me.has_screening && !me.has_profile && !isAlarm(clearance?.level) && path !== '/setup' && path !== '/screening')
       navigate('/setup', true);
@@ -200,6 +203,7 @@ function App() {
   let showNav = true;
   if (path === '/library') view = <LibraryView />;
   else if (path === '/sharing') view = <SharingView code={route.query.get('code') ?? ''} />;
+  else if (path === '/notes') view = <NotesView />;
   else if (!me.has_screening || (path === '/screening' && (!alarm || route.query.get('again')))) {
     view = <ScreeningView key={route.query.get('again') ?? ''} firstRun={!me.has_screening} />;
     showNav = me.has_screening && me.has_profile;

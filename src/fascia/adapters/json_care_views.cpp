@@ -64,4 +64,46 @@ nlohmann::json account_json(const app::Account& account) {
           {"clinic_id", m.clinic_id ? nlohmann::json(*m.clinic_id) : nlohmann::json(nullptr)}};
 }
 
+namespace {
+
+nlohmann::json author_json(const core::NoteRevision& r) { return {{"person_id", r.author_id}, {"name", r.author}}; }
+
+void put_soap(nlohmann::json& out, const core::Soap& text) {
+  out["subjective"] = text.subjective;
+  out["objective"] = text.objective;
+  out["assessment"] = text.assessment;
+  out["plan"] = text.plan;
+}
+
+}  // namespace
+
+nlohmann::json visit_note_json(const core::VisitNote& note) {
+  auto revisions = nlohmann::json::array();
+  for (const auto& r : note.revisions) {
+    nlohmann::json one{{"number", r.number},
+                       {"at", utc_text(r.at)},
+                       {"by", author_json(r)},
+                       {"reason", r.number == 1 ? nlohmann::json(nullptr) : nlohmann::json(r.reason)}};
+    put_soap(one, r.text);
+    revisions.push_back(std::move(one));
+  }
+  const auto& first = note.revisions.front();
+  nlohmann::json out{{"id", note.id},
+                     {"client_id", note.person_id},
+                     {"clinic", {{"id", note.clinic_id}, {"name", note.clinic_name}}},
+                     {"visit_date", core::format_date(note.visit_date)},
+                     {"written", {{"at", utc_text(first.at)}, {"by", author_json(first)}}},
+                     {"revision", note.current().number},
+                     {"amended", note.amended()}};
+  put_soap(out, note.current().text);
+  out["revisions"] = std::move(revisions);
+  return out;
+}
+
+nlohmann::json visit_notes_json(const std::vector<core::VisitNote>& notes) {
+  auto list = nlohmann::json::array();
+  for (const auto& note : notes) list.push_back(visit_note_json(note));
+  return {{"notes", std::move(list)}};
+}
+
 }  // namespace fascia::adapters

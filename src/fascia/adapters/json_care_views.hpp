@@ -10,6 +10,7 @@
 
 #include "fascia/app/account_store.hpp"
 #include "fascia/app/clinic_store.hpp"
+#include "fascia/core/visit_note.hpp"
 
 namespace fascia::adapters {
 
@@ -28,6 +29,16 @@ nlohmann::json links_json(const std::vector<app::LinkDetails>& links);
 nlohmann::json invitation_json(const std::string& shown_code, const core::Invitation& invitation);
 // [{"at", "who": {"person_id", "name", "role"}, "clinic_id", "kind", "area", "what"}], as given (newest first).
 nlohmann::json access_log_json(const std::vector<app::AccessEntry>& entries);
+// A visit note: {"id", "client_id", "clinic": {"id", "name"}, "visit_date"
+// (YYYY-MM-DD), "written": {"at", "by": {"person_id", "name"}} (revision
+// 1), "revision" (the latest's number), "subjective", "objective",
+// "assessment", "plan" (the latest text), "amended" (boolean), "revisions":
+// every revision oldest first, [{"number", "at", "by": {"person_id",
+// "name"}, "reason" (null for revision 1), "subjective", "objective",
+// "assessment", "plan"}]}.
+nlohmann::json visit_note_json(const core::VisitNote& note);
+// {"notes": [visit_note_json...]}, as given.
+nlohmann::json visit_notes_json(const std::vector<core::VisitNote>& notes);
 // {"name", "person_id", "role", "clinic_id" (or null)}.
 nlohmann::json account_json(const app::Account& account);
 

@@ -303,7 +303,43 @@ CREATE TABLE home_program (
 );
 )sql";
 
-constexpr std::array<std::string_view, 5> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
+// Version 6 (SQLite's 10, issue 10, point 7): visit notes and their
+// revisions, the same columns and checks as SQLite's; a trigger refuses
+// changing or deleting either, so no edit can be silent.
+constexpr std::string_view kVersion6 = R"sql(
+CREATE TABLE visit_note (
+  id         bigint PRIMARY KEY CHECK (id > 0),
+  person_id  bigint NOT NULL,
+  clinic_id  bigint NOT NULL REFERENCES clinic (id),
+  visit_date fascia_date NOT NULL
+);
+CREATE INDEX visit_note_by_person ON visit_note (person_id, clinic_id);
+CREATE TABLE visit_note_revision (
+  note_id    bigint NOT NULL REFERENCES visit_note (id),
+  number     integer NOT NULL CHECK (number > 0),
+  author_id  bigint NOT NULL CHECK (author_id > 0),
+  author     text NOT NULL,
+  at         bigint NOT NULL,
+  subjective text NOT NULL,
+  objective  text NOT NULL,
+  assessment text NOT NULL,
+  plan       text NOT NULL,
+  reason     text NOT NULL,
+  PRIMARY KEY (note_id, number)
+);
+CREATE FUNCTION visit_note_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'visit notes and their revisions are never changed or deleted: amend the note';
+END;
+$$;
+CREATE TRIGGER visit_note_kept BEFORE UPDATE OR DELETE ON visit_note
+  FOR EACH ROW EXECUTE FUNCTION visit_note_kept();
+CREATE TRIGGER visit_note_revision_kept BEFORE UPDATE OR DELETE ON visit_note_revision
+  FOR EACH ROW EXECUTE FUNCTION visit_note_kept();
+)sql";
+
+constexpr std::array<std::string_view, 6> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
+                                                     kVersion6};
 
 }  // namespace
 

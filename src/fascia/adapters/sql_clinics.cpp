@@ -1,5 +1,7 @@
 #include "fascia/adapters/sql_clinics.hpp"
 
+#include <map>
+
 #include "fascia/app/account_store.hpp"
 #include "fascia/app/text_limits.hpp"
 
@@ -38,6 +40,16 @@ core::CareLink link_from(const sql::Row& row) {
 Result<void> check_field(std::string_view text, const app::TextLimit& limit) {
   if (auto ok = app::check_text(text, limit); !ok) return core::fail(ErrorCode::invalid_argument, ok.error().message);
   return {};
+}
+
+// Everything a revision holds that has a limit.
+Result<void> check_revision(const core::NoteRevision& r) {
+  FASCIA_TRY(check_field(r.text.subjective, app::kSoapPartLimit));
+  FASCIA_TRY(check_field(r.text.objective, app::kSoapPartLimit));
+  FASCIA_TRY(check_field(r.text.assessment, app::kSoapPartLimit));
+  FASCIA_TRY(check_field(r.text.plan, app::kSoapPartLimit));
+  FASCIA_TRY(check_field(r.reason, app::kAmendmentReasonLimit));
+  return check_field(r.author, app::kAccountNameLimit);
 }
 
 }  // namespace
@@ -346,6 +358,133 @@ Result<void> SqlClinics::restore_access(const app::AccessEntry& entry) {
     return core::fail(ErrorCode::invalid_argument, "access log entry " + std::to_string(entry.id) + " already exists");
   if (entry.clinic_id) FASCIA_TRY(require_clinic(*entry.clinic_id));
   FASCIA_TRY(insert_access(entry));
+  return txn->commit();
+}
+
+// ---- visit notes ----
+
+Result<void> SqlClinics::insert_note(const core::VisitNote& note) {
+  return db_->run("INSERT INTO visit_note (id, person_id, clinic_id, visit_date) VALUES (?1, ?2, ?3, ?4)", note.id,
+                  note.person_id, note.clinic_id, core::format_date(note.visit_date));
+}
+
+Result<void> SqlClinics::insert_revision(std::int64_t note_id, const core::NoteRevision& r) {
+  return db_->run(
+      "INSERT INTO visit_note_revision (note_id, number, author_id, author, at, subjective, objective, assessment, "
+      "plan, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+      note_id, r.number, r.author_id, r.author, r.at, r.text.subjective, r.text.objective, r.text.assessment,
+      r.text.plan, r.reason);
+}
+
+Result<core::VisitNote> SqlClinics::add_visit_note(const core::VisitNote& note) {
+  if (note.revisions.size() != 1)
+    return core::fail(ErrorCode::invalid_argument, "a new visit note has exactly one revision");
+  FASCIA_TRY(check_revision(note.revisions.front()));
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  FASCIA_TRY(require_clinic(note.clinic_id));
+  auto id = next_id("visit_note");
+  if (!id) return tl::make_unexpected(id.error());
+  core::VisitNote stored = note;
+  stored.id = *id;
+  stored.revisions.front().number = 1;
+  FASCIA_TRY(insert_note(stored));
+  FASCIA_TRY(insert_revision(stored.id, stored.revisions.front()));
+  FASCIA_TRY(db_->each_row(
+      "SELECT name FROM clinic WHERE id = ?1", [&](const sql::Row& row) { stored.clinic_name = row.text(0); },
+      stored.clinic_id));
+  FASCIA_TRY(txn->commit());
+  return stored;
+}
+
+Result<core::NoteRevision> SqlClinics::add_note_revision(std::int64_t note_id, const core::NoteRevision& revision) {
+  FASCIA_TRY(check_revision(revision));
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  auto last = db_->query_int("SELECT max(number) FROM visit_note_revision WHERE note_id = ?1", note_id);
+  if (!last) return tl::make_unexpected(last.error());
+  if (!*last) return core::fail(ErrorCode::not_found, "no visit note " + std::to_string(note_id));
+  core::NoteRevision stored = revision;
+  stored.number = static_cast<int>(**last) + 1;
+  FASCIA_TRY(insert_revision(note_id, stored));
+  FASCIA_TRY(txn->commit());
+  return stored;
+}
+
+Result<std::vector<core::VisitNote>> SqlClinics::select_notes(std::string_view where,
+                                                              std::span<const sql::Param> keys) {
+  auto txn = db_->begin(Access::read);
+  if (!txn) return tl::make_unexpected(txn.error());
+  std::vector<core::VisitNote> notes;
+  std::map<std::int64_t, std::size_t> index;  // note id -> position in notes
+  std::optional<core::Error> bad;
+  FASCIA_TRY(db_->query(
+      "SELECT n.id, n.person_id, n.clinic_id, c.name, n.visit_date FROM visit_note n JOIN clinic c ON c.id = "
+      "n.clinic_id WHERE " +
+          std::string(where) + " ORDER BY n.visit_date DESC, n.id DESC",
+      keys, [&](const sql::Row& row) {
+        auto date = core::parse_date(row.text(4));
+        if (!date && !bad)
+          bad = core::Error{ErrorCode::db_corrupt,
+                            db_->name() + " is damaged: visit_note holds date '" + row.text(4) + "'"};
+        index[row.int64(0)] = notes.size();
+        notes.push_back({.id = row.int64(0),
+                         .person_id = row.int64(1),
+                         .clinic_id = row.int64(2),
+                         .clinic_name = row.text(3),
+                         .visit_date = date.value_or(core::Date{}),
+                         .revisions = {}});
+      }));
+  FASCIA_TRY(db_->query(
+      "SELECT r.note_id, r.number, r.author_id, r.author, r.at, r.subjective, r.objective, r.assessment, r.plan, "
+      "r.reason FROM visit_note_revision r JOIN visit_note n ON n.id = r.note_id WHERE " +
+          std::string(where) + " ORDER BY r.note_id, r.number",
+      keys, [&](const sql::Row& row) {
+        const auto at = index.find(row.int64(0));
+        if (at == index.end()) return;
+        notes[at->second].revisions.push_back({.number = static_cast<int>(row.int64(1)),
+                                               .author_id = row.int64(2),
+                                               .author = row.text(3),
+                                               .at = row.int64(4),
+                                               .text = {row.text(5), row.text(6), row.text(7), row.text(8)},
+                                               .reason = row.text(9)});
+      }));
+  if (bad) return tl::make_unexpected(*bad);
+  for (const auto& note : notes)
+    if (note.revisions.empty())
+      return core::fail(ErrorCode::db_corrupt,
+                        db_->name() + " is damaged: visit note " + std::to_string(note.id) + " has no text");
+  return notes;
+}
+
+Result<std::optional<core::VisitNote>> SqlClinics::find_visit_note(std::int64_t note_id) {
+  const sql::Param key = note_id;
+  auto notes = select_notes("n.id = ?1", std::span<const sql::Param>(&key, 1));
+  if (!notes) return tl::make_unexpected(notes.error());
+  if (notes->empty()) return std::optional<core::VisitNote>{};
+  return notes->front();
+}
+
+Result<std::vector<core::VisitNote>> SqlClinics::visit_notes(std::int64_t person_id,
+                                                             std::optional<std::int64_t> clinic_id) {
+  const std::array<sql::Param, 2> keys{person_id, clinic_id.value_or(0)};
+  if (clinic_id) return select_notes("n.person_id = ?1 AND n.clinic_id = ?2", keys);
+  return select_notes("n.person_id = ?1", std::span<const sql::Param>(keys.data(), 1));
+}
+
+Result<void> SqlClinics::restore_visit_note(const core::VisitNote& note) {
+  if (note.id <= 0) return core::fail(ErrorCode::invalid_argument, "visit note ids are positive");
+  if (note.revisions.empty()) return core::fail(ErrorCode::invalid_argument, "a visit note has at least one revision");
+  for (const auto& r : note.revisions) FASCIA_TRY(check_revision(r));
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  auto taken = db_->query_int("SELECT count(*) FROM visit_note WHERE id = ?1", note.id);
+  if (!taken) return tl::make_unexpected(taken.error());
+  if (taken->value_or(0) > 0)
+    return core::fail(ErrorCode::invalid_argument, "visit note " + std::to_string(note.id) + " already exists");
+  FASCIA_TRY(require_clinic(note.clinic_id));
+  FASCIA_TRY(insert_note(note));
+  for (const auto& r : note.revisions) FASCIA_TRY(insert_revision(note.id, r));
   return txn->commit();
 }
 

@@ -1,6 +1,8 @@
 // Clinics, invitations, care links and the access log in the same database
 // as the journal and the accounts (tables `clinic`, `invitation`,
-// `care_link`, `access_log`; SQLite version 7, PostgreSQL version 3),
+// `care_link`, `access_log`; SQLite version 7, PostgreSQL version 3; visit
+// notes in `visit_note` and `visit_note_revision`, SQLite version 10,
+// PostgreSQL version 6),
 // written once for both engines (sql_connection.hpp). New ids are the
 // highest in the table plus one, assigned inside the write transaction (so
 // ids a copy restored are followed, never reused). The names in LinkDetails
@@ -39,9 +41,18 @@ class SqlClinics : public app::ClinicStore {
   core::Result<app::AccessEntry> add_access(const app::AccessEntry& entry) override;
   core::Result<std::vector<app::AccessEntry>> access_log(std::int64_t person_id) override;
 
+  // Also invalid_argument when a part, the reason or the author's name is
+  // over its limit (app/text_limits.hpp) or not UTF-8 text.
+  core::Result<core::VisitNote> add_visit_note(const core::VisitNote& note) override;
+  core::Result<core::NoteRevision> add_note_revision(std::int64_t note_id, const core::NoteRevision& revision) override;
+  core::Result<std::optional<core::VisitNote>> find_visit_note(std::int64_t note_id) override;
+  core::Result<std::vector<core::VisitNote>> visit_notes(std::int64_t person_id,
+                                                         std::optional<std::int64_t> clinic_id) override;
+
   core::Result<void> restore_clinic(const app::Clinic& clinic) override;
   core::Result<void> restore_link(const core::CareLink& link) override;
   core::Result<void> restore_access(const app::AccessEntry& entry) override;
+  core::Result<void> restore_visit_note(const core::VisitNote& note) override;
 
  private:
   core::Result<std::vector<app::Clinic>> select_clinics(std::string_view where, const sql::Param& key);
@@ -51,6 +62,9 @@ class SqlClinics : public app::ClinicStore {
   core::Result<void> require_clinic(std::int64_t clinic_id);
   core::Result<void> insert_link(const core::CareLink& link);
   core::Result<void> insert_access(const app::AccessEntry& entry);
+  core::Result<void> insert_note(const core::VisitNote& note);
+  core::Result<void> insert_revision(std::int64_t note_id, const core::NoteRevision& revision);
+  core::Result<std::vector<core::VisitNote>> select_notes(std::string_view where, std::span<const sql::Param> keys);
   std::shared_ptr<sql::Connection> db_;
 };
 

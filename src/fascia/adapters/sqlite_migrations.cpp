@@ -350,8 +350,45 @@ CREATE TABLE home_program (
 ) STRICT;
 )sql";
 
-constexpr std::array<std::string_view, 9> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
-                                                      kVersion6, kVersion7, kVersion8, kVersion9};
+// Version 10 (issue 10, point 7): visit notes. A note belongs to one person
+// and one clinic and has a visit date; its text is in revisions numbered from
+// 1 (as written), each with its author (person id and account name as it
+// was), time (Unix seconds), the four SOAP parts and, from revision 2, the
+// reason for the amendment. Revisions are only ever added: triggers refuse
+// changing or deleting one, or a note, so no edit can be silent.
+constexpr std::string_view kVersion10 = R"sql(
+CREATE TABLE visit_note (
+  id         INTEGER PRIMARY KEY CHECK (id > 0),
+  person_id  INTEGER NOT NULL,
+  clinic_id  INTEGER NOT NULL REFERENCES clinic (id),
+  visit_date TEXT NOT NULL CHECK (visit_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
+) STRICT;
+CREATE INDEX visit_note_by_person ON visit_note (person_id, clinic_id);
+CREATE TABLE visit_note_revision (
+  note_id    INTEGER NOT NULL REFERENCES visit_note (id),
+  number     INTEGER NOT NULL CHECK (number > 0),
+  author_id  INTEGER NOT NULL CHECK (author_id > 0),
+  author     TEXT NOT NULL,
+  at         INTEGER NOT NULL,
+  subjective TEXT NOT NULL,
+  objective  TEXT NOT NULL,
+  assessment TEXT NOT NULL,
+  plan       TEXT NOT NULL,
+  reason     TEXT NOT NULL,
+  PRIMARY KEY (note_id, number)
+) STRICT;
+CREATE TRIGGER visit_note_kept BEFORE UPDATE ON visit_note
+BEGIN SELECT RAISE(ABORT, 'visit notes are never changed: amend them'); END;
+CREATE TRIGGER visit_note_not_deleted BEFORE DELETE ON visit_note
+BEGIN SELECT RAISE(ABORT, 'visit notes are never deleted'); END;
+CREATE TRIGGER visit_note_revision_kept BEFORE UPDATE ON visit_note_revision
+BEGIN SELECT RAISE(ABORT, 'visit note revisions are never changed: amend the note'); END;
+CREATE TRIGGER visit_note_revision_not_deleted BEFORE DELETE ON visit_note_revision
+BEGIN SELECT RAISE(ABORT, 'visit note revisions are never deleted'); END;
+)sql";
+
+constexpr std::array<std::string_view, 10> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
+                                                       kVersion6, kVersion7, kVersion8, kVersion9, kVersion10};
 
 }  // namespace
 

@@ -78,9 +78,8 @@ core::Result<LinkDetails> accept_invitation(ClinicStore& clinics, const core::Ac
   return details_of(clinics, *link);
 }
 
-core::Result<LinkDetails> reach_client(ClinicStore& clinics, const Account& actor, std::int64_t person_id,
-                                       core::CareArea area, core::AccessKind kind, const std::string& what,
-                                       std::int64_t now) {
+core::Result<LinkDetails> check_reach(ClinicStore& clinics, const Account& actor, std::int64_t person_id,
+                                      core::CareArea area) {
   auto links = clinics.links_of_person(person_id);
   if (!links) return tl::make_unexpected(links.error());
   std::vector<core::CareLink> plain;
@@ -96,6 +95,16 @@ core::Result<LinkDetails> reach_client(ClinicStore& clinics, const Account& acto
     case core::AccessDenial::not_shared:
       return core::fail(ErrorCode::forbidden, verdict.reason);
   }
+  const auto found =
+      std::find_if(links->begin(), links->end(), [&](const LinkDetails& d) { return d.link.id == verdict.link->id; });
+  return *found;
+}
+
+core::Result<LinkDetails> reach_client(ClinicStore& clinics, const Account& actor, std::int64_t person_id,
+                                       core::CareArea area, core::AccessKind kind, const std::string& what,
+                                       std::int64_t now) {
+  auto link = check_reach(clinics, actor, person_id, area);
+  if (!link) return link;
   AccessEntry entry;
   entry.person_id = person_id;
   entry.at = now;
@@ -107,9 +116,7 @@ core::Result<LinkDetails> reach_client(ClinicStore& clinics, const Account& acto
   entry.area = area;
   entry.what = what;
   if (auto logged = clinics.add_access(entry); !logged) return tl::make_unexpected(logged.error());
-  const auto found =
-      std::find_if(links->begin(), links->end(), [&](const LinkDetails& d) { return d.link.id == verdict.link->id; });
-  return *found;
+  return link;
 }
 
 core::Result<std::vector<LinkDetails>> list_clients(ClinicStore& clinics, const Account& practitioner) {

@@ -60,6 +60,12 @@ core::Result<LinkDetails> reach_client(ClinicStore& clinics, const Account& acto
                                        core::CareArea area, core::AccessKind kind, const std::string& what,
                                        std::int64_t now);
 
+// The same decision as reach_client, logging nothing: for a use case that
+// must look at what it was asked for (a visit note's clinic) before it
+// reaches, so that a refusal leaves no log entry.
+core::Result<LinkDetails> check_reach(ClinicStore& clinics, const Account& actor, std::int64_t person_id,
+                                      core::CareArea area);
+
 // The practitioner's live links (their clients), oldest first. forbidden
 // unless the account is a practitioner.
 core::Result<std::vector<LinkDetails>> list_clients(ClinicStore& clinics, const Account& practitioner);

@@ -1,7 +1,7 @@
 // The port for clinics and care links (issue 10): clinics, the invitations
 // practitioners give clients, the links clients accepted (with what each
-// shares), and the access log of every read or write of a person's data by
-// someone else. It lives in the same database as the journal and the
+// shares), the access log of every read or write of a person's data by
+// someone else, and the clinics' visit notes with every revision. It lives in the same database as the journal and the
 // accounts. Times are Unix seconds, passed in. Same durability contract as
 // JournalStore: a write returns only once it is durable. Not thread-safe.
 #pragma once
@@ -14,6 +14,7 @@
 #include "fascia/core/care_access.hpp"
 #include "fascia/core/dates.hpp"
 #include "fascia/core/error.hpp"
+#include "fascia/core/visit_note.hpp"
 
 namespace fascia::app {
 
@@ -87,11 +88,31 @@ class ClinicStore {
   // The person's access log, newest first.
   virtual core::Result<std::vector<AccessEntry>> access_log(std::int64_t person_id) = 0;
 
+  // Visit notes (core/visit_note.hpp). Notes are only ever added to: there
+  // is no call that changes or removes a revision.
+  // Stores a new note with its one revision (number 1) and returns it as
+  // stored: its id assigned, its clinic's name filled in. invalid_argument
+  // when the note has not exactly one revision, or its clinic does not exist.
+  virtual core::Result<core::VisitNote> add_visit_note(const core::VisitNote& note) = 0;
+  // Adds a revision to note `note_id`, numbered one after its latest in the
+  // same write transaction (two amendments at once get two numbers), and
+  // returns it with its number. not_found when there is no such note.
+  virtual core::Result<core::NoteRevision> add_note_revision(std::int64_t note_id,
+                                                             const core::NoteRevision& revision) = 0;
+  virtual core::Result<std::optional<core::VisitNote>> find_visit_note(std::int64_t note_id) = 0;
+  // The person's notes — of one clinic, or of every clinic when `clinic_id`
+  // is empty — newest visit first (then newest note first), each with its
+  // revisions oldest first.
+  virtual core::Result<std::vector<core::VisitNote>> visit_notes(std::int64_t person_id,
+                                                                 std::optional<std::int64_t> clinic_id) = 0;
+
   // Copying a whole database (app/database_copy): everything as it is, ids
   // kept. invalid_argument when an id is taken.
   virtual core::Result<void> restore_clinic(const Clinic& clinic) = 0;
   virtual core::Result<void> restore_link(const core::CareLink& link) = 0;
   virtual core::Result<void> restore_access(const AccessEntry& entry) = 0;
+  // A note with all its revisions, numbers kept.
+  virtual core::Result<void> restore_visit_note(const core::VisitNote& note) = 0;
 };
 
 }  // namespace fascia::app

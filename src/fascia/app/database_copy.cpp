@@ -40,13 +40,14 @@ struct ClinicData {
   std::vector<Clinic> clinics;
   std::map<std::int64_t, core::CareLink> links;  // by id
   std::map<std::int64_t, AccessEntry> accesses;  // by id
+  std::map<std::int64_t, core::VisitNote> notes;  // by id, with every revision
   bool operator==(const ClinicData&) const = default;
 };
 
 // The clinic store has no "every link" query: the links are those of every
 // person with data or an account, and those every account holds as a
 // practitioner; the access log is that of each of those people and of every
-// linked person.
+// linked person, and so are the visit notes (a note is written through a link).
 Result<ClinicData> read_clinic_data(ClinicStore& clinics, const std::vector<std::int64_t>& people,
                                     const std::vector<Account>& accounts) {
   ClinicData data;
@@ -67,6 +68,9 @@ Result<ClinicData> read_clinic_data(ClinicStore& clinics, const std::vector<std:
     auto log = clinics.access_log(person);
     if (!log) return tl::make_unexpected(log.error());
     for (const AccessEntry& entry : *log) data.accesses.emplace(entry.id, entry);
+    auto notes = clinics.visit_notes(person, std::nullopt);
+    if (!notes) return tl::make_unexpected(notes.error());
+    for (core::VisitNote& note : *notes) data.notes.emplace(note.id, std::move(note));
   }
   return data;
 }
@@ -106,6 +110,8 @@ Result<CopyReport> copy_database(JournalStore& from, AccountStore& from_accounts
     report.links = clinic_data->links.size();
     for (const auto& [id, entry] : clinic_data->accesses) FASCIA_TRY(to_clinics.restore_access(entry));
     report.accesses = clinic_data->accesses.size();
+    for (const auto& [id, note] : clinic_data->notes) FASCIA_TRY(to_clinics.restore_visit_note(note));
+    report.notes = clinic_data->notes.size();
     FASCIA_TRY((*batch)->commit());
   }
 
@@ -127,7 +133,8 @@ Result<CopyReport> copy_database(JournalStore& from, AccountStore& from_accounts
   auto copied_clinic_data = read_clinic_data(to_clinics, *people, *accounts);
   if (!copied_clinic_data) return tl::make_unexpected(copied_clinic_data.error());
   if (*copied_clinic_data != *clinic_data)
-    return core::fail(ErrorCode::db_error, "the copied clinics, care links or access log read back different");
+    return core::fail(ErrorCode::db_error,
+                      "the copied clinics, care links, access log or visit notes read back different");
   return report;
 }
 

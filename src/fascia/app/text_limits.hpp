@@ -32,6 +32,10 @@ inline constexpr TextLimit kClearanceNoteLimit{"clearance note", 2000};
 // What a practitioner saw during a clinic treatment, and their note on it.
 inline constexpr TextLimit kClinicReactionLimit{"reaction", 1000};
 inline constexpr TextLimit kClinicNoteLimit{"note", 2000};
+// Each part of a visit note (subjective, objective, assessment, plan), and
+// why a note was amended.
+inline constexpr TextLimit kSoapPartLimit{"SOAP part", 4000};
+inline constexpr TextLimit kAmendmentReasonLimit{"reason", 500};
 inline constexpr TextLimit kAccountNameLimit{"account name", 40};
 inline constexpr TextLimit kClinicNameLimit{"clinic name", 80};
 inline constexpr std::size_t kPasswordMinCharacters = 8;

@@ -55,7 +55,8 @@ int copy(Context& ctx, const std::string& from_text, const std::string& to_text)
                                                   {"entries", copied->entries},
                                                   {"clinics", copied->clinics},
                                                   {"links", copied->links},
-                                                  {"accesses", copied->accesses}})
+                                                  {"accesses", copied->accesses},
+                                                  {"notes", copied->notes}})
             << "\n";
     return kOk;
   }
@@ -67,8 +68,8 @@ int copy(Context& ctx, const std::string& from_text, const std::string& to_text)
           << count(copied->sessions, "session", "sessions") << ", "
           << count(copied->entries, "other entry", "other entries") << ", "
           << count(copied->clinics, "clinic", "clinics") << ", " << count(copied->links, "care link", "care links")
-          << ", " << count(copied->accesses, "access log entry", "access log entries")
-          << ". Every person's export reads back the same.\n"
+          << ", " << count(copied->accesses, "access log entry", "access log entries") << ", "
+          << count(copied->notes, "visit note", "visit notes") << ". Every person's export reads back the same.\n"
           << "Signed-in browsers stay with the old database: people sign in again.\n";
   return kOk;
 }

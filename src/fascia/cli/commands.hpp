@@ -23,9 +23,11 @@ void add_clear_command(CLI::App& app, Context& ctx, Action& action);  // practit
 void add_transfer_commands(CLI::App& app, Context& ctx, Action& action);  // export, import
 void add_demo_command(CLI::App& app, Context& ctx, Action& action);
 void add_user_commands(CLI::App& app, Context& ctx, Action& action);   // user add, user list
-void add_care_commands(CLI::App& app, Context& ctx, Action& action);
+void add_care_commands(CLI::App& app, Context& ctx, Action& action);  // clinic, practice, link, access-log
 // practice assign|programs|end-program|cards, program [end|cards]; after add_care_commands
-void add_program_commands(CLI::App& app, Context& ctx, Action& action);  // clinic, practice, link, access-log
+void add_program_commands(CLI::App& app, Context& ctx, Action& action);
+// practice note|notes|amend, notes (visit notes); after add_care_commands, whose `practice` it extends
+void add_note_commands(CLI::App& app, Context& ctx, Action& action);
 void add_db_commands(CLI::App& app, Context& ctx, Action& action);     // db copy
 void add_serve_command(CLI::App& app, Context& ctx, Action& action);
 

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   add_user_commands(app, ctx, action);
   add_care_commands(app, ctx, action);
   add_program_commands(app, ctx, action);
+  add_note_commands(app, ctx, action);
   add_db_commands(app, ctx, action);
   add_serve_command(app, ctx, action);
 

@@ -15,5 +15,6 @@ void add_clearance_routes(ApiRouter& api);
 void add_program_routes(ApiRouter& api);  // home programs: assign, change, end, view, step cards
 void add_care_routes(ApiRouter& api);  // practitioners: invitations, links, clients, access log, clinic  //
                                        // practitioner clearances (registered with the journal's)
+void add_note_routes(ApiRouter& api);  // visit notes: a client's, written and amended by practitioners; one's own
 
 }  // namespace fascia::server

@@ -64,6 +64,22 @@ export const ROUTES = [
   { method: 'PUT', template: '/api/v1/clients/{id}/programs/{program}', sample: '/api/v1/clients/1/programs/1', auth: true, body: { start: '2026-11-23', weeks: 6, review: '2026-12-21', weekdays: [0, 2, 4], items: [{ protocol: 'neck-trap-iastm', target: { region: 'upper-trapezius', side: 'both' }, max_pressure: 4 }] } },
   { method: 'POST', template: '/api/v1/clients/{id}/programs/{program}/end', sample: '/api/v1/clients/1/programs/1/end', auth: true },
   { method: 'GET', template: '/api/v1/clients/{id}/programs/{program}/cards', sample: '/api/v1/clients/1/programs/1/cards', auth: true },
+  { method: 'GET', template: '/api/v1/clients/{id}/notes', sample: '/api/v1/clients/1/notes', auth: true },
+  {
+    method: 'POST',
+    template: '/api/v1/clients/{id}/notes',
+    sample: '/api/v1/clients/1/notes',
+    auth: true,
+    body: { subjective: 'neck stiff since Monday', plan: 'review in a week' },
+  },
+  {
+    method: 'POST',
+    template: '/api/v1/clients/{id}/notes/{note}/amendments',
+    sample: '/api/v1/clients/1/notes/1/amendments',
+    auth: true,
+    body: { reason: 'the plan changed', plan: 'review in two weeks' },
+  },
+  { method: 'GET', template: '/api/v1/notes', auth: true },
   { method: 'GET', template: '/api/v1/clinic', auth: true },
   { method: 'POST', template: '/api/v1/clinic/practitioners', auth: true, body: { name: 'new.practitioner', password: 'a-long-password-1' } },
 ];

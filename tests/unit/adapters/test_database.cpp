@@ -104,4 +104,23 @@ void TestDatabase::run_sql(const std::string& sql) const {
   txn.commit();
 }
 
+std::optional<std::string> TestDatabase::refused_sql(const std::string& sql) const {
+  if (!target_->is_postgresql()) {
+    auto db = adapters::sqlite::Database::open(target_->file());
+    if (!db) return db.error().message;
+    auto ran = db->exec(sql);
+    if (!ran) return ran.error().message;
+    return std::nullopt;
+  }
+  try {
+    pqxx::connection connection(target_->text());
+    pqxx::work txn(connection);
+    txn.exec(sql);
+    txn.commit();
+  } catch (const std::exception& e) {
+    return std::string(e.what());
+  }
+  return std::nullopt;
+}
+
 }  // namespace fascia::testing

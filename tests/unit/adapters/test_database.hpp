@@ -47,6 +47,8 @@ class TestDatabase {
   // Runs SQL on the database outside fascia (to damage it, or look inside);
   // SQLite and PostgreSQL only.
   void run_sql(const std::string& sql) const;
+  // Runs SQL that may be refused; the refusal's message, or nullopt when it ran.
+  std::optional<std::string> refused_sql(const std::string& sql) const;
 
  private:
   Engine engine_;

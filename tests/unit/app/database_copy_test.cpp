@@ -24,8 +24,8 @@ adapters::OpenedDatabase open(const TestDatabase& db) {
 }
 
 // Two people, three accounts (one without any data), sessions with ids; a
-// clinic with a practitioner, a live link and a revoked one, and an access
-// log entry.
+// clinic with a practitioner, a live link and a revoked one, an access log
+// entry and an amended visit note.
 void fill(adapters::OpenedDatabase& db) {
   db.journal->rebind(1);
   ASSERT_TRUE(db.journal->replace_all(sample_person()));
@@ -67,6 +67,24 @@ void fill(adapters::OpenedDatabase& db) {
                                       .kind = core::AccessKind::read,
                                       .area = core::CareArea::journal,
                                       .what = "read the journal"}));
+  // A visit note about ana with an amendment (two revisions).
+  core::NoteRevision first{.number = 1,
+                           .author_id = lee->person_id,
+                           .author = "dr.lee",
+                           .at = 1160,
+                           .text = {"neck stiff", "", "", "review in a week"},
+                           .reason = {}};
+  auto note = db.clinics->add_visit_note({.id = 0,
+                                          .person_id = 1,
+                                          .clinic_id = clinic->id,
+                                          .clinic_name = {},
+                                          .visit_date = day("2026-11-05"),
+                                          .revisions = {first}});
+  ASSERT_TRUE(note) << note.error().message;
+  first.at = 1170;
+  first.text.plan = "review in two weeks";
+  first.reason = "typo";
+  ASSERT_TRUE(db.clinics->add_note_revision(note->id, first));
 }
 
 core::PersonData export_of(adapters::OpenedDatabase& db, std::int64_t person) {
@@ -156,6 +174,7 @@ TEST_P(DatabaseCopy, CopiesEveryPersonAccountClinicLinkAndAccessAndTheyReadBackI
   EXPECT_EQ(report->clinics, 1u);
   EXPECT_EQ(report->links, 2u);
   EXPECT_EQ(report->accesses, 1u);
+  EXPECT_EQ(report->notes, 1u);
   for (std::int64_t person : {1, 7}) EXPECT_EQ(export_of(target, person), export_of(source, person));
   EXPECT_EQ(*target.accounts->list_accounts(), *source.accounts->list_accounts());
   EXPECT_EQ((*target.accounts->find_account("dr.lee"))->membership,
@@ -166,6 +185,10 @@ TEST_P(DatabaseCopy, CopiesEveryPersonAccountClinicLinkAndAccessAndTheyReadBackI
   EXPECT_EQ(target.clinics->links_of_person(1)->at(0).person_name, "ana");
   EXPECT_EQ(target.clinics->links_of_person(2)->at(0).link.revoked_at, 1300);
   EXPECT_EQ(*target.clinics->access_log(1), *source.clinics->access_log(1));
+  const auto copied_notes = *target.clinics->visit_notes(1, std::nullopt);
+  EXPECT_EQ(copied_notes, *source.clinics->visit_notes(1, std::nullopt));
+  ASSERT_EQ(copied_notes.size(), 1u);
+  EXPECT_EQ(copied_notes[0].revisions.size(), 2u) << "the earlier text travels too";
   // Ids made after the copy follow the copied ones, on either engine.
   auto next_clinic = target.clinics->add_clinic("South Clinic", day("2026-12-01"));
   ASSERT_TRUE(next_clinic) << next_clinic.error().message;

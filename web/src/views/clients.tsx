@@ -2,13 +2,18 @@
 // that fills it in for the client), the list of linked clients, and one
 // client's page with a tab for each part of their data. Every read is written
 // to the client's own access log by the server; a part the client does not
-// share answers 403 with the server's reason, which is shown as it is.
+// share answers 403 with the server's reason, which is shown as it is. Below
+// the parts, the clinic's visit notes about the client: a SOAP form, and the
+// notes (read only when asked for, since each read is logged) with their
+// amendments.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useApp } from '../app-context';
+import { NoteCard, NoteForm } from '../components/visit-notes';
 import { api, type ClientPart } from '../api';
 import { PARTS, sharedWords } from '../care';
 import { useNames } from '../names';
 import { linkClick } from '../router';
-import type { CareLink, ClientView, Invitation, ScreeningRecord, Session } from '../types';
+import type { CareLink, ClientView, Invitation, ScreeningRecord, Session, VisitNote, VisitNoteAmendmentInput, VisitNoteInput } from '../types';
 import { levelWords, LoadError, Loading, localDay, localTime, longDate, Page, sentence, sideWord, toApiError, useLoad } from '../util';
 import type { ApiError } from '../api';
 import { Recent } from './journal';
@@ -190,6 +195,7 @@ export function ClientPage({ id }: { id: number }) {
           <div id="client-panel" role="tabpanel" aria-labelledby={`tab-${current}`} class="entry-panel" data-part={current}>
             <PartPanel key={current} id={id} part={current} />
           </div>
+          <VisitNotes id={id} />
         </>
       ) : null}
     </Page>
@@ -305,5 +311,81 @@ function Screening({ s }: { s: ScreeningRecord }) {
         </ul>
       )}
     </div>
+  );
+}
+
+/** Newest visit first, then newest note: the server's order. */
+function byVisit(a: VisitNote, b: VisitNote): number {
+  return a.visit_date < b.visit_date ? 1 : a.visit_date > b.visit_date ? -1 : b.id - a.id;
+}
+
+function VisitNotes({ id }: { id: number }) {
+  const app = useApp();
+  const [notes, setNotes] = useState<VisitNote[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [saved, setSaved] = useState('');
+  const [amending, setAmending] = useState<number | null>(null);
+
+  const load = async () => {
+    setLoading(true);
+    setError(null);
+    try {
+      setNotes((await api.clientNotes(id)).notes);
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setLoading(false);
+    }
+  };
+  const write = async (input: VisitNoteInput | VisitNoteAmendmentInput) => {
+    const note = await api.writeNote(id, input as VisitNoteInput);
+    setSaved(`Visit note of ${longDate(note.visit_date)} saved.`);
+    if (notes) setNotes([note, ...notes].sort(byVisit));
+  };
+  const amend = (noteId: number) => async (input: VisitNoteInput | VisitNoteAmendmentInput) => {
+    const note = await api.amendNote(id, noteId, input as VisitNoteAmendmentInput);
+    setNotes((notes ?? []).map((n) => (n.id === note.id ? note : n)));
+    setAmending(null);
+    setSaved(`Amendment to the note of ${longDate(note.visit_date)} saved.`);
+  };
+
+  return (
+    <section aria-labelledby="notes-title" class="visit-notes" data-testid="visit-notes">
+      <h2 id="notes-title">Visit notes</h2>
+      <p class="muted small">
+        Your clinic's notes about this client; the client can read them. A saved note is never changed: amend it, and
+        the earlier text stays shown.
+      </p>
+      <details class="note-writer">
+        <summary>Write a visit note</summary>
+        <NoteForm today={app.me.today} onSave={write} />
+      </details>
+      <p role="status" class="ok">
+        {saved}
+      </p>
+      {error ? <ClientError error={error} retry={() => void load()} /> : null}
+      {notes === null ? (
+        <button type="button" disabled={loading} onClick={() => void load()}>
+          {loading ? 'Loading the visit notes…' : 'Show the visit notes'}
+        </button>
+      ) : notes.length === 0 ? (
+        <p class="muted" data-testid="no-notes">
+          No visit notes of your clinic yet.
+        </p>
+      ) : (
+        notes.map((n) => (
+          <NoteCard key={n.id} note={n} level={3}>
+            {amending === n.id ? (
+              <NoteForm today={app.me.today} amend={n} onSave={amend(n.id)} onCancel={() => setAmending(null)} />
+            ) : (
+              <button type="button" onClick={() => setAmending(n.id)}>
+                Amend this note
+              </button>
+            )}
+          </NoteCard>
+        ))
+      )}
+    </section>
   );
 }
