@@ -167,3 +167,43 @@ describe('home programs a linked practitioner assigns', () => {
     assert.equal(byPat.program.ended_by, 'pat');
   });
 });
+
+describe('a new warning sign holds an assigned program back and flags it to the practitioner', () => {
+  let server;
+  it('the practitioner sees the hold and since when, not which answer; a clearance lifts it', async () => {
+    const dir = freshDbDir();
+    const db = databaseIn(dir);
+    const clinic = addClinic(db, 'North Physio');
+    addUser(db, 'erin', PASSWORD);
+    addUser(db, 'pat', PASSWORD, { role: 'practitioner', clinic });
+    server = await startServer({ db, dir });
+    const { api: erin } = await passwordLogin(server, 'erin', PASSWORD);
+    const { api: pat } = await passwordLogin(server, 'pat', PASSWORD);
+    const erinId = (await erin.expect(200, 'GET', '/api/v1/me')).person_id;
+    await setUpPerson(erin);
+    const code = (await pat.expect(201, 'POST', '/api/v1/invitations', { json: {} })).code;
+    await erin.expect(201, 'POST', '/api/v1/links', { json: { code, share: {} } });
+    const programs = `/api/v1/clients/${erinId}/programs`;
+    await pat.expect(201, 'POST', programs, { json: NECK_PROGRAM });
+    assert.equal((await pat.expect(200, 'GET', programs)).hold.held, false);
+
+    // A warning sign that needs a practitioner (the questions with such a finding: see kb/questions).
+    const questions = await erin.expect(200, 'GET', '/api/v1/kb/questions');
+    const answers = {};
+    for (const q of questions) answers[q.id] = { yes: false, regions: [] };
+    answers['arm-numbness-tingling'] = { yes: true, regions: [] };
+    await erin.expect(201, 'POST', '/api/v1/screening', { json: { answers } });
+    const seen = await pat.expect(200, 'GET', programs);
+    assert.equal(seen.hold.held, true, JSON.stringify(seen.hold));
+    assert.equal(seen.hold.since, TODAY);
+    assert.ok(!/numb|tingl/i.test(seen.hold.reason), 'the reason does not say which answer');
+    assert.equal((await erin.expect(200, 'GET', '/api/v1/programs')).hold.held, true);
+
+    // Seen in clinic: answers back to no, and the practitioner's clearance lifts the sign.
+    answers['arm-numbness-tingling'] = { yes: false, regions: [] };
+    await erin.expect(201, 'POST', '/api/v1/screening', { json: { answers } });
+    await pat.expect(201, 'POST', `/api/v1/clients/${erinId}/clearances`, { json: { note: 'seen today' } });
+    assert.equal((await pat.expect(200, 'GET', programs)).hold.held, false);
+  });
+  stopServerAfter(() => server);
+});

@@ -139,7 +139,7 @@ void same_set(std::vector<std::string>& failures, const std::string& key, const 
 
 Outcome run_scenario(const core::KnowledgeBase& kb, const Scenario& sc) {
   Outcome out;
-  core::PersonData data{sc.profile, {sc.screening}, sc.journal};
+  core::PersonData data{sc.profile, {sc.screening}, sc.journal, {}};
   if (auto ok = fascia::app::validate_person_data(kb, data, sc.today); !ok)
     out.input_errors.push_back(ok.error().message);
   auto tools = fascia::app::expand_owned_tools(kb, sc.profile.tools);

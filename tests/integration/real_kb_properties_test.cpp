@@ -202,7 +202,7 @@ Case gen_case() {
     c.journal.clearances.push_back({add_days(start, *rc::gen::inRange(0, 20)), "Dr Lee", {}, "",
                                     *rc::gen::inRange<std::size_t>(0, screenings.size() + 1)});
   if (c.journal.clearances.size() && c.journal.clearances[0].date > c.today) c.journal.clearances.clear();
-  const PersonData data{c.profile, screenings, c.journal};
+  const PersonData data{c.profile, screenings, c.journal, {}};
   if (auto ok = fascia::app::validate_person_data(kb, data, c.today); !ok) RC_FAIL("generated bad input: " + ok.error().message);
   auto tools = fascia::app::expand_owned_tools(kb, c.profile.tools);
   RC_ASSERT(tools.has_value());

@@ -1972,6 +1972,7 @@ export interface components {
                 /** @description Oldest first; every version is kept. */
                 versions: components["schemas"]["HomeProgramVersion"][];
             }[];
+            hold: components["schemas"]["ProgramHold"];
         };
         /** @description A program's step cards for a printed handout: one adapted session per item, as the planner makes them with no findings and every tool (the person's own plan still applies their screening). */
         ProgramCards: {
@@ -2059,6 +2060,13 @@ export interface components {
         VisitNoteList: {
             /** @description Newest visit first. */
             notes: components["schemas"]["VisitNote"][];
+        };
+        /** @description Whether the person's own safety answers hold their program back: a warning sign in force that only a practitioner's clearance lifts (says since when, never which answer). */
+        ProgramHold: {
+            held: boolean;
+            /** Format: date */
+            since: string | null;
+            reason: string;
         };
     };
     responses: {

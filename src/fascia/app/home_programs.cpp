@@ -156,6 +156,21 @@ core::Result<std::vector<ProgramHistory>> programs_for_practitioner(const core::
   return program_histories(kb, *versions);
 }
 
+ProgramHold program_hold(const core::ScreeningState& state) {
+  ProgramHold hold;
+  for (const auto& f : state.clearance.findings) {
+    if (!f.until_cleared && state.clearance.plan_allowed()) continue;
+    hold.held = true;
+    if (f.raised && (!hold.since || *f.raised < *hold.since)) hold.since = f.raised;
+  }
+  if (!hold.held && !state.clearance.plan_allowed()) hold.held = true;
+  if (hold.held)
+    hold.reason = "The client's own safety answers hold the program back" +
+                  (hold.since ? " since " + core::format_date(*hold.since) : std::string()) +
+                  ": a warning sign that needs a practitioner. See them, then record a clearance if it is safe.";
+  return hold;
+}
+
 core::Plan program_step_cards(const core::KnowledgeBase& kb, const core::HomeProgram& program) {
   core::Profile profile;
   profile.name = "handout";

@@ -18,6 +18,7 @@
 #include "fascia/app/journal_store.hpp"
 #include "fascia/core/home_program.hpp"
 #include "fascia/core/plan.hpp"
+#include "fascia/core/screening.hpp"
 
 namespace fascia::app {
 
@@ -78,6 +79,19 @@ core::Result<std::vector<ProgramHistory>> programs_for_practitioner(const core::
                                                                     const ProgramReader& read,
                                                                     const Account& practitioner, std::int64_t client,
                                                                     std::int64_t now);
+
+// Whether the person's own safety answers now hold their home program back
+// (issue 10, point 3: "a new warning sign blocks it and flags it to the
+// practitioner"): a warning sign in force that only a practitioner's
+// clearance lifts, or a level that allows no plan at all. Says that and
+// since when, never which answer (that is the screening part, shared or
+// not); a linked practitioner may clear it (POST .../clearances).
+struct ProgramHold {
+  bool held = false;
+  std::optional<core::Date> since;  // the earliest day such a finding was raised
+  std::string reason;               // one plain sentence; empty when not held
+};
+ProgramHold program_hold(const core::ScreeningState& state);
 
 // The step cards of a program, one adapted session per item, as the
 // planner makes them for someone with no findings who owns every tool (what

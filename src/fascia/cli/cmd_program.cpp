@@ -14,6 +14,7 @@
 #include "fascia/adapters/json_encoding.hpp"
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/app/home_programs.hpp"
+#include "fascia/app/screening_state.hpp"
 #include "fascia/cli/care_stores.hpp"
 #include "fascia/cli/commands.hpp"
 #include "fascia/cli/render_text.hpp"
@@ -61,16 +62,19 @@ void print_history(std::ostream& out, const core::KnowledgeBase& kb, const app::
   }
 }
 
-int print_histories(Context& ctx, const core::KnowledgeBase& kb, const std::vector<app::ProgramHistory>& histories) {
+int print_histories(Context& ctx, const core::KnowledgeBase& kb, const std::vector<app::ProgramHistory>& histories,
+                    const app::ProgramHold& hold) {
   if (ctx.json()) {
     auto list = nlohmann::json::array();
     for (const auto& h : histories)
       list.push_back({{"id", h.current.id}, {"in_force", h.in_force}, {"current", h.current}});
-    ctx.print_json(nlohmann::json{{"programs", list}});
+    ctx.print_json(nlohmann::json{{"programs", list}, {"held", hold.held}, {"hold_reason", hold.reason}});
     return kOk;
   }
   if (histories.empty()) ctx.out << "No home program assigned.\n";
   for (const auto& h : histories) print_history(ctx.out, kb, h);
+  const bool in_force = std::any_of(histories.begin(), histories.end(), [](const auto& h) { return h.in_force; });
+  if (hold.held && in_force) ctx.out << "HELD: " << hold.reason << "\n";
   return kOk;
 }
 
@@ -148,7 +152,8 @@ int client_programs(Context& ctx, std::int64_t client, const std::string& as, st
   FASCIA_CLI_TRY(histories,
                  app::programs_for_practitioner(
                      *kb, *stores.clinics, [&] { return store->load_programs(); }, practitioner, client, unix_now()));
-  if (cards_of == 0) return print_histories(ctx, *kb, histories);
+  FASCIA_CLI_TRY(state, app::screening_state(*kb, *store));  // after the reach was decided and logged
+  if (cards_of == 0) return print_histories(ctx, *kb, histories, app::program_hold(state));
   for (const auto& h : histories)
     if (h.current.id == cards_of) return print_cards(ctx, *kb, h.current);
   return report(ctx.err, {core::ErrorCode::not_found, "no program " + std::to_string(cards_of)});
@@ -180,7 +185,8 @@ int own_programs(Context& ctx, std::int64_t cards_of) {
   FASCIA_CLI_TRY(store, ctx.store());
   FASCIA_CLI_TRY(versions, store->load_programs());
   const auto histories = app::program_histories(*kb, versions);
-  if (cards_of == 0) return print_histories(ctx, *kb, histories);
+  FASCIA_CLI_TRY(state, app::screening_state(*kb, *store));
+  if (cards_of == 0) return print_histories(ctx, *kb, histories, app::program_hold(state));
   for (const auto& h : histories)
     if (h.current.id == cards_of) return print_cards(ctx, *kb, h.current);
   return report(ctx.err, {core::ErrorCode::not_found, "no program " + std::to_string(cards_of) + " (fascia program)"});

@@ -15,6 +15,7 @@
 #include "fascia/adapters/json_encoding.hpp"
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/app/home_programs.hpp"
+#include "fascia/app/screening_state.hpp"
 #include "fascia/server/auth.hpp"
 #include "fascia/server/json_input.hpp"
 #include "fascia/server/route_helpers.hpp"
@@ -52,6 +53,19 @@ ApiResult<core::HomeProgram> read_program_body(const Call& call) {
 }
 
 nlohmann::json program_json(const core::HomeProgram& program) { return nlohmann::json{{"program", program}}; }
+
+nlohmann::json hold_json(const app::ProgramHold& hold) {
+  return {{"held", hold.held},
+          {"since", hold.since ? nlohmann::json(core::format_date(*hold.since)) : nlohmann::json(nullptr)},
+          {"reason", hold.reason}};
+}
+
+// The hold on the client's program from their own screening (app::program_hold).
+ApiResult<app::ProgramHold> hold_of(Call& call, std::int64_t person) {
+  API_TRY(store, lift(call.state.stores.lease(person)));
+  API_TRY(state, lift(app::screening_state(call.state.kb, *store)));
+  return app::program_hold(state);
+}
 
 nlohmann::json histories_json(const std::vector<app::ProgramHistory>& histories) {
   auto list = nlohmann::json::array();
@@ -151,7 +165,10 @@ ApiResult<Reply> end_own_program(Call& call) {
 ApiResult<Reply> get_own_programs(Call& call) {
   API_TRY(store, lift(call.state.stores.lease(call.person_id)));
   API_TRY(versions, lift(store->load_programs()));
-  return json_reply(histories_json(app::program_histories(call.state.kb, versions)));
+  API_TRY(state, lift(app::screening_state(call.state.kb, *store)));
+  nlohmann::json out = histories_json(app::program_histories(call.state.kb, versions));
+  out["hold"] = hold_json(app::program_hold(state));
+  return json_reply(out);
 }
 
 ApiResult<Reply> get_own_cards(Call& call) {
@@ -170,7 +187,10 @@ ApiResult<Reply> get_client_programs(Call& call) {
   API_TRY(clinics, lift(call.state.clinics.lease()));
   API_TRY(histories, lift(app::programs_for_practitioner(call.state.kb, *clinics, reader_of(call, client), practitioner,
                                                          client, unix_now())));
-  return json_reply(histories_json(histories));
+  API_TRY(hold, hold_of(call, client));  // after the reach was decided and logged
+  nlohmann::json out = histories_json(histories);
+  out["hold"] = hold_json(hold);
+  return json_reply(out);
 }
 
 ApiResult<Reply> get_client_cards(Call& call) {

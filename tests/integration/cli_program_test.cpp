@@ -1,0 +1,92 @@
+// Issue 10, point 3 in the terminal: `fascia practice assign` gives a linked
+// client a home program from a file; the person's plan follows it and
+// `fascia program` says who assigned it and what changed; a program above a
+// home cap is refused naming the cap and its source, with nothing stored;
+// `practice cards` prints the handout; `program end` gives the person their
+// own plan back.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "integration/cli_people.hpp"
+
+using cli_test::Outcome;
+using cli_test::Sandbox;
+using cli_test::set_up_desk_worker;
+using nlohmann::json;
+
+namespace {
+
+json neck_program(int pressure) {
+  return {{"start", "2026-11-23"},
+          {"weeks", 6},
+          {"review", "2026-12-21"},
+          {"weekdays", {0, 2, 4}},
+          {"items",
+           {{{"protocol", "neck-trap-iastm"},
+             {"target", {{"region", "upper-trapezius"}, {"side", "both"}}},
+             {"max_pressure", pressure},
+             {"cue", "shoulders down"}}}},
+          {"clinic_only", {{{"region", "suboccipitals"}, {"side", "both"}}}}};
+}
+
+void link_to_pat(const Sandbox& box) {
+  ASSERT_EQ(box.run("clinic add 'North Physio'").code, 0);
+  ASSERT_EQ(box.run("user add pat --role practitioner --clinic 1 --password-stdin", "pat-password-1\n").code, 0);
+  ASSERT_EQ(box.run("user add quinn --role practitioner --clinic 1 --password-stdin", "quinn-password-1\n").code, 0);
+  const Outcome invite = box.run("--json practice invite --as pat");
+  ASSERT_EQ(invite.code, 0) << invite.err;
+  ASSERT_EQ(box.run("link accept " + json::parse(invite.out)["code"].get<std::string>() + " --share none").code, 0);
+}
+
+}  // namespace
+
+TEST(CliProgram, APractitionerAssignsAProgramThePlanFollowsAndThePersonSeesWhoAndWhatChanged) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  link_to_pat(box);
+  cli_test::write_file(box.path("too-hard.json"), neck_program(8).dump());
+  const Outcome refused = box.run("practice assign 1 --as pat --file " + box.path("too-hard.json").string());
+  EXPECT_EQ(refused.code, 2) << refused.err;
+  EXPECT_NE(refused.err.find("items[0].max_pressure"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("seed-000"), std::string::npos) << refused.err;
+  EXPECT_EQ(box.run("access-log").out.find("home program"), std::string::npos) << "a refusal logs nothing";
+
+  cli_test::write_file(box.path("neck.json"), neck_program(4).dump());
+  const Outcome unlinked = box.run("practice assign 1 --as quinn --file " + box.path("neck.json").string());
+  EXPECT_NE(unlinked.code, 0);
+  const Outcome assigned = box.run("practice assign 1 --as pat --file " + box.path("neck.json").string());
+  ASSERT_EQ(assigned.code, 0) << assigned.err;
+  EXPECT_NE(assigned.out.find("Assigned home program 1 (version 1)"), std::string::npos) << assigned.out;
+
+  const json plan = json::parse(box.run("--json plan").out);
+  EXPECT_EQ(plan["assigned_by"], "pat");
+  for (const auto& d : plan["days"])
+    for (const auto& s : d["sessions"])
+      for (const auto& step : s["steps"]) {
+        EXPECT_NE(step["region"], "suboccipitals");
+        if (!step["pressure"].is_null()) {
+          EXPECT_LE(step["pressure"][1].get<int>(), 4);
+        }
+      }
+
+  cli_test::write_file(box.path("lower.json"), neck_program(3).dump());
+  ASSERT_EQ(box.run("practice assign 1 --as pat --program 1 --file " + box.path("lower.json").string()).code, 0);
+  const Outcome mine = box.run("program");
+  ASSERT_EQ(mine.code, 0) << mine.err;
+  EXPECT_NE(mine.out.find("assigned by pat, North Physio"), std::string::npos) << mine.out;
+  EXPECT_NE(mine.out.find("4/10 -> 3/10"), std::string::npos) << mine.out;
+
+  const Outcome cards = box.run("practice cards 1 1 --as pat");
+  ASSERT_EQ(cards.code, 0) << cards.err;
+  EXPECT_NE(cards.out.find("cue: pat: shoulders down"), std::string::npos) << cards.out;
+  EXPECT_NE(cards.out.find("Stop at once on:"), std::string::npos) << cards.out;
+  const Outcome log = box.run("access-log");
+  EXPECT_NE(log.out.find("assigned a home program"), std::string::npos) << log.out;
+  EXPECT_NE(log.out.find("changed home program 1"), std::string::npos) << log.out;
+
+  ASSERT_EQ(box.run("program end 1").code, 0);
+  EXPECT_EQ(json::parse(box.run("--json plan").out)["assigned_by"], "");
+  EXPECT_NE(box.run("program end 1").code, 0) << "already ended";
+  EXPECT_NE(box.run("export").out.find("\"programs\""), std::string::npos);
+}
