@@ -5,6 +5,8 @@ import type {
   AccessEntry,
   Account,
   CareLink,
+  AttentionList,
+  ClientProgress,
   ClientView,
   ClinicView,
   Invitation,
@@ -163,7 +165,11 @@ export const api = {
   accessLog: () => call<AccessEntry[]>('GET', '/access-log'),
   /** A practitioner's live links. */
   clients: () => call<CareLink[]>('GET', '/clients'),
+  /** The monitoring list: clients by what needs attention (logged once per client per call). */
+  attention: () => call<AttentionList>('GET', '/clients/attention'),
   client: (id: number) => call<ClientView>('GET', `/clients/${id}`),
+  /** One client's progress page, if they share their journal (logged). */
+  clientProgress: (id: number) => call<ClientProgress>('GET', `/clients/${id}/progress`),
   clientPart: (id: number, part: ClientPart) => call<ClientView>('GET', `/clients/${id}/${part}`),
   clinic: () => call<ClinicView>('GET', '/clinic'),
   addPractitioner: (name: string, password: string) => call<Account>('POST', '/clinic/practitioners', { name, password }),

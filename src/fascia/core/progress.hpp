@@ -72,6 +72,14 @@ struct Progress {
   std::vector<ClearanceEntry> clearances;
 };
 
+// Sessions the original plan placed in [from, to] and sessions logged there
+// (both days included): adherence as the weekly table and the review count it.
+struct AdherenceCount {
+  int planned = 0;
+  int done = 0;
+};
+AdherenceCount adherence_between(const Plan& original, const Journal& journal, Date from, Date to);
+
 // `original` is the plan as first made (empty journal, today = start); the
 // adherence is measured against it.
 Progress compute_progress(const KnowledgeBase& kb, const Profile& profile, const Journal& journal,
