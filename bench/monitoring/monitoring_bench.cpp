@@ -4,7 +4,8 @@
 // journal (bench/population's four-region person after 52 weeks: daily pain
 // for four regions, about 780 sessions with their steps, check-ins). Every
 // tenth client shares nothing and every tenth after it the journal only; the
-// rest share everything. Then the monitoring list (app::attention_list, as
+// rest share everything; every seventh client stopped their last sessions
+// for dizziness. Then the monitoring list (app::attention_list, as
 // GET /api/v1/clients/attention computes it: one access-log transaction, then
 // each client read once) for SAMPLES practitioners chosen at random, reported
 // as p50 and p99 in milliseconds.
@@ -102,6 +103,13 @@ int main(int argc, char** argv) {
     if (!txn) bench::fail_setup(txn.error().message);
     for (const auto& sql : copies)
       if (auto ok = connection.run(sql, clients); !ok) bench::fail_setup(ok.error().message + " in " + sql);
+    // Something to flag: every seventh client stopped their sessions of the
+    // last three days for dizziness (a stop event on the list).
+    const std::string recent = core::format_date(core::add_days(scenario.today, -3));
+    if (auto ok = connection.run(
+            "UPDATE session SET stopped = 1, stop_sign = 'dizziness' WHERE person_id % 7 = 3 AND date >= ?1", recent);
+        !ok)
+      bench::fail_setup(ok.error().message);
     if (auto ok = txn->commit(); !ok) bench::fail_setup(ok.error().message);
   }
   // The clinic, its practitioners and one link per client, in one batch.

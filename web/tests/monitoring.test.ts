@@ -71,9 +71,9 @@ for (const [width, height] of [
       await first.getByRole('link', { name: 'ada' }).waitFor();
       const flags = first.getByTestId('client-flags').locator('li');
       assert.deepEqual(await flags.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind'))), ['stop-event', 'new-warning-sign']);
-      await flags.nth(0).getByText('Session stopped').waitFor();
+      await flags.nth(0).getByText('Session stopped', { exact: true }).waitFor();
       await flags.nth(0).getByText(/The session on Monday, 23 November 2026 was stopped for /).waitFor();
-      await flags.nth(1).getByText('Warning sign').waitFor();
+      await flags.nth(1).getByText('Warning sign', { exact: true }).waitFor();
       await flags.nth(1).getByText(/not cleared yet/).waitFor();
       const second = items.nth(1);
       await second.getByRole('link', { name: 'cleo' }).waitFor();
@@ -89,7 +89,7 @@ for (const [width, height] of [
       await pat.page.waitForURL(/\/clients\/\d+$/);
       const progress = pat.page.getByTestId('client-progress');
       await progress.getByRole('heading', { name: 'Progress' }).waitFor();
-      await progress.getByTestId('client-flags').getByText('Session stopped').waitFor();
+      await progress.getByTestId('client-flags').getByText('Session stopped', { exact: true }).waitFor();
       await progress.getByTestId('client-session-count').getByText('1 sessions logged.').waitFor();
       await progress.getByRole('heading', { name: 'Pain by area' }).waitFor();
       await progress.getByText(/counts as meaningful when it reaches/).waitFor();

@@ -33,9 +33,12 @@ nlohmann::json attention_list_json(const std::vector<app::ClientAttention>& clie
   return {{"clients", list}};
 }
 
-nlohmann::json client_progress_json(const app::ClientProgress& page) {
+nlohmann::json client_progress_json(const app::ClientProgress& page, const core::SafetyCaps& caps) {
+  auto progress = progress_json(page.progress);
+  progress["meaningful_change"] = {{"points", caps.meaningful_change_points.value},
+                                   {"percent", caps.meaningful_change_percent.value}};
   return {{"link", link_json(page.link)},
-          {"progress", progress_json(page.progress)},
+          {"progress", progress},
           {"flags", attention_flags_json(page.flags)},
           {"sessions", page.sessions}};
 }

@@ -19,7 +19,9 @@ nlohmann::json attention_flags_json(const std::vector<core::AttentionFlag>& flag
 nlohmann::json attention_list_json(const std::vector<app::ClientAttention>& clients);
 // {"link", "progress": progress_json (weeks empty unless sessions are
 //  shared; safety_findings and clearances empty unless screening is),
-//  "flags", "sessions" (logged sessions, 0 unless shared)}.
-nlohmann::json client_progress_json(const app::ClientProgress& page);
+//  "flags", "sessions" (logged sessions, 0 unless shared)}; the progress
+//  carries "meaningful_change": {"points", "percent"} from `caps`, as GET
+//  /api/v1/progress does (the band a chart draws around the baseline).
+nlohmann::json client_progress_json(const app::ClientProgress& page, const core::SafetyCaps& caps);
 
 }  // namespace fascia::adapters

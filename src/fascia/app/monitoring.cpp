@@ -86,9 +86,10 @@ core::Result<core::AttentionInputs> attention_inputs(const core::KnowledgeBase& 
   auto profile = store.load_profile();
   if (!profile) return tl::make_unexpected(profile.error());
 
-  core::Journal shown = visible_journal(*journal, sharing);
+  const std::vector<core::ClearanceEntry> clearances = journal->clearances;
+  core::Journal shown = visible_journal(std::move(*journal), sharing);
   if (sharing.screening && !screenings->empty()) {
-    core::ScreeningState state = core::evaluate_screenings(kb, *screenings, journal->clearances);
+    core::ScreeningState state = core::evaluate_screenings(kb, *screenings, clearances);
     core::attribute_to_stop_signs(kb, shown.sessions, state.history);
     in.findings = std::move(state.history);
   } else if (sharing.screening) {
@@ -103,7 +104,7 @@ core::Result<core::AttentionInputs> attention_inputs(const core::KnowledgeBase& 
       person.profile = **profile;
       person.screening = screenings->back();
       person.screenings = std::move(*screenings);
-      person.journal.clearances = journal->clearances;
+      person.journal.clearances = clearances;
       person.tools = std::set<std::string>(tools->begin(), tools->end());
       refresh_clearance(kb, person);
       in.original = original_plan(kb, person);

@@ -172,7 +172,7 @@ int client_progress(Context& ctx, const std::string& as, std::int64_t client) {
   FASCIA_CLI_TRY(store, adapters::open_journal_store(ctx.database(), client));
   FASCIA_CLI_TRY(page, app::client_progress(*kb, *stores.clinics, *store, practitioner, client, today, unix_now()));
   if (ctx.json()) {
-    ctx.print_json(adapters::client_progress_json(page));
+    ctx.print_json(adapters::client_progress_json(page, kb->caps));
     return kOk;
   }
   ctx.out << page.link.person_name << " (person " << client << "), shares " << core::describe(page.link.link.sharing)

@@ -141,7 +141,7 @@ void worse_pain(const KnowledgeBase& kb, const JournalAnalysis& analysis, Date t
 
 void review(const KnowledgeBase& kb, const AttentionInputs& in, Date today, Flags& out) {
   if (!in.journal_shared || !in.profile || !in.original) return;
-  const Progress progress = compute_progress(kb, *in.profile, in.journal, *in.original, today);
+  const ReviewReading progress = week_four_review(kb, *in.profile, in.journal, *in.original, today);
   const ReviewVerdict& v = progress.review;
   if (v.state != ReviewState::not_improving) return;
   if (in.sessions_shared) {

@@ -138,10 +138,20 @@ ReviewVerdict review_for(const KnowledgeBase& kb, const Profile& profile, const 
 
 }  // namespace
 
+ReviewReading week_four_review(const KnowledgeBase& kb, const Profile& profile, const Journal& journal,
+                               const Plan& original, Date today) {
+  ReviewReading out;
+  for (const auto& target : profile.regions) out.trends.push_back(trend_for(kb, target, journal, today));
+  out.review = review_for(kb, profile, out.trends, journal, original, today);
+  return out;
+}
+
 Progress compute_progress(const KnowledgeBase& kb, const Profile& profile, const Journal& journal,
                           const Plan& original, Date today) {
   Progress p;
-  for (const auto& target : profile.regions) p.trends.push_back(trend_for(kb, target, journal, today));
+  ReviewReading reading = week_four_review(kb, profile, journal, original, today);
+  p.trends = std::move(reading.trends);
+  p.review = std::move(reading.review);
 
   for (Date week = profile.start; week <= std::min(today, original.end); week = add_days(week, 7)) {
     const Date week_end = add_days(week, 6);
@@ -162,7 +172,6 @@ Progress compute_progress(const KnowledgeBase& kb, const Profile& profile, const
     p.weeks.push_back(w);
   }
 
-  p.review = review_for(kb, profile, p.trends, journal, original, today);
   const JournalAnalysis analysis = analyse_journal(kb, profile, journal);
   p.adjustments = analysis.adjustments;
   p.warnings = analysis.warnings;

@@ -80,6 +80,17 @@ struct AdherenceCount {
 };
 AdherenceCount adherence_between(const Plan& original, const Journal& journal, Date from, Date to);
 
+// The week-4 review alone, with the pain trends it reads (what
+// compute_progress gives as `review` and `trends`), without the weekly table
+// or the journal analysis: for a reader that needs only the verdict (the
+// monitoring list, core/attention.hpp).
+struct ReviewReading {
+  std::vector<RegionTrend> trends;
+  ReviewVerdict review;
+};
+ReviewReading week_four_review(const KnowledgeBase& kb, const Profile& profile, const Journal& journal,
+                               const Plan& original, Date today);
+
 // `original` is the plan as first made (empty journal, today = start); the
 // adherence is measured against it.
 Progress compute_progress(const KnowledgeBase& kb, const Profile& profile, const Journal& journal,

@@ -146,7 +146,7 @@ ApiResult<Reply> get_client_progress(Call& call) {
   API_TRY(store, lift(call.state.stores.lease(client)));
   API_TRY(page,
           lift(app::client_progress(call.state.kb, *clinics, *store, practitioner, client, call.today, unix_now())));
-  return json_reply(adapters::client_progress_json(page));
+  return json_reply(adapters::client_progress_json(page, call.state.kb.caps));
 }
 
 // One part of a linked client's data: decided and logged first.
