@@ -67,7 +67,7 @@ TEST(CliCare, ARevokedLinkOpensNothingAndASecondAcceptOfOneCodeIsRefused) {
   const auto after = box.run("practice show 1 --as pat --area journal");
   EXPECT_EQ(after.code, 2) << after.err;
   EXPECT_TRUE(contains(after.err, "no client 1")) << after.err;
-  EXPECT_EQ(box.run("--json practice clients --as pat").out, "[]\n");
+  EXPECT_EQ(box.run("--json practice clients --as pat").out, "{\n  \"clients\": []\n}\n");
   EXPECT_TRUE(contains(box.run("link list").out, "revoked")) << box.run("link list").out;
 }
 

@@ -887,6 +887,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The monitoring list: a practitioner's clients ordered by what needs attention, each flag with its reason and date.
+         * @description Reads only what each client shares (a part not shared is listed in not_shared, with no flags from it) and logs one read per client per call in the client's access log, before anything is read.
+         */
+        get: operations["clientsAttention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One client's progress page, if they share their journal (logged): pain by region with the meaningful-change band, adherence and sessions (if shared), screening history (if shared), the changes the rules made, and the attention flags.
+         * @description 409 precondition when the client has no profile or up-to-date screening yet.
+         */
+        get: operations["clientProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2067,6 +2107,46 @@ export interface components {
             /** Format: date */
             since: string | null;
             reason: string;
+        };
+        /** @description One thing that needs a practitioner's attention (core/attention.hpp). */
+        AttentionFlag: {
+            /**
+             * @description Most urgent first in this order: a session stopped by a stop sign in the last 14 days; a warning sign not yet cleared; bruising after 2+ sessions in 14 days; pain higher 2 days after a session than before it; the week-4 review found no meaningful improvement; under half the planned sessions in 14 days; nothing logged for 7 days.
+             * @enum {string}
+             */
+            kind: "stop-event" | "new-warning-sign" | "repeated-bruising" | "pain-worse-after" | "not-improving" | "low-adherence" | "inactive";
+            /** @description The kind's place in that order: 0 is the most urgent. */
+            rank: number;
+            /**
+             * Format: date
+             * @description When it happened (the stop, the screening, the bruising, the score, the review, the last entry).
+             */
+            date: string;
+            /** @description A complete sentence with its dates. */
+            reason: string;
+            /** @description The rule or cap behind it; null for plain observations. */
+            rule: string | null;
+            /** @description Its source id (GET /api/v1/kb/sources). */
+            source: string | null;
+        };
+        ClientAttention: {
+            link: components["schemas"]["CareLink"];
+            /** @description Most urgent first, then newest; only from what the client shares. */
+            flags: components["schemas"]["AttentionFlag"][];
+            /** @description Parts the client does not share: their flags cannot be known. */
+            not_shared: ("journal" | "sessions" | "screening")[];
+        };
+        AttentionList: {
+            /** @description Every live linked client, by their most urgent flag (then newest), clients without flags last. */
+            clients: components["schemas"]["ClientAttention"][];
+        };
+        ClientProgress: {
+            link: components["schemas"]["CareLink"];
+            /** @description Pain by region against the meaningful-change band, the week-4 review, the changes the rules made; weeks (adherence) empty unless sessions are shared; safety_findings and clearances empty unless screening is. */
+            progress: components["schemas"]["Progress"];
+            flags: components["schemas"]["AttentionFlag"][];
+            /** @description Sessions logged (0 unless sessions are shared). */
+            sessions: number;
         };
     };
     responses: {
@@ -3793,6 +3873,59 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    clientsAttention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttentionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    clientProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's person id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientProgress"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotLinked"];
+            409: components["responses"]["Conflict"];
             503: components["responses"]["DbBusy"];
         };
     };

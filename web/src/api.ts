@@ -5,6 +5,8 @@ import type {
   AccessEntry,
   Account,
   CareLink,
+  AttentionList,
+  ClientProgress,
   ClientView,
   ClinicView,
   Invitation,
@@ -167,7 +169,11 @@ export const api = {
   accessLog: () => call<AccessEntry[]>('GET', '/access-log'),
   /** A practitioner's live links. */
   clients: () => call<CareLink[]>('GET', '/clients'),
+  /** The monitoring list: clients by what needs attention (logged once per client per call). */
+  attention: () => call<AttentionList>('GET', '/clients/attention'),
   client: (id: number) => call<ClientView>('GET', `/clients/${id}`),
+  /** One client's progress page, if they share their journal (logged). */
+  clientProgress: (id: number) => call<ClientProgress>('GET', `/clients/${id}/progress`),
   clientPart: (id: number, part: ClientPart) => call<ClientView>('GET', `/clients/${id}/${part}`),
   /** The caller's clinic's visit notes about a linked client, newest visit first (logged). */
   clientNotes: (id: number) => call<VisitNoteList>('GET', `/clients/${id}/notes`),

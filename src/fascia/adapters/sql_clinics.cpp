@@ -1,6 +1,7 @@
 #include "fascia/adapters/sql_clinics.hpp"
 
 #include <map>
+#include <set>
 
 #include "fascia/app/account_store.hpp"
 #include "fascia/app/text_limits.hpp"
@@ -311,6 +312,26 @@ Result<app::AccessEntry> SqlClinics::add_access(const app::AccessEntry& entry) {
   app::AccessEntry stored = entry;
   stored.id = *id;
   FASCIA_TRY(insert_access(stored));
+  FASCIA_TRY(txn->commit());
+  return stored;
+}
+
+Result<std::vector<app::AccessEntry>> SqlClinics::add_accesses(const std::vector<app::AccessEntry>& entries) {
+  for (const auto& entry : entries) FASCIA_TRY(check_field(entry.what, kAccessWhatLimit));
+  std::vector<app::AccessEntry> stored;
+  if (entries.empty()) return stored;
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  std::set<std::int64_t> clinics_checked;
+  auto id = next_id("access_log");
+  if (!id) return tl::make_unexpected(id.error());
+  for (const auto& entry : entries) {
+    if (entry.clinic_id && clinics_checked.insert(*entry.clinic_id).second)
+      FASCIA_TRY(require_clinic(*entry.clinic_id));
+    stored.push_back(entry);
+    stored.back().id = (*id)++;
+    FASCIA_TRY(insert_access(stored.back()));
+  }
   FASCIA_TRY(txn->commit());
   return stored;
 }

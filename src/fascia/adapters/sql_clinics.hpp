@@ -39,6 +39,7 @@ class SqlClinics : public app::ClinicStore {
   // Also invalid_argument when `what` is longer than 200 characters or not
   // UTF-8 text, or when the entry's clinic does not exist.
   core::Result<app::AccessEntry> add_access(const app::AccessEntry& entry) override;
+  core::Result<std::vector<app::AccessEntry>> add_accesses(const std::vector<app::AccessEntry>& entries) override;
   core::Result<std::vector<app::AccessEntry>> access_log(std::int64_t person_id) override;
 
   // Also invalid_argument when a part, the reason or the author's name is

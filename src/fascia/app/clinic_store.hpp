@@ -85,6 +85,10 @@ class ClinicStore {
 
   // Records one access; durable when it returns.
   virtual core::Result<AccessEntry> add_access(const AccessEntry& entry) = 0;
+  // Records several accesses in one transaction, all or none (one view that
+  // reads many clients, e.g. the monitoring list); durable when it returns.
+  // The entries as stored, with their ids, in the given order.
+  virtual core::Result<std::vector<AccessEntry>> add_accesses(const std::vector<AccessEntry>& entries) = 0;
   // The person's access log, newest first.
   virtual core::Result<std::vector<AccessEntry>> access_log(std::int64_t person_id) = 0;
 

@@ -81,12 +81,17 @@ core::Plan current_plan(const core::KnowledgeBase& kb, const PersonState& person
   return core::build_plan(plan_inputs(kb, person, today));
 }
 
+core::Plan original_plan(const core::KnowledgeBase& kb, const PersonState& person) {
+  // A program in force is the plan as first made from its start.
+  const core::Journal empty;
+  return core::build_plan(core::PlanInputs{kb, person.profile, person.tools, person.clearance, empty,
+                                           person.program ? person.program->start : person.profile.start,
+                                           person.program ? &*person.program : nullptr});
+}
+
 core::Progress current_progress(const core::KnowledgeBase& kb, const PersonState& person, core::Date today) {
   // Adherence is measured against the plan as it was first made.
-  const core::Journal empty;
-  const core::Plan original = core::build_plan(core::PlanInputs{
-      kb, person.profile, person.tools, person.clearance, empty,
-      person.program ? person.program->start : person.profile.start, person.program ? &*person.program : nullptr});
+  const core::Plan original = original_plan(kb, person);
   core::Progress progress = core::compute_progress(kb, person.profile, person.journal, original, today);
   progress.safety_findings = person.findings_history;
   progress.clearances = person.journal.clearances;

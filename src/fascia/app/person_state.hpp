@@ -52,6 +52,9 @@ core::Plan current_plan(const core::KnowledgeBase& kb, const PersonState& person
 core::TodayView current_today(const core::KnowledgeBase& kb, const PersonState& person, core::Date today);
 // Recomputes clearance and findings_history from screenings and the journal's clearances.
 void refresh_clearance(const core::KnowledgeBase& kb, PersonState& person);
+// The plan as first made (an empty journal, today = the profile's start):
+// what adherence and the week-4 review are measured against.
+core::Plan original_plan(const core::KnowledgeBase& kb, const PersonState& person);
 core::Progress current_progress(const core::KnowledgeBase& kb, const PersonState& person, core::Date today);
 
 struct RecordedSession {

@@ -1,6 +1,7 @@
 // Clinics and care links in the terminal (issue 10):
 //   fascia clinic add NAME | clinic list
-//   fascia practice invite --as NAME [--days N] | practice clients --as NAME |
+//   fascia practice invite --as NAME [--days N] | practice clients --as NAME (the monitoring list) |
+//     practice progress CLIENT --as NAME |
 //     practice show CLIENT --as NAME [--area link|journal|sessions|screening] |
 //     practice clear CLIENT --as NAME [--region R[:SIDE]]... [--date D] [--note TEXT]
 //     practice treat CLIENT --as NAME --treatment ID --region REGION[:SIDE]... --minutes N [--pressure P]
@@ -15,12 +16,14 @@
 
 #include "fascia/adapters/database_open.hpp"
 #include "fascia/adapters/json_care_views.hpp"
+#include "fascia/adapters/json_monitoring_views.hpp"
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/adapters/password_hash.hpp"
 #include "fascia/app/care_clearance.hpp"
 #include "fascia/app/care_links.hpp"
 #include "fascia/app/clearance.hpp"
 #include "fascia/app/clinic_treatments.hpp"
+#include "fascia/app/monitoring.hpp"
 #include "fascia/app/screening_state.hpp"
 #include "fascia/app/text_limits.hpp"
 #include "fascia/cli/args.hpp"
@@ -86,16 +89,64 @@ int invite(Context& ctx, const std::string& as, int days) {
   return kOk;
 }
 
+std::string parts_text(const std::vector<core::CareArea>& areas) {
+  std::string out;
+  for (std::size_t i = 0; i < areas.size(); ++i) out += (i ? ", " : "") + std::string(core::to_string(areas[i]));
+  return out;
+}
+
+void print_flags(Context& ctx, const std::vector<core::AttentionFlag>& flags) {
+  for (const auto& f : flags)
+    ctx.out << "  ! " << core::to_string(f.kind) << " " << core::format_date(f.date) << ": " << f.reason
+            << (f.source.empty() ? "" : " [" + f.source + "]") << "\n";
+}
+
+// The monitoring list (app::attention_list): most urgent first, one line per
+// flag with its date and reason; logged once per client.
 int clients(Context& ctx, const std::string& as) {
   FASCIA_CLI_TRY(stores, open_care_stores(ctx));
   FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, as));
-  FASCIA_CLI_TRY(links, app::list_clients(*stores.clinics, practitioner));
+  FASCIA_CLI_TRY(kb, ctx.kb());
+  FASCIA_CLI_TRY(today, ctx.today());
+  FASCIA_CLI_TRY(store, adapters::open_journal_store(ctx.database(), practitioner.person_id));
+  FASCIA_CLI_TRY(list, app::attention_list(*kb, *stores.clinics, *store, practitioner, today, unix_now()));
   if (ctx.json()) {
-    ctx.print_json(adapters::links_json(links));
+    ctx.print_json(adapters::attention_list_json(list));
     return kOk;
   }
-  if (links.empty()) ctx.out << "No clients linked yet (fascia practice invite --as " << as << ").\n";
-  for (const auto& d : links) print_link(ctx, d);
+  if (list.empty()) ctx.out << "No clients linked yet (fascia practice invite --as " << as << ").\n";
+  for (const auto& c : list) {
+    ctx.out << c.link.person_name << " (person " << c.link.link.person_id << ", link " << c.link.link.id << ")";
+    if (c.not_shared.size() == 3)
+      ctx.out << ": not shared (journal, sessions, screening)\n";
+    else if (c.flags.empty())
+      ctx.out << ": nothing needs attention"
+              << (c.not_shared.empty() ? "" : "; not shared: " + parts_text(c.not_shared)) << "\n";
+    else
+      ctx.out << (c.not_shared.empty() ? "" : "; not shared: " + parts_text(c.not_shared)) << "\n";
+    print_flags(ctx, c.flags);
+  }
+  return kOk;
+}
+
+// One client's progress page (app::client_progress), logged.
+int client_progress(Context& ctx, const std::string& as, std::int64_t client) {
+  FASCIA_CLI_TRY(stores, open_care_stores(ctx));
+  FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, as));
+  FASCIA_CLI_TRY(kb, ctx.kb());
+  FASCIA_CLI_TRY(today, ctx.today());
+  FASCIA_CLI_TRY(store, adapters::open_journal_store(ctx.database(), client));
+  FASCIA_CLI_TRY(page, app::client_progress(*kb, *stores.clinics, *store, practitioner, client, today, unix_now()));
+  if (ctx.json()) {
+    ctx.print_json(adapters::client_progress_json(page, kb->caps));
+    return kOk;
+  }
+  ctx.out << page.link.person_name << " (person " << client << "), shares " << core::describe(page.link.link.sharing)
+          << "\n";
+  if (page.flags.empty()) ctx.out << "Nothing needs attention.\n";
+  print_flags(ctx, page.flags);
+  if (page.link.link.sharing.sessions) ctx.out << page.sessions << " sessions logged.\n";
+  print_progress(ctx.out, *kb, page.progress);
   return kOk;
 }
 
@@ -329,9 +380,17 @@ void add_care_commands(CLI::App& app, Context& ctx, Action& action) {
   inv->add_option("--as", *as, "the practitioner's account name")->required();
   inv->add_option("--days", *days, "days it can be accepted (1-90, default 7)")->check(CLI::Range(1, 90));
   inv->callback([&ctx, &action, as, days] { action = [&ctx, as, days] { return invite(ctx, *as, *days); }; });
-  auto* list = practice->add_subcommand("clients", "the practitioner's linked clients");
+  auto* list = practice->add_subcommand(
+      "clients", "the practitioner's clients, most in need of attention first, with reasons (logged)");
   list->add_option("--as", *as, "the practitioner's account name")->required();
   list->callback([&ctx, &action, as] { action = [&ctx, as] { return clients(ctx, *as); }; });
+  auto* prog = practice->add_subcommand(
+      "progress", "a linked client's progress: pain by region, adherence, review, rule changes (logged)");
+  auto prog_id = std::make_shared<std::int64_t>(0);
+  prog->add_option("client", *prog_id, "the client's person id")->required();
+  prog->add_option("--as", *as, "the practitioner's account name")->required();
+  prog->callback(
+      [&ctx, &action, as, prog_id] { action = [&ctx, as, prog_id] { return client_progress(ctx, *as, *prog_id); }; });
   auto* show = practice->add_subcommand("show", "what a linked client shares (JSON; logged in their access log)");
   show->add_option("client", *id, "the client's person id")->required();
   show->add_option("--as", *as, "the practitioner's account name")->required();

@@ -158,6 +158,11 @@ JournalAnalysis analyse_journal(const KnowledgeBase& kb, const Profile& profile,
                   sign->second.source);
       }
       if (bruised) {
+        for (auto it = first_from(reactions, s.date); it != reactions.end() && (*it)->date < until; ++it)
+          if (sides_overlap((*it)->side, s.side) && (*it)->bruising) {
+            out.bruised.push_back({s.date, (*it)->date, region});
+            break;
+          }
         ++history.bruised_sessions;
         lower_cap(caps.bruise_pressure_step.value, "bruise-pressure-step",
                   "bruising after the session on " + format_long_date(s.date), "after bruising",
@@ -187,6 +192,7 @@ JournalAnalysis analyse_journal(const KnowledgeBase& kb, const Profile& profile,
           worse = *it;
           break;
         }
+      if (worse) out.worse_after.push_back({s.date, worse->date, region, before, worse->score});
       if (worse && history.dose != DoseLevel::minimal) {
         history.dose = static_cast<DoseLevel>(static_cast<int>(history.dose) + 1);
         out.adjustments.push_back(

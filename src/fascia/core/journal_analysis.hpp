@@ -32,10 +32,31 @@ struct Adjustment {
   Reason reason;
 };
 
+// Bruising reported after a session on one region (before the next session there).
+struct BruisedSession {
+  Date session{};   // the session's day
+  Date reported{};  // the check-in that reported the bruising
+  std::string region;
+};
+
+// Pain higher some days (worse_after_hours) after a session than just before it.
+struct WorseAfterSession {
+  Date session{};
+  Date reported{};  // the day of the higher score
+  std::string region;
+  int before = 0;  // NPRS /10: the last score on or before the session's day (else the baseline)
+  int after = 0;
+};
+
 struct JournalAnalysis {
   std::map<std::string, RegionHistory> regions;
   std::vector<Adjustment> adjustments;  // in date order
   std::vector<Reason> warnings;         // e.g. pressure too deep
+  // Every post-session event the rules read, whether or not it still changed
+  // a cap or the dose (a dose already at its lowest is not lowered again):
+  // what a practitioner's monitoring list looks at (core/attention.hpp).
+  std::vector<BruisedSession> bruised;         // by region, then session date
+  std::vector<WorseAfterSession> worse_after;  // by region, then session date
 
   const RegionHistory* region(const std::string& id) const;
 };

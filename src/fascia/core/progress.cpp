@@ -20,6 +20,16 @@ std::string_view to_string(ReviewState state) {
   return "?";
 }
 
+AdherenceCount adherence_between(const Plan& original, const Journal& journal, Date from, Date to) {
+  AdherenceCount out;
+  auto inside = [&](Date d) { return d >= from && d <= to; };
+  for (const auto& d : original.days)
+    if (inside(d.date)) out.planned += static_cast<int>(d.sessions.size());
+  out.done = static_cast<int>(
+      std::count_if(journal.sessions.begin(), journal.sessions.end(), [&](auto& s) { return inside(s.date); }));
+  return out;
+}
+
 namespace {
 
 RegionTrend trend_for(const KnowledgeBase& kb, const RegionTarget& target, const Journal& journal, Date today) {
@@ -52,11 +62,9 @@ ReviewVerdict review_for(const KnowledgeBase& kb, const Profile& profile, const 
   const SafetyCaps& caps = kb.caps;
   ReviewVerdict v;
   v.date = add_days(profile.start, caps.review_week.value * 7);
-  auto before_review = [&](Date d) { return d >= profile.start && d < v.date; };
-  for (const auto& d : original.days)
-    if (before_review(d.date)) v.sessions_planned += static_cast<int>(d.sessions.size());
-  v.sessions_done = static_cast<int>(
-      std::count_if(journal.sessions.begin(), journal.sessions.end(), [&](auto& s) { return before_review(s.date); }));
+  const AdherenceCount before_review = adherence_between(original, journal, profile.start, add_days(v.date, -1));
+  v.sessions_planned = before_review.planned;
+  v.sessions_done = before_review.done;
   const std::string threshold = std::to_string(caps.meaningful_change_points.value) + " points or " +
                                 std::to_string(caps.meaningful_change_percent.value) + " %";
   if (today < v.date) {
@@ -130,21 +138,31 @@ ReviewVerdict review_for(const KnowledgeBase& kb, const Profile& profile, const 
 
 }  // namespace
 
+ReviewReading week_four_review(const KnowledgeBase& kb, const Profile& profile, const Journal& journal,
+                               const Plan& original, Date today) {
+  ReviewReading out;
+  for (const auto& target : profile.regions) out.trends.push_back(trend_for(kb, target, journal, today));
+  out.review = review_for(kb, profile, out.trends, journal, original, today);
+  return out;
+}
+
 Progress compute_progress(const KnowledgeBase& kb, const Profile& profile, const Journal& journal,
                           const Plan& original, Date today) {
   Progress p;
-  for (const auto& target : profile.regions) p.trends.push_back(trend_for(kb, target, journal, today));
+  ReviewReading reading = week_four_review(kb, profile, journal, original, today);
+  p.trends = std::move(reading.trends);
+  p.review = std::move(reading.review);
 
   for (Date week = profile.start; week <= std::min(today, original.end); week = add_days(week, 7)) {
     const Date week_end = add_days(week, 6);
     auto in_week = [&](Date d) { return d >= week && d <= week_end; };
     WeekAdherence w;
     w.week_start = week;
-    for (const auto& d : original.days)
-      if (in_week(d.date)) w.planned += static_cast<int>(d.sessions.size());
+    const AdherenceCount count = adherence_between(original, journal, week, week_end);
+    w.planned = count.planned;
+    w.done = count.done;
     for (const auto& s : journal.sessions) {
       if (!in_week(s.date)) continue;
-      ++w.done;
       if (s.stopped) ++w.stopped;
       w.steps_skipped += static_cast<int>(
           std::count_if(s.steps.begin(), s.steps.end(), [](auto& st) { return st.status == StepStatus::skipped; }));
@@ -154,7 +172,6 @@ Progress compute_progress(const KnowledgeBase& kb, const Profile& profile, const
     p.weeks.push_back(w);
   }
 
-  p.review = review_for(kb, profile, p.trends, journal, original, today);
   const JournalAnalysis analysis = analyse_journal(kb, profile, journal);
   p.adjustments = analysis.adjustments;
   p.warnings = analysis.warnings;

@@ -72,6 +72,25 @@ struct Progress {
   std::vector<ClearanceEntry> clearances;
 };
 
+// Sessions the original plan placed in [from, to] and sessions logged there
+// (both days included): adherence as the weekly table and the review count it.
+struct AdherenceCount {
+  int planned = 0;
+  int done = 0;
+};
+AdherenceCount adherence_between(const Plan& original, const Journal& journal, Date from, Date to);
+
+// The week-4 review alone, with the pain trends it reads (what
+// compute_progress gives as `review` and `trends`), without the weekly table
+// or the journal analysis: for a reader that needs only the verdict (the
+// monitoring list, core/attention.hpp).
+struct ReviewReading {
+  std::vector<RegionTrend> trends;
+  ReviewVerdict review;
+};
+ReviewReading week_four_review(const KnowledgeBase& kb, const Profile& profile, const Journal& journal,
+                               const Plan& original, Date today);
+
 // `original` is the plan as first made (empty journal, today = start); the
 // adherence is measured against it.
 Progress compute_progress(const KnowledgeBase& kb, const Profile& profile, const Journal& journal,

@@ -6,6 +6,8 @@
 //   POST /api/v1/links/{id}/revoke      end a link, at once
 //   GET  /api/v1/access-log             who besides the caller read or changed their data
 //   GET  /api/v1/clients                a practitioner's clients
+//   GET  /api/v1/clients/attention      the monitoring list: clients by what needs attention, logged
+//   GET  /api/v1/clients/{id}/progress  one client's progress page, logged
 //   GET  /api/v1/clients/{id}[/journal|/sessions|/screening]  one client, checked and logged
 //   POST /api/v1/clients/{id}/clearances  a linked practitioner clears warning signs
 //   POST /api/v1/clients/{id}/treatments  a clinic treatment into the client's journal, logged
@@ -14,12 +16,14 @@
 // Every reach into a client's data goes through app::reach_client, which
 // decides and logs it before anything is read.
 #include "fascia/adapters/json_care_views.hpp"
+#include "fascia/adapters/json_monitoring_views.hpp"
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/adapters/password_hash.hpp"
 #include "fascia/app/care_clearance.hpp"
 #include "fascia/app/care_links.hpp"
 #include "fascia/app/clearance.hpp"
 #include "fascia/app/clinic_treatments.hpp"
+#include "fascia/app/monitoring.hpp"
 #include "fascia/app/screening_state.hpp"
 #include "fascia/app/text_limits.hpp"
 #include "fascia/app/validate.hpp"
@@ -121,6 +125,28 @@ ApiResult<Reply> get_clients(Call& call) {
   API_TRY(clinics, lift(call.state.clinics.lease()));
   API_TRY(links, lift(app::list_clients(*clinics, practitioner)));
   return json_reply(adapters::links_json(links));
+}
+
+// The monitoring list (app::attention_list): every client logged once, in one
+// transaction, before any of their data is read; one pooled store, rebound
+// to each client in turn.
+ApiResult<Reply> get_attention(Call& call) {
+  API_TRY(practitioner, caller_account(call));
+  API_TRY(clinics, lift(call.state.clinics.lease()));
+  API_TRY(store, lift(call.state.stores.lease(practitioner.person_id)));
+  API_TRY(list, lift(app::attention_list(call.state.kb, *clinics, *store, practitioner, call.today, unix_now())));
+  return json_reply(adapters::attention_list_json(list));
+}
+
+// One client's progress page (app::client_progress): reached and logged first.
+ApiResult<Reply> get_client_progress(Call& call) {
+  API_TRY(client, id_in_path(call, "client"));
+  API_TRY(practitioner, caller_account(call));
+  API_TRY(clinics, lift(call.state.clinics.lease()));
+  API_TRY(store, lift(call.state.stores.lease(client)));
+  API_TRY(page,
+          lift(app::client_progress(call.state.kb, *clinics, *store, practitioner, client, call.today, unix_now())));
+  return json_reply(adapters::client_progress_json(page, call.state.kb.caps));
 }
 
 // One part of a linked client's data: decided and logged first.
@@ -277,6 +303,8 @@ void add_care_routes(ApiRouter& api) {
   api.post(R"(/api/v1/links/(\d+)/revoke)", post_link_revoke);
   api.get("/api/v1/access-log", get_access_log);
   api.get("/api/v1/clients", get_clients);
+  api.get("/api/v1/clients/attention", get_attention);
+  api.get(R"(/api/v1/clients/(\d+)/progress)", get_client_progress);
   api.get(R"(/api/v1/clients/(\d+))", [](Call& call) { return client_area(call, core::CareArea::link); });
   api.get(R"(/api/v1/clients/(\d+)/journal)", [](Call& call) { return client_area(call, core::CareArea::journal); });
   api.get(R"(/api/v1/clients/(\d+)/sessions)", [](Call& call) { return client_area(call, core::CareArea::sessions); });

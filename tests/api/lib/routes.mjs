@@ -44,10 +44,12 @@ export const ROUTES = [
   { method: 'POST', template: '/api/v1/links/{id}/revoke', sample: '/api/v1/links/1/revoke', auth: true },
   { method: 'GET', template: '/api/v1/access-log', auth: true },
   { method: 'GET', template: '/api/v1/clients', auth: true },
+  { method: 'GET', template: '/api/v1/clients/attention', auth: true },
   { method: 'GET', template: '/api/v1/clients/{id}', sample: '/api/v1/clients/1', auth: true },
   { method: 'GET', template: '/api/v1/clients/{id}/journal', sample: '/api/v1/clients/1/journal', auth: true },
   { method: 'GET', template: '/api/v1/clients/{id}/sessions', sample: '/api/v1/clients/1/sessions', auth: true },
   { method: 'GET', template: '/api/v1/clients/{id}/screening', sample: '/api/v1/clients/1/screening', auth: true },
+  { method: 'GET', template: '/api/v1/clients/{id}/progress', sample: '/api/v1/clients/1/progress', auth: true },
   { method: 'POST', template: '/api/v1/clients/{id}/clearances', sample: '/api/v1/clients/1/clearances', auth: true, body: { note: 'seen in clinic' } },
   {
     method: 'POST',

@@ -375,6 +375,30 @@ TEST_P(ClinicStoreContract, AnAccessIsLoggedNewestFirstPerPersonAndKeptAfterReop
   EXPECT_TRUE(db.clinics()->access_log(c.lee)->empty());
 }
 
+// One view of many clients (the monitoring list) logs them all in one
+// transaction: all or none, ids in the given order.
+TEST_P(ClinicStoreContract, SeveralAccessesAreLoggedTogetherOrNotAtAll) {
+  TestDatabase db(GetParam());
+  FASCIA_NEED_DATABASE(db);
+  const Cast c = cast(db);
+  auto clinics = db.clinics();
+  ASSERT_TRUE(clinics->add_access(access_entry(c, c.ana, 1000, "read the journal")));
+  const auto refused = clinics->add_accesses(
+      {access_entry(c, c.ana, 2000, "on the list"), access_entry(c, c.ben, 2000, std::string(201, 'x'))});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::invalid_argument);
+  EXPECT_EQ(clinics->access_log(c.ana)->size(), 1u) << "nothing of a refused batch is kept";
+  const auto stored =
+      clinics->add_accesses({access_entry(c, c.ana, 2000, "on the list"), access_entry(c, c.ben, 2000, "on the list")});
+  ASSERT_TRUE(stored) << stored.error().message;
+  ASSERT_EQ(stored->size(), 2u);
+  EXPECT_EQ((*stored)[0].id, 2);
+  EXPECT_EQ((*stored)[1].id, 3);
+  EXPECT_EQ(db.clinics()->access_log(c.ana)->front(), (*stored)[0]);
+  EXPECT_EQ(db.clinics()->access_log(c.ben)->front(), (*stored)[1]);
+  EXPECT_TRUE(clinics->add_accesses({})->empty());
+}
+
 TEST_P(ClinicStoreContract, ClinicsLinksAndUsedInvitationsSurviveReopening) {
   TestDatabase db(GetParam());
   FASCIA_NEED_DATABASE(db);

@@ -13,41 +13,106 @@ import { api, type ClientPart } from '../api';
 import { PARTS, sharedWords } from '../care';
 import { useNames } from '../names';
 import { linkClick } from '../router';
-import type { CareLink, ClientView, Invitation, ScreeningRecord, Session, VisitNote, VisitNoteAmendmentInput, VisitNoteInput } from '../types';
+import type {
+  AttentionFlag,
+  CareLink,
+  ClientAttention,
+  ClientView,
+  Invitation,
+  ScreeningRecord,
+  Session,
+  VisitNote,
+  VisitNoteAmendmentInput,
+  VisitNoteInput,
+} from '../types';
 import { levelWords, LoadError, Loading, localDay, localTime, longDate, Page, sentence, sideWord, toApiError, useLoad } from '../util';
 import type { ApiError } from '../api';
 import { Recent } from './journal';
+import { ProgressBody } from './progress';
 
 export function ClientsView() {
-  const clients = useLoad(() => api.clients());
+  const clients = useLoad(() => api.attention());
+  const list = clients.data?.clients;
   return (
     <Page title="Clients" wide>
       <InviteBox />
       <h2 id="clients-title">Your clients</h2>
+      <p class="muted small">
+        Most in need of attention first. Opening this list is written in each client's list of who looked at their data.
+      </p>
       {clients.error ? <LoadError error={clients.error} retry={clients.reload} /> : null}
       {clients.loading && !clients.data ? <Loading what="your clients" /> : null}
-      {clients.data ? (
-        clients.data.length === 0 ? (
+      {list ? (
+        list.length === 0 ? (
           <p class="muted" data-testid="no-clients">
             No clients yet. Make an invitation code and give it to a client: once they accept it, they appear here.
           </p>
         ) : (
           <ul class="cards-list" aria-labelledby="clients-title" data-testid="client-list">
-            {clients.data.map((l) => (
-              <li key={l.id} class="client-item">
-                <h3>
-                  <a href={`/clients/${l.client.person_id}`} onClick={linkClick}>
-                    {l.client.name}
-                  </a>
-                </h3>
-                <p>{sharesLine(l)}</p>
-                <p class="muted small">Linked since {localDay(l.created)}.</p>
-              </li>
+            {list.map((c) => (
+              <ClientItem key={c.link.id} c={c} />
             ))}
           </ul>
         )
       ) : null}
     </Page>
+  );
+}
+
+/** The words of each attention flag's badge (core/attention.hpp's kinds). */
+export const FLAG_WORDS: Record<AttentionFlag['kind'], string> = {
+  'stop-event': 'Session stopped',
+  'new-warning-sign': 'Warning sign',
+  'repeated-bruising': 'Repeated bruising',
+  'pain-worse-after': 'Pain worse after a session',
+  'not-improving': 'Not improving',
+  'low-adherence': 'Few sessions done',
+  inactive: 'Nothing logged',
+};
+
+function ClientItem({ c }: { c: ClientAttention }) {
+  const l = c.link;
+  const nothing = c.not_shared.length === 3;
+  return (
+    <li class="client-item" data-testid="client-item" data-client={l.client.person_id}>
+      <h3>
+        <a href={`/clients/${l.client.person_id}`} onClick={linkClick}>
+          {l.client.name}
+        </a>
+      </h3>
+      <Flags flags={c.flags} />
+      {nothing ? (
+        <p data-testid="client-not-shared">
+          <strong>Not shared:</strong> this client shares nothing with you yet.
+        </p>
+      ) : c.flags.length === 0 ? (
+        <p class="muted" data-testid="client-quiet">
+          Nothing needs attention in what they share.
+        </p>
+      ) : null}
+      {!nothing && c.not_shared.length ? (
+        <p class="small muted" data-testid="client-not-shared">
+          Not shared: their {sharedWords(Object.fromEntries(c.not_shared.map((p) => [p, true])))}.
+        </p>
+      ) : null}
+      <p class="muted small">
+        {sharesLine(l)} Linked since {localDay(l.created)}.
+      </p>
+    </li>
+  );
+}
+
+export function Flags({ flags }: { flags: AttentionFlag[] }) {
+  if (flags.length === 0) return null;
+  return (
+    <ul class="flags" aria-label="Needs attention" data-testid="client-flags">
+      {flags.map((f) => (
+        <li key={f.kind} class={`flag flag-rank-${Math.min(f.rank, 3)}`} data-kind={f.kind}>
+          <span class="flag-badge">{FLAG_WORDS[f.kind]}</span> <span class="flag-date">{longDate(f.date)}</span>
+          <span class="flag-reason">{sentence(f.reason)}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -165,6 +230,9 @@ export function ClientPage({ id }: { id: number }) {
             Linked since {localDay(link.created)} at {link.clinic.name}. {sharesLine(link)}
           </p>
           <p class="muted small">Each time you open a part, it is written in the client's list of who looked at their data.</p>
+          {link.share.journal ? <ClientProgressPanel id={id} sessionsShared={!!link.share.sessions} /> : (
+            <p class="muted" data-testid="progress-not-shared">Progress: not shared (it comes from the client's journal).</p>
+          )}
           <div class="tabs" role="tablist" aria-label="Part of the client's data">
             {PARTS.map((p, i) => (
               <button
@@ -199,6 +267,29 @@ export function ClientPage({ id }: { id: number }) {
         </>
       ) : null}
     </Page>
+  );
+}
+
+function ClientProgressPanel({ id, sessionsShared }: { id: number; sessionsShared: boolean }) {
+  const d = useLoad(async () => {
+    const [page, regions] = await Promise.all([api.clientProgress(id), api.regions()]);
+    return { page, regions };
+  }, [id]);
+  return (
+    <section aria-labelledby="client-progress-title" data-testid="client-progress">
+      <h2 id="client-progress-title">Progress</h2>
+      {d.error ? (
+        d.error.status === 409 ? <p class="muted">{sentence(d.error.message)}</p> : <ClientError error={d.error} retry={d.reload} />
+      ) : null}
+      {d.loading && !d.data ? <Loading what="their progress" /> : null}
+      {d.data ? (
+        <>
+          <Flags flags={d.data.page.flags} />
+          {sessionsShared ? <p data-testid="client-session-count">{d.data.page.sessions} sessions logged.</p> : null}
+          <ProgressBody p={d.data.page.progress} regions={d.data.regions} reload={d.reload} client={{ sessionsShared }} />
+        </>
+      ) : null}
+    </section>
   );
 }
 

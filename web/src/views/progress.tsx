@@ -65,7 +65,23 @@ export function ProgressView() {
   );
 }
 
-function ProgressBody({ p, regions, reload }: { p: Progress; regions: Region[]; reload: () => void }) {
+/**
+ * The progress page's body. `client` is set when a practitioner reads a
+ * client's progress: the words speak of "they", adherence is shown only when
+ * the client shares sessions, and there is no clearance form (a practitioner
+ * clears from the client's screening).
+ */
+export function ProgressBody({
+  p,
+  regions,
+  reload,
+  client,
+}: {
+  p: Progress;
+  regions: Region[];
+  reload: () => void;
+  client?: { sessionsShared: boolean };
+}) {
   const rn = new Map(regions.map((r) => [r.id, r.name]));
   const mc = p.meaningful_change;
   return (
@@ -77,9 +93,10 @@ function ProgressBody({ p, regions, reload }: { p: Progress; regions: Region[]; 
       <section aria-labelledby="review-title" class={p.review.see_practitioner ? 'notice warn' : 'notice'}>
         <h2 id="review-title">Week-4 review ({longDate(p.review.date)})</h2>
         <p>{REVIEW_WORDS[p.review.state]}</p>
-        {p.review.state !== 'not-yet' ? (
+        {p.review.state !== 'not-yet' && (!client || client.sessionsShared) ? (
           <p data-testid="review-adherence">
-            You did {p.review.sessions_done} of the {p.review.sessions_planned} sessions planned before the review.
+            {client ? 'They' : 'You'} did {p.review.sessions_done} of the {p.review.sessions_planned} sessions planned
+            before the review.
           </p>
         ) : null}
         {p.review.see_practitioner ? (
@@ -96,7 +113,7 @@ function ProgressBody({ p, regions, reload }: { p: Progress; regions: Region[]; 
         <TrendChart key={t.region + t.side} t={t} mc={mc} />
       ))}
 
-      <AdherenceChart p={p} />
+      {!client || client.sessionsShared ? <AdherenceChart p={p} /> : <p class="muted">Sessions and adherence: not shared.</p>}
 
       {p.warnings.length ? (
         <section>
@@ -105,7 +122,7 @@ function ProgressBody({ p, regions, reload }: { p: Progress; regions: Region[]; 
         </section>
       ) : null}
       <section>
-        <h2>Changes to your plan, and why</h2>
+        <h2>{client ? 'Changes the rules made, and why' : 'Changes to your plan, and why'}</h2>
         {p.adjustments.length ? (
           <ul class="adjustments">
             {p.adjustments.map((a, i) => (
@@ -122,7 +139,7 @@ function ProgressBody({ p, regions, reload }: { p: Progress; regions: Region[]; 
         )}
       </section>
       {p.treatments_elsewhere ? <p>Treatments received elsewhere so far: {p.treatments_elsewhere}.</p> : null}
-      <WarningSignHistory p={p} onCleared={reload} />
+      <WarningSignHistory p={p} onCleared={reload} client={!!client} />
     </>
   );
 }
@@ -137,14 +154,18 @@ function areaText(names: Names, r: RegionSide): string {
  * session), whether a recorded clearance has lifted it, and the clearances
  * themselves: the history stays visible after a finding is cleared.
  */
-function WarningSignHistory({ p, onCleared }: { p: Progress; onCleared: () => void }) {
+function WarningSignHistory({ p, onCleared, client }: { p: Progress; onCleared: () => void; client: boolean }) {
   const names = useNames();
   if (!p.safety_findings.length && !p.clearances.length) return null;
   const inForce = p.safety_findings.some((f) => !f.cleared);
   return (
     <section aria-labelledby="warning-history-title" data-testid="warning-history">
       <h2 id="warning-history-title">Warning signs and clearances</h2>
-      <p>A warning sign stays in force until you record that a practitioner has checked you.</p>
+      <p>
+        {client
+          ? 'A warning sign stays in force until a practitioner clearance is recorded.'
+          : 'A warning sign stays in force until you record that a practitioner has checked you.'}
+      </p>
       <ul class="adjustments">
         {p.safety_findings.map((f, i) => (
           <li key={f.rule + i} data-rule={f.rule}>
@@ -172,7 +193,7 @@ function WarningSignHistory({ p, onCleared }: { p: Progress; onCleared: () => vo
           </ul>
         </>
       ) : null}
-      {inForce ? <ClearanceForm onSaved={onCleared} /> : null}
+      {inForce && !client ? <ClearanceForm onSaved={onCleared} /> : null}
     </section>
   );
 }

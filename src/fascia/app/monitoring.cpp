@@ -1,0 +1,177 @@
+#include "fascia/app/monitoring.hpp"
+
+#include <algorithm>
+
+#include "fascia/app/care_links.hpp"
+#include "fascia/app/person_state.hpp"
+#include "fascia/app/tool_inventory.hpp"
+
+namespace fascia::app {
+
+namespace {
+
+using core::CareArea;
+
+core::Date day_of(std::int64_t unix_seconds) {
+  return std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{std::chrono::seconds{unix_seconds}});
+}
+
+std::vector<CareArea> shared_parts(const core::Sharing& s) {
+  std::vector<CareArea> out;
+  if (s.journal) out.push_back(CareArea::journal);
+  if (s.sessions) out.push_back(CareArea::sessions);
+  if (s.screening) out.push_back(CareArea::screening);
+  return out;
+}
+
+std::vector<CareArea> unshared_parts(const core::Sharing& s) {
+  std::vector<CareArea> out;
+  if (!s.journal) out.push_back(CareArea::journal);
+  if (!s.sessions) out.push_back(CareArea::sessions);
+  if (!s.screening) out.push_back(CareArea::screening);
+  return out;
+}
+
+AccessEntry monitoring_access(const Account& practitioner, const LinkDetails& link, std::int64_t now) {
+  const auto parts = shared_parts(link.link.sharing);
+  std::string what = kMonitoringWhat;
+  if (parts.empty()) {
+    what += " (nothing shared)";
+  } else {
+    what += " (";
+    for (std::size_t i = 0; i < parts.size(); ++i) what += (i ? ", " : "") + std::string(core::to_string(parts[i]));
+    what += ")";
+  }
+  AccessEntry e;
+  e.person_id = link.link.person_id;
+  e.at = now;
+  e.actor_id = practitioner.person_id;
+  e.actor_name = practitioner.name;
+  e.actor_role = practitioner.membership.role;
+  e.clinic_id = practitioner.membership.clinic_id;
+  e.kind = core::AccessKind::read;
+  e.area = parts.empty() ? CareArea::link : parts.front();
+  e.what = what;
+  return e;
+}
+
+// The journal with only what `sharing` opens: the journal part without
+// sessions, clearances or clinic treatments; the sessions when shared.
+core::Journal visible_journal(core::Journal journal, const core::Sharing& sharing) {
+  if (!sharing.journal) {
+    journal.pain.clear();
+    journal.reactions.clear();
+    journal.habits.clear();
+    journal.treatments.clear();
+    journal.notes.clear();
+  }
+  if (!sharing.sessions) journal.sessions.clear();
+  journal.clearances.clear();
+  journal.clinic_treatments.clear();
+  return journal;
+}
+
+// What one client's flags are read from; the store is bound to them.
+core::Result<core::AttentionInputs> attention_inputs(const core::KnowledgeBase& kb, JournalStore& store,
+                                                     const LinkDetails& link) {
+  const core::Sharing& sharing = link.link.sharing;
+  core::AttentionInputs in;
+  in.journal_shared = sharing.journal;
+  in.sessions_shared = sharing.sessions;
+  in.watched_since = day_of(link.link.created_at);
+  auto journal = store.load_journal();
+  if (!journal) return tl::make_unexpected(journal.error());
+  auto screenings = store.load_screenings();
+  if (!screenings) return tl::make_unexpected(screenings.error());
+  auto profile = store.load_profile();
+  if (!profile) return tl::make_unexpected(profile.error());
+
+  const std::vector<core::ClearanceEntry> clearances = journal->clearances;
+  core::Journal shown = visible_journal(std::move(*journal), sharing);
+  if (sharing.screening && !screenings->empty()) {
+    core::ScreeningState state = core::evaluate_screenings(kb, *screenings, clearances);
+    core::attribute_to_stop_signs(kb, shown.sessions, state.history);
+    in.findings = std::move(state.history);
+  } else if (sharing.screening) {
+    in.findings.emplace();
+  }
+  // The plan as first made needs the profile and a screening that still
+  // fits the questions; without them there is no review and no adherence.
+  if ((sharing.journal || sharing.sessions) && *profile && !screenings->empty() &&
+      core::validate_answers(kb, screenings->back())) {
+    if (auto tools = expand_owned_tools(kb, (*profile)->tools)) {
+      PersonState person;
+      person.profile = **profile;
+      person.screening = screenings->back();
+      person.screenings = std::move(*screenings);
+      person.journal.clearances = clearances;
+      person.tools = std::set<std::string>(tools->begin(), tools->end());
+      refresh_clearance(kb, person);
+      in.original = original_plan(kb, person);
+      in.profile = std::move(person.profile);
+    }
+  }
+  in.journal = std::move(shown);
+  return in;
+}
+
+}  // namespace
+
+core::Result<std::vector<ClientAttention>> attention_list(const core::KnowledgeBase& kb, ClinicStore& clinics,
+                                                          JournalStore& store, const Account& practitioner,
+                                                          core::Date today, std::int64_t now) {
+  auto links = list_clients(clinics, practitioner);
+  if (!links) return tl::make_unexpected(links.error());
+  std::vector<AccessEntry> log;
+  log.reserve(links->size());
+  for (const auto& link : *links) log.push_back(monitoring_access(practitioner, link, now));
+  if (auto logged = clinics.add_accesses(log); !logged) return tl::make_unexpected(logged.error());
+
+  std::vector<ClientAttention> out;
+  out.reserve(links->size());
+  for (auto& link : *links) {
+    ClientAttention client{std::move(link), {}, {}};
+    client.not_shared = unshared_parts(client.link.link.sharing);
+    if (client.not_shared.size() < 3) {
+      store.rebind(client.link.link.person_id);
+      auto in = attention_inputs(kb, store, client.link);
+      if (!in) return tl::make_unexpected(in.error());
+      client.flags = core::attention_flags(kb, *in, today);
+    }
+    out.push_back(std::move(client));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const ClientAttention& a, const ClientAttention& b) {
+    if (a.flags.empty() || b.flags.empty()) return !a.flags.empty() && b.flags.empty();
+    return core::more_urgent(a.flags.front(), b.flags.front());
+  });
+  return out;
+}
+
+core::Result<ClientProgress> client_progress(const core::KnowledgeBase& kb, ClinicStore& clinics, JournalStore& store,
+                                             const Account& practitioner, std::int64_t client, core::Date today,
+                                             std::int64_t now) {
+  auto link = reach_client(clinics, practitioner, client, CareArea::journal, core::AccessKind::read,
+                           "read progress on the client page", now);
+  if (!link) return tl::make_unexpected(link.error());
+  const core::Sharing& sharing = link->link.sharing;
+  auto in = attention_inputs(kb, store, *link);
+  if (!in) return tl::make_unexpected(in.error());
+  if (!in->profile || !in->original)
+    return core::fail(core::ErrorCode::precondition,
+                      "this client has no profile or up-to-date screening yet: there is no progress to show");
+  ClientProgress out;
+  out.link = *link;
+  out.progress = core::compute_progress(kb, *in->profile, in->journal, *in->original, today);
+  if (!sharing.sessions) out.progress.weeks.clear();
+  if (in->findings) out.progress.safety_findings = *in->findings;
+  if (sharing.screening) {
+    auto journal = store.load_journal();
+    if (!journal) return tl::make_unexpected(journal.error());
+    out.progress.clearances = journal->clearances;
+  }
+  out.sessions = in->journal.sessions.size();
+  out.flags = core::attention_flags(kb, *in, today);
+  return out;
+}
+
+}  // namespace fascia::app

@@ -1,0 +1,226 @@
+#include "fascia/core/attention.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "fascia/core/journal_analysis.hpp"
+#include "fascia/core/progress.hpp"
+
+namespace fascia::core {
+
+std::string_view to_string(AttentionKind kind) {
+  switch (kind) {
+    case AttentionKind::stop_event:
+      return "stop-event";
+    case AttentionKind::new_warning_sign:
+      return "new-warning-sign";
+    case AttentionKind::repeated_bruising:
+      return "repeated-bruising";
+    case AttentionKind::pain_worse_after:
+      return "pain-worse-after";
+    case AttentionKind::not_improving:
+      return "not-improving";
+    case AttentionKind::low_adherence:
+      return "low-adherence";
+    case AttentionKind::inactive:
+      return "inactive";
+  }
+  return "?";
+}
+
+bool more_urgent(const AttentionFlag& a, const AttentionFlag& b) {
+  if (a.rank() != b.rank()) return a.rank() < b.rank();
+  return a.date > b.date;
+}
+
+namespace {
+
+std::string region_name(const KnowledgeBase& kb, const std::string& id) {
+  const Region* r = kb.region(id);
+  return r ? r->name : id;
+}
+
+std::string lower_first(std::string text) {
+  if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+  return text;
+}
+
+std::string times(std::size_t n, const std::string& one) { return std::to_string(n) + " " + one + (n == 1 ? "" : "s"); }
+
+std::string joined(const std::vector<std::string>& parts) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+  return out;
+}
+
+using Flags = std::vector<AttentionFlag>;
+
+// The first day of the window that ends on `today`.
+Date window_start(Date today) { return add_days(today, -(kAttentionWindowDays - 1)); }
+bool in_window(Date d, Date today) { return d >= window_start(today) && d <= today; }
+
+void stop_events(const KnowledgeBase& kb, const AttentionInputs& in, Date today, Flags& out) {
+  const SessionEntry* latest = nullptr;
+  std::size_t count = 0;
+  for (const auto& s : in.journal.sessions)
+    if (s.stopped && in_window(s.date, today)) {
+      ++count;
+      if (!latest || s.date >= latest->date) latest = &s;
+    }
+  if (!latest) return;
+  const auto sign = kb.stop_signs.find(latest->stop_sign);
+  const std::string what = sign == kb.stop_signs.end() ? latest->stop_sign : lower_first(sign->second.name);
+  std::string reason = "the session on " + format_long_date(latest->date) + " was stopped for " + what;
+  if (count > 1)
+    reason += " (" + times(count, "stopped session") + " in " + std::to_string(kAttentionWindowDays) + " days)";
+  out.push_back({AttentionKind::stop_event, latest->date, reason, latest->stop_sign,
+                 sign == kb.stop_signs.end() ? "" : sign->second.source});
+}
+
+void warning_signs(const KnowledgeBase& kb, const AttentionInputs& in, Date, Flags& out) {
+  if (!in.findings) return;
+  const FindingHistory* latest = nullptr;
+  std::size_t count = 0;
+  for (const auto& f : *in.findings)
+    if (!f.cleared) {
+      ++count;
+      if (!latest || f.raised >= latest->raised) latest = &f;
+    }
+  if (!latest) return;
+  std::vector<std::string> answers;
+  for (const auto& q : latest->because)
+    if (const Question* question = kb.question(q)) answers.push_back("\"" + question->text + "\"");
+  std::string reason = "a warning sign raised on " + format_long_date(latest->raised);
+  if (!latest->stop_sign.empty())
+    reason += " when a session stopped for " +
+              lower_first(latest->stop_sign_name.empty() ? latest->stop_sign : latest->stop_sign_name);
+  if (!answers.empty()) reason += " (yes to " + joined(answers) + ")";
+  reason += " is not cleared yet";
+  if (count > 1) reason += "; " + times(count, "warning sign") + " in force";
+  out.push_back({AttentionKind::new_warning_sign, latest->raised, reason, latest->rule, latest->source});
+}
+
+void bruising(const KnowledgeBase& kb, const JournalAnalysis& analysis, Date today, Flags& out) {
+  std::set<Date> sessions;
+  std::set<std::string> regions;
+  Date latest{};
+  for (const auto& b : analysis.bruised)
+    if (in_window(b.session, today) && b.reported <= today) {
+      sessions.insert(b.session);
+      regions.insert(region_name(kb, b.region));
+      latest = std::max(latest, b.reported);
+    }
+  const SourcedValue& cap = kb.caps.repeated_bruising_count;
+  if (static_cast<int>(sessions.size()) < std::max(cap.value, 1)) return;
+  std::vector<std::string> days;
+  for (Date d : sessions) days.push_back(format_long_date(d));
+  out.push_back({AttentionKind::repeated_bruising, latest,
+                 "bruising after " + times(sessions.size(), "session") + " in " + std::to_string(kAttentionWindowDays) +
+                     " days (" + joined(days) + "; " + joined({regions.begin(), regions.end()}) +
+                     "): the pressure is too deep",
+                 "repeated-bruising-count", cap.source});
+}
+
+void worse_pain(const KnowledgeBase& kb, const JournalAnalysis& analysis, Date today, Flags& out) {
+  const WorseAfterSession* latest = nullptr;
+  std::size_t count = 0;
+  for (const auto& w : analysis.worse_after)
+    if (in_window(w.reported, today)) {
+      ++count;
+      if (!latest || w.reported >= latest->reported) latest = &w;
+    }
+  if (!latest) return;
+  std::string reason = region_name(kb, latest->region) + ": pain " + std::to_string(latest->after) + "/10 on " +
+                       format_long_date(latest->reported) + ", up from " + std::to_string(latest->before) +
+                       "/10 before the session on " + format_long_date(latest->session);
+  if (count > 1) reason += " (" + times(count, "time") + " in " + std::to_string(kAttentionWindowDays) + " days)";
+  out.push_back({AttentionKind::pain_worse_after, latest->reported, reason, "worse-after-hours",
+                 kb.caps.worse_after_hours.source});
+}
+
+void review(const KnowledgeBase& kb, const AttentionInputs& in, Date today, Flags& out) {
+  if (!in.journal_shared || !in.profile || !in.original) return;
+  const ReviewReading progress = week_four_review(kb, *in.profile, in.journal, *in.original, today);
+  const ReviewVerdict& v = progress.review;
+  if (v.state != ReviewState::not_improving) return;
+  if (in.sessions_shared) {
+    // The review's own words: "despite 9 of 12 …" or "only 3 of 12 … too few to judge".
+    const auto said = std::find_if(v.reasons.begin(), v.reasons.end(), [](const Reason& r) {
+      return r.rule == "review-week" || r.rule == "review-min-adherence-percent";
+    });
+    if (said != v.reasons.end()) {
+      out.push_back({AttentionKind::not_improving, v.date,
+                     "the week-" + std::to_string(kb.caps.review_week.value) + " review on " +
+                         format_long_date(v.date) + ": " + said->text,
+                     said->rule, said->source});
+      return;
+    }
+  }
+  // Without the sessions the count is unknown: judge the pain alone.
+  const bool any_data = std::any_of(progress.trends.begin(), progress.trends.end(), [](auto& t) { return t.latest; });
+  const bool any_better =
+      std::any_of(progress.trends.begin(), progress.trends.end(), [](auto& t) { return t.meaningful; });
+  if (!any_data || any_better) return;
+  out.push_back({AttentionKind::not_improving, v.date,
+                 "the week-" + std::to_string(kb.caps.review_week.value) + " review on " + format_long_date(v.date) +
+                     ": no meaningful improvement in pain (" + std::to_string(kb.caps.meaningful_change_points.value) +
+                     " points or " + std::to_string(kb.caps.meaningful_change_percent.value) + " %)",
+                 "meaningful-change-points", kb.caps.meaningful_change_points.source});
+}
+
+void adherence(const AttentionInputs& in, Date today, Flags& out) {
+  if (!in.sessions_shared || !in.profile || !in.original) return;
+  const Date from = std::max(window_start(today), in.profile->start);
+  const AdherenceCount count = adherence_between(*in.original, in.journal, from, today);
+  // Fewer than two planned sessions is too little to call it low.
+  if (count.planned < 2 || count.done * 100 >= kLowAdherencePercent * count.planned) return;
+  const std::string since = from == in.profile->start ? "since the plan began on " + format_long_date(from)
+                                                      : "in the last " + std::to_string(kAttentionWindowDays) + " days";
+  out.push_back({AttentionKind::low_adherence, today,
+                 std::to_string(count.done) + " of " + std::to_string(count.planned) + " planned sessions done " +
+                     since + " (under " + std::to_string(kLowAdherencePercent) + " %)",
+                 "", ""});
+}
+
+void inactivity(const AttentionInputs& in, Date today, Flags& out) {
+  if (!in.journal_shared && !in.sessions_shared) return;
+  std::optional<Date> last;
+  const auto see = [&](const auto& entries) {
+    for (const auto& e : entries)
+      if (e.date <= today) last = std::max(last.value_or(e.date), e.date);
+  };
+  const Journal& j = in.journal;
+  see(j.pain), see(j.reactions), see(j.habits), see(j.treatments), see(j.notes), see(j.sessions);
+  const Date from = last.value_or(in.watched_since);
+  const int days = days_between(from, today);
+  if (days < kInactiveDays) return;
+  out.push_back(
+      {AttentionKind::inactive, from,
+       last ? "nothing logged since " + format_long_date(*last) + " (" + std::to_string(days) + " days)"
+            : "nothing logged yet, " + std::to_string(days) + " days after linking on " + format_long_date(from),
+       "", ""});
+}
+
+}  // namespace
+
+std::vector<AttentionFlag> attention_flags(const KnowledgeBase& kb, const AttentionInputs& in, Date today) {
+  Flags out;
+  stop_events(kb, in, today, out);
+  warning_signs(kb, in, today, out);
+  // Bruising and worse pain are read across a session and what was logged
+  // after it: both parts are needed.
+  if (in.journal_shared && in.sessions_shared) {
+    const Profile none;
+    const JournalAnalysis analysis = analyse_journal(kb, in.profile ? *in.profile : none, in.journal);
+    bruising(kb, analysis, today, out);
+    worse_pain(kb, analysis, today, out);
+  }
+  review(kb, in, today, out);
+  adherence(in, today, out);
+  inactivity(in, today, out);
+  std::stable_sort(out.begin(), out.end(), more_urgent);
+  return out;
+}
+
+}  // namespace fascia::core

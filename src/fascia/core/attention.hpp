@@ -1,0 +1,82 @@
+// What in a client's picture needs a practitioner's attention (issue 10,
+// point 6): a pure reading of the journal, the warning-sign history and the
+// week-4 review, each flag with its reason in plain words, its date and,
+// where a clinical rule applies, the rule and its source. The monitoring list
+// (app/monitoring.hpp) orders clients by their most urgent flag.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fascia/core/dates.hpp"
+#include "fascia/core/knowledge_base.hpp"
+#include "fascia/core/person.hpp"
+#include "fascia/core/plan.hpp"
+#include "fascia/core/screening.hpp"
+
+namespace fascia::core {
+
+// Most urgent first: the enum's order IS the ranking. A new kind (e.g. a
+// home program the planner had to block) takes its place in this list, gets
+// a detector in attention.cpp and a word in to_string; nothing else orders.
+enum class AttentionKind {
+  stop_event,         // a session stopped by a stop sign in the last kAttentionWindowDays
+  new_warning_sign,   // a warning-sign finding in force, not yet cleared by a practitioner
+  repeated_bruising,  // bruising after repeated-bruising-count sessions within the window
+  pain_worse_after,   // pain higher worse-after-hours after a session than before it, within the window
+  not_improving,      // the week-4 review found no meaningful improvement
+  low_adherence,      // fewer than half the planned sessions done in the window (or since the start)
+  inactive,           // nothing logged for kInactiveDays
+};
+std::string_view to_string(AttentionKind kind);  // "stop-event", "new-warning-sign", …
+
+// How far back "recent" reaches for stops, bruising, worse pain and adherence.
+inline constexpr int kAttentionWindowDays = 14;
+// Days without any entry after which a client counts as inactive.
+inline constexpr int kInactiveDays = 7;
+// Adherence below this percent of the planned sessions raises low_adherence.
+inline constexpr int kLowAdherencePercent = 50;
+
+struct AttentionFlag {
+  AttentionKind kind = AttentionKind::inactive;
+  Date date{};         // when it happened: the stop, the screening, the bruising, the score, the review, the last entry
+  std::string reason;  // a complete sentence with its dates
+  std::string rule;    // the rule or cap id behind it, "" for plain observations (inactive, adherence)
+  std::string source;  // its source in data/sources.yaml, "" when `rule` is
+  int rank() const { return static_cast<int>(kind); }  // lower is more urgent
+  friend bool operator==(const AttentionFlag&, const AttentionFlag&) = default;
+};
+
+// What of one client the practitioner may see, and what it is read against.
+// Parts the client does not share are left empty and switched off: a flag
+// that needs an unshared part is never raised.
+struct AttentionInputs {
+  // The shared journal parts: pain, reactions, habits, notes, treatments
+  // elsewhere (journal); sessions (sessions). Others empty.
+  Journal journal;
+  bool journal_shared = false;
+  bool sessions_shared = false;
+  // Warning-sign findings over time (evaluate_screenings, attributed to stop
+  // signs); only when screening is shared.
+  std::optional<std::vector<FindingHistory>> findings;
+  // The profile and the plan as first made (app::original_plan), for the
+  // week-4 review and adherence; nullopt when the client has no profile or
+  // screening yet.
+  std::optional<Profile> profile;
+  std::optional<Plan> original;
+  // Since when the practitioner watches (the link's day): "nothing logged"
+  // counts from here when the journal is empty.
+  Date watched_since{};
+};
+
+// Every flag that applies on `today`, at most one per kind (the latest event
+// of that kind, the reason saying how many), sorted most urgent first, then
+// newest first.
+std::vector<AttentionFlag> attention_flags(const KnowledgeBase& kb, const AttentionInputs& in, Date today);
+
+// The order of the monitoring list: more urgent first, then newer first.
+bool more_urgent(const AttentionFlag& a, const AttentionFlag& b);
+
+}  // namespace fascia::core

@@ -1,0 +1,100 @@
+// Issue 10, point 6 in the terminal: `fascia practice clients` is the
+// monitoring list — the client who stopped a session for a sign that raises
+// a warning sign first, each flag with its date and reason; a client who
+// shares nothing says so; each view is one line in each client's access log;
+// `fascia practice progress` shows one client's pain by region, adherence and
+// the changes the rules made, and needs the journal share.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "integration/cli_people.hpp"
+
+using cli_test::Outcome;
+using cli_test::Sandbox;
+using cli_test::set_up_desk_worker;
+using nlohmann::json;
+
+namespace {
+
+// dana (person 1, the desk worker) shares everything with pat; eve (person 2)
+// shares nothing.
+void clinic_with_two_clients(const Sandbox& box) {
+  ASSERT_EQ(box.run("clinic add 'Harbour Physio'").code, 0);
+  ASSERT_EQ(box.run("user add dana --password-stdin", "dana-password-1\n").code, 0);
+  ASSERT_EQ(box.run("user add eve --password-stdin", "eve-password-11\n").code, 0);
+  ASSERT_EQ(box.run("user add pat --role practitioner --clinic 1 --password-stdin", "pat-password-1\n").code, 0);
+  for (const char* who : {"dana", "eve"}) {
+    const Outcome invite = box.run("--json practice invite --as pat");
+    ASSERT_EQ(invite.code, 0) << invite.err;
+    const std::string code = json::parse(invite.out)["code"];
+    const std::string share = std::string(who) == "dana" ? "journal,sessions,screening" : "none";
+    const Outcome accept = box.run("link accept " + code + " --as " + who + " --share " + share);
+    ASSERT_EQ(accept.code, 0) << accept.err;
+  }
+}
+
+}  // namespace
+
+TEST(CliMonitoring, TheClientWhoStoppedASessionComesFirstWithTheReasonAndDateAndAnUnsharedClientSaysSo) {
+  Sandbox box;
+  clinic_with_two_clients(box);
+  set_up_desk_worker(box);
+  ASSERT_EQ(box.run("session --script -", "done\nstop radiating-pain\n").code, 0);
+
+  const Outcome list = box.run("practice clients --as pat");
+  ASSERT_EQ(list.code, 0) << list.err;
+  const auto dana = list.out.find("dana (person 1");
+  const auto eve = list.out.find("eve (person 2");
+  ASSERT_NE(dana, std::string::npos) << list.out;
+  ASSERT_NE(eve, std::string::npos) << list.out;
+  EXPECT_LT(dana, eve) << list.out;
+  EXPECT_NE(list.out.find("  ! stop-event 2026-11-23: the session on Monday, 23 November 2026 was stopped for "),
+            std::string::npos)
+      << list.out;
+  EXPECT_NE(list.out.find("  ! new-warning-sign 2026-11-23: a warning sign raised on Monday, 23 November 2026"),
+            std::string::npos)
+      << list.out;
+  EXPECT_NE(list.out.find("eve (person 2, link 2): not shared (journal, sessions, screening)"), std::string::npos)
+      << list.out;
+
+  const Outcome as_json = box.run("--json practice clients --as pat");
+  ASSERT_EQ(as_json.code, 0) << as_json.err;
+  const json clients = json::parse(as_json.out)["clients"];
+  ASSERT_EQ(clients.size(), 2u);
+  EXPECT_EQ(clients[0]["flags"][0]["kind"], "stop-event");
+  EXPECT_EQ(clients[1]["not_shared"], json({"journal", "sessions", "screening"}));
+
+  // Two views: two lines in each client's access log.
+  const Outcome log = box.run("access-log --as eve");
+  ASSERT_EQ(log.code, 0) << log.err;
+  std::size_t lines = 0;
+  for (auto at = log.out.find("viewed on the monitoring list (nothing shared)"); at != std::string::npos;
+       at = log.out.find("viewed on the monitoring list (nothing shared)", at + 1))
+    ++lines;
+  EXPECT_EQ(lines, 2u) << log.out;
+}
+
+TEST(CliMonitoring, NothingLoggedForAWeekIsFlaggedAndTheProgressPageNeedsTheJournal) {
+  Sandbox box;
+  clinic_with_two_clients(box);
+  set_up_desk_worker(box);
+  ASSERT_EQ(box.run("log pain upper-trapezius 5").code, 0);
+  const Outcome list = box.run("practice clients --as pat", "", "2026-12-02");
+  ASSERT_EQ(list.code, 0) << list.err;
+  EXPECT_NE(list.out.find("  ! inactive 2026-11-23: nothing logged since Monday, 23 November 2026 (9 days)"),
+            std::string::npos)
+      << list.out;
+
+  const Outcome progress = box.run("practice progress 1 --as pat", "", "2026-12-02");
+  ASSERT_EQ(progress.code, 0) << progress.err;
+  EXPECT_NE(progress.out.find("dana (person 1), shares journal, sessions, screening"), std::string::npos)
+      << progress.out;
+  EXPECT_NE(progress.out.find("0 sessions logged."), std::string::npos) << progress.out;
+  EXPECT_NE(progress.out.find(": start 6 → 5"), std::string::npos) << "pain by region from the baseline:\n"
+                                                                   << progress.out;
+
+  const Outcome refused = box.run("practice progress 2 --as pat");
+  EXPECT_NE(refused.code, 0);
+  EXPECT_NE(refused.err.find("does not share their journal"), std::string::npos) << refused.err;
+}

@@ -1,0 +1,308 @@
+// Issue 10, point 6: what needs a practitioner's attention. Each flag alone,
+// with a case that raises it and a near miss that does not, then properties
+// over generated journals (always sorted by urgency then date; a quiet,
+// regular journal raises nothing).
+#include "fascia/core/attention.hpp"
+
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include <algorithm>
+
+#include "fixture_kb.hpp"
+
+using namespace fascia::core;
+using fixture::day;
+
+namespace {
+const KnowledgeBase kKb = fixture::kb();
+const Date kToday = day("2026-12-23");  // a Wednesday, in week 5 of the desk worker's program
+
+SessionEntry scrape(Date date, int pressure = 5) {
+  SessionEntry s;
+  s.date = date;
+  s.protocol = "neck";
+  s.steps.push_back({1, "sweep-along-fibres", "upper-trapezius", Side::both, Modality::instrument, StepStatus::done, 18,
+                     0, pressure, "", ""});
+  return s;
+}
+SessionEntry scrape(const char* date) { return scrape(day(date)); }
+SessionEntry stopped(const char* date, const char* sign) {
+  SessionEntry s = scrape(date);
+  s.stopped = true;
+  s.stop_sign = sign;
+  s.steps[0].status = StepStatus::stopped;
+  s.steps[0].stop_sign = sign;
+  return s;
+}
+ReactionEntry bruise(const char* date) { return {day(date), "upper-trapezius", Side::both, false, false, true, 0}; }
+PainEntry pain(const char* date, int score) { return {day(date), "upper-trapezius", Side::both, score}; }
+
+// Everything shared, watched since the program began, one pain score two days
+// ago so the client is not inactive.
+AttentionInputs shared() {
+  AttentionInputs in;
+  in.journal_shared = true;
+  in.sessions_shared = true;
+  in.findings.emplace();
+  in.watched_since = day("2026-11-23");
+  in.journal.pain.push_back(pain("2026-12-21", 3));
+  return in;
+}
+
+std::vector<AttentionKind> kinds(const std::vector<AttentionFlag>& flags) {
+  std::vector<AttentionKind> out;
+  for (const auto& f : flags) out.push_back(f.kind);
+  return out;
+}
+bool has(const std::vector<AttentionFlag>& flags, AttentionKind kind) {
+  return std::any_of(flags.begin(), flags.end(), [&](auto& f) { return f.kind == kind; });
+}
+const AttentionFlag& flag(const std::vector<AttentionFlag>& flags, AttentionKind kind) {
+  return *std::find_if(flags.begin(), flags.end(), [&](auto& f) { return f.kind == kind; });
+}
+
+// A plan of `per_week` sessions on Mondays (and Wednesdays, Fridays) from the start to the end.
+Plan plan_of(int per_week) {
+  Plan p;
+  p.start = day("2026-11-23");
+  p.end = day("2027-01-03");
+  for (Date week = p.start; week <= p.end; week = add_days(week, 7))
+    for (int i = 0; i < per_week; ++i) p.days.push_back({add_days(week, 2 * i), {PlannedSession{}}});
+  return p;
+}
+}  // namespace
+
+TEST(Attention, NothingNotableRaisesNothing) { EXPECT_TRUE(attention_flags(kKb, shared(), kToday).empty()); }
+
+TEST(Attention, ASessionStoppedByAStopSignInTheLastFourteenDaysIsFlaggedWithTheSignAndDate) {
+  AttentionInputs in = shared();
+  in.journal.sessions.push_back(stopped("2026-12-20", "dizziness"));
+  const auto flags = attention_flags(kKb, in, kToday);
+  ASSERT_TRUE(has(flags, AttentionKind::stop_event));
+  const auto& f = flag(flags, AttentionKind::stop_event);
+  EXPECT_EQ(f.date, day("2026-12-20"));
+  EXPECT_EQ(f.rule, "dizziness");
+  EXPECT_EQ(f.source, "seed-000");
+  EXPECT_NE(f.reason.find("stopped for dizziness"), std::string::npos) << f.reason;
+  EXPECT_NE(f.reason.find("20 December 2026"), std::string::npos) << f.reason;
+}
+
+TEST(Attention, AStopFifteenDaysAgoIsNoLongerAStopEvent) {
+  AttentionInputs in = shared();
+  in.journal.sessions.push_back(stopped("2026-12-09", "dizziness"));  // day 15 back; the window starts on the 10th
+  EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::stop_event));
+  in.journal.sessions.back().date = day("2026-12-10");
+  EXPECT_TRUE(has(attention_flags(kKb, in, kToday), AttentionKind::stop_event));
+}
+
+TEST(Attention, AWarningSignNotYetClearedIsFlaggedOnItsScreeningDayAndNamesItsAnswers) {
+  AttentionInputs in = shared();
+  FindingHistory f;
+  f.rule = "neck-dizziness";
+  f.raised = day("2026-12-18");
+  f.because = {"dizziness-with-neck-movement"};
+  f.source = "seed-000";
+  f.stop_sign = "dizziness";
+  f.stop_sign_name = "Dizziness";
+  in.findings->push_back(f);
+  auto flags = attention_flags(kKb, in, kToday);
+  ASSERT_TRUE(has(flags, AttentionKind::new_warning_sign));
+  const auto& w = flag(flags, AttentionKind::new_warning_sign);
+  EXPECT_EQ(w.date, day("2026-12-18"));
+  EXPECT_EQ(w.rule, "neck-dizziness");
+  EXPECT_NE(w.reason.find("dizziness-with-neck-movement?"), std::string::npos) << w.reason;
+  EXPECT_NE(w.reason.find("stopped for dizziness"), std::string::npos) << w.reason;
+  // Near miss: the same finding, cleared.
+  in.findings->back().cleared = day("2026-12-19");
+  EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::new_warning_sign));
+}
+
+TEST(Attention, AWarningSignIsNotReadWhenScreeningIsNotShared) {
+  AttentionInputs in = shared();
+  in.findings.reset();
+  EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::new_warning_sign));
+}
+
+TEST(Attention, BruisingAfterTwoSessionsInFourteenDaysIsRepeatedBruising) {
+  AttentionInputs in = shared();
+  in.journal.sessions = {scrape("2026-12-14"), scrape("2026-12-18")};
+  in.journal.reactions = {bruise("2026-12-15"), bruise("2026-12-19")};
+  const auto flags = attention_flags(kKb, in, kToday);
+  ASSERT_TRUE(has(flags, AttentionKind::repeated_bruising));
+  const auto& f = flag(flags, AttentionKind::repeated_bruising);
+  EXPECT_EQ(f.date, day("2026-12-19"));
+  EXPECT_EQ(f.rule, "repeated-bruising-count");
+  EXPECT_EQ(f.source, "seed-003");
+  EXPECT_NE(f.reason.find("2 sessions"), std::string::npos) << f.reason;
+}
+
+TEST(Attention, BruisingAfterOneSessionOrTwoSessionsFarApartIsNotRepeated) {
+  AttentionInputs in = shared();
+  in.journal.sessions = {scrape("2026-12-14"), scrape("2026-12-18")};
+  in.journal.reactions = {bruise("2026-12-15")};
+  EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::repeated_bruising));
+  in.journal.sessions = {scrape("2026-11-30"), scrape("2026-12-18")};
+  in.journal.reactions = {bruise("2026-12-01"), bruise("2026-12-19")};
+  EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::repeated_bruising));
+}
+
+TEST(Attention, PainHigherTwoDaysAfterASessionThanBeforeItIsFlaggedByRegion) {
+  AttentionInputs in = shared();
+  in.journal.pain = {pain("2026-12-18", 4), pain("2026-12-20", 6)};
+  in.journal.sessions = {scrape("2026-12-18")};
+  const auto flags = attention_flags(kKb, in, kToday);
+  ASSERT_TRUE(has(flags, AttentionKind::pain_worse_after));
+  const auto& f = flag(flags, AttentionKind::pain_worse_after);
+  EXPECT_EQ(f.date, day("2026-12-20"));
+  EXPECT_EQ(f.rule, "worse-after-hours");
+  EXPECT_NE(f.reason.find("upper-trapezius: pain 6/10"), std::string::npos) << f.reason;
+  EXPECT_NE(f.reason.find("up from 4/10"), std::string::npos) << f.reason;
+}
+
+TEST(Attention, PainHigherOnlyTheNextDayOrNotHigherIsNotWorseAfter) {
+  AttentionInputs in = shared();
+  in.journal.sessions = {scrape("2026-12-18")};
+  in.journal.pain = {pain("2026-12-18", 4), pain("2026-12-19", 6)};  // one day after: before worse-after-hours
+  EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::pain_worse_after));
+  in.journal.pain = {pain("2026-12-18", 4), pain("2026-12-20", 4)};
+  EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::pain_worse_after));
+}
+
+TEST(Attention, AWeekFourReviewWithoutMeaningfulImprovementIsNotImproving) {
+  AttentionInputs in = shared();
+  in.profile = fixture::desk_worker();  // baseline 6/10
+  in.original = plan_of(1);
+  for (const auto& d : in.original->days)
+    if (d.date <= kToday) in.journal.sessions.push_back(scrape(d.date));
+  in.journal.pain = {pain("2026-12-21", 5)};  // 1 point, 17 %: less than meaningful
+  auto flags = attention_flags(kKb, in, kToday);
+  ASSERT_TRUE(has(flags, AttentionKind::not_improving)) << ::testing::PrintToString(kinds(flags).size());
+  const auto& f = flag(flags, AttentionKind::not_improving);
+  EXPECT_EQ(f.date, day("2026-12-21"));
+  EXPECT_NE(f.reason.find("despite 4 of 4 planned sessions"), std::string::npos) << f.reason;
+  // Near miss: a meaningful drop (2 points).
+  in.journal.pain = {pain("2026-12-21", 4)};
+  EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::not_improving));
+  // And before the review date there is nothing to say yet.
+  in.journal.pain = {pain("2026-12-19", 5)};
+  EXPECT_FALSE(has(attention_flags(kKb, in, day("2026-12-20")), AttentionKind::not_improving));
+}
+
+TEST(Attention, WithoutSessionsSharedTheReviewJudgesThePainAlone) {
+  AttentionInputs in = shared();
+  in.sessions_shared = false;
+  in.profile = fixture::desk_worker();
+  in.original = plan_of(1);
+  in.journal.pain = {pain("2026-12-21", 5)};
+  const auto flags = attention_flags(kKb, in, kToday);
+  ASSERT_TRUE(has(flags, AttentionKind::not_improving));
+  EXPECT_EQ(flag(flags, AttentionKind::not_improving).reason.find("sessions"), std::string::npos)
+      << "nothing about sessions the client does not share";
+  EXPECT_FALSE(has(flags, AttentionKind::low_adherence));
+}
+
+TEST(Attention, FewerThanHalfThePlannedSessionsInFourteenDaysIsLowAdherence) {
+  AttentionInputs in = shared();
+  in.profile = fixture::desk_worker();
+  in.original = plan_of(3);  // 6 planned from 10 to 23 December
+  in.journal.sessions = {scrape("2026-12-14"), scrape("2026-12-16")};
+  in.journal.pain = {pain("2026-12-21", 2)};  // improving, so only adherence speaks
+  auto flags = attention_flags(kKb, in, kToday);
+  ASSERT_TRUE(has(flags, AttentionKind::low_adherence));
+  EXPECT_NE(flag(flags, AttentionKind::low_adherence).reason.find("2 of 6 planned sessions done in the last 14 days"),
+            std::string::npos)
+      << flag(flags, AttentionKind::low_adherence).reason;
+  // Near miss: half of them is not below half.
+  in.journal.sessions.push_back(scrape("2026-12-18"));
+  EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::low_adherence));
+}
+
+TEST(Attention, NothingLoggedForSevenDaysIsInactiveFromTheLastEntry) {
+  AttentionInputs in = shared();
+  in.journal.pain = {pain("2026-12-16", 3)};
+  auto flags = attention_flags(kKb, in, kToday);
+  ASSERT_EQ(kinds(flags), std::vector<AttentionKind>{AttentionKind::inactive});
+  EXPECT_EQ(flags[0].date, day("2026-12-16"));
+  EXPECT_NE(flags[0].reason.find("7 days"), std::string::npos) << flags[0].reason;
+  in.journal.pain = {pain("2026-12-17", 3)};  // six days: not yet
+  EXPECT_TRUE(attention_flags(kKb, in, kToday).empty());
+}
+
+TEST(Attention, AnEmptyJournalCountsFromTheLinkAndNothingSharedSaysNothing) {
+  AttentionInputs in = shared();
+  in.journal = {};
+  in.watched_since = day("2026-12-20");
+  EXPECT_TRUE(attention_flags(kKb, in, kToday).empty());
+  in.watched_since = day("2026-12-01");
+  EXPECT_EQ(kinds(attention_flags(kKb, in, kToday)), std::vector<AttentionKind>{AttentionKind::inactive});
+  in.journal_shared = in.sessions_shared = false;
+  EXPECT_TRUE(attention_flags(kKb, in, kToday).empty());
+}
+
+TEST(Attention, FlagsAreOrderedByUrgencyThenNewestFirst) {
+  AttentionInputs in = shared();
+  in.journal.sessions = {stopped("2026-12-12", "dizziness"), scrape("2026-12-14"), scrape("2026-12-18")};
+  in.journal.reactions = {bruise("2026-12-15"), bruise("2026-12-19")};
+  in.journal.pain = {pain("2026-12-14", 3)};
+  const auto flags = attention_flags(kKb, in, kToday);
+  EXPECT_EQ(kinds(flags), (std::vector<AttentionKind>{AttentionKind::stop_event, AttentionKind::repeated_bruising}));
+  AttentionFlag older{AttentionKind::inactive, day("2026-12-01"), "", "", ""};
+  AttentionFlag newer{AttentionKind::inactive, day("2026-12-02"), "", "", ""};
+  AttentionFlag urgent{AttentionKind::stop_event, day("2026-11-01"), "", "", ""};
+  EXPECT_TRUE(more_urgent(newer, older));
+  EXPECT_TRUE(more_urgent(urgent, newer));
+  EXPECT_FALSE(more_urgent(older, newer));
+}
+
+// Generated journals: any mix of sessions (some stopped), bruising, pain.
+RC_GTEST_PROP(AttentionProperties, FlagsAreAlwaysSortedByUrgencyThenDateAndOnePerKind, ()) {
+  AttentionInputs in = shared();
+  in.profile = fixture::desk_worker();
+  in.original = plan_of(*rc::gen::inRange(0, 4));
+  const int n = *rc::gen::inRange(0, 20);
+  for (int i = 0; i < n; ++i) {
+    const Date d = add_days(day("2026-11-23"), *rc::gen::inRange(0, 31));
+    SessionEntry s = scrape(d, *rc::gen::inRange(1, 7));
+    if (*rc::gen::inRange(0, 5) == 0) {
+      s.stopped = true;
+      s.stop_sign = "sharp-pain";
+    }
+    in.journal.sessions.push_back(s);
+    if (*rc::gen::arbitrary<bool>())
+      in.journal.reactions.push_back({add_days(d, 1), "upper-trapezius", Side::both, false, false, true, 0});
+    in.journal.pain.push_back(
+        {add_days(d, *rc::gen::inRange(0, 3)), "upper-trapezius", Side::both, *rc::gen::inRange(0, 11)});
+  }
+  const auto flags = attention_flags(kKb, in, kToday);
+  RC_ASSERT(std::is_sorted(flags.begin(), flags.end(), more_urgent));
+  for (std::size_t i = 1; i < flags.size(); ++i) RC_ASSERT(flags[i - 1].kind != flags[i].kind);
+  for (const auto& f : flags) RC_ASSERT(!f.reason.empty());
+}
+
+// A regular client: a session every other day as planned, no bruising, no stop,
+// pain falling; only a gap at the end can raise anything, and then only inactive.
+RC_GTEST_PROP(AttentionProperties, AQuietJournalRaisesNothingButInactiveAfterAGap, ()) {
+  AttentionInputs in = shared();
+  in.profile = fixture::desk_worker();
+  in.original = Plan{};
+  in.original->start = day("2026-11-23");
+  in.original->end = day("2027-01-03");
+  in.journal.pain.clear();
+  const int gap = *rc::gen::inRange(0, 12);
+  const Date last = add_days(kToday, -gap);
+  int score = 6;
+  for (Date d = day("2026-11-23"); d <= last; d = add_days(d, 2)) {
+    in.original->days.push_back({d, {PlannedSession{}}});
+    in.journal.sessions.push_back(scrape(d));
+    in.journal.pain.push_back({d, "upper-trapezius", Side::both, score});
+    if (score > 2) --score;
+  }
+  const auto flags = attention_flags(kKb, in, kToday);
+  const int since_last = days_between(in.journal.sessions.back().date, kToday);
+  if (since_last < kInactiveDays) {
+    RC_ASSERT(flags.empty());
+  } else {
+    RC_ASSERT(kinds(flags) == std::vector<AttentionKind>{AttentionKind::inactive});
+  }
+}
