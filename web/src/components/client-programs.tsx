@@ -214,7 +214,7 @@ function ProgramForm({
               <FieldError errors={errors} field={itemField(i, 'protocol')} />
             </div>
             <div class="row wrap">
-              <div class="field">
+              <div class="field area-field">
                 <label for={`${id}-region`}>Area</label>
                 <select
                   id={`${id}-region`}
