@@ -15,6 +15,10 @@ import type {
   VisitNoteAmendmentInput,
   VisitNoteInput,
   VisitNoteList,
+  HomeProgramInput,
+  HomeProgramList,
+  HomeProgramReply,
+  ProgramCards,
   ClearanceEntry,
   ApiErrorBody,
   CheckinForm,
@@ -183,6 +187,22 @@ export const api = {
     call<VisitNote>('POST', `/clients/${id}/notes/${note}/amendments`, amendment),
   /** Every visit note about the caller, of every clinic. */
   ownNotes: () => call<VisitNoteList>('GET', '/notes'),
+  /** The caller's clinic's home programs for a linked client, newest first (logged in the client's access log). */
+  clientPrograms: (id: number) => call<HomeProgramList>('GET', `/clients/${id}/programs`),
+  /** Assigns a home program, version 1 (400 naming the field, the cap and its source when it breaks a home rule). */
+  assignProgram: (id: number, input: HomeProgramInput) => call<HomeProgramReply>('POST', `/clients/${id}/programs`, input),
+  /** A new version of the program; every earlier one is kept (409 once it has ended). */
+  changeProgram: (id: number, program: number, input: HomeProgramInput) =>
+    call<HomeProgramReply>('PUT', `/clients/${id}/programs/${program}`, input),
+  /** Ends the program: the answer is the version that ended it (409 when already ended). */
+  endProgram: (id: number, program: number) => call<HomeProgramReply>('POST', `/clients/${id}/programs/${program}/end`),
+  /** The program's step cards, for a printed handout (logged). */
+  clientProgramCards: (id: number, program: number) => call<ProgramCards>('GET', `/clients/${id}/programs/${program}/cards`),
+  /** Every home program assigned to the caller, newest first, each with every version and what it changed. */
+  ownPrograms: () => call<HomeProgramList>('GET', '/programs'),
+  ownProgramCards: (program: number) => call<ProgramCards>('GET', `/programs/${program}/cards`),
+  /** The person stops following the program; their own plan applies again. */
+  endOwnProgram: (program: number) => call<HomeProgramReply>('POST', `/programs/${program}/end`),
   clinic: () => call<ClinicView>('GET', '/clinic'),
   addPractitioner: (name: string, password: string) => call<Account>('POST', '/clinic/practitioners', { name, password }),
 };

@@ -29,10 +29,13 @@ import { SharingView } from './views/sharing';
 import { ClientPage, ClientsView } from './views/clients';
 import { ClinicPage } from './views/clinic';
 import { NotesView } from './views/notes';
+import { ProgramView } from './views/program';
+import { ProgramHandout } from './components/program-handout';
 
 const NAV: [string, string][] = [
   ['/', 'Today'],
   ['/plan', 'Plan'],
+  ['/program', 'Home program'],
   ['/body', 'Body map'],
   ['/journal', 'Journal'],
   ['/progress', 'Progress'],
@@ -251,8 +254,18 @@ function App() {
       case '/progress':
         view = <ProgressView />;
         break;
-      default:
-        view = <NotFound home="/" homeName="today" />;
+      case '/program':
+        view = <ProgramView />;
+        break;
+      default: {
+        const printed = /^\/program\/(\d+)\/print$/.exec(path);
+        if (printed) {
+          const program = Number(printed[1]);
+          view = (
+            <ProgramHandout key={program} load={() => api.ownProgramCards(program)} back="/program" backName="your home program" />
+          );
+        } else view = <NotFound home="/" homeName="today" />;
+      }
     }
   }
   return (
@@ -298,6 +311,18 @@ function RoleView({ role, path }: { role: Exclude<Role, 'person'>; path: string 
     if (path === '/clients') return <ClientsView />;
     const m = /^\/clients\/(\d+)$/.exec(path);
     if (m) return <ClientPage key={m[1]} id={Number(m[1])} />;
+    const printed = /^\/clients\/(\d+)\/programs\/(\d+)\/print$/.exec(path);
+    if (printed) {
+      const [client, program] = [Number(printed[1]), Number(printed[2])];
+      return (
+        <ProgramHandout
+          key={path}
+          load={() => api.clientProgramCards(client, program)}
+          back={`/clients/${client}`}
+          backName="the client"
+        />
+      );
+    }
     return <NotFound home="/clients" homeName="your clients" />;
   }
   if (path === '/clinic') return <ClinicPage />;

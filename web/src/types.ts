@@ -99,3 +99,14 @@ export type VisitNoteRevision = S['VisitNoteRevision'];
 export type VisitNoteInput = S['VisitNoteInput'];
 export type VisitNoteAmendmentInput = S['VisitNoteAmendmentInput'];
 export type VisitNoteList = S['VisitNoteList'];
+// Home programs (issue 10, point 3; docs/adr/0018-home-programs-as-versions.md).
+export type ProgramItem = S['ProgramItem'];
+export type ProgramItemInput = S['ProgramItemInput'];
+export type HomeProgramInput = S['HomeProgramInput'];
+export type HomeProgram = S['HomeProgram'];
+export type HomeProgramReply = S['HomeProgramReply'];
+export type HomeProgramVersion = S['HomeProgramVersion'];
+export type HomeProgramList = S['HomeProgramList'];
+/** One program of a list: whether the plan follows it, its current version and every version with what changed. */
+export type ProgramEntry = HomeProgramList['programs'][number];
+export type ProgramCards = S['ProgramCards'];

@@ -9,6 +9,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../app-context';
 import { NoteCard, NoteForm } from '../components/visit-notes';
+import { ClientPrograms } from '../components/client-programs';
 import { api, type ClientPart } from '../api';
 import { PARTS, sharedWords } from '../care';
 import { useNames } from '../names';
@@ -264,6 +265,7 @@ export function ClientPage({ id }: { id: number }) {
             <PartPanel key={current} id={id} part={current} />
           </div>
           <VisitNotes id={id} />
+          <ClientPrograms id={id} />
         </>
       ) : null}
     </Page>

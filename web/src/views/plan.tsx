@@ -6,7 +6,7 @@ import { loadNames, useNames } from '../names';
 import { api } from '../api';
 import { useApp } from '../app-context';
 import { BlockedNotice, GroupedReasons, Reasons } from '../components/reasons';
-import { navigate } from '../router';
+import { linkClick, navigate } from '../router';
 import type { Habit, Plan, PlanDay, Region, Session, TodayView } from '../types';
 import {
   addDays,
@@ -127,6 +127,15 @@ function PlanBody({ data, plan, todayDate }: { data: Data; plan: Plan; todayDate
 
   return (
     <>
+      {plan.assigned_by ? (
+        <p class="notice" data-testid="program-notice">
+          This plan follows the home program {plan.assigned_by} ({plan.assigned_clinic}) assigned
+          {plan.assigned_on ? ` on ${longDate(plan.assigned_on)}` : ''}.{' '}
+          <a href="/program" onClick={linkClick}>
+            See the home program
+          </a>
+        </p>
+      ) : null}
       <p>
         Your program runs from {longDate(plan.start)} to {longDate(plan.end)}. The week-4 review is on{' '}
         {longDate(plan.review)}.

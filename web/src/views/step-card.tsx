@@ -17,10 +17,17 @@ export interface Card {
   switchSides: boolean;
 }
 
-function pressureText(step: PlannedStep): string {
+/** The step's pressure range in words: "3 to 4 out of 10", or that it uses none. */
+export function pressureText(step: PlannedStep): string {
   if (!step.pressure) return 'No pressure: movement only';
   const [lo, hi] = step.pressure;
   return lo === hi ? `${lo} out of 10` : `${lo} to ${hi} out of 10`;
+}
+
+/** The step's dose in words: "40 seconds", "12 strokes on each side" (per side of a both-sides step). */
+export function doseText(step: PlannedStep, perSide = 'on each side'): string {
+  const n = Math.max(1, step.target);
+  return `${n} ${step.unit === 'seconds' ? 'seconds' : 'strokes'}${step.per_side && step.side === 'both' ? ' ' + perSide : ''}`;
 }
 
 /** How far a card got before it was left: strokes counted, milliseconds of countdown run (paused). */
@@ -133,10 +140,7 @@ export function StepCard({
         </div>
         <div>
           <dt>Dose</dt>
-          <dd>
-            {target} {timed ? 'seconds' : 'strokes'}
-            {step.per_side && step.side === 'both' ? ' on this side' : ''}
-          </dd>
+          <dd>{doseText(step, 'on this side')}</dd>
         </div>
       </dl>
       {step.instruction ? <p class="instruction">{step.instruction}</p> : null}
