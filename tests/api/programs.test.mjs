@@ -137,6 +137,8 @@ describe('home programs a linked practitioner assigns', () => {
     const { programs: list } = await pat.expect(200, 'GET', programs);
     const id = list[0].id;
     const lower = { ...NECK_PROGRAM, items: [{ ...NECK_PROGRAM.items[0], max_pressure: 3 }], note: 'red dots after the first week' };
+    assert.equal((await pat.request('PUT', `${programs}/${id}`, { body: JSON.stringify(lower), contentType: 'text/plain' })).status, 415);
+    assert.equal((await pat.request('PUT', `${programs}/${id}`, { body: oversized(lower), contentType: JSON_TYPE })).status, 413);
     const changed = await pat.expect(200, 'PUT', `${programs}/${id}`, { json: lower });
     assert.equal(changed.program.version, 2);
     const mine = await dana.expect(200, 'GET', '/api/v1/programs');
