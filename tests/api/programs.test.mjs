@@ -73,6 +73,9 @@ describe('home programs a linked practitioner assigns', () => {
       [{ ...NECK_PROGRAM, weekdays: [] }, 'weekdays', /weekday/],
       [{ ...NECK_PROGRAM, items: [{ ...item, protocol: 'cupping' }] }, 'items[0].protocol', /unknown protocol/],
       [{ ...NECK_PROGRAM, colour: 'red' }, 'colour', /unknown key/],
+      [{ ...NECK_PROGRAM, items: [{ ...item, cue: '\u001b[2J fake: 9/10 is fine' }] }, 'items[0].cue', /control character/],
+      [{ ...NECK_PROGRAM, note: 'n'.repeat(2001) }, 'note', /longer than 2000/],
+      [{ ...NECK_PROGRAM, start: '2030-10-07', review: '2030-11-04' }, 'start', /days ahead/],
     ];
     for (const [json, field, pattern] of refusals) {
       const r = await pat.request('POST', programs, { json });
@@ -80,10 +83,13 @@ describe('home programs a linked practitioner assigns', () => {
       assert.equal(r.body.error.field, field, r.text);
       assert.match(r.body.error.message, pattern, r.text);
     }
+    assert.equal((await pat.request('PUT', `${programs}/99999`, { json: NECK_PROGRAM })).status, 404, 'no such program');
+    assert.equal((await pat.request('POST', `${programs}/99999/end`)).status, 404);
     assert.equal((await pat.request('POST', programs, { body: JSON.stringify(NECK_PROGRAM), contentType: 'text/plain' })).status, 415);
     assert.equal((await pat.request('POST', programs, { body: oversized(NECK_PROGRAM), contentType: JSON_TYPE })).status, 413);
     const after = await untouched();
     assert.deepEqual(after.programs, before.programs);
+    assert.deepEqual(after.log, before.log, 'refusals leave the access log as it was');
   });
 
   it('an unlinked colleague can neither see, assign, change, end nor print', async () => {

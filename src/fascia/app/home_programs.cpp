@@ -4,6 +4,7 @@
 #include <map>
 
 #include "fascia/app/care_links.hpp"
+#include "fascia/app/text_limits.hpp"
 #include "fascia/core/planner.hpp"
 
 namespace fascia::app {
@@ -21,6 +22,22 @@ FieldResult<void> check_content(const core::KnowledgeBase& kb, const core::HomeP
     for (const auto& p : problems) message += (message.empty() ? "" : "; ") + p.field + ": " + p.message;
     return field_fail(ErrorCode::invalid_argument, message, problems.front().field);
   }
+  // Texts shown to the person and printed in their terminal: no control
+  // characters (no escape sequences), within their limits.
+  if (auto ok = check_text(draft.note, kProgramNoteLimit); !ok)
+    return field_fail(ok.error().code, "note: " + ok.error().message, "note");
+  for (std::size_t i = 0; i < draft.items.size(); ++i) {
+    const std::string field = "items[" + std::to_string(i) + "].cue";
+    if (auto ok = check_text(draft.items[i].cue, kProgramCueLimit); !ok)
+      return field_fail(ok.error().code, field + ": " + ok.error().message, field);
+  }
+  // A start further ahead than this would leave the person without a plan for months.
+  if (draft.start > core::add_days(today, kProgramStartDaysAhead))
+    return field_fail(ErrorCode::bad_date,
+                      "start: " + core::format_date(draft.start) + " is more than " +
+                          std::to_string(kProgramStartDaysAhead) + " days ahead (the latest is " +
+                          core::format_date(core::add_days(today, kProgramStartDaysAhead)) + ")",
+                      "start");
   if (draft.review < today)
     return field_fail(ErrorCode::bad_date,
                       "review: " + core::format_date(draft.review) + " has passed; choose a review date from " +
@@ -69,11 +86,16 @@ FieldResult<core::HomeProgram> assign_program(const core::KnowledgeBase& kb, Cli
   if (auto ok = check_content(kb, draft, today); !ok) return tl::make_unexpected(ok.error());
   const std::string what =
       program_id == 0 ? "assigned a home program" : "changed home program " + std::to_string(program_id);
+  // Decided first without a log entry, then the program looked up, then the
+  // reach logged: a refusal (no link, another clinic's program, an ended
+  // one) leaves the access log as it was.
+  auto decided = check_reach(clinics, practitioner, client, core::CareArea::care);
+  if (!decided) return tl::make_unexpected(FieldError{decided.error(), {}});
+  if (program_id != 0)
+    if (auto earlier = program_of_clinic(read, program_id, decided->link.clinic_id); !earlier)
+      return tl::make_unexpected(earlier.error());
   auto link = reach_client(clinics, practitioner, client, core::CareArea::care, core::AccessKind::write, what, now);
   if (!link) return tl::make_unexpected(FieldError{link.error(), {}});
-  if (program_id != 0)
-    if (auto earlier = program_of_clinic(read, program_id, link->link.clinic_id); !earlier)
-      return tl::make_unexpected(earlier.error());
   draft.id = program_id;
   draft.version = 1;  // the store numbers it
   draft.practitioner_id = practitioner.person_id;
@@ -102,11 +124,13 @@ FieldResult<core::HomeProgram> write_ended(const ProgramWriter& write, core::Hom
 FieldResult<core::HomeProgram> end_program(ClinicStore& clinics, const ProgramReader& read, const ProgramWriter& write,
                                            const Account& practitioner, std::int64_t client, std::int64_t program_id,
                                            std::int64_t now, core::Date today) {
+  auto decided = check_reach(clinics, practitioner, client, core::CareArea::care);
+  if (!decided) return tl::make_unexpected(FieldError{decided.error(), {}});
+  auto latest = program_of_clinic(read, program_id, decided->link.clinic_id);
+  if (!latest) return tl::make_unexpected(latest.error());  // nothing logged: nothing was done
   auto link = reach_client(clinics, practitioner, client, core::CareArea::care, core::AccessKind::write,
                            "ended home program " + std::to_string(program_id), now);
   if (!link) return tl::make_unexpected(FieldError{link.error(), {}});
-  auto latest = program_of_clinic(read, program_id, link->link.clinic_id);
-  if (!latest) return tl::make_unexpected(latest.error());
   return write_ended(write, std::move(*latest), practitioner.name, today);
 }
 
@@ -152,8 +176,11 @@ core::Result<std::vector<ProgramHistory>> programs_for_practitioner(const core::
   if (!link) return tl::make_unexpected(link.error());
   auto versions = read();
   if (!versions) return tl::make_unexpected(versions.error());
-  std::erase_if(*versions, [&](const auto& v) { return v.clinic_id != link->link.clinic_id; });
-  return program_histories(kb, *versions);
+  // Which program is in force is decided over all of them (another clinic's
+  // newer program replaces this clinic's), then only this clinic's are shown.
+  auto histories = program_histories(kb, *versions);
+  std::erase_if(histories, [&](const auto& h) { return h.current.clinic_id != link->link.clinic_id; });
+  return histories;
 }
 
 ProgramHold program_hold(const core::ScreeningState& state) {

@@ -22,6 +22,10 @@
 
 namespace fascia::app {
 
+// How far ahead a program may start: four weeks (a fascia rule: a start
+// months away would leave the person without a plan meanwhile).
+inline constexpr int kProgramStartDaysAhead = 28;
+
 // Stores a version in the client's journal store (JournalStore::add_program_version):
 // the terminal's store write, or the server's group commit.
 using ProgramWriter = std::function<core::Result<core::HomeProgram>(const core::HomeProgram&)>;
@@ -32,8 +36,11 @@ using ProgramReader = std::function<core::Result<std::vector<core::HomeProgram>>
 // Assigns a new program (program_id 0) or changes one (its id) for a
 // linked client. The draft's content is checked first
 // (core::check_home_program; invalid_argument naming the first problem's
-// field, the message listing every problem with its cap and source) and its
-// review date must not have passed; then the reach is logged ("assigned a
+// field, the message listing every problem with its cap and source), its
+// note and cues plain text within kProgramNoteLimit and kProgramCueLimit,
+// its start at most kProgramStartDaysAhead days ahead and its review date
+// not passed; then the reach is decided, the program looked up, and only
+// then the reach logged ("assigned a
 // home program" / "changed home program N"); then, for a change, the
 // program must be one of the link's clinic (else not_found: nothing crosses
 // clinics) and not ended (precondition). Who assigned it (the
@@ -73,8 +80,10 @@ struct ProgramHistory {
 std::vector<ProgramHistory> program_histories(const core::KnowledgeBase& kb,
                                               const std::vector<core::HomeProgram>& versions);
 
-// The programs of the link's clinic only, for a linked practitioner: the
-// reach is logged first ("read the home programs"). Errors of reach_client.
+// The programs of the link's clinic only, for a linked practitioner, each
+// `in_force` as decided over all the person's programs (another clinic's
+// newer program replaces this one): the reach is logged first ("read the
+// home programs"). Errors of reach_client.
 core::Result<std::vector<ProgramHistory>> programs_for_practitioner(const core::KnowledgeBase& kb, ClinicStore& clinics,
                                                                     const ProgramReader& read,
                                                                     const Account& practitioner, std::int64_t client,

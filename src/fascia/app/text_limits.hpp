@@ -36,6 +36,9 @@ inline constexpr TextLimit kClinicNoteLimit{"note", 2000};
 // why a note was amended.
 inline constexpr TextLimit kSoapPartLimit{"SOAP part", 4000};
 inline constexpr TextLimit kAmendmentReasonLimit{"reason", 500};
+// A home program's note to the person, and a cue on an item's step cards.
+inline constexpr TextLimit kProgramNoteLimit{"note", 2000};
+inline constexpr TextLimit kProgramCueLimit{"cue", 300};
 inline constexpr TextLimit kAccountNameLimit{"account name", 40};
 inline constexpr TextLimit kClinicNameLimit{"clinic name", 80};
 inline constexpr std::size_t kPasswordMinCharacters = 8;

@@ -139,7 +139,37 @@ TEST_P(HomeProgramUseCase, WithoutALiveLinkOrFromAnotherClinicNothingIsSeenOrCha
   ASSERT_TRUE(seen);
   EXPECT_TRUE(seen->empty());
   EXPECT_EQ(c.versions(), 1u);
-  EXPECT_EQ(c.logged(), before + 3) << "rene's reaches are logged: they hold a live link";
+  EXPECT_EQ(c.logged(), before + 1) << "only rene's read is logged: a refused change or end did nothing";
+  EXPECT_EQ(c.assign(c.pat, neck(3), 99).error().error.code, ErrorCode::not_found);
+  EXPECT_EQ(c.logged(), before + 1) << "a change of a program that does not exist is not logged";
+}
+
+TEST_P(HomeProgramUseCase, AnotherClinicsNewerProgramIsTheOneInForceAndThisClinicIsToldSo) {
+  Clinic c(GetParam());
+  FASCIA_NEED_DATABASE(c.db);
+  ASSERT_TRUE(c.assign(c.pat, neck(4)));
+  ASSERT_TRUE(c.assign(c.rene, neck(3)));
+  const auto seen = app::programs_for_practitioner(c.kb, *c.clinics, c.reader(), c.pat, c.ana.person_id, kNow);
+  ASSERT_TRUE(seen);
+  ASSERT_EQ(seen->size(), 1u) << "only pat's clinic's program";
+  EXPECT_FALSE((*seen)[0].in_force) << "rene's newer program replaced it";
+}
+
+TEST_P(HomeProgramUseCase, NotesAndCuesArePlainTextWithinTheirLimitsAndTheStartIsNotMonthsAway) {
+  Clinic c(GetParam());
+  FASCIA_NEED_DATABASE(c.db);
+  auto escape = neck();
+  escape.items[0].cue = "\x1b[2J fake: pressure 9/10 is fine";
+  EXPECT_EQ(c.assign(c.pat, escape).error().field, "items[0].cue");
+  auto long_note = neck();
+  long_note.note = std::string(2001, 'a');
+  EXPECT_EQ(c.assign(c.pat, long_note).error().field, "note");
+  auto far = neck();
+  far.start = fixture::day("2030-10-07");
+  far.review = fixture::day("2030-11-04");
+  EXPECT_EQ(c.assign(c.pat, far).error().field, "start");
+  EXPECT_EQ(c.logged(), 0u);
+  EXPECT_EQ(c.versions(), 0u);
 }
 
 TEST_P(HomeProgramUseCase, AChangeIsANewVersionThatKeepsTheEarlierOneAndSaysWhatChanged) {
