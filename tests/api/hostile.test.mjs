@@ -155,7 +155,10 @@ describe('hostile and heavy use', () => {
       setTimeout(() => socket.destroy(), 20_000);
     });
     assert.match(result.got, /^HTTP\/1\.1 431 /);
-    assert.ok(result.sent < 64 * 1024 * 1024, 'the server answered before taking 64 MB');
+    // How much the client managed to send before the answer arrived is a
+    // race (the server's lingering close drains what follows the refusal),
+    // so it is not asserted; that the server did not keep the headers is:
+    // its memory stays flat and it still answers.
     const grown = rssMiB(server.proc.pid) - before;
     assert.ok(grown < 50, `memory grew by ${grown.toFixed(1)} MiB`);
     assert.equal((await rawRequest(server.base, 'GET', '/api/v1/health')).status, 200);

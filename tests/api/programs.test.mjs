@@ -67,6 +67,7 @@ describe('home programs a linked practitioner assigns', () => {
       [{ ...NECK_PROGRAM, clinic_only: [{ region: 'scalenes', side: 'both' }] }, 'clinic_only[0].region', /practitioners only.*seed-000/],
       [{ ...NECK_PROGRAM, items: [{ ...item, dose_percent: 120 }] }, 'items[0].dose_percent', /100/],
       [{ ...NECK_PROGRAM, items: [{ ...item, dose_percent: 10 }] }, 'items[0].dose_percent', /25 %/],
+      [{ ...NECK_PROGRAM, items: [{ ...item, dose_percent: 0 }] }, 'items[0].dose_percent', /25 %/],
       [{ ...NECK_PROGRAM, weeks: 8, review: '2026-12-21' }, 'weeks', /seed-003/],
       [{ ...NECK_PROGRAM, review: '2027-03-01' }, 'review', /within the program/],
       [{ ...NECK_PROGRAM, start: '2026-10-01', review: '2026-11-01' }, 'review', /has passed/],
@@ -205,7 +206,10 @@ describe('a new warning sign holds an assigned program back and flags it to the 
     assert.equal(seen.hold.held, true, JSON.stringify(seen.hold));
     assert.equal(seen.hold.since, TODAY);
     assert.ok(!/numb|tingl/i.test(seen.hold.reason), 'the reason does not say which answer');
-    assert.equal((await erin.expect(200, 'GET', '/api/v1/programs')).hold.held, true);
+    assert.match(seen.hold.reason, /^The client's own safety answers/, 'worded for the practitioner');
+    const own = (await erin.expect(200, 'GET', '/api/v1/programs')).hold;
+    assert.equal(own.held, true);
+    assert.match(own.reason, /^Your own safety answers .*Contact the practitioner who assigned it/, 'worded for the person');
 
     // Seen in clinic: answers back to no, and the practitioner's clearance lifts the sign.
     answers['arm-numbness-tingling'] = { yes: false, regions: [] };

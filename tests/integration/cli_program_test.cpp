@@ -6,7 +6,9 @@
 // own plan back.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "integration/cli_people.hpp"
 
@@ -76,16 +78,39 @@ TEST(CliProgram, APractitionerAssignsAProgramThePlanFollowsAndThePersonSeesWhoAn
   ASSERT_EQ(mine.code, 0) << mine.err;
   EXPECT_NE(mine.out.find("assigned by pat, North Physio"), std::string::npos) << mine.out;
   EXPECT_NE(mine.out.find("4/10 -> 3/10"), std::string::npos) << mine.out;
+  const json mine_json = json::parse(box.run("--json program").out);  // the API's shape (GET /api/v1/programs)
+  EXPECT_EQ(mine_json["hold"]["held"], false);
+  EXPECT_EQ(mine_json["programs"][0]["versions"].size(), 2u);
+  EXPECT_EQ(mine_json["programs"][0]["versions"][1]["changes"].size(), 1u);
 
   const Outcome cards = box.run("practice cards 1 1 --as pat");
   ASSERT_EQ(cards.code, 0) << cards.err;
   EXPECT_NE(cards.out.find("cue: pat: shoulders down"), std::string::npos) << cards.out;
   EXPECT_NE(cards.out.find("Stop at once on:"), std::string::npos) << cards.out;
+  {  // The cues sit under the steps, pat's once per session (it is for every step of it).
+    std::istringstream lines(cards.out);
+    std::string line, step;  // the last step line seen
+    int sessions = 0, cues = 0;
+    while (std::getline(lines, line)) {
+      if (line.rfind("    1. ", 0) == 0) ++sessions;
+      if (line.size() > 6 && line.rfind("    ", 0) == 0 && std::isdigit(static_cast<unsigned char>(line[4])))
+        step = line;
+      if (line.find("cue: pat:") != std::string::npos) {
+        ++cues;
+        EXPECT_EQ(step.rfind("    1. ", 0), 0u) << "under the session's first step, not: " << step;
+      }
+    }
+    EXPECT_GT(sessions, 0) << cards.out;
+    EXPECT_EQ(cues, sessions) << cards.out;
+  }
   const Outcome log = box.run("access-log");
   EXPECT_NE(log.out.find("assigned a home program"), std::string::npos) << log.out;
   EXPECT_NE(log.out.find("changed home program 1"), std::string::npos) << log.out;
 
-  ASSERT_EQ(box.run("program end 1").code, 0);
+  const Outcome stopped = box.run("program end 1");
+  ASSERT_EQ(stopped.code, 0) << stopped.err;
+  EXPECT_NE(stopped.out.find("You stopped following home program 1; your plan is your own again"), std::string::npos)
+      << stopped.out;
   EXPECT_EQ(json::parse(box.run("--json plan").out)["assigned_by"], "");
   EXPECT_NE(box.run("program end 1").code, 0) << "already ended";
   EXPECT_NE(box.run("export").out.find("\"programs\""), std::string::npos);

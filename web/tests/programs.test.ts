@@ -6,8 +6,9 @@
 // "Assigned by pat", the plan page says it follows pat's program, the
 // printable handout shows the cue and a Print button, and in print media the
 // navigation and buttons are gone. pat changes the ceiling to 3 → the person
-// sees "4/10 -> 3/10" in the history; the person stops following it → the
-// plan's notice is gone. Once at desktop width, once at 390×844.
+// sees "4/10 -> 3/10" in the history; a warning sign in the person's own
+// answers holds the program (each side sees a notice worded for them) until
+// pat's clearance; the person stops following it → the plan's notice is gone. Once at desktop width, once at 390×844.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -175,6 +176,35 @@ for (const [width, height] of [
       await change.getByRole('button', { name: 'Save the change' }).click();
       await section.getByText(/changed: version 2/).waitFor();
       await card.getByText(/version 2/).first().waitFor();
+
+      // A new warning sign in the person's own answers holds the program back:
+      // each reader gets their own sentence (no answer named to pat); pat's
+      // clearance lifts it. The answers go through the API (the screening
+      // page has its own browser tests).
+      const answerArm = async (yes: boolean) => {
+        const qs = await apiCall<{ id: string; kind: string }[]>(person.page, 'GET', '/kb/questions');
+        const answers: Record<string, { yes: boolean; regions?: never[] }> = {};
+        for (const q of qs.body) answers[q.id] = q.kind === 'regions' ? { yes: false, regions: [] } : { yes: false };
+        answers['arm-numbness-tingling'] = { yes };
+        assert.equal((await apiCall(person.page, 'POST', '/screening', { answers })).status, 201);
+      };
+      await answerArm(true);
+      await person.page.goto(`${server.base}/program`);
+      const personHold = person.page.getByTestId('program-hold');
+      await personHold.getByText(/Your own safety answers hold this program back/).waitFor();
+      assert.match((await personHold.textContent()) ?? '', /Contact the practitioner who assigned it/);
+      await checkPage(person.page, width, 'a held program, for the person');
+      await pat.page.reload();
+      await section.getByRole('button', { name: 'Show home programs' }).click();
+      const patHold = section.getByTestId('program-hold');
+      await patHold.getByText(/The client's own safety answers hold the program back/).waitFor();
+      assert.doesNotMatch((await patHold.textContent()) ?? '', /numb|tingl/i, 'which answer stays with the screening part');
+      await shot(pat.page, 'programs-hold' + tag);
+      await answerArm(false);
+      assert.equal((await apiCall(pat.page, 'POST', `/clients/${samId}/clearances`, { note: 'seen in clinic' })).status, 201);
+      await person.page.reload();
+      await program.getByTestId('program-status').getByText(/In force/).waitFor();
+      assert.equal(await personHold.count(), 0, 'the clearance lifts the hold');
 
       // The person sees what changed, then stops following it.
       await person.page.goto(`${server.base}/program`);

@@ -402,7 +402,9 @@ void decode_program_fields(Decoder& d, Fields& f, core::HomeProgram& out) {
     item.protocol = itf.text("protocol");
     if (itf.valid()) item.target = decode_region_side(dd, itf.at("target"), itf.sub("target"));
     item.max_pressure = itf.optional_integer("max_pressure", 0, 10);
-    item.dose_percent = itf.integer("dose_percent", 1, 100);
+    // Any whole percent is read; core::check_home_program says what a
+    // program may hold (at most 100 %, not below the minimum), with its source.
+    item.dose_percent = itf.integer("dose_percent", 0, 1000);
     item.cue = itf.text("cue");
     return item;
   });

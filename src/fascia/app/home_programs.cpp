@@ -183,7 +183,7 @@ core::Result<std::vector<ProgramHistory>> programs_for_practitioner(const core::
   return histories;
 }
 
-ProgramHold program_hold(const core::ScreeningState& state) {
+ProgramHold program_hold(const core::ScreeningState& state, HoldReader reader) {
   ProgramHold hold;
   for (const auto& f : state.clearance.findings) {
     if (!f.until_cleared && state.clearance.plan_allowed()) continue;
@@ -191,10 +191,14 @@ ProgramHold program_hold(const core::ScreeningState& state) {
     if (f.raised && (!hold.since || *f.raised < *hold.since)) hold.since = f.raised;
   }
   if (!hold.held && !state.clearance.plan_allowed()) hold.held = true;
-  if (hold.held)
-    hold.reason = "The client's own safety answers hold the program back" +
-                  (hold.since ? " since " + core::format_date(*hold.since) : std::string()) +
-                  ": a warning sign that needs a practitioner. See them, then record a clearance if it is safe.";
+  if (!hold.held) return hold;
+  const std::string since = hold.since ? " since " + core::format_long_date(*hold.since) : std::string();
+  hold.reason = reader == HoldReader::practitioner
+                    ? "The client's own safety answers hold the program back" + since +
+                          ": a warning sign that needs a practitioner. See them, then record a clearance if it is safe."
+                    : "Your own safety answers hold this program back" + since +
+                          ": a warning sign needs a practitioner to check you first. Contact the practitioner who "
+                          "assigned it; once they record a clearance, the program applies again.";
   return hold;
 }
 

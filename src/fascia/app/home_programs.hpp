@@ -98,9 +98,13 @@ core::Result<std::vector<ProgramHistory>> programs_for_practitioner(const core::
 struct ProgramHold {
   bool held = false;
   std::optional<core::Date> since;  // the earliest day such a finding was raised
-  std::string reason;               // one plain sentence; empty when not held
+  std::string reason;               // one plain sentence for its reader; empty when not held
 };
-ProgramHold program_hold(const core::ScreeningState& state);
+// Who reads the hold's sentence: the practitioner ("the client's own safety
+// answers…", clear it when safe) or the person ("your own safety answers…",
+// contact the practitioner).
+enum class HoldReader { practitioner, person };
+ProgramHold program_hold(const core::ScreeningState& state, HoldReader reader);
 
 // The step cards of a program, one adapted session per item, as the
 // planner makes them for someone with no findings who owns every tool (what

@@ -12,6 +12,7 @@
 #include "fascia/adapters/database_open.hpp"
 #include "fascia/adapters/json_codec.hpp"
 #include "fascia/adapters/json_encoding.hpp"
+#include "fascia/adapters/json_program_views.hpp"
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/app/home_programs.hpp"
 #include "fascia/app/screening_state.hpp"
@@ -65,10 +66,7 @@ void print_history(std::ostream& out, const core::KnowledgeBase& kb, const app::
 int print_histories(Context& ctx, const core::KnowledgeBase& kb, const std::vector<app::ProgramHistory>& histories,
                     const app::ProgramHold& hold) {
   if (ctx.json()) {
-    auto list = nlohmann::json::array();
-    for (const auto& h : histories)
-      list.push_back({{"id", h.current.id}, {"in_force", h.in_force}, {"current", h.current}});
-    ctx.print_json(nlohmann::json{{"programs", list}, {"held", hold.held}, {"hold_reason", hold.reason}});
+    ctx.print_json(adapters::program_histories_json(histories, hold));
     return kOk;
   }
   if (histories.empty()) ctx.out << "No home program assigned.\n";
@@ -83,17 +81,13 @@ int print_histories(Context& ctx, const core::KnowledgeBase& kb, const std::vect
 int print_cards(Context& ctx, const core::KnowledgeBase& kb, const core::HomeProgram& program) {
   const core::Plan cards = app::program_step_cards(kb, program);
   if (ctx.json()) {
-    ctx.print_json(nlohmann::json{{"program", program}, {"cards", adapters::plan_json(cards)}});
+    ctx.print_json(adapters::program_cards_json(program, cards));
     return kOk;
   }
   print_history(ctx.out, kb, app::ProgramHistory{program, !program.ended, {program}, {{}}});
   for (const auto& session : cards.templates) {
     ctx.out << "\n";
-    print_session_outline(ctx.out, kb, session);
-    for (const auto& step : session.steps) {
-      for (const auto& cue : step.cues) ctx.out << "      cue: " << cue << "\n";
-      for (const auto& caution : step.cautions) ctx.out << "      caution: " << caution << "\n";
-    }
+    print_session_outline(ctx.out, kb, session, /*with_cues=*/true);
     std::set<std::string> stops;
     for (const auto& step : session.steps) stops.insert(step.stop_signs.begin(), step.stop_signs.end());
     if (!stops.empty()) {
@@ -153,7 +147,8 @@ int client_programs(Context& ctx, std::int64_t client, const std::string& as, st
                  app::programs_for_practitioner(
                      *kb, *stores.clinics, [&] { return store->load_programs(); }, practitioner, client, unix_now()));
   FASCIA_CLI_TRY(state, app::screening_state(*kb, *store));  // after the reach was decided and logged
-  if (cards_of == 0) return print_histories(ctx, *kb, histories, app::program_hold(state));
+  if (cards_of == 0)
+    return print_histories(ctx, *kb, histories, app::program_hold(state, app::HoldReader::practitioner));
   for (const auto& h : histories)
     if (h.current.id == cards_of) return print_cards(ctx, *kb, h.current);
   return report(ctx.err, {core::ErrorCode::not_found, "no program " + std::to_string(cards_of)});
@@ -176,7 +171,11 @@ int end(Context& ctx, std::int64_t client, std::int64_t program, const std::stri
     ended = app::end_own_program(read, write, owner ? owner->name : "you", program, today);
   }
   if (!ended) return refuse(ctx, ended.error());
-  ctx.out << "Home program " << program << " ended; the plan is the person's own again from now on.\n";
+  if (as.empty())
+    ctx.out << "You stopped following home program " << program << "; your plan is your own again from now on.\n";
+  else
+    ctx.out << "Home program " << program << " ended; client " << client
+            << "'s plan is their own again from now on (they see that you ended it).\n";
   return kOk;
 }
 
@@ -186,7 +185,7 @@ int own_programs(Context& ctx, std::int64_t cards_of) {
   FASCIA_CLI_TRY(versions, store->load_programs());
   const auto histories = app::program_histories(*kb, versions);
   FASCIA_CLI_TRY(state, app::screening_state(*kb, *store));
-  if (cards_of == 0) return print_histories(ctx, *kb, histories, app::program_hold(state));
+  if (cards_of == 0) return print_histories(ctx, *kb, histories, app::program_hold(state, app::HoldReader::person));
   for (const auto& h : histories)
     if (h.current.id == cards_of) return print_cards(ctx, *kb, h.current);
   return report(ctx.err, {core::ErrorCode::not_found, "no program " + std::to_string(cards_of) + " (fascia program)"});

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <ostream>
+#include <set>
 
 #include "fascia/core/reason_groups.hpp"
 
@@ -89,11 +90,13 @@ void print_clearance(std::ostream& out, const core::KnowledgeBase& kb, const cor
   }
 }
 
-void print_session_outline(std::ostream& out, const core::KnowledgeBase& kb, const core::PlannedSession& s) {
+void print_session_outline(std::ostream& out, const core::KnowledgeBase& kb, const core::PlannedSession& s,
+                           bool with_cues) {
   out << "  " << s.protocol_name;
   if (!s.target_region.empty()) out << " — " << area_name(kb, s.target_region, s.side);
   out << ", about " << s.estimated_minutes(kb) << " min\n";
   int n = 0;
+  std::set<std::string> cued;  // a cue that applies to several steps is printed under the first
   for (const auto& step : s.steps) {
     out << fmt::format("    {}. {} — {}", ++n, step.technique_name, step.region_name);
     if (step.side != core::Side::both) out << " (" << core::to_string(step.side) << ")";
@@ -102,6 +105,11 @@ void print_session_outline(std::ostream& out, const core::KnowledgeBase& kb, con
     out << ", " << dose_text(step);
     if (step.optional) out << " (only where needed)";
     out << "\n";
+    if (!with_cues) continue;
+    for (const auto& cue : step.cues)
+      if (cued.insert(cue).second) out << "       cue: " << cue << "\n";
+    for (const auto& caution : step.cautions)
+      if (cued.insert(caution).second) out << "       caution: " << caution << "\n";
   }
 }
 

@@ -21,7 +21,11 @@ std::string area_name(const core::KnowledgeBase& kb, const std::string& region, 
 void print_disclaimer(std::ostream& out);
 void print_reason(std::ostream& out, const core::Reason& reason, const char* indent = "  - ");
 void print_clearance(std::ostream& out, const core::KnowledgeBase& kb, const core::Clearance& clearance);
-void print_session_outline(std::ostream& out, const core::KnowledgeBase& kb, const core::PlannedSession& session);
+// One line per step (technique, area, edge, pressure, dose); with
+// `with_cues`, each step's cues and cautions under it (a printed handout),
+// one that applies to several steps only under the first.
+void print_session_outline(std::ostream& out, const core::KnowledgeBase& kb, const core::PlannedSession& session,
+                           bool with_cues = false);
 void print_plan(std::ostream& out, const core::KnowledgeBase& kb, const core::Plan& plan);
 void print_today(std::ostream& out, const core::KnowledgeBase& kb, const core::TodayView& view);
 void print_card(std::ostream& out, const core::KnowledgeBase& kb, const core::StepCard& card, std::size_t number,

@@ -118,12 +118,16 @@ std::vector<ProgramProblem> check_home_program(const KnowledgeBase& kb, const Ho
 
   std::set<int> days;
   if (program.weekdays.empty()) out.push_back({"weekdays", "weekdays", "choose at least one weekday", ""});
+  std::string outside, twice;  // one message each, naming every value
   for (int d : program.weekdays) {
     if (d < 0 || d > 6)
-      out.push_back({"weekdays", "weekdays", "weekdays are 0 (Monday) to 6 (Sunday)", ""});
+      outside += (outside.empty() ? "" : ", ") + std::to_string(d);
     else if (!days.insert(d).second)
-      out.push_back({"weekdays", "weekdays", "a weekday is named twice", ""});
+      twice += (twice.empty() ? "" : ", ") + std::to_string(d);
   }
+  if (!outside.empty())
+    out.push_back({"weekdays", "weekdays", "weekdays are 0 (Monday) to 6 (Sunday), not " + outside, ""});
+  if (!twice.empty()) out.push_back({"weekdays", "weekdays", "a weekday is named twice: " + twice, ""});
   if (program.weeks < caps.program_weeks_min.value || program.weeks > caps.program_weeks_max.value)
     out.push_back({"weeks", "program-weeks",
                    "a program lasts " + std::to_string(caps.program_weeks_min.value) + " to " +

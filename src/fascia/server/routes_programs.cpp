@@ -13,6 +13,7 @@
 #include "fascia/adapters/json_care_views.hpp"
 #include "fascia/adapters/json_codec.hpp"
 #include "fascia/adapters/json_encoding.hpp"
+#include "fascia/adapters/json_program_views.hpp"
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/app/home_programs.hpp"
 #include "fascia/app/screening_state.hpp"
@@ -54,35 +55,11 @@ ApiResult<core::HomeProgram> read_program_body(const Call& call) {
 
 nlohmann::json program_json(const core::HomeProgram& program) { return nlohmann::json{{"program", program}}; }
 
-nlohmann::json hold_json(const app::ProgramHold& hold) {
-  return {{"held", hold.held},
-          {"since", hold.since ? nlohmann::json(core::format_date(*hold.since)) : nlohmann::json(nullptr)},
-          {"reason", hold.reason}};
-}
-
 // The hold on the client's program from their own screening (app::program_hold).
 ApiResult<app::ProgramHold> hold_of(Call& call, std::int64_t person) {
   API_TRY(store, lift(call.state.stores.lease(person)));
   API_TRY(state, lift(app::screening_state(call.state.kb, *store)));
-  return app::program_hold(state);
-}
-
-nlohmann::json histories_json(const std::vector<app::ProgramHistory>& histories) {
-  auto list = nlohmann::json::array();
-  for (const auto& h : histories) {
-    auto versions = nlohmann::json::array();
-    for (std::size_t i = 0; i < h.versions.size(); ++i) {
-      nlohmann::json v = h.versions[i];
-      v["changes"] = h.changes[i];
-      versions.push_back(std::move(v));
-    }
-    list.push_back({{"id", h.current.id}, {"in_force", h.in_force}, {"current", h.current}, {"versions", versions}});
-  }
-  return nlohmann::json{{"programs", list}};
-}
-
-nlohmann::json cards_json(const core::HomeProgram& program, const core::Plan& cards) {
-  return nlohmann::json{{"program", program}, {"cards", adapters::plan_json(cards)}};
+  return app::program_hold(state, app::HoldReader::practitioner);
 }
 
 // A writer into the client's journal through their group commit; the
@@ -166,9 +143,8 @@ ApiResult<Reply> get_own_programs(Call& call) {
   API_TRY(store, lift(call.state.stores.lease(call.person_id)));
   API_TRY(versions, lift(store->load_programs()));
   API_TRY(state, lift(app::screening_state(call.state.kb, *store)));
-  nlohmann::json out = histories_json(app::program_histories(call.state.kb, versions));
-  out["hold"] = hold_json(app::program_hold(state));
-  return json_reply(out);
+  return json_reply(adapters::program_histories_json(app::program_histories(call.state.kb, versions),
+                                                     app::program_hold(state, app::HoldReader::person)));
 }
 
 ApiResult<Reply> get_own_cards(Call& call) {
@@ -177,7 +153,7 @@ ApiResult<Reply> get_own_cards(Call& call) {
   API_TRY(versions, lift(store->load_programs()));
   for (const auto& h : app::program_histories(call.state.kb, versions))
     if (h.current.id == program_id)
-      return json_reply(cards_json(h.current, app::program_step_cards(call.state.kb, h.current)));
+      return json_reply(adapters::program_cards_json(h.current, app::program_step_cards(call.state.kb, h.current)));
   return api_fail(404, "not_found", "no program " + std::to_string(program_id), "id");
 }
 
@@ -188,9 +164,7 @@ ApiResult<Reply> get_client_programs(Call& call) {
   API_TRY(histories, lift(app::programs_for_practitioner(call.state.kb, *clinics, reader_of(call, client), practitioner,
                                                          client, unix_now())));
   API_TRY(hold, hold_of(call, client));  // after the reach was decided and logged
-  nlohmann::json out = histories_json(histories);
-  out["hold"] = hold_json(hold);
-  return json_reply(out);
+  return json_reply(adapters::program_histories_json(histories, hold));
 }
 
 ApiResult<Reply> get_client_cards(Call& call) {
@@ -202,7 +176,7 @@ ApiResult<Reply> get_client_cards(Call& call) {
                                                          client, unix_now())));
   for (const auto& h : histories)
     if (h.current.id == program_id)
-      return json_reply(cards_json(h.current, app::program_step_cards(call.state.kb, h.current)));
+      return json_reply(adapters::program_cards_json(h.current, app::program_step_cards(call.state.kb, h.current)));
   return api_fail(404, "not_found", "no program " + std::to_string(program_id), "id");
 }
 

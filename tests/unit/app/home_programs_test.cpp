@@ -244,3 +244,48 @@ TEST(ProgramStepCards, AHandoutShowsEachItemAdaptedWithTheCueAndNeverAClinicOnly
   }
   EXPECT_TRUE(cue_shown);
 }
+
+// The hold (issue 10, point 3: "a new warning sign blocks it and flags it to
+// the practitioner"): held by a warning sign that waits for a practitioner's
+// clearance, or by a level that allows no plan; since the earliest such day;
+// worded for its reader; never naming the answer.
+TEST(ProgramHold, AWarningSignThatWaitsForAClearanceHoldsTheProgramWordedForEachReader) {
+  core::ScreeningState state;
+  EXPECT_FALSE(app::program_hold(state, app::HoldReader::person).held) << "nothing found: not held";
+
+  core::Finding caution;  // a caution the person's plan applies itself
+  caution.rule = "caution";
+  caution.level = core::ClearanceLevel::self_care_with_cautions;
+  caution.because = {"arm-numbness-tingling"};
+  state.clearance.findings = {caution};
+  EXPECT_FALSE(app::program_hold(state, app::HoldReader::practitioner).held) << "a caution alone does not hold it";
+
+  core::Finding sign = caution;
+  sign.rule = "sign";
+  sign.level = core::ClearanceLevel::see_practitioner_first;
+  sign.regions = {{"upper-trapezius", Side::both}};
+  sign.until_cleared = true;
+  sign.raised = fixture::day("2026-11-20");
+  core::Finding later = sign;
+  later.raised = fixture::day("2026-11-22");
+  state.clearance.findings = {later, sign, caution};
+  const auto for_pat = app::program_hold(state, app::HoldReader::practitioner);
+  const auto for_ana = app::program_hold(state, app::HoldReader::person);
+  ASSERT_TRUE(for_pat.held);
+  EXPECT_EQ(for_pat.since, fixture::day("2026-11-20")) << "the earliest day";
+  EXPECT_EQ(for_pat.reason.rfind("The client's own safety answers", 0), 0u) << for_pat.reason;
+  EXPECT_NE(for_pat.reason.find("record a clearance"), std::string::npos) << for_pat.reason;
+  EXPECT_EQ(for_ana.reason.rfind("Your own safety answers", 0), 0u) << for_ana.reason;
+  EXPECT_NE(for_ana.reason.find("Contact the practitioner who assigned it"), std::string::npos) << for_ana.reason;
+  for (const auto& reason : {for_pat.reason, for_ana.reason}) {
+    EXPECT_NE(reason.find("20 November 2026"), std::string::npos) << reason;
+    EXPECT_EQ(reason.find("numb"), std::string::npos) << "which answer is not said: " << reason;
+  }
+
+  core::Finding urgent;  // a level that allows no plan at all
+  urgent.rule = "urgent";
+  urgent.level = core::ClearanceLevel::urgent;
+  state.clearance.findings = {urgent};
+  state.clearance.level = core::ClearanceLevel::urgent;
+  EXPECT_TRUE(app::program_hold(state, app::HoldReader::person).held);
+}

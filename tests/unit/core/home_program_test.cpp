@@ -83,6 +83,8 @@ TEST(HomeProgram, ADoseMayBeLoweredButNeverRaised) {
   EXPECT_TRUE(has_problem(check_home_program(kKb, p), "dose-only-lower", "items[0].dose_percent"));
   p.items[0].dose_percent = 10;
   EXPECT_TRUE(has_problem(check_home_program(kKb, p), "dose-range", "items[0].dose_percent"));
+  p.items[0].dose_percent = 0;  // the same rule, however low
+  EXPECT_TRUE(has_problem(check_home_program(kKb, p), "dose-range", "items[0].dose_percent"));
   p.items[0].dose_percent = 50;
   EXPECT_TRUE(check_home_program(kKb, p).empty());
 }
@@ -286,4 +288,15 @@ TEST(ProgramVersions, ChangesAreDescribedInPlainWordsFieldByField) {
   removed.items.clear();
   EXPECT_TRUE(describe_program_changes(kKb, before, removed).front().starts_with("Removed "));
   EXPECT_TRUE(describe_program_changes(kKb, removed, before).front().starts_with("Added "));
+}
+
+TEST(HomeProgram, EachWeekdayProblemIsSaidOnceNamingEveryValue) {
+  auto p = neck_program();
+  p.weekdays = {0, 0, 2, 2, 7, 9};
+  std::vector<std::string> said;
+  for (const auto& problem : check_home_program(kKb, p))
+    if (problem.field == "weekdays") said.push_back(problem.message);
+  ASSERT_EQ(said.size(), 2u) << ::testing::PrintToString(said);
+  EXPECT_NE(said[0].find("not 7, 9"), std::string::npos) << said[0];
+  EXPECT_NE(said[1].find("named twice: 0, 2"), std::string::npos) << said[1];
 }

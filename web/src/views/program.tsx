@@ -6,7 +6,7 @@
 // person's own and is not logged.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api';
-import { assignedLine, ProgramDetails, ProgramHistory, ProgramStatus } from '../components/program';
+import { assignedLine, ProgramDetails, ProgramHistory, ProgramHoldNotice, ProgramStatus } from '../components/program';
 import { loadNames } from '../names';
 import { linkClick } from '../router';
 import type { ProgramEntry } from '../types';
@@ -29,6 +29,7 @@ export function ProgramView() {
       </p>
       {d.error ? <LoadError error={d.error} retry={d.reload} /> : null}
       {d.loading && !d.data ? <Loading what="your home programs" /> : null}
+      {d.data ? <ProgramHoldNotice list={d.data} /> : null}
       {d.data ? (
         d.data.programs.length === 0 ? (
           <p class="muted" data-testid="no-program">

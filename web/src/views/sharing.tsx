@@ -263,7 +263,8 @@ function LinkCard({ link, onChanged }: { link: CareLink; onChanged: () => void }
             <div class="notice warn confirm" ref={confirmRef} tabIndex={-1} role="group" aria-labelledby={`${idp}-confirm`}>
               <p id={`${idp}-confirm`}>
                 <strong>Stop sharing with {who}?</strong> From now on {who} will see nothing more of your data. What they
-                have already seen cannot be taken back. To share again you need a new invitation code.
+                have already seen cannot be taken back. To share again you need a new invitation code. A home program they
+                assigned stays in force until you stop following it on the Home program page.
               </p>
               <div class="actions">
                 <button type="button" class="danger" disabled={busy} onClick={() => void revoke()}>
