@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api';
 import { assignedLine, ProgramDetails, ProgramHistory, ProgramStatus } from '../components/program';
+import { ProgramHoldNotice } from '../components/program-hold';
 import { loadNames } from '../names';
 import { linkClick } from '../router';
 import type { ProgramEntry } from '../types';
@@ -35,7 +36,9 @@ export function ProgramView() {
             No practitioner has assigned you a home program: your plan is your own.
           </p>
         ) : (
-          d.data.programs.map((e) => (
+          <>
+          {d.data.programs.some((e) => e.in_force) ? <ProgramHoldNotice hold={d.data.hold} own /> : null}
+          {d.data.programs.map((e) => (
             <ProgramCard
               key={e.id}
               entry={e}
@@ -44,7 +47,8 @@ export function ProgramView() {
                 d.reload();
               }}
             />
-          ))
+          ))}
+          </>
         )
       ) : null}
     </Page>
