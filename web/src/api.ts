@@ -20,6 +20,7 @@ import type {
   HomeProgramReply,
   ProgramCards,
   ClearanceEntry,
+  ClientClearanceInput,
   ApiErrorBody,
   CheckinForm,
   CheckinRun,
@@ -179,6 +180,8 @@ export const api = {
   /** One client's progress page, if they share their journal (logged). */
   clientProgress: (id: number) => call<ClientProgress>('GET', `/clients/${id}/progress`),
   clientPart: (id: number, part: ClientPart) => call<ClientView>('GET', `/clients/${id}/${part}`),
+  /** A linked practitioner clears the client's warning signs on the areas named (all when none); signed and logged by the server. */
+  clearClient: (id: number, c: ClientClearanceInput) => call<ClearanceEntry[]>('POST', `/clients/${id}/clearances`, c),
   /** The caller's clinic's visit notes about a linked client, newest visit first (logged). */
   clientNotes: (id: number) => call<VisitNoteList>('GET', `/clients/${id}/notes`),
   writeNote: (id: number, note: VisitNoteInput) => call<VisitNote>('POST', `/clients/${id}/notes`, note),

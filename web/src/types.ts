@@ -36,6 +36,7 @@ export type Profile = S['Profile'];
 export type RegionSide = S['RegionSide'];
 export type Finding = S['Finding'];
 export type ClearanceEntry = S['ClearanceEntry'];
+export type ClientClearanceInput = S['ClientClearanceInput'];
 export type FindingHistory = S['FindingHistory'];
 export type Clearance = S['Clearance'];
 export type RegionAnswer = S['RegionSide'];
@@ -107,6 +108,7 @@ export type HomeProgram = S['HomeProgram'];
 export type HomeProgramReply = S['HomeProgramReply'];
 export type HomeProgramVersion = S['HomeProgramVersion'];
 export type HomeProgramList = S['HomeProgramList'];
+export type ProgramHold = S['ProgramHold'];
 /** One program of a list: whether the plan follows it, its current version and every version with what changed. */
 export type ProgramEntry = HomeProgramList['programs'][number];
 export type ProgramCards = S['ProgramCards'];

@@ -14,14 +14,13 @@ import {
   addClinic,
   addUser,
   apiCall,
-  axe,
+  checkPage,
   launch,
   logIn,
   newPage,
   setUpPerson,
   shot,
   startServer,
-  unlabelledControls,
   type Watched,
 } from './harness';
 
@@ -37,27 +36,6 @@ async function navLinks(page: Page): Promise<string[]> {
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.waitFor();
   return (await nav.getByRole('link').allTextContents()).map((t) => t.trim());
-}
-
-/** Fails on horizontal scrolling, unlabelled controls, axe findings and small targets on the page as it is now. */
-async function checkPage(page: Page, width: number, where: string): Promise<void> {
-  const sw = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(sw <= width, `${where}: page is ${sw}px wide at a ${width}px viewport`);
-  assert.deepEqual(await unlabelledControls(page), [], `controls without a label on ${where}`);
-  const violations = await axe(page, ['label', 'button-name', 'color-contrast', 'link-name', 'select-name', 'heading-order', 'aria-allowed-attr', 'aria-required-children']);
-  assert.deepEqual(violations, [], `axe on ${where}`);
-  // Every button, text box and checkbox row on the page is a 44 px target.
-  const small = await page.evaluate(() => {
-    const out: string[] = [];
-    document.querySelectorAll<HTMLElement>('main button, main input:not([type=checkbox]), main label.check, nav a, nav button').forEach((el) => {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) return; // not shown
-      if (r.height < 43.5 || r.width < 43.5) out.push(`${el.outerHTML.slice(0, 80)}: ${r.width.toFixed(0)}×${r.height.toFixed(0)}`);
-    });
-    return out;
-  });
-  assert.deepEqual(small, [], `targets under 44 px on ${where}`);
-  assert.equal(await page.locator('h1#page-title').count(), 1, `one page title on ${where}`);
 }
 
 for (const [width, height] of [

@@ -1,6 +1,7 @@
 // Test harness: starts a real `fascia serve` on a fresh database for each
 // test, launches Debian's Chromium through playwright-core, and collects CSP
 // violations and page errors so a test can fail on them. No API mocks.
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -110,6 +111,27 @@ export async function addClinic(server: Server, name: string): Promise<number> {
   return id;
 }
 
+/**
+ * A clinic with one practitioner, and the person accounts named; each account's
+ * password is "<name> password 1". Resolves with the clinic's id.
+ */
+export async function setUpClinic(
+  server: Server,
+  clinic: string,
+  practitioner: string,
+  persons: string[],
+): Promise<number> {
+  for (const name of persons) await addUser(server, name, passwordOf(name));
+  const id = await addClinic(server, clinic);
+  await addUser(server, practitioner, passwordOf(practitioner), { role: 'practitioner', clinic: id });
+  return id;
+}
+
+/** The password setUpClinic gives an account. */
+export function passwordOf(name: string): string {
+  return `${name} password 1`;
+}
+
 /** Logs in through the log-in page as `name`. */
 export async function logIn(page: Page, server: Server, name: string, password: string): Promise<void> {
   await page.goto(server.base + '/');
@@ -215,6 +237,60 @@ export async function setUpPerson(page: Page, name: string): Promise<void> {
   for (const q of qs.body) answers[q.id] = q.kind === 'regions' ? { yes: false, regions: [] } : { yes: false };
   const scr = await apiCall(page, 'POST', '/screening', { answers });
   if (scr.status !== 201) throw new Error('POST /screening: ' + JSON.stringify(scr));
+}
+
+/**
+ * A new page signed in through the log-in page as `name` (password
+ * passwordOf(name)), once it has landed on `landing`: a practitioner on
+ * /clients; a new person on /screening, then given a profile and an all-"no"
+ * screening through the API (setUpPerson; the first run is loop.test.ts's).
+ */
+export async function signIn(
+  browser: Browser,
+  server: Server,
+  name: string,
+  viewport: { width: number; height: number },
+  as: 'practitioner' | 'new person',
+): Promise<Watched> {
+  const w = await newPage(browser, viewport);
+  await logIn(w.page, server, name, passwordOf(name));
+  if (as === 'practitioner') await w.page.waitForURL(/\/clients$/);
+  else {
+    await w.page.waitForURL(/\/screening$/);
+    await setUpPerson(w.page, name);
+  }
+  return w;
+}
+
+/** Fails on horizontal scrolling, unlabelled controls, axe findings and targets under 44 px on the page as it is now. */
+export async function checkPage(page: Page, width: number, where: string): Promise<void> {
+  const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(sw <= width, `${where}: page is ${sw}px wide at a ${width}px viewport`);
+  assert.deepEqual(await unlabelledControls(page), [], `controls without a label on ${where}`);
+  const violations = await axe(page, [
+    'label',
+    'button-name',
+    'color-contrast',
+    'link-name',
+    'select-name',
+    'heading-order',
+    'aria-allowed-attr',
+    'aria-required-children',
+  ]);
+  assert.deepEqual(violations, [], `axe on ${where}`);
+  const small = await page.evaluate(() => {
+    const out: string[] = [];
+    document
+      .querySelectorAll<HTMLElement>('main button, main input:not([type=checkbox]), main select, main label.check, main summary, nav a, nav button')
+      .forEach((el) => {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) return; // not shown
+        if (r.height < 43.5 || r.width < 43.5) out.push(`${el.outerHTML.slice(0, 80)}: ${r.width.toFixed(0)}×${r.height.toFixed(0)}`);
+      });
+    return out;
+  });
+  assert.deepEqual(small, [], `targets under 44 px on ${where}`);
+  assert.equal(await page.locator('h1#page-title').count(), 1, `one page title on ${where}`);
 }
 
 /** Presses Tab until the focused element matches `selector`; fails after `max` presses. */

@@ -11,39 +11,7 @@
 // pat's clearance; the person stops following it → the plan's notice is gone. Once at desktop width, once at 390×844.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { addClinic, addUser, apiCall, axe, launch, logIn, newPage, setUpPerson, shot, startServer, unlabelledControls, type Watched } from './harness';
-
-/** Fails on horizontal scrolling, unlabelled controls, axe findings and small targets on the page as it is now. */
-async function checkPage(page: Page, width: number, where: string): Promise<void> {
-  const sw = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(sw <= width, `${where}: page is ${sw}px wide at a ${width}px viewport`);
-  assert.deepEqual(await unlabelledControls(page), [], `controls without a label on ${where}`);
-  const violations = await axe(page, [
-    'label',
-    'button-name',
-    'color-contrast',
-    'link-name',
-    'select-name',
-    'heading-order',
-    'aria-allowed-attr',
-    'aria-required-children',
-  ]);
-  assert.deepEqual(violations, [], `axe on ${where}`);
-  const small = await page.evaluate(() => {
-    const out: string[] = [];
-    document
-      .querySelectorAll<HTMLElement>('main button, main input:not([type=checkbox]), main select, main label.check, main summary, nav a, nav button')
-      .forEach((el) => {
-        const r = el.getBoundingClientRect();
-        if (r.width === 0 && r.height === 0) return;
-        if (r.height < 43.5 || r.width < 43.5) out.push(`${el.outerHTML.slice(0, 80)}: ${r.width.toFixed(0)}×${r.height.toFixed(0)}`);
-      });
-    return out;
-  });
-  assert.deepEqual(small, [], `targets under 44 px on ${where}`);
-  assert.equal(await page.locator('h1#page-title').count(), 1, `one page title on ${where}`);
-}
+import { addClinic, addUser, apiCall, checkPage, launch, logIn, newPage, setUpPerson, shot, startServer, type Watched } from './harness';
 
 for (const [width, height] of [
   [1100, 900],

@@ -192,13 +192,13 @@ ProgramHold program_hold(const core::ScreeningState& state, HoldReader reader) {
   }
   if (!hold.held && !state.clearance.plan_allowed()) hold.held = true;
   if (!hold.held) return hold;
-  const std::string since = hold.since ? " since " + core::format_long_date(*hold.since) : std::string();
+  // The date is in `since`; the sentence says what to do, for its reader.
   hold.reason = reader == HoldReader::practitioner
-                    ? "The client's own safety answers hold the program back" + since +
-                          ": a warning sign that needs a practitioner. See them, then record a clearance if it is safe."
-                    : "Your own safety answers hold this program back" + since +
-                          ": a warning sign needs a practitioner to check you first. Contact the practitioner who "
-                          "assigned it; once they record a clearance, the program applies again.";
+                    ? "The client's own safety answers hold the program back: a warning sign that needs a "
+                      "practitioner. See them, then record a clearance if it is safe."
+                    : "Your own safety answers hold this program back: a warning sign needs a practitioner to check "
+                      "you first. Contact the practitioner who assigned it; once they have checked you, answer the "
+                      "safety questions again, and their recorded clearance lets the program apply again.";
   return hold;
 }
 

@@ -98,7 +98,7 @@ core::Result<std::vector<ProgramHistory>> programs_for_practitioner(const core::
 struct ProgramHold {
   bool held = false;
   std::optional<core::Date> since;  // the earliest day such a finding was raised
-  std::string reason;               // one plain sentence for its reader; empty when not held
+  std::string reason;               // what to do, for its reader, without the date; empty when not held
 };
 // Who reads the hold's sentence: the practitioner ("the client's own safety
 // answers…", clear it when safe) or the person ("your own safety answers…",

@@ -72,7 +72,9 @@ int print_histories(Context& ctx, const core::KnowledgeBase& kb, const std::vect
   if (histories.empty()) ctx.out << "No home program assigned.\n";
   for (const auto& h : histories) print_history(ctx.out, kb, h);
   const bool in_force = std::any_of(histories.begin(), histories.end(), [](const auto& h) { return h.in_force; });
-  if (hold.held && in_force) ctx.out << "HELD: " << hold.reason << "\n";
+  if (hold.held && in_force)
+    ctx.out << "HELD" << (hold.since ? " since " + core::format_long_date(*hold.since) : std::string()) << ": "
+            << hold.reason << "\n";
   return kOk;
 }
 

@@ -1,32 +1,39 @@
 // Record that a practitioner has seen you: warning-sign findings stay in force
 // until this is recorded (POST /api/v1/clearances). Shown under findings that
 // are "until cleared". The clearance covers everything; for one region only,
-// use the terminal (fascia clear --region).
+// use the terminal (fascia clear --region). The day and the note are the
+// fields a practitioner's clearance has too (clearance-fields.tsx).
 import { useState } from 'preact/hooks';
 import { api } from '../api';
-import { longDate } from '../util';
+import { useApp } from '../app-context';
+import { useNames } from '../names';
+import { errorsFrom, FieldError, type FieldErrors, OtherErrors } from '../util';
+import { ClearanceDateNote, clearedLine } from './clearance-fields';
 
 export function ClearanceForm({ onSaved }: { onSaved?: () => void }) {
+  const today = useApp().me.today;
+  const names = useNames();
   const [by, setBy] = useState('');
+  const [date, setDate] = useState(today);
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(e: Event) {
     e.preventDefault();
     if (!by.trim()) {
-      setError('Say who saw you, for example "Dr Lee, physiotherapist".');
+      setErrors({ by: 'Say who saw you, for example "Dr Lee, physiotherapist".' });
       return;
     }
     setBusy(true);
-    setError(null);
+    setErrors({});
     try {
-      const [entry] = await api.recordClearance({ by: by.trim(), note });
-      setSaved(`Recorded: cleared by ${entry.by} on ${longDate(entry.date)}.`);
+      const [entry] = await api.recordClearance({ by: by.trim(), date, note });
+      setSaved(clearedLine(entry, names));
       onSaved?.();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setErrors(errorsFrom(err));
     } finally {
       setBusy(false);
     }
@@ -34,21 +41,36 @@ export function ClearanceForm({ onSaved }: { onSaved?: () => void }) {
 
   if (saved) return <p class="clearance-saved" role="status">{saved}</p>;
   return (
-    <form class="clearance-form" onSubmit={submit} aria-labelledby="clearance-title">
+    <form class="clearance-form" onSubmit={submit} aria-labelledby="clearance-title" noValidate>
       <h3 id="clearance-title">A practitioner has checked me</h3>
       <p class="small">
         These warning signs stay in force until you record who cleared you. Answering the questions again with “no” does
         not lift them.
       </p>
-      <label>
-        Who cleared you
-        <input name="by" value={by} maxLength={200} onInput={(e) => setBy((e.target as HTMLInputElement).value)} />
-      </label>
-      <label>
-        What they said (optional)
-        <input name="note" value={note} maxLength={2000} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
-      </label>
-      {error ? <p class="error" role="alert">{error}</p> : null}
+      <div class="field">
+        <label for="own-clearance-by">Who cleared you</label>
+        <input
+          id="own-clearance-by"
+          name="by"
+          value={by}
+          maxLength={200}
+          aria-invalid={errors.by ? 'true' : undefined}
+          onInput={(e) => setBy(e.currentTarget.value)}
+        />
+        <FieldError errors={errors} field="by" />
+      </div>
+      <ClearanceDateNote
+        prefix="own-clearance"
+        today={today}
+        date={date}
+        note={note}
+        dateLabel="The day they saw you"
+        noteLabel="What they said (optional)"
+        errors={errors}
+        onDate={setDate}
+        onNote={setNote}
+      />
+      <OtherErrors errors={errors} shown={['by', 'date', 'note']} />
       <button type="submit" disabled={busy}>
         Record the clearance
       </button>

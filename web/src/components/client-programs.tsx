@@ -11,7 +11,7 @@ import { api } from '../api';
 import { useApp } from '../app-context';
 import { loadNames } from '../names';
 import { linkClick } from '../router';
-import type { HomeProgram, HomeProgramInput, HomeProgramList, ProgramEntry, Protocol, Region, Side } from '../types';
+import type { HomeProgram, HomeProgramInput, ProgramEntry, ProgramHold, Protocol, Region, Side } from '../types';
 import {
   addDays,
   errorsFrom,
@@ -26,7 +26,8 @@ import {
   useLoad,
   weekdayNames,
 } from '../util';
-import { assignedLine, ProgramDetails, ProgramHistory, ProgramHoldNotice, ProgramStatus } from './program';
+import { assignedLine, ProgramDetails, ProgramHistory, ProgramStatus } from './program';
+import { ProgramHoldNotice } from './program-hold';
 
 interface Kb {
   protocols: Protocol[];
@@ -554,8 +555,8 @@ export function ClientPrograms({ id }: { id: number }) {
     const [protocols, regions] = await Promise.all([api.protocols(), api.regions(), loadNames()]);
     return { protocols, regions };
   });
-  const [list, setList] = useState<HomeProgramList | null>(null);
-  const programs = list?.programs ?? null;
+  const [programs, setPrograms] = useState<ProgramEntry[] | null>(null);
+  const [hold, setHold] = useState<ProgramHold | null>(null);
   const [error, setError] = useState<string>('');
   const [loading, setLoading] = useState(false);
   const [assigning, setAssigning] = useState(false);
@@ -565,7 +566,9 @@ export function ClientPrograms({ id }: { id: number }) {
     setLoading(true);
     setError('');
     try {
-      setList(await api.clientPrograms(id));
+      const list = await api.clientPrograms(id);
+      setPrograms(list.programs);
+      setHold(list.hold);
     } catch (e) {
       setError(sentence(toApiError(e).message));
     } finally {
@@ -605,7 +608,7 @@ export function ClientPrograms({ id }: { id: number }) {
         {saved}
       </p>
       {error ? <LoadError error={toApiError(new Error(error))} retry={() => void load()} /> : null}
-      {list ? <ProgramHoldNotice list={list} /> : null}
+      {hold && programs?.some((e) => e.in_force) ? <ProgramHoldNotice hold={hold} /> : null}
       {programs === null ? (
         <button type="button" disabled={loading} onClick={() => void load()}>
           {loading ? 'Loading the home programs…' : 'Show home programs'}

@@ -5,7 +5,7 @@
 // with its area, pressure ceiling, dose and cue, the areas kept for the
 // clinic, the note, and every version with what it changed.
 import { useNames } from '../names';
-import type { HomeProgram, HomeProgramList, ProgramEntry, RegionSide } from '../types';
+import type { HomeProgram, ProgramEntry, RegionSide } from '../types';
 import { addDays, longDate, sideWord, weekdayNames } from '../util';
 
 /** The last day of a program: `weeks` whole weeks from its start. */
@@ -23,21 +23,6 @@ export function weekdaysText(days: number[]): string {
 /** "Assigned by pat, North Physio on Monday, 23 November 2026". */
 export function assignedLine(p: HomeProgram): string {
   return `Assigned by ${p.practitioner}, ${p.clinic} on ${longDate(p.assigned)}`;
-}
-
-/**
- * The hold on a program in force (GET …/programs' `hold`): the server's
- * sentence is written for its reader (the person: contact the practitioner;
- * the practitioner: see them, then clear). Nothing when no program is in
- * force or nothing holds it.
- */
-export function ProgramHoldNotice({ list }: { list: HomeProgramList }) {
-  if (!list.hold.held || !list.programs.some((e) => e.in_force)) return null;
-  return (
-    <div class="blocked-notice" role="alert" data-testid="program-hold">
-      <strong>Held back.</strong> {list.hold.reason}
-    </div>
-  );
 }
 
 /** Whether the person's plan follows the program, or who ended it and when. */

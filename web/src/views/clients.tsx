@@ -10,6 +10,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../app-context';
 import { NoteCard, NoteForm } from '../components/visit-notes';
 import { ClientPrograms } from '../components/client-programs';
+import { awaitingClearance, ClientClearanceForm } from '../components/client-clearance-form';
+import { clearedLine } from '../components/clearance-fields';
 import { api, type ClientPart } from '../api';
 import { PARTS, sharedWords } from '../care';
 import { useNames } from '../names';
@@ -214,6 +216,8 @@ export function ClientPage({ id }: { id: number }) {
   const view = useLoad(() => api.client(id), [id]);
   const first = view.data ? PARTS.find((p) => view.data!.link.share[p.id])?.id ?? 'journal' : 'journal';
   const [tab, setTab] = useState<ClientPart | null>(null);
+  // Bumped by a clearance: the progress (flags) and the programs (hold) are read again.
+  const [cleared, setCleared] = useState(0);
   const current = tab ?? first;
   const link = view.data?.link;
   return (
@@ -231,7 +235,7 @@ export function ClientPage({ id }: { id: number }) {
             Linked since {localDay(link.created)} at {link.clinic.name}. {sharesLine(link)}
           </p>
           <p class="muted small">Each time you open a part, it is written in the client's list of who looked at their data.</p>
-          {link.share.journal ? <ClientProgressPanel id={id} sessionsShared={!!link.share.sessions} /> : (
+          {link.share.journal ? <ClientProgressPanel key={cleared} id={id} sessionsShared={!!link.share.sessions} /> : (
             <p class="muted" data-testid="progress-not-shared">Progress: not shared (it comes from the client's journal).</p>
           )}
           <div class="tabs" role="tablist" aria-label="Part of the client's data">
@@ -262,10 +266,14 @@ export function ClientPage({ id }: { id: number }) {
             ))}
           </div>
           <div id="client-panel" role="tabpanel" aria-labelledby={`tab-${current}`} class="entry-panel" data-part={current}>
-            <PartPanel key={current} id={id} part={current} />
+            {current === 'screening' ? (
+              <ScreeningPanel id={id} name={link.client.name} onCleared={() => setCleared(cleared + 1)} />
+            ) : (
+              <PartPanel key={current} id={id} part={current} />
+            )}
           </div>
           <VisitNotes id={id} />
-          <ClientPrograms id={id} />
+          <ClientPrograms key={cleared} id={id} />
         </>
       ) : null}
     </Page>
@@ -317,17 +325,60 @@ function ClientError({ error, retry }: { error: ApiError; retry?: () => void }) 
   return <LoadError error={error} retry={retry} />;
 }
 
-function PartPanel({ id, part }: { id: number; part: ClientPart }) {
+function PartPanel({ id, part }: { id: number; part: 'journal' | 'sessions' }) {
   const d = useLoad(() => api.clientPart(id, part), [id, part]);
   if (d.error) return <ClientError error={d.error} retry={d.reload} />;
   if (d.loading || !d.data) return <Loading what={PARTS.find((p) => p.id === part)!.name} />;
   return <PartBody view={d.data} part={part} />;
 }
 
-function PartBody({ view, part }: { view: ClientView; part: ClientPart }) {
+function PartBody({ view, part }: { view: ClientView; part: 'journal' | 'sessions' }) {
   if (part === 'journal') return view.journal ? <Recent journal={view.journal} /> : <p class="muted">No journal.</p>;
-  if (part === 'sessions') return <Sessions sessions={view.sessions ?? []} />;
-  return view.screening ? <Screening s={view.screening} /> : <p class="muted">They have not answered the safety questions yet.</p>;
+  return <Sessions sessions={view.sessions ?? []} />;
+}
+
+/**
+ * The Screening tab: the client's latest answers and what holds now, and, for
+ * the warning signs only a practitioner's clearance lifts, the form that
+ * records one. A saved clearance reads the screening again (the cleared
+ * warning signs are gone) and tells the page (`onCleared`), which reads the
+ * flags and the programs' hold again.
+ */
+function ScreeningPanel({ id, name, onCleared }: { id: number; name: string; onCleared: () => void }) {
+  const app = useApp();
+  const names = useNames();
+  const d = useLoad(() => api.clientPart(id, 'screening'), [id]);
+  const [saved, setSaved] = useState('');
+  const status = (
+    <p role="status" class="ok" data-testid="client-clearance-saved">
+      {saved}
+    </p>
+  );
+  if (d.error) return <ClientError error={d.error} retry={d.reload} />;
+  if (!d.data) return <Loading what={PARTS.find((p) => p.id === 'screening')!.name} />;
+  const s = d.data.screening;
+  if (!s) return <p class="muted">They have not answered the safety questions yet.</p>;
+  const waiting = awaitingClearance(s.clearance.findings);
+  return (
+    <>
+      <Screening s={s} />
+      {status}
+      {waiting.length ? (
+        <ClientClearanceForm
+          key={saved}
+          client={id}
+          clientName={name}
+          findings={waiting}
+          today={app.me.today}
+          onSaved={(entry) => {
+            setSaved(`${clearedLine(entry, names)} ${name} sees it with their warning signs.`);
+            d.reload();
+            onCleared();
+          }}
+        />
+      ) : null}
+    </>
+  );
 }
 
 function Sessions({ sessions }: { sessions: Session[] }) {

@@ -6,7 +6,8 @@
 // person's own and is not logged.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api';
-import { assignedLine, ProgramDetails, ProgramHistory, ProgramHoldNotice, ProgramStatus } from '../components/program';
+import { assignedLine, ProgramDetails, ProgramHistory, ProgramStatus } from '../components/program';
+import { ProgramHoldNotice } from '../components/program-hold';
 import { loadNames } from '../names';
 import { linkClick } from '../router';
 import type { ProgramEntry } from '../types';
@@ -29,14 +30,15 @@ export function ProgramView() {
       </p>
       {d.error ? <LoadError error={d.error} retry={d.reload} /> : null}
       {d.loading && !d.data ? <Loading what="your home programs" /> : null}
-      {d.data ? <ProgramHoldNotice list={d.data} /> : null}
       {d.data ? (
         d.data.programs.length === 0 ? (
           <p class="muted" data-testid="no-program">
             No practitioner has assigned you a home program: your plan is your own.
           </p>
         ) : (
-          d.data.programs.map((e) => (
+          <>
+          {d.data.programs.some((e) => e.in_force) ? <ProgramHoldNotice hold={d.data.hold} /> : null}
+          {d.data.programs.map((e) => (
             <ProgramCard
               key={e.id}
               entry={e}
@@ -45,7 +47,8 @@ export function ProgramView() {
                 d.reload();
               }}
             />
-          ))
+          ))}
+          </>
         )
       ) : null}
     </Page>
