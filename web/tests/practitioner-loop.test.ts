@@ -182,6 +182,8 @@ test('invite, accept, assign, a session stopped for a warning sign, the list, th
     await sam.page.goto(server.base + '/progress');
     const history = sam.page.getByTestId('warning-history');
     await history.locator('li[data-rule="practitioner-arm-numbness-tingling"]').getByText(`Cleared on ${DAY} by pat, North Physio.`).waitFor();
+    // The area names come from the knowledge base, read alongside: wait for them before reading the text.
+    await history.getByText(`by pat, North Physio: ${NECK[0]}`, { exact: false }).waitFor();
     const text = await history.innerText();
     assert.match(text, new RegExp(`Clearances recorded\\s+${DAY}, by pat, North Physio: ${NECK.join(', ').replace(/[()]/g, '\\$&')}`), text);
     assert.match(text, /Seen in clinic: no nerve signs, neck work is fine\./, text);

@@ -14,7 +14,7 @@ import { awaitingClearance, ClientClearanceForm } from '../components/client-cle
 import { clearedLine } from '../components/clearance-fields';
 import { api, type ClientPart } from '../api';
 import { PARTS, sharedWords } from '../care';
-import { useNames } from '../names';
+import { loadNames, useNames } from '../names';
 import { linkClick } from '../router';
 import type {
   AttentionFlag,
@@ -282,7 +282,7 @@ export function ClientPage({ id }: { id: number }) {
 
 function ClientProgressPanel({ id, sessionsShared }: { id: number; sessionsShared: boolean }) {
   const d = useLoad(async () => {
-    const [page, regions] = await Promise.all([api.clientProgress(id), api.regions()]);
+    const [page, regions] = await Promise.all([api.clientProgress(id), api.regions(), loadNames()]); // names ready before the body shows
     return { page, regions };
   }, [id]);
   return (

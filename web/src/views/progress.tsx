@@ -21,7 +21,7 @@ import { api } from '../api';
 import { ClearanceForm } from '../components/clearance-form';
 import { Reasons } from '../components/reasons';
 import { SourceNote } from '../components/source-note';
-import { useNames, type Names } from '../names';
+import { loadNames, useNames, type Names } from '../names';
 import type { Progress, Region, RegionSide, RegionTrend, ReviewState } from '../types';
 import { levelWords, LoadError, Loading, longDate, mediumDate, Page, shortDate, sideWord, useLoad } from '../util';
 
@@ -53,7 +53,7 @@ const REVIEW_WORDS: Record<ReviewState, string> = {
 
 export function ProgressView() {
   const d = useLoad(async () => {
-    const [progress, regions] = await Promise.all([api.progress(), api.regions()]);
+    const [progress, regions] = await Promise.all([api.progress(), api.regions(), loadNames()]); // names ready before the body shows
     return { progress, regions };
   });
   return (
