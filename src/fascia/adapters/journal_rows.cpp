@@ -122,13 +122,23 @@ Result<std::vector<core::ScreeningRecord>> select_screenings_where(Database& db,
   return records;
 }
 
-Result<void> select_sessions(Database& db, std::int64_t person, std::vector<core::SessionEntry>& sessions) {
+// Runs `select` (which ends in its WHERE on the person, ?1), with `filter`
+// (on ?2 = `since`) added unless `since` is empty, then `order`.
+template <class OnRow>
+Result<void> rows_since(Database& db, std::string_view table, const std::string& select, std::string_view filter,
+                        std::string_view order, const std::string& since, std::int64_t person, OnRow&& on_row) {
+  if (since.empty()) return each_row(db, table, select + " " + std::string(order), on_row, person);
+  return each_row(db, table, select + " AND " + std::string(filter) + " " + std::string(order), on_row, person, since);
+}
+
+// The sessions dated `since` or later ("" for all), with their steps.
+Result<void> select_sessions(Database& db, std::int64_t person, const std::string& since,
+                             std::vector<core::SessionEntry>& sessions) {
   std::map<std::int64_t, std::size_t> index_of;  // session id -> position in sessions
-  FASCIA_TRY(each_row(
+  FASCIA_TRY(rows_since(
       db, "session",
-      "SELECT id, date, protocol, target_region, side, stopped, stop_sign FROM session WHERE person_id = ?1 "
-      "ORDER BY date, id",
-      [&](Columns& c) {
+      "SELECT id, date, protocol, target_region, side, stopped, stop_sign FROM session WHERE person_id = ?1",
+      "date >= ?2", "ORDER BY date, id", since, person, [&](Columns& c) {
         index_of[c.int64(0)] = sessions.size();
         sessions.push_back({.id = c.int64(0),
                             .date = c.date(1),
@@ -138,13 +148,14 @@ Result<void> select_sessions(Database& db, std::int64_t person, std::vector<core
                             .steps = {},
                             .stopped = c.boolean(5),
                             .stop_sign = c.text(6)});
-      },
-      person));
-  return each_row(
+      }));
+  if (index_of.empty()) return {};
+  return rows_since(
       db, "session_step",
       "SELECT session_id, step_index, technique, region, side, modality, status, strokes, seconds, pressure_used, "
-      "stop_sign, note FROM session_step WHERE person_id = ?1 ORDER BY session_id, position",
-      [&](Columns& c) {
+      "stop_sign, note FROM session_step WHERE person_id = ?1",
+      "session_id IN (SELECT id FROM session WHERE person_id = ?1 AND date >= ?2)", "ORDER BY session_id, position",
+      since, person, [&](Columns& c) {
         // The foreign key guarantees the parent session exists.
         sessions[index_of.at(c.int64(0))].steps.push_back({.index = c.integer(1),
                                                            .technique = c.text(2),
@@ -157,18 +168,18 @@ Result<void> select_sessions(Database& db, std::int64_t person, std::vector<core
                                                            .pressure_used = c.optional_integer(9),
                                                            .stop_sign = c.text(10),
                                                            .note = c.text(11)});
-      },
-      person);
+      });
 }
 
-Result<void> select_clinic_treatments(Database& db, std::int64_t person,
+// The clinic treatments dated `since` or later ("" for all), with their regions.
+Result<void> select_clinic_treatments(Database& db, std::int64_t person, const std::string& since,
                                       std::vector<core::ClinicTreatmentEntry>& treatments) {
   std::map<std::int64_t, std::size_t> index_of;  // id -> position in treatments
-  FASCIA_TRY(each_row(
+  FASCIA_TRY(rows_since(
       db, "clinic_treatment",
       "SELECT id, date, treatment, pressure, minutes, reaction, note, practitioner_id, practitioner, clinic_id "
-      "FROM clinic_treatment WHERE person_id = ?1 ORDER BY date, id",
-      [&](Columns& c) {
+      "FROM clinic_treatment WHERE person_id = ?1",
+      "date >= ?2", "ORDER BY date, id", since, person, [&](Columns& c) {
         index_of[c.int64(0)] = treatments.size();
         treatments.push_back({.id = c.int64(0),
                               .date = c.date(1),
@@ -181,17 +192,15 @@ Result<void> select_clinic_treatments(Database& db, std::int64_t person,
                               .practitioner_id = c.int64(7),
                               .practitioner = c.text(8),
                               .clinic_id = c.int64(9)});
-      },
-      person));
-  return each_row(
-      db, "clinic_treatment_region",
-      "SELECT clinic_treatment_id, region, side FROM clinic_treatment_region WHERE person_id = ?1 "
-      "ORDER BY clinic_treatment_id, position",
-      [&](Columns& c) {
-        // The foreign key guarantees the parent treatment exists.
-        treatments[index_of.at(c.int64(0))].regions.push_back({c.text(1), c.side(2)});
-      },
-      person);
+      }));
+  if (index_of.empty()) return {};
+  return rows_since(db, "clinic_treatment_region",
+                    "SELECT clinic_treatment_id, region, side FROM clinic_treatment_region WHERE person_id = ?1",
+                    "clinic_treatment_id IN (SELECT id FROM clinic_treatment WHERE person_id = ?1 AND date >= ?2)",
+                    "ORDER BY clinic_treatment_id, position", since, person, [&](Columns& c) {
+                      // The foreign key guarantees the parent treatment exists.
+                      treatments[index_of.at(c.int64(0))].regions.push_back({c.text(1), c.side(2)});
+                    });
 }
 
 // The next id of `table` (a constant name), numbered across the whole
@@ -307,43 +316,40 @@ Result<void> insert_screening(Database& db, std::int64_t person, const core::Scr
   return {};
 }
 
-Result<core::Journal> select_journal(Database& db, std::int64_t person) {
+Result<core::Journal> select_journal(Database& db, std::int64_t person, std::optional<core::Date> from) {
   core::Journal journal;
-  FASCIA_TRY(each_row(
-      db, "pain_entry", "SELECT date, region, side, score FROM pain_entry WHERE person_id = ?1 ORDER BY date, id",
-      [&](Columns& c) {
+  // Each dated table in date order (then as stored); with `from`, only the
+  // rows dated then or later.
+  const std::string since = from ? core::format_date(*from) : std::string();
+  const auto dated = [&](std::string_view table, const std::string& select, auto&& on_row) {
+    return rows_since(db, table, select, "date >= ?2", "ORDER BY date, id", since, person, on_row);
+  };
+  FASCIA_TRY(
+      dated("pain_entry", "SELECT date, region, side, score FROM pain_entry WHERE person_id = ?1", [&](Columns& c) {
         journal.pain.push_back({.date = c.date(0), .region = c.text(1), .side = c.side(2), .score = c.integer(3)});
-      },
-      person));
-  FASCIA_TRY(each_row(
-      db, "reaction_entry",
-      "SELECT date, region, side, redness, red_dots, bruising, soreness FROM reaction_entry WHERE person_id = ?1 "
-      "ORDER BY date, id",
-      [&](Columns& c) {
-        journal.reactions.push_back({.date = c.date(0),
-                                     .region = c.text(1),
-                                     .side = c.side(2),
-                                     .redness = c.boolean(3),
-                                     .red_dots = c.boolean(4),
-                                     .bruising = c.boolean(5),
-                                     .soreness = c.integer(6)});
-      },
-      person));
-  FASCIA_TRY(each_row(
-      db, "habit_entry", "SELECT date, habit FROM habit_entry WHERE person_id = ?1 ORDER BY date, id",
-      [&](Columns& c) { journal.habits.push_back({.date = c.date(0), .habit = c.text(1)}); }, person));
-  FASCIA_TRY(each_row(
-      db, "treatment_entry",
-      "SELECT date, treatment, region, note FROM treatment_entry WHERE person_id = ?1 ORDER BY date, id",
-      [&](Columns& c) {
-        journal.treatments.push_back(
-            {.date = c.date(0), .treatment = c.text(1), .region = c.text(2), .note = c.text(3)});
-      },
-      person));
-  FASCIA_TRY(each_row(
-      db, "note_entry", "SELECT date, text FROM note_entry WHERE person_id = ?1 ORDER BY date, id",
-      [&](Columns& c) { journal.notes.push_back({.date = c.date(0), .text = c.text(1)}); }, person));
-  FASCIA_TRY(select_sessions(db, person, journal.sessions));
+      }));
+  FASCIA_TRY(dated("reaction_entry",
+                   "SELECT date, region, side, redness, red_dots, bruising, soreness FROM reaction_entry "
+                   "WHERE person_id = ?1",
+                   [&](Columns& c) {
+                     journal.reactions.push_back({.date = c.date(0),
+                                                  .region = c.text(1),
+                                                  .side = c.side(2),
+                                                  .redness = c.boolean(3),
+                                                  .red_dots = c.boolean(4),
+                                                  .bruising = c.boolean(5),
+                                                  .soreness = c.integer(6)});
+                   }));
+  FASCIA_TRY(dated("habit_entry", "SELECT date, habit FROM habit_entry WHERE person_id = ?1",
+                   [&](Columns& c) { journal.habits.push_back({.date = c.date(0), .habit = c.text(1)}); }));
+  FASCIA_TRY(dated("treatment_entry", "SELECT date, treatment, region, note FROM treatment_entry WHERE person_id = ?1",
+                   [&](Columns& c) {
+                     journal.treatments.push_back(
+                         {.date = c.date(0), .treatment = c.text(1), .region = c.text(2), .note = c.text(3)});
+                   }));
+  FASCIA_TRY(dated("note_entry", "SELECT date, text FROM note_entry WHERE person_id = ?1",
+                   [&](Columns& c) { journal.notes.push_back({.date = c.date(0), .text = c.text(1)}); }));
+  FASCIA_TRY(select_sessions(db, person, since, journal.sessions));
   std::vector<std::pair<std::int64_t, core::ClearanceEntry>> clearances;
   FASCIA_TRY(each_row(
       db, "clearance",
@@ -365,7 +371,7 @@ Result<core::Journal> select_journal(Database& db, std::int64_t person) {
         person, id));
     journal.clearances.push_back(std::move(entry));
   }
-  FASCIA_TRY(select_clinic_treatments(db, person, journal.clinic_treatments));
+  FASCIA_TRY(select_clinic_treatments(db, person, since, journal.clinic_treatments));
   return journal;
 }
 

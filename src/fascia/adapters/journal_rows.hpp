@@ -29,7 +29,9 @@ Result<void> insert_screening(Database& db, std::int64_t person, const core::Scr
 // How many screenings the person has on record.
 Result<std::size_t> count_screenings(Database& db, std::int64_t person);
 
-Result<core::Journal> select_journal(Database& db, std::int64_t person);
+// The whole journal, or with `from` only the entries dated then or later
+// (every clearance still): JournalStore::load_journal_since.
+Result<core::Journal> select_journal(Database& db, std::int64_t person, std::optional<core::Date> from = std::nullopt);
 Result<void> insert(Database& db, std::int64_t person, const core::PainEntry& entry);
 Result<void> insert(Database& db, std::int64_t person, const core::ReactionEntry& entry);
 Result<void> insert(Database& db, std::int64_t person, const core::HabitEntry& entry);

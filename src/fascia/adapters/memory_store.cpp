@@ -250,6 +250,19 @@ Result<core::ClearanceEntry> MemoryStore::add_clearance(const core::ClearanceEnt
 
 Result<core::Journal> MemoryStore::load_journal() { return person().journal; }
 
+Result<core::Journal> MemoryStore::load_journal_since(core::Date from) {
+  core::Journal journal = person().journal;
+  const auto before = [from](const auto& entry) { return entry.date < from; };
+  std::erase_if(journal.pain, before);
+  std::erase_if(journal.reactions, before);
+  std::erase_if(journal.habits, before);
+  std::erase_if(journal.treatments, before);
+  std::erase_if(journal.notes, before);
+  std::erase_if(journal.sessions, before);
+  std::erase_if(journal.clinic_treatments, before);
+  return journal;
+}
+
 Result<void> MemoryStore::add_pain(const core::PainEntry& entry) {
   return write([&](MemoryState& s) { return insert(s.people[person_id_].journal.pain, entry); });
 }

@@ -139,6 +139,10 @@ Result<core::Journal> SqlStore::load_journal() {
   return read([&] { return rows::select_journal(*connection_, person_id_); });
 }
 
+Result<core::Journal> SqlStore::load_journal_since(core::Date from) {
+  return read([&] { return rows::select_journal(*connection_, person_id_, from); });
+}
+
 Result<void> SqlStore::add_pain(const core::PainEntry& entry) {
   return write([&] { return rows::insert(*connection_, person_id_, entry); });
 }

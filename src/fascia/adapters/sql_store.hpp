@@ -32,6 +32,7 @@ class SqlStore : public app::JournalStore {
   core::Result<std::vector<core::ScreeningRecord>> load_screenings() override;
   core::Result<core::ClearanceEntry> add_clearance(const core::ClearanceEntry& entry) override;
   core::Result<core::Journal> load_journal() override;
+  core::Result<core::Journal> load_journal_since(core::Date from) override;
   core::Result<void> check_writable() const override;
   core::Result<void> add_pain(const core::PainEntry& entry) override;
   core::Result<void> add_reaction(const core::ReactionEntry& entry) override;

@@ -62,6 +62,12 @@ class JournalStore {
   virtual Result<core::ClearanceEntry> add_clearance(const core::ClearanceEntry& entry) = 0;
 
   virtual Result<core::Journal> load_journal() = 0;
+  // The journal as load_journal gives it, with only the entries dated `from`
+  // or later (pain, reactions, habits, treatments, notes, sessions with their
+  // steps, clinic treatments; in the same order), but every clearance, which
+  // the screening state needs whatever their date: what the monitoring list
+  // reads of a long journal (app/monitoring.hpp, ADR 0020).
+  virtual Result<core::Journal> load_journal_since(core::Date from) = 0;
   virtual Result<void> add_pain(const core::PainEntry& entry) = 0;
   virtual Result<void> add_reaction(const core::ReactionEntry& entry) = 0;
   // Several check-ins (one per area of a session) in one transaction.

@@ -71,39 +71,53 @@ core::Journal visible_journal(core::Journal journal, const core::Sharing& sharin
   return journal;
 }
 
-// What one client's flags are read from; the store is bound to them.
+// The journal parts of one client's inputs: what `journal` shows of what is
+// shared, and the warning-sign history attributed to its sessions.
+void read_journal(const core::KnowledgeBase& kb, core::AttentionInputs& in, core::Journal journal,
+                  const std::vector<core::ScreeningRecord>& screenings, const core::Sharing& sharing) {
+  const std::vector<core::ClearanceEntry> clearances = journal.clearances;
+  in.journal = visible_journal(std::move(journal), sharing);
+  in.findings.reset();
+  if (sharing.screening && !screenings.empty()) {
+    core::ScreeningState state = core::evaluate_screenings(kb, screenings, clearances);
+    core::attribute_to_stop_signs(kb, in.journal.sessions, state.history);
+    in.findings = std::move(state.history);
+  } else if (sharing.screening) {
+    in.findings.emplace();
+  }
+}
+
+// What one client's flags are read from; the store is bound to them. With
+// JournalReach::recent, the journal since core::attention_reads_from(today),
+// and the whole one when that is not enough (core::recent_journal_suffices).
 core::Result<core::AttentionInputs> attention_inputs(const core::KnowledgeBase& kb, JournalStore& store,
-                                                     const LinkDetails& link) {
+                                                     const LinkDetails& link, core::Date today, JournalReach reach) {
   const core::Sharing& sharing = link.link.sharing;
   core::AttentionInputs in;
   in.journal_shared = sharing.journal;
   in.sessions_shared = sharing.sessions;
   in.watched_since = day_of(link.link.created_at);
-  auto journal = store.load_journal();
+  const core::Date from = core::attention_reads_from(today);
+  auto journal = reach == JournalReach::recent ? store.load_journal_since(from) : store.load_journal();
   if (!journal) return tl::make_unexpected(journal.error());
   auto screenings = store.load_screenings();
   if (!screenings) return tl::make_unexpected(screenings.error());
   auto profile = store.load_profile();
   if (!profile) return tl::make_unexpected(profile.error());
 
+  // Every clearance comes with either read.
   const std::vector<core::ClearanceEntry> clearances = journal->clearances;
-  core::Journal shown = visible_journal(std::move(*journal), sharing);
-  if (sharing.screening && !screenings->empty()) {
-    core::ScreeningState state = core::evaluate_screenings(kb, *screenings, clearances);
-    core::attribute_to_stop_signs(kb, shown.sessions, state.history);
-    in.findings = std::move(state.history);
-  } else if (sharing.screening) {
-    in.findings.emplace();
-  }
+  read_journal(kb, in, std::move(*journal), *screenings, sharing);
   // The plan as first made needs the profile and a screening that still
   // fits the questions; without them there is no review and no adherence.
+  // It reads no journal but the clearances.
   if ((sharing.journal || sharing.sessions) && *profile && !screenings->empty() &&
       core::validate_answers(kb, screenings->back())) {
     if (auto tools = expand_owned_tools(kb, (*profile)->tools)) {
       PersonState person;
       person.profile = **profile;
       person.screening = screenings->back();
-      person.screenings = std::move(*screenings);
+      person.screenings = *screenings;
       person.journal.clearances = clearances;
       person.tools = std::set<std::string>(tools->begin(), tools->end());
       refresh_clearance(kb, person);
@@ -111,11 +125,23 @@ core::Result<core::AttentionInputs> attention_inputs(const core::KnowledgeBase& 
       in.profile = std::move(person.profile);
     }
   }
-  in.journal = std::move(shown);
+  if (reach == JournalReach::recent && !core::recent_journal_suffices(kb, in, from, today)) {
+    auto whole = store.load_journal();
+    if (!whole) return tl::make_unexpected(whole.error());
+    read_journal(kb, in, std::move(*whole), *screenings, sharing);
+  }
   return in;
 }
 
 }  // namespace
+
+core::Result<std::vector<core::AttentionFlag>> client_flags(const core::KnowledgeBase& kb, JournalStore& store,
+                                                            const LinkDetails& link, core::Date today,
+                                                            JournalReach reach) {
+  auto in = attention_inputs(kb, store, link, today, reach);
+  if (!in) return tl::make_unexpected(in.error());
+  return core::attention_flags(kb, *in, today);
+}
 
 core::Result<std::vector<ClientAttention>> attention_list(const core::KnowledgeBase& kb, ClinicStore& clinics,
                                                           JournalStore& store, const Account& practitioner,
@@ -134,9 +160,9 @@ core::Result<std::vector<ClientAttention>> attention_list(const core::KnowledgeB
     client.not_shared = unshared_parts(client.link.link.sharing);
     if (client.not_shared.size() < 3) {
       store.rebind(client.link.link.person_id);
-      auto in = attention_inputs(kb, store, client.link);
-      if (!in) return tl::make_unexpected(in.error());
-      client.flags = core::attention_flags(kb, *in, today);
+      auto flags = client_flags(kb, store, client.link, today, JournalReach::recent);
+      if (!flags) return tl::make_unexpected(flags.error());
+      client.flags = std::move(*flags);
     }
     out.push_back(std::move(client));
   }
@@ -154,7 +180,7 @@ core::Result<ClientProgress> client_progress(const core::KnowledgeBase& kb, Clin
                            "read progress on the client page", now);
   if (!link) return tl::make_unexpected(link.error());
   const core::Sharing& sharing = link->link.sharing;
-  auto in = attention_inputs(kb, store, *link);
+  auto in = attention_inputs(kb, store, *link, today, JournalReach::whole);
   if (!in) return tl::make_unexpected(in.error());
   if (!in->profile || !in->original)
     return core::fail(core::ErrorCode::precondition,

@@ -30,11 +30,25 @@ struct ClientAttention {
   std::vector<core::CareArea> not_shared;
 };
 
+// How much of a client's journal their flags are read from. `recent`: the
+// entries since core::attention_reads_from(today), then the whole journal
+// only when core::recent_journal_suffices says they do not settle every flag
+// (the flags are the same either way; a year of journal is read in a
+// fraction of the time). `whole`: always everything.
+enum class JournalReach { recent, whole };
+
+// One client's flags on `today` (core::attention_flags) from what `link`
+// shares, read through `store`, which must be bound to the client. Logs
+// nothing: the caller has logged the read. Errors: the store's own.
+core::Result<std::vector<core::AttentionFlag>> client_flags(const core::KnowledgeBase& kb, JournalStore& store,
+                                                            const LinkDetails& link, core::Date today,
+                                                            JournalReach reach);
+
 // Every live linked client of the practitioner in their clinic, ordered by
 // their most urgent flag (core::more_urgent), clients without flags last,
 // ties in link order. First logs one read per client in one transaction
 // (area: the first part shared of journal, sessions, screening, else link;
-// what: kMonitoringWhat and the parts read), then reads each client once
+// what: kMonitoringWhat and the parts read), then reads each client (client_flags, the recent journal first)
 // through `store`, which it rebinds to each in turn (left bound to the last).
 // Errors: forbidden for an account that is not a practitioner of a clinic
 // (nothing logged); the stores' own errors.

@@ -1,6 +1,7 @@
 #include "fascia/core/attention.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "fascia/core/journal_analysis.hpp"
@@ -203,6 +204,89 @@ void inactivity(const AttentionInputs& in, Date today, Flags& out) {
 }
 
 }  // namespace
+
+Date attention_reads_from(Date today) { return add_days(window_start(today), -kAttentionLookbackDays); }
+
+bool recent_journal_suffices(const KnowledgeBase& kb, const AttentionInputs& in, Date from, Date today) {
+  const Date first = window_start(today);
+  if (from > first) return false;
+  const Journal& j = in.journal;
+  // Inactivity: the last entry on or before today must be a recent one.
+  if (in.journal_shared || in.sessions_shared) {
+    bool any = false;
+    const auto see = [&](const auto& entries) {
+      any = any || std::any_of(entries.begin(), entries.end(), [&](const auto& e) { return e.date <= today; });
+    };
+    see(j.pain), see(j.reactions), see(j.habits), see(j.treatments), see(j.notes), see(j.sessions);
+    if (!any) return false;
+  }
+  // The newest warning sign in force is named after a stop on its day
+  // (attribute_to_stop_signs): that day's sessions must have been read.
+  if (in.findings && in.sessions_shared) {
+    const FindingHistory* latest = nullptr;
+    for (const auto& f : *in.findings)
+      if (!f.cleared && (!latest || f.raised >= latest->raised)) latest = &f;
+    if (latest && latest->raised < from) return false;
+  }
+  const auto pain_on = [&](const std::string& region, Side side, Date to) {
+    return std::any_of(j.pain.begin(), j.pain.end(), [&](const PainEntry& p) {
+      return p.region == region && sides_overlap(p.side, side) && p.date <= to;
+    });
+  };
+  // The review: each target region's latest pain; the sessions of the first
+  // weeks, counted in a negative verdict's words.
+  if (in.journal_shared && in.profile && in.original) {
+    const Date review = add_days(in.profile->start, kb.caps.review_week.value * 7);
+    if (today >= review) {
+      for (const auto& target : in.profile->regions)
+        if (!pain_on(target.region, target.side, today)) return false;
+      if (in.sessions_shared && from > in.profile->start &&
+          week_four_review(kb, *in.profile, j, *in.original, today).review.state == ReviewState::not_improving)
+        return false;
+    }
+  }
+  // Bruising and worse pain (analyse_journal): per region, the sessions that
+  // load it, as the analysis groups them (one per session, sides merged).
+  if (in.journal_shared && in.sessions_shared) {
+    std::vector<const SessionEntry*> ordered;
+    for (const auto& s : j.sessions) ordered.push_back(&s);
+    std::stable_sort(ordered.begin(), ordered.end(), [](auto* a, auto* b) { return a->date < b->date; });
+    std::map<std::string, std::vector<std::pair<Date, Side>>> worked;
+    for (const SessionEntry* s : ordered) {
+      std::map<std::string, Side> here;
+      for (const auto& step : s->steps) {
+        if (step.status == StepStatus::skipped || !loads_tissue(step.modality)) continue;
+        auto [it, fresh] = here.try_emplace(step.region, step.side);
+        if (!fresh && it->second != step.side) it->second = Side::both;
+      }
+      for (const auto& [region, side] : here) worked[region].emplace_back(s->date, side);
+    }
+    // Pain in the window is read against the session before it: an older
+    // session's reading ends at the region's first recent session, which
+    // must come no later than the window's first day.
+    for (const auto& p : j.pain) {
+      if (p.date < first || p.date > today) continue;
+      const auto it = worked.find(p.region);
+      if (it == worked.end() || it->second.front().first > first) return false;
+    }
+    // A recent session with a score in the window that could be its worse
+    // pain (worse_after_hours later, before the region's next session)
+    // compares it with the last score before the session: a recent one.
+    const int worse_days = (kb.caps.worse_after_hours.value + 23) / 24;
+    for (const auto& [region, sessions] : worked)
+      for (std::size_t i = 0; i < sessions.size(); ++i) {
+        const auto& [date, side] = sessions[i];
+        const Date from_day = std::max(add_days(date, worse_days), first);
+        const Date until = i + 1 < sessions.size() ? sessions[i + 1].first : Date::max();
+        const bool candidate = std::any_of(j.pain.begin(), j.pain.end(), [&](const PainEntry& p) {
+          return p.region == region && sides_overlap(p.side, side) && p.date >= from_day && p.date < until &&
+                 p.date <= today;
+        });
+        if (candidate && !pain_on(region, side, date)) return false;
+      }
+  }
+  return true;
+}
 
 std::vector<AttentionFlag> attention_flags(const KnowledgeBase& kb, const AttentionInputs& in, Date today) {
   Flags out;

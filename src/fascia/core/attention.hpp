@@ -76,6 +76,27 @@ struct AttentionInputs {
 // newest first.
 std::vector<AttentionFlag> attention_flags(const KnowledgeBase& kb, const AttentionInputs& in, Date today);
 
+// How far before the window the monitoring list first reads a long journal
+// (ADR 0020): enough for each region's session before the window and the pain
+// before it, in a journal kept regularly.
+inline constexpr int kAttentionLookbackDays = 14;
+// The first day of the journal the monitoring list reads first for `today`:
+// kAttentionLookbackDays before the window of kAttentionWindowDays.
+Date attention_reads_from(Date today);
+
+// True when `in`, whose journal holds only the entries dated `from` or later
+// (JournalStore::load_journal_since) and whose findings were attributed to
+// those sessions only, gives on `today` exactly the flags that the whole
+// journal would. It holds when `from` is no later than the window's first
+// day and the recent entries settle every reading that could reach further
+// back: the last entry for inactivity, each target region's latest pain for
+// the review (and the first weeks' sessions when the review is negative), a
+// session on each region with pain in the window that starts it, the pain
+// before each session whose worse pain could fall in the window, and the
+// session day of the newest warning sign in force. False: read the whole
+// journal.
+bool recent_journal_suffices(const KnowledgeBase& kb, const AttentionInputs& in, Date from, Date today);
+
 // The order of the monitoring list: more urgent first, then newer first.
 bool more_urgent(const AttentionFlag& a, const AttentionFlag& b);
 

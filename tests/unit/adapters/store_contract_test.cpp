@@ -128,6 +128,34 @@ TEST_P(StoreContract, SavingAProfileReplacesThePreviousOne) {
   EXPECT_EQ(*store->load_profile(), profile);
 }
 
+// The monitoring list reads a long journal from a day on (ADR 0020): for
+// every cut, from before the first entry to after the last, the entries
+// dated then or later in the whole journal's order, every clearance still.
+TEST_P(StoreContract, LoadsTheJournalSinceADayWithEveryClearanceAndTheWholeJournalsOrder) {
+  TestDatabase db(GetParam());
+  FASCIA_NEED_DATABASE(db);
+  auto store = db.store();
+  ASSERT_TRUE(store->replace_all(sample_person()));
+  ASSERT_TRUE(store->add_pain({day("2026-03-05"), "lumbar", core::Side::midline, 3}));  // a tie on the cut day
+  const auto whole = store->load_journal();
+  ASSERT_TRUE(whole);
+  ASSERT_FALSE(whole->clinic_treatments.empty());
+  for (core::Date from = day("2026-02-27"); from <= day("2026-04-03"); from = core::add_days(from, 1)) {
+    core::Journal expected = *whole;
+    const auto before = [from](const auto& entry) { return entry.date < from; };
+    std::erase_if(expected.pain, before);
+    std::erase_if(expected.reactions, before);
+    std::erase_if(expected.habits, before);
+    std::erase_if(expected.treatments, before);
+    std::erase_if(expected.notes, before);
+    std::erase_if(expected.sessions, before);
+    std::erase_if(expected.clinic_treatments, before);
+    const auto since = store->load_journal_since(from);
+    ASSERT_TRUE(since) << since.error().message;
+    EXPECT_EQ(*since, expected) << "since " << core::format_date(from);
+  }
+}
+
 TEST_P(StoreContract, ReplaceAllThenExportAllReturnsTheSameData) {
   TestDatabase db(GetParam());
   FASCIA_NEED_DATABASE(db);

@@ -199,3 +199,38 @@ TEST_P(Monitoring, TheProgressPageNeedsTheJournalShareAndIsLogged) {
   ASSERT_EQ(log.size(), 1u);
   EXPECT_EQ(log[0].what, "read progress on the client page");
 }
+
+// The list reads the recent journal first (ADR 0020): over four months of a
+// client's journal — sessions every other day with bruising and pain going
+// up and down, a stop, a long gap — the flags on every day of the last two
+// months are those read from the whole journal, with each sharing.
+TEST_P(Monitoring, TheRecentJournalGivesTheSameFlagsAsTheWholeOneOnEveryDay) {
+  Practice p(GetParam());
+  FASCIA_NEED_DATABASE(p.db);
+  core::PersonData data;
+  for (core::Date d = day("2026-09-01"); d <= day("2026-12-20"); d = core::add_days(d, 1)) {
+    const int n = static_cast<int>(core::days_between(day("2026-09-01"), d));
+    if (d >= day("2026-11-10") && d < day("2026-11-28")) continue;  // a gap
+    if (n % 2 == 0) data.journal.sessions.push_back(session(core::format_date(d).c_str(), n % 37 == 0));
+    if (n % 3 == 0) data.journal.pain.push_back({d, "upper-trapezius", core::Side::both, (n * 7) % 11});
+    if (n % 5 == 1) data.journal.reactions.push_back({d, "upper-trapezius", core::Side::both, false, false, true, 0});
+  }
+  p.store->rebind(p.ben);
+  ASSERT_TRUE(p.store->replace_all(data));
+  for (const core::Sharing sharing :
+       {core::Sharing{true, true, true}, core::Sharing{true, false, false}, core::Sharing{false, true, false}}) {
+    app::LinkDetails link;
+    link.link.person_id = p.ben;
+    link.link.created_at = kLinkedAt;
+    link.link.sharing = sharing;
+    std::size_t flagged = 0;
+    for (core::Date today = day("2026-11-01"); today <= day("2027-01-05"); today = core::add_days(today, 1)) {
+      const auto recent = app::client_flags(p.kb, *p.store, link, today, app::JournalReach::recent);
+      const auto whole = app::client_flags(p.kb, *p.store, link, today, app::JournalReach::whole);
+      ASSERT_TRUE(recent && whole);
+      EXPECT_EQ(*recent, *whole) << core::format_date(today);
+      flagged += whole->size();
+    }
+    EXPECT_GT(flagged, 0u);  // something to compare
+  }
+}

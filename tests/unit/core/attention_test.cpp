@@ -306,3 +306,117 @@ RC_GTEST_PROP(AttentionProperties, AQuietJournalRaisesNothingButInactiveAfterAGa
     RC_ASSERT(kinds(flags) == std::vector<AttentionKind>{AttentionKind::inactive});
   }
 }
+
+// The monitoring list reads a long journal from attention_reads_from(today)
+// (ADR 0020): whenever recent_journal_suffices says those entries are
+// enough, the flags are exactly those of the whole journal. Generated
+// journals of two to six months on three regions and three sides, dense or
+// sparse, with bruising, stops, pain on untreated regions and warning signs
+// raised on stop days, so the window's edges are crossed both ways.
+RC_GTEST_PROP(AttentionProperties, TheRecentJournalGivesTheWholeJournalsFlagsWheneverItSuffices, ()) {
+  const std::vector<std::string> regions{"upper-trapezius", "levator-scapulae", "calves"};
+  const std::vector<Side> sides{Side::both, Side::left, Side::right};
+  const Date start = add_days(kToday, -*rc::gen::inRange(10, 180));
+  const int session_odds = *rc::gen::inRange(1, 6);  // one in n days has a session
+  const int pain_odds = *rc::gen::inRange(1, 8);
+  AttentionInputs whole;
+  whole.journal_shared = *rc::gen::arbitrary<bool>();
+  whole.sessions_shared = *rc::gen::arbitrary<bool>();
+  whole.watched_since = start;
+  Profile profile = fixture::desk_worker();
+  profile.start = start;
+  profile.regions = {{"upper-trapezius", Side::both, *rc::gen::inRange(0, 11)},
+                     {"levator-scapulae", Side::left, *rc::gen::inRange(0, 11)}};
+  whole.profile = profile;
+  whole.original = plan_of(*rc::gen::inRange(0, 4));
+  whole.original->start = start;
+  const Date last = add_days(kToday, *rc::gen::inRange(-20, 3));
+  std::vector<Date> stop_days;
+  for (Date d = start; d <= last; d = add_days(d, 1)) {
+    if (*rc::gen::inRange(0, session_odds) == 0) {
+      SessionEntry s = scrape(d, *rc::gen::inRange(1, 8));
+      s.steps[0].region = *rc::gen::elementOf(regions);
+      s.steps[0].side = *rc::gen::elementOf(sides);
+      if (*rc::gen::inRange(0, 3) == 0) {
+        StepLog second = s.steps[0];
+        second.region = *rc::gen::elementOf(regions);
+        second.side = *rc::gen::elementOf(sides);
+        second.modality = *rc::gen::elementOf(std::vector<Modality>{Modality::compression, Modality::movement});
+        second.status = *rc::gen::elementOf(std::vector<StepStatus>{StepStatus::done, StepStatus::skipped});
+        s.steps.push_back(second);
+      }
+      if (*rc::gen::inRange(0, 8) == 0) {
+        s.stopped = true;
+        s.stop_sign = *rc::gen::elementOf(std::vector<std::string>{"dizziness", "skin-broken", "sharp-pain"});
+        s.steps[0].status = StepStatus::stopped;
+        s.steps[0].stop_sign = s.stop_sign;
+        stop_days.push_back(d);
+      }
+      whole.journal.sessions.push_back(s);
+    }
+    if (*rc::gen::inRange(0, pain_odds) == 0)
+      whole.journal.pain.push_back(
+          {d, *rc::gen::elementOf(regions), *rc::gen::elementOf(sides), *rc::gen::inRange(0, 11)});
+    if (*rc::gen::inRange(0, 4) == 0)
+      whole.journal.reactions.push_back(
+          {d, *rc::gen::elementOf(regions), *rc::gen::elementOf(sides), false, false, *rc::gen::inRange(0, 3) == 0, 0});
+    if (*rc::gen::inRange(0, 20) == 0) whole.journal.notes.push_back({d, "note"});
+  }
+  if (!whole.journal_shared) whole.journal.pain.clear(), whole.journal.reactions.clear(), whole.journal.notes.clear();
+  if (!whole.sessions_shared) whole.journal.sessions.clear();
+  std::vector<FindingHistory> findings;
+  const int n_findings = *rc::gen::inRange(0, 3);
+  for (int i = 0; i < n_findings; ++i) {
+    FindingHistory f;
+    f.rule = "dizziness-rule";
+    f.because = {*rc::gen::elementOf(std::vector<std::string>{"dizziness-with-neck-movement", "open-wound"})};
+    f.raised = !stop_days.empty() && *rc::gen::arbitrary<bool>() ? *rc::gen::elementOf(stop_days)
+                                                                 : add_days(start, *rc::gen::inRange(0, 60));
+    if (*rc::gen::arbitrary<bool>()) f.cleared = add_days(f.raised, 1);
+    findings.push_back(f);
+  }
+  const bool screening_shared = *rc::gen::arbitrary<bool>();
+
+  const Date from = attention_reads_from(kToday);
+  AttentionInputs recent = whole;
+  const auto before = [from](const auto& e) { return e.date < from; };
+  std::erase_if(recent.journal.pain, before);
+  std::erase_if(recent.journal.reactions, before);
+  std::erase_if(recent.journal.notes, before);
+  std::erase_if(recent.journal.sessions, before);
+  // As the app does: the warning signs attributed to the sessions read.
+  if (screening_shared) {
+    whole.findings = recent.findings = findings;
+    attribute_to_stop_signs(kKb, whole.journal.sessions, *whole.findings);
+    attribute_to_stop_signs(kKb, recent.journal.sessions, *recent.findings);
+  }
+  const bool suffices = recent_journal_suffices(kKb, recent, from, kToday);
+  RC_CLASSIFY(suffices, "recent journal suffices");
+  if (suffices) RC_ASSERT(attention_flags(kKb, recent, kToday) == attention_flags(kKb, whole, kToday));
+}
+
+// Edge cases at the window's first day: the session before the window whose
+// worse pain falls inside it, read from the recent journal, must send the
+// reader back to the whole journal; one inside the window need not.
+TEST(Attention, ARecentJournalIsNotEnoughWhenAnOlderSessionsWorsePainFallsInTheWindow) {
+  const Date first = add_days(kToday, -(kAttentionWindowDays - 1));
+  const Date from = attention_reads_from(kToday);
+  AttentionInputs in = shared();
+  in.journal.pain.clear();
+  in.journal.sessions.push_back(scrape(add_days(from, -1)));  // before what is read
+  in.journal.pain.push_back({add_days(from, -1), "upper-trapezius", Side::both, 2});
+  in.journal.pain.push_back({first, "upper-trapezius", Side::both, 6});  // worse, in the window
+  in.journal.notes.push_back({add_days(kToday, -1), "a note"});          // not inactive
+  ASSERT_EQ(kinds(attention_flags(kKb, in, kToday)), std::vector<AttentionKind>{AttentionKind::pain_worse_after});
+  AttentionInputs recent = in;
+  recent.journal.sessions.clear();
+  recent.journal.pain.erase(recent.journal.pain.begin());
+  EXPECT_TRUE(attention_flags(kKb, recent, kToday).empty());  // what a reader that trusted it would miss
+  EXPECT_FALSE(recent_journal_suffices(kKb, recent, from, kToday));
+  // A session on the window's first day with its pain before it: enough.
+  recent.journal.sessions.push_back(scrape(first));
+  recent.journal.pain.insert(recent.journal.pain.begin(), {first, "upper-trapezius", Side::both, 6});
+  recent.journal.pain.push_back({add_days(first, 2), "upper-trapezius", Side::both, 8});
+  EXPECT_TRUE(recent_journal_suffices(kKb, recent, from, kToday));
+  EXPECT_FALSE(recent_journal_suffices(kKb, recent, add_days(first, 1), kToday));  // a start inside the window
+}
