@@ -219,3 +219,28 @@ describe('a new warning sign holds an assigned program back and flags it to the 
   });
   stopServerAfter(() => server);
 });
+
+describe('progress follows the program in force', () => {
+  let server;
+  it("the person's progress and the practitioner's client page both review on the program's date", async () => {
+    const dir = freshDbDir();
+    const db = databaseIn(dir);
+    const clinic = addClinic(db, 'North Physio');
+    addUser(db, 'fred', PASSWORD);
+    addUser(db, 'pat', PASSWORD, { role: 'practitioner', clinic });
+    server = await startServer({ db, dir });
+    const { api: fred } = await passwordLogin(server, 'fred', PASSWORD);
+    const { api: pat } = await passwordLogin(server, 'pat', PASSWORD);
+    const fredId = (await fred.expect(200, 'GET', '/api/v1/me')).person_id;
+    await setUpPerson(fred);
+    const code = (await pat.expect(201, 'POST', '/api/v1/invitations', { json: {} })).code;
+    await fred.expect(201, 'POST', '/api/v1/links', { json: { code, share: { journal: true, sessions: true, screening: true } } });
+    const own = (await fred.expect(200, 'GET', '/api/v1/progress')).review.date;
+    const review = '2026-12-14'; // three weeks in, not the person's own week 4
+    assert.notEqual(own, review);
+    await pat.expect(201, 'POST', `/api/v1/clients/${fredId}/programs`, { json: { ...NECK_PROGRAM, review } });
+    assert.equal((await fred.expect(200, 'GET', '/api/v1/progress')).review.date, review);
+    assert.equal((await pat.expect(200, 'GET', `/api/v1/clients/${fredId}/progress`)).progress.review.date, review);
+  });
+  stopServerAfter(() => server);
+});

@@ -120,6 +120,11 @@ core::Result<core::AttentionInputs> attention_inputs(const core::KnowledgeBase& 
       person.screenings = *screenings;
       person.journal.clearances = clearances;
       person.tools = std::set<std::string>(tools->begin(), tools->end());
+      // A home program in force is the plan as first made, as on the
+      // client's own progress page (its start and review date).
+      auto programs = store.load_programs();
+      if (!programs) return tl::make_unexpected(programs.error());
+      if (const core::HomeProgram* in_force = core::program_in_force(*programs)) person.program = *in_force;
       refresh_clearance(kb, person);
       in.original = original_plan(kb, person);
       in.profile = std::move(person.profile);

@@ -61,8 +61,12 @@ ReviewVerdict review_for(const KnowledgeBase& kb, const Profile& profile, const 
                          const Journal& journal, const Plan& original, Date today) {
   const SafetyCaps& caps = kb.caps;
   ReviewVerdict v;
-  v.date = add_days(profile.start, caps.review_week.value * 7);
-  const AdherenceCount before_review = adherence_between(original, journal, profile.start, add_days(v.date, -1));
+  // A home program sets its own start and review date (issue 10, point 3;
+  // the planner's plan.review); the person's own plan reviews at week 4.
+  const bool assigned = original.program_id != 0;
+  const Date start = assigned ? original.start : profile.start;
+  v.date = assigned ? original.review : add_days(profile.start, caps.review_week.value * 7);
+  const AdherenceCount before_review = adherence_between(original, journal, start, add_days(v.date, -1));
   v.sessions_planned = before_review.planned;
   v.sessions_done = before_review.done;
   const std::string threshold = std::to_string(caps.meaningful_change_points.value) + " points or " +
@@ -103,7 +107,9 @@ ReviewVerdict review_for(const KnowledgeBase& kb, const Profile& profile, const 
   // Nothing planned (e.g. every region left out) cannot be "too few".
   const bool enough_sessions =
       v.sessions_planned == 0 || v.sessions_done * 100 >= min_adherence.value * v.sessions_planned;
-  const std::string weeks = std::to_string(caps.review_week.value) + " weeks";
+  const auto days_to_review = (v.date - start).count();
+  const std::string weeks = days_to_review % 7 == 0 ? std::to_string(days_to_review / 7) + " weeks"
+                                                    : std::to_string(days_to_review) + " days";
   if (!any_data) {
     v.state = ReviewState::no_data;
   } else if (any_better) {

@@ -173,3 +173,30 @@ TEST(WeekFourReview, WorsePainAfterFewSessionsSaysWorseAndSendsToAPractitionerFi
   EXPECT_TRUE(says(p.review, "see a practitioner before going on"));
   EXPECT_FALSE(says(p.review, "Try doing the sessions as planned"));
 }
+
+// A home program sets the review (issue 10, point 3): its date, not the
+// person's own week 4, and its weeks in the words.
+TEST(WeekFourReview, AHomeProgramReviewsOnTheDateItSet) {
+  Plan original;
+  original.start = day("2026-11-23");
+  original.review = day("2026-12-14");  // three weeks in
+  original.end = day("2027-01-03");
+  Journal j;
+  j.pain = {pain("2026-12-13", 5)};
+  for (int i = 0; i < 6; ++i) {
+    original.days.push_back({add_days(original.start, i * 2), {PlannedSession{}}});
+    SessionEntry s;
+    s.date = add_days(original.start, i * 2);
+    j.sessions.push_back(s);
+  }
+  const Date today = day("2026-12-15");
+  const Progress own = compute_progress(kKb, fixture::desk_worker(), j, original, today);
+  EXPECT_EQ(own.review.state, ReviewState::not_yet) << "the person's own plan reviews at week 4";
+
+  original.program_id = 1;
+  const Progress assigned = compute_progress(kKb, fixture::desk_worker(), j, original, today);
+  EXPECT_EQ(assigned.review.date, day("2026-12-14"));
+  EXPECT_EQ(assigned.review.state, ReviewState::not_improving);
+  EXPECT_EQ(assigned.review.sessions_planned, 6);
+  EXPECT_TRUE(says(assigned.review, "in 3 weeks")) << ::testing::PrintToString(assigned.review.reasons.size());
+}
