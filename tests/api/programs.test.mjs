@@ -177,21 +177,31 @@ describe('home programs a linked practitioner assigns', () => {
   });
 });
 
+/**
+ * A fresh server with North Physio, practitioner pat and one person `name`
+ * set up and linked to pat, sharing `share`. Returns { server, person, pat, personId }.
+ */
+async function linkedToPat(name, share) {
+  const dir = freshDbDir();
+  const db = databaseIn(dir);
+  const clinic = addClinic(db, 'North Physio');
+  addUser(db, name, PASSWORD);
+  addUser(db, 'pat', PASSWORD, { role: 'practitioner', clinic });
+  const server = await startServer({ db, dir });
+  const { api: person } = await passwordLogin(server, name, PASSWORD);
+  const { api: pat } = await passwordLogin(server, 'pat', PASSWORD);
+  const personId = (await person.expect(200, 'GET', '/api/v1/me')).person_id;
+  await setUpPerson(person);
+  const code = (await pat.expect(201, 'POST', '/api/v1/invitations', { json: {} })).code;
+  await person.expect(201, 'POST', '/api/v1/links', { json: { code, share } });
+  return { server, person, pat, personId };
+}
+
 describe('a new warning sign holds an assigned program back and flags it to the practitioner', () => {
   let server;
   it('the practitioner sees the hold and since when, not which answer; a clearance lifts it', async () => {
-    const dir = freshDbDir();
-    const db = databaseIn(dir);
-    const clinic = addClinic(db, 'North Physio');
-    addUser(db, 'erin', PASSWORD);
-    addUser(db, 'pat', PASSWORD, { role: 'practitioner', clinic });
-    server = await startServer({ db, dir });
-    const { api: erin } = await passwordLogin(server, 'erin', PASSWORD);
-    const { api: pat } = await passwordLogin(server, 'pat', PASSWORD);
-    const erinId = (await erin.expect(200, 'GET', '/api/v1/me')).person_id;
-    await setUpPerson(erin);
-    const code = (await pat.expect(201, 'POST', '/api/v1/invitations', { json: {} })).code;
-    await erin.expect(201, 'POST', '/api/v1/links', { json: { code, share: {} } });
+    let erin, pat, erinId;
+    ({ server, person: erin, pat, personId: erinId } = await linkedToPat('erin', {}));
     const programs = `/api/v1/clients/${erinId}/programs`;
     await pat.expect(201, 'POST', programs, { json: NECK_PROGRAM });
     assert.equal((await pat.expect(200, 'GET', programs)).hold.held, false);
@@ -223,18 +233,8 @@ describe('a new warning sign holds an assigned program back and flags it to the 
 describe('progress follows the program in force', () => {
   let server;
   it("the person's progress and the practitioner's client page both review on the program's date", async () => {
-    const dir = freshDbDir();
-    const db = databaseIn(dir);
-    const clinic = addClinic(db, 'North Physio');
-    addUser(db, 'fred', PASSWORD);
-    addUser(db, 'pat', PASSWORD, { role: 'practitioner', clinic });
-    server = await startServer({ db, dir });
-    const { api: fred } = await passwordLogin(server, 'fred', PASSWORD);
-    const { api: pat } = await passwordLogin(server, 'pat', PASSWORD);
-    const fredId = (await fred.expect(200, 'GET', '/api/v1/me')).person_id;
-    await setUpPerson(fred);
-    const code = (await pat.expect(201, 'POST', '/api/v1/invitations', { json: {} })).code;
-    await fred.expect(201, 'POST', '/api/v1/links', { json: { code, share: { journal: true, sessions: true, screening: true } } });
+    let fred, pat, fredId;
+    ({ server, person: fred, pat, personId: fredId } = await linkedToPat('fred', { journal: true, sessions: true, screening: true }));
     const own = (await fred.expect(200, 'GET', '/api/v1/progress')).review.date;
     const review = '2026-12-14'; // three weeks in, not the person's own week 4
     assert.notEqual(own, review);
