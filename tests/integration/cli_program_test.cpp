@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -71,6 +72,20 @@ TEST(CliProgram, APractitionerAssignsAProgramThePlanFollowsAndThePersonSeesWhoAn
           EXPECT_LE(step["pressure"][1].get<int>(), 4);
         }
       }
+
+  {  // The same change to several steps is said once in the plan's text.
+    std::map<std::string, int> in_json;
+    for (const auto& note : plan["notes"]) ++in_json[note["text"].get<std::string>()];
+    const std::string text = box.run("plan").out;
+    bool repeated = false;
+    for (const auto& [words, n] : in_json) {
+      repeated = repeated || n > 1;
+      std::size_t said = 0;
+      for (auto at = text.find(words); at != std::string::npos; at = text.find(words, at + 1)) ++said;
+      EXPECT_EQ(said, 1u) << words;
+    }
+    EXPECT_TRUE(repeated) << "the program's lowering applies to several steps";
+  }
 
   cli_test::write_file(box.path("lower.json"), neck_program(3).dump());
   ASSERT_EQ(box.run("practice assign 1 --as pat --program 1 --file " + box.path("lower.json").string()).code, 0);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <regex>
 #include <set>
 
 #include "fascia/adapters/kb_paths.hpp"
@@ -223,4 +224,21 @@ TEST(RealReferral, WarningsForSeveralLocationsAreSaidOnceEach) {
   std::set<std::string> rules;
   for (const auto& w : warnings) EXPECT_TRUE(rules.insert(w.rule).second) << w.rule << " is said twice";
   EXPECT_TRUE(rules.count("location-chest"));  // the location's own warning comes too
+}
+
+// A step's pressure and time are on its card, after every ceiling and a
+// practitioner's lowering (issue 10, point 3): its words never name a number
+// that could contradict them ("about 5 or 6 out of 10" on a card capped at 3).
+TEST(RealKnowledgeBase, NoStepsWordsNameAPressureOrTheStepsTime) {
+  const std::regex pressure(R"(\d+\s*(or|to|-|–)?\s*\d*\s*out of 10|\d+\s*/\s*10)");
+  const std::regex step_time(R"(\b(for|about)\s+(one|two|three|\d+)\s+minutes?\b)", std::regex::icase);
+  for (const auto& [id, protocol] : real_kb().protocols)
+    for (const auto& step : protocol.steps) {
+      std::vector<std::string> words = step.cues;
+      words.push_back(step.instruction);
+      for (const auto& text : words) {
+        EXPECT_FALSE(std::regex_search(text, pressure)) << id << ", " << step.technique << ": " << text;
+        EXPECT_FALSE(std::regex_search(text, step_time)) << id << ", " << step.technique << ": " << text;
+      }
+    }
 }

@@ -101,6 +101,10 @@ for (const [width, height] of [
         /This plan follows the home program pat \(North Physio\) assigned on Monday, 23 November 2026/,
       );
       await notice.getByRole('link', { name: 'See the home program' }).waitFor();
+      const changes = person.page.locator('section', { has: person.page.getByRole('heading', { name: 'Changes made to fit you' }) }).locator('li');
+      await changes.first().waitFor();
+      const said = await changes.allTextContents();
+      assert.deepEqual(said, [...new Set(said)], 'the same change to several steps is said once');
 
       // The printable handout: the cue, the safety box, a Print button; print media hides the chrome.
       await nav.getByRole('link', { name: 'Home program' }).click();

@@ -93,15 +93,20 @@ int print_cards(Context& ctx, const core::KnowledgeBase& kb, const core::HomePro
     std::set<std::string> stops;
     for (const auto& step : session.steps) stops.insert(step.stop_signs.begin(), step.stop_signs.end());
     if (!stops.empty()) {
-      ctx.out << "    Stop at once on:";
+      ctx.out << "    Stop at once on: ";
+      std::string sep;
       for (const auto& id : stops) {
         auto it = kb.stop_signs.find(id);
-        ctx.out << " " << (it != kb.stop_signs.end() ? it->second.name : id) << ";";
+        ctx.out << sep << (it != kb.stop_signs.end() ? it->second.name : id);
+        sep = "; ";
       }
-      ctx.out << "\n";
+      ctx.out << ".\n";
     }
   }
-  for (const auto& note : cards.notes) print_reason(ctx.out, note);
+  if (!cards.notes.empty()) {
+    ctx.out << "\nChanges made to fit the program:\n";
+    print_distinct_reasons(ctx.out, cards.notes);
+  }
   print_disclaimer(ctx.out);
   return kOk;
 }

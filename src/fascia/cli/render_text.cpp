@@ -90,6 +90,12 @@ void print_clearance(std::ostream& out, const core::KnowledgeBase& kb, const cor
   }
 }
 
+void print_distinct_reasons(std::ostream& out, const std::vector<core::Reason>& reasons) {
+  std::set<std::pair<std::string, std::string>> said;
+  for (const auto& r : reasons)
+    if (said.insert({r.rule, r.text}).second) print_reason(out, r);
+}
+
 void print_session_outline(std::ostream& out, const core::KnowledgeBase& kb, const core::PlannedSession& s,
                            bool with_cues) {
   out << "  " << s.protocol_name;
@@ -128,7 +134,7 @@ void print_plan(std::ostream& out, const core::KnowledgeBase& kb, const core::Pl
   }
   if (!plan.notes.empty()) {
     out << "Changes made to fit you:\n";
-    for (const auto& r : plan.notes) print_reason(out, r);
+    print_distinct_reasons(out, plan.notes);
   }
   out << "\nSessions:\n";
   for (const auto& t : plan.templates) print_session_outline(out, kb, t);

@@ -20,6 +20,9 @@ std::string area_name(const core::KnowledgeBase& kb, const std::string& region, 
 
 void print_disclaimer(std::ostream& out);
 void print_reason(std::ostream& out, const core::Reason& reason, const char* indent = "  - ");
+// Each reason once: one with the same rule and words as an earlier one (the
+// same change made to several steps) is not repeated.
+void print_distinct_reasons(std::ostream& out, const std::vector<core::Reason>& reasons);
 void print_clearance(std::ostream& out, const core::KnowledgeBase& kb, const core::Clearance& clearance);
 // One line per step (technique, area, edge, pressure, dose); with
 // `with_cues`, each step's cues and cautions under it (a printed handout),

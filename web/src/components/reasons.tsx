@@ -3,6 +3,17 @@ import type { Reason, ReasonGroup } from '../types';
 import { SourceNote } from './source-note';
 import { linkClick } from '../router';
 
+/** Each reason once: a later one with the same rule and words (the same change made to several steps) is dropped. */
+export function distinctReasons(reasons: Reason[]): Reason[] {
+  const said = new Set<string>();
+  return reasons.filter((r) => {
+    const key = r.rule + '\u0000' + r.text;
+    if (said.has(key)) return false;
+    said.add(key);
+    return true;
+  });
+}
+
 export function Reasons({ reasons, class: cls }: { reasons: Reason[]; class?: string }) {
   if (!reasons.length) return null;
   return (

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { loadNames, useNames } from '../names';
 import { api } from '../api';
 import { useApp } from '../app-context';
-import { BlockedNotice, GroupedReasons, Reasons } from '../components/reasons';
+import { BlockedNotice, distinctReasons, GroupedReasons, Reasons } from '../components/reasons';
 import { linkClick, navigate } from '../router';
 import type { Habit, Plan, PlanDay, Region, Session, TodayView } from '../types';
 import {
@@ -187,7 +187,7 @@ function PlanBody({ data, plan, todayDate }: { data: Data; plan: Plan; todayDate
       {plan.notes.length ? (
         <section>
           <h2>Changes made to fit you</h2>
-          <Reasons reasons={plan.notes} />
+          <Reasons reasons={distinctReasons(plan.notes)} />
         </section>
       ) : null}
       {plan.habits.length ? (
