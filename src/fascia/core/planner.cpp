@@ -293,7 +293,11 @@ std::string condition_for(const Clearance& clearance, const std::vector<Reason>&
       else if (f->level >= ClearanceLevel::see_practitioner_first)
         rescreen = true;
     }
-  if (practitioner) return "after a practitioner has seen you and you have recorded their clearance";
+  // A clearance lifts a sign carried from earlier answers; one the latest
+  // answers still raise needs those answers given again too.
+  if (practitioner)
+    return "after a practitioner has seen you and their clearance is recorded; if your latest safety answers still "
+           "say yes, answer them again";
   if (rescreen) return "after the area has healed or been checked and you answer the screening again";
   return "after you change your regions, days, minutes or tools";
 }
