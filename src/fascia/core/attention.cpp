@@ -172,12 +172,14 @@ void review(const KnowledgeBase& kb, const AttentionInputs& in, Date today, Flag
 
 void adherence(const AttentionInputs& in, Date today, Flags& out) {
   if (!in.sessions_shared || !in.profile || !in.original) return;
-  const Date from = std::max(window_start(today), in.profile->start);
+  // The plan as first made starts on the profile's start, or on a home program's.
+  const Date from = std::max(window_start(today), in.original->start);
   const AdherenceCount count = adherence_between(*in.original, in.journal, from, today);
   // Fewer than two planned sessions is too little to call it low.
   if (count.planned < 2 || count.done * 100 >= kLowAdherencePercent * count.planned) return;
-  const std::string since = from == in.profile->start ? "since the plan began on " + format_long_date(from)
-                                                      : "in the last " + std::to_string(kAttentionWindowDays) + " days";
+  const std::string since = from == in.original->start
+                                ? "since the plan began on " + format_long_date(from)
+                                : "in the last " + std::to_string(kAttentionWindowDays) + " days";
   out.push_back({AttentionKind::low_adherence, today,
                  std::to_string(count.done) + " of " + std::to_string(count.planned) + " planned sessions done " +
                      since + " (under " + std::to_string(kLowAdherencePercent) + " %)",
@@ -236,11 +238,11 @@ bool recent_journal_suffices(const KnowledgeBase& kb, const AttentionInputs& in,
   // The review: each target region's latest pain; the sessions of the first
   // weeks, counted in a negative verdict's words.
   if (in.journal_shared && in.profile && in.original) {
-    const Date review = add_days(in.profile->start, kb.caps.review_week.value * 7);
+    const auto [start, review] = review_span(kb, *in.profile, *in.original);
     if (today >= review) {
       for (const auto& target : in.profile->regions)
         if (!pain_on(target.region, target.side, today)) return false;
-      if (in.sessions_shared && from > in.profile->start &&
+      if (in.sessions_shared && from > start &&
           week_four_review(kb, *in.profile, j, *in.original, today).review.state == ReviewState::not_improving)
         return false;
     }

@@ -61,11 +61,8 @@ ReviewVerdict review_for(const KnowledgeBase& kb, const Profile& profile, const 
                          const Journal& journal, const Plan& original, Date today) {
   const SafetyCaps& caps = kb.caps;
   ReviewVerdict v;
-  // A home program sets its own start and review date (issue 10, point 3;
-  // the planner's plan.review); the person's own plan reviews at week 4.
-  const bool assigned = original.program_id != 0;
-  const Date start = assigned ? original.start : profile.start;
-  v.date = assigned ? original.review : add_days(profile.start, caps.review_week.value * 7);
+  const auto [start, review] = review_span(kb, profile, original);
+  v.date = review;
   const AdherenceCount before_review = adherence_between(original, journal, start, add_days(v.date, -1));
   v.sessions_planned = before_review.planned;
   v.sessions_done = before_review.done;
@@ -143,6 +140,11 @@ ReviewVerdict review_for(const KnowledgeBase& kb, const Profile& profile, const 
 }
 
 }  // namespace
+
+ReviewSpan review_span(const KnowledgeBase& kb, const Profile& profile, const Plan& original) {
+  if (original.program_id != 0) return {original.start, original.review};
+  return {profile.start, add_days(profile.start, kb.caps.review_week.value * 7)};
+}
 
 ReviewReading week_four_review(const KnowledgeBase& kb, const Profile& profile, const Journal& journal,
                                const Plan& original, Date today) {

@@ -80,6 +80,15 @@ struct AdherenceCount {
 };
 AdherenceCount adherence_between(const Plan& original, const Journal& journal, Date from, Date to);
 
+// When the review falls and from which day its sessions count: a home
+// program's own start and review date (issue 10, point 3; original.program_id
+// set), else the profile's start and week 4 (review-week, seed-000).
+struct ReviewSpan {
+  Date start;
+  Date review;
+};
+ReviewSpan review_span(const KnowledgeBase& kb, const Profile& profile, const Plan& original);
+
 // The week-4 review alone, with the pain trends it reads (what
 // compute_progress gives as `review` and `trends`), without the weekly table
 // or the journal analysis: for a reader that needs only the verdict (the

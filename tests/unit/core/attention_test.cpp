@@ -420,3 +420,22 @@ TEST(Attention, ARecentJournalIsNotEnoughWhenAnOlderSessionsWorsePainFallsInTheW
   EXPECT_TRUE(recent_journal_suffices(kKb, recent, from, kToday));
   EXPECT_FALSE(recent_journal_suffices(kKb, recent, add_days(first, 1), kToday));  // a start inside the window
 }
+
+// A home program's review date (review_span) decides whether the review must
+// be read, not the person's own week 4.
+TEST(Attention, TheRecentJournalMustHoldTheReviewOfAHomeProgramOnItsOwnDate) {
+  const Date from = attention_reads_from(kToday);
+  AttentionInputs in = shared();
+  in.journal.pain.clear();                                       // no recent pain score for the target region
+  in.journal.notes.push_back({add_days(kToday, -1), "a note"});  // not inactive
+  in.profile = fixture::desk_worker();
+  in.profile->start = add_days(kToday, -10);  // the person's own week 4 is still ahead
+  Plan original;
+  original.start = add_days(kToday, -21);
+  original.review = add_days(kToday, -1);  // the program's review has passed
+  original.end = add_days(kToday, 20);
+  in.original = original;
+  EXPECT_TRUE(recent_journal_suffices(kKb, in, from, kToday)) << "the person's own plan: no review yet";
+  in.original->program_id = 1;
+  EXPECT_FALSE(recent_journal_suffices(kKb, in, from, kToday)) << "the program's review needs each region's pain";
+}
