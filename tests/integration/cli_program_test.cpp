@@ -77,6 +77,9 @@ TEST(CliProgram, APractitionerAssignsAProgramThePlanFollowsAndThePersonSeesWhoAn
     std::map<std::string, int> in_json;
     for (const auto& note : plan["notes"]) ++in_json[note["text"].get<std::string>()];
     const std::string text = box.run("plan").out;
+    EXPECT_NE(text.find("This plan follows the home program pat (North Physio) assigned on"), std::string::npos)
+        << text;
+    EXPECT_EQ(text.find("(week 4)"), std::string::npos) << "the program set its own review: " << text;
     bool repeated = false;
     for (const auto& [words, n] : in_json) {
       repeated = repeated || n > 1;

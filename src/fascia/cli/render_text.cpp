@@ -125,8 +125,12 @@ void print_plan(std::ostream& out, const core::KnowledgeBase& kb, const core::Pl
     for (const auto& r : plan.blocked_by) print_reason(out, r);
     return;
   }
+  if (plan.program_id != 0)  // as the web's Plan page says it
+    out << "This plan follows the home program " << plan.assigned_by << " (" << plan.assigned_clinic << ") assigned on "
+        << core::format_long_date(plan.assigned_on)
+        << "; your own safety answers still apply ('fascia program' shows it).\n";
   out << "Program from " << core::format_long_date(plan.start) << " to " << core::format_long_date(plan.end)
-      << "; review on " << core::format_long_date(plan.review) << " (week 4).\n";
+      << "; review on " << core::format_long_date(plan.review) << (plan.program_id != 0 ? ".\n" : " (week 4).\n");
   for (const auto& e : plan.excluded) {
     const core::Region* region = kb.region(e.region);
     out << "Not in your plan: " << (region ? region->name : e.region) << " (" << core::to_string(e.side) << ")\n";
