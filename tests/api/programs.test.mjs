@@ -84,6 +84,22 @@ describe('home programs a linked practitioner assigns', () => {
       assert.equal(r.body.error.field, field, r.text);
       assert.match(r.body.error.message, pattern, r.text);
     }
+    // Several rules broken at once: each problem with its own field, for a form
+    // to show next to that field; the message still names them all.
+    const two = await pat.request('POST', programs, {
+      json: { ...NECK_PROGRAM, weekdays: [], items: [{ ...item, max_pressure: 8, dose_percent: 120 }] },
+    });
+    assert.equal(two.status, 400, two.text);
+    assert.deepEqual(
+      two.body.error.problems.map((p) => p.field),
+      ['items[0].max_pressure', 'items[0].dose_percent', 'weekdays'],
+      two.text,
+    );
+    for (const p of two.body.error.problems) {
+      assert.ok(!p.message.includes(p.field), `no field name in the problem's own message: ${p.message}`);
+      assert.ok(two.body.error.message.includes(`${p.field}: ${p.message}`), two.text);
+    }
+    assert.match(two.body.error.problems[0].message, /7\/10.*seed-000/);
     assert.equal((await pat.request('PUT', `${programs}/99999`, { json: NECK_PROGRAM })).status, 404, 'no such program');
     assert.equal((await pat.request('POST', `${programs}/99999/end`)).status, 404);
     assert.equal((await pat.request('POST', programs, { body: JSON.stringify(NECK_PROGRAM), contentType: 'text/plain' })).status, 415);

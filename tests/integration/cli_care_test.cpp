@@ -40,9 +40,16 @@ TEST(CliCare, AClientAcceptsChoosingWhatToShareAndSeesEveryReadInTheAccessLog) {
   EXPECT_TRUE(contains(accepted.out, "sharing journal")) << accepted.out;
 
   EXPECT_EQ(box.run("access-log").out, "No one but you has read or changed your data.\n");
-  const auto journal = box.run("practice show 1 --as pat --area journal");
+  ASSERT_EQ(box.run("log pain upper-trapezius:left 5").code, 0);
+  const auto journal = box.run("--json practice show 1 --as pat --area journal");
   ASSERT_EQ(journal.code, 0) << journal.err;
-  EXPECT_TRUE(nlohmann::json::parse(journal.out).contains("journal"));
+  EXPECT_EQ(nlohmann::json::parse(journal.out)["journal"]["pain"].size(), 1u) << journal.out;
+  // Without --json, text to read: who, what they share, one line per entry.
+  const auto readable = box.run("practice show 1 --as pat --area journal");
+  ASSERT_EQ(readable.code, 0) << readable.err;
+  EXPECT_TRUE(contains(readable.out, "linked to pat of North Physio, shares journal")) << readable.out;
+  EXPECT_TRUE(contains(readable.out, "pain      Top of the shoulder (upper trapezius) (left) 5/10")) << readable.out;
+  EXPECT_FALSE(contains(readable.out, "{")) << readable.out;
 
   const auto refused = box.run("practice show 1 --as pat --area sessions");
   EXPECT_NE(refused.code, 0);
@@ -50,9 +57,11 @@ TEST(CliCare, AClientAcceptsChoosingWhatToShareAndSeesEveryReadInTheAccessLog) {
 
   const auto log = box.run("--json access-log");
   const auto entries = nlohmann::json::parse(log.out);
-  ASSERT_EQ(entries.size(), 1u) << log.out;  // the refused read is not there
-  EXPECT_EQ(entries[0]["who"]["name"], "pat");
-  EXPECT_EQ(entries[0]["area"], "journal");
+  ASSERT_EQ(entries.size(), 2u) << log.out;  // the two reads; the refused one is not there
+  for (const auto& entry : entries) {
+    EXPECT_EQ(entry["who"]["name"], "pat");
+    EXPECT_EQ(entry["area"], "journal");
+  }
 }
 
 TEST(CliCare, ARevokedLinkOpensNothingAndASecondAcceptOfOneCodeIsRefused) {
@@ -82,7 +91,9 @@ TEST(CliCare, ALinkedPractitionerClearsAWarningSignAndThePersonSeesWho) {
   const auto& clearances = data["journal"]["clearances"];
   ASSERT_EQ(clearances.size(), 1u) << data.dump();
   EXPECT_EQ(clearances[0]["by"], "pat, North Physio");
-  EXPECT_TRUE(contains(box.run("access-log").out, "recorded a clearance"));
+  const auto log = box.run("access-log").out;
+  EXPECT_TRUE(contains(log, "recorded a clearance")) << log;
+  EXPECT_TRUE(contains(log, "pat (practitioner, North Physio)")) << "who, with their clinic: " << log;
 }
 
 TEST(CliCare, RefusalsNameWhatIsWrongAndChangeNothing) {

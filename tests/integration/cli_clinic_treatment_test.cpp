@@ -65,7 +65,8 @@ TEST(CliClinicTreatment, APractitionersClinicInstrumentWorkHoldsHomeWorkAndToday
       for (const auto& step : s["steps"]) EXPECT_NE(step["region"], "scalenes");
 
   const Outcome log = box.run("access-log");
-  EXPECT_NE(log.out.find("pat (practitioner)  write  recorded a clinic treatment"), std::string::npos) << log.out;
+  EXPECT_NE(log.out.find("pat (practitioner, Harbour Physio)  write  recorded a clinic treatment"), std::string::npos)
+      << log.out;
 }
 
 TEST(CliClinicTreatment, BadClinicTreatmentsAreRefusedNamingTheOptionAndUnlinkedPractitionersChangeNothing) {

@@ -44,6 +44,24 @@ void link_to_pat(const Sandbox& box) {
 
 }  // namespace
 
+TEST(CliProgram, ANewAssignmentSaysWhichProgramItReplaces) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  link_to_pat(box);
+  cli_test::write_file(box.path("neck.json"), neck_program(4).dump());
+  ASSERT_EQ(box.run("practice assign 1 --as pat --file " + box.path("neck.json").string()).code, 0);
+  const Outcome second = box.run("practice assign 1 --as pat --file " + box.path("neck.json").string());
+  ASSERT_EQ(second.code, 0) << second.err;
+  EXPECT_NE(second.out.find("Assigned home program 2"), std::string::npos) << second.out;
+  EXPECT_NE(second.out.find("It replaces home program 1 (assigned by pat on "), std::string::npos) << second.out;
+  EXPECT_NE(second.out.find("no longer in force"), std::string::npos) << second.out;
+  // A change to the program in force replaces nothing.
+  cli_test::write_file(box.path("lower.json"), neck_program(3).dump());
+  const Outcome change = box.run("practice assign 1 --as pat --program 2 --file " + box.path("lower.json").string());
+  ASSERT_EQ(change.code, 0) << change.err;
+  EXPECT_EQ(change.out.find("replaces"), std::string::npos) << change.out;
+}
+
 TEST(CliProgram, APractitionerAssignsAProgramThePlanFollowsAndThePersonSeesWhoAndWhatChanged) {
   Sandbox box;
   set_up_desk_worker(box);
@@ -61,6 +79,7 @@ TEST(CliProgram, APractitionerAssignsAProgramThePlanFollowsAndThePersonSeesWhoAn
   const Outcome assigned = box.run("practice assign 1 --as pat --file " + box.path("neck.json").string());
   ASSERT_EQ(assigned.code, 0) << assigned.err;
   EXPECT_NE(assigned.out.find("Assigned home program 1 (version 1)"), std::string::npos) << assigned.out;
+  EXPECT_EQ(assigned.out.find("replaces"), std::string::npos) << "nothing to replace: " << assigned.out;
 
   const json plan = json::parse(box.run("--json plan").out);
   EXPECT_EQ(plan["assigned_by"], "pat");

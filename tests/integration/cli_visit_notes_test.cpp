@@ -69,9 +69,9 @@ TEST(CliVisitNotes, APractitionerWritesAndAmendsANoteAndThePersonSeesEveryRevisi
   EXPECT_EQ(clinic_view["notes"][0]["revision"], 2);
 
   const Outcome log = box.run("access-log");
-  EXPECT_TRUE(has(log.out, "pat (practitioner)  write  wrote a visit note")) << log.out;
-  EXPECT_TRUE(has(log.out, "pat (practitioner)  write  amended visit note 1")) << log.out;
-  EXPECT_TRUE(has(log.out, "pat (practitioner)  read  read the visit notes")) << log.out;
+  EXPECT_TRUE(has(log.out, "pat (practitioner, Harbour Physio)  write  wrote a visit note")) << log.out;
+  EXPECT_TRUE(has(log.out, "pat (practitioner, Harbour Physio)  write  amended visit note 1")) << log.out;
+  EXPECT_TRUE(has(log.out, "pat (practitioner, Harbour Physio)  read  read the visit notes")) << log.out;
 }
 
 TEST(CliVisitNotes, BadNotesAreRefusedNamingTheOptionAndOthersSeeAndChangeNothing) {

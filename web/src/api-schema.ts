@@ -971,6 +971,13 @@ export interface components {
                 message: string;
                 /** @description The offending field in dotted form, e.g. regions[1].pain; absent when the error is not about one field. */
                 field?: string;
+                /** @description When several fields were wrong at once (a home program that breaks more than one rule): each of them, its message without the field's name, so that a form can show it next to its field. The message above names them all. */
+                problems?: {
+                    /** @description The field in dotted form, e.g. items[0].max_pressure. */
+                    field: string;
+                    /** @description What is wrong with it, with the cap and its source when a home rule refused it. */
+                    message: string;
+                }[];
             };
         };
         BadRequestError: components["schemas"]["Error"] & {

@@ -59,6 +59,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** When several fields were wrong at once: each with its own message. */
+    readonly problems?: { field: string; message: string }[],
   ) {
     super(message);
   }
@@ -100,6 +102,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
       err?.code ?? 'http_' + response.status,
       err?.message ?? `The server answered ${response.status}.`,
       err?.field,
+      err?.problems,
     );
   }
   return data as T;

@@ -64,9 +64,22 @@ export async function unlessMissing<T>(request: Promise<T>): Promise<T | null> {
 /** Errors keyed by the API's dotted field name ("" for errors without a field). */
 export type FieldErrors = Record<string, string>;
 
+/**
+ * The errors of a refusal keyed by field: each of the server's problems next
+ * to its own field when it found several, else its one message, without the
+ * field's dotted name the message begins with (the form shows where it is).
+ */
 export function errorsFrom(e: unknown): FieldErrors {
   const err = toApiError(e);
-  return { [err.field ?? '']: err.message };
+  if (err.problems?.length) {
+    const out: FieldErrors = {};
+    for (const p of err.problems) out[p.field] = out[p.field] ? `${out[p.field]}; ${p.message}` : p.message;
+    return out;
+  }
+  const field = err.field ?? '';
+  const prefix = field + ': ';
+  const message = field && err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
+  return { [field]: message };
 }
 
 export function FieldError({ errors, field, id }: { errors: FieldErrors; field: string; id?: string }) {

@@ -174,6 +174,23 @@ for (const [width, height] of [
       await checkPage(person.page, width, 'sharing with a link and the log');
       await shot(person.page, 'care-6-access-log' + tag);
 
+      // A long log comes a page at a time: the newest 20, then 20 more on request.
+      const clientId = /\/clients\/(\d+)$/.exec(clientUrl)![1];
+      for (let i = 0; i < 24; i++) {
+        const read = await pat.page.request.get(`${server.base}/api/v1/clients/${clientId}/journal`);
+        assert.equal(read.status(), 200);
+      }
+      await person.page.reload();
+      await log.waitFor();
+      const rows = log.locator('tbody tr');
+      const total = await person.page.evaluate(async () => ((await (await fetch('/api/v1/access-log')).json()) as unknown[]).length);
+      assert.ok(total > 20, `more than a page: ${total}`);
+      assert.equal(await rows.count(), 20, 'the newest 20 first');
+      await person.page.getByTestId('access-log-count').getByText(`Showing the newest 20 of ${total}.`).waitFor();
+      await person.page.getByRole('button', { name: `Show ${Math.min(20, total - 20)} more` }).click();
+      assert.equal(await rows.count(), Math.min(40, total));
+      await checkPage(person.page, width, 'a long access log');
+
       // Turning sessions and screening on shows them to pat on the next request; turning them off again hides them.
       const card2 = person.page.getByTestId('link-card').first();
       await card2.getByRole('checkbox', { name: /^Your sessions/ }).check();

@@ -64,6 +64,7 @@ for (const [width, height] of [
       const refusal = item.locator('.field-error');
       await refusal.waitFor();
       assert.match((await refusal.textContent()) ?? '', /7\/10.*seed-000/, 'the cap and its source, in full');
+      assert.doesNotMatch((await refusal.textContent()) ?? '', /items\[/, 'no field path next to the field it names');
       assert.equal(await item.getByLabel(/Pressure ceiling/).getAttribute('aria-invalid'), 'true');
       await checkPage(pat.page, width, 'the assign form with a refusal');
       await shot(pat.page, 'programs-1-refused' + tag);
@@ -72,6 +73,9 @@ for (const [width, height] of [
       await item.getByLabel(/Pressure ceiling/).fill('4');
       await item.getByLabel(/Your cue/).fill('shoulders down, breathe out on each stroke');
       await form.getByRole('button', { name: 'Add an area' }).click();
+      assert.equal(await form.getByLabel('Area 1', { exact: true }).inputValue(), '', 'an added area starts unchosen');
+      await form.getByRole('button', { name: 'Assign the program' }).click();
+      await form.getByText('Choose an area, or remove this row.').waitFor();
       await form.getByLabel('Area 1', { exact: true }).selectOption('suboccipitals');
       await form.getByLabel('Note for the client (optional)').fill('Start gently.');
       await form.getByRole('button', { name: 'Assign the program' }).click();

@@ -5,14 +5,26 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "fascia/core/error.hpp"
 
 namespace fascia::app {
 
+// One of several problems found together, its message without the field's
+// name (a form shows it next to that field).
+struct FieldProblem {
+  std::string field;  // dotted path, as FieldError::field
+  std::string message;
+};
+
 struct FieldError {
-  core::Error error;
+  FieldError(core::Error error_, std::string field_ = {}, std::vector<FieldProblem> problems_ = {})
+      : error(std::move(error_)), field(std::move(field_)), problems(std::move(problems_)) {}
+  core::Error error;  // its message names every problem, each after its field
   std::string field;  // dotted path as in the API body ("pressure", "regions[0].region"); empty: none
+  std::vector<FieldProblem> problems;  // when a check found several at once: each of them; else empty
 };
 
 template <class T>

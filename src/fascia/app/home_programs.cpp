@@ -19,8 +19,13 @@ FieldResult<void> check_content(const core::KnowledgeBase& kb, const core::HomeP
   const auto problems = core::check_home_program(kb, draft);
   if (!problems.empty()) {
     std::string message;
-    for (const auto& p : problems) message += (message.empty() ? "" : "; ") + p.field + ": " + p.message;
-    return field_fail(ErrorCode::invalid_argument, message, problems.front().field);
+    std::vector<FieldProblem> each;
+    for (const auto& p : problems) {
+      message += (message.empty() ? "" : "; ") + p.field + ": " + p.message;
+      each.push_back({p.field, p.message});
+    }
+    FieldError error{core::Error{ErrorCode::invalid_argument, message}, problems.front().field, std::move(each)};
+    return tl::make_unexpected(std::move(error));
   }
   // Texts shown to the person and printed in their terminal: no control
   // characters (no escape sequences), within their limits.

@@ -13,6 +13,7 @@
 // and the access log names them. Without --as, link and access-log act as
 // the terminal's own person (person 1).
 #include <ctime>
+#include <map>
 
 #include "fascia/adapters/database_open.hpp"
 #include "fascia/adapters/json_care_views.hpp"
@@ -30,6 +31,7 @@
 #include "fascia/cli/care_stores.hpp"
 #include "fascia/cli/commands.hpp"
 #include "fascia/cli/decimal_option.hpp"
+#include "fascia/cli/render_journal.hpp"
 #include "fascia/cli/render_text.hpp"
 
 namespace fascia::cli {
@@ -160,25 +162,37 @@ int show_client(Context& ctx, const std::string& as, std::int64_t client, const 
   FASCIA_CLI_TRY(link, app::reach_client(*stores.clinics, practitioner, client, *area, core::AccessKind::read,
                                          "read the " + area_text + " in the terminal", unix_now()));
   FASCIA_CLI_TRY(store, adapters::open_journal_store(ctx.database(), client));
+  FASCIA_CLI_TRY(kb, ctx.kb());
+  const bool text = !ctx.json();
   nlohmann::json out{{"link", adapters::link_json(link)}};
+  if (text)
+    ctx.out << link.person_name << " (person " << client << "), linked to " << link.practitioner_name << " of "
+            << link.clinic_name << ", shares " << core::describe(link.link.sharing) << "\n";
   if (*area == core::CareArea::journal || *area == core::CareArea::sessions) {
     FASCIA_CLI_TRY(journal, store->load_journal());
     if (*area == core::CareArea::journal) {
-      out["journal"] = adapters::journal_json(app::journal_for_practitioner(std::move(journal), link));
+      core::Journal shared = app::journal_for_practitioner(std::move(journal), link);
+      if (text) print_journal(ctx.out, *kb, shared);
+      out["journal"] = adapters::journal_json(shared);
     } else {
+      if (text) print_sessions(ctx.out, *kb, journal.sessions);
       out["sessions"] = adapters::sessions_json(journal.sessions);
     }
   } else if (*area == core::CareArea::screening) {
-    FASCIA_CLI_TRY(kb, ctx.kb());
     FASCIA_CLI_TRY(record, store->latest_screening());
     if (record) {
       FASCIA_CLI_TRY(state, app::screening_state(*kb, *store));
+      if (text) {
+        ctx.out << "Latest safety answers: " << core::format_long_date(record->date) << "\n";
+        print_clearance(ctx.out, *kb, state.clearance);
+      }
       out["screening"] = adapters::screening_json(*record, state.clearance);
     } else {
+      if (text) ctx.out << "No safety answers yet.\n";
       out["screening"] = nullptr;
     }
   }
-  ctx.print_json(out);
+  if (!text) ctx.print_json(out);
   return kOk;
 }
 
@@ -349,9 +363,17 @@ int access_log(Context& ctx, const std::string& as) {
     return kOk;
   }
   if (entries.empty()) ctx.out << "No one but you has read or changed your data.\n";
+  std::map<std::int64_t, std::string> clinic_names;  // each clinic's name, looked up once
   for (const auto& e : entries)
-    ctx.out << adapters::utc_text(e.at) << "  " << e.actor_name << " (" << core::to_string(e.actor_role) << ")  "
-            << core::to_string(e.kind) << "  " << e.what << "\n";
+    if (e.clinic_id && !clinic_names.contains(*e.clinic_id)) {
+      FASCIA_CLI_TRY(clinic, stores.clinics->find_clinic(*e.clinic_id));
+      clinic_names[*e.clinic_id] = clinic ? clinic->name : "clinic " + std::to_string(*e.clinic_id);
+    }
+  for (const auto& e : entries) {
+    ctx.out << adapters::utc_text(e.at) << "  " << e.actor_name << " (" << core::to_string(e.actor_role);
+    if (e.clinic_id) ctx.out << ", " << clinic_names[*e.clinic_id];
+    ctx.out << ")  " << core::to_string(e.kind) << "  " << e.what << "\n";
+  }
   return kOk;
 }
 

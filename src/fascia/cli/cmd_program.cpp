@@ -131,6 +131,11 @@ int assign(Context& ctx, const AssignOptions& o) {
   FASCIA_CLI_TRY(stores, open_care_stores(ctx));
   FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, o.as));
   FASCIA_CLI_TRY(store, adapters::open_journal_store(ctx.database(), o.client));
+  // The program in force before, to say so when a new one of this clinic
+  // replaces it (read for that only, once the assignment is allowed and logged).
+  std::optional<core::HomeProgram> before;
+  if (auto versions = store->load_programs(); versions)
+    if (const core::HomeProgram* p = core::program_in_force(*versions)) before = *p;
   auto stored = app::assign_program(
       *kb, *stores.clinics, [&] { return store->load_programs(); },
       [&](const core::HomeProgram& p) { return store->add_program_version(p); }, practitioner, o.client,
@@ -142,6 +147,10 @@ int assign(Context& ctx, const AssignOptions& o) {
   }
   ctx.out << (o.program ? "Changed" : "Assigned") << " home program " << stored->id << " (version " << stored->version
           << ") for client " << o.client << ". Their plan follows it from now on; their own screening still applies.\n";
+  // Only a program of this clinic is named: nothing crosses clinics.
+  if (!o.program && before && before->id != stored->id && before->clinic_id == stored->clinic_id)
+    ctx.out << "It replaces home program " << before->id << " (assigned by " << before->practitioner << " on "
+            << core::format_long_date(before->assigned) << "), which is no longer in force.\n";
   return kOk;
 }
 

@@ -70,11 +70,23 @@ void stop_events(const KnowledgeBase& kb, const AttentionInputs& in, Date today,
       if (!latest || s.date >= latest->date) latest = &s;
     }
   if (!latest) return;
+  const auto sign_words = [&](const std::string& id) {
+    const auto sign = kb.stop_signs.find(id);
+    return sign == kb.stop_signs.end() ? id : lower_first(sign->second.name);
+  };
   const auto sign = kb.stop_signs.find(latest->stop_sign);
-  const std::string what = sign == kb.stop_signs.end() ? latest->stop_sign : lower_first(sign->second.name);
-  std::string reason = "the session on " + format_long_date(latest->date) + " was stopped for " + what;
-  if (count > 1)
-    reason += " (" + times(count, "stopped session") + " in " + std::to_string(kAttentionWindowDays) + " days)";
+  std::string reason =
+      "the session on " + format_long_date(latest->date) + " was stopped for " + sign_words(latest->stop_sign);
+  if (count > 1) {
+    // Every sign of the window, once each, in the order they first came.
+    std::vector<std::string> signs;
+    for (const auto& s : in.journal.sessions)
+      if (s.stopped && in_window(s.date, today) &&
+          std::find(signs.begin(), signs.end(), sign_words(s.stop_sign)) == signs.end())
+        signs.push_back(sign_words(s.stop_sign));
+    reason += " (" + times(count, "stopped session") + " in " + std::to_string(kAttentionWindowDays) + " days, for " +
+              joined(signs) + ")";
+  }
   out.push_back({AttentionKind::stop_event, latest->date, reason, latest->stop_sign,
                  sign == kb.stop_signs.end() ? "" : sign->second.source});
 }
@@ -170,11 +182,17 @@ void review(const KnowledgeBase& kb, const AttentionInputs& in, Date today, Flag
                  "meaningful-change-points", kb.caps.meaningful_change_points.source});
 }
 
-void adherence(const AttentionInputs& in, Date today, Flags& out) {
+void adherence(const KnowledgeBase& kb, const AttentionInputs& in, Date today, Flags& out) {
   if (!in.sessions_shared || !in.profile || !in.original) return;
   // The plan as first made starts on the profile's start, or on a home program's.
   const Date from = std::max(window_start(today), in.original->start);
-  const AdherenceCount count = adherence_between(*in.original, in.journal, from, today);
+  // Today is not over: its planned session is missed only once it has passed,
+  // so today counts only when a session was already logged today.
+  const bool done_today = std::any_of(in.journal.sessions.begin(), in.journal.sessions.end(),
+                                      [&](const auto& s) { return s.date == today; });
+  const Date to = done_today ? today : add_days(today, -1);
+  if (to < from) return;
+  const AdherenceCount count = adherence_between(kb, *in.original, in.journal, from, to);
   // Fewer than two planned sessions is too little to call it low.
   if (count.planned < 2 || count.done * 100 >= kLowAdherencePercent * count.planned) return;
   const std::string since = from == in.original->start
@@ -303,7 +321,7 @@ std::vector<AttentionFlag> attention_flags(const KnowledgeBase& kb, const Attent
     worse_pain(kb, analysis, today, out);
   }
   review(kb, in, today, out);
-  adherence(in, today, out);
+  adherence(kb, in, today, out);
   inactivity(in, today, out);
   std::stable_sort(out.begin(), out.end(), more_urgent);
   return out;

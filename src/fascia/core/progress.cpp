@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "fascia/core/treatment_ledger.hpp"
+
 namespace fascia::core {
 
 bool meaningful_improvement(const SafetyCaps& caps, int baseline, int current) {
@@ -20,11 +22,42 @@ std::string_view to_string(ReviewState state) {
   return "?";
 }
 
-AdherenceCount adherence_between(const Plan& original, const Journal& journal, Date from, Date to) {
+namespace {
+
+// True when clinic work on or before `day` holds every tissue load of a
+// planned session on that day (the same caps the planner applies: the gap
+// after instrument or compression work, and the weekly instrument count).
+// A session with nothing that loads tissue is never held.
+bool held_by_clinic_work(const KnowledgeBase& kb, const std::vector<TreatmentEvent>& clinic, Date day,
+                         const PlannedSession& session) {
+  TreatmentLedger before;
+  for (const auto& e : clinic)
+    if (e.date <= day) before.add(e);
+  if (before.events().empty()) return false;
+  bool loads = false;
+  for (const auto& step : session.steps) {
+    if (!loads_tissue(step.modality)) continue;
+    loads = true;
+    if (before.cap_conflicts(kb, step.region, step.side, step.modality, day).empty()) return false;
+  }
+  return loads;
+}
+
+}  // namespace
+
+AdherenceCount adherence_between(const KnowledgeBase& kb, const Plan& original, const Journal& journal, Date from,
+                                 Date to) {
   AdherenceCount out;
   auto inside = [&](Date d) { return d >= from && d <= to; };
-  for (const auto& d : original.days)
-    if (inside(d.date)) out.planned += static_cast<int>(d.sessions.size());
+  std::vector<TreatmentEvent> clinic;
+  const TreatmentLedger ledger = TreatmentLedger::from_journal(kb, journal);
+  for (const auto& e : ledger.events())
+    if (e.origin == LoadOrigin::clinic) clinic.push_back(e);
+  for (const auto& d : original.days) {
+    if (!inside(d.date)) continue;
+    for (const auto& session : d.sessions)
+      if (!held_by_clinic_work(kb, clinic, d.date, session)) ++out.planned;
+  }
   out.done = static_cast<int>(
       std::count_if(journal.sessions.begin(), journal.sessions.end(), [&](auto& s) { return inside(s.date); }));
   return out;
@@ -63,7 +96,7 @@ ReviewVerdict review_for(const KnowledgeBase& kb, const Profile& profile, const 
   ReviewVerdict v;
   const auto [start, review] = review_span(kb, profile, original);
   v.date = review;
-  const AdherenceCount before_review = adherence_between(original, journal, start, add_days(v.date, -1));
+  const AdherenceCount before_review = adherence_between(kb, original, journal, start, add_days(v.date, -1));
   v.sessions_planned = before_review.planned;
   v.sessions_done = before_review.done;
   const std::string threshold = std::to_string(caps.meaningful_change_points.value) + " points or " +
@@ -166,7 +199,7 @@ Progress compute_progress(const KnowledgeBase& kb, const Profile& profile, const
     auto in_week = [&](Date d) { return d >= week && d <= week_end; };
     WeekAdherence w;
     w.week_start = week;
-    const AdherenceCount count = adherence_between(original, journal, week, week_end);
+    const AdherenceCount count = adherence_between(kb, original, journal, week, week_end);
     w.planned = count.planned;
     w.done = count.done;
     for (const auto& s : journal.sessions) {

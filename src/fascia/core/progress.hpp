@@ -74,11 +74,16 @@ struct Progress {
 
 // Sessions the original plan placed in [from, to] and sessions logged there
 // (both days included): adherence as the weekly table and the review count it.
+// A planned session that clinic work already held back on its day (every
+// load it makes breaks a cap against the journal's clinic treatments on or
+// before that day, issue 10 point 4) is not counted as planned: the
+// practitioner's treatment took its place.
 struct AdherenceCount {
   int planned = 0;
   int done = 0;
 };
-AdherenceCount adherence_between(const Plan& original, const Journal& journal, Date from, Date to);
+AdherenceCount adherence_between(const KnowledgeBase& kb, const Plan& original, const Journal& journal, Date from,
+                                 Date to);
 
 // When the review falls and from which day its sessions count: a home
 // program's own start and review date (issue 10, point 3; original.program_id

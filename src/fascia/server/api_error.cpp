@@ -42,6 +42,11 @@ ApiError from_core(const core::Error& error, const std::string& field) {
 std::string error_body(const ApiError& error) {
   nlohmann::json inner{{"status", error.status}, {"code", error.code}, {"message", error.message}};
   if (!error.field.empty()) inner["field"] = error.field;
+  if (!error.problems.empty()) {
+    inner["problems"] = nlohmann::json::array();
+    for (const auto& [field, message] : error.problems)
+      inner["problems"].push_back({{"field", field}, {"message", message}});
+  }
   // Messages may quote what a client sent: never let a bad byte throw here.
   return adapters::json_text({{"error", inner}});
 }

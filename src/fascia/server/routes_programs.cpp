@@ -36,7 +36,12 @@ ApiResult<std::int64_t> path_number(const Call& call, std::size_t index, const s
   }
 }
 
-ApiError from_field(const app::FieldError& e) { return from_core(e.error, e.field); }
+ApiError from_field(const app::FieldError& e) {
+  ApiError out = from_core(e.error, e.field);
+  if (out.status < 500)
+    for (const auto& p : e.problems) out.problems.emplace_back(p.field, p.message);
+  return out;
+}
 
 // The body of an assignment or change, its shape checked
 // (adapters::program_request_from_json); the message names the JSON path.

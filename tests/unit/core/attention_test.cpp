@@ -88,6 +88,17 @@ TEST(Attention, ASessionStoppedByAStopSignInTheLastFourteenDaysIsFlaggedWithTheS
   EXPECT_NE(f.reason.find("20 December 2026"), std::string::npos) << f.reason;
 }
 
+TEST(Attention, SeveralStopsNameEverySignOnce) {
+  AttentionInputs in = shared();
+  in.journal.sessions = {stopped("2026-12-12", "sharp-pain"), stopped("2026-12-16", "dizziness"),
+                         stopped("2026-12-20", "dizziness")};
+  const auto flags = attention_flags(kKb, in, kToday);
+  ASSERT_TRUE(has(flags, AttentionKind::stop_event));
+  const auto& f = flag(flags, AttentionKind::stop_event);
+  EXPECT_NE(f.reason.find("3 stopped sessions in 14 days, for sharp pain and dizziness"), std::string::npos)
+      << f.reason;
+}
+
 TEST(Attention, AStopFifteenDaysAgoIsNoLongerAStopEvent) {
   AttentionInputs in = shared();
   in.journal.sessions.push_back(stopped("2026-12-09", "dizziness"));  // day 15 back; the window starts on the 10th
@@ -205,17 +216,71 @@ TEST(Attention, WithoutSessionsSharedTheReviewJudgesThePainAlone) {
 TEST(Attention, FewerThanHalfThePlannedSessionsInFourteenDaysIsLowAdherence) {
   AttentionInputs in = shared();
   in.profile = fixture::desk_worker();
-  in.original = plan_of(3);  // 6 planned from 10 to 23 December
+  in.original = plan_of(3);  // 5 planned from 10 to 22 December; today's is not missed yet
   in.journal.sessions = {scrape("2026-12-14"), scrape("2026-12-16")};
   in.journal.pain = {pain("2026-12-21", 2)};  // improving, so only adherence speaks
   auto flags = attention_flags(kKb, in, kToday);
   ASSERT_TRUE(has(flags, AttentionKind::low_adherence));
-  EXPECT_NE(flag(flags, AttentionKind::low_adherence).reason.find("2 of 6 planned sessions done in the last 14 days"),
+  EXPECT_NE(flag(flags, AttentionKind::low_adherence).reason.find("2 of 5 planned sessions done in the last 14 days"),
             std::string::npos)
       << flag(flags, AttentionKind::low_adherence).reason;
   // Near miss: half of them is not below half.
   in.journal.sessions.push_back(scrape("2026-12-18"));
   EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::low_adherence));
+}
+
+// A plan of three sessions a week (Monday, Wednesday, Friday) from Monday
+// 14 December, each scraping the upper trapezius.
+Plan scraping_plan_from_14_december() {
+  Plan p = plan_of(3);
+  p.start = day("2026-12-14");
+  std::erase_if(p.days, [&](const PlanDay& d) { return d.date < p.start; });
+  PlannedStep sweep;
+  sweep.modality = Modality::instrument;
+  sweep.region = "upper-trapezius";
+  for (auto& d : p.days) d.sessions[0].steps = {sweep};
+  return p;
+}
+
+TEST(Attention, TodaysPlannedSessionIsNotMissedBeforeTheDayIsOver) {
+  AttentionInputs in = shared();
+  in.profile = fixture::desk_worker();
+  in.original = scraping_plan_from_14_december();  // 14, 16, 18, 21 and today, the 23rd
+  in.journal.sessions = {scrape("2026-12-14"), scrape("2026-12-18")};
+  in.journal.pain = {pain("2026-12-21", 2)};
+  EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::low_adherence))
+      << "2 of the 4 sessions before today is not below half";
+  // Tomorrow, today's session is missed: 2 of 5.
+  const auto tomorrow = attention_flags(kKb, in, add_days(kToday, 1));
+  ASSERT_TRUE(has(tomorrow, AttentionKind::low_adherence));
+  EXPECT_NE(flag(tomorrow, AttentionKind::low_adherence).reason.find("2 of 5 planned sessions"), std::string::npos)
+      << flag(tomorrow, AttentionKind::low_adherence).reason;
+  // Done today, it counts today: 3 of 5.
+  in.journal.sessions.push_back(scrape(kToday));
+  EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::low_adherence));
+}
+
+TEST(Attention, ASessionClinicWorkHeldBackIsNotMissed) {
+  AttentionInputs in = shared();
+  in.profile = fixture::desk_worker();
+  in.original = scraping_plan_from_14_december();
+  in.journal.pain = {pain("2026-12-21", 2)};
+  in.journal.sessions = {scrape("2026-12-18"), scrape("2026-12-21")};
+  const Date tomorrow = add_days(kToday, 1);
+  // Without clinic work: 2 of the 5 sessions from the 14th to today.
+  ASSERT_TRUE(has(attention_flags(kKb, in, tomorrow), AttentionKind::low_adherence));
+  // Instrument work on the upper trapezius in clinic on Monday the 14th holds
+  // Monday's home scraping (and Tuesday's, none planned): 2 of 4.
+  ClinicTreatmentEntry clinic;
+  clinic.date = day("2026-12-14");
+  clinic.treatment = "clinic-iastm";
+  clinic.regions = {{"upper-trapezius", Side::both}};
+  clinic.minutes = 5;
+  in.journal.clinic_treatments = {clinic};
+  EXPECT_FALSE(has(attention_flags(kKb, in, tomorrow), AttentionKind::low_adherence));
+  // Clinic work on another area holds nothing.
+  in.journal.clinic_treatments[0].regions = {{"levator-scapulae", Side::both}};
+  EXPECT_TRUE(has(attention_flags(kKb, in, tomorrow), AttentionKind::low_adherence));
 }
 
 TEST(Attention, NothingLoggedForSevenDaysIsInactiveFromTheLastEntry) {

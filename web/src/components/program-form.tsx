@@ -127,6 +127,12 @@ export function ProgramForm({
 
   async function submit(e: Event) {
     e.preventDefault();
+    // An added row starts with no area chosen: say so here rather than send it.
+    const unchosen = clinicOnly.findIndex((a) => a.region === '');
+    if (unchosen >= 0) {
+      setErrors({ [`clinic_only[${unchosen}].region`]: 'Choose an area, or remove this row.' });
+      return;
+    }
     setBusy(true);
     setErrors({});
     const input: HomeProgramInput = {
@@ -361,11 +367,15 @@ export function ProgramForm({
                   <select
                     id={`${id}-region`}
                     value={a.region}
+                    aria-invalid={errors[`clinic_only[${i}].region`] ? 'true' : undefined}
                     onChange={(e) => {
                       const r = kb.regions.find((x) => x.id === e.currentTarget.value);
                       setArea(i, { region: e.currentTarget.value, side: sidesOf(r).includes(a.side) ? a.side : sidesOf(r)[0] });
                     }}
                   >
+                    <option value="" disabled>
+                      Choose an area
+                    </option>
                     {homeRegions.map((r) => (
                       <option key={r.id} value={r.id}>
                         {r.name}
@@ -395,10 +405,7 @@ export function ProgramForm({
         })}
         <button
           type="button"
-          onClick={() => {
-            const r = homeRegions[0];
-            setClinicOnly([...clinicOnly, { region: r?.id ?? '', side: sidesOf(r)[0] }]);
-          }}
+          onClick={() => setClinicOnly([...clinicOnly, { region: '', side: 'both' }])}
         >
           Add an area
         </button>

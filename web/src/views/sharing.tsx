@@ -290,7 +290,12 @@ function LinkCard({ link, onChanged }: { link: CareLink; onChanged: () => void }
   );
 }
 
+/** Rows the access log shows at first, and adds with each "Show more". */
+const ACCESS_LOG_PAGE = 20;
+
+/** The access log, newest first, a page at a time (a year of a practitioner's reads is long on a phone). */
 function AccessLog({ entries, links }: { entries: AccessEntry[]; links: CareLink[] }) {
+  const [shown, setShown] = useState(ACCESS_LOG_PAGE);
   if (entries.length === 0)
     return (
       <p class="muted" data-testid="access-log-empty">
@@ -299,33 +304,45 @@ function AccessLog({ entries, links }: { entries: AccessEntry[]; links: CareLink
     );
   const clinics = new Map(links.map((l) => [l.clinic.id, l.clinic.name]));
   return (
-    <table class="recent access-log" data-testid="access-log">
-      <caption class="visually-hidden">Who read or changed your data, newest first, in your local time</caption>
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">Who</th>
-          <th scope="col">What</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((e, i) => (
-          <tr key={i}>
-            <td>
-              <time dateTime={e.at}>{localTime(e.at)}</time>
-            </td>
-            <td>
-              {e.who.name}
-              <span class="muted small">
-                {' '}
-                ({roleWords[e.who.role]}
-                {e.clinic_id !== null && clinics.has(e.clinic_id) ? `, ${clinics.get(e.clinic_id)}` : ''})
-              </span>
-            </td>
-            <td>{e.what.charAt(0).toUpperCase() + e.what.slice(1)}</td>
+    <>
+      <table class="recent access-log" data-testid="access-log">
+        <caption class="visually-hidden">Who read or changed your data, newest first, in your local time</caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">What</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {entries.slice(0, shown).map((e, i) => (
+            <tr key={i}>
+              <td>
+                <time dateTime={e.at}>{localTime(e.at)}</time>
+              </td>
+              <td>
+                {e.who.name}
+                <span class="muted small">
+                  {' '}
+                  ({roleWords[e.who.role]}
+                  {e.clinic_id !== null && clinics.has(e.clinic_id) ? `, ${clinics.get(e.clinic_id)}` : ''})
+                </span>
+              </td>
+              <td>{e.what.charAt(0).toUpperCase() + e.what.slice(1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {entries.length > shown ? (
+        <div class="actions">
+          <p class="muted small" data-testid="access-log-count">
+            Showing the newest {shown} of {entries.length}.
+          </p>
+          <button type="button" onClick={() => setShown(shown + ACCESS_LOG_PAGE)}>
+            Show {Math.min(ACCESS_LOG_PAGE, entries.length - shown)} more
+          </button>
+        </div>
+      ) : null}
+    </>
   );
 }
