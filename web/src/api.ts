@@ -21,6 +21,9 @@ import type {
   ProgramCards,
   ClearanceEntry,
   ClientClearanceInput,
+  ClinicTreatment,
+  ClinicTreatmentInput,
+  Caps,
   ApiErrorBody,
   CheckinForm,
   CheckinRun,
@@ -109,14 +112,18 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 }
 
 const kbCache = new Map<string, Promise<unknown>>();
-function kb<T>(kind: string): Promise<T[]> {
+/** GET /kb/{kind}, asked once per page load (a failed answer is asked again next time). */
+function kbKind<T>(kind: string): Promise<T> {
   let p = kbCache.get(kind);
   if (!p) {
-    p = call<T[]>('GET', '/kb/' + kind);
+    p = call<T>('GET', '/kb/' + kind);
     p.catch(() => kbCache.delete(kind));
     kbCache.set(kind, p);
   }
-  return p as Promise<T[]>;
+  return p as Promise<T>;
+}
+function kb<T>(kind: string): Promise<T[]> {
+  return kbKind<T[]>(kind);
 }
 
 export type JournalKind = 'pain' | 'reaction' | 'habit' | 'treatment' | 'note';
@@ -137,6 +144,8 @@ export const api = {
   treatments: () => kb<TreatmentModality>('treatments'),
   locations: () => kb<PainLocation>('locations'),
   sources: () => kb<Source>('sources'),
+  /** The safety caps by name (an object, not a list), cached like the lists. */
+  caps: () => kbKind<Caps>('caps'),
   /** Any knowledge-base list by kind (GET /kb/{kind}), cached like the others. */
   kbList: <T>(kind: string) => kb<T>(kind),
 
@@ -185,6 +194,12 @@ export const api = {
   clientPart: (id: number, part: ClientPart) => call<ClientView>('GET', `/clients/${id}/${part}`),
   /** A linked practitioner clears the client's warning signs on the areas named (all when none); signed and logged by the server. */
   clearClient: (id: number, c: ClientClearanceInput) => call<ClearanceEntry[]>('POST', `/clients/${id}/clearances`, c),
+  /**
+   * A linked practitioner records what was done in clinic into the client's journal (logged in the client's
+   * access log); the answer is the entry as stored. 400 names the field it refuses; 404 when no longer linked.
+   */
+  recordTreatment: (id: number, input: ClinicTreatmentInput) =>
+    call<ClinicTreatment>('POST', `/clients/${id}/treatments`, input),
   /** The caller's clinic's visit notes about a linked client, newest visit first (logged). */
   clientNotes: (id: number) => call<VisitNoteList>('GET', `/clients/${id}/notes`),
   writeNote: (id: number, note: VisitNoteInput) => call<VisitNote>('POST', `/clients/${id}/notes`, note),

@@ -5,6 +5,8 @@
 // api.ts); an id the lists do not know is shown as it is.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from './api';
+import type { RegionSide } from './types';
+import { sideWord } from './util';
 
 /** The knowledge-base kinds that have a name (or, for questions, a text) for each id. */
 export type NamedKind =
@@ -87,4 +89,9 @@ export function useNames(): Names {
     };
   }, []);
   return names;
+}
+
+/** Areas with their sides, in words: "Base of the skull (both sides), Side of the neck, deep (scalenes) (left side)". */
+export function areaList(areas: RegionSide[], names: Names): string {
+  return areas.map((r) => `${names.of('regions', r.region)} (${sideWord(r.side)})`).join(', ');
 }

@@ -30,6 +30,8 @@ export type Question = S['Question'];
 export type StopSign = S['StopSign'];
 export type Habit = S['Habit'];
 export type TreatmentModality = S['Treatment'];
+/** The safety caps by name, each with its value and source (GET /kb/caps). */
+export type Caps = S['Caps'];
 export type PainLocation = S['PainLocation'];
 export type RegionTarget = S['RegionTarget'];
 export type Profile = S['Profile'];
@@ -94,6 +96,9 @@ export type ClientAttention = S['ClientAttention'];
 export type AttentionList = S['AttentionList'];
 export type ClientProgress = S['ClientProgress'];
 export type ClinicView = S['ClinicView'];
+/** What a linked practitioner did in clinic, as stored in the client's journal (issue 10, point 4). */
+export type ClinicTreatment = S['ClinicTreatment'];
+export type ClinicTreatmentInput = S['ClinicTreatmentInput'];
 export type PractitionerInput = S['PractitionerInput'];
 export type VisitNote = S['VisitNote'];
 export type VisitNoteRevision = S['VisitNoteRevision'];

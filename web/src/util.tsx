@@ -65,11 +65,14 @@ export async function unlessMissing<T>(request: Promise<T>): Promise<T | null> {
 export type FieldErrors = Record<string, string>;
 
 /**
- * The errors of a refusal keyed by field: each of the server's problems next
- * to its own field when it found several, else its one message, without the
- * field's dotted name the message begins with (the form shows where it is).
+ * The server's refusal keyed by field: each of its problems next to its own
+ * field when it found several, else its one message. With `labels` (the
+ * form's label for each field name the server may give, e.g.
+ * "regions[0].side": "Side of area 1"), the message is put in plain words
+ * (plainMessage); without, the field's dotted name the message begins with
+ * is dropped (the form shows the message next to that field).
  */
-export function errorsFrom(e: unknown): FieldErrors {
+export function errorsFrom(e: unknown, labels?: Record<string, string>): FieldErrors {
   const err = toApiError(e);
   if (err.problems?.length) {
     const out: FieldErrors = {};
@@ -77,9 +80,34 @@ export function errorsFrom(e: unknown): FieldErrors {
     return out;
   }
   const field = err.field ?? '';
+  if (labels) return { [field]: plainMessage(err.message, labels) };
   const prefix = field + ': ';
-  const message = field && err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
-  return { [field]: message };
+  return { [field]: field && err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message };
+}
+
+/**
+ * A server message for a person: the field name it starts with, after any
+ * "what: " context ("minutes 300 is outside 1..240", "clinic treatment: date
+ * 2026-11-24 is in the future"), becomes that field's label, with a colon
+ * unless a verb follows ("Minutes: 300 is outside 1..240", "Minutes is
+ * required"); ISO dates are written long; the whole is a sentence. A
+ * message naming no field of `labels` keeps its words.
+ */
+export function plainMessage(message: string, labels: Record<string, string>): string {
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let out = message;
+  for (const field of Object.keys(labels).sort((a, b) => b.length - a.length)) {
+    const at = new RegExp(`^(?:[\\w ]+: )?${escape(field)}(:?)(?=\\s|$)`);
+    const m = at.exec(out);
+    if (m) {
+      const rest = out.slice(m[0].length);
+      // "minutes is required" keeps its verb; "minutes 300 is outside …" gets a colon after the label.
+      const colon = m[1] || !/^ (is|are|must|has|contains)\b/.test(rest) ? ':' : '';
+      out = labels[field] + colon + rest;
+      break;
+    }
+  }
+  return sentence(out.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => longDate(d)));
 }
 
 export function FieldError({ errors, field, id }: { errors: FieldErrors; field: string; id?: string }) {

@@ -5,8 +5,8 @@
 // future) and the note, each with the server's refusal next to it, and the
 // line that says what was recorded.
 import type { ClearanceEntry } from '../types';
-import { FieldError, type FieldErrors, longDate, sideWord } from '../util';
-import type { Names } from '../names';
+import { FieldError, type FieldErrors, longDate } from '../util';
+import { areaList, type Names } from '../names';
 
 /** The day and the note of a clearance; `prefix` keeps the ids unique on the page. */
 export function ClearanceDateNote({
@@ -67,7 +67,7 @@ export function ClearanceDateNote({
 /** "Recorded: cleared by pat, North Physio on Monday, 23 November 2026 for Suboccipitals (both sides)." */
 export function clearedLine(entry: ClearanceEntry, names: Names): string {
   const what = entry.regions.length
-    ? ` for ${entry.regions.map((r) => `${names.of('regions', r.region)} (${sideWord(r.side)})`).join(', ')}`
+    ? ` for ${areaList(entry.regions, names)}`
     : ' for every warning sign';
   return `Recorded: cleared by ${entry.by} on ${longDate(entry.date)}${what}.`;
 }

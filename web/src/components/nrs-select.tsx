@@ -8,6 +8,7 @@ export function NrsSelect({
   value,
   onChange,
   choose = false,
+  chooseLabel = 'Choose…',
   invalid = false,
 }: {
   id: string;
@@ -15,11 +16,13 @@ export function NrsSelect({
   onChange: (value: string) => void;
   /** Offer an empty "Choose…" first, for a score that must be picked on purpose. */
   choose?: boolean;
+  /** The words of that empty entry, e.g. "Not recorded" for a score that may be left out. */
+  chooseLabel?: string;
   invalid?: boolean;
 }) {
   return (
     <select id={id} value={value} aria-invalid={invalid ? true : undefined} onChange={(e) => onChange(e.currentTarget.value)}>
-      {choose ? <option value="">Choose…</option> : null}
+      {choose ? <option value="">{chooseLabel}</option> : null}
       {range(0, 10).map((n) => (
         <option key={n} value={String(n)}>
           {n}

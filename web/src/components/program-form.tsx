@@ -5,7 +5,8 @@
 // server's: its refusal is shown next to the field it names.
 import { useState } from 'preact/hooks';
 import type { HomeProgram, HomeProgramInput, Protocol, Region, Side } from '../types';
-import { addDays, errorsFrom, FieldError, type FieldErrors, OtherErrors, sideWord, weekdayNames } from '../util';
+import { addDays, errorsFrom, FieldError, type FieldErrors, OtherErrors, weekdayNames } from '../util';
+import { keptSide, sidesOf, SideSelect } from './side-select';
 
 export interface Kb {
   protocols: Protocol[];
@@ -25,11 +26,6 @@ interface ItemDraft {
 interface AreaDraft {
   region: string;
   side: Side;
-}
-
-/** The sides one can pick for a region: both, left or right; the middle for a midline region. */
-function sidesOf(region: Region | undefined): Side[] {
-  return region?.laterality === 'midline' ? ['midline'] : ['both', 'left', 'right'];
 }
 
 /** A protocol's areas: its eligible regions when it lists them, else the regions its steps name; never a practitioner-only one. */
@@ -207,7 +203,7 @@ export function ProgramForm({
                   aria-invalid={invalid('target.region')}
                   onChange={(e) => {
                     const r = kb.regions.find((x) => x.id === e.currentTarget.value);
-                    setItem(i, { region: e.currentTarget.value, side: sidesOf(r).includes(it.side) ? it.side : sidesOf(r)[0] });
+                    setItem(i, { region: e.currentTarget.value, side: keptSide(r, it.side) });
                   }}
                 >
                   {areas.length === 0 ? <option value="">No area</option> : null}
@@ -220,18 +216,13 @@ export function ProgramForm({
               </div>
               <div class="field">
                 <label for={`${id}-side`}>Side</label>
-                <select
+                <SideSelect
                   id={`${id}-side`}
+                  region={region}
                   value={it.side}
-                  aria-invalid={invalid('target.side')}
-                  onChange={(e) => setItem(i, { side: e.currentTarget.value as Side })}
-                >
-                  {sidesOf(region).map((s) => (
-                    <option key={s} value={s}>
-                      {sideWord(s)}
-                    </option>
-                  ))}
-                </select>
+                  invalid={!!invalid('target.side')}
+                  onChange={(side) => setItem(i, { side })}
+                />
               </div>
             </div>
             <FieldError errors={errors} field={itemField(i, 'target')} />
@@ -370,7 +361,7 @@ export function ProgramForm({
                     aria-invalid={errors[`clinic_only[${i}].region`] ? 'true' : undefined}
                     onChange={(e) => {
                       const r = kb.regions.find((x) => x.id === e.currentTarget.value);
-                      setArea(i, { region: e.currentTarget.value, side: sidesOf(r).includes(a.side) ? a.side : sidesOf(r)[0] });
+                      setArea(i, { region: e.currentTarget.value, side: keptSide(r, a.side) });
                     }}
                   >
                     <option value="" disabled>
@@ -385,13 +376,7 @@ export function ProgramForm({
                 </div>
                 <div class="field">
                   <label for={`${id}-side`}>Side of area {i + 1}</label>
-                  <select id={`${id}-side`} value={a.side} onChange={(e) => setArea(i, { side: e.currentTarget.value as Side })}>
-                    {sidesOf(region).map((s) => (
-                      <option key={s} value={s}>
-                        {sideWord(s)}
-                      </option>
-                    ))}
-                  </select>
+                  <SideSelect id={`${id}-side`} region={region} value={a.side} onChange={(side) => setArea(i, { side })} />
                 </div>
                 <button type="button" onClick={() => setClinicOnly(clinicOnly.filter((_, j) => j !== i))}>
                   Remove area {i + 1}

@@ -3,13 +3,15 @@
 // client's page with a tab for each part of their data. Every read is written
 // to the client's own access log by the server; a part the client does not
 // share answers 403 with the server's reason, which is shown as it is. Below
-// the parts, the clinic's visit notes about the client: a SOAP form, and the
-// notes (read only when asked for, since each read is logged) with their
+// the parts, the form that records a clinic treatment into the client's
+// journal, then the clinic's visit notes about the client: a SOAP form, and
+// the notes (read only when asked for, since each read is logged) with their
 // amendments.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../app-context';
 import { NoteCard, NoteForm } from '../components/visit-notes';
 import { ClientPrograms } from '../components/client-programs';
+import { ClinicTreatments } from '../components/clinic-treatment-form';
 import { awaitingClearance, ClientClearanceForm } from '../components/client-clearance-form';
 import { clearedLine } from '../components/clearance-fields';
 import { api, type ClientPart } from '../api';
@@ -216,8 +218,9 @@ export function ClientPage({ id }: { id: number }) {
   const view = useLoad(() => api.client(id), [id]);
   const first = view.data ? PARTS.find((p) => view.data!.link.share[p.id])?.id ?? 'journal' : 'journal';
   const [tab, setTab] = useState<ClientPart | null>(null);
-  // Bumped by a clearance: the progress (flags) and the programs (hold) are read again.
-  const [cleared, setCleared] = useState(0);
+  // Bumped by a clearance or a clinic treatment: the progress (flags), the open part and the programs (hold) are read again.
+  const [changed, setChanged] = useState(0);
+  const app = useApp();
   const current = tab ?? first;
   const link = view.data?.link;
   return (
@@ -235,7 +238,7 @@ export function ClientPage({ id }: { id: number }) {
             Linked since {localDay(link.created)} at {link.clinic.name}. {sharesLine(link)}
           </p>
           <p class="muted small">Each time you open a part, it is written in the client's list of who looked at their data.</p>
-          {link.share.journal ? <ClientProgressPanel key={cleared} id={id} sessionsShared={!!link.share.sessions} /> : (
+          {link.share.journal ? <ClientProgressPanel key={changed} id={id} sessionsShared={!!link.share.sessions} /> : (
             <p class="muted" data-testid="progress-not-shared">Progress: not shared (it comes from the client's journal).</p>
           )}
           <div class="tabs" role="tablist" aria-label="Part of the client's data">
@@ -267,13 +270,14 @@ export function ClientPage({ id }: { id: number }) {
           </div>
           <div id="client-panel" role="tabpanel" aria-labelledby={`tab-${current}`} class="entry-panel" data-part={current}>
             {current === 'screening' ? (
-              <ScreeningPanel id={id} name={link.client.name} onCleared={() => setCleared(cleared + 1)} />
+              <ScreeningPanel id={id} name={link.client.name} onCleared={() => setChanged((c) => c + 1)} />
             ) : (
-              <PartPanel key={current} id={id} part={current} />
+              <PartPanel key={`${current}-${changed}`} id={id} part={current} />
             )}
           </div>
+          <ClinicTreatments client={id} clientName={link.client.name} today={app.me.today} onSaved={() => setChanged((c) => c + 1)} />
           <VisitNotes id={id} />
-          <ClientPrograms key={cleared} id={id} />
+          <ClientPrograms key={changed} id={id} />
         </>
       ) : null}
     </Page>
@@ -333,7 +337,12 @@ function PartPanel({ id, part }: { id: number; part: 'journal' | 'sessions' }) {
 }
 
 function PartBody({ view, part }: { view: ClientView; part: 'journal' | 'sessions' }) {
-  if (part === 'journal') return view.journal ? <Recent journal={view.journal} /> : <p class="muted">No journal.</p>;
+  if (part === 'journal')
+    return view.journal ? (
+      <Recent journal={view.journal} clinics={{ [view.link.clinic.id]: view.link.clinic.name }} />
+    ) : (
+      <p class="muted">No journal.</p>
+    );
   return <Sessions sessions={view.sessions ?? []} />;
 }
 

@@ -1,11 +1,13 @@
 // The journal: quick entries for pain, a reaction check-in (soreness,
 // redness, red dots, bruising), habits, treatments received elsewhere and
-// notes, and the recent entries.
+// notes, and the recent entries, with what linked practitioners recorded in
+// clinic (who, and at which clinic).
 import { NrsSelect } from '../components/nrs-select';
 import { useState } from 'preact/hooks';
 import { loadNames, useNames } from '../names';
 import { api, type JournalKind } from '../api';
 import { useApp } from '../app-context';
+import { journalLine } from '../components/clinic-treatment-words';
 import type { Habit, Journal, Profile, Region, Side, TreatmentModality } from '../types';
 import {
   errorsFrom,
@@ -50,6 +52,7 @@ const TABS: [JournalKind, string][] = [
 export function JournalView() {
   const kb = useLoad(loadKb);
   const journal = useLoad(() => api.journal());
+  const clinics = useLoad(clinicNames);
   const [tab, setTab] = useState<JournalKind>('pain');
   return (
     <Page title="Journal" wide>
@@ -92,7 +95,7 @@ export function JournalView() {
       ) : null}
       <h2>Recent entries</h2>
       {journal.error ? <LoadError error={journal.error} retry={journal.reload} /> : null}
-      {journal.data && kb.data ? <Recent journal={journal.data} /> : null}
+      {journal.data && kb.data && !clinics.loading ? <Recent journal={journal.data} clinics={clinics.data ?? {}} /> : null}
     </Page>
   );
 }
@@ -349,13 +352,26 @@ function EntryForm({ kind, kb, onSaved }: { kind: JournalKind; kb: Kb; onSaved: 
   );
 }
 
+/** The clinics of the person's links, live or revoked, by id: the clinics that may have recorded a treatment. */
+async function clinicNames(): Promise<Record<number, string>> {
+  const links = await api.links();
+  return Object.fromEntries(links.map((l) => [l.clinic.id, l.clinic.name]));
+}
+
 interface Row {
   date: string;
   kind: string;
   text: string;
+  /** For tests and styles: the journal list the row comes from. */
+  list: string;
 }
 
-export function Recent({ journal }: { journal: Journal }) {
+/**
+ * The latest 50 journal entries, newest first. `clinics`: the names of the
+ * clinics by id, for who recorded a clinic treatment where (one not in it is
+ * "another clinic").
+ */
+export function Recent({ journal, clinics = {} }: { journal: Journal; clinics?: Record<number, string> }) {
   const names = useNames();
   const rn = { get: (id: string) => names.of('regions', id) };
   const hn = { get: (id: string) => names.of('habits', id) };
@@ -365,9 +381,10 @@ export function Recent({ journal }: { journal: Journal }) {
   // called a check-in (a check-in counts from the next day on).
   const workedOn = new Set(journal.sessions.flatMap((s) => s.steps.filter((x) => x.status !== 'skipped').map((x) => s.date + ' ' + x.region)));
   const rows: Row[] = [
-    ...journal.pain.map((p) => ({ date: p.date, kind: 'Pain', text: `${rn.get(p.region) ?? p.region}, ${sideWord(p.side)}: ${p.score}/10` })),
+    ...journal.pain.map((p) => ({ date: p.date, kind: 'Pain', list: 'pain', text: `${rn.get(p.region) ?? p.region}, ${sideWord(p.side)}: ${p.score}/10` })),
     ...journal.reactions.map((r) => ({
       date: r.date,
+      list: 'reactions',
       kind: workedOn.has(r.date + ' ' + r.region) ? 'Soreness after the session' : 'Check-in',
       text:
         `${rn.get(r.region) ?? r.region}, ${sideWord(r.side)}: soreness ${r.soreness}/10` +
@@ -376,16 +393,24 @@ export function Recent({ journal }: { journal: Journal }) {
           .map((x) => ', ' + x)
           .join(''),
     })),
-    ...journal.habits.map((h) => ({ date: h.date, kind: 'Habit', text: hn.get(h.habit) ?? h.habit })),
+    ...journal.habits.map((h) => ({ date: h.date, kind: 'Habit', list: 'habits', text: hn.get(h.habit) ?? h.habit })),
     ...journal.treatments.map((t) => ({
       date: t.date,
       kind: 'Treatment',
+      list: 'treatments',
       text: (tn.get(t.treatment) ?? t.treatment) + (t.region ? ` (${rn.get(t.region) ?? t.region})` : '') + (t.note ? ': ' + t.note : ''),
     })),
-    ...journal.notes.map((n) => ({ date: n.date, kind: 'Note', text: n.text })),
+    ...journal.notes.map((n) => ({ date: n.date, kind: 'Note', list: 'notes', text: n.text })),
+    ...journal.clinic_treatments.map((t) => ({
+      date: t.date,
+      kind: 'In clinic',
+      list: 'clinic_treatments',
+      text: journalLine(t, names, clinics[t.clinic_id]),
+    })),
     ...journal.sessions.map((s) => ({
       date: s.date,
       kind: 'Session',
+      list: 'sessions',
       text: `${names.of('protocols', s.protocol)}: ${s.steps.filter((x) => x.status === 'done').length} of ${s.steps.length} steps${s.stopped ? ', stopped early' : ''}`,
     })),
   ].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
@@ -402,7 +427,7 @@ export function Recent({ journal }: { journal: Journal }) {
       </thead>
       <tbody>
         {rows.slice(0, 50).map((r, i) => (
-          <tr key={i}>
+          <tr key={i} data-list={r.list}>
             <td>{longDate(r.date)}</td>
             <td>{r.kind}</td>
             <td>{r.text}</td>

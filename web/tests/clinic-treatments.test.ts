@@ -1,0 +1,188 @@
+// A practitioner's clinic treatment (issue 10, point 4) in a real browser
+// against a real server, through the web UI: sam is linked to pat (North
+// Physio) and has a home session of instrument work on the upper trapezius
+// due today (Monday) → on sam's page pat records trigger-point pressure on the
+// scalenes (practitioner-only) and the levator scapulae, then instrument work
+// on the left upper trapezius (an empty form, a day in the future and 300
+// minutes are each refused next to their field, in the form's words) → each
+// confirmation says what was recorded and what it holds back at home, and
+// both entries are in sam's journal on the page → sam sees them in their own
+// journal with who recorded them where, and their Today holds the home
+// instrument work on the upper trapezius back until Wednesday, saying it was
+// clinic work. At 1100×900; the form also at 390×844 in a second context.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { apiCall, checkPage, launch, RESULTS, setUpClinic, shot, signIn, startServer, TODAY, type Watched } from './harness';
+
+const WIDE = { width: 1100, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const DAY = 'Monday, 23 November 2026'; // TODAY in words
+const SCALENES = 'Side of the neck, deep (scalenes)';
+const LEVATOR = 'Side and back of the neck to the top of the shoulder blade';
+const TRAPS = 'Top of the shoulder (upper trapezius)';
+
+test('pat records clinic treatments on sam\'s page; sam sees them and the home work they hold back', { timeout: 300_000 }, async () => {
+  const server = await startServer();
+  const browser = await launch();
+  const open: Watched[] = [];
+  try {
+    await setUpClinic(server, 'North Physio', 'pat', ['sam']);
+    const pat = await signIn(browser, server, 'pat', WIDE, 'practitioner');
+    const sam = await signIn(browser, server, 'sam', WIDE, 'new person');
+    open.push(pat, sam);
+    const invitation = await apiCall<{ code: string }>(pat.page, 'POST', '/invitations', {});
+    const share = { journal: true, sessions: true, screening: true };
+    assert.equal((await apiCall(sam.page, 'POST', '/links', { code: invitation.body.code, share })).status, 201);
+    const samId = (await apiCall<{ person_id: number }>(sam.page, 'GET', '/me')).body.person_id;
+
+    // Before: sam's home instrument work on the upper trapezius is due today.
+    const before = await apiCall<{ due: { protocol: string }[] }>(sam.page, 'GET', '/today');
+    assert.ok(before.body.due.some((s) => s.protocol === 'neck-trap-iastm'), JSON.stringify(before.body));
+
+    // pat opens sam's page and the form: today by default, the scalenes choosable.
+    await pat.page.goto(`${server.base}/clients/${samId}`);
+    const section = pat.page.getByTestId('clinic-treatments');
+    await section.getByRole('heading', { name: 'Clinic treatments', level: 2 }).waitFor();
+    await section.getByText('Record a clinic treatment').click();
+    const form = section.getByRole('form', { name: 'Record a clinic treatment' });
+    assert.equal(await form.getByLabel('Day of the treatment').inputValue(), TODAY, 'the day defaults to today');
+    assert.equal(await form.getByLabel('Day of the treatment').getAttribute('max'), TODAY, 'no day after today');
+    const areaChoices = (await form.getByLabel('Area 1', { exact: true }).locator('option').allTextContents()).map((t) => t.trim());
+    assert.ok(areaChoices.includes(`${SCALENES} — practitioners only`), areaChoices.join('|'));
+    const treatmentChoices = (await form.getByLabel('Treatment', { exact: true }).locator('option').allTextContents()).map((t) => t.trim());
+    assert.ok(treatmentChoices.includes('Instrument-assisted soft tissue work in clinic (instrument work)'), treatmentChoices.join('|'));
+    assert.ok(treatmentChoices.includes('Body-weight compression with movement (compression)'), treatmentChoices.join('|'));
+    assert.ok(treatmentChoices.includes('Trigger-point massage (sustained pressure)'), treatmentChoices.join('|'));
+    assert.ok(treatmentChoices.includes('Swedish massage'), treatmentChoices.join('|'));
+    await checkPage(pat.page, WIDE.width, 'the clinic treatment form');
+
+    // Nothing chosen: each missing field is named next to it, nothing is sent.
+    const record = form.getByRole('button', { name: 'Record the treatment' });
+    await record.click();
+    await form.getByText('Choose the treatment you gave.').waitFor();
+    await form.getByText('Choose the area you worked, or remove this row.').waitFor();
+    await form.getByText('Give the minutes it took, 1 to 240.').waitFor();
+
+    // Trigger-point pressure on the scalenes and the levator scapulae, dated tomorrow: the server's refusal next to the day.
+    await form.getByLabel('Treatment', { exact: true }).selectOption('trigger-point-massage');
+    await form.getByTestId('clinic-treatment-hint').getByText(/It counts as pressure work on the areas worked: sam's home compression and pressure work there waits at least 24 h after it/).waitFor();
+    await form.getByLabel('Area 1', { exact: true }).selectOption('scalenes');
+    await form.getByLabel('Side of area 1').selectOption('left');
+    await form.getByRole('button', { name: 'Add another area' }).click();
+    await form.getByLabel('Area 2', { exact: true }).selectOption('levator-scapulae');
+    await form.getByLabel('Side of area 2').selectOption('left');
+    await form.getByLabel('Pressure, 0–10 (optional)').selectOption('3');
+    await form.getByLabel('Minutes').fill('4');
+    await form.getByLabel('Reaction seen (optional)').fill('Tender; no tingling into the arm.');
+    await form.getByLabel('Day of the treatment').fill('2026-11-24');
+    await record.click();
+    const dateField = form.locator('.field', { has: pat.page.locator('#ct-date') });
+    await dateField
+      .locator('.field-error')
+      .getByText('Day of the treatment: Tuesday, 24 November 2026 is in the future (today is Monday, 23 November 2026).')
+      .waitFor();
+    assert.equal(await form.getByLabel('Day of the treatment').getAttribute('aria-invalid'), 'true');
+    assert.equal(await form.locator('.field-error').count(), 1, 'only the day is refused');
+    await shot(pat.page, 'clinic-treatments-1-refused-day');
+
+    // 300 minutes: refused next to the minutes, in the form's words (no field path such as "minutes" or "regions[0]").
+    await form.getByLabel('Day of the treatment').fill(TODAY);
+    await form.getByLabel('Minutes').fill('300');
+    await record.click();
+    await form.locator('#ct-minutes-error').getByText('Minutes: 300 is outside 1..240.', { exact: true }).waitFor();
+    assert.equal(await form.getByLabel('Minutes').getAttribute('aria-invalid'), 'true');
+    assert.equal(await form.getByLabel('Minutes').getAttribute('aria-describedby'), 'ct-minutes-error', 'the refusal is the field\'s description');
+    assert.equal(await form.locator('.field-error').count(), 1, 'the day is no longer refused');
+    assert.doesNotMatch(await form.innerText(), /regions\[|\bminutes 300/);
+
+    await form.getByLabel('Minutes').fill('4');
+    await record.click();
+    const saved = section.getByTestId('clinic-treatment-saved');
+    await saved
+      .getByText(`Recorded in sam's journal for ${DAY}: Trigger-point massage on ${SCALENES} (left side), ${LEVATOR} (left side); pressure 3/10; 4 minutes.`)
+      .waitFor();
+    await saved.getByText(new RegExp(`It counts as pressure work on ${LEVATOR} \\(left side\\): sam's home compression and pressure work there waits at least 24 h after it`)).waitFor();
+    await saved.getByText(new RegExp(`${SCALENES.replace(/[()]/g, '\\$&')} \\(left side\\) is for practitioners only: never in sam's home plan\\.`)).waitFor();
+    assert.equal(await form.getByLabel('Treatment', { exact: true }).inputValue(), '', 'the form is empty again');
+
+    // Instrument work on the left upper trapezius.
+    await form.getByLabel('Treatment', { exact: true }).selectOption('clinic-iastm');
+    await form.getByLabel('Area 1', { exact: true }).selectOption('upper-trapezius');
+    await form.getByLabel('Side of area 1').selectOption('left');
+    await form.getByLabel('Pressure, 0–10 (optional)').selectOption('4');
+    await form.getByLabel('Minutes').fill('5');
+    await form.getByLabel('Reaction seen (optional)').fill('Redness, gone within the hour');
+    await form.getByLabel(/^Note \(optional/).fill('Keep the home work light this week.');
+    await record.click();
+    await saved
+      .getByText(`Recorded in sam's journal for ${DAY}: Instrument-assisted soft tissue work in clinic on ${TRAPS} (left side); pressure 4/10; 5 minutes.`)
+      .waitFor();
+    const effect = await saved.innerText();
+    assert.match(effect, /It counts as instrument work on Top of the shoulder \(upper trapezius\) \(left side\): sam's home instrument work there waits at least 48 h after it/, effect);
+    assert.match(effect, /it counts toward the 3 instrument sessions allowed there in any 7 days/, effect);
+    assert.match(effect, /sam's Today page says from which day it may go on\./, effect);
+    await shot(pat.page, 'clinic-treatments-2-saved');
+    await section.screenshot({ path: join(RESULTS, 'clinic-treatments-2-saved-section.png') });
+
+    // Both entries are in sam's journal on the page (the Journal tab is read again after each save).
+    const rows = pat.page.locator('#client-panel tr[data-list="clinic_treatments"]');
+    await rows.filter({ hasText: 'Instrument-assisted soft tissue work in clinic' }).waitFor();
+    assert.equal(await rows.count(), 2);
+    const padRows = await rows.allInnerTexts();
+    assert.ok(padRows.every((t) => /In clinic/.test(t) && /Recorded by pat, North Physio\./.test(t)), padRows.join('\n'));
+    assert.ok(padRows.some((t) => t.includes('seen: Redness, gone within the hour; note: Keep the home work light this week')), padRows.join('\n'));
+    await checkPage(pat.page, WIDE.width, "sam's page with two clinic treatments");
+
+    // The form at 390×844, in a second context.
+    const phone = await signIn(browser, server, 'pat', PHONE, 'practitioner');
+    open.push(phone);
+    await phone.page.goto(`${server.base}/clients/${samId}`);
+    const phoneSection = phone.page.getByTestId('clinic-treatments');
+    await phoneSection.getByText('Record a clinic treatment').click();
+    const phoneForm = phoneSection.getByRole('form', { name: 'Record a clinic treatment' });
+    await phoneForm.getByLabel('Treatment', { exact: true }).selectOption('clinic-iastm');
+    await phoneForm.getByLabel('Area 1', { exact: true }).selectOption('anterior-neck');
+    await phoneForm.getByRole('button', { name: 'Add another area' }).click();
+    await phoneForm.getByLabel('Area 2', { exact: true }).selectOption('scalenes');
+    await phoneForm.getByLabel('Minutes').fill('300');
+    await phoneForm.getByRole('button', { name: 'Record the treatment' }).click();
+    await phoneForm.getByText('Minutes: 300 is outside 1..240.').waitFor();
+    await checkPage(phone.page, PHONE.width, 'the clinic treatment form at 390×844');
+    await shot(phone.page, 'clinic-treatments-3-form-390');
+    await phoneSection.screenshot({ path: join(RESULTS, 'clinic-treatments-3-form-390-section.png') });
+
+    // sam: both entries in their journal, with who recorded them where.
+    await sam.page.goto(server.base + '/journal');
+    const own = sam.page.locator('tr[data-list="clinic_treatments"]');
+    await own.filter({ hasText: 'Recorded by pat, North Physio.' }).first().waitFor();
+    const ownRows = await own.allInnerTexts();
+    assert.equal(ownRows.length, 2, ownRows.join('\n'));
+    assert.ok(ownRows.some((t) => t.includes(`Trigger-point massage on ${SCALENES} (left side), ${LEVATOR} (left side); pressure 3/10; 4 minutes; seen: Tender; no tingling into the arm. Recorded by pat, North Physio.`)), ownRows.join('\n'));
+    assert.ok(ownRows.some((t) => t.includes(`Instrument-assisted soft tissue work in clinic on ${TRAPS} (left side); pressure 4/10; 5 minutes`)), ownRows.join('\n'));
+    await checkPage(sam.page, WIDE.width, "sam's journal");
+    await shot(sam.page, 'clinic-treatments-4-journal');
+
+    // sam's Today: the home instrument work on the upper trapezius waits until Wednesday, and says it was clinic work.
+    await sam.page.goto(server.base + '/');
+    const gap = sam.page.getByTestId('why-not-today-reasons').locator('li[data-rule="instrument-min-hours-between"]');
+    await gap.waitFor();
+    const why = await gap.innerText();
+    assert.match(why, new RegExp(`^${TRAPS.replace(/[()]/g, '\\$&')}: instrument work in clinic on ${DAY}; at least 48 h must pass between instrument sessions; next allowed Wednesday, 25 November 2026`), why);
+    const after = await apiCall<{ due: { protocol: string }[] }>(sam.page, 'GET', '/today');
+    assert.ok(!after.body.due.some((s) => s.protocol === 'neck-trap-iastm'), 'the home instrument session is no longer due today');
+    await checkPage(sam.page, WIDE.width, "sam's Today");
+    await shot(sam.page, 'clinic-treatments-5-today');
+
+    // sam's Plan: today (picked by default) gives the same reason.
+    await sam.page.goto(server.base + '/plan');
+    const planWhy = sam.page.getByTestId('why-not-today').locator('li[data-rule="instrument-min-hours-between"]');
+    await planWhy.getByText(/instrument work in clinic on Monday, 23 November 2026/).waitFor();
+    await shot(sam.page, 'clinic-treatments-6-plan');
+
+    for (const w of open) assert.deepEqual(w.problems, [], 'CSP violations or page errors');
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
