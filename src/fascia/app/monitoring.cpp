@@ -91,7 +91,8 @@ void read_journal(const core::KnowledgeBase& kb, core::AttentionInputs& in, core
 // JournalReach::recent, the journal since core::attention_reads_from(today),
 // and the whole one when that is not enough (core::recent_journal_suffices).
 core::Result<core::AttentionInputs> attention_inputs(const core::KnowledgeBase& kb, JournalStore& store,
-                                                     const LinkDetails& link, core::Date today, JournalReach reach) {
+                                                     const LinkDetails& link, core::Date today, JournalReach reach,
+                                                     OriginalPlanCache* plans = nullptr) {
   const core::Sharing& sharing = link.link.sharing;
   core::AttentionInputs in;
   in.journal_shared = sharing.journal;
@@ -126,7 +127,7 @@ core::Result<core::AttentionInputs> attention_inputs(const core::KnowledgeBase& 
       if (!programs) return tl::make_unexpected(programs.error());
       if (const core::HomeProgram* in_force = core::program_in_force(*programs)) person.program = *in_force;
       refresh_clearance(kb, person);
-      in.original = original_plan(kb, person);
+      in.original = plans ? plans->plan(kb, link.link.person_id, person) : original_plan(kb, person);
       in.profile = std::move(person.profile);
     }
   }
@@ -142,15 +143,16 @@ core::Result<core::AttentionInputs> attention_inputs(const core::KnowledgeBase& 
 
 core::Result<std::vector<core::AttentionFlag>> client_flags(const core::KnowledgeBase& kb, JournalStore& store,
                                                             const LinkDetails& link, core::Date today,
-                                                            JournalReach reach) {
-  auto in = attention_inputs(kb, store, link, today, reach);
+                                                            JournalReach reach, OriginalPlanCache* plans) {
+  auto in = attention_inputs(kb, store, link, today, reach, plans);
   if (!in) return tl::make_unexpected(in.error());
   return core::attention_flags(kb, *in, today);
 }
 
 core::Result<std::vector<ClientAttention>> attention_list(const core::KnowledgeBase& kb, ClinicStore& clinics,
                                                           JournalStore& store, const Account& practitioner,
-                                                          core::Date today, std::int64_t now) {
+                                                          core::Date today, std::int64_t now,
+                                                          OriginalPlanCache* plans) {
   auto links = list_clients(clinics, practitioner);
   if (!links) return tl::make_unexpected(links.error());
   std::vector<AccessEntry> log;
@@ -165,7 +167,7 @@ core::Result<std::vector<ClientAttention>> attention_list(const core::KnowledgeB
     client.not_shared = unshared_parts(client.link.link.sharing);
     if (client.not_shared.size() < 3) {
       store.rebind(client.link.link.person_id);
-      auto flags = client_flags(kb, store, client.link, today, JournalReach::recent);
+      auto flags = client_flags(kb, store, client.link, today, JournalReach::recent, plans);
       if (!flags) return tl::make_unexpected(flags.error());
       client.flags = std::move(*flags);
     }

@@ -13,6 +13,7 @@
 #include "fascia/app/account_store.hpp"
 #include "fascia/app/clinic_store.hpp"
 #include "fascia/app/journal_store.hpp"
+#include "fascia/app/original_plan_cache.hpp"
 #include "fascia/core/attention.hpp"
 #include "fascia/core/progress.hpp"
 
@@ -39,10 +40,11 @@ enum class JournalReach { recent, whole };
 
 // One client's flags on `today` (core::attention_flags) from what `link`
 // shares, read through `store`, which must be bound to the client. Logs
-// nothing: the caller has logged the read. Errors: the store's own.
+// nothing: the caller has logged the read. With `plans`, the plan as first
+// made comes from that memo (the flags are the same). Errors: the store's own.
 core::Result<std::vector<core::AttentionFlag>> client_flags(const core::KnowledgeBase& kb, JournalStore& store,
                                                             const LinkDetails& link, core::Date today,
-                                                            JournalReach reach);
+                                                            JournalReach reach, OriginalPlanCache* plans = nullptr);
 
 // Every live linked client of the practitioner in their clinic, ordered by
 // their most urgent flag (core::more_urgent), clients without flags last,
@@ -51,10 +53,12 @@ core::Result<std::vector<core::AttentionFlag>> client_flags(const core::Knowledg
 // what: kMonitoringWhat and the parts read), then reads each client (client_flags, the recent journal first)
 // through `store`, which it rebinds to each in turn (left bound to the last).
 // Errors: forbidden for an account that is not a practitioner of a clinic
-// (nothing logged); the stores' own errors.
+// (nothing logged); the stores' own errors. `plans`: as for client_flags
+// (the server keeps one; the terminal, which lists once, none).
 core::Result<std::vector<ClientAttention>> attention_list(const core::KnowledgeBase& kb, ClinicStore& clinics,
                                                           JournalStore& store, const Account& practitioner,
-                                                          core::Date today, std::int64_t now);
+                                                          core::Date today, std::int64_t now,
+                                                          OriginalPlanCache* plans = nullptr);
 
 // A client's progress page: pain by region against the meaningful-change
 // band, the week-4 review, the changes the rules made (from the journal

@@ -134,7 +134,8 @@ ApiResult<Reply> get_attention(Call& call) {
   API_TRY(practitioner, caller_account(call));
   API_TRY(clinics, lift(call.state.clinics.lease()));
   API_TRY(store, lift(call.state.stores.lease(practitioner.person_id)));
-  API_TRY(list, lift(app::attention_list(call.state.kb, *clinics, *store, practitioner, call.today, unix_now())));
+  API_TRY(list, lift(app::attention_list(call.state.kb, *clinics, *store, practitioner, call.today, unix_now(),
+                                         &call.state.original_plans)));
   return json_reply(adapters::attention_list_json(list));
 }
 

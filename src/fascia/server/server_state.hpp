@@ -10,6 +10,7 @@
 #include "fascia/app/account_store.hpp"
 #include "fascia/app/clinic_store.hpp"
 #include "fascia/app/clock.hpp"
+#include "fascia/app/original_plan_cache.hpp"
 #include "fascia/core/knowledge_base.hpp"
 #include "fascia/server/auth.hpp"
 #include "fascia/server/group_commit.hpp"
@@ -63,6 +64,8 @@ struct ServerState {
   std::counting_semaphore<kMaxConcurrentHashes> hashing{kMaxConcurrentHashes};
   std::atomic<int> hash_queue{0};  // sign-ins waiting for a hashing slot
   ViewCache views;
+  // Each client's plan as first made, for the monitoring list (ADR 0021).
+  app::OriginalPlanCache original_plans;
   GroupCommit writes{stores};  // every journal write through the server
 };
 
