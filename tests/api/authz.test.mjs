@@ -1,11 +1,13 @@
 // Issue 10: the authorization matrix, generated from the OpenAPI document so
 // that a new route cannot escape it. Every operation carries
 // `x-fascia-access` (public, self, practitioner, client, clinic_admin); each
-// is called as each of eight callers and the answer checked against what
+// is called as each of nine callers and the answer checked against what
 // its class allows:
 //   the person, another person, a linked practitioner, an unlinked
 //   practitioner of the same clinic, a practitioner of another clinic, the
-//   clinic administrator, a practitioner whose link was revoked, anonymous.
+//   clinic administrator, a practitioner whose link was revoked, a linked
+//   practitioner the administrator deactivated while signed in (ADR 0021:
+//   401 everywhere, their live link opens nothing), anonymous.
 // No one but the person and the linked practitioner ever receives the
 // person's data (a marker written into it never appears in their answers),
 // and every refusal leaves the person's access log unchanged. Runs on the
@@ -22,13 +24,14 @@ const MARK = 'carla-private-8d2e';
 const ACCESS = new Set(['public', 'self', 'practitioner', 'client', 'clinic_admin']);
 const PASSWORD = 'matrix-password-1';
 
-describe('the authorization matrix: every route of the OpenAPI document × eight callers', () => {
+describe('the authorization matrix: every route of the OpenAPI document × nine callers', () => {
   let server;
   const callers = {};  // name -> Api (anonymous: no cookie)
   let carlaId;
   let liveLink;
   let revokedLink;
   let noteId;
+  let openInvitation;  // the linked practitioner's, cancelled by them in the matrix
 
   before(async () => {
     const dir = freshDbDir();
@@ -42,8 +45,9 @@ describe('the authorization matrix: every route of the OpenAPI document × eight
     addUser(db, 'sam', PASSWORD, { role: 'practitioner', clinic: south });    // another clinic
     addUser(db, 'ada', PASSWORD, { role: 'admin', clinic: north });           // the clinic administrator
     addUser(db, 'rex', PASSWORD, { role: 'practitioner', clinic: north });    // linked, then revoked
+    addUser(db, 'dee', PASSWORD, { role: 'practitioner', clinic: north });    // linked, then deactivated
     server = await startServer({ db, dir });
-    for (const name of ['carla', 'omar', 'pat', 'quinn', 'sam', 'ada', 'rex'])
+    for (const name of ['carla', 'omar', 'pat', 'quinn', 'sam', 'ada', 'rex', 'dee'])
       callers[name] = (await passwordLogin(server, name, PASSWORD)).api;
     callers.anonymous = new Api(server.base);
 
@@ -59,6 +63,11 @@ describe('the authorization matrix: every route of the OpenAPI document × eight
     const rexCode = (await callers.rex.expect(201, 'POST', '/api/v1/invitations', { json: {} })).code;
     revokedLink = (await carla.expect(201, 'POST', '/api/v1/links', { json: { code: rexCode, share: all } })).id;
     await carla.expect(200, 'POST', `/api/v1/links/${revokedLink}/revoke`);
+    const deeCode = (await callers.dee.expect(201, 'POST', '/api/v1/invitations', { json: {} })).code;
+    await carla.expect(201, 'POST', '/api/v1/links', { json: { code: deeCode, share: all } });
+    const dee = (await callers.dee.expect(200, 'GET', '/api/v1/me')).person_id;
+    await callers.ada.expect(200, 'POST', `/api/v1/clinic/practitioners/${dee}/deactivate`);
+    openInvitation = (await callers.pat.expect(201, 'POST', '/api/v1/invitations', { json: {} })).id;
     // A visit note by the linked practitioner, carrying the marker: the amendment route's note.
     noteId = (await callers.pat.expect(201, 'POST', `/api/v1/clients/${carlaId}/notes`, { json: { subjective: MARK } })).id;
   });
@@ -78,6 +87,10 @@ describe('the authorization matrix: every route of the OpenAPI document × eight
     // Sharing: the live link, unchanged. Revoking: the link already revoked, so nothing changes.
     if (op.template === '/api/v1/links/{id}/share') p = `/api/v1/links/${liveLink}/share`;
     if (op.template === '/api/v1/links/{id}/revoke') p = `/api/v1/links/${revokedLink}/revoke`;
+    // Cancelling: the linked practitioner's open invitation (theirs to cancel, no one else's).
+    if (op.template === '/api/v1/invitations/{id}/cancel') p = `/api/v1/invitations/${openInvitation}/cancel`;
+    // Deactivating and reactivating: person 1, the person (never a practitioner of the clinic):
+    // the administrator is refused too, so no caller is signed out during the matrix.
     let body = route?.body;
     if (op.template === '/api/v1/links/{id}/share') body = { journal: true, sessions: true, screening: true };
     return { path: p, options: body === undefined ? (op.method === 'GET' ? {} : { json: {} }) : { json: body } };
@@ -88,7 +101,7 @@ describe('the authorization matrix: every route of the OpenAPI document × eight
   // answer about the caller themselves, never the person's data).
   function expected(access, who) {
     if (access === 'public') return 'own';
-    if (who === 'anonymous') return 401;
+    if (who === 'anonymous' || who === 'dee') return 401;
     switch (access) {
       case 'self':
         return who === 'carla' ? 'data' : 'own';
@@ -109,7 +122,7 @@ describe('the authorization matrix: every route of the OpenAPI document × eight
 
   // Logout is called last by each caller; a repeated POST of a write is harmless.
   const ordered = [...operations].sort((a, b) => (a.template === '/api/v1/logout') - (b.template === '/api/v1/logout'));
-  for (const who of ['carla', 'omar', 'pat', 'quinn', 'sam', 'ada', 'rex', 'anonymous'])
+  for (const who of ['carla', 'omar', 'pat', 'quinn', 'sam', 'ada', 'rex', 'dee', 'anonymous'])
     it(`as ${who}: every route answers as its class allows, and refusals log nothing`, async () => {
       const api = callers[who];
       for (const op of ordered) {

@@ -483,7 +483,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * A practitioner's own invitations, newest first, each with its state and who accepted it; never a code.
+         * @description Contract: only the caller's invitations (the same for every practitioner: their own, or an empty list). A person or an administrator gets 403; so does a deactivated practitioner, who cannot sign in anyway.
+         */
+        get: operations["listInvitations"];
         put?: never;
         /** A practitioner makes a single-use invitation code for a client (valid 7 days unless days says otherwise). */
         post: operations["inviteClient"];
@@ -654,7 +658,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A clinic administrator's clinic and its members. */
+        /** A clinic administrator's clinic and its members, each with whether it is active. */
         get: operations["clinic"];
         put?: never;
         post?: never;
@@ -921,6 +925,66 @@ export interface paths {
         get: operations["clientProgress"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A practitioner cancels one of their open invitations: from then on its code is refused, saying it was cancelled.
+         * @description Contract: decided and written in one transaction, so a client accepting the code at the same moment either comes first (the invitation is used and 409 says so) or is refused. 404 when the invitation is not the caller's (the same answer whether or not it exists); 409 precondition naming its state when it is already used, expired or cancelled. Nothing else changes.
+         */
+        post: operations["cancelInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinic/practitioners/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A clinic administrator deactivates a practitioner of their clinic: signed out at once, open invitations cancelled, their links open nothing; nothing is deleted.
+         * @description Contract: in one transaction the account is marked, every signed-in session of it ends (its next request answers 401, and logging in answers 403), and its open invitations are cancelled. Its links, visit notes, home programs and access-log entries are kept; a client's home program stays in force, and the client sees in GET /api/v1/links that the practitioner is no longer active. 403 unless the caller is a clinic administrator; 404 when the id is not a practitioner of the caller's clinic (unknown, a person, or another clinic's account: one answer); 409 precondition for the caller's own account, another administrator, or a practitioner already deactivated. Writes nothing to any access log: a practitioner's account is not a client's record.
+         */
+        post: operations["deactivatePractitioner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinic/practitioners/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A clinic administrator reactivates a deactivated practitioner of their clinic: they may sign in again, and their live links open what the clients share (cancelled invitations stay cancelled).
+         * @description Contract: 403 unless the caller is a clinic administrator; 404 when the id is not a practitioner of the caller's clinic (unknown, a person, or another clinic's account: one answer); 409 precondition for the caller's own account, another administrator, or a practitioner who is active. Writes nothing to any access log: a practitioner's account is not a client's record.
+         */
+        post: operations["reactivatePractitioner"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1823,6 +1887,10 @@ export interface components {
             role: components["schemas"]["Role"];
             /** @description A practitioner's or an administrator's clinic; null for a person. */
             clinic_id: number | null;
+            /** @description False once the clinic's administrator deactivated the account: it cannot sign in or reach anyone's data, and nothing of it is deleted. */
+            active: boolean;
+            /** @description When it was deactivated; null while active. */
+            deactivated: components["schemas"]["UtcTime"] | (never | null);
         };
         Clinic: {
             id: number;
@@ -1850,6 +1918,8 @@ export interface components {
             practitioner: {
                 person_id: number;
                 name: string;
+                /** @description False when the practitioner's account was deactivated by their clinic's administrator (they left, or are away): the link stays, opens nothing meanwhile, and the person may revoke it or contact the clinic. */
+                active: boolean;
             };
             client: {
                 person_id: number;
@@ -1866,6 +1936,8 @@ export interface components {
             days?: number;
         };
         Invitation: {
+            /** @description Its number in GET /api/v1/invitations, to cancel it. */
+            id: number;
             /** @description Shown once; works once. Only its hash is kept. */
             code: string;
             expires: components["schemas"]["UtcTime"];
@@ -2155,6 +2227,30 @@ export interface components {
             /** @description Sessions logged (0 unless sessions are shared). */
             sessions: number;
         };
+        /** @description One of the caller's invitations as they list it. Never the code: only its hash is kept. */
+        InvitationStatus: {
+            id: number;
+            clinic_id: number;
+            created: components["schemas"]["UtcTime"];
+            expires: components["schemas"]["UtcTime"];
+            /**
+             * @description Now: open (can be accepted), used (made a link), expired, or cancelled (by the practitioner, or when their account was deactivated). Used wins over cancelled, cancelled over expired.
+             * @enum {string}
+             */
+            state: "open" | "used" | "expired" | "cancelled";
+            /** @description When it was accepted; null until then. */
+            used: components["schemas"]["UtcTime"] | (never | null);
+            /** @description Who accepted it; null unless used. */
+            accepted_by: {
+                person_id: number;
+                /** @description Their account name; empty for a person without an account. */
+                name: string;
+            } | (never | null);
+            /** @description When it was cancelled; null unless cancelled. */
+            cancelled: components["schemas"]["UtcTime"] | (never | null);
+        };
+        /** @description Newest first. */
+        InvitationStatusList: components["schemas"]["InvitationStatus"][];
     };
     responses: {
         /** @description The request is malformed: not JSON (bad_json), a wrong type, range or date (invalid), or an id the knowledge base does not know (unknown_name); or text in it is not UTF-8 (the path, a query parameter or a header: invalid; a body field: bad_json), checked before anything else, signed in or not. The field names the part. Nothing was changed. */
@@ -2345,7 +2441,15 @@ export interface operations {
                     "application/json": components["schemas"]["LoginFailedError"];
                 };
             };
-            403: components["responses"]["CrossOrigin"];
+            /** @description Either the write came from another web site's page (see CrossOrigin), or the name and password are right but the account was deactivated by its clinic's administrator (code forbidden, saying so). The second is said only after the right password, so it tells no one without the password whether the name exists. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMedia"];
             429: components["responses"]["RateLimited"];
@@ -3075,6 +3179,30 @@ export interface operations {
             403: components["responses"]["CrossOrigin"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMedia"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    listInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationStatusList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["DbBusy"];
         };
     };
@@ -3932,6 +4060,93 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotLinked"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    cancelInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invitation's id (GET /api/v1/invitations). */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled invitation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    deactivatePractitioner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The practitioner's person id (GET /api/v1/clinic, members). */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The practitioner's account as it now is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    reactivatePractitioner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The practitioner's person id (GET /api/v1/clinic, members). */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The practitioner's account as it now is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             503: components["responses"]["DbBusy"];
         };

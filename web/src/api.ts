@@ -10,6 +10,7 @@ import type {
   ClientView,
   ClinicView,
   Invitation,
+  InvitationStatus,
   Sharing,
   VisitNote,
   VisitNoteAmendmentInput,
@@ -176,6 +177,10 @@ export const api = {
   // Practitioners and clinics (docs/API.md, "Practitioners and clinics").
   /** A practitioner's single-use code for a client; valid `days` (1-90, default 7). */
   invite: (days?: number) => call<Invitation>('POST', '/invitations', days === undefined ? {} : { days }),
+  /** The caller's invitations, newest first, each with its state; never a code. */
+  invitations: () => call<InvitationStatus[]>('GET', '/invitations'),
+  /** Cancels an open invitation of the caller's: its code is refused from then on (409 naming its state otherwise). */
+  cancelInvitation: (id: number) => call<InvitationStatus>('POST', `/invitations/${id}/cancel`),
   /** The caller's links to practitioners, live and revoked, oldest first. */
   links: () => call<CareLink[]>('GET', '/links'),
   acceptInvitation: (code: string, share: Sharing) => call<CareLink>('POST', '/links', { code, share }),
@@ -226,6 +231,9 @@ export const api = {
   endOwnProgram: (program: number) => call<HomeProgramReply>('POST', `/programs/${program}/end`),
   clinic: () => call<ClinicView>('GET', '/clinic'),
   addPractitioner: (name: string, password: string) => call<Account>('POST', '/clinic/practitioners', { name, password }),
+  /** Signs the practitioner out, cancels their open invitations; their links open nothing until reactivated. */
+  deactivatePractitioner: (personId: number) => call<Account>('POST', `/clinic/practitioners/${personId}/deactivate`),
+  reactivatePractitioner: (personId: number) => call<Account>('POST', `/clinic/practitioners/${personId}/reactivate`),
 };
 
 /** The parts of a client's data a link can share, each its own route. */

@@ -87,6 +87,7 @@ export type Sharing = S['Sharing'];
 export type SharingOut = S['SharingOut'];
 export type CareLink = S['CareLink'];
 export type Invitation = S['Invitation'];
+export type InvitationStatus = S['InvitationStatus'];
 export type InvitationInput = S['InvitationInput'];
 export type LinkAcceptInput = S['LinkAcceptInput'];
 export type AccessEntry = S['AccessEntry'];

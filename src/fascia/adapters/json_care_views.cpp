@@ -25,7 +25,10 @@ nlohmann::json link_json(const app::LinkDetails& details) {
   const auto& link = details.link;
   return {{"id", link.id},
           {"clinic", {{"id", link.clinic_id}, {"name", details.clinic_name}}},
-          {"practitioner", {{"person_id", link.practitioner_id}, {"name", details.practitioner_name}}},
+          {"practitioner",
+           {{"person_id", link.practitioner_id},
+            {"name", details.practitioner_name},
+            {"active", details.practitioner_state == core::AccountState::active}}},
           {"client", {{"person_id", link.person_id}, {"name", details.person_name}}},
           {"share", sharing_json(link.sharing)},
           {"created", utc_text(link.created_at)},
@@ -40,7 +43,33 @@ nlohmann::json links_json(const std::vector<app::LinkDetails>& links) {
 }
 
 nlohmann::json invitation_json(const std::string& shown_code, const core::Invitation& invitation) {
-  return {{"code", shown_code}, {"expires", utc_text(invitation.expires_at)}, {"clinic_id", invitation.clinic_id}};
+  return {{"id", invitation.id},
+          {"code", shown_code},
+          {"expires", utc_text(invitation.expires_at)},
+          {"clinic_id", invitation.clinic_id}};
+}
+
+nlohmann::json invitation_status_json(const app::InvitationDetails& details, std::int64_t now) {
+  const auto& i = details.invitation;
+  const auto time_or_null = [](const std::optional<std::int64_t>& t) {
+    return t ? nlohmann::json(utc_text(*t)) : nlohmann::json(nullptr);
+  };
+  nlohmann::json accepted_by = nullptr;
+  if (i.used_by) accepted_by = {{"person_id", *i.used_by}, {"name", details.accepted_by}};
+  return {{"id", i.id},
+          {"clinic_id", i.clinic_id},
+          {"created", utc_text(i.created_at)},
+          {"expires", utc_text(i.expires_at)},
+          {"state", core::to_string(core::invitation_state(i, now))},
+          {"used", time_or_null(i.used_at)},
+          {"accepted_by", accepted_by},
+          {"cancelled", time_or_null(i.cancelled_at)}};
+}
+
+nlohmann::json invitation_statuses_json(const std::vector<app::InvitationDetails>& invitations, std::int64_t now) {
+  auto out = nlohmann::json::array();
+  for (const auto& details : invitations) out.push_back(invitation_status_json(details, now));
+  return out;
 }
 
 nlohmann::json access_log_json(const std::vector<app::AccessEntry>& entries) {
@@ -61,7 +90,10 @@ nlohmann::json account_json(const app::Account& account) {
   return {{"name", account.name},
           {"person_id", account.person_id},
           {"role", core::to_string(m.role)},
-          {"clinic_id", m.clinic_id ? nlohmann::json(*m.clinic_id) : nlohmann::json(nullptr)}};
+          {"clinic_id", m.clinic_id ? nlohmann::json(*m.clinic_id) : nlohmann::json(nullptr)},
+          {"active", !account.deactivated_at},
+          {"deactivated",
+           account.deactivated_at ? nlohmann::json(utc_text(*account.deactivated_at)) : nlohmann::json(nullptr)}};
 }
 
 namespace {

@@ -21,12 +21,18 @@ std::string utc_text(std::int64_t unix_seconds);
 nlohmann::json clinic_json(const app::Clinic& clinic);
 // {"journal", "sessions", "screening"}: booleans.
 nlohmann::json sharing_json(const core::Sharing& sharing);
-// {"id", "clinic": {"id", "name"}, "practitioner": {"person_id", "name"},
+// {"id", "clinic": {"id", "name"}, "practitioner": {"person_id", "name", "active"},
 //  "client": {"person_id", "name"}, "share", "created", "revoked" (text or null), "live"}.
 nlohmann::json link_json(const app::LinkDetails& link);
 nlohmann::json links_json(const std::vector<app::LinkDetails>& links);
-// {"code" (as shown, in groups), "expires", "clinic_id"}.
+// {"id", "code" (as shown, in groups), "expires", "clinic_id"}.
 nlohmann::json invitation_json(const std::string& shown_code, const core::Invitation& invitation);
+// An invitation as its practitioner lists it, never its code: {"id",
+// "clinic_id", "created", "expires", "state" (open, used, expired, cancelled
+// at `now`), "used" (text or null), "accepted_by" ({"person_id", "name"} or
+// null), "cancelled" (text or null)}.
+nlohmann::json invitation_status_json(const app::InvitationDetails& details, std::int64_t now);
+nlohmann::json invitation_statuses_json(const std::vector<app::InvitationDetails>& invitations, std::int64_t now);
 // [{"at", "who": {"person_id", "name", "role"}, "clinic_id", "kind", "area", "what"}], as given (newest first).
 nlohmann::json access_log_json(const std::vector<app::AccessEntry>& entries);
 // A visit note: {"id", "client_id", "clinic": {"id", "name"}, "visit_date"
@@ -39,7 +45,8 @@ nlohmann::json access_log_json(const std::vector<app::AccessEntry>& entries);
 nlohmann::json visit_note_json(const core::VisitNote& note);
 // {"notes": [visit_note_json...]}, as given.
 nlohmann::json visit_notes_json(const std::vector<core::VisitNote>& notes);
-// {"name", "person_id", "role", "clinic_id" (or null)}.
+// {"name", "person_id", "role", "clinic_id" (or null), "active",
+// "deactivated" (text or null)}.
 nlohmann::json account_json(const app::Account& account);
 
 }  // namespace fascia::adapters

@@ -338,8 +338,16 @@ CREATE TRIGGER visit_note_revision_kept BEFORE UPDATE OR DELETE ON visit_note_re
   FOR EACH ROW EXECUTE FUNCTION visit_note_kept();
 )sql";
 
-constexpr std::array<std::string_view, 6> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
-                                                     kVersion6};
+// Version 7 (SQLite's 11, issue 10, point 1): when an account was
+// deactivated and when an invitation was cancelled; null until then.
+constexpr std::string_view kVersion7 = R"sql(
+ALTER TABLE account ADD COLUMN deactivated_at bigint;
+ALTER TABLE invitation ADD COLUMN cancelled_at bigint;
+CREATE INDEX invitation_by_practitioner ON invitation (practitioner_id);
+)sql";
+
+constexpr std::array<std::string_view, 7> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4,
+                                                      kVersion5, kVersion6, kVersion7};
 
 }  // namespace
 

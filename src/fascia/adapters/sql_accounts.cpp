@@ -21,7 +21,8 @@ Result<void> require_clinic(sql::Connection& db, const app::Membership& membersh
 }
 
 constexpr std::string_view kInsertAccount =
-    "INSERT INTO account (person_id, name, password_hash, created, role, clinic_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+    "INSERT INTO account (person_id, name, password_hash, created, role, clinic_id, deactivated_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
 }  // namespace
 
@@ -44,16 +45,18 @@ Result<app::Account> SqlAccounts::add_account(const std::string& name, const std
   if (!one_taken) return tl::make_unexpected(one_taken.error());
   std::int64_t person_id = std::max<std::int64_t>(next->value_or(1), 2);
   if (membership.role == core::Role::person && one_taken->value_or(0) == 0) person_id = 1;
-  app::Account account{person_id, name, password_hash, created, membership};
+  app::Account account{person_id, name, password_hash, created, membership, std::nullopt};
   FASCIA_TRY(db_->run(kInsertAccount, account.person_id, account.name, account.password_hash,
-                      core::format_date(created), core::to_string(membership.role), membership.clinic_id));
+                      core::format_date(created), core::to_string(membership.role), membership.clinic_id,
+                      account.deactivated_at));
   FASCIA_TRY(txn->commit());
   return account;
 }
 
 Result<std::vector<app::Account>> SqlAccounts::select(std::string_view where, const sql::Param& key) {
-  const std::string sql = "SELECT person_id, name, password_hash, created, role, clinic_id FROM account" +
-                          (where.empty() ? std::string() : " WHERE " + std::string(where)) + " ORDER BY person_id";
+  const std::string sql =
+      "SELECT person_id, name, password_hash, created, role, clinic_id, deactivated_at FROM account" +
+      (where.empty() ? std::string() : " WHERE " + std::string(where)) + " ORDER BY person_id";
   std::vector<app::Account> out;
   std::optional<core::Error> bad;
   const auto damaged = [&](const std::string& what) {
@@ -69,7 +72,8 @@ Result<std::vector<app::Account>> SqlAccounts::select(std::string_view where, co
     if (role && !app::validate_membership(membership))
       damaged("a " + std::string(core::to_string(*role)) + " " + (membership.clinic_id ? "with" : "without") +
               " a clinic");
-    out.push_back({row.int64(0), row.text(1), row.text(2), created.value_or(core::Date{}), membership});
+    out.push_back({row.int64(0), row.text(1), row.text(2), created.value_or(core::Date{}), membership,
+                   row.is_null(6) ? std::nullopt : std::optional<std::int64_t>(row.int64(6))});
   };
   FASCIA_TRY(db_->query(sql, std::span<const sql::Param>(&key, where.empty() ? 0 : 1), add));
   if (bad) return tl::make_unexpected(*bad);
@@ -92,7 +96,7 @@ Result<void> SqlAccounts::restore_account(const app::Account& account) {
   FASCIA_TRY(require_clinic(*db_, account.membership));
   FASCIA_TRY(db_->run(kInsertAccount, account.person_id, account.name, account.password_hash,
                       core::format_date(account.created), core::to_string(account.membership.role),
-                      account.membership.clinic_id));
+                      account.membership.clinic_id, account.deactivated_at));
   return txn->commit();
 }
 
@@ -125,6 +129,47 @@ Result<void> SqlAccounts::set_password_hash(const std::string& name, const std::
   return txn->commit();
 }
 
+Result<app::Account> SqlAccounts::existing_account(std::int64_t person_id) {
+  auto existing = select("person_id = ?1", person_id);
+  if (!existing) return tl::make_unexpected(existing.error());
+  if (existing->empty()) return core::fail(ErrorCode::not_found, "no account of person " + std::to_string(person_id));
+  return existing->front();
+}
+
+Result<app::Account> SqlAccounts::deactivate_account(std::int64_t person_id, std::int64_t now) {
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  auto found = existing_account(person_id);
+  if (!found) return found;
+  app::Account account = std::move(*found);
+  if (account.deactivated_at)
+    return core::fail(ErrorCode::precondition, "'" + account.name + "' is already deactivated");
+  FASCIA_TRY(db_->run("UPDATE account SET deactivated_at = ?1 WHERE person_id = ?2", now, person_id));
+  FASCIA_TRY(db_->run("DELETE FROM login_session WHERE person_id = ?1", person_id));
+  // Open invitations only: a used one made a link (kept), an expired or
+  // cancelled one already opens nothing and keeps its own story.
+  FASCIA_TRY(
+      db_->run("UPDATE invitation SET cancelled_at = ?1 WHERE practitioner_id = ?2 AND used_at IS NULL AND "
+               "cancelled_at IS NULL AND expires_at > ?1",
+               now, person_id));
+  FASCIA_TRY(txn->commit());
+  account.deactivated_at = now;
+  return account;
+}
+
+Result<app::Account> SqlAccounts::reactivate_account(std::int64_t person_id) {
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  auto found = existing_account(person_id);
+  if (!found) return found;
+  app::Account account = std::move(*found);
+  if (!account.deactivated_at) return core::fail(ErrorCode::precondition, "'" + account.name + "' is already active");
+  FASCIA_TRY(db_->run("UPDATE account SET deactivated_at = NULL WHERE person_id = ?1", person_id));
+  FASCIA_TRY(txn->commit());
+  account.deactivated_at.reset();
+  return account;
+}
+
 Result<void> SqlAccounts::add_login_session(const std::string& token_hash, std::int64_t person_id, std::int64_t now,
                                             std::int64_t expires_at) {
   auto txn = db_->begin(Access::write);
@@ -136,8 +181,13 @@ Result<void> SqlAccounts::add_login_session(const std::string& token_hash, std::
 }
 
 Result<std::optional<std::int64_t>> SqlAccounts::login_session_person(const std::string& token_hash, std::int64_t now) {
-  // Every signed-in request asks this (a statement each engine prepares once per connection).
-  return db_->query_int("SELECT person_id FROM login_session WHERE token_hash = ?1 AND expires > ?2", token_hash, now);
+  // Every signed-in request asks this (a statement each engine prepares once
+  // per connection). A person without an account (the start-up link's person
+  // 1) has no row in account, hence NOT EXISTS rather than a join.
+  return db_->query_int(
+      "SELECT s.person_id FROM login_session s WHERE s.token_hash = ?1 AND s.expires > ?2 AND NOT EXISTS "
+      "(SELECT 1 FROM account a WHERE a.person_id = s.person_id AND a.deactivated_at IS NOT NULL)",
+      token_hash, now);
 }
 
 Result<void> SqlAccounts::end_login_session(const std::string& token_hash) {

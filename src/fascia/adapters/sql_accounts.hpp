@@ -1,6 +1,7 @@
 // Accounts, signed-in sessions, devices and login attempts in the same
-// database as the journal (tables `account`, with each account's role and
-// clinic, `login_session`, `login_device`, `login_attempt`), written once
+// database as the journal (tables `account`, with each account's role,
+// clinic and deactivation, `login_session`, `login_device`, `login_attempt`;
+// deactivating also cancels the account's open rows of `invitation`), written once
 // for both engines
 // (sql_connection.hpp). Opening: sqlite_accounts.hpp, pg_store.hpp.
 #pragma once
@@ -23,6 +24,8 @@ class SqlAccounts : public app::AccountStore {
   core::Result<std::optional<app::Account>> account_of(std::int64_t person_id) override;
   core::Result<std::vector<app::Account>> list_accounts() override;
   core::Result<void> set_password_hash(const std::string& name, const std::string& password_hash) override;
+  core::Result<app::Account> deactivate_account(std::int64_t person_id, std::int64_t now) override;
+  core::Result<app::Account> reactivate_account(std::int64_t person_id) override;
   core::Result<void> add_login_session(const std::string& token_hash, std::int64_t person_id, std::int64_t now,
                                        std::int64_t expires_at) override;
   core::Result<std::optional<std::int64_t>> login_session_person(const std::string& token_hash,
@@ -38,6 +41,9 @@ class SqlAccounts : public app::AccountStore {
 
  private:
   core::Result<std::vector<app::Account>> select(std::string_view where, const sql::Param& key);
+  // The account of `person_id` as it is now (inside the caller's
+  // transaction); not_found naming the person when there is none.
+  core::Result<app::Account> existing_account(std::int64_t person_id);
   std::shared_ptr<sql::Connection> db_;
 };
 

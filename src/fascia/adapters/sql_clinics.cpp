@@ -141,11 +141,60 @@ Result<core::Invitation> SqlClinics::add_invitation(const core::Invitation& invi
   stored.id = *id;
   FASCIA_TRY(
       db_->run("INSERT INTO invitation (id, code_hash, clinic_id, practitioner_id, created_at, expires_at, used_at, "
-               "used_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+               "used_by, cancelled_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                stored.id, stored.code_hash, stored.clinic_id, stored.practitioner_id, stored.created_at,
-               stored.expires_at, stored.used_at, stored.used_by));
+               stored.expires_at, stored.used_at, stored.used_by, stored.cancelled_at));
   FASCIA_TRY(txn->commit());
   return stored;
+}
+
+Result<std::vector<app::InvitationDetails>> SqlClinics::select_invitations(std::string_view where,
+                                                                           const sql::Param& key) {
+  std::vector<app::InvitationDetails> out;
+  const sql::Param keys[] = {key};
+  FASCIA_TRY(db_->query(
+      "SELECT i.id, i.code_hash, i.clinic_id, i.practitioner_id, i.created_at, i.expires_at, i.used_at, i.used_by, "
+      "i.cancelled_at, coalesce(a.name, '') FROM invitation i LEFT JOIN account a ON a.person_id = i.used_by WHERE " +
+          std::string(where) + " ORDER BY i.created_at DESC, i.id DESC",
+      keys, [&](const sql::Row& row) {
+        out.push_back({core::Invitation{.id = row.int64(0),
+                                        .code_hash = row.text(1),
+                                        .clinic_id = row.int64(2),
+                                        .practitioner_id = row.int64(3),
+                                        .created_at = row.int64(4),
+                                        .expires_at = row.int64(5),
+                                        .used_at = optional_int(row, 6),
+                                        .used_by = optional_int(row, 7),
+                                        .cancelled_at = optional_int(row, 8)},
+                       row.text(9)});
+      }));
+  return out;
+}
+
+Result<std::vector<app::InvitationDetails>> SqlClinics::invitations_of(std::int64_t practitioner_id) {
+  return select_invitations("i.practitioner_id = ?1", practitioner_id);
+}
+
+Result<app::InvitationDetails> SqlClinics::cancel_invitation(std::int64_t id, std::int64_t practitioner_id,
+                                                             std::int64_t now) {
+  // Read, decide and write in one write transaction: a client accepting the
+  // code at the same moment either comes first (used: not cancelled) or
+  // finds it cancelled.
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  auto found = select_invitations("i.id = ?1", id);
+  if (!found) return tl::make_unexpected(found.error());
+  if (found->empty() || found->front().invitation.practitioner_id != practitioner_id)
+    return core::fail(ErrorCode::not_found, "no invitation " + std::to_string(id) + " of yours");
+  app::InvitationDetails details = found->front();
+  if (const auto state = core::invitation_state(details.invitation, now); state != core::InvitationState::open)
+    return core::fail(ErrorCode::precondition, "invitation " + std::to_string(id) + " is already " +
+                                                   std::string(core::to_string(state)) +
+                                                   "; only an open one is cancelled");
+  FASCIA_TRY(db_->run("UPDATE invitation SET cancelled_at = ?1 WHERE id = ?2", now, id));
+  FASCIA_TRY(txn->commit());
+  details.invitation.cancelled_at = now;
+  return details;
 }
 
 Result<core::CareLink> SqlClinics::accept_invitation(const std::string& code_hash, const core::Actor& person,
@@ -154,26 +203,13 @@ Result<core::CareLink> SqlClinics::accept_invitation(const std::string& code_has
   // one code at once are serialised, and only the first gets a link.
   auto txn = db_->begin(Access::write);
   if (!txn) return tl::make_unexpected(txn.error());
-  std::optional<core::Invitation> found;
-  FASCIA_TRY(db_->each_row(
-      "SELECT id, code_hash, clinic_id, practitioner_id, created_at, expires_at, used_at, used_by FROM invitation "
-      "WHERE code_hash = ?1",
-      [&](const sql::Row& row) {
-        found = core::Invitation{.id = row.int64(0),
-                                 .code_hash = row.text(1),
-                                 .clinic_id = row.int64(2),
-                                 .practitioner_id = row.int64(3),
-                                 .created_at = row.int64(4),
-                                 .expires_at = row.int64(5),
-                                 .used_at = optional_int(row, 6),
-                                 .used_by = optional_int(row, 7)};
-      },
-      code_hash));
-  if (!found) return core::fail(ErrorCode::not_found, "no invitation with that code");
-  if (auto refusal = core::invitation_refusal(*found, person, now))
-    return core::fail(ErrorCode::precondition, *refusal);
+  auto invitations = select_invitations("i.code_hash = ?1", code_hash);
+  if (!invitations) return tl::make_unexpected(invitations.error());
+  if (invitations->empty()) return core::fail(ErrorCode::not_found, "no invitation with that code");
+  const core::Invitation& found = invitations->front().invitation;
+  if (auto refusal = core::invitation_refusal(found, person, now)) return core::fail(ErrorCode::precondition, *refusal);
   FASCIA_TRY(
-      db_->run("UPDATE invitation SET used_at = ?1, used_by = ?2 WHERE id = ?3", now, person.person_id, found->id));
+      db_->run("UPDATE invitation SET used_at = ?1, used_by = ?2 WHERE id = ?3", now, person.person_id, found.id));
 
   // A person who accepts a second invitation from the same practitioner in
   // the same clinic keeps one link, with the sharing just chosen.
@@ -185,7 +221,7 @@ Result<core::CareLink> SqlClinics::accept_invitation(const std::string& code_has
       [&](const sql::Row& row) {
         if (!live) live = link_from(row);
       },
-      found->clinic_id, found->practitioner_id, person.person_id));
+      found.clinic_id, found.practitioner_id, person.person_id));
   core::CareLink link;
   if (live) {
     link = *live;
@@ -197,8 +233,8 @@ Result<core::CareLink> SqlClinics::accept_invitation(const std::string& code_has
     auto id = next_id("care_link");
     if (!id) return tl::make_unexpected(id.error());
     link = core::CareLink{.id = *id,
-                          .clinic_id = found->clinic_id,
-                          .practitioner_id = found->practitioner_id,
+                          .clinic_id = found.clinic_id,
+                          .practitioner_id = found.practitioner_id,
                           .person_id = person.person_id,
                           .sharing = sharing,
                           .created_at = now,
@@ -223,13 +259,14 @@ Result<std::vector<app::LinkDetails>> SqlClinics::select_links(std::string_view 
   std::vector<app::LinkDetails> out;
   FASCIA_TRY(db_->each_row(
       "SELECT " + std::string(kLinkColumns) +
-          ", c.name, coalesce(p.name, ''), coalesce(q.name, '') FROM care_link l "
+          ", c.name, coalesce(p.name, ''), coalesce(q.name, ''), p.deactivated_at FROM care_link l "
           "JOIN clinic c ON c.id = l.clinic_id "
           "LEFT JOIN account p ON p.person_id = l.practitioner_id "
           "LEFT JOIN account q ON q.person_id = l.person_id WHERE " +
           std::string(where) + " ORDER BY l.id",
       [&](const sql::Row& row) {
-        out.push_back({link_from(row), row.text(9), row.text(10), row.text(11)});
+        out.push_back({link_from(row), row.text(9), row.text(10), row.text(11),
+                       row.is_null(12) ? core::AccountState::active : core::AccountState::deactivated});
       },
       key));
   return out;

@@ -1,6 +1,7 @@
 // Clinics, invitations, care links and the access log in the same database
 // as the journal and the accounts (tables `clinic`, `invitation`,
-// `care_link`, `access_log`; SQLite version 7, PostgreSQL version 3; visit
+// `care_link`, `access_log`; SQLite version 7, PostgreSQL version 3; an
+// invitation's cancellation, SQLite version 11, PostgreSQL version 7; visit
 // notes in `visit_note` and `visit_note_revision`, SQLite version 10,
 // PostgreSQL version 6),
 // written once for both engines (sql_connection.hpp). New ids are the
@@ -30,6 +31,9 @@ class SqlClinics : public app::ClinicStore {
   core::Result<core::Invitation> add_invitation(const core::Invitation& invitation) override;
   core::Result<core::CareLink> accept_invitation(const std::string& code_hash, const core::Actor& person,
                                                  const core::Sharing& sharing, std::int64_t now) override;
+  core::Result<std::vector<app::InvitationDetails>> invitations_of(std::int64_t practitioner_id) override;
+  core::Result<app::InvitationDetails> cancel_invitation(std::int64_t id, std::int64_t practitioner_id,
+                                                         std::int64_t now) override;
   core::Result<std::vector<app::LinkDetails>> links_of_person(std::int64_t person_id) override;
   core::Result<std::vector<app::LinkDetails>> links_of_practitioner(std::int64_t practitioner_id) override;
   core::Result<core::CareLink> set_sharing(std::int64_t link_id, std::int64_t person_id,
@@ -58,6 +62,7 @@ class SqlClinics : public app::ClinicStore {
  private:
   core::Result<std::vector<app::Clinic>> select_clinics(std::string_view where, const sql::Param& key);
   core::Result<std::vector<app::LinkDetails>> select_links(std::string_view where, std::int64_t key);
+  core::Result<std::vector<app::InvitationDetails>> select_invitations(std::string_view where, const sql::Param& key);
   core::Result<std::optional<core::CareLink>> live_link_of(std::int64_t link_id, std::int64_t person_id);
   core::Result<std::int64_t> next_id(std::string_view table);
   core::Result<void> require_clinic(std::int64_t clinic_id);

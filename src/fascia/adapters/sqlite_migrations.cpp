@@ -387,8 +387,20 @@ CREATE TRIGGER visit_note_revision_not_deleted BEFORE DELETE ON visit_note_revis
 BEGIN SELECT RAISE(ABORT, 'visit note revisions are never deleted'); END;
 )sql";
 
-constexpr std::array<std::string_view, 10> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
-                                                       kVersion6, kVersion7, kVersion8, kVersion9, kVersion10};
+// Version 11 (issue 10, point 1): a clinic administrator deactivates a
+// practitioner instead of deleting them (health records are never deleted,
+// ADR 0021): the time it happened, null while active. A practitioner cancels
+// an invitation, or deactivation cancels their open ones: the time, null
+// until then.
+constexpr std::string_view kVersion11 = R"sql(
+ALTER TABLE account ADD COLUMN deactivated_at INTEGER;
+ALTER TABLE invitation ADD COLUMN cancelled_at INTEGER;
+CREATE INDEX invitation_by_practitioner ON invitation (practitioner_id);
+)sql";
+
+constexpr std::array<std::string_view, 11> kMigrations{kVersion1, kVersion2,  kVersion3, kVersion4,
+                                                       kVersion5, kVersion6,  kVersion7, kVersion8,
+                                                       kVersion9, kVersion10, kVersion11};
 
 }  // namespace
 

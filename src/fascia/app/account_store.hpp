@@ -31,6 +31,10 @@ struct Account {
   std::string password_hash;
   core::Date created{};  // the day it was made
   Membership membership;
+  std::optional<std::int64_t> deactivated_at = std::nullopt;  // Unix seconds; empty while the account is active
+  core::AccountState state() const {
+    return deactivated_at ? core::AccountState::deactivated : core::AccountState::active;
+  }
   bool operator==(const Account&) const = default;
 };
 
@@ -61,8 +65,9 @@ class AccountStore {
   // when its clinic does not exist.
   virtual core::Result<Account> add_account(const std::string& name, const std::string& password_hash,
                                             core::Date created, const Membership& membership) = 0;
-  // Stores an account exactly as given, its person id included (copying a
-  // database). invalid_argument when its name or its person id is taken.
+  // Stores an account exactly as given, its person id and deactivation
+  // included (copying a database). invalid_argument when its name or its
+  // person id is taken.
   virtual core::Result<void> restore_account(const Account& account) = 0;
   virtual core::Result<std::optional<Account>> find_account(const std::string& name) = 0;
   virtual core::Result<std::optional<Account>> account_of(std::int64_t person_id) = 0;
@@ -70,11 +75,24 @@ class AccountStore {
   // Replaces the account's password hash and ends every signed-in session of
   // its person, in one transaction. not_found when there is no such account.
   virtual core::Result<void> set_password_hash(const std::string& name, const std::string& password_hash) = 0;
+  // Deactivates the account of `person_id` at `now`, in one write
+  // transaction: marks it, ends every signed-in session of its person, and
+  // cancels (at `now`) every invitation it made that is still open. Its
+  // links, notes, programs and access-log entries are kept. The account as
+  // stored. not_found when there is no such account; precondition when it
+  // is already deactivated.
+  virtual core::Result<Account> deactivate_account(std::int64_t person_id, std::int64_t now) = 0;
+  // Makes a deactivated account active again (invitations cancelled stay
+  // cancelled). not_found when there is no such account; precondition when
+  // it is active.
+  virtual core::Result<Account> reactivate_account(std::int64_t person_id) = 0;
 
   // Signed-in sessions, found by the hash of the cookie's token.
   virtual core::Result<void> add_login_session(const std::string& token_hash, std::int64_t person_id, std::int64_t now,
                                                std::int64_t expires_at) = 0;
-  // The person of a session that has not expired at `now` nor been ended.
+  // The person of a session that has not expired at `now` nor been ended,
+  // unless that person's account is deactivated (a session made while the
+  // account was being deactivated opens nothing either).
   virtual core::Result<std::optional<std::int64_t>> login_session_person(const std::string& token_hash,
                                                                          std::int64_t now) = 0;
   virtual core::Result<void> end_login_session(const std::string& token_hash) = 0;

@@ -37,16 +37,25 @@ std::string format_invitation_code(std::string_view code) {
 }
 
 core::Actor actor_of(const Account& account) {
-  return {account.person_id, account.membership.role, account.membership.clinic_id};
+  return {account.person_id, account.membership.role, account.membership.clinic_id, account.state()};
+}
+
+core::Result<void> require_active_practitioner(const Account& account, std::string_view doing) {
+  if (account.membership.role != core::Role::practitioner || !account.membership.clinic_id)
+    return core::fail(ErrorCode::forbidden, "only a practitioner " + std::string(doing) + "; '" + account.name +
+                                                "' is a " + std::string(core::to_string(account.membership.role)));
+  if (account.deactivated_at)
+    return core::fail(
+        ErrorCode::forbidden,
+        "'" + account.name + "' is deactivated by the clinic's administrator and cannot act until reactivated");
+  return {};
 }
 
 core::Actor terminal_person() { return {1, core::Role::person, std::nullopt}; }
 
 core::Result<core::Invitation> invite_client(ClinicStore& clinics, const Account& practitioner,
                                              const std::string& code_hash, std::int64_t now, std::int64_t lifetime) {
-  if (practitioner.membership.role != core::Role::practitioner || !practitioner.membership.clinic_id)
-    return core::fail(ErrorCode::forbidden, "only a practitioner can invite a client; '" + practitioner.name +
-                                                "' is a " + std::string(core::to_string(practitioner.membership.role)));
+  FASCIA_TRY(require_active_practitioner(practitioner, "can invite a client"));
   if (lifetime <= 0 || lifetime > 90 * 24 * 3600)
     return core::fail(ErrorCode::out_of_range, "an invitation lasts from 1 second to 90 days");
   core::Invitation invitation;
@@ -90,6 +99,7 @@ core::Result<LinkDetails> check_reach(ClinicStore& clinics, const Account& actor
     case core::AccessDenial::none:
       break;
     case core::AccessDenial::no_link:
+    case core::AccessDenial::deactivated:  // as for a practitioner without a link (ADR 0021)
       return core::fail(ErrorCode::not_found, "no client " + std::to_string(person_id) + ": " + verdict.reason);
     case core::AccessDenial::not_a_practitioner:
     case core::AccessDenial::not_shared:
@@ -120,9 +130,7 @@ core::Result<LinkDetails> reach_client(ClinicStore& clinics, const Account& acto
 }
 
 core::Result<std::vector<LinkDetails>> list_clients(ClinicStore& clinics, const Account& practitioner) {
-  if (practitioner.membership.role != core::Role::practitioner || !practitioner.membership.clinic_id)
-    return core::fail(ErrorCode::forbidden, "only a practitioner has clients; '" + practitioner.name + "' is a " +
-                                                std::string(core::to_string(practitioner.membership.role)));
+  FASCIA_TRY(require_active_practitioner(practitioner, "has clients"));
   auto links = clinics.links_of_practitioner(practitioner.person_id);
   if (!links) return tl::make_unexpected(links.error());
   std::vector<LinkDetails> live;

@@ -29,15 +29,18 @@ core::Result<std::string> normalise_invitation_code(std::string_view typed);
 // "7K2MXQ9DHB4T" -> "7K2M-XQ9D-HB4T".
 std::string format_invitation_code(std::string_view code);
 
-// The actor an account acts as.
+// The actor an account acts as (its role, clinic and state).
 core::Actor actor_of(const Account& account);
+// forbidden unless the account is an active practitioner of a clinic: "only a
+// practitioner <doing>; 'x' is a person", or that it is deactivated.
+core::Result<void> require_active_practitioner(const Account& account, std::string_view doing);
 // The terminal's own person (person 1, who may have no account).
 core::Actor terminal_person();
 
 // A new invitation from a practitioner, valid for `lifetime` seconds from
 // `now`. `code_hash` is the hash of a fresh random code (the caller makes
 // both: the code is shown once, only its hash is kept). forbidden unless the
-// account is a practitioner of a clinic.
+// account is an active practitioner of a clinic.
 core::Result<core::Invitation> invite_client(ClinicStore& clinics, const Account& practitioner,
                                              const std::string& code_hash, std::int64_t now,
                                              std::int64_t lifetime = core::kInvitationLifetime);
@@ -67,7 +70,7 @@ core::Result<LinkDetails> check_reach(ClinicStore& clinics, const Account& actor
                                       core::CareArea area);
 
 // The practitioner's live links (their clients), oldest first. forbidden
-// unless the account is a practitioner.
+// unless the account is an active practitioner.
 core::Result<std::vector<LinkDetails>> list_clients(ClinicStore& clinics, const Account& practitioner);
 
 // The journal part a linked practitioner may see: the journal without its

@@ -26,13 +26,24 @@ struct Clinic {
 };
 
 // A link with the names people see: the clinic's, and the accounts' of the
-// practitioner and the client.
+// practitioner and the client; and whether the practitioner's account is
+// still active (a client whose practitioner left sees it, ADR 0021).
 struct LinkDetails {
   core::CareLink link;
   std::string clinic_name;
   std::string practitioner_name;
   std::string person_name;
+  core::AccountState practitioner_state = core::AccountState::active;
   bool operator==(const LinkDetails&) const = default;
+};
+
+// An invitation as its practitioner sees it: the account name of who
+// accepted it (empty while unused, or for a person without an account).
+// Never the code: only its hash is kept.
+struct InvitationDetails {
+  core::Invitation invitation;
+  std::string accepted_by;
+  bool operator==(const InvitationDetails&) const = default;
 };
 
 // One read or write of a person's data by someone other than the person.
@@ -70,6 +81,14 @@ class ClinicStore {
   // that clinic, gives it the new sharing — and returns the link.
   virtual core::Result<core::CareLink> accept_invitation(const std::string& code_hash, const core::Actor& person,
                                                          const core::Sharing& sharing, std::int64_t now) = 0;
+  // Every invitation practitioner `practitioner_id` made, newest first.
+  virtual core::Result<std::vector<InvitationDetails>> invitations_of(std::int64_t practitioner_id) = 0;
+  // Cancels invitation `id` of practitioner `practitioner_id` at `now`, in
+  // one write transaction, and returns it. not_found unless it is theirs;
+  // precondition, naming its state, unless it is open
+  // (core::invitation_state: not used, cancelled or expired).
+  virtual core::Result<InvitationDetails> cancel_invitation(std::int64_t id, std::int64_t practitioner_id,
+                                                            std::int64_t now) = 0;
   // Every link of a person, live and revoked, oldest first.
   virtual core::Result<std::vector<LinkDetails>> links_of_person(std::int64_t person_id) = 0;
   // Every link a practitioner holds, live and revoked, oldest first.

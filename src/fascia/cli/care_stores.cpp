@@ -13,6 +13,10 @@ core::Result<app::Account> account_named(app::AccountStore& accounts, const std:
   auto found = accounts.find_account(name);
   if (!found) return tl::make_unexpected(found.error());
   if (!*found) return core::fail(core::ErrorCode::not_found, "no account named '" + name + "' (fascia user list)");
+  if ((*found)->deactivated_at)
+    return core::fail(core::ErrorCode::forbidden, "account '" + name +
+                                                      "' is deactivated: it cannot act until its clinic's "
+                                                      "administrator reactivates it");
   return **found;
 }
 

@@ -1,6 +1,7 @@
 // Clinics and care links in the terminal (issue 10):
 //   fascia clinic add NAME | clinic list
-//   fascia practice invite --as NAME [--days N] | practice clients --as NAME (the monitoring list) |
+//   fascia practice invite --as NAME [--days N] (listed and cancelled: cmd_invitations) |
+//     practice clients --as NAME (the monitoring list) |
 //     practice progress CLIENT --as NAME |
 //     practice show CLIENT --as NAME [--area link|journal|sessions|screening] |
 //     practice clear CLIENT --as NAME [--region R[:SIDE]]... [--date D] [--note TEXT]
@@ -40,7 +41,9 @@ namespace {
 
 void print_link(Context& ctx, const app::LinkDetails& d) {
   ctx.out << "link " << d.link.id << ": " << d.person_name << " (person " << d.link.person_id << ") with "
-          << d.practitioner_name << " of " << d.clinic_name << "; shares " << core::describe(d.link.sharing)
+          << d.practitioner_name
+          << (d.practitioner_state == core::AccountState::active ? "" : " (no longer active at the clinic)") << " of "
+          << d.clinic_name << "; shares " << core::describe(d.link.sharing)
           << (d.link.live() ? "" : "; revoked " + adapters::utc_text(*d.link.revoked_at)) << "\n";
 }
 

@@ -114,6 +114,7 @@ int list_users(Context& ctx) {
     ctx.out << a.name << "  (person " << a.person_id;
     if (a.membership.role != core::Role::person)
       ctx.out << ", " << core::to_string(a.membership.role) << " of clinic " << a.membership.clinic_id.value_or(0);
+    if (a.deactivated_at) ctx.out << ", deactivated " << adapters::utc_text(*a.deactivated_at);
     ctx.out << ")\n";
   }
   return kOk;

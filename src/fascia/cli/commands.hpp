@@ -28,6 +28,10 @@ void add_care_commands(CLI::App& app, Context& ctx, Action& action);  // clinic,
 void add_program_commands(CLI::App& app, Context& ctx, Action& action);
 // practice note|notes|amend, notes (visit notes); after add_care_commands, whose `practice` it extends
 void add_note_commands(CLI::App& app, Context& ctx, Action& action);
+// clinic practitioners [deactivate|reactivate]; after add_care_commands, whose `clinic` it extends
+void add_clinic_admin_commands(CLI::App& app, Context& ctx, Action& action);
+// practice invitations [cancel]; after add_care_commands, whose `practice` it extends
+void add_invitation_commands(CLI::App& app, Context& ctx, Action& action);
 void add_db_commands(CLI::App& app, Context& ctx, Action& action);     // db copy
 void add_serve_command(CLI::App& app, Context& ctx, Action& action);
 

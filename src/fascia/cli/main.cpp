@@ -34,6 +34,8 @@ int main(int argc, char** argv) {
   add_care_commands(app, ctx, action);
   add_program_commands(app, ctx, action);
   add_note_commands(app, ctx, action);
+  add_clinic_admin_commands(app, ctx, action);
+  add_invitation_commands(app, ctx, action);
   add_db_commands(app, ctx, action);
   add_serve_command(app, ctx, action);
 

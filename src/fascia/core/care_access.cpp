@@ -23,6 +23,8 @@ std::optional<Role> parse_role(std::string_view text) {
   return std::nullopt;
 }
 
+std::string_view to_string(AccountState state) { return state == AccountState::active ? "active" : "deactivated"; }
+
 std::string describe(const Sharing& sharing) {
   std::string out;
   const auto add = [&out](bool on, const char* word) {
@@ -88,6 +90,9 @@ AccessVerdict decide_care_access(const Actor& actor, std::int64_t person_id, Car
                 "a clinic administrator manages the clinic's practitioners and does not see clients' records");
   if (actor.role != Role::practitioner || !actor.clinic_id)
     return deny(AccessDenial::not_a_practitioner, "only a linked practitioner may see another person's data");
+  if (actor.state == AccountState::deactivated)
+    return deny(AccessDenial::deactivated,
+                "this practitioner's account is deactivated: their links open nothing until it is reactivated");
   // The link must be this practitioner's, in this practitioner's clinic:
   // a link made in another clinic never opens anything here. (The stores
   // keep one live link per practitioner and person; should there be more,
@@ -106,9 +111,38 @@ AccessVerdict decide_care_access(const Actor& actor, std::int64_t person_id, Car
   return {AccessDenial::none, {}, *link};
 }
 
+std::string_view to_string(InvitationState state) {
+  switch (state) {
+    case InvitationState::open:
+      return "open";
+    case InvitationState::used:
+      return "used";
+    case InvitationState::expired:
+      return "expired";
+    case InvitationState::cancelled:
+      return "cancelled";
+  }
+  return "open";
+}
+
+InvitationState invitation_state(const Invitation& invitation, std::int64_t now) {
+  if (invitation.used_at) return InvitationState::used;
+  if (invitation.cancelled_at) return InvitationState::cancelled;
+  if (now >= invitation.expires_at) return InvitationState::expired;
+  return InvitationState::open;
+}
+
 std::optional<std::string> invitation_refusal(const Invitation& invitation, const Actor& acceptor, std::int64_t now) {
-  if (invitation.used_at) return "this invitation has already been used";
-  if (now >= invitation.expires_at) return "this invitation has expired; ask your practitioner for a new one";
+  switch (invitation_state(invitation, now)) {
+    case InvitationState::open:
+      break;
+    case InvitationState::used:
+      return "this invitation has already been used";
+    case InvitationState::cancelled:
+      return "this invitation was cancelled by the practitioner who made it; ask them for a new one";
+    case InvitationState::expired:
+      return "this invitation has expired; ask your practitioner for a new one";
+  }
   if (acceptor.role != Role::person)
     return "only a person can accept an invitation; this account is a " + std::string(to_string(acceptor.role));
   if (acceptor.person_id == invitation.practitioner_id) return "a practitioner cannot accept their own invitation";

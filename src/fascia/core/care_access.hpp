@@ -20,6 +20,13 @@ enum class Role { person, practitioner, clinic_admin };
 std::string_view to_string(Role role);             // "person", "practitioner", "clinic_admin"
 std::optional<Role> parse_role(std::string_view);  // also takes "admin" for clinic_admin
 
+// Whether an account may act: a clinic administrator deactivates a
+// practitioner who leaves (never deletes: their records stay, ADR 0021) and
+// may reactivate them. A deactivated account cannot sign in and reaches no
+// one's data, whatever links it holds.
+enum class AccountState { active, deactivated };
+std::string_view to_string(AccountState state);  // "active", "deactivated"
+
 // What a person shares with one linked practitioner. Chosen on accepting,
 // changeable at any time; each part is off unless the person turns it on.
 struct Sharing {
@@ -63,12 +70,14 @@ struct Actor {
   std::int64_t person_id = 0;
   Role role = Role::person;
   std::optional<std::int64_t> clinic_id;  // a practitioner's or an administrator's clinic
+  AccountState state = AccountState::active;
 };
 
 enum class AccessDenial {
   none,
   not_a_practitioner,  // a person or an administrator asking for someone else's data
   no_link,             // no live link between this practitioner and the person (never linked, or revoked)
+  deactivated,         // the practitioner's account is deactivated: their links open nothing
   not_shared,          // linked, but the person does not share this part
 };
 
@@ -83,7 +92,8 @@ struct AccessVerdict {
 // than the actor), given every link of that person, live or revoked. Allowed
 // only for a practitioner holding a live link to the person in the
 // practitioner's own clinic, and, for journal, sessions and screening, only
-// when the link shares that part.
+// when the link shares that part. A deactivated practitioner is refused
+// before their links are looked at.
 AccessVerdict decide_care_access(const Actor& actor, std::int64_t person_id, CareArea area,
                                  const std::vector<CareLink>& links_of_person);
 
@@ -97,8 +107,16 @@ struct Invitation {
   std::int64_t expires_at = 0;
   std::optional<std::int64_t> used_at;
   std::optional<std::int64_t> used_by;  // the person who accepted it
+  std::optional<std::int64_t> cancelled_at = std::nullopt;  // by its practitioner, or on their deactivation
   bool operator==(const Invitation&) const = default;
 };
+
+// Where an invitation stands at a moment: it can be accepted only while open.
+// Used wins over cancelled and expired (it made a link); cancelled over
+// expired (it was stopped on purpose).
+enum class InvitationState { open, used, expired, cancelled };
+std::string_view to_string(InvitationState state);  // "open", "used", "expired", "cancelled"
+InvitationState invitation_state(const Invitation& invitation, std::int64_t now);
 
 // How long an invitation can be accepted, by default (seconds): a week, long
 // enough to reach a client between visits, short enough that a lost code
@@ -106,8 +124,8 @@ struct Invitation {
 inline constexpr std::int64_t kInvitationLifetime = 7 * 24 * 3600;
 
 // Why `acceptor` may not accept `invitation` at `now`, or nullopt when they
-// may: already used, expired, the acceptor is not a person (a practitioner
-// or an administrator), or is the practitioner who made it.
+// may: already used, cancelled, expired, the acceptor is not a person (a
+// practitioner or an administrator), or is the practitioner who made it.
 std::optional<std::string> invitation_refusal(const Invitation& invitation, const Actor& acceptor, std::int64_t now);
 
 }  // namespace fascia::core

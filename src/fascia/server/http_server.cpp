@@ -121,6 +121,8 @@ HttpServer::HttpServer(ServerState& state, ServeOptions options)
   add_session_routes(api);
   add_journal_routes(api);
   add_care_routes(api);
+  add_invitation_routes(api);
+  add_clinic_routes(api);
   add_program_routes(api);
   add_note_routes(api);
 

@@ -12,6 +12,16 @@ Reply json_reply(const nlohmann::json& value, int status, JsonLayout layout) {
 
 ApiResult<StorePool::Lease> person_store(Call& call) { return lift(call.state.stores.lease(call.person_id)); }
 
+ApiResult<std::int64_t> number_in_path(const Call& call, std::size_t index, const std::string& what,
+                                       const std::string& field) {
+  const std::string& text = call.request.path_params.at(index);
+  try {
+    return std::stoll(text);
+  } catch (const std::exception&) {
+    return api_fail(404, "not_found", "no " + what + " " + text, field);
+  }
+}
+
 ApiResult<app::Account> caller_account(Call& call) {
   API_TRY(accounts, lift(call.state.accounts.lease()));
   API_TRY(found, lift(accounts->account_of(call.person_id)));

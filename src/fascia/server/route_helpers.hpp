@@ -26,6 +26,11 @@ ApiResult<Reply> write_through(Call& call, GroupCommit::Write write);
 // proxy (SiteSecurity::trusted_proxies), the last address it appended to
 // X-Forwarded-For.
 std::string client_address(const Call& call);
+// Capture `index` of the route's path as a number; 404 not_found "no <what>
+// <text>" with `field` when it is out of range, like a record that does not
+// exist (the route's regex already took only digits).
+ApiResult<std::int64_t> number_in_path(const Call& call, std::size_t index, const std::string& what,
+                                       const std::string& field = "id");
 // precondition (409) when there is no profile or screening yet.
 ApiResult<app::PersonState> load_person_state(Call& call, app::JournalStore& store);
 
@@ -36,6 +41,15 @@ ApiResult<T> lift(core::Result<T> result, const std::string& field = {}) {
     return {};
   else
     return std::move(*result);
+}
+
+// lift for a route acting on the record its path names: the error names
+// `field` (404 not that record, 409 not in a state for it) unless it is
+// about the caller (403 forbidden), which names no field.
+template <class T>
+ApiResult<T> lift_for_record(core::Result<T> result, const std::string& field) {
+  const bool about_caller = !result && result.error().code == core::ErrorCode::forbidden;
+  return lift(std::move(result), about_caller ? std::string() : field);
 }
 
 inline Reply json_reply(std::string body, int status = 200) { return Reply{status, std::move(body)}; }

@@ -13,8 +13,9 @@ void add_session_routes(ApiRouter& api);  // stop advice, sessions
 void add_journal_routes(ApiRouter& api);
 void add_clearance_routes(ApiRouter& api);
 void add_program_routes(ApiRouter& api);  // home programs: assign, change, end, view, step cards
-void add_care_routes(ApiRouter& api);  // practitioners: invitations, links, clients, access log, clinic  //
-                                       // practitioner clearances (registered with the journal's)
+void add_care_routes(ApiRouter& api);     // practitioners: links, clients, access log, practitioner clearances
+void add_invitation_routes(ApiRouter& api);  // a practitioner's invitations: make, list, cancel
+void add_clinic_routes(ApiRouter& api);      // a clinic administrator: members, add, deactivate, reactivate
 void add_note_routes(ApiRouter& api);  // visit notes: a client's, written and amended by practitioners; one's own
 
 }  // namespace fascia::server

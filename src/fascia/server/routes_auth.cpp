@@ -47,7 +47,8 @@ ApiResult<std::optional<std::string>> known_device(Call& call, app::AccountStore
   return std::optional<std::string>{hash};
 }
 
-// POST /api/v1/login. The attempt is counted (LoginPolicy) before the
+// POST /api/v1/login. A deactivated account is refused (403) after its
+// password is checked. The attempt is counted (LoginPolicy) before the
 // password is hashed, and at most kMaxConcurrentHashes hashes run at once,
 // so a burst of guesses costs at most the limit's worth of Argon2id; past
 // kMaxHashQueue waiting, sign-ins are answered 503 at once instead of queueing.
@@ -95,6 +96,12 @@ ApiResult<Reply> login(Call& call) {
   }
   call.state.hashing.release();
   if (!ok) return api_fail(401, "bad_credentials", "that name and password do not match an account");
+  // Said only after the right password, so it tells no more than a wrong one
+  // does to someone who does not know it (ADR 0021). No session, no device
+  // cookie, and the attempt keeps counting.
+  if ((*account)->deactivated_at)
+    return api_fail(403, "forbidden",
+                    "this account has been deactivated by its clinic's administrator; ask them to reactivate it");
 
   // The name's (or this device's) failures no longer count; nor does this attempt.
   if (auto forgot = lift((*accounts)->forget_login_attempts(verdict->ids, {limits.front().key})); !forgot)

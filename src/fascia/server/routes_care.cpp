@@ -1,5 +1,5 @@
-// Clinics and care links over HTTP (issue 10; docs/API.md "Practitioners"):
-//   POST /api/v1/invitations            a practitioner's single-use code
+// Care links over HTTP (issue 10; docs/API.md "Practitioners"; invitations
+// in routes_invitations.cpp, the clinic administrator's in routes_clinic.cpp):
 //   GET  /api/v1/links                  the caller's links to practitioners
 //   POST /api/v1/links                  accept a code, choosing what to share
 //   PUT  /api/v1/links/{id}/share       change what a link shares
@@ -11,8 +11,6 @@
 //   GET  /api/v1/clients/{id}[/journal|/sessions|/screening]  one client, checked and logged
 //   POST /api/v1/clients/{id}/clearances  a linked practitioner clears warning signs
 //   POST /api/v1/clients/{id}/treatments  a clinic treatment into the client's journal, logged
-//   GET  /api/v1/clinic                 an administrator's clinic and its practitioners
-//   POST /api/v1/clinic/practitioners   an administrator adds a practitioner
 // Every reach into a client's data goes through app::reach_client, which
 // decides and logs it before anything is read.
 #include "fascia/adapters/json_care_views.hpp"
@@ -36,17 +34,6 @@ namespace fascia::server {
 
 namespace {
 
-// The path's number (the route's capture); not_found naming `what` when it
-// is out of range, like a record that does not exist.
-ApiResult<std::int64_t> id_in_path(const Call& call, const std::string& what) {
-  const std::string& text = call.request.path_params.at(0);
-  try {
-    return std::stoll(text);
-  } catch (const std::exception&) {
-    return api_fail(404, "not_found", "no " + what + " " + text, "id");
-  }
-}
-
 ApiResult<core::Sharing> read_sharing(const nlohmann::json& object, const std::string& path) {
   if (auto ok = only_fields(object, {"journal", "sessions", "screening"}, path); !ok)
     return tl::make_unexpected(ok.error());
@@ -54,18 +41,6 @@ ApiResult<core::Sharing> read_sharing(const nlohmann::json& object, const std::s
   API_TRY(sessions, read_bool(object, "sessions", false, path));
   API_TRY(screening, read_bool(object, "screening", false, path));
   return core::Sharing{journal, sessions, screening};
-}
-
-ApiResult<Reply> post_invitation(Call& call) {
-  API_TRY(body, parse_object_body(call.request));
-  if (auto ok = only_fields(body, {"days"}); !ok) return tl::make_unexpected(ok.error());
-  API_TRY(days, read_int(body, "days", 1, 90, {}, 7));
-  API_TRY(practitioner, caller_account(call));
-  API_TRY(clinics, lift(call.state.clinics.lease()));
-  const std::string code = adapters::random_code(app::kInvitationAlphabet, app::kInvitationCodeLength);
-  API_TRY(invitation, lift(app::invite_client(*clinics, practitioner, adapters::token_hash(code), unix_now(),
-                                              std::int64_t{days} * 24 * 3600)));
-  return json_reply(adapters::invitation_json(app::format_invitation_code(code), invitation), 201);
 }
 
 ApiResult<Reply> get_links(Call& call) {
@@ -99,7 +74,7 @@ ApiResult<Reply> link_reply(app::ClinicStore& clinics, std::int64_t person_id, s
 }
 
 ApiResult<Reply> put_link_share(Call& call) {
-  API_TRY(id, id_in_path(call, "link"));
+  API_TRY(id, number_in_path(call, 0, "link"));
   API_TRY(body, parse_object_body(call.request));
   API_TRY(sharing, read_sharing(body, {}));
   API_TRY(clinics, lift(call.state.clinics.lease()));
@@ -108,7 +83,7 @@ ApiResult<Reply> put_link_share(Call& call) {
 }
 
 ApiResult<Reply> post_link_revoke(Call& call) {
-  API_TRY(id, id_in_path(call, "link"));
+  API_TRY(id, number_in_path(call, 0, "link"));
   API_TRY(clinics, lift(call.state.clinics.lease()));
   API_TRY(changed, lift(clinics->revoke_link(id, call.person_id, unix_now()), "id"));
   return link_reply(*clinics, call.person_id, changed.id);
@@ -141,7 +116,7 @@ ApiResult<Reply> get_attention(Call& call) {
 
 // One client's progress page (app::client_progress): reached and logged first.
 ApiResult<Reply> get_client_progress(Call& call) {
-  API_TRY(client, id_in_path(call, "client"));
+  API_TRY(client, number_in_path(call, 0, "client"));
   API_TRY(practitioner, caller_account(call));
   API_TRY(clinics, lift(call.state.clinics.lease()));
   API_TRY(store, lift(call.state.stores.lease(client)));
@@ -152,7 +127,7 @@ ApiResult<Reply> get_client_progress(Call& call) {
 
 // One part of a linked client's data: decided and logged first.
 ApiResult<Reply> client_area(Call& call, core::CareArea area) {
-  API_TRY(client, id_in_path(call, "client"));
+  API_TRY(client, number_in_path(call, 0, "client"));
   API_TRY(practitioner, caller_account(call));
   std::optional<app::LinkDetails> link;
   {
@@ -190,7 +165,7 @@ ApiResult<Reply> client_area(Call& call, core::CareArea area) {
 // commit, so the client's views see it at once.
 ApiResult<Reply> post_client_clearance(Call& call) {
   const auto& kb = call.state.kb;
-  API_TRY(client, id_in_path(call, "client"));
+  API_TRY(client, number_in_path(call, 0, "client"));
   API_TRY(body, parse_object_body(call.request));
   if (auto ok = only_fields(body, {"date", "regions", "note"}); !ok) return tl::make_unexpected(ok.error());
   API_TRY(date, read_date(body, "date", call.today));
@@ -217,7 +192,7 @@ ApiResult<Reply> post_client_clearance(Call& call) {
 // the CLIENT's journal, whose revision it raises (their cached views go stale).
 ApiResult<Reply> post_client_treatment(Call& call) {
   const auto& kb = call.state.kb;
-  API_TRY(client, id_in_path(call, "client"));
+  API_TRY(client, number_in_path(call, 0, "client"));
   API_TRY(body, parse_object_body(call.request));
   if (auto ok = only_fields(body, {"date", "treatment", "regions", "pressure", "minutes", "reaction", "note"}); !ok)
     return tl::make_unexpected(ok.error());
@@ -258,46 +233,9 @@ ApiResult<Reply> post_client_treatment(Call& call) {
   return json_reply(adapters::clinic_treatment_json(*stored), 201);
 }
 
-// The administrator's own clinic.
-ApiResult<std::int64_t> administered_clinic(const app::Account& account) {
-  if (account.membership.role != core::Role::clinic_admin || !account.membership.clinic_id)
-    return api_fail(403, "forbidden", "only a clinic administrator manages a clinic's practitioners");
-  return *account.membership.clinic_id;
-}
-
-ApiResult<Reply> get_clinic(Call& call) {
-  API_TRY(account, caller_account(call));
-  API_TRY(clinic_id, administered_clinic(account));
-  API_TRY(clinics, lift(call.state.clinics.lease()));
-  API_TRY(clinic, lift(clinics->find_clinic(clinic_id)));
-  if (!clinic) return api_fail(500, "server", "the clinic of this account is missing from the database");
-  API_TRY(accounts, lift(call.state.accounts.lease()));
-  API_TRY(all, lift(accounts->list_accounts()));
-  auto members = nlohmann::json::array();
-  for (const auto& a : all)
-    if (a.membership.clinic_id == clinic_id) members.push_back(adapters::account_json(a));
-  return json_reply(nlohmann::json{{"clinic", adapters::clinic_json(*clinic)}, {"members", members}});
-}
-
-ApiResult<Reply> post_practitioner(Call& call) {
-  API_TRY(body, parse_object_body(call.request));
-  if (auto ok = only_fields(body, {"name", "password"}); !ok) return tl::make_unexpected(ok.error());
-  API_TRY(name, read_text(body, "name", {}, std::nullopt, app::kAccountNameLimit.max_characters));
-  API_TRY(password, read_text(body, "password", {}, std::nullopt, app::kPasswordLimit.max_characters));
-  API_TRY(account, caller_account(call));
-  API_TRY(clinic_id, administered_clinic(account));
-  if (auto ok = app::validate_account_name(name); !ok) return tl::make_unexpected(from_core(ok.error(), "name"));
-  if (auto ok = app::validate_password(password); !ok) return tl::make_unexpected(from_core(ok.error(), "password"));
-  API_TRY(hash, lift(adapters::hash_password(password)));
-  API_TRY(accounts, lift(call.state.accounts.lease()));
-  API_TRY(added, lift(accounts->add_account(name, hash, call.today, {core::Role::practitioner, clinic_id}), "name"));
-  return json_reply(adapters::account_json(added), 201);
-}
-
 }  // namespace
 
 void add_care_routes(ApiRouter& api) {
-  api.post("/api/v1/invitations", post_invitation);
   api.get("/api/v1/links", get_links);
   api.post("/api/v1/links", post_link);
   api.put(R"(/api/v1/links/(\d+)/share)", put_link_share);
@@ -313,8 +251,6 @@ void add_care_routes(ApiRouter& api) {
           [](Call& call) { return client_area(call, core::CareArea::screening); });
   api.post(R"(/api/v1/clients/(\d+)/clearances)", post_client_clearance);
   api.post(R"(/api/v1/clients/(\d+)/treatments)", post_client_treatment);
-  api.get("/api/v1/clinic", get_clinic);
-  api.post("/api/v1/clinic/practitioners", post_practitioner);
 }
 
 }  // namespace fascia::server

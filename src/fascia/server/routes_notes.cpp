@@ -19,17 +19,6 @@ namespace fascia::server {
 
 namespace {
 
-// Capture `index` of the path as a number; not_found naming `what` when it
-// is out of range, like a record that does not exist.
-ApiResult<std::int64_t> number_in_path(const Call& call, std::size_t index, const std::string& what) {
-  const std::string& text = call.request.path_params.at(index);
-  try {
-    return std::stoll(text);
-  } catch (const std::exception&) {
-    return api_fail(404, "not_found", "no " + what + " " + text, index == 0 ? "id" : "note");
-  }
-}
-
 ApiResult<Reply> field_reply(const app::FieldError& error) {
   return tl::make_unexpected(from_core(error.error, error.field));
 }
@@ -73,7 +62,7 @@ ApiResult<Reply> get_client_notes(Call& call) {
 // {reason, subjective?, objective?, assessment?, plan?}: the parts given replace the latest text.
 ApiResult<Reply> post_amendment(Call& call) {
   API_TRY(client, number_in_path(call, 0, "client"));
-  API_TRY(note_id, number_in_path(call, 1, "visit note"));
+  API_TRY(note_id, number_in_path(call, 1, "visit note", "note"));
   API_TRY(body, parse_object_body(call.request));
   if (auto ok = only_fields(body, {"reason", "subjective", "objective", "assessment", "plan"}); !ok)
     return tl::make_unexpected(ok.error());

@@ -26,16 +26,6 @@ namespace fascia::server {
 
 namespace {
 
-// Capture `index` of the path as a number; not_found naming `what` when out of range.
-ApiResult<std::int64_t> path_number(const Call& call, std::size_t index, const std::string& what) {
-  const std::string& text = call.request.path_params.at(index);
-  try {
-    return std::stoll(text);
-  } catch (const std::exception&) {
-    return api_fail(404, "not_found", "no " + what + " " + text, "id");
-  }
-}
-
 ApiError from_field(const app::FieldError& e) {
   ApiError out = from_core(e.error, e.field);
   if (out.status < 500)
@@ -106,10 +96,10 @@ ApiResult<Reply> answer(const app::FieldResult<core::HomeProgram>& stored, const
 
 // POST (program_id 0) or PUT (a program's id) of a practitioner.
 ApiResult<Reply> assign(Call& call, bool change) {
-  API_TRY(client, path_number(call, 0, "client"));
+  API_TRY(client, number_in_path(call, 0, "client"));
   std::int64_t program_id = 0;
   if (change) {
-    API_TRY(id, path_number(call, 1, "program"));
+    API_TRY(id, number_in_path(call, 1, "program"));
     program_id = id;
   }
   API_TRY(draft, read_program_body(call));
@@ -122,8 +112,8 @@ ApiResult<Reply> assign(Call& call, bool change) {
 }
 
 ApiResult<Reply> end_client_program(Call& call) {
-  API_TRY(client, path_number(call, 0, "client"));
-  API_TRY(program_id, path_number(call, 1, "program"));
+  API_TRY(client, number_in_path(call, 0, "client"));
+  API_TRY(program_id, number_in_path(call, 1, "program"));
   API_TRY(practitioner, caller_account(call));
   API_TRY(clinics, lift(call.state.clinics.lease()));
   GroupCommitWriter writer{call, client, std::nullopt};
@@ -133,7 +123,7 @@ ApiResult<Reply> end_client_program(Call& call) {
 }
 
 ApiResult<Reply> end_own_program(Call& call) {
-  API_TRY(program_id, path_number(call, 0, "program"));
+  API_TRY(program_id, number_in_path(call, 0, "program"));
   API_TRY(account, caller_account(call));
   if (account.membership.role != core::Role::person)
     return api_fail(403, "forbidden",
@@ -153,7 +143,7 @@ ApiResult<Reply> get_own_programs(Call& call) {
 }
 
 ApiResult<Reply> get_own_cards(Call& call) {
-  API_TRY(program_id, path_number(call, 0, "program"));
+  API_TRY(program_id, number_in_path(call, 0, "program"));
   API_TRY(store, lift(call.state.stores.lease(call.person_id)));
   API_TRY(versions, lift(store->load_programs()));
   for (const auto& h : app::program_histories(call.state.kb, versions))
@@ -163,7 +153,7 @@ ApiResult<Reply> get_own_cards(Call& call) {
 }
 
 ApiResult<Reply> get_client_programs(Call& call) {
-  API_TRY(client, path_number(call, 0, "client"));
+  API_TRY(client, number_in_path(call, 0, "client"));
   API_TRY(practitioner, caller_account(call));
   API_TRY(clinics, lift(call.state.clinics.lease()));
   API_TRY(histories, lift(app::programs_for_practitioner(call.state.kb, *clinics, reader_of(call, client), practitioner,
@@ -173,8 +163,8 @@ ApiResult<Reply> get_client_programs(Call& call) {
 }
 
 ApiResult<Reply> get_client_cards(Call& call) {
-  API_TRY(client, path_number(call, 0, "client"));
-  API_TRY(program_id, path_number(call, 1, "program"));
+  API_TRY(client, number_in_path(call, 0, "client"));
+  API_TRY(program_id, number_in_path(call, 1, "program"));
   API_TRY(practitioner, caller_account(call));
   API_TRY(clinics, lift(call.state.clinics.lease()));
   API_TRY(histories, lift(app::programs_for_practitioner(call.state.kb, *clinics, reader_of(call, client), practitioner,

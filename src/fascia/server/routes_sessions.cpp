@@ -124,14 +124,7 @@ ApiResult<Reply> list_sessions(Call& call) {
 
 // The session id in the path (quoted as sent when it is not one); someone
 // else's session is not_found like a missing one.
-ApiResult<std::int64_t> session_id_of(Call& call) {
-  const std::string text = call.request.path_params.at(0);
-  try {
-    return std::stoll(text);
-  } catch (const std::exception&) {
-    return api_fail(404, "not_found", "no session " + text, "id");
-  }
-}
+ApiResult<std::int64_t> session_id_of(Call& call) { return number_in_path(call, 0, "session"); }
 
 ApiResult<Reply> get_session(Call& call) {
   API_TRY(id, session_id_of(call));

@@ -64,7 +64,7 @@ struct ServerState {
   std::counting_semaphore<kMaxConcurrentHashes> hashing{kMaxConcurrentHashes};
   std::atomic<int> hash_queue{0};  // sign-ins waiting for a hashing slot
   ViewCache views;
-  // Each client's plan as first made, for the monitoring list (ADR 0021).
+  // Each client's plan as first made, for the monitoring list (ADR 0022).
   app::OriginalPlanCache original_plans;
   GroupCommit writes{stores};  // every journal write through the server
 };

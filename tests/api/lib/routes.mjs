@@ -38,6 +38,8 @@ export const ROUTES = [
   { method: 'POST', template: '/api/v1/clearances', auth: true, body: { by: 'Dr Lee' } },
   { method: 'GET', template: '/api/v1/progress', auth: true },
   { method: 'POST', template: '/api/v1/invitations', auth: true, body: { days: 7 } },
+  { method: 'GET', template: '/api/v1/invitations', auth: true },
+  { method: 'POST', template: '/api/v1/invitations/{id}/cancel', sample: '/api/v1/invitations/1/cancel', auth: true },
   { method: 'GET', template: '/api/v1/links', auth: true },
   { method: 'POST', template: '/api/v1/links', auth: true, body: { code: 'AAAA-BBBB-CCCC', share: { journal: true } } },
   { method: 'PUT', template: '/api/v1/links/{id}/share', sample: '/api/v1/links/1/share', auth: true, body: { journal: true } },
@@ -84,4 +86,6 @@ export const ROUTES = [
   { method: 'GET', template: '/api/v1/notes', auth: true },
   { method: 'GET', template: '/api/v1/clinic', auth: true },
   { method: 'POST', template: '/api/v1/clinic/practitioners', auth: true, body: { name: 'new.practitioner', password: 'a-long-password-1' } },
+  { method: 'POST', template: '/api/v1/clinic/practitioners/{id}/deactivate', sample: '/api/v1/clinic/practitioners/1/deactivate', auth: true },
+  { method: 'POST', template: '/api/v1/clinic/practitioners/{id}/reactivate', sample: '/api/v1/clinic/practitioners/1/reactivate', auth: true },
 ];

@@ -24,7 +24,7 @@ adapters::OpenedDatabase open(const TestDatabase& db) {
 }
 
 // Two people, three accounts (one without any data), sessions with ids; a
-// clinic with a practitioner, a live link and a revoked one, an access log
+// clinic with a practitioner and a deactivated one, a live link and a revoked one, an access log
 // entry and an amended visit note.
 void fill(adapters::OpenedDatabase& db) {
   db.journal->rebind(1);
@@ -42,6 +42,9 @@ void fill(adapters::OpenedDatabase& db) {
   auto lee = db.accounts->add_account("dr.lee", "hash-l", day("2026-11-04"),
                                       {core::Role::practitioner, clinic->id});  // person 4
   ASSERT_TRUE(lee) << lee.error().message;
+  // A practitioner who left: deactivated, never deleted (ADR 0021).
+  auto ray = db.accounts->add_account("dr.ray", "hash-r", day("2026-11-04"), {core::Role::practitioner, clinic->id});
+  ASSERT_TRUE(ray && db.accounts->deactivate_account(ray->person_id, 1400));
   const auto invite = [&](const std::string& code) {
     return db.clinics->add_invitation({.code_hash = code,
                                        .clinic_id = clinic->id,
@@ -110,6 +113,8 @@ class FailingRestore final : public app::AccountStore {
   core::Result<std::optional<app::Account>> find_account(const std::string&) override { return unused(); }
   core::Result<std::optional<app::Account>> account_of(std::int64_t) override { return unused(); }
   core::Result<void> set_password_hash(const std::string&, const std::string&) override { return unused(); }
+  core::Result<app::Account> deactivate_account(std::int64_t, std::int64_t) override { return unused(); }
+  core::Result<app::Account> reactivate_account(std::int64_t) override { return unused(); }
   core::Result<void> add_login_session(const std::string&, std::int64_t, std::int64_t, std::int64_t) override {
     return unused();
   }
@@ -169,7 +174,7 @@ TEST_P(DatabaseCopy, CopiesEveryPersonAccountClinicLinkAndAccessAndTheyReadBackI
                                    *target.accounts, *target.clinics);
   ASSERT_TRUE(report) << report.error().message;
   EXPECT_EQ(report->people, 2u);
-  EXPECT_EQ(report->accounts, 4u);
+  EXPECT_EQ(report->accounts, 5u);
   EXPECT_EQ(report->sessions, 5u);  // 2 + 3
   EXPECT_EQ(report->clinics, 1u);
   EXPECT_EQ(report->links, 2u);
@@ -179,6 +184,7 @@ TEST_P(DatabaseCopy, CopiesEveryPersonAccountClinicLinkAndAccessAndTheyReadBackI
   EXPECT_EQ(*target.accounts->list_accounts(), *source.accounts->list_accounts());
   EXPECT_EQ((*target.accounts->find_account("dr.lee"))->membership,
             (app::Membership{core::Role::practitioner, std::int64_t{1}}));
+  EXPECT_EQ((*target.accounts->find_account("dr.ray"))->deactivated_at, 1400) << "the deactivation travels";
   EXPECT_EQ(*target.clinics->list_clinics(), *source.clinics->list_clinics());
   EXPECT_EQ(*target.clinics->links_of_practitioner(4), *source.clinics->links_of_practitioner(4));
   ASSERT_EQ(target.clinics->links_of_practitioner(4)->size(), 2u);

@@ -76,13 +76,15 @@ TEST(CareAccess, ALinkOfAnotherPersonIsNotThisPersons) {
 
 // Whatever the links and whoever asks: access is granted only through a live
 // link held by the asking practitioner, in their own clinic, to that person,
-// sharing the part asked for. In particular nothing crosses clinics.
+// sharing the part asked for, while their account is active. In particular
+// nothing crosses clinics, and a deactivated practitioner reaches no one.
 RC_GTEST_PROP(CareAccessProperties, AccessOnlyThroughALiveSharedLinkOfTheSameClinic, ()) {
   const auto role = *rc::gen::element(Role::person, Role::practitioner, Role::clinic_admin);
   const auto clinic_number = *rc::gen::inRange<std::int64_t>(0, 4);  // 0: no clinic
   const std::optional<std::int64_t> clinic =
       clinic_number == 0 ? std::nullopt : std::optional<std::int64_t>(clinic_number);
-  const Actor actor{*rc::gen::inRange<std::int64_t>(1, 6), role, clinic};
+  const auto state = *rc::gen::element(AccountState::active, AccountState::deactivated);
+  const Actor actor{*rc::gen::inRange<std::int64_t>(1, 6), role, clinic, state};
   const std::int64_t person = *rc::gen::inRange<std::int64_t>(1, 6);
   RC_PRE(person != actor.person_id);
   const auto area =
@@ -106,7 +108,7 @@ RC_GTEST_PROP(CareAccessProperties, AccessOnlyThroughALiveSharedLinkOfTheSameCli
     return l.live() && l.person_id == person && l.practitioner_id == actor.person_id && clinic &&
            l.clinic_id == *clinic && shares;
   });
-  RC_ASSERT(verdict.allowed() == (role == Role::practitioner && shared_link_exists));
+  RC_ASSERT(verdict.allowed() == (role == Role::practitioner && state == AccountState::active && shared_link_exists));
   if (verdict.allowed()) {
     RC_ASSERT(verdict.link.has_value());
     RC_ASSERT(verdict.link->clinic_id == *actor.clinic_id);
@@ -128,6 +130,44 @@ TEST(Invitation, IsAcceptedOnceBeforeItExpiresByAPersonOtherThanItsMaker) {
   EXPECT_TRUE(invitation_refusal(inv, Actor{20, Role::person, std::nullopt}, 1001));
   inv.used_at = 1002;
   EXPECT_NE(invitation_refusal(inv, person, 1003)->find("already"), std::string::npos);
+}
+
+TEST(CareAccess, ADeactivatedPractitionersLiveSharedLinkOpensNothing) {
+  Actor gone = kPractitioner;
+  gone.state = AccountState::deactivated;
+  for (CareArea area : {CareArea::link, CareArea::journal, CareArea::care}) {
+    const auto verdict = decide_care_access(gone, kClient, area, {link_to(20, 1)});
+    EXPECT_EQ(verdict.denial, AccessDenial::deactivated) << to_string(area);
+    EXPECT_FALSE(verdict.link);
+    EXPECT_NE(verdict.reason.find("deactivated"), std::string::npos) << verdict.reason;
+  }
+  gone.state = AccountState::active;  // reactivated: the same link opens again
+  EXPECT_TRUE(decide_care_access(gone, kClient, CareArea::journal, {link_to(20, 1)}).allowed());
+}
+
+TEST(Invitation, StateIsUsedThenCancelledThenExpiredThenOpen) {
+  Invitation inv;
+  inv.created_at = 1000;
+  inv.expires_at = 2000;
+  EXPECT_EQ(invitation_state(inv, 1999), InvitationState::open);
+  EXPECT_EQ(invitation_state(inv, 2000), InvitationState::expired);
+  inv.cancelled_at = 1500;
+  EXPECT_EQ(invitation_state(inv, 1600), InvitationState::cancelled);
+  EXPECT_EQ(invitation_state(inv, 2500), InvitationState::cancelled);  // stopped on purpose, then past its time
+  inv.used_at = 1400;
+  EXPECT_EQ(invitation_state(inv, 2500), InvitationState::used);
+  EXPECT_EQ(to_string(InvitationState::cancelled), "cancelled");
+}
+
+TEST(Invitation, ACancelledOneIsRefusedSayingSoInPlainWords) {
+  Invitation inv;
+  inv.practitioner_id = 20;
+  inv.created_at = 1000;
+  inv.expires_at = 1000 + kInvitationLifetime;
+  inv.cancelled_at = 1100;
+  const auto refusal = invitation_refusal(inv, Actor{7, Role::person, std::nullopt}, 1200);
+  ASSERT_TRUE(refusal);
+  EXPECT_EQ(*refusal, "this invitation was cancelled by the practitioner who made it; ask them for a new one");
 }
 
 TEST(Sharing, IsDescribedInWords) {

@@ -1,5 +1,6 @@
 // A practitioner's clients: make an invitation code (shown once, with a link
-// that fills it in for the client), the list of linked clients, and one
+// that fills it in for the client), their invitations with a Cancel for open
+// ones (components/invitation-list.tsx), the list of linked clients, and one
 // client's page with a tab for each part of their data. Every read is written
 // to the client's own access log by the server; a part the client does not
 // share answers 403 with the server's reason, which is shown as it is. Below
@@ -12,6 +13,7 @@ import { useApp } from '../app-context';
 import { NoteCard, NoteForm } from '../components/visit-notes';
 import { ClientPrograms } from '../components/client-programs';
 import { ClinicTreatments } from '../components/clinic-treatment-form';
+import { InvitationList } from '../components/invitation-list';
 import { awaitingClearance, ClientClearanceForm } from '../components/client-clearance-form';
 import { clearedLine } from '../components/clearance-fields';
 import { api, type ClientPart } from '../api';
@@ -38,9 +40,12 @@ import { ProgressBody } from './progress';
 export function ClientsView() {
   const clients = useLoad(() => api.attention());
   const list = clients.data?.clients;
+  const [invitations, setInvitations] = useState(0); // raised when a code is made: the list is read again
+  const [cancelled, setCancelled] = useState<number[]>([]); // invitations cancelled on this page
   return (
     <Page title="Clients" wide>
-      <InviteBox />
+      <InviteBox onMade={() => setInvitations((n) => n + 1)} cancelled={cancelled} />
+      <InvitationList version={invitations} onCancelled={(id) => setCancelled((ids) => [...ids, id])} />
       <h2 id="clients-title">Your clients</h2>
       <p class="muted small">
         Most in need of attention first. Opening this list is written in each client's list of who looked at their data.
@@ -135,7 +140,7 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
-function InviteBox() {
+function InviteBox({ onMade, cancelled }: { onMade: () => void; cancelled: number[] }) {
   const [invitation, setInvitation] = useState<Invitation | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -152,6 +157,7 @@ function InviteBox() {
     setCopied('');
     try {
       setInvitation(await api.invite());
+      onMade();
     } catch (e) {
       setError(toApiError(e));
     } finally {
@@ -171,7 +177,11 @@ function InviteBox() {
         {busy ? 'Making a code…' : invitation ? 'Make another invitation code' : 'Make an invitation code'}
       </button>
       {error ? <LoadError error={error} /> : null}
-      {invitation ? (
+      {invitation && cancelled.includes(invitation.id) ? (
+        <p class="muted" data-testid="invitation-withdrawn">
+          You cancelled the code made last: it no longer works.
+        </p>
+      ) : invitation ? (
         <div class="invite-result" ref={codeRef} tabIndex={-1} aria-labelledby="invite-code-label" data-testid="invitation">
           <p id="invite-code-label" class="invite-label">
             Invitation code

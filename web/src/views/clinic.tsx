@@ -1,10 +1,10 @@
-// A clinic administrator's page: the clinic, its members and their roles,
-// and a form to add a practitioner account (the server's message shown next
-// to the field it names).
+// A clinic administrator's page: the clinic, its members with their roles
+// and state (deactivating or reactivating a practitioner: components/
+// clinic-members.tsx), and a form to add a practitioner account (the
+// server's message shown next to the field it names).
 import { useState } from 'preact/hooks';
 import { api } from '../api';
-import { roleWords } from '../care';
-import type { Account } from '../types';
+import { ClinicMembers } from '../components/clinic-members';
 import { errorsFrom, FieldError, LoadError, Loading, longDate, OtherErrors, Page, useLoad, type FieldErrors } from '../util';
 
 export function ClinicPage() {
@@ -21,35 +21,11 @@ export function ClinicPage() {
             <span class="muted"> · clinic number {c.clinic.id}, since {longDate(c.clinic.created)}</span>
           </p>
           <h2 id="members-title">Members</h2>
-          <Members members={c.members} />
+          <ClinicMembers members={c.members} onChanged={clinic.reload} />
         </>
       ) : null}
       <AddPractitioner onAdded={clinic.reload} />
     </Page>
-  );
-}
-
-function Members({ members }: { members: Account[] }) {
-  if (members.length === 0) return <p class="muted">No members yet.</p>;
-  const sorted = [...members].sort((a, b) => a.role.localeCompare(b.role) || a.name.localeCompare(b.name));
-  return (
-    <table class="recent" data-testid="members">
-      <caption class="visually-hidden">The clinic's accounts and their roles</caption>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Role</th>
-        </tr>
-      </thead>
-      <tbody>
-        {sorted.map((m) => (
-          <tr key={m.person_id}>
-            <td>{m.name}</td>
-            <td>{roleWords[m.role].charAt(0).toUpperCase() + roleWords[m.role].slice(1)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 

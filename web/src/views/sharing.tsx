@@ -1,6 +1,7 @@
 // A person's sharing with practitioners: accept an invitation code choosing
-// what to share (nothing unless ticked), change or end each link, and see
-// everyone who read or changed their data (the access log).
+// what to share (nothing unless ticked), change or end each link (told when
+// its practitioner is no longer active at the clinic), and see everyone who
+// read or changed their data (the access log).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api';
 import { PARTS, roleWords, sharedWords } from '../care';
@@ -231,6 +232,13 @@ function LinkCard({ link, onChanged }: { link: CareLink; onChanged: () => void }
           </>
         )}
       </p>
+      {link.live && !link.practitioner.active ? (
+        <p class="notice warn" data-testid="practitioner-inactive">
+          {who} is no longer active at {link.clinic.name}: they see nothing of yours while their account is deactivated.
+          For your care, contact {link.clinic.name}. A home program {who} assigned stays yours to follow or stop; you
+          can also revoke this link.
+        </p>
+      ) : null}
       {link.live ? (
         <>
           <fieldset aria-busy={busy}>
