@@ -139,13 +139,32 @@ Result<core::Invitation> SqlClinics::add_invitation(const core::Invitation& invi
   if (!id) return tl::make_unexpected(id.error());
   core::Invitation stored = invitation;
   stored.id = *id;
-  FASCIA_TRY(
-      db_->run("INSERT INTO invitation (id, code_hash, clinic_id, practitioner_id, created_at, expires_at, used_at, "
-               "used_by, cancelled_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-               stored.id, stored.code_hash, stored.clinic_id, stored.practitioner_id, stored.created_at,
-               stored.expires_at, stored.used_at, stored.used_by, stored.cancelled_at));
+  FASCIA_TRY(insert_invitation(stored));
   FASCIA_TRY(txn->commit());
   return stored;
+}
+
+Result<void> SqlClinics::insert_invitation(const core::Invitation& i) {
+  return db_->run(
+      "INSERT INTO invitation (id, code_hash, clinic_id, practitioner_id, created_at, expires_at, used_at, "
+      "used_by, cancelled_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+      i.id, i.code_hash, i.clinic_id, i.practitioner_id, i.created_at, i.expires_at, i.used_at, i.used_by,
+      i.cancelled_at);
+}
+
+Result<void> SqlClinics::restore_invitation(const core::Invitation& invitation) {
+  if (invitation.id <= 0) return core::fail(ErrorCode::invalid_argument, "invitation ids are positive");
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  auto taken = db_->query_int("SELECT count(*) FROM invitation WHERE id = ?1 OR code_hash = ?2", invitation.id,
+                              invitation.code_hash);
+  if (!taken) return tl::make_unexpected(taken.error());
+  if (taken->value_or(0) > 0)
+    return core::fail(ErrorCode::invalid_argument,
+                      "invitation " + std::to_string(invitation.id) + " or its code already exists");
+  FASCIA_TRY(require_clinic(invitation.clinic_id));
+  FASCIA_TRY(insert_invitation(invitation));
+  return txn->commit();
 }
 
 Result<std::vector<app::InvitationDetails>> SqlClinics::select_invitations(std::string_view where,

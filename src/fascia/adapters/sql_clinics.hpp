@@ -56,6 +56,7 @@ class SqlClinics : public app::ClinicStore {
 
   core::Result<void> restore_clinic(const app::Clinic& clinic) override;
   core::Result<void> restore_link(const core::CareLink& link) override;
+  core::Result<void> restore_invitation(const core::Invitation& invitation) override;
   core::Result<void> restore_access(const app::AccessEntry& entry) override;
   core::Result<void> restore_visit_note(const core::VisitNote& note) override;
 
@@ -67,6 +68,7 @@ class SqlClinics : public app::ClinicStore {
   core::Result<std::int64_t> next_id(std::string_view table);
   core::Result<void> require_clinic(std::int64_t clinic_id);
   core::Result<void> insert_link(const core::CareLink& link);
+  core::Result<void> insert_invitation(const core::Invitation& invitation);
   core::Result<void> insert_access(const app::AccessEntry& entry);
   core::Result<void> insert_note(const core::VisitNote& note);
   core::Result<void> insert_revision(std::int64_t note_id, const core::NoteRevision& revision);

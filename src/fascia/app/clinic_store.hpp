@@ -133,6 +133,10 @@ class ClinicStore {
   // kept. invalid_argument when an id is taken.
   virtual core::Result<void> restore_clinic(const Clinic& clinic) = 0;
   virtual core::Result<void> restore_link(const core::CareLink& link) = 0;
+  // An invitation as it is (open, used, expired or cancelled), its code's
+  // hash kept, so a code given out before the copy still works after it;
+  // invalid_argument also when the hash is held.
+  virtual core::Result<void> restore_invitation(const core::Invitation& invitation) = 0;
   virtual core::Result<void> restore_access(const AccessEntry& entry) = 0;
   // A note with all its revisions, numbers kept.
   virtual core::Result<void> restore_visit_note(const core::VisitNote& note) = 0;

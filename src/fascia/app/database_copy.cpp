@@ -39,6 +39,7 @@ Result<void> require_empty(JournalStore& to, AccountStore& to_accounts, ClinicSt
 struct ClinicData {
   std::vector<Clinic> clinics;
   std::map<std::int64_t, core::CareLink> links;  // by id
+  std::map<std::int64_t, core::Invitation> invitations;  // by id, every state
   std::map<std::int64_t, AccessEntry> accesses;  // by id
   std::map<std::int64_t, core::VisitNote> notes;  // by id, with every revision
   bool operator==(const ClinicData&) const = default;
@@ -64,6 +65,13 @@ Result<ClinicData> read_clinic_data(ClinicStore& clinics, const std::vector<std:
   for (const std::int64_t person : persons) FASCIA_TRY(add_links(clinics.links_of_person(person)));
   for (const Account& account : accounts) FASCIA_TRY(add_links(clinics.links_of_practitioner(account.person_id)));
   for (const auto& [id, link] : data.links) persons.insert(link.person_id);
+  // An invitation is made by a practitioner's account.
+  for (const Account& account : accounts) {
+    auto invitations = clinics.invitations_of(account.person_id);
+    if (!invitations) return tl::make_unexpected(invitations.error());
+    for (const InvitationDetails& details : *invitations)
+      data.invitations.emplace(details.invitation.id, details.invitation);
+  }
   for (const std::int64_t person : persons) {
     auto log = clinics.access_log(person);
     if (!log) return tl::make_unexpected(log.error());
@@ -108,6 +116,8 @@ Result<CopyReport> copy_database(JournalStore& from, AccountStore& from_accounts
     report.accounts = accounts->size();
     for (const auto& [id, link] : clinic_data->links) FASCIA_TRY(to_clinics.restore_link(link));
     report.links = clinic_data->links.size();
+    for (const auto& [id, invitation] : clinic_data->invitations) FASCIA_TRY(to_clinics.restore_invitation(invitation));
+    report.invitations = clinic_data->invitations.size();
     for (const auto& [id, entry] : clinic_data->accesses) FASCIA_TRY(to_clinics.restore_access(entry));
     report.accesses = clinic_data->accesses.size();
     for (const auto& [id, note] : clinic_data->notes) FASCIA_TRY(to_clinics.restore_visit_note(note));

@@ -23,6 +23,7 @@ struct CopyReport {
   std::size_t entries = 0;
   std::size_t clinics = 0;
   std::size_t links = 0;     // care links, live and revoked
+  std::size_t invitations = 0;  // open, used, expired and cancelled
   std::size_t accesses = 0;  // access log entries
   std::size_t notes = 0;     // visit notes, each with every revision
 };
@@ -30,13 +31,14 @@ struct CopyReport {
 // Copies, inside one batch of `to`, every clinic (restore_clinic, ids kept),
 // every person (export_all of each, replace_all into `to`, session ids
 // kept), every account (restore_account, person ids and memberships kept),
-// every care link, the access log and the visit notes (restore_link,
-// restore_access, restore_visit_note, ids and revision numbers kept): all of it or, when anything fails, nothing — when
-// `to`, `to_accounts` and `to_clinics` share one connection (adapters::open_database). Links are found through every
-// person with data or an account and every account's practitioner side; the access log of each of those people and of
-// each linked person. Then reads everything back from the destination and compares it with the source. Errors:
-// invalid_argument when `to` already holds people, accounts or clinics (a copy fills an empty database only, so nothing
-// there is overwritten); db_error when anything reads back different; any store error.
+// every care link, every invitation (open ones too: a code given out still
+// works after the copy), the access log and the visit notes (restore_link,
+// restore_invitation, restore_access, restore_visit_note, ids and revision numbers kept): all of it or, when anything
+// fails, nothing — when `to`, `to_accounts` and `to_clinics` share one connection (adapters::open_database). Links are
+// found through every person with data or an account and every account's practitioner side; the access log of each of
+// those people and of each linked person. Then reads everything back from the destination and compares it with the
+// source. Errors: invalid_argument when `to` already holds people, accounts or clinics (a copy fills an empty database
+// only, so nothing there is overwritten); db_error when anything reads back different; any store error.
 core::Result<CopyReport> copy_database(JournalStore& from, AccountStore& from_accounts, ClinicStore& from_clinics,
                                        JournalStore& to, AccountStore& to_accounts, ClinicStore& to_clinics);
 

@@ -55,6 +55,7 @@ int copy(Context& ctx, const std::string& from_text, const std::string& to_text)
                                                   {"entries", copied->entries},
                                                   {"clinics", copied->clinics},
                                                   {"links", copied->links},
+                                                  {"invitations", copied->invitations},
                                                   {"accesses", copied->accesses},
                                                   {"notes", copied->notes}})
             << "\n";
@@ -68,7 +69,8 @@ int copy(Context& ctx, const std::string& from_text, const std::string& to_text)
           << count(copied->sessions, "session", "sessions") << ", "
           << count(copied->entries, "other entry", "other entries") << ", "
           << count(copied->clinics, "clinic", "clinics") << ", " << count(copied->links, "care link", "care links")
-          << ", " << count(copied->accesses, "access log entry", "access log entries") << ", "
+          << ", " << count(copied->invitations, "invitation", "invitations") << ", "
+          << count(copied->accesses, "access log entry", "access log entries") << ", "
           << count(copied->notes, "visit note", "visit notes") << ". Every person's export reads back the same.\n"
           << "Signed-in browsers stay with the old database: people sign in again.\n";
   return kOk;

@@ -55,6 +55,10 @@ void fill(adapters::OpenedDatabase& db) {
                                        .used_by = std::nullopt});
   };
   ASSERT_TRUE(invite("code-ana") && invite("code-bea"));
+  // One not used yet, one cancelled: both travel, the open one still works.
+  ASSERT_TRUE(invite("code-open"));
+  auto cancelled = invite("code-cancelled");
+  ASSERT_TRUE(cancelled && db.clinics->cancel_invitation(cancelled->id, lee->person_id, 1050));
   const auto person = [](std::int64_t id) { return core::Actor{id, core::Role::person, std::nullopt}; };
   auto ana = db.clinics->accept_invitation("code-ana", person(1), {.journal = true}, 1100);
   ASSERT_TRUE(ana) << ana.error().message;
@@ -178,6 +182,7 @@ TEST_P(DatabaseCopy, CopiesEveryPersonAccountClinicLinkAndAccessAndTheyReadBackI
   EXPECT_EQ(report->sessions, 5u);  // 2 + 3
   EXPECT_EQ(report->clinics, 1u);
   EXPECT_EQ(report->links, 2u);
+  EXPECT_EQ(report->invitations, 4u);
   EXPECT_EQ(report->accesses, 1u);
   EXPECT_EQ(report->notes, 1u);
   for (std::int64_t person : {1, 7}) EXPECT_EQ(export_of(target, person), export_of(source, person));
@@ -190,6 +195,10 @@ TEST_P(DatabaseCopy, CopiesEveryPersonAccountClinicLinkAndAccessAndTheyReadBackI
   ASSERT_EQ(target.clinics->links_of_practitioner(4)->size(), 2u);
   EXPECT_EQ(target.clinics->links_of_person(1)->at(0).person_name, "ana");
   EXPECT_EQ(target.clinics->links_of_person(2)->at(0).link.revoked_at, 1300);
+  EXPECT_EQ(*target.clinics->invitations_of(4), *source.clinics->invitations_of(4));
+  auto accepted = target.clinics->accept_invitation("code-open", {7, core::Role::person, std::nullopt}, {}, 1500);
+  EXPECT_TRUE(accepted) << "an open code still works after the copy: " << accepted.error().message;
+  EXPECT_FALSE(target.clinics->accept_invitation("code-cancelled", {7, core::Role::person, std::nullopt}, {}, 1500));
   EXPECT_EQ(*target.clinics->access_log(1), *source.clinics->access_log(1));
   const auto copied_notes = *target.clinics->visit_notes(1, std::nullopt);
   EXPECT_EQ(copied_notes, *source.clinics->visit_notes(1, std::nullopt));
