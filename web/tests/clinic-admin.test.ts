@@ -74,7 +74,8 @@ test('an administrator deactivates and reactivates a practitioner; a practitione
     await ana.page.goto(server.base + '/sharing');
     const card = ana.page.getByTestId('link-card').first();
     await card.getByTestId('practitioner-inactive').getByText(/pat is no longer active at North Physio/).waitFor();
-    await card.getByText('Live').waitFor();
+    await card.getByText('Paused', { exact: true }).waitFor();
+    assert.equal(await card.getByText('Live', { exact: true }).count(), 0, 'not "Live" while pat sees nothing');
     await checkPage(ana.page, WIDE.width, 'sharing, practitioner inactive');
 
     // ada reactivates pat (confirmed); pat signs in and is back on Clients.

@@ -222,7 +222,10 @@ function LinkCard({ link, onChanged }: { link: CareLink; onChanged: () => void }
         {who}, {link.clinic.name}
       </h3>
       <p>
-        <span class={link.live ? 'badge live-badge' : 'badge revoked-badge'}>{link.live ? 'Live' : 'Ended'}</span>{' '}
+        {/* A live link whose practitioner was deactivated is kept (it is the person's consent) but opens nothing. */}
+        <span class={!link.live ? 'badge revoked-badge' : link.practitioner.active ? 'badge live-badge' : 'badge warn'}>
+          {!link.live ? 'Ended' : link.practitioner.active ? 'Live' : 'Paused'}
+        </span>{' '}
         {link.live ? (
           <>Linked since {localDay(link.created)}.</>
         ) : (
