@@ -214,14 +214,29 @@ JournalAnalysis analyse_journal(const KnowledgeBase& kb, const Profile& profile,
 std::vector<Reason> reaction_gate(const KnowledgeBase& kb, const Journal& journal, const std::string& region, Side side,
                                   Date day) {
   std::vector<Reason> reasons;
-  // The last instrument session on this tissue before `day`.
+  // The last instrument work on this tissue before `day`: a home session, or
+  // a clinic treatment that counts as instrument work (issue 10: clinic work
+  // waits for a settled check-in like home work does).
   std::optional<Date> last;
   for (const auto& s : journal.sessions)
     for (const auto& step : s.steps)
       if (step.status != StepStatus::skipped && step.modality == Modality::instrument && step.region == region &&
           sides_overlap(step.side, side) && s.date < day)
         last = std::max(last.value_or(s.date), s.date);
+  bool last_in_clinic = false;
+  for (const auto& t : journal.clinic_treatments) {
+    const auto kind = kb.treatments.find(t.treatment);
+    if (kind == kb.treatments.end() || kind->second.counts_as != Modality::instrument || t.date >= day) continue;
+    for (const auto& where : t.regions)
+      if (where.region == region && sides_overlap(where.side, side) && (!last || t.date > *last)) {
+        last = t.date;
+        last_in_clinic = true;
+      }
+  }
   if (!last) return reasons;
+  // "the session on Monday, 23 November 2026" or "instrument work in clinic on …".
+  const std::string after =
+      (last_in_clinic ? "instrument work in clinic on " : "the session on ") + format_long_date(*last);
 
   const ReactionEntry* latest = nullptr;  // the last check-in since that session; later entries win ties
   for (const auto& e : journal.reactions)
@@ -237,23 +252,37 @@ std::vector<Reason> reaction_gate(const KnowledgeBase& kb, const Journal& journa
     // The side the check-in named, when it named one ("Base of the skull (left)").
     const Side where = latest->side == Side::left || latest->side == Side::right ? latest->side : side;
     const std::string area = area_label(name, where);
-    reasons.push_back(about_area({"reaction-unresolved",
-                                  area + ": " + describe(*latest) + " logged on " + format_long_date(latest->date) +
-                                      " after the session on " + format_long_date(*last) + wait,
+    reasons.push_back(about_area(
+        {"reaction-unresolved",
+         area + ": " + describe(*latest) + " logged on " + format_long_date(latest->date) + " after " + after + wait,
+         source},
+        region, name, where,
+        describe(*latest) + " logged after the last " + (last_in_clinic ? "instrument work in clinic" : "session") +
+            wait));
+  } else if ((!latest || latest->date < earliest_checkin) && last_in_clinic) {
+    // A clinic treatment is not a session of the person's: they check in on
+    // each area it worked (fascia log reaction, or the Journal page).
+    reasons.push_back(about_area({"reaction-unconfirmed",
+                                  name + ": no check-in since " + after +
+                                      "; once redness and soreness have settled, check in on this area from " +
+                                      format_long_date(earliest_checkin) + " on (fascia log reaction)",
                                   source},
-                                 region, name, where, describe(*latest) + " logged after the last session" + wait));
+                                 region, name, side,
+                                 "no check-in since the last instrument work in clinic; once redness and soreness "
+                                 "have settled, check in on each area it worked from {date} on (fascia log reaction)",
+                                 earliest_checkin));
   } else if (!latest || latest->date < earliest_checkin) {
     // One check-in covers the whole session (fascia log checkin); it counts
     // only from `earliest_checkin` on (ADR 0003).
-    reasons.push_back(about_area({"reaction-unconfirmed",
-                                  name + ": no check-in since the session on " + format_long_date(*last) +
-                                      "; once redness and soreness have settled, check in from " +
-                                      format_long_date(earliest_checkin) + " on (fascia log checkin)",
-                                  source},
-                                 region, name, side,
-                                 "no check-in since the last session; once redness and soreness have settled, "
-                                 "check in for the whole session from {date} on (fascia log checkin)",
-                                 earliest_checkin));
+    reasons.push_back(
+        about_area({"reaction-unconfirmed",
+                    name + ": no check-in since " + after + "; once redness and soreness have settled, check in from " +
+                        format_long_date(earliest_checkin) + " on (fascia log checkin)",
+                    source},
+                   region, name, side,
+                   "no check-in since the last session; once redness and soreness have settled, "
+                   "check in for the whole session from {date} on (fascia log checkin)",
+                   earliest_checkin));
   }
   return reasons;
 }

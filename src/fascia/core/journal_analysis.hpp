@@ -64,7 +64,11 @@ struct JournalAnalysis {
 JournalAnalysis analyse_journal(const KnowledgeBase& kb, const Profile& profile, const Journal& journal);
 
 // Why instrument work on region/side must wait on `day` because the skin or
-// soreness from the last session has not been reported settled; empty if free.
+// soreness from the last instrument work there has not been reported settled;
+// empty if free. The last instrument work is a home session's step (not
+// skipped) or a clinic treatment whose kind counts as instrument work
+// (TreatmentModality::counts_as), whichever is later; the reason says which.
+// Rules reaction-unresolved and reaction-unconfirmed (seed-003, ADR 0003).
 std::vector<Reason> reaction_gate(const KnowledgeBase& kb, const Journal& journal, const std::string& region, Side side,
                                   Date day);
 

@@ -219,3 +219,65 @@ TEST(ClinicTreatments, ThePlanCheckerCountsClinicWork) {
   EXPECT_TRUE(check_plan(kKb, w.clearance, analyse_journal(kKb, w.profile, w.journal), w.journal, blind).empty());
   EXPECT_EQ(w.plan().removed_by_final_check, 0);
 }
+
+// ADR 0003 for clinic work: home instrument work on tissue the practitioner
+// scraped waits, past the 48 h gap, for a check-in that reports it settled.
+TEST(ClinicTreatments, ClinicInstrumentWorkWaitsForASettledCheckInLikeAHomeSession) {
+  World w;
+  w.today = day("2026-11-25");  // Wednesday: the 48 h gap after Monday is over
+  w.journal.clinic_treatments = {clinic("2026-11-23", "clinic-iastm", {{"upper-trapezius", Side::left}})};
+
+  // No check-in since the clinic work: held, saying how to check in.
+  TodayView view = w.today_view();
+  EXPECT_TRUE(view.due.empty());
+  const Reason* unconfirmed = reason_for(view.not_today, "reaction-unconfirmed");
+  ASSERT_NE(unconfirmed, nullptr);
+  EXPECT_TRUE(contains(unconfirmed->text, "no check-in since instrument work in clinic on Monday, 23 November 2026"))
+      << unconfirmed->text;
+  EXPECT_TRUE(contains(unconfirmed->text, "fascia log reaction")) << unconfirmed->text;
+
+  // Soreness 7/10 with redness on Wednesday: still held, naming what was logged.
+  w.journal.reactions.push_back({day("2026-11-25"), "upper-trapezius", Side::left, true, false, false, 7});
+  view = w.today_view();
+  EXPECT_TRUE(view.due.empty());
+  const Reason* unresolved = reason_for(view.not_today, "reaction-unresolved");
+  ASSERT_NE(unresolved, nullptr);
+  EXPECT_TRUE(contains(unresolved->text, "after instrument work in clinic on Monday, 23 November 2026"))
+      << unresolved->text;
+
+  // Settled on Thursday: the home session is due.
+  w.today = day("2026-11-26");
+  w.journal.reactions.push_back({day("2026-11-26"), "upper-trapezius", Side::left, false, false, false, 1});
+  view = w.today_view();
+  EXPECT_FALSE(view.due.empty());
+  EXPECT_EQ(reason_for(view.not_today, "reaction-unresolved"), nullptr);
+}
+
+TEST(ClinicTreatments, OnlyClinicWorkThatCountsAsInstrumentWorkWaitsForACheckIn) {
+  for (const char* kind : {"swedish-massage", "bodyweight-compression", "trigger-point-massage"}) {
+    Journal j;
+    j.clinic_treatments = {clinic("2026-11-23", kind, {{"upper-trapezius", Side::both}})};
+    EXPECT_TRUE(reaction_gate(kKb, j, "upper-trapezius", Side::both, day("2026-11-26")).empty()) << kind;
+  }
+  Journal j;
+  j.clinic_treatments = {clinic("2026-11-23", "clinic-iastm", {{"upper-trapezius", Side::left}})};
+  EXPECT_TRUE(reaction_gate(kKb, j, "upper-trapezius", Side::right, day("2026-11-26")).empty())
+      << "the other side was not worked";
+  EXPECT_TRUE(reaction_gate(kKb, j, "upper-trapezius", Side::left, day("2026-11-23")).empty())
+      << "work on the day itself is the gap's to hold, not the check-in's";
+  EXPECT_FALSE(reaction_gate(kKb, j, "upper-trapezius", Side::both, day("2026-11-26")).empty());
+}
+
+// A home session after the clinic visit is the last instrument work: its own
+// check-in wording applies, and a check-in after it releases both.
+TEST(ClinicTreatments, TheLaterOfHomeAndClinicWorkIsTheOneACheckInMustFollow) {
+  Journal j;
+  j.clinic_treatments = {clinic("2026-11-20", "clinic-iastm", {{"upper-trapezius", Side::both}})};
+  j.sessions = {home_neck("2026-11-23")};
+  j.reactions.push_back({day("2026-11-21"), "upper-trapezius", Side::both, false, false, false, 0});
+  auto gate = reaction_gate(kKb, j, "upper-trapezius", Side::both, day("2026-11-25"));
+  ASSERT_EQ(gate.size(), 1u);
+  EXPECT_TRUE(contains(gate[0].text, "no check-in since the session on Monday, 23 November 2026")) << gate[0].text;
+  j.reactions.push_back({day("2026-11-24"), "upper-trapezius", Side::both, false, false, false, 0});
+  EXPECT_TRUE(reaction_gate(kKb, j, "upper-trapezius", Side::both, day("2026-11-25")).empty());
+}

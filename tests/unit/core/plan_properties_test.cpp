@@ -205,6 +205,75 @@ RC_GTEST_PROP(PlanProperties, TodayNeverOffersARegionWhoseReactionHasNotSettled,
       RC_ASSERT(reaction_gate(kKb, c.journal, region, side, c.today).empty());
 }
 
+// Issue 10 with ADR 0003, said without reaction_gate: today never offers
+// home instrument work on tissue the practitioner worked with an instrument
+// unless a check-in on it, dated from the day after that clinic work on, came
+// after it and the latest such check-in reports it settled.
+RC_GTEST_PROP(PlanProperties, TodayNeverOffersInstrumentWorkOnClinicWorkedTissueBeforeASettledCheckIn, ()) {
+  // The general case rarely has instrument work due on clinic-worked tissue,
+  // so this one is built around it: an instrument kit, every day free, clinic
+  // scraping on one of the person's areas in the last week, and check-ins
+  // there (settled or not, early or late) after it.
+  Case c = gen_case();
+  c.profile.tools = {"starter-instrument"};
+  c.profile.weekdays = {0, 1, 2, 3, 4, 5, 6};
+  c.profile.weeks = 10;
+  const std::string area = pick<std::string>({"upper-trapezius", "calves"});
+  c.profile.regions = {{area, side_for(area), *rc::gen::inRange(3, 9)}};
+  c.clearance = evaluate_screening(kKb, fixture::all_clear(kKb, c.profile.start));
+  c.journal = {};
+  const RegionTarget worked = c.profile.regions.front();
+  ClinicTreatmentEntry visit;
+  visit.id = 99;
+  visit.date = add_days(c.today, -*rc::gen::inRange(1, 6));
+  visit.treatment = "clinic-iastm";
+  visit.regions = {{worked.region, side_for(worked.region)}};
+  visit.minutes = 10;
+  c.journal.clinic_treatments.push_back(visit);
+  std::stable_sort(c.journal.clinic_treatments.begin(), c.journal.clinic_treatments.end(),
+                   [](const auto& a, const auto& b) { return a.date < b.date; });
+  const int checkins = *rc::gen::inRange(0, 3);
+  for (int i = 0; i < checkins; ++i) {
+    const bool settled = *rc::gen::weightedElement<bool>({{2, true}, {1, false}});
+    c.journal.reactions.push_back({add_days(visit.date, *rc::gen::inRange(0, days_between(visit.date, c.today) + 1)),
+                                   worked.region, side_for(worked.region), !settled && *rc::gen::arbitrary<bool>(),
+                                   false, false, settled ? *rc::gen::inRange(0, 3) : *rc::gen::inRange(0, 11)});
+  }
+  std::set<std::string> kit(c.profile.tools.begin(), c.profile.tools.end());
+  c.plan = build_plan({kKb, c.profile, kit, c.clearance, c.journal, c.today});
+  RC_CLASSIFY(today_view({kKb, c.profile, kit, c.clearance, c.journal, c.today}, c.plan).due.empty(), "nothing due");
+  std::set<std::string> tools(c.profile.tools.begin(), c.profile.tools.end());
+  const PlanInputs in{kKb, c.profile, tools, c.clearance, c.journal, c.today};
+  const int after_days = (kKb.caps.checkin_after_hours.value + 23) / 24;
+  for (const auto& s : today_view(in, c.plan).due)
+    for (const auto& [region, side] : s.regions_worked(Modality::instrument)) {
+      // The last instrument work on this tissue before today, home or clinic.
+      std::optional<Date> last_home, last_clinic;
+      for (const auto& session : c.journal.sessions)
+        for (const auto& st : session.steps)
+          if (st.status != StepStatus::skipped && st.modality == Modality::instrument && st.region == region &&
+              sides_overlap(st.side, side) && session.date < c.today)
+            last_home = std::max(last_home.value_or(session.date), session.date);
+      for (const auto& t : c.journal.clinic_treatments)
+        for (const auto& where : t.regions)
+          if (kKb.treatments.at(t.treatment).counts_as == Modality::instrument && where.region == region &&
+              sides_overlap(where.side, side) && t.date < c.today)
+            last_clinic = std::max(last_clinic.value_or(t.date), t.date);
+      if (!last_clinic || (last_home && *last_home > *last_clinic)) continue;
+      const ReactionEntry* latest = nullptr;
+      for (const auto& r : c.journal.reactions)
+        if (r.region == region && sides_overlap(r.side, side) && r.date >= *last_clinic && r.date <= c.today &&
+            (!latest || r.date >= latest->date))
+          latest = &r;
+      RC_TAG("instrument work due on tissue worked in clinic");
+      const bool checked_in = latest != nullptr;
+      RC_ASSERT(checked_in);
+      RC_ASSERT(latest->date >= add_days(*last_clinic, after_days));
+      RC_ASSERT(!latest->redness && !latest->red_dots && !latest->bruising);
+      RC_ASSERT(latest->soreness <= kKb.caps.soreness_resolved_at.value);
+    }
+}
+
 // Issue 8: every refusal says why. Screenings over time (warning signs stay
 // until cleared), region answers with sides, sometimes a clearance.
 RC_GTEST_PROP(PlanProperties, NothingDueAlwaysSaysWhyAndWhatComesNext, ()) {
