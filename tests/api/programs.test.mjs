@@ -153,6 +153,11 @@ describe('home programs a linked practitioner assigns', () => {
 
     const printed = await pat.expect(200, 'GET', `${programs}/${assigned.program.id}/cards`);
     assert.equal(printed.program.id, assigned.program.id);
+    // The cards name the edges dana's starter kit offers, as her plan does (no bevelled edge).
+    const edgesOf = (p) => [...new Set(stepsOf(p).map((s) => s.edge_name).filter(Boolean))].sort();
+    assert.deepEqual(edgesOf(cards.cards), edgesOf(plan));
+    assert.deepEqual(edgesOf(printed.cards), edgesOf(plan));
+    assert.ok(!edgesOf(plan).includes('Bevelled edge'), edgesOf(plan).join(', '));
     await dana.expect(404, 'GET', '/api/v1/programs/99/cards');
   });
 

@@ -9,6 +9,7 @@
 #include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "integration/cli_people.hpp"
@@ -151,4 +152,48 @@ TEST(CliProgram, APractitionerAssignsAProgramThePlanFollowsAndThePersonSeesWhoAn
   EXPECT_EQ(json::parse(box.run("--json plan").out)["assigned_by"], "");
   EXPECT_NE(box.run("program end 1").code, 0) << "already ended";
   EXPECT_NE(box.run("export").out.find("\"programs\""), std::string::npos);
+}
+
+namespace {
+// The edge names of every step in a plan's JSON (days or templates).
+std::set<std::string> edges_in(const json& plan) {
+  std::set<std::string> out;
+  for (const char* key : {"days", "templates"}) {
+    if (!plan.contains(key)) continue;
+    for (const auto& entry : plan[key]) {
+      const json& sessions = entry.contains("sessions") ? entry["sessions"] : json::array({entry});
+      for (const auto& s : sessions)
+        for (const auto& step : s["steps"])
+          if (!step["edge_name"].get<std::string>().empty()) out.insert(step["edge_name"].get<std::string>());
+    }
+  }
+  return out;
+}
+}  // namespace
+
+// The printed cards name the edge the person's own kit offers, as their plan
+// does: a starter kit has no bevelled edge, so neither the plan nor the
+// handout asks for one. Before the person has saved their tools, the cards
+// assume every tool and say so.
+TEST(CliProgram, TheHandoutNamesTheEdgeThePersonsOwnKitOffers) {
+  Sandbox box;
+  link_to_pat(box);
+  cli_test::write_file(box.path("neck.json"), neck_program(4).dump());
+  ASSERT_EQ(box.run("practice assign 1 --as pat --file " + box.path("neck.json").string()).code, 0);
+  const Outcome before = box.run("practice cards 1 1 --as pat");
+  ASSERT_EQ(before.code, 0) << before.err;
+  EXPECT_NE(before.out.find("These cards assume every tool"), std::string::npos) << before.out;
+
+  set_up_desk_worker(box);  // a starter kit
+  const std::set<std::string> planned = edges_in(json::parse(box.run("--json plan").out));
+  ASSERT_FALSE(planned.empty());
+  EXPECT_EQ(planned.count("Bevelled edge"), 0u) << "the starter kit has none";
+  for (const std::string& command : {std::string("practice cards 1 1 --as pat"), std::string("program cards 1")}) {
+    const Outcome cards = box.run("--json " + command);
+    ASSERT_EQ(cards.code, 0) << command << ": " << cards.err;
+    EXPECT_EQ(edges_in(json::parse(cards.out)["cards"]), planned) << command;
+    const Outcome text = box.run(command);
+    EXPECT_EQ(text.out.find(", Bevelled edge,"), std::string::npos) << "no step asks for it: " << text.out;
+    EXPECT_EQ(text.out.find("These cards assume every tool"), std::string::npos) << text.out;
+  }
 }

@@ -743,7 +743,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A program's step cards, for printing. */
+        /**
+         * A program's step cards, for printing.
+         * @description The cards are made for the person's own tools (their profile's tools and kits), so each step names the edge their plan names; before they have saved a profile, for every tool, with a note (rule handout-every-tool) saying a step's edge may differ from their kit.
+         */
         get: operations["ownProgramCards"];
         put?: never;
         post?: never;
@@ -829,7 +832,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A program's step cards, for printing (logged). */
+        /**
+         * A program's step cards, for printing (logged).
+         * @description The cards are made for the person's own tools (their profile's tools and kits), so each step names the edge their plan names; before they have saved a profile, for every tool, with a note (rule handout-every-tool) saying a step's edge may differ from their kit.
+         */
         get: operations["clientProgramCards"];
         put?: never;
         post?: never;

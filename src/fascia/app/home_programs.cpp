@@ -5,6 +5,7 @@
 
 #include "fascia/app/care_links.hpp"
 #include "fascia/app/text_limits.hpp"
+#include "fascia/app/tool_inventory.hpp"
 #include "fascia/core/planner.hpp"
 
 namespace fascia::app {
@@ -207,7 +208,17 @@ ProgramHold program_hold(const core::ScreeningState& state, HoldReader reader) {
   return hold;
 }
 
-core::Plan program_step_cards(const core::KnowledgeBase& kb, const core::HomeProgram& program) {
+core::Result<std::optional<std::set<std::string>>> handout_tools(const core::KnowledgeBase& kb, JournalStore& store) {
+  auto profile = store.load_profile();
+  if (!profile) return tl::make_unexpected(profile.error());
+  if (!*profile) return std::optional<std::set<std::string>>{};
+  auto tools = expand_owned_tools(kb, (*profile)->tools);
+  if (!tools) return std::optional<std::set<std::string>>{};
+  return std::optional<std::set<std::string>>{std::set<std::string>(tools->begin(), tools->end())};
+}
+
+core::Plan program_step_cards(const core::KnowledgeBase& kb, const core::HomeProgram& program,
+                              const std::optional<std::set<std::string>>& owned) {
   core::Profile profile;
   profile.name = "handout";
   for (const auto& item : program.items) {
@@ -217,17 +228,26 @@ core::Plan program_step_cards(const core::KnowledgeBase& kb, const core::HomePro
     if (!listed) profile.regions.push_back({item.target.region, item.target.side, 0});
   }
   std::set<std::string> tools;
-  for (const auto& [id, tool] : kb.tools) {
-    profile.tools.push_back(id);
-    tools.insert(id);
+  if (owned) {
+    tools = *owned;
+  } else {
+    for (const auto& [id, tool] : kb.tools) tools.insert(id);
   }
+  profile.tools.assign(tools.begin(), tools.end());
   profile.weekdays = program.weekdays;
   profile.minutes_per_session = 240;
   profile.start = program.start;
   profile.weeks = program.weeks;
   const core::Clearance clearance;  // no findings: the handout shows the program itself
   const core::Journal journal;
-  return core::build_plan(core::PlanInputs{kb, profile, tools, clearance, journal, program.start, &program});
+  core::Plan cards =
+      core::build_plan(core::PlanInputs{kb, profile, tools, clearance, journal, program.start, &program});
+  if (!owned)
+    cards.notes.push_back({"handout-every-tool",
+                           "These cards assume every tool, because no list of the person's own tools is saved yet; "
+                           "a step's edge may differ from the one their own kit offers",
+                           "fascia-editors"});
+  return cards;
 }
 
 }  // namespace fascia::app

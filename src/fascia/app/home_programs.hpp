@@ -9,6 +9,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -106,12 +108,22 @@ struct ProgramHold {
 enum class HoldReader { practitioner, person };
 ProgramHold program_hold(const core::ScreeningState& state, HoldReader reader);
 
+// The tools a person's handout is made for: their own (the profile's tools
+// and kits, expanded as their plan expands them), or nullopt before they
+// have saved a profile or when it names a kit the knowledge base no longer
+// has. Errors: the store's (a damaged profile is db_corrupt).
+core::Result<std::optional<std::set<std::string>>> handout_tools(const core::KnowledgeBase& kb, JournalStore& store);
+
 // The step cards of a program, one adapted session per item, as the
-// planner makes them for someone with no findings who owns every tool (what
-// a printed handout shows: doses after the practitioner's lowering, the
-// pressure ceiling, cues, cautions and stop signs). The person's own plan
-// still applies their screening on top. Items the planner cannot place are
-// in the plan's notes, with reasons.
-core::Plan program_step_cards(const core::KnowledgeBase& kb, const core::HomeProgram& program);
+// planner makes them for someone with no findings who owns `owned` (what a
+// printed handout shows: doses after the practitioner's lowering, the
+// pressure ceiling, the edge their kit offers, cues, cautions and stop
+// signs), so a card names the same edge as the person's own plan. Without
+// `owned`, every tool, with a note (rule handout-every-tool) saying the
+// edge may differ from their kit. The person's own plan still applies their
+// screening on top. Items the planner cannot place (a step no owned tool
+// can do) are in the plan's notes, with reasons.
+core::Plan program_step_cards(const core::KnowledgeBase& kb, const core::HomeProgram& program,
+                              const std::optional<std::set<std::string>>& owned);
 
 }  // namespace fascia::app

@@ -79,9 +79,10 @@ int print_histories(Context& ctx, const core::KnowledgeBase& kb, const std::vect
 }
 
 // A handout: the program, then each session's step cards with doses, cues,
-// cautions and stop signs.
-int print_cards(Context& ctx, const core::KnowledgeBase& kb, const core::HomeProgram& program) {
-  const core::Plan cards = app::program_step_cards(kb, program);
+// cautions and stop signs, made for the tools in `owned` (app::handout_tools).
+int print_cards(Context& ctx, const core::KnowledgeBase& kb, const core::HomeProgram& program,
+                const std::optional<std::set<std::string>>& owned) {
+  const core::Plan cards = app::program_step_cards(kb, program, owned);
   if (ctx.json()) {
     ctx.print_json(adapters::program_cards_json(program, cards));
     return kOk;
@@ -166,7 +167,10 @@ int client_programs(Context& ctx, std::int64_t client, const std::string& as, st
   if (cards_of == 0)
     return print_histories(ctx, *kb, histories, app::program_hold(state, app::HoldReader::practitioner));
   for (const auto& h : histories)
-    if (h.current.id == cards_of) return print_cards(ctx, *kb, h.current);
+    if (h.current.id == cards_of) {
+      FASCIA_CLI_TRY(owned, app::handout_tools(*kb, *store));
+      return print_cards(ctx, *kb, h.current, owned);
+    }
   return report(ctx.err, {core::ErrorCode::not_found, "no program " + std::to_string(cards_of)});
 }
 
@@ -203,7 +207,10 @@ int own_programs(Context& ctx, std::int64_t cards_of) {
   FASCIA_CLI_TRY(state, app::screening_state(*kb, *store));
   if (cards_of == 0) return print_histories(ctx, *kb, histories, app::program_hold(state, app::HoldReader::person));
   for (const auto& h : histories)
-    if (h.current.id == cards_of) return print_cards(ctx, *kb, h.current);
+    if (h.current.id == cards_of) {
+      FASCIA_CLI_TRY(owned, app::handout_tools(*kb, *store));
+      return print_cards(ctx, *kb, h.current, owned);
+    }
   return report(ctx.err, {core::ErrorCode::not_found, "no program " + std::to_string(cards_of) + " (fascia program)"});
 }
 

@@ -147,8 +147,11 @@ ApiResult<Reply> get_own_cards(Call& call) {
   API_TRY(store, lift(call.state.stores.lease(call.person_id)));
   API_TRY(versions, lift(store->load_programs()));
   for (const auto& h : app::program_histories(call.state.kb, versions))
-    if (h.current.id == program_id)
-      return json_reply(adapters::program_cards_json(h.current, app::program_step_cards(call.state.kb, h.current)));
+    if (h.current.id == program_id) {
+      API_TRY(owned, lift(app::handout_tools(call.state.kb, *store)));
+      return json_reply(
+          adapters::program_cards_json(h.current, app::program_step_cards(call.state.kb, h.current, owned)));
+    }
   return api_fail(404, "not_found", "no program " + std::to_string(program_id), "id");
 }
 
@@ -170,8 +173,13 @@ ApiResult<Reply> get_client_cards(Call& call) {
   API_TRY(histories, lift(app::programs_for_practitioner(call.state.kb, *clinics, reader_of(call, client), practitioner,
                                                          client, unix_now())));
   for (const auto& h : histories)
-    if (h.current.id == program_id)
-      return json_reply(adapters::program_cards_json(h.current, app::program_step_cards(call.state.kb, h.current)));
+    if (h.current.id == program_id) {
+      // The client's own kit, read only after the reach was decided and logged.
+      API_TRY(store, lift(call.state.stores.lease(client)));
+      API_TRY(owned, lift(app::handout_tools(call.state.kb, *store)));
+      return json_reply(
+          adapters::program_cards_json(h.current, app::program_step_cards(call.state.kb, h.current, owned)));
+    }
   return api_fail(404, "not_found", "no program " + std::to_string(program_id), "id");
 }
 

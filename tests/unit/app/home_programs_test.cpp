@@ -232,7 +232,7 @@ TEST(ProgramStepCards, AHandoutShowsEachItemAdaptedWithTheCueAndNeverAClinicOnly
   const auto kb = fixture::kb();
   auto program = neck(3);
   program.items[0].dose_percent = 50;
-  const core::Plan cards = app::program_step_cards(kb, program);
+  const core::Plan cards = app::program_step_cards(kb, program, std::nullopt);
   ASSERT_EQ(cards.templates.size(), 1u);
   bool cue_shown = false;
   for (const auto& step : cards.templates[0].steps) {
@@ -243,6 +243,46 @@ TEST(ProgramStepCards, AHandoutShowsEachItemAdaptedWithTheCueAndNeverAClinicOnly
     for (const auto& cue : step.cues) cue_shown |= cue.find("breathe out") != std::string::npos;
   }
   EXPECT_TRUE(cue_shown);
+}
+
+// The cards name the edge the person's own tools offer, as their plan does
+// (here a scraping stone stands in for the long curved edge); made for every
+// tool, they say so.
+TEST(ProgramStepCards, TheCardsUseTheEdgeOfThePersonsOwnToolsAsTheirPlanDoes) {
+  const auto kb = fixture::kb();
+  const auto program = neck(4);
+  auto edges = [](const core::Plan& plan) {
+    std::set<std::string> out;
+    for (const auto& s : plan.templates)
+      for (const auto& step : s.steps)
+        if (!step.edge_name.empty()) out.insert(step.edge_name);
+    for (const auto& d : plan.days)
+      for (const auto& s : d.sessions)
+        for (const auto& step : s.steps)
+          if (!step.edge_name.empty()) out.insert(step.edge_name);
+    return out;
+  };
+  auto has_note = [](const core::Plan& plan) {
+    return std::any_of(plan.notes.begin(), plan.notes.end(),
+                       [](const core::Reason& r) { return r.rule == "handout-every-tool"; });
+  };
+  const std::set<std::string> stone{"scraping-stone", "hands"};
+  const core::Plan own = app::program_step_cards(kb, program, stone);
+  EXPECT_EQ(edges(own).count("stone edge"), 1u);
+  EXPECT_EQ(edges(own).count("long curved edge"), 0u) << "a stone has no long curved edge";
+  EXPECT_FALSE(has_note(own));
+
+  core::Profile person = fixture::desk_worker();
+  person.tools = {stone.begin(), stone.end()};
+  const core::Clearance clear = core::evaluate_screening(kb, fixture::all_clear(kb));
+  const core::Journal none;
+  const core::Plan plan = core::build_plan({kb, person, stone, clear, none, program.start, &program});
+  EXPECT_EQ(edges(plan), edges(own)) << "the handout and the plan name the same edge";
+
+  const core::Plan any = app::program_step_cards(kb, program, std::nullopt);
+  EXPECT_EQ(edges(any).count("long curved edge"), 1u);
+  EXPECT_EQ(edges(any).count("stone edge"), 0u);
+  EXPECT_TRUE(has_note(any));
 }
 
 // The hold (issue 10, point 3: "a new warning sign blocks it and flags it to
