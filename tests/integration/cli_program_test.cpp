@@ -171,8 +171,9 @@ std::set<std::string> edges_in(const json& plan) {
 }
 }  // namespace
 
-// The printed cards name the edge the person's own kit offers, as their plan
-// does: a starter kit has no bevelled edge, so neither the plan nor the
+// Before the person has set up, the program is assigned but not followed
+// yet, and both readers are told. The printed cards name the edge the
+// person's own kit offers, as their plan does: a starter kit has no bevelled edge, so neither the plan nor the
 // handout asks for one. Before the person has saved their tools, the cards
 // assume every tool and say so.
 TEST(CliProgram, TheHandoutNamesTheEdgeThePersonsOwnKitOffers) {
@@ -183,8 +184,22 @@ TEST(CliProgram, TheHandoutNamesTheEdgeThePersonsOwnKitOffers) {
   const Outcome before = box.run("practice cards 1 1 --as pat");
   ASSERT_EQ(before.code, 0) << before.err;
   EXPECT_NE(before.out.find("These cards assume every tool"), std::string::npos) << before.out;
+  // No profile and no safety answers yet: no plan follows the program, and both readers are told so.
+  for (const std::string& command : {std::string("practice programs 1 --as pat"), std::string("program")}) {
+    const Outcome list = box.run(command);
+    ASSERT_EQ(list.code, 0) << command << ": " << list.err;
+    EXPECT_EQ(list.out.find(" — in force\n"), std::string::npos) << command << ": " << list.out;
+    EXPECT_NE(list.out.find("NOT FOLLOWED YET: "), std::string::npos) << command << ": " << list.out;
+    EXPECT_NE(list.out.find("safety questions"), std::string::npos) << list.out;
+  }
+  EXPECT_EQ(json::parse(box.run("--json program").out)["hold"]["awaiting_setup"], true);
 
   set_up_desk_worker(box);  // a starter kit
+  for (const std::string& command : {std::string("practice programs 1 --as pat"), std::string("program")}) {
+    const Outcome list = box.run(command);
+    EXPECT_NE(list.out.find(" — in force\n"), std::string::npos) << command << ": " << list.out;
+    EXPECT_EQ(list.out.find("NOT FOLLOWED YET"), std::string::npos) << command << ": " << list.out;
+  }
   const std::set<std::string> planned = edges_in(json::parse(box.run("--json plan").out));
   ASSERT_FALSE(planned.empty());
   EXPECT_EQ(planned.count("Bevelled edge"), 0u) << "the starter kit has none";

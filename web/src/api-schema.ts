@@ -2192,6 +2192,10 @@ export interface components {
             /** Format: date */
             since: string | null;
             reason: string;
+            /** @description The person has not yet saved a profile or answered the safety questions, so no plan follows the program yet. Not a hold: nothing is flagged. */
+            awaiting_setup: boolean;
+            /** @description What is missing, worded for whoever asked; empty when not awaiting. */
+            setup: string;
         };
         /** @description One thing that needs a practitioner's attention (core/attention.hpp). */
         AttentionFlag: {

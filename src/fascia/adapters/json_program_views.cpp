@@ -9,7 +9,9 @@ namespace fascia::adapters {
 nlohmann::json program_hold_json(const app::ProgramHold& hold) {
   return {{"held", hold.held},
           {"since", hold.since ? nlohmann::json(core::format_date(*hold.since)) : nlohmann::json(nullptr)},
-          {"reason", hold.reason}};
+          {"reason", hold.reason},
+          {"awaiting_setup", hold.awaiting_setup},
+          {"setup", hold.setup}};
 }
 
 nlohmann::json program_histories_json(const std::vector<app::ProgramHistory>& histories, const app::ProgramHold& hold) {

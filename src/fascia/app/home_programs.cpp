@@ -208,6 +208,24 @@ ProgramHold program_hold(const core::ScreeningState& state, HoldReader reader) {
   return hold;
 }
 
+core::Result<ProgramHold> read_program_hold(const core::KnowledgeBase& kb, JournalStore& store, HoldReader reader) {
+  auto screenings = store.load_screenings();
+  if (!screenings) return tl::make_unexpected(screenings.error());
+  auto journal = store.load_journal();
+  if (!journal) return tl::make_unexpected(journal.error());
+  auto profile = store.load_profile();
+  if (!profile) return tl::make_unexpected(profile.error());
+  ProgramHold hold = program_hold(core::evaluate_screenings(kb, *screenings, journal->clearances), reader);
+  if (*profile && !screenings->empty()) return hold;
+  hold.awaiting_setup = true;
+  hold.setup = reader == HoldReader::practitioner
+                   ? "The client has not yet saved their profile and answered the safety questions; their plan "
+                     "follows this program once they have."
+                   : "Save your profile and answer the safety questions; your plan follows this program once you "
+                     "have.";
+  return hold;
+}
+
 core::Result<std::optional<std::set<std::string>>> handout_tools(const core::KnowledgeBase& kb, JournalStore& store) {
   auto profile = store.load_profile();
   if (!profile) return tl::make_unexpected(profile.error());

@@ -101,12 +101,22 @@ struct ProgramHold {
   bool held = false;
   std::optional<core::Date> since;  // the earliest day such a finding was raised
   std::string reason;               // what to do, for its reader, without the date; empty when not held
+  // The person has not yet saved a profile or answered the safety questions,
+  // so no plan follows any program yet (ADR 0010: screening comes first).
+  // Not a hold: nothing is flagged to the practitioner.
+  bool awaiting_setup = false;
+  std::string setup;  // what is missing, for its reader; empty when not awaiting
 };
 // Who reads the hold's sentence: the practitioner ("the client's own safety
 // answers…", clear it when safe) or the person ("your own safety answers…",
 // contact the practitioner).
 enum class HoldReader { practitioner, person };
 ProgramHold program_hold(const core::ScreeningState& state, HoldReader reader);
+
+// The hold read from the person's store: program_hold over their screenings
+// and clearances, and awaiting_setup when they have no profile or no
+// screening yet. Errors: the store's.
+core::Result<ProgramHold> read_program_hold(const core::KnowledgeBase& kb, JournalStore& store, HoldReader reader);
 
 // The tools a person's handout is made for: their own (the profile's tools
 // and kits, expanded as their plan expands them), or nullopt before they

@@ -15,7 +15,6 @@
 #include "fascia/adapters/json_program_views.hpp"
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/app/home_programs.hpp"
-#include "fascia/app/screening_state.hpp"
 #include "fascia/cli/care_stores.hpp"
 #include "fascia/cli/commands.hpp"
 #include "fascia/cli/render_text.hpp"
@@ -36,12 +35,16 @@ void print_item(std::ostream& out, const core::KnowledgeBase& kb, const core::Pr
   if (!item.cue.empty()) out << "    cue: " << item.cue << "\n";
 }
 
-void print_history(std::ostream& out, const core::KnowledgeBase& kb, const app::ProgramHistory& h) {
+// `awaiting_setup`: the person has no profile or screening yet, so even the
+// program in force is not followed yet (app::ProgramHold).
+void print_history(std::ostream& out, const core::KnowledgeBase& kb, const app::ProgramHistory& h,
+                   bool awaiting_setup = false) {
   const core::HomeProgram& p = h.current;
   out << "Home program " << p.id << " (version " << p.version << "), assigned by " << p.practitioner << ", " << p.clinic
-      << (p.ended      ? " — ended on " + core::format_long_date(*p.ended) + " by " + p.ended_by
-          : h.in_force ? " — in force"
-                       : "")
+      << (p.ended                        ? " — ended on " + core::format_long_date(*p.ended) + " by " + p.ended_by
+          : h.in_force && awaiting_setup ? " — in force once the plan can follow it"
+          : h.in_force                   ? " — in force"
+                                         : "")
       << "\n";
   std::string days;
   for (int d : p.weekdays) days += (days.empty() ? "" : ", ") + std::string(kDays[d]);
@@ -70,11 +73,12 @@ int print_histories(Context& ctx, const core::KnowledgeBase& kb, const std::vect
     return kOk;
   }
   if (histories.empty()) ctx.out << "No home program assigned.\n";
-  for (const auto& h : histories) print_history(ctx.out, kb, h);
+  for (const auto& h : histories) print_history(ctx.out, kb, h, hold.awaiting_setup);
   const bool in_force = std::any_of(histories.begin(), histories.end(), [](const auto& h) { return h.in_force; });
   if (hold.held && in_force)
     ctx.out << "HELD" << (hold.since ? " since " + core::format_long_date(*hold.since) : std::string()) << ": "
             << hold.reason << "\n";
+  if (hold.awaiting_setup && in_force) ctx.out << "NOT FOLLOWED YET: " << hold.setup << "\n";
   return kOk;
 }
 
@@ -163,9 +167,10 @@ int client_programs(Context& ctx, std::int64_t client, const std::string& as, st
   FASCIA_CLI_TRY(histories,
                  app::programs_for_practitioner(
                      *kb, *stores.clinics, [&] { return store->load_programs(); }, practitioner, client, unix_now()));
-  FASCIA_CLI_TRY(state, app::screening_state(*kb, *store));  // after the reach was decided and logged
-  if (cards_of == 0)
-    return print_histories(ctx, *kb, histories, app::program_hold(state, app::HoldReader::practitioner));
+  if (cards_of == 0) {  // after the reach was decided and logged
+    FASCIA_CLI_TRY(hold, app::read_program_hold(*kb, *store, app::HoldReader::practitioner));
+    return print_histories(ctx, *kb, histories, hold);
+  }
   for (const auto& h : histories)
     if (h.current.id == cards_of) {
       FASCIA_CLI_TRY(owned, app::handout_tools(*kb, *store));
@@ -204,8 +209,10 @@ int own_programs(Context& ctx, std::int64_t cards_of) {
   FASCIA_CLI_TRY(store, ctx.store());
   FASCIA_CLI_TRY(versions, store->load_programs());
   const auto histories = app::program_histories(*kb, versions);
-  FASCIA_CLI_TRY(state, app::screening_state(*kb, *store));
-  if (cards_of == 0) return print_histories(ctx, *kb, histories, app::program_hold(state, app::HoldReader::person));
+  if (cards_of == 0) {
+    FASCIA_CLI_TRY(hold, app::read_program_hold(*kb, *store, app::HoldReader::person));
+    return print_histories(ctx, *kb, histories, hold);
+  }
   for (const auto& h : histories)
     if (h.current.id == cards_of) {
       FASCIA_CLI_TRY(owned, app::handout_tools(*kb, *store));

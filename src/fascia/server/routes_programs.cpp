@@ -16,7 +16,6 @@
 #include "fascia/adapters/json_program_views.hpp"
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/app/home_programs.hpp"
-#include "fascia/app/screening_state.hpp"
 #include "fascia/server/auth.hpp"
 #include "fascia/server/json_input.hpp"
 #include "fascia/server/route_helpers.hpp"
@@ -53,8 +52,7 @@ nlohmann::json program_json(const core::HomeProgram& program) { return nlohmann:
 // The hold on the client's program from their own screening (app::program_hold).
 ApiResult<app::ProgramHold> hold_of(Call& call, std::int64_t person) {
   API_TRY(store, lift(call.state.stores.lease(person)));
-  API_TRY(state, lift(app::screening_state(call.state.kb, *store)));
-  return app::program_hold(state, app::HoldReader::practitioner);
+  return lift(app::read_program_hold(call.state.kb, *store, app::HoldReader::practitioner));
 }
 
 // A writer into the client's journal through their group commit; the
@@ -137,9 +135,8 @@ ApiResult<Reply> end_own_program(Call& call) {
 ApiResult<Reply> get_own_programs(Call& call) {
   API_TRY(store, lift(call.state.stores.lease(call.person_id)));
   API_TRY(versions, lift(store->load_programs()));
-  API_TRY(state, lift(app::screening_state(call.state.kb, *store)));
-  return json_reply(adapters::program_histories_json(app::program_histories(call.state.kb, versions),
-                                                     app::program_hold(state, app::HoldReader::person)));
+  API_TRY(hold, lift(app::read_program_hold(call.state.kb, *store, app::HoldReader::person)));
+  return json_reply(adapters::program_histories_json(app::program_histories(call.state.kb, versions), hold));
 }
 
 ApiResult<Reply> get_own_cards(Call& call) {
