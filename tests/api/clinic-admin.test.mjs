@@ -63,7 +63,7 @@ describe('a clinic administrator deactivates and reactivates a practitioner; inv
       ['ada', 'sam', 404, /no practitioner \d+ in your clinic/],   // another clinic's practitioner
       ['ada', 'dana', 404, /no practitioner \d+ in your clinic/],  // a person
       ['ada', 'ada', 409, /their own account/],
-      ['ada', 'bea', 409, /'bea' is a clinic_admin/],
+      ['ada', 'bea', 409, /'bea' is an administrator/],
     ];
     for (const [who, target, status, says] of cases)
       for (const verb of ['deactivate', 'reactivate']) {

@@ -91,8 +91,8 @@ TEST(CliClinicAdmin, OnlyTheClinicsAdministratorChangesOnlyItsPractitioners) {
   for (const Case& c : std::vector<Case>{
            {"clinic practitioners deactivate pat --as pat", "only a clinic administrator", 5},
            {"clinic practitioners deactivate pat --as me", "'me' is a person", 5},
-           {"clinic practitioners deactivate sam --as ada", "no practitioner 4 in your clinic", 2},
-           {"clinic practitioners deactivate me --as ada", "no practitioner 1 in your clinic", 2},
+           {"clinic practitioners deactivate sam --as ada", "no practitioner named 'sam' in ada's clinic", 2},
+           {"clinic practitioners deactivate me --as ada", "no practitioner named 'me' in ada's clinic", 2},
            {"clinic practitioners deactivate ada --as ada", "their own account", 5},
            {"clinic practitioners deactivate nobody --as ada", "no account named 'nobody'", 2},
            {"clinic practitioners reactivate pat --as ada", "'pat' is already active", 5},
@@ -105,6 +105,12 @@ TEST(CliClinicAdmin, OnlyTheClinicsAdministratorChangesOnlyItsPractitioners) {
     EXPECT_TRUE(contains(r.err, c.says)) << c.args << ": " << r.err;
   }
   EXPECT_EQ(box.run("--json user list").out, accounts_before);
+  // Roles in words for people: "administrator", as the README and the web app say, not clinic_admin.
+  for (const std::string& command : {std::string("user list"), std::string("clinic practitioners --as ada")}) {
+    const auto listed = box.run(command);
+    EXPECT_TRUE(contains(listed.out, "administrator")) << command << ": " << listed.out;
+    EXPECT_FALSE(contains(listed.out, "clinic_admin")) << command << ": " << listed.out;
+  }
 }
 
 TEST(CliClinicAdmin, APractitionerListsTheirInvitationsAndCancelsAnOpenOne) {

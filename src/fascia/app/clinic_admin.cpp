@@ -27,9 +27,10 @@ core::Result<Account> practitioner_of_clinic(AccountStore& accounts, const Accou
   if (!*found || (*found)->membership.clinic_id != *clinic)
     return core::fail(ErrorCode::not_found, "no practitioner " + std::to_string(person_id) + " in your clinic");
   if ((*found)->membership.role != core::Role::practitioner)
-    return core::fail(ErrorCode::precondition, "'" + (*found)->name + "' is a " +
-                                                   std::string(core::to_string((*found)->membership.role)) +
-                                                   "; only practitioners are deactivated or reactivated here");
+    return core::fail(ErrorCode::precondition,
+                      "'" + (*found)->name + "' is " +
+                          ((*found)->membership.role == core::Role::clinic_admin ? "an administrator" : "a person") +
+                          "; only practitioners are deactivated or reactivated here");
   return **found;
 }
 

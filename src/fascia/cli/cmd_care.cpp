@@ -373,7 +373,7 @@ int access_log(Context& ctx, const std::string& as) {
       clinic_names[*e.clinic_id] = clinic ? clinic->name : "clinic " + std::to_string(*e.clinic_id);
     }
   for (const auto& e : entries) {
-    ctx.out << adapters::utc_text(e.at) << "  " << e.actor_name << " (" << core::to_string(e.actor_role);
+    ctx.out << adapters::utc_text(e.at) << "  " << e.actor_name << " (" << core::role_words(e.actor_role);
     if (e.clinic_id) ctx.out << ", " << clinic_names[*e.clinic_id];
     ctx.out << ")  " << core::to_string(e.kind) << "  " << e.what << "\n";
   }

@@ -23,7 +23,7 @@ struct AdminOptions {
 enum class Change { deactivate, reactivate };
 
 void print_member(Context& ctx, const app::Account& a) {
-  ctx.out << a.name << "  (person " << a.person_id << ", " << core::to_string(a.membership.role);
+  ctx.out << a.name << "  (person " << a.person_id << ", " << core::role_words(a.membership.role);
   if (a.deactivated_at)
     ctx.out << ", deactivated " << adapters::utc_text(*a.deactivated_at);
   else
@@ -53,9 +53,15 @@ int change_state(Context& ctx, const AdminOptions& o, Change change) {
   FASCIA_CLI_TRY(found, stores.accounts->find_account(o.name));
   if (!found)
     return report(ctx.err, {core::ErrorCode::not_found, "no account named '" + o.name + "' (fascia user list)"});
-  FASCIA_CLI_TRY(account, change == Change::deactivate
-                              ? app::deactivate_practitioner(*stores.accounts, admin, found->person_id, unix_now())
-                              : app::reactivate_practitioner(*stores.accounts, admin, found->person_id));
+  auto changed = change == Change::deactivate
+                     ? app::deactivate_practitioner(*stores.accounts, admin, found->person_id, unix_now())
+                     : app::reactivate_practitioner(*stores.accounts, admin, found->person_id);
+  // The app names the person id the API was given; here the name typed is what the reader knows.
+  if (!changed && changed.error().code == core::ErrorCode::not_found)
+    return report(ctx.err,
+                  {core::ErrorCode::not_found, "no practitioner named '" + o.name + "' in " + admin.name +
+                                                   "'s clinic (fascia clinic practitioners --as " + admin.name + ")"});
+  FASCIA_CLI_TRY(account, std::move(changed));
   if (ctx.json()) {
     ctx.print_json(adapters::account_json(account));
     return kOk;

@@ -80,7 +80,7 @@ int add_user(Context& ctx, const NewUser& user) {
     ctx.out << "Account '" << account.name << "' created (person " << account.person_id
             << (account.person_id == 1 ? ", the same person the terminal commands use" : "");
     if (membership.role != core::Role::person)
-      ctx.out << "; " << core::to_string(membership.role) << " of clinic " << *membership.clinic_id;
+      ctx.out << "; " << core::role_words(membership.role) << " of clinic " << *membership.clinic_id;
     ctx.out << ").\n";
   }
   return kOk;
@@ -113,7 +113,7 @@ int list_users(Context& ctx) {
   for (const auto& a : all) {
     ctx.out << a.name << "  (person " << a.person_id;
     if (a.membership.role != core::Role::person)
-      ctx.out << ", " << core::to_string(a.membership.role) << " of clinic " << a.membership.clinic_id.value_or(0);
+      ctx.out << ", " << core::role_words(a.membership.role) << " of clinic " << a.membership.clinic_id.value_or(0);
     if (a.deactivated_at) ctx.out << ", deactivated " << adapters::utc_text(*a.deactivated_at);
     ctx.out << ")\n";
   }

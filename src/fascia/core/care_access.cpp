@@ -16,6 +16,8 @@ std::string_view to_string(Role role) {
   return "person";
 }
 
+std::string_view role_words(Role role) { return role == Role::clinic_admin ? "administrator" : to_string(role); }
+
 std::optional<Role> parse_role(std::string_view text) {
   if (text == "person") return Role::person;
   if (text == "practitioner") return Role::practitioner;

@@ -18,6 +18,9 @@ namespace fascia::core {
 // administrator manages the clinic's practitioners and sees no client's data.
 enum class Role { person, practitioner, clinic_admin };
 std::string_view to_string(Role role);             // "person", "practitioner", "clinic_admin"
+// The role in words for people: "person", "practitioner", "administrator"
+// (the web app's and the README's word for clinic_admin).
+std::string_view role_words(Role role);
 std::optional<Role> parse_role(std::string_view);  // also takes "admin" for clinic_admin
 
 // Whether an account may act: a clinic administrator deactivates a
