@@ -95,8 +95,13 @@ describe('clinic treatments recorded by a linked practitioner', () => {
     assert.deepEqual(stored.regions, IASTM.regions);
     assert.equal(stored.practitioner, 'pat');
     assert.equal(stored.pressure, 4);
+    // Instrument work: home instrument work there may go on two days later at the earliest (the 48 h gap).
+    const resumes = new Date(`${TODAY}T00:00:00Z`);
+    resumes.setUTCDate(resumes.getUTCDate() + 2);
+    assert.equal(stored.home_work_resumes, resumes.toISOString().slice(0, 10));
+    const { home_work_resumes: _, ...entry } = stored;
     const journal = await dana.expect(200, 'GET', '/api/v1/journal');
-    assert.deepEqual(journal.clinic_treatments, [stored]);
+    assert.deepEqual(journal.clinic_treatments, [entry]);
     const log = await dana.expect(200, 'GET', '/api/v1/access-log');
     assert.equal(log[0].who.name, 'pat');
     assert.equal(log[0].kind, 'write');

@@ -44,6 +44,10 @@ TEST(CliClinicTreatment, APractitionersClinicInstrumentWorkHoldsHomeWorkAndToday
   ASSERT_EQ(treat.code, 0) << treat.err;
   EXPECT_NE(treat.out.find("Clinic treatment 1 recorded"), std::string::npos) << treat.out;
   EXPECT_NE(treat.out.find("counts as instrument work"), std::string::npos) << treat.out;
+  EXPECT_NE(treat.out.find("waits until Wednesday, 25 November 2026 at the earliest, and until a check-in reports the "
+                           "skin and soreness settled"),
+            std::string::npos)
+      << treat.out;
 
   const json data = json::parse(export_text(box));
   ASSERT_EQ(data["journal"]["clinic_treatments"].size(), 1u);

@@ -2261,6 +2261,29 @@ export interface components {
         };
         /** @description Newest first. */
         InvitationStatusList: components["schemas"]["InvitationStatus"][];
+        /** @description A clinic treatment as stored (the fields of ClinicTreatment), with the first day home work of its kind may load its areas again after it alone. */
+        RecordedClinicTreatment: {
+            id: number;
+            /** Format: date */
+            date: string;
+            /** @description A treatment id (GET /api/v1/kb/treatments). */
+            treatment: string;
+            regions: components["schemas"]["RegionSide"][];
+            pressure: number | null;
+            minutes: number;
+            /** @description What the practitioner saw. */
+            reaction: string;
+            note: string;
+            practitioner_id: number;
+            /** @description The practitioner's account name when it was recorded. */
+            practitioner: string;
+            clinic_id: number;
+            /**
+             * Format: date
+             * @description The day after the kind's gap (instrument work 48 h: two days later; compression or pressure 24 h: the next day); null when the kind counts as no home load. Other work, the weekly count and, after instrument work, a check-in reporting the skin and soreness settled may hold the areas longer.
+             */
+            home_work_resumes: string | null;
+        };
     };
     responses: {
         /** @description The request is malformed: not JSON (bad_json), a wrong type, range or date (invalid), or an id the knowledge base does not know (unknown_name); or text in it is not UTF-8 (the path, a query parameter or a header: invalid; a body field: bad_json), checked before anything else, signed in or not. The field names the part. Nothing was changed. */
@@ -3641,7 +3664,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClinicTreatment"];
+                    "application/json": components["schemas"]["RecordedClinicTreatment"];
                 };
             };
             400: components["responses"]["BadRequest"];

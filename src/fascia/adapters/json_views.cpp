@@ -3,6 +3,7 @@
 #include "fascia/adapters/json_encoding.hpp"
 #include "fascia/core/journal_analysis.hpp"
 #include "fascia/core/reason_groups.hpp"
+#include "fascia/core/treatment_ledger.hpp"
 
 using nlohmann::json;
 
@@ -99,6 +100,13 @@ json progress_json(const core::Progress& progress) { return progress; }
 json clearances_json(const std::vector<core::ClearanceEntry>& clearances) { return clearances; }
 
 json clinic_treatment_json(const core::ClinicTreatmentEntry& entry) { return entry; }
+
+json recorded_clinic_treatment_json(const core::KnowledgeBase& kb, const core::ClinicTreatmentEntry& entry) {
+  json out = clinic_treatment_json(entry);
+  const auto resumes = core::home_work_resumes(kb, entry);
+  out["home_work_resumes"] = resumes ? json(core::format_date(*resumes)) : json(nullptr);
+  return out;
+}
 
 json referral_json(const std::vector<core::ReferralSuggestion>& s, const std::vector<core::Reason>& warnings) {
   return json{{"note", "possible sources to explore, not a diagnosis: finding trigger points by touch is unreliable"},

@@ -73,6 +73,10 @@ nlohmann::json clearances_json(const std::vector<core::ClearanceEntry>& clearanc
 // treatment, regions: [{region, side}], pressure, minutes, reaction, note,
 // practitioner_id, practitioner, clinic_id}.
 nlohmann::json clinic_treatment_json(const core::ClinicTreatmentEntry& entry);
+// The answer to recording one: clinic_treatment_json plus home_work_resumes,
+// the first day home work of its kind may load its areas again after it
+// alone (core::home_work_resumes; "YYYY-MM-DD", null when it counts as nothing).
+nlohmann::json recorded_clinic_treatment_json(const core::KnowledgeBase& kb, const core::ClinicTreatmentEntry& entry);
 // "Pain here often comes from there": {note, warnings, suggestions}.
 nlohmann::json referral_json(const std::vector<core::ReferralSuggestion>& suggestions,
                              const std::vector<core::Reason>& warnings);

@@ -34,6 +34,7 @@
 #include "fascia/cli/decimal_option.hpp"
 #include "fascia/cli/render_journal.hpp"
 #include "fascia/cli/render_text.hpp"
+#include "fascia/core/treatment_ledger.hpp"
 
 namespace fascia::cli {
 
@@ -284,7 +285,7 @@ int treat(Context& ctx, const TreatOptions& o) {
     return report(ctx.err, error);
   }
   if (ctx.json()) {
-    ctx.print_json(adapters::clinic_treatment_json(*stored));
+    ctx.print_json(adapters::recorded_clinic_treatment_json(*kb, *stored));
     return kOk;
   }
   const core::TreatmentModality& kind = kb->treatments.at(stored->treatment);
@@ -294,9 +295,14 @@ int treat(Context& ctx, const TreatOptions& o) {
           << " on " << core::format_long_date(stored->date) << ", " << areas
           << (stored->pressure ? ", pressure " + std::to_string(*stored->pressure) + "/10" : std::string()) << ", "
           << stored->minutes << " min.\n";
-  if (kind.counts_as)
+  if (const auto resumes = core::home_work_resumes(*kb, *stored))
     ctx.out << "It counts as " << core::to_string(*kind.counts_as)
-            << " work on those areas: the client's home work there waits as after a home session.\n";
+            << " work on those areas: the client's home work of that kind there waits until "
+            << core::format_long_date(*resumes) << " at the earliest"
+            << (*kind.counts_as == core::Modality::instrument ? ", and until a check-in reports the skin and soreness "
+                                                                "settled"
+                                                              : "")
+            << ", as after a home session.\n";
   else
     ctx.out << "It holds no home work back (the sources give no load rule for " << kind.name << ").\n";
   return kOk;

@@ -20,6 +20,16 @@ int days_for_hours(int hours) { return (hours + 23) / 24; }
 std::string work_of(Modality modality) { return std::string(to_string(modality)) + " work"; }
 }  // namespace
 
+std::optional<Date> home_work_resumes(const KnowledgeBase& kb, const ClinicTreatmentEntry& treatment) {
+  const auto kind = kb.treatments.find(treatment.treatment);
+  if (kind == kb.treatments.end() || !kind->second.counts_as || !loads_tissue(*kind->second.counts_as))
+    return std::nullopt;
+  const SourcedValue& gap = *kind->second.counts_as == Modality::instrument ? kb.caps.instrument_min_hours_between
+                                                                            : kb.caps.compression_min_hours_between;
+  // cap_conflicts holds a day closer than the gap's whole days.
+  return add_days(treatment.date, days_for_hours(gap.value));
+}
+
 TreatmentLedger TreatmentLedger::from_journal(const KnowledgeBase& kb, const Journal& journal) {
   TreatmentLedger ledger;
   for (const auto& session : journal.sessions)

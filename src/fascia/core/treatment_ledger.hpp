@@ -5,6 +5,7 @@
 // compression or pressure sessions. Clinic work counts like home work.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,15 @@ struct TreatmentEvent {
   Modality modality = Modality::instrument;
   LoadOrigin origin = LoadOrigin::home;
 };
+
+// The first day home work of the kind a clinic treatment counts as may load
+// its areas again, after that treatment alone: the day after the kind's gap
+// has passed (instrument work 48 h, so two days later; compression or
+// pressure 24 h, the next day; seed-000, seed-001 via SafetyCaps). nullopt
+// for a kind that counts as nothing or an id the knowledge base lacks.
+// Other work, the weekly count and, after instrument work, a settled
+// check-in (ADR 0003) may hold the areas longer; a person's Today says.
+std::optional<Date> home_work_resumes(const KnowledgeBase& kb, const ClinicTreatmentEntry& treatment);
 
 class TreatmentLedger {
  public:

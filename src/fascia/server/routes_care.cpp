@@ -230,7 +230,7 @@ ApiResult<Reply> post_client_treatment(Call& call) {
     if (write_error) return tl::make_unexpected(*write_error);
     return tl::make_unexpected(from_core(stored.error().error, stored.error().field));
   }
-  return json_reply(adapters::clinic_treatment_json(*stored), 201);
+  return json_reply(adapters::recorded_clinic_treatment_json(kb, *stored), 201);
 }
 
 }  // namespace

@@ -281,3 +281,22 @@ TEST(ClinicTreatments, TheLaterOfHomeAndClinicWorkIsTheOneACheckInMustFollow) {
   j.reactions.push_back({day("2026-11-24"), "upper-trapezius", Side::both, false, false, false, 0});
   EXPECT_TRUE(reaction_gate(kKb, j, "upper-trapezius", Side::both, day("2026-11-25")).empty());
 }
+
+// The day a confirmation names agrees with the ledger: the gap holds every
+// day before it and none from it on.
+TEST(ClinicTreatments, HomeWorkResumesOnTheFirstDayTheGapAllows) {
+  const auto instrument = clinic("2026-11-23", "clinic-iastm", {{"upper-trapezius", Side::left}});
+  EXPECT_EQ(home_work_resumes(kKb, instrument), day("2026-11-25"));
+  EXPECT_EQ(home_work_resumes(kKb, clinic("2026-11-23", "trigger-point-massage", {{"calves", Side::left}})),
+            day("2026-11-24"));
+  EXPECT_EQ(home_work_resumes(kKb, clinic("2026-11-23", "swedish-massage", {{"calves", Side::left}})), std::nullopt);
+  EXPECT_EQ(home_work_resumes(kKb, clinic("2026-11-23", "no-such-kind", {{"calves", Side::left}})), std::nullopt);
+
+  Journal j;
+  j.clinic_treatments = {instrument};
+  const auto ledger = TreatmentLedger::from_journal(kKb, j);
+  for (Date d = instrument.date; d < day("2026-11-28"); d = add_days(d, 1)) {
+    const bool held = !ledger.cap_conflicts(kKb, "upper-trapezius", Side::left, Modality::instrument, d).empty();
+    EXPECT_EQ(held, d < *home_work_resumes(kKb, instrument)) << format_date(d);
+  }
+}
