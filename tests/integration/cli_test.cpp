@@ -85,6 +85,25 @@ TEST(Cli, ANewUserGoesFromScreeningToASessionAndIsRefusedTheSameRegionTomorrow) 
   EXPECT_EQ(json::parse(later.out)["due"].size(), 1u) << later.out;
 }
 
+// A dose that is one number reads "120 s", not "120 s (aim for 120)"; a range
+// gives its aim with the unit.
+TEST(Cli, ADoseSaysItsAimOnlyWhenItIsARange) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  const Outcome plan = box.run("plan");
+  ASSERT_EQ(plan.code, 0) << plan.err;
+  EXPECT_NE(plan.out.find("Warm-up movement — Top of the shoulder (upper trapezius), 120 s\n"), std::string::npos)
+      << plan.out;
+  EXPECT_NE(plan.out.find(", 15–20 strokes (aim: 17 strokes) per side\n"), std::string::npos) << plan.out;
+  EXPECT_EQ(plan.out.find("aim for"), std::string::npos) << plan.out;
+
+  const Outcome session = box.run("session --script -", kFullNeckSession);
+  ASSERT_EQ(session.code, 0) << session.err;
+  EXPECT_NE(session.out.find("  Dose:      120 seconds\n"), std::string::npos) << session.out;
+  EXPECT_NE(session.out.find("  Dose:      60–90 seconds (aim: 75 seconds)\n"), std::string::npos) << session.out;
+  EXPECT_EQ(session.out.find("aim for"), std::string::npos) << session.out;
+}
+
 TEST(Cli, WhyNotTodayHasOneBulletPerRuleNamingEachAreaOnceAndNoIsoDates) {
   Sandbox box;
   set_up_desk_worker(box);

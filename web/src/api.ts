@@ -1,6 +1,6 @@
 // Same-origin JSON calls to /api/v1. Every failure becomes an ApiError that
-// carries the server's message and the offending field; a 401 anywhere tells
-// the app to show the log-in page.
+// carries the server's message (its number ranges in words) and the
+// offending field; a 401 anywhere tells the app to show the log-in page.
 import type {
   AccessEntry,
   Account,
@@ -70,6 +70,16 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A server message with its number ranges in plain words: "minutes 300 is
+ * outside 1..240" becomes "minutes 300 is not allowed; enter a number from 1
+ * to 240". Every message of an ApiError from the server (its own and each of
+ * its problems') passes through here, so no page shows "1..240".
+ */
+export function plainRanges(message: string): string {
+  return message.replace(/ is outside (-?\d+)\.\.(-?\d+)/g, ' is not allowed; enter a number from $1 to $2');
+}
+
 type UnauthorizedListener = () => void;
 let onUnauthorized: UnauthorizedListener = () => {};
 export function setUnauthorizedListener(listener: UnauthorizedListener): void {
@@ -104,9 +114,9 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     throw new ApiError(
       response.status,
       err?.code ?? 'http_' + response.status,
-      err?.message ?? `The server answered ${response.status}.`,
+      plainRanges(err?.message ?? `The server answered ${response.status}.`),
       err?.field,
-      err?.problems,
+      err?.problems?.map((p) => ({ ...p, message: plainRanges(p.message) })),
     );
   }
   return data as T;

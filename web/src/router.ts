@@ -23,6 +23,10 @@ export interface Route {
   query: URLSearchParams;
 }
 
+/** Other addresses of a page: /today is the Today page, whose address is /. */
+const ALIASES: Record<string, string> = { '/today': '/' };
+
+/** The current route, with a trailing slash dropped and an alias (ALIASES) read as its page's own path. */
 export function useRoute(): Route {
   const [, setTick] = useState(0);
   useEffect(() => {
@@ -32,7 +36,8 @@ export function useRoute(): Route {
       listeners.delete(l);
     };
   }, []);
-  return { path: location.pathname.replace(/\/+$/, '') || '/', query: new URLSearchParams(location.search) };
+  const path = location.pathname.replace(/\/+$/, '') || '/';
+  return { path: ALIASES[path] ?? path, query: new URLSearchParams(location.search) };
 }
 
 /** Handles a click on an in-app link without reloading the page. */

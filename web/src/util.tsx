@@ -87,11 +87,12 @@ export function errorsFrom(e: unknown, labels?: Record<string, string>): FieldEr
 
 /**
  * A server message for a person: the field name it starts with, after any
- * "what: " context ("minutes 300 is outside 1..240", "clinic treatment: date
+ * "what: " context ("minutes 300 is not allowed; …", "clinic treatment: date
  * 2026-11-24 is in the future"), becomes that field's label, with a colon
- * unless a verb follows ("Minutes: 300 is outside 1..240", "Minutes is
- * required"); ISO dates are written long; the whole is a sentence. A
- * message naming no field of `labels` keeps its words.
+ * unless a verb follows ("Minutes: 300 is not allowed; enter a number from 1
+ * to 240", "Minutes is required"); ISO dates are written long; the whole is
+ * a sentence. A message naming no field of `labels` keeps its words. (Its
+ * number ranges are already in words: api.ts plainRanges.)
  */
 export function plainMessage(message: string, labels: Record<string, string>): string {
   const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -101,7 +102,7 @@ export function plainMessage(message: string, labels: Record<string, string>): s
     const m = at.exec(out);
     if (m) {
       const rest = out.slice(m[0].length);
-      // "minutes is required" keeps its verb; "minutes 300 is outside …" gets a colon after the label.
+      // "minutes is required" keeps its verb; "minutes 300 is not allowed …" gets a colon after the label.
       const colon = m[1] || !/^ (is|are|must|has|contains)\b/.test(rest) ? ':' : '';
       out = labels[field] + colon + rest;
       break;
@@ -237,6 +238,13 @@ export const levelWords: Record<ClearanceLevel, string> = {
 
 export function isAlarm(level: ClearanceLevel | undefined): boolean {
   return level === 'emergency' || level === 'urgent';
+}
+
+/** Whether a form's `text` is a whole number from `min` to `max` (or empty, when `optional`). */
+export function isWholeIn(text: string, min: number, max: number, optional = false): boolean {
+  if (text.trim() === '') return optional;
+  const n = Number(text);
+  return Number.isInteger(n) && n >= min && n <= max;
 }
 
 export function range(a: number, b: number): number[] {

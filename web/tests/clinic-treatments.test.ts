@@ -3,14 +3,18 @@
 // Physio) and has a home session of instrument work on the upper trapezius
 // due today (Monday) → on sam's page pat records trigger-point pressure on the
 // scalenes (practitioner-only) and the levator scapulae, then instrument work
-// on the left upper trapezius (an empty form, a day in the future and 300
-// minutes are each refused next to their field, in the form's words) → each
-// confirmation says what was recorded and what it holds back at home, and
-// both entries are in sam's journal on the page → sam sees them in their own
-// journal with who recorded them where, and their Today holds the home
-// instrument work on the upper trapezius back until Wednesday, saying it was
-// clinic work. At 1100×900; the form also at 390×844 in a second context.
+// on the left upper trapezius (an empty form with a day in the future and 300
+// minutes is refused in one go, each problem next to its field in plain
+// words, before anything is sent; a day more than 365 days back too; a
+// request changed on its way is refused by the server in the same plain
+// words, "from 1 to 240", never "1..240") → each confirmation says what was
+// recorded and what it holds back at home, and both entries are in sam's
+// journal on the page → sam sees them in their own journal with who recorded
+// them where, and their Today (at /today as at /) holds the home instrument
+// work on the upper trapezius back until Wednesday, saying it was clinic
+// work. At 1100×900; the form also at 390×844 in a second context.
 import { test } from 'node:test';
+import type { Locator } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { apiCall, checkPage, launch, RESULTS, setUpClinic, shot, signIn, startServer, TODAY, type Watched } from './harness';
@@ -21,6 +25,20 @@ const DAY = 'Monday, 23 November 2026'; // TODAY in words
 const SCALENES = 'Side of the neck, deep (scalenes)';
 const LEVATOR = 'Side and back of the neck to the top of the shoulder blade';
 const TRAPS = 'Top of the shoulder (upper trapezius)';
+
+/**
+ * A folded section's summary is a list item with the browser's ▸ disclosure
+ * marker (as every summary of the app), takes the focus, opens with Enter and
+ * then shows ▾.
+ */
+async function opensFromKeyboard(summary: Locator): Promise<void> {
+  const marker = () => summary.evaluate((el) => `${getComputedStyle(el).display} ${getComputedStyle(el).listStyleType}`);
+  assert.equal(await marker(), 'list-item disclosure-closed', 'a closed summary shows ▸');
+  await summary.focus();
+  await summary.page().keyboard.press('Enter');
+  assert.equal(await summary.evaluate((el) => (el.parentElement as HTMLDetailsElement).open), true, 'Enter opens it');
+  assert.equal(await marker(), 'list-item disclosure-open', 'an open summary shows ▾');
+}
 
 test('pat records clinic treatments on sam\'s page; sam sees them and the home work they hold back', { timeout: 300_000 }, async () => {
   const server = await startServer();
@@ -44,7 +62,9 @@ test('pat records clinic treatments on sam\'s page; sam sees them and the home w
     await pat.page.goto(`${server.base}/clients/${samId}`);
     const section = pat.page.getByTestId('clinic-treatments');
     await section.getByRole('heading', { name: 'Clinic treatments', level: 2 }).waitFor();
-    await section.getByText('Record a clinic treatment').click();
+    // Both folded parts of the page look openable (the ▸/▾ marker of every summary) and open from the keyboard.
+    await opensFromKeyboard(pat.page.getByTestId('visit-notes').locator('summary', { hasText: 'Write a visit note' }));
+    await opensFromKeyboard(section.locator('summary', { hasText: 'Record a clinic treatment' }));
     const form = section.getByRole('form', { name: 'Record a clinic treatment' });
     assert.equal(await form.getByLabel('Day of the treatment').inputValue(), TODAY, 'the day defaults to today');
     assert.equal(await form.getByLabel('Day of the treatment').getAttribute('max'), TODAY, 'no day after today');
@@ -57,14 +77,30 @@ test('pat records clinic treatments on sam\'s page; sam sees them and the home w
     assert.ok(treatmentChoices.includes('Swedish massage'), treatmentChoices.join('|'));
     await checkPage(pat.page, WIDE.width, 'the clinic treatment form');
 
-    // Nothing chosen: each missing field is named next to it, nothing is sent.
+    // Nothing chosen, a day in the future and 300 minutes: every problem at once, each next to its field, nothing sent.
+    let posted = 0;
+    pat.page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/treatments')) posted++;
+    });
     const record = form.getByRole('button', { name: 'Record the treatment' });
+    await form.getByLabel('Day of the treatment').fill('2026-11-24');
+    await form.getByLabel('Minutes').fill('300');
     await record.click();
-    await form.getByText('Choose the treatment you gave.').waitFor();
-    await form.getByText('Choose the area you worked, or remove this row.').waitFor();
-    await form.getByText('Give the minutes it took, 1 to 240.').waitFor();
+    const dateField = form.locator('.field', { has: pat.page.locator('#ct-date') });
+    await dateField
+      .locator('.field-error')
+      .getByText('Day of the treatment: Tuesday, 24 November 2026 is in the future (today is Monday, 23 November 2026).', { exact: true })
+      .waitFor();
+    await form.locator('#ct-treatment-error').getByText('Choose the treatment you gave.', { exact: true }).waitFor();
+    await form.getByTestId('clinic-treatment-area').getByText('Choose the area you worked, or remove this row.', { exact: true }).waitFor();
+    await form.locator('#ct-minutes-error').getByText('Minutes: enter a number from 1 to 240.', { exact: true }).waitFor();
+    assert.equal(await form.locator('.field-error').count(), 4, 'the day, the treatment, the area and the minutes, in one go');
+    for (const label of ['Day of the treatment', 'Minutes'])
+      assert.equal(await form.getByLabel(label).getAttribute('aria-invalid'), 'true', label);
+    assert.equal(await form.getByLabel('Minutes').getAttribute('aria-describedby'), 'ct-minutes-error', 'the refusal is the field\'s description');
+    await shot(pat.page, 'clinic-treatments-1-refused');
 
-    // Trigger-point pressure on the scalenes and the levator scapulae, dated tomorrow: the server's refusal next to the day.
+    // Trigger-point pressure on the scalenes and the levator scapulae, dated more than 365 days back: only the day is refused now.
     await form.getByLabel('Treatment', { exact: true }).selectOption('trigger-point-massage');
     await form.getByTestId('clinic-treatment-hint').getByText(/It counts as pressure work on the areas worked: sam's home compression and pressure work there waits at least 24 h after it/).waitFor();
     await form.getByLabel('Area 1', { exact: true }).selectOption('scalenes');
@@ -75,27 +111,16 @@ test('pat records clinic treatments on sam\'s page; sam sees them and the home w
     await form.getByLabel('Pressure, 0–10 (optional)').selectOption('3');
     await form.getByLabel('Minutes').fill('4');
     await form.getByLabel('Reaction seen (optional)').fill('Tender; no tingling into the arm.');
-    await form.getByLabel('Day of the treatment').fill('2026-11-24');
+    await form.getByLabel('Day of the treatment').fill('2025-11-22');
     await record.click();
-    const dateField = form.locator('.field', { has: pat.page.locator('#ct-date') });
     await dateField
       .locator('.field-error')
-      .getByText('Day of the treatment: Tuesday, 24 November 2026 is in the future (today is Monday, 23 November 2026).')
+      .getByText('Day of the treatment: Saturday, 22 November 2025 is more than 365 days ago (the earliest is Sunday, 23 November 2025).', { exact: true })
       .waitFor();
-    assert.equal(await form.getByLabel('Day of the treatment').getAttribute('aria-invalid'), 'true');
     assert.equal(await form.locator('.field-error').count(), 1, 'only the day is refused');
-    await shot(pat.page, 'clinic-treatments-1-refused-day');
-
-    // 300 minutes: refused next to the minutes, in the form's words (no field path such as "minutes" or "regions[0]").
+    assert.doesNotMatch(await form.innerText(), /regions\[|\.\.\d/);
+    assert.equal(posted, 0, 'nothing was sent while the form had a problem');
     await form.getByLabel('Day of the treatment').fill(TODAY);
-    await form.getByLabel('Minutes').fill('300');
-    await record.click();
-    await form.locator('#ct-minutes-error').getByText('Minutes: 300 is outside 1..240.', { exact: true }).waitFor();
-    assert.equal(await form.getByLabel('Minutes').getAttribute('aria-invalid'), 'true');
-    assert.equal(await form.getByLabel('Minutes').getAttribute('aria-describedby'), 'ct-minutes-error', 'the refusal is the field\'s description');
-    assert.equal(await form.locator('.field-error').count(), 1, 'the day is no longer refused');
-    assert.doesNotMatch(await form.innerText(), /regions\[|\bminutes 300/);
-
     await form.getByLabel('Minutes').fill('4');
     await record.click();
     const saved = section.getByTestId('clinic-treatment-saved');
@@ -147,7 +172,15 @@ test('pat records clinic treatments on sam\'s page; sam sees them and the home w
     await phoneForm.getByLabel('Area 2', { exact: true }).selectOption('scalenes');
     await phoneForm.getByLabel('Minutes').fill('300');
     await phoneForm.getByRole('button', { name: 'Record the treatment' }).click();
-    await phoneForm.getByText('Minutes: 300 is outside 1..240.').waitFor();
+    await phoneForm.locator('#ct-minutes-error').getByText('Minutes: enter a number from 1 to 240.', { exact: true }).waitFor();
+    // The server checks again: a request changed on its way (5 minutes become 300) is refused in the same plain words, with no "1..240".
+    await phone.page.route('**/api/v1/clients/*/treatments', (route) =>
+      route.continue({ postData: JSON.stringify({ ...route.request().postDataJSON(), minutes: 300 }) }),
+    );
+    await phoneForm.getByLabel('Minutes').fill('5');
+    await phoneForm.getByRole('button', { name: 'Record the treatment' }).click();
+    await phoneForm.locator('#ct-minutes-error').getByText('Minutes: 300 is not allowed; enter a number from 1 to 240.', { exact: true }).waitFor();
+    await phone.page.unroute('**/api/v1/clients/*/treatments');
     await checkPage(phone.page, PHONE.width, 'the clinic treatment form at 390×844');
     await shot(phone.page, 'clinic-treatments-3-form-390');
     await phoneSection.screenshot({ path: join(RESULTS, 'clinic-treatments-3-form-390-section.png') });
@@ -164,7 +197,10 @@ test('pat records clinic treatments on sam\'s page; sam sees them and the home w
     await shot(sam.page, 'clinic-treatments-4-journal');
 
     // sam's Today: the home instrument work on the upper trapezius waits until Wednesday, and says it was clinic work.
-    await sam.page.goto(server.base + '/');
+    // At /today as at / (the nav's Today is the current page).
+    await sam.page.goto(server.base + '/today');
+    await sam.page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+    assert.equal(await sam.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).getAttribute('aria-current'), 'page');
     const gap = sam.page.getByTestId('why-not-today-reasons').locator('li[data-rule="instrument-min-hours-between"]');
     await gap.waitFor();
     const why = await gap.innerText();

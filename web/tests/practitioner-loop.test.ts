@@ -166,6 +166,9 @@ test('invite, accept, assign, a session stopped for a warning sign, the list, th
     const progressFlags = pat.page.getByTestId('client-progress').getByTestId('client-flags');
     await progressFlags.locator('li[data-kind="stop-event"]').waitFor();
     assert.equal(await progressFlags.locator('li[data-kind="new-warning-sign"]').count(), 0, 'the flag on the client page is gone');
+    // Before the review its date is said as a sentence, not "the review is on …".
+    const reviewLine = await pat.page.getByTestId('client-progress').locator('li[data-rule="review-week"]').innerText();
+    assert.match(reviewLine, /^The review is on \w+day, \d+ \w+ \d{4}\b/, reviewLine);
     await programs.getByRole('button', { name: 'Show home programs' }).click();
     await programs.getByTestId('client-program').first().waitFor();
     assert.equal(await programs.getByTestId('program-hold').count(), 0, 'the hold is lifted');

@@ -1,14 +1,16 @@
 // Home programs (issue 10, point 3) in a real browser against a real server:
 // practitioner pat opens a linked client's page and assigns a program with a
-// pressure ceiling of 8 → the server's refusal (the 7/10 home cap, seed-000)
-// is shown next to that item's pressure; with 4, a cue and the suboccipitals
-// kept for the clinic it is assigned. The person's Home program page says
-// "Assigned by pat", the plan page says it follows pat's program, the
-// printable handout shows the cue and a Print button, and in print media the
-// navigation and buttons are gone. pat changes the ceiling to 3 → the person
-// sees "4/10 -> 3/10" in the history; a warning sign in the person's own
-// answers holds the program (each side sees a notice worded for them) until
-// pat's clearance; the person stops following it → the plan's notice is gone. Once at desktop width, once at 390×844.
+// pressure ceiling of 11 and a dose of 120 % → both refused at once in the
+// form's words, next to each field; with a ceiling of 8 → the server's refusal
+// (the 7/10 home cap, seed-000) is shown next to that item's pressure; with 4,
+// a cue and the suboccipitals kept for the clinic it is assigned. The person's
+// Home program page says "Assigned by pat", the plan page says it follows
+// pat's program, the printable handout shows the cue and a Print button, and
+// in print media the navigation and buttons are gone. pat changes the ceiling
+// to 3 → the person sees "4/10 -> 3/10" in the history; a warning sign in the
+// person's own answers holds the program (each side sees a notice worded for
+// them) until pat's clearance; the person stops following it → the plan's
+// notice is gone. Once at desktop width, once at 390×844.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addClinic, addUser, apiCall, checkPage, launch, logIn, newPage, setUpPerson, shot, startServer, type Watched } from './harness';
@@ -58,6 +60,16 @@ for (const [width, height] of [
         ['both sides', 'left side', 'right side'],
         'a paired region offers both, left and right',
       );
+      // Out of range (11/10, 120 %): the form's own words next to each field, both at once, not the browser's tooltip; nothing is sent.
+      await item.getByLabel(/Pressure ceiling/).fill('11');
+      await item.getByLabel(/^Dose/).fill('120');
+      await form.getByRole('button', { name: 'Assign the program' }).click();
+      await item.locator('.field-error').getByText('Pressure ceiling: enter a number from 0 to 10, or leave it empty.', { exact: true }).waitFor();
+      await item.locator('.field-error').getByText('Dose: enter a number from 25 to 100.', { exact: true }).waitFor();
+      assert.equal(await item.getByLabel(/Pressure ceiling/).getAttribute('aria-invalid'), 'true');
+      assert.equal(await item.getByLabel(/^Dose/).getAttribute('aria-invalid'), 'true');
+      assert.equal(await section.getByTestId('client-program').count(), 0, 'nothing was assigned');
+      await item.getByLabel(/^Dose/).fill('100');
       await item.getByLabel(/Pressure ceiling/).fill('8');
       assert.equal(await form.getByLabel('Review').inputValue(), '2026-12-21', 'review defaults to start + 28 days');
       await form.getByRole('button', { name: 'Assign the program' }).click();

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <ostream>
 #include <set>
+#include <string_view>
 
 #include "fascia/core/reason_groups.hpp"
 
@@ -18,9 +19,16 @@ std::string range(const core::IntRange& r) {
   return r.min == r.max ? std::to_string(r.min) : std::to_string(r.min) + "–" + std::to_string(r.max);
 }
 
+// A step's dose in `unit`, with the aim after it unless the dose is that one
+// number: "96 s", "60–120 s (aim: 90 s)".
+std::string dose_with_aim(const core::PlannedStep& s, std::string_view unit) {
+  std::string text = fmt::format("{} {}", range(s.dose), unit);
+  if (s.dose.min != s.dose.max || s.dose.min != s.target) text += fmt::format(" (aim: {} {})", s.target, unit);
+  return text;
+}
+
 std::string dose_text(const core::PlannedStep& s) {
-  const char* unit = s.unit == core::DoseUnit::strokes ? "strokes" : "s";
-  std::string text = fmt::format("{} {} (aim for {})", range(s.dose), unit, s.target);
+  std::string text = dose_with_aim(s, s.unit == core::DoseUnit::strokes ? "strokes" : "s");
   if (s.per_side && s.side == core::Side::both) text += " per side";
   return text;
 }
@@ -213,8 +221,7 @@ void print_card(std::ostream& out, const core::KnowledgeBase& kb, const core::St
   if (!s.edge_name.empty()) out << "  With:      " << s.edge_name << "\n";
   if (!s.direction.empty()) out << "  Direction: " << s.direction << "\n";
   if (s.pressure) out << "  Pressure:  " << range(*s.pressure) << " out of 10\n";
-  out << "  Dose:      " << range(s.dose)
-      << (s.unit == core::DoseUnit::strokes ? " strokes" : " seconds") << ", aim for " << s.target << "\n";
+  out << "  Dose:      " << dose_with_aim(s, s.unit == core::DoseUnit::strokes ? "strokes" : "seconds") << "\n";
   if (!s.instruction.empty()) out << "  " << s.instruction << "\n";
   for (const auto& c : s.cues) out << "  · " << c << "\n";
   for (const auto& c : s.cautions) out << "  ! " << c << "\n";

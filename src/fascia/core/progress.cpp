@@ -102,7 +102,7 @@ ReviewVerdict review_for(const KnowledgeBase& kb, const Profile& profile, const 
   const std::string threshold = std::to_string(caps.meaningful_change_points.value) + " points or " +
                                 std::to_string(caps.meaningful_change_percent.value) + " %";
   if (today < v.date) {
-    v.reasons.push_back({"review-week", "the review is on " + format_long_date(v.date), caps.review_week.source});
+    v.reasons.push_back({"review-week", "The review is on " + format_long_date(v.date) + ".", caps.review_week.source});
     return v;
   }
   bool any_data = false;

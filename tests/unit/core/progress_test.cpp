@@ -32,6 +32,13 @@ TEST(WeekFourReview, IsNotDueBeforeWeekFour) {
   EXPECT_EQ(progress_with({pain("2026-12-01", 6)}, "2026-12-20").review.state, ReviewState::not_yet);
 }
 
+TEST(WeekFourReview, BeforeItsDaySaysTheDayAsASentence) {
+  const ReviewVerdict v = progress_with({pain("2026-12-01", 6)}, "2026-12-20").review;
+  ASSERT_EQ(v.reasons.size(), 1u);
+  EXPECT_EQ(v.reasons[0].rule, "review-week");
+  EXPECT_EQ(v.reasons[0].text, "The review is on Monday, 21 December 2026.");
+}
+
 TEST(WeekFourReview, RecommendsAPractitionerWithoutMeaningfulImprovement) {
   const Progress p = progress_with({pain("2026-12-01", 6), pain("2026-12-20", 5)}, "2026-12-21");
   EXPECT_EQ(p.review.state, ReviewState::not_improving);

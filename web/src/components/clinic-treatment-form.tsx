@@ -6,17 +6,19 @@
 // the scalenes included, since this is where they are treated — the pressure,
 // the minutes, the reaction seen and a note. It is posted to POST
 // /clients/{id}/treatments, which writes it into the client's journal and
-// their access log; the server's refusal is shown next to the field it names,
-// in the form's own words. The confirmation says what was recorded and what
-// it holds back at home (clinic-treatment-words.tsx).
+// their access log. Every problem the browser can see is shown at once, each
+// next to its field, before anything is sent; the server's refusal is shown
+// next to the field it names, in the form's own words. The confirmation says
+// what was recorded and what it holds back at home
+// (clinic-treatment-words.tsx).
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { loadNames, useNames } from '../names';
 import type { Caps, ClinicTreatment, Region, Side, TreatmentModality } from '../types';
-import { addDays, errorsFrom, FieldError, type FieldErrors, LoadError, Loading, longDate, OtherErrors, useLoad } from '../util';
+import { addDays, errorsFrom, FieldError, type FieldErrors, isWholeIn, LoadError, Loading, longDate, OtherErrors, useLoad } from '../util';
 import { HomeEffect, treatmentLine } from './clinic-treatment-words';
 import { NrsSelect } from './nrs-select';
-import { keptSide, SideSelect } from './side-select';
+import { keptSide, SideSelect, sidesOf } from './side-select';
 
 interface Kb {
   treatments: TreatmentModality[];
@@ -44,6 +46,41 @@ const LOAD_WORDS: Record<NonNullable<TreatmentModality['counts_as']>, string> = 
   compression: 'compression',
   pressure: 'sustained pressure',
 };
+
+/** What the form holds when it is sent, as typed. */
+interface Draft {
+  date: string;
+  treatment: string;
+  areas: AreaDraft[];
+  pressure: string;
+  minutes: string;
+}
+
+/**
+ * Every problem the browser can see in a draft, each keyed by the API's field
+ * name, so that all of them show at once next to their fields before
+ * anything is sent: the day (given, not after `today`, at most DAYS_BACK
+ * days back), the treatment, each area with a side that fits it, the
+ * pressure (0–10 if given) and the minutes (a whole number, 1–240). Empty
+ * when the draft may be sent; the server checks everything again.
+ */
+function checkDraft(d: Draft, today: string, regions: Region[]): FieldErrors {
+  const out: FieldErrors = {};
+  const earliest = addDays(today, -DAYS_BACK);
+  if (!d.date) out.date = 'Give the day of the treatment.';
+  else if (d.date > today) out.date = `Day of the treatment: ${longDate(d.date)} is in the future (today is ${longDate(today)}).`;
+  else if (d.date < earliest)
+    out.date = `Day of the treatment: ${longDate(d.date)} is more than ${DAYS_BACK} days ago (the earliest is ${longDate(earliest)}).`;
+  if (!d.treatment) out.treatment = 'Choose the treatment you gave.';
+  d.areas.forEach((a, i) => {
+    const region = regions.find((r) => r.id === a.region);
+    if (!region) out[`regions[${i}].region`] = 'Choose the area you worked, or remove this row.';
+    else if (!sidesOf(region).includes(a.side)) out[`regions[${i}].side`] = `Side of area ${i + 1}: choose a side this area has.`;
+  });
+  if (!isWholeIn(d.pressure, 0, 10, true)) out.pressure = 'Pressure: enter a number from 0 to 10.';
+  if (!isWholeIn(d.minutes, 1, 240)) out.minutes = 'Minutes: enter a number from 1 to 240.';
+  return out;
+}
 
 /** The form's label for each field name the server may give, used to word its refusals. */
 function fieldLabels(areas: number): Record<string, string> {
@@ -165,13 +202,7 @@ function TreatmentForm({
 
   async function submit(e: Event) {
     e.preventDefault();
-    const local: FieldErrors = {};
-    if (!date) local.date = 'Give the day of the treatment.';
-    if (!treatment) local.treatment = 'Choose the treatment you gave.';
-    areas.forEach((a, i) => {
-      if (!a.region) local[`regions[${i}].region`] = 'Choose the area you worked, or remove this row.';
-    });
-    if (minutes.trim() === '') local.minutes = 'Give the minutes it took, 1 to 240.';
+    const local = checkDraft({ date, treatment, areas, pressure, minutes }, today, kb.regions);
     setErrors(local);
     if (Object.keys(local).length) return;
     setBusy(true);

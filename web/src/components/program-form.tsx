@@ -1,11 +1,13 @@
 // The form that assigns or changes a practitioner's home program for a
 // client (issue 10, point 3; used by client-programs.tsx): protocols with
 // their area, side, pressure ceiling, dose and cue; the areas kept for the
-// clinic; dates, weeks and weekdays; a note. The home rules are the
-// server's: its refusal is shown next to the field it names.
+// clinic; dates, weeks and weekdays; a note. What the browser can check (the
+// ranges, a weekday, the days, the areas) is shown all at once next to each
+// field in the form's own words, never as the browser's tooltip; the home
+// rules are the server's: its refusal is shown next to the field it names.
 import { useState } from 'preact/hooks';
 import type { HomeProgram, HomeProgramInput, Protocol, Region, Side } from '../types';
-import { addDays, errorsFrom, FieldError, type FieldErrors, OtherErrors, weekdayNames } from '../util';
+import { addDays, errorsFrom, FieldError, type FieldErrors, isWholeIn, OtherErrors, weekdayNames } from '../util';
 import { keptSide, sidesOf, SideSelect } from './side-select';
 
 export interface Kb {
@@ -79,9 +81,37 @@ function draftOf(p: HomeProgram): {
   };
 }
 
+/** The lowest dose a program may give, in % of the protocol's (core::kMinDosePercent). */
+const MIN_DOSE_PERCENT = 25;
+
 /** The field names the server gives for one item, e.g. "items[0].max_pressure". */
 function itemField(i: number, f: string): string {
   return `items[${i}].${f}`;
+}
+
+/**
+ * What the browser can see is wrong in a draft, keyed by the API's field
+ * names, all at once and worded alike ("Pressure ceiling: enter a number from
+ * 0 to 10."): each item's pressure ceiling (0–10 or empty) and dose (25–100 %),
+ * at least one weekday, the start and review days given, and an area chosen
+ * in each added clinic-only row. Empty when the draft may be sent; the home
+ * rules (the 7/10 cap, an area's own cap, …) are the server's.
+ */
+function checkDraft(items: ItemDraft[], weekdays: number[], start: string, review: string, clinicOnly: AreaDraft[]): FieldErrors {
+  const out: FieldErrors = {};
+  items.forEach((it, i) => {
+    if (!isWholeIn(it.maxPressure, 0, 10, true))
+      out[itemField(i, 'max_pressure')] = 'Pressure ceiling: enter a number from 0 to 10, or leave it empty.';
+    if (!isWholeIn(it.dosePercent, MIN_DOSE_PERCENT, 100))
+      out[itemField(i, 'dose_percent')] = `Dose: enter a number from ${MIN_DOSE_PERCENT} to 100.`;
+  });
+  if (weekdays.length === 0) out.weekdays = 'Choose at least one day of the week.';
+  if (!start) out.start = 'Start: give the first day.';
+  if (!review) out.review = 'Review: give the day of the review.';
+  clinicOnly.forEach((a, i) => {
+    if (a.region === '') out[`clinic_only[${i}].region`] = 'Choose an area, or remove this row.';
+  });
+  return out;
 }
 
 /**
@@ -123,10 +153,9 @@ export function ProgramForm({
 
   async function submit(e: Event) {
     e.preventDefault();
-    // An added row starts with no area chosen: say so here rather than send it.
-    const unchosen = clinicOnly.findIndex((a) => a.region === '');
-    if (unchosen >= 0) {
-      setErrors({ [`clinic_only[${unchosen}].region`]: 'Choose an area, or remove this row.' });
+    const local = checkDraft(items, weekdays, start, review, clinicOnly);
+    if (Object.keys(local).length) {
+      setErrors(local);
       return;
     }
     setBusy(true);
@@ -162,7 +191,7 @@ export function ProgramForm({
   clinicOnly.forEach((_, i) => shown.push(`clinic_only[${i}]`, `clinic_only[${i}].region`, `clinic_only[${i}].side`));
 
   return (
-    <form class="program-form" onSubmit={submit} aria-label={program ? 'Change this home program' : 'Assign a home program'}>
+    <form class="program-form" onSubmit={submit} noValidate aria-label={program ? 'Change this home program' : 'Assign a home program'}>
       {program ? (
         <p class="small">Your change is saved as a new version; the client sees what changed, and every earlier version is kept.</p>
       ) : null}
@@ -240,7 +269,7 @@ export function ProgramForm({
                   step={1}
                   value={it.maxPressure}
                   aria-invalid={invalid('max_pressure')}
-                  aria-describedby={`${id}-pressure-hint`}
+                  aria-describedby={`${id}-pressure-hint` + (invalid('max_pressure') ? ` ${id}-pressure-error` : '')}
                   onInput={(e) => setItem(i, { maxPressure: e.currentTarget.value })}
                 />
                 <span class="hint" id={`${id}-pressure-hint`}>
@@ -259,12 +288,13 @@ export function ProgramForm({
                   required
                   value={it.dosePercent}
                   aria-invalid={invalid('dose_percent')}
+                  aria-describedby={invalid('dose_percent') ? `${id}-dose-error` : undefined}
                   onInput={(e) => setItem(i, { dosePercent: e.currentTarget.value })}
                 />
               </div>
             </div>
-            <FieldError errors={errors} field={itemField(i, 'max_pressure')} />
-            <FieldError errors={errors} field={itemField(i, 'dose_percent')} />
+            <FieldError errors={errors} field={itemField(i, 'max_pressure')} id={`${id}-pressure-error`} />
+            <FieldError errors={errors} field={itemField(i, 'dose_percent')} id={`${id}-dose-error`} />
             <div class="field">
               <label for={`${id}-cue`}>Your cue (optional, shown on each step card)</label>
               <input id={`${id}-cue`} value={it.cue} maxLength={300} onInput={(e) => setItem(i, { cue: e.currentTarget.value })} />
