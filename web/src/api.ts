@@ -22,7 +22,7 @@ import type {
   ProgramCards,
   ClearanceEntry,
   ClientClearanceInput,
-  ClinicTreatment,
+  RecordedClinicTreatment,
   ClinicTreatmentInput,
   Caps,
   ApiErrorBody,
@@ -211,10 +211,11 @@ export const api = {
   clearClient: (id: number, c: ClientClearanceInput) => call<ClearanceEntry[]>('POST', `/clients/${id}/clearances`, c),
   /**
    * A linked practitioner records what was done in clinic into the client's journal (logged in the client's
-   * access log); the answer is the entry as stored. 400 names the field it refuses; 404 when no longer linked.
+   * access log); the answer is the entry as stored, with the first day home work of its kind may resume there
+   * (home_work_resumes). 400 names the field it refuses; 404 when no longer linked.
    */
   recordTreatment: (id: number, input: ClinicTreatmentInput) =>
-    call<ClinicTreatment>('POST', `/clients/${id}/treatments`, input),
+    call<RecordedClinicTreatment>('POST', `/clients/${id}/treatments`, input),
   /** The caller's clinic's visit notes about a linked client, newest visit first (logged). */
   clientNotes: (id: number) => call<VisitNoteList>('GET', `/clients/${id}/notes`),
   writeNote: (id: number, note: VisitNoteInput) => call<VisitNote>('POST', `/clients/${id}/notes`, note),

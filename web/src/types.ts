@@ -99,6 +99,7 @@ export type ClientProgress = S['ClientProgress'];
 export type ClinicView = S['ClinicView'];
 /** What a linked practitioner did in clinic, as stored in the client's journal (issue 10, point 4). */
 export type ClinicTreatment = S['ClinicTreatment'];
+export type RecordedClinicTreatment = S['RecordedClinicTreatment'];
 export type ClinicTreatmentInput = S['ClinicTreatmentInput'];
 export type PractitionerInput = S['PractitionerInput'];
 export type VisitNote = S['VisitNote'];

@@ -146,7 +146,8 @@ test('pat records clinic treatments on sam\'s page; sam sees them and the home w
     const effect = await saved.innerText();
     assert.match(effect, /It counts as instrument work on Top of the shoulder \(upper trapezius\) \(left side\): sam's home instrument work there waits at least 48 h after it/, effect);
     assert.match(effect, /it counts toward the 3 instrument sessions allowed there in any 7 days/, effect);
-    assert.match(effect, /sam's Today page says from which day it may go on\./, effect);
+    assert.match(effect, /and until a check-in after it reports the skin and soreness settled/, effect);
+    assert.match(effect, /It may go on from Wednesday, 25 November 2026 at the earliest; sam's Today page says from which day it does\./, effect);
     await shot(pat.page, 'clinic-treatments-2-saved');
     await section.screenshot({ path: join(RESULTS, 'clinic-treatments-2-saved-section.png') });
 

@@ -14,7 +14,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { loadNames, useNames } from '../names';
-import type { Caps, ClinicTreatment, Region, Side, TreatmentModality } from '../types';
+import type { Caps, RecordedClinicTreatment, Region, Side, TreatmentModality } from '../types';
 import { addDays, errorsFrom, FieldError, type FieldErrors, isWholeIn, LoadError, Loading, longDate, OtherErrors, useLoad } from '../util';
 import { HomeEffect, treatmentLine } from './clinic-treatment-words';
 import { NrsSelect } from './nrs-select';
@@ -116,11 +116,11 @@ export function ClinicTreatments({
   client: number;
   clientName: string;
   today: string;
-  onSaved: (entry: ClinicTreatment) => void;
+  onSaved: (entry: RecordedClinicTreatment) => void;
 }) {
   const kb = useLoad(loadKb);
   const names = useNames();
-  const [saved, setSaved] = useState<ClinicTreatment | null>(null);
+  const [saved, setSaved] = useState<RecordedClinicTreatment | null>(null);
   const [round, setRound] = useState(0);
   const kind = saved && kb.data?.treatments.find((t) => t.id === saved.treatment);
   return (
@@ -157,7 +157,7 @@ export function ClinicTreatments({
                 Recorded in {clientName}'s journal for {longDate(saved.date)}: {treatmentLine(saved, names)}.
               </strong>
             </p>
-            <HomeEffect kind={kind} caps={kb.data.caps} regions={kb.data.regions} names={names} who={clientName} areas={saved.regions} />
+            <HomeEffect kind={kind} caps={kb.data.caps} regions={kb.data.regions} names={names} who={clientName} areas={saved.regions} resumes={saved.home_work_resumes} />
           </div>
         ) : null}
       </div>
@@ -177,7 +177,7 @@ function TreatmentForm({
   client: number;
   clientName: string;
   today: string;
-  onSaved: (entry: ClinicTreatment) => void;
+  onSaved: (entry: RecordedClinicTreatment) => void;
 }) {
   const names = useNames();
   const [date, setDate] = useState(today);

@@ -6,6 +6,7 @@
 // meets, with their sources, as the knowledge base gives them.
 import { areaList, type Names } from '../names';
 import type { Caps, ClinicTreatment, Region, RegionSide, TreatmentModality } from '../types';
+import { longDate } from '../util';
 import { SourceNote } from './source-note';
 
 /** "Trigger-point massage on Side of the neck, deep (scalenes) (left side); pressure 3/10; 5 minutes". */
@@ -28,6 +29,8 @@ export function journalLine(t: ClinicTreatment, names: Names, clinicName: string
  * its source, or that it holds nothing back; areas only a practitioner may
  * treat are said to stay out of home plans. `areas`: the areas worked, once
  * known (the confirmation); without them the areas are "the areas worked".
+ * `resumes`: the first day home work of that kind may go on there after this
+ * treatment alone (the API's home_work_resumes, once recorded).
  */
 export function HomeEffect({
   kind,
@@ -36,6 +39,7 @@ export function HomeEffect({
   names,
   who,
   areas,
+  resumes,
   testid,
 }: {
   kind: TreatmentModality;
@@ -44,6 +48,7 @@ export function HomeEffect({
   names: Names;
   who: string;
   areas?: RegionSide[];
+  resumes?: string | null;
   testid?: string;
 }) {
   const onlyPractitioner = (a: RegionSide) => regions.find((r) => r.id === a.region)?.region_class === 'practitioner-only';
@@ -53,6 +58,7 @@ export function HomeEffect({
   const gap = caps['instrument-min-hours-between'];
   const week = caps['instrument-sessions-per-7-days'];
   const pressGap = caps['compression-min-hours-between'];
+  const checkin = caps['checkin-after-hours'];
   return (
     <p class="small" data-testid={testid}>
       {kind.counts_as === null ? (
@@ -60,8 +66,9 @@ export function HomeEffect({
       ) : where === null ? null : kind.counts_as === 'instrument' ? (
         <>
           It counts as instrument work{where}: {who}'s home instrument work there waits at least {gap.value} h after it
-          <SourceNote id={gap.source} />, and it counts toward the {week.value} instrument sessions allowed there in any 7
-          days
+          <SourceNote id={gap.source} /> and until a check-in after it reports the skin and soreness settled
+          <SourceNote id={checkin.source} />, and it counts toward the {week.value} instrument sessions allowed there in
+          any 7 days
           <SourceNote id={week.source} />.{' '}
         </>
       ) : (
@@ -71,7 +78,15 @@ export function HomeEffect({
           <SourceNote id={pressGap.source} />.{' '}
         </>
       )}
-      {areas && home.length && kind.counts_as !== null ? <>{who}'s Today page says from which day it may go on. </> : null}
+      {areas && home.length && kind.counts_as !== null ? (
+        resumes ? (
+          <>
+            It may go on from {longDate(resumes)} at the earliest; {who}'s Today page says from which day it does.{' '}
+          </>
+        ) : (
+          <>{who}'s Today page says from which day it may go on. </>
+        )
+      ) : null}
       {clinicOnly.length ? (
         <>
           {areaList(clinicOnly, names)} {clinicOnly.length === 1 ? 'is' : 'are'} for practitioners only: never in {who}'s
