@@ -139,7 +139,7 @@ TEST_P(ClinicAdmin, EachRefusalSaysWhyAndChangesNothing) {
       {"another clinic's practitioner", &c.sid, c.pat.person_id, ErrorCode::not_found, "no practitioner"},
       {"another clinic's practitioner, from ours", &c.ada, c.sam.person_id, ErrorCode::not_found, "no practitioner"},
       {"their own account", &c.ada, c.ada.person_id, ErrorCode::precondition, "their own account"},
-      {"another administrator", &c.ada, c.bea.person_id, ErrorCode::precondition, "'bea' is a clinic_admin"},
+      {"another administrator", &c.ada, c.bea.person_id, ErrorCode::precondition, "'bea' is an administrator"},
       {"a person", &c.ada, c.ana.person_id, ErrorCode::not_found, "no practitioner"},
       {"an unknown account", &c.ada, 404, ErrorCode::not_found, "no practitioner 404 in your clinic"},
   };
