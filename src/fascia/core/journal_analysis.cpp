@@ -187,7 +187,8 @@ JournalAnalysis analyse_journal(const KnowledgeBase& kb, const Profile& profile,
         }
       }
       const PainEntry* worse = nullptr;
-      for (auto it = first_from(pains, add_days(s.date, worse_days)); it != pains.end() && (*it)->date < until; ++it)
+      // A score on the next session's own day counts: it is the one taken before that session.
+      for (auto it = first_from(pains, add_days(s.date, worse_days)); it != pains.end() && (*it)->date <= until; ++it)
         if (sides_overlap((*it)->side, s.side) && before >= 0 && (*it)->score > before) {
           worse = *it;
           break;
@@ -211,8 +212,31 @@ JournalAnalysis analyse_journal(const KnowledgeBase& kb, const Profile& profile,
   return out;
 }
 
+namespace {
+std::vector<Reason> reaction_gate_one_side(const KnowledgeBase& kb, const Journal& journal, const std::string& region,
+                                           Side side, Date day);
+}  // namespace
+
 std::vector<Reason> reaction_gate(const KnowledgeBase& kb, const Journal& journal, const std::string& region, Side side,
                                   Date day) {
+  if (side != Side::both) return reaction_gate_one_side(kb, journal, region, side, day);
+  // Both sides: each is released by its own check-in (or one for both), so a
+  // settled left side says nothing about the right.
+  std::vector<Reason> left = reaction_gate_one_side(kb, journal, region, Side::left, day);
+  std::vector<Reason> right = reaction_gate_one_side(kb, journal, region, Side::right, day);
+  // The same on both sides (one check-in for both, or none): said once, for both.
+  const auto same = [](const Reason& a, const Reason& b) {
+    return a.rule == b.rule && a.general == b.general && a.date == b.date && a.source == b.source;
+  };
+  if (std::equal(left.begin(), left.end(), right.begin(), right.end(), same))
+    return reaction_gate_one_side(kb, journal, region, Side::both, day);
+  left.insert(left.end(), right.begin(), right.end());
+  return left;
+}
+
+namespace {
+std::vector<Reason> reaction_gate_one_side(const KnowledgeBase& kb, const Journal& journal, const std::string& region,
+                                           Side side, Date day) {
   std::vector<Reason> reasons;
   // The last instrument work on this tissue before `day`: a home session, or
   // a clinic treatment that counts as instrument work (issue 10: clinic work
@@ -263,7 +287,7 @@ std::vector<Reason> reaction_gate(const KnowledgeBase& kb, const Journal& journa
     // A clinic treatment is not a session of the person's: they check in on
     // each area it worked (fascia log reaction, or the Journal page).
     reasons.push_back(about_area({"reaction-unconfirmed",
-                                  name + ": no check-in since " + after +
+                                  area_label(name, side) + ": no check-in since " + after +
                                       "; once redness and soreness have settled, check in on this area from " +
                                       format_long_date(earliest_checkin) + " on (fascia log reaction)",
                                   source},
@@ -274,18 +298,20 @@ std::vector<Reason> reaction_gate(const KnowledgeBase& kb, const Journal& journa
   } else if (!latest || latest->date < earliest_checkin) {
     // One check-in covers the whole session (fascia log checkin); it counts
     // only from `earliest_checkin` on (ADR 0003).
-    reasons.push_back(
-        about_area({"reaction-unconfirmed",
-                    name + ": no check-in since " + after + "; once redness and soreness have settled, check in from " +
-                        format_long_date(earliest_checkin) + " on (fascia log checkin)",
-                    source},
-                   region, name, side,
-                   "no check-in since the last session; once redness and soreness have settled, "
-                   "check in for the whole session from {date} on (fascia log checkin)",
-                   earliest_checkin));
+    reasons.push_back(about_area({"reaction-unconfirmed",
+                                  area_label(name, side) + ": no check-in since " + after +
+                                      "; once redness and soreness have settled, check in from " +
+                                      format_long_date(earliest_checkin) + " on (fascia log checkin)",
+                                  source},
+                                 region, name, side,
+                                 "no check-in since the last session; once redness and soreness have settled, "
+                                 "check in for the whole session from {date} on (fascia log checkin)",
+                                 earliest_checkin));
   }
   return reasons;
 }
+
+}  // namespace
 
 std::vector<std::pair<std::string, Side>> instrument_areas(const SessionEntry& session) {
   std::vector<std::pair<std::string, Side>> out;

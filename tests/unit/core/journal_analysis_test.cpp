@@ -163,10 +163,52 @@ TEST(PostSessionRules, AOneSideReactionNamesItsSide) {
   j.sessions.push_back(scrape("2026-11-23", 6));
   j.reactions.push_back({day("2026-11-25"), "upper-trapezius", Side::left, true, false, false, 0});
   auto gate = reaction_gate(kKb, j, "upper-trapezius", Side::both, day("2026-11-26"));
-  ASSERT_EQ(gate.size(), 1u);
+  ASSERT_EQ(gate.size(), 2u) << "the left is not settled, and the right has had no check-in";
   EXPECT_EQ(gate[0].rule, "reaction-unresolved");
   EXPECT_NE(gate[0].text.find("(left): redness"), std::string::npos) << gate[0].text;
   EXPECT_NE(gate[0].area.find("(left)"), std::string::npos) << gate[0].area;
+  EXPECT_EQ(gate[1].rule, "reaction-unconfirmed");
+}
+
+// Sides are respected both ways: a settled check-in on the left releases the
+// left only; work on both sides waits for both (or one check-in for both).
+TEST(PostSessionRules, ASettledCheckInOnOneSideDoesNotReleaseTheOther) {
+  Journal j;
+  j.sessions.push_back(scrape("2026-11-23", 5));  // both sides
+  j.reactions.push_back({day("2026-11-25"), "upper-trapezius", Side::left, false, false, false, 0});
+  EXPECT_TRUE(reaction_gate(kKb, j, "upper-trapezius", Side::left, day("2026-11-25")).empty());
+  auto gate = reaction_gate(kKb, j, "upper-trapezius", Side::both, day("2026-11-25"));
+  ASSERT_EQ(gate.size(), 1u);
+  EXPECT_EQ(gate[0].rule, "reaction-unconfirmed");
+  EXPECT_EQ(gate[0].side, "right") << gate[0].text;
+  EXPECT_FALSE(reaction_gate(kKb, j, "upper-trapezius", Side::right, day("2026-11-25")).empty());
+  j.reactions.push_back({day("2026-11-25"), "upper-trapezius", Side::right, false, false, false, 1});
+  EXPECT_TRUE(reaction_gate(kKb, j, "upper-trapezius", Side::both, day("2026-11-25")).empty());
+
+  Journal clinic_work;  // the same after a practitioner's instrument work on both sides
+  ClinicTreatmentEntry visit;
+  visit.date = day("2026-11-23");
+  visit.treatment = "clinic-iastm";
+  visit.regions = {{"upper-trapezius", Side::both}};
+  visit.minutes = 5;
+  clinic_work.clinic_treatments = {visit};
+  clinic_work.reactions.push_back({day("2026-11-25"), "upper-trapezius", Side::left, false, false, false, 0});
+  EXPECT_FALSE(reaction_gate(kKb, clinic_work, "upper-trapezius", Side::both, day("2026-11-25")).empty());
+}
+
+// A score taken on the day of the next session (before it) still tells on
+// the session before: a second session does not wipe the first one's signal.
+TEST(PostSessionRules, PainWorseOnTheDayOfTheNextSessionStillCountsForTheOneBefore) {
+  Journal j;
+  j.pain.push_back({day("2026-12-02"), "upper-trapezius", Side::both, 5});
+  j.sessions.push_back(scrape("2026-12-02", 5));
+  j.pain.push_back({day("2026-12-04"), "upper-trapezius", Side::both, 7});
+  j.sessions.push_back(scrape("2026-12-04", 5));
+  const auto a = analyse_journal(kKb, fixture::desk_worker(), j);
+  ASSERT_EQ(a.worse_after.size(), 1u);
+  EXPECT_EQ(a.worse_after[0].session, day("2026-12-02"));
+  EXPECT_EQ(a.worse_after[0].after, 7);
+  EXPECT_EQ(a.region("upper-trapezius")->dose, DoseLevel::reduced);
 }
 
 TEST(PostSessionRules, BruisingHoldsTheRegionBackUntilItHasHealed) {

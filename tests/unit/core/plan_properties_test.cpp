@@ -245,33 +245,37 @@ RC_GTEST_PROP(PlanProperties, TodayNeverOffersInstrumentWorkOnClinicWorkedTissue
   std::set<std::string> tools(c.profile.tools.begin(), c.profile.tools.end());
   const PlanInputs in{kKb, c.profile, tools, c.clearance, c.journal, c.today};
   const int after_days = (kKb.caps.checkin_after_hours.value + 23) / 24;
+  std::vector<std::pair<std::string, Side>> worked_sides;  // each side on its own: a check-in covers its side only
   for (const auto& s : today_view(in, c.plan).due)
-    for (const auto& [region, side] : s.regions_worked(Modality::instrument)) {
-      // The last instrument work on this tissue before today, home or clinic.
-      std::optional<Date> last_home, last_clinic;
-      for (const auto& session : c.journal.sessions)
-        for (const auto& st : session.steps)
-          if (st.status != StepStatus::skipped && st.modality == Modality::instrument && st.region == region &&
-              sides_overlap(st.side, side) && session.date < c.today)
-            last_home = std::max(last_home.value_or(session.date), session.date);
-      for (const auto& t : c.journal.clinic_treatments)
-        for (const auto& where : t.regions)
-          if (kKb.treatments.at(t.treatment).counts_as == Modality::instrument && where.region == region &&
-              sides_overlap(where.side, side) && t.date < c.today)
-            last_clinic = std::max(last_clinic.value_or(t.date), t.date);
-      if (!last_clinic || (last_home && *last_home > *last_clinic)) continue;
-      const ReactionEntry* latest = nullptr;
-      for (const auto& r : c.journal.reactions)
-        if (r.region == region && sides_overlap(r.side, side) && r.date >= *last_clinic && r.date <= c.today &&
-            (!latest || r.date >= latest->date))
-          latest = &r;
-      RC_TAG("instrument work due on tissue worked in clinic");
-      const bool checked_in = latest != nullptr;
-      RC_ASSERT(checked_in);
-      RC_ASSERT(latest->date >= add_days(*last_clinic, after_days));
-      RC_ASSERT(!latest->redness && !latest->red_dots && !latest->bruising);
-      RC_ASSERT(latest->soreness <= kKb.caps.soreness_resolved_at.value);
-    }
+    for (const auto& [region, side] : s.regions_worked(Modality::instrument))
+      for (Side one : side == Side::both ? std::vector<Side>{Side::left, Side::right} : std::vector<Side>{side})
+        worked_sides.emplace_back(region, one);
+  for (const auto& [region, side] : worked_sides) {
+    // The last instrument work on this tissue before today, home or clinic.
+    std::optional<Date> last_home, last_clinic;
+    for (const auto& session : c.journal.sessions)
+      for (const auto& st : session.steps)
+        if (st.status != StepStatus::skipped && st.modality == Modality::instrument && st.region == region &&
+            sides_overlap(st.side, side) && session.date < c.today)
+          last_home = std::max(last_home.value_or(session.date), session.date);
+    for (const auto& t : c.journal.clinic_treatments)
+      for (const auto& where : t.regions)
+        if (kKb.treatments.at(t.treatment).counts_as == Modality::instrument && where.region == region &&
+            sides_overlap(where.side, side) && t.date < c.today)
+          last_clinic = std::max(last_clinic.value_or(t.date), t.date);
+    if (!last_clinic || (last_home && *last_home > *last_clinic)) continue;
+    const ReactionEntry* latest = nullptr;
+    for (const auto& r : c.journal.reactions)
+      if (r.region == region && sides_overlap(r.side, side) && r.date >= *last_clinic && r.date <= c.today &&
+          (!latest || r.date >= latest->date))
+        latest = &r;
+    RC_TAG("instrument work due on tissue worked in clinic");
+    const bool checked_in = latest != nullptr;
+    RC_ASSERT(checked_in);
+    RC_ASSERT(latest->date >= add_days(*last_clinic, after_days));
+    RC_ASSERT(!latest->redness && !latest->red_dots && !latest->bruising);
+    RC_ASSERT(latest->soreness <= kKb.caps.soreness_resolved_at.value);
+  }
 }
 
 // Issue 8: every refusal says why. Screenings over time (warning signs stay
