@@ -217,6 +217,25 @@ test('pat records clinic treatments on sam\'s page; sam sees them and the home w
     await planWhy.getByText(/instrument work in clinic on Monday, 23 November 2026/).waitFor();
     await shot(sam.page, 'clinic-treatments-6-plan');
 
+    // Instrument work in clinic two days ago on the right levator scapulae: past its gap, home work there waits for
+    // a check-in (ADR 0003), and the reason links to the Journal page's check-in instead of naming a terminal command.
+    const earlier = new Date(`${TODAY}T00:00:00Z`);
+    earlier.setUTCDate(earlier.getUTCDate() - 2);
+    const older = await apiCall(pat.page, 'POST', `/clients/${samId}/treatments`, {
+      date: earlier.toISOString().slice(0, 10),
+      treatment: 'clinic-iastm',
+      regions: [{ region: 'levator-scapulae', side: 'right' }],
+      minutes: 5,
+    });
+    assert.equal(older.status, 201, JSON.stringify(older.body));
+    await sam.page.goto(server.base + '/');
+    const checkIn = sam.page.getByTestId('why-not-today-reasons').locator('li[data-rule="reaction-unconfirmed"]');
+    await checkIn.waitFor();
+    const checkInWhy = await checkIn.innerText();
+    assert.match(checkInWhy, /no check-in since the last instrument work in clinic; .* check in on each area it worked from Sunday, 22 November 2026 on — Check in/, checkInWhy);
+    assert.doesNotMatch(checkInWhy, /\(fascia /, checkInWhy);
+    assert.equal(await checkIn.getByRole('link', { name: 'Check in' }).getAttribute('href'), '/journal');
+
     for (const w of open) assert.deepEqual(w.problems, [], 'CSP violations or page errors');
   } finally {
     await browser.close();

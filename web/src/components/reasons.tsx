@@ -28,6 +28,14 @@ export function Reasons({ reasons, class: cls }: { reasons: Reason[]; class?: st
   );
 }
 
+/** The rules a check-in releases: their reasons link to the page that records one. */
+const CHECK_IN_RULES = new Set(['reaction-unresolved', 'reaction-unconfirmed']);
+
+/** The text without a terminal command in brackets, "(fascia log checkin)": the page links to it instead. */
+function withoutTerminalCommand(text: string): string {
+  return text.replace(/ \(fascia [a-z -]+\)/g, '');
+}
+
 /**
  * Reasons grouped by the server (`why_not_today`): one item per rule, its
  * areas named once before the text. The text already writes any date in the
@@ -40,7 +48,15 @@ export function GroupedReasons({ groups }: { groups: ReasonGroup[] }) {
       {groups.map((g, i) => (
         <li key={g.rule + i} data-rule={g.rule}>
           {g.areas.length ? <strong>{g.areas.map((a) => a.name).join(', ')}: </strong> : null}
-          {g.text}
+          {withoutTerminalCommand(g.text)}
+          {CHECK_IN_RULES.has(g.rule) ? (
+            <>
+              {' — '}
+              <a href={g.text.includes('in clinic') || g.text.includes('fascia log reaction') ? '/journal' : '/check-in'} onClick={linkClick}>
+                Check in
+              </a>
+            </>
+          ) : null}
           <SourceNote id={g.source} />
         </li>
       ))}

@@ -47,7 +47,14 @@ export function CheckinView({ session }: { session: number }) {
   if (d.data === null)
     return (
       <Page title="Check-in">
-        <p>No session with instrument work to check in on yet.</p>
+        <p>No session of yours with instrument work to check in on yet.</p>
+        <p>
+          After instrument work a practitioner did in clinic, check in on each area it worked on the{' '}
+          <a href="/journal" onClick={linkClick}>
+            Journal page
+          </a>{' '}
+          (soreness and skin).
+        </p>
       </Page>
     );
   return <CheckinFormView form={d.data} />;
