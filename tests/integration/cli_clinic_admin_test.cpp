@@ -94,6 +94,7 @@ TEST(CliClinicAdmin, OnlyTheClinicsAdministratorChangesOnlyItsPractitioners) {
            {"clinic practitioners deactivate sam --as ada", "no practitioner named 'sam' in ada's clinic", 2},
            {"clinic practitioners deactivate me --as ada", "no practitioner named 'me' in ada's clinic", 2},
            {"clinic practitioners deactivate ada --as ada", "their own account", 5},
+           {"practice invite --as ada", "'ada' is an administrator", 5},
            {"clinic practitioners deactivate nobody --as ada", "no account named 'nobody'", 2},
            {"clinic practitioners reactivate pat --as ada", "'pat' is already active", 5},
            {"clinic practitioners deactivate pat --as nobody", "no account named 'nobody'", 2},

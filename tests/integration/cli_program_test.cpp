@@ -180,7 +180,10 @@ TEST(CliProgram, TheHandoutNamesTheEdgeThePersonsOwnKitOffers) {
   Sandbox box;
   link_to_pat(box);
   cli_test::write_file(box.path("neck.json"), neck_program(4).dump());
-  ASSERT_EQ(box.run("practice assign 1 --as pat --file " + box.path("neck.json").string()).code, 0);
+  const Outcome assigned = box.run("practice assign 1 --as pat --file " + box.path("neck.json").string());
+  ASSERT_EQ(assigned.code, 0) << assigned.err;
+  EXPECT_NE(assigned.out.find("follows this program once they have"), std::string::npos) << assigned.out;
+  EXPECT_EQ(assigned.out.find("from now on"), std::string::npos) << assigned.out;
   const Outcome before = box.run("practice cards 1 1 --as pat");
   ASSERT_EQ(before.code, 0) << before.err;
   EXPECT_NE(before.out.find("These cards assume every tool"), std::string::npos) << before.out;

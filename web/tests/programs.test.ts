@@ -129,6 +129,7 @@ for (const [width, height] of [
       const handout = person.page.getByTestId('handout');
       await handout.getByText(/shoulders down, breathe out on each stroke/).first().waitFor();
       assert.ok((await handout.getByTestId('handout-step').count()) > 0, 'the steps are listed');
+      assert.equal(await handout.getByTestId('handout-every-tool').count(), 0, 'made for the person\'s own kit');
       await handout.getByText(/Stop at once/).waitFor();
       await handout.getByText(/contact pat at North Physio/).waitFor();
       await person.page.getByText(/not a diagnosis/).waitFor();

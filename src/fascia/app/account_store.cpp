@@ -35,7 +35,7 @@ core::Result<void> validate_membership(const Membership& membership) {
     return core::fail(core::ErrorCode::invalid_argument, "a person's account belongs to no clinic");
   if (membership.role != core::Role::person && !membership.clinic_id)
     return core::fail(core::ErrorCode::invalid_argument,
-                      "a " + std::string(core::to_string(membership.role)) + " must belong to a clinic (--clinic ID)");
+                      core::role_with_article(membership.role) + " must belong to a clinic (--clinic ID)");
   if (membership.clinic_id && *membership.clinic_id <= 0)
     return core::fail(core::ErrorCode::invalid_argument, "clinic id must be positive");
   return {};

@@ -43,7 +43,7 @@ core::Actor actor_of(const Account& account) {
 core::Result<void> require_active_practitioner(const Account& account, std::string_view doing) {
   if (account.membership.role != core::Role::practitioner || !account.membership.clinic_id)
     return core::fail(ErrorCode::forbidden, "only a practitioner " + std::string(doing) + "; '" + account.name +
-                                                "' is a " + std::string(core::to_string(account.membership.role)));
+                                                "' is " + core::role_with_article(account.membership.role));
   if (account.deactivated_at)
     return core::fail(
         ErrorCode::forbidden,

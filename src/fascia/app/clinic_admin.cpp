@@ -9,8 +9,7 @@ using core::ErrorCode;
 core::Result<std::int64_t> administered_clinic(const Account& admin) {
   if (admin.membership.role != core::Role::clinic_admin || !admin.membership.clinic_id)
     return core::fail(ErrorCode::forbidden, "only a clinic administrator manages a clinic's practitioners; '" +
-                                                admin.name + "' is a " +
-                                                std::string(core::to_string(admin.membership.role)));
+                                                admin.name + "' is " + core::role_with_article(admin.membership.role));
   return *admin.membership.clinic_id;
 }
 
@@ -27,10 +26,9 @@ core::Result<Account> practitioner_of_clinic(AccountStore& accounts, const Accou
   if (!*found || (*found)->membership.clinic_id != *clinic)
     return core::fail(ErrorCode::not_found, "no practitioner " + std::to_string(person_id) + " in your clinic");
   if ((*found)->membership.role != core::Role::practitioner)
-    return core::fail(ErrorCode::precondition,
-                      "'" + (*found)->name + "' is " +
-                          ((*found)->membership.role == core::Role::clinic_admin ? "an administrator" : "a person") +
-                          "; only practitioners are deactivated or reactivated here");
+    return core::fail(ErrorCode::precondition, "'" + (*found)->name + "' is " +
+                                                   core::role_with_article((*found)->membership.role) +
+                                                   "; only practitioners are deactivated or reactivated here");
   return **found;
 }
 

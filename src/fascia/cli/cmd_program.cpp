@@ -150,8 +150,12 @@ int assign(Context& ctx, const AssignOptions& o) {
     ctx.print_json(nlohmann::json{{"program", *stored}});
     return kOk;
   }
+  FASCIA_CLI_TRY(hold, app::read_program_hold(*kb, *store, app::HoldReader::practitioner));
   ctx.out << (o.program ? "Changed" : "Assigned") << " home program " << stored->id << " (version " << stored->version
-          << ") for client " << o.client << ". Their plan follows it from now on; their own screening still applies.\n";
+          << ") for client " << o.client << ". "
+          << (hold.awaiting_setup ? hold.setup
+                                  : "Their plan follows it from now on; their own screening still applies.")
+          << "\n";
   // Only a program of this clinic is named: nothing crosses clinics.
   if (!o.program && before && before->id != stored->id && before->clinic_id == stored->clinic_id)
     ctx.out << "It replaces home program " << before->id << " (assigned by " << before->practitioner << " on "

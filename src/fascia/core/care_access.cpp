@@ -18,6 +18,10 @@ std::string_view to_string(Role role) {
 
 std::string_view role_words(Role role) { return role == Role::clinic_admin ? "administrator" : to_string(role); }
 
+std::string role_with_article(Role role) {
+  return (role == Role::clinic_admin ? "an " : "a ") + std::string(role_words(role));
+}
+
 std::optional<Role> parse_role(std::string_view text) {
   if (text == "person") return Role::person;
   if (text == "practitioner") return Role::practitioner;
@@ -146,7 +150,7 @@ std::optional<std::string> invitation_refusal(const Invitation& invitation, cons
       return "this invitation has expired; ask your practitioner for a new one";
   }
   if (acceptor.role != Role::person)
-    return "only a person can accept an invitation; this account is a " + std::string(to_string(acceptor.role));
+    return "only a person can accept an invitation; this account is " + role_with_article(acceptor.role);
   if (acceptor.person_id == invitation.practitioner_id) return "a practitioner cannot accept their own invitation";
   return std::nullopt;
 }

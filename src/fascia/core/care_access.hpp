@@ -21,6 +21,8 @@ std::string_view to_string(Role role);             // "person", "practitioner", 
 // The role in words for people: "person", "practitioner", "administrator"
 // (the web app's and the README's word for clinic_admin).
 std::string_view role_words(Role role);
+// The same with its article, for sentences: "a person", "a practitioner", "an administrator".
+std::string role_with_article(Role role);
 std::optional<Role> parse_role(std::string_view);  // also takes "admin" for clinic_admin
 
 // Whether an account may act: a clinic administrator deactivates a

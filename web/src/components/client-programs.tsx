@@ -24,12 +24,14 @@ function ClientProgram({
   entry,
   kb,
   today,
+  awaitingSetup,
   onSaved,
 }: {
   id: number;
   entry: ProgramEntry;
   kb: Kb | undefined;
   today: string;
+  awaitingSetup: boolean;
   onSaved: (message: string) => void;
 }) {
   const p = entry.current;
@@ -63,7 +65,7 @@ function ClientProgram({
         Home program {entry.id}, version {p.version}
       </h3>
       <p class="small">{assignedLine(p)}.</p>
-      <ProgramStatus entry={entry} />
+      <ProgramStatus entry={entry} awaitingSetup={awaitingSetup} />
       {changing && kb ? (
         <ProgramForm
           kb={kb}
@@ -170,7 +172,7 @@ export function ClientPrograms({ id }: { id: number }) {
           onSave={async (input) => {
             const made = await api.assignProgram(id, input);
             setAssigning(false);
-            after(`Home program ${made.program.id} assigned: the client's plan follows it from now on.`);
+            after(`Home program ${made.program.id} assigned. Its state is below.`);
           }}
         />
       ) : (
@@ -194,7 +196,7 @@ export function ClientPrograms({ id }: { id: number }) {
           Your clinic has not assigned this client a home program.
         </p>
       ) : (
-        programs.map((e) => <ClientProgram key={`${e.id}-${e.current.version}-${e.current.ended ?? ''}`} id={id} entry={e} kb={kb.data} today={app.me.today} onSaved={after} />)
+        programs.map((e) => <ClientProgram key={`${e.id}-${e.current.version}-${e.current.ended ?? ''}`} id={id} entry={e} kb={kb.data} today={app.me.today} awaitingSetup={hold?.awaiting_setup ?? false} onSaved={after} />)
       )}
     </section>
   );

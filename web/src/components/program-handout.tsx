@@ -148,6 +148,12 @@ export function ProgramHandout({ load, back, backName }: { load: () => Promise<P
               {program.clinic_only.map((a) => `${names.of('regions', a.region)} (${sideWord(a.side)})`).join(', ')}.
             </p>
           ) : null}
+          {d.data.cards.notes.some((n) => n.rule === 'handout-every-tool') ? (
+            <p class="notice" data-testid="handout-every-tool">
+              <strong>Made for every tool:</strong> no list of the tools at home is saved in fascia yet, so a step's edge
+              may differ from the one the home kit offers. Print it again after setting up.
+            </p>
+          ) : null}
           <section class="handout-safety" aria-labelledby="handout-safety-title">
             <h2 id="handout-safety-title">Safety</h2>
             <p>

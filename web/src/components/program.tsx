@@ -25,13 +25,24 @@ export function assignedLine(p: HomeProgram): string {
   return `Assigned by ${p.practitioner}, ${p.clinic} on ${longDate(p.assigned)}`;
 }
 
-/** Whether the person's plan follows the program, or who ended it and when. */
-export function ProgramStatus({ entry }: { entry: ProgramEntry }) {
+/**
+ * Whether the person's plan follows the program, or who ended it and when.
+ * `awaitingSetup`: the person has no profile or safety answers yet (the
+ * hold's awaiting_setup), so even the program in force is not followed yet.
+ */
+export function ProgramStatus({ entry, awaitingSetup = false }: { entry: ProgramEntry; awaitingSetup?: boolean }) {
   const p = entry.current;
   if (p.ended)
     return (
       <p class="program-status ended" data-testid="program-status">
         <strong>Ended</strong> on {longDate(p.ended)} by {p.ended_by}.
+      </p>
+    );
+  if (entry.in_force && awaitingSetup)
+    return (
+      <p class="program-status" data-testid="program-status">
+        <strong>Assigned, not followed yet:</strong> the plan follows this program once the profile and the safety
+        questions are done.
       </p>
     );
   if (entry.in_force)

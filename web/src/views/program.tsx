@@ -42,6 +42,7 @@ export function ProgramView() {
             <ProgramCard
               key={e.id}
               entry={e}
+              awaitingSetup={d.data?.hold.awaiting_setup ?? false}
               onEnded={(day) => {
                 setSaid(`You stopped following the program on ${longDate(day)}. Your plan is your own again.`);
                 d.reload();
@@ -55,7 +56,15 @@ export function ProgramView() {
   );
 }
 
-function ProgramCard({ entry, onEnded }: { entry: ProgramEntry; onEnded: (day: string) => void }) {
+function ProgramCard({
+  entry,
+  awaitingSetup,
+  onEnded,
+}: {
+  entry: ProgramEntry;
+  awaitingSetup: boolean;
+  onEnded: (day: string) => void;
+}) {
   const p = entry.current;
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -91,7 +100,7 @@ function ProgramCard({ entry, onEnded }: { entry: ProgramEntry; onEnded: (day: s
         Program from {p.practitioner}, {p.clinic}
       </h2>
       <p>{assignedLine(p)}{p.version > 1 ? ` (version ${p.version})` : ''}.</p>
-      <ProgramStatus entry={entry} />
+      <ProgramStatus entry={entry} awaitingSetup={awaitingSetup} />
       <ProgramDetails program={p} level={3} />
       <ProgramHistory entry={entry} />
       <div class="actions">
