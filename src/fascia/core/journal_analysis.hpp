@@ -68,6 +68,8 @@ JournalAnalysis analyse_journal(const KnowledgeBase& kb, const Profile& profile,
 // empty if free. The last instrument work is a home session's step (not
 // skipped) or a clinic treatment whose kind counts as instrument work
 // (TreatmentModality::counts_as), whichever is later; the reason says which.
+// For Side::both each side is judged on its own (a settled left check-in
+// does not release the right), said once when both sides wait alike.
 // Rules reaction-unresolved and reaction-unconfirmed (seed-003, ADR 0003).
 std::vector<Reason> reaction_gate(const KnowledgeBase& kb, const Journal& journal, const std::string& region, Side side,
                                   Date day);
