@@ -4,6 +4,8 @@
 #include <map>
 
 #include "fascia/app/care_links.hpp"
+#include "fascia/app/person_state.hpp"
+#include "fascia/app/screening_state.hpp"
 #include "fascia/app/text_limits.hpp"
 #include "fascia/app/tool_inventory.hpp"
 #include "fascia/core/planner.hpp"
@@ -209,14 +211,12 @@ ProgramHold program_hold(const core::ScreeningState& state, HoldReader reader) {
 }
 
 core::Result<ProgramHold> read_program_hold(const core::KnowledgeBase& kb, JournalStore& store, HoldReader reader) {
-  auto screenings = store.load_screenings();
-  if (!screenings) return tl::make_unexpected(screenings.error());
-  auto journal = store.load_journal();
-  if (!journal) return tl::make_unexpected(journal.error());
-  auto profile = store.load_profile();
-  if (!profile) return tl::make_unexpected(profile.error());
-  ProgramHold hold = program_hold(core::evaluate_screenings(kb, *screenings, journal->clearances), reader);
-  if (*profile && !screenings->empty()) return hold;
+  auto state = screening_state(kb, store);
+  if (!state) return tl::make_unexpected(state.error());
+  auto gap = person_gap(kb, store);
+  if (!gap) return tl::make_unexpected(gap.error());
+  ProgramHold hold = program_hold(*state, reader);
+  if (!*gap || **gap == PersonGap::screening_outdated) return hold;
   hold.awaiting_setup = true;
   hold.setup = reader == HoldReader::practitioner
                    ? "The client has not yet saved their profile and answered the safety questions; their plan "

@@ -16,6 +16,12 @@ std::string region_name(const KnowledgeBase& kb, const std::string& id) {
 }
 int days_for_hours(int hours) { return (hours + 23) / 24; }
 
+// The minimum gap after loading tissue with `modality`: instrument work has
+// its own; compression, pressure and percussion share one.
+const SourcedValue& gap_after(const SafetyCaps& caps, Modality modality) {
+  return modality == Modality::instrument ? caps.instrument_min_hours_between : caps.compression_min_hours_between;
+}
+
 // "instrument work", "compression work", "pressure work".
 std::string work_of(Modality modality) { return std::string(to_string(modality)) + " work"; }
 }  // namespace
@@ -24,10 +30,8 @@ std::optional<Date> home_work_resumes(const KnowledgeBase& kb, const ClinicTreat
   const auto kind = kb.treatments.find(treatment.treatment);
   if (kind == kb.treatments.end() || !kind->second.counts_as || !loads_tissue(*kind->second.counts_as))
     return std::nullopt;
-  const SourcedValue& gap = *kind->second.counts_as == Modality::instrument ? kb.caps.instrument_min_hours_between
-                                                                            : kb.caps.compression_min_hours_between;
   // cap_conflicts holds a day closer than the gap's whole days.
-  return add_days(treatment.date, days_for_hours(gap.value));
+  return add_days(treatment.date, days_for_hours(gap_after(kb.caps, *kind->second.counts_as).value));
 }
 
 TreatmentLedger TreatmentLedger::from_journal(const KnowledgeBase& kb, const Journal& journal) {
@@ -56,7 +60,7 @@ std::vector<Reason> TreatmentLedger::cap_conflicts(const KnowledgeBase& kb, cons
   if (!loads_tissue(modality)) return reasons;
   const SafetyCaps& caps = kb.caps;
   const bool instrument = modality == Modality::instrument;
-  const SourcedValue& gap = instrument ? caps.instrument_min_hours_between : caps.compression_min_hours_between;
+  const SourcedValue& gap = gap_after(caps, modality);
   const int gap_days = days_for_hours(gap.value);
   const std::string name = region_name(kb, region);
 
