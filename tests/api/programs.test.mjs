@@ -225,7 +225,13 @@ describe('a new warning sign holds an assigned program back and flags it to the 
     ({ server, person: erin, pat, personId: erinId } = await linkedToPat('erin', {}));
     const programs = `/api/v1/clients/${erinId}/programs`;
     await pat.expect(201, 'POST', programs, { json: NECK_PROGRAM });
-    assert.equal((await pat.expect(200, 'GET', programs)).hold.held, false);
+    const listed = await pat.expect(200, 'GET', programs);
+    assert.equal(listed.hold.held, false);
+    const also = listed.programs[0].also_works;
+    assert.equal(also.length, 1, 'one list per item');
+    assert.ok(also[0].some((a) => /top of the shoulder blade/i.test(a)), 'the neck protocol works the levator scapulae too: ' + JSON.stringify(also));
+    assert.ok(!also[0].some((a) => /base of the skull/i.test(a)), 'not the suboccipitals kept for the clinic: ' + JSON.stringify(also));
+    assert.ok(!also[0].some((a) => /upper trapezius/i.test(a)), 'not the target named: ' + JSON.stringify(also));
 
     // A warning sign that needs a practitioner (the questions with such a finding: see kb/questions).
     const questions = await erin.expect(200, 'GET', '/api/v1/kb/questions');
@@ -238,6 +244,10 @@ describe('a new warning sign holds an assigned program back and flags it to the 
     assert.equal(seen.hold.since, TODAY);
     assert.ok(!/numb|tingl/i.test(seen.hold.reason), 'the reason does not say which answer');
     assert.match(seen.hold.reason, /^The client's own safety answers/, 'worded for the practitioner');
+    const areas = JSON.stringify(seen.hold.areas);
+    assert.ok(seen.hold.areas.some((a) => /upper trapezius/i.test(a)), areas);
+    assert.ok(seen.hold.areas.some((a) => /top of the shoulder blade/i.test(a)), 'the levator scapulae, worked on the way though not named: ' + areas);
+    assert.ok(!seen.hold.areas.some((a) => /base of the skull/i.test(a)), 'the suboccipitals are kept for the clinic: ' + areas);
     const own = (await erin.expect(200, 'GET', '/api/v1/programs')).hold;
     assert.equal(own.held, true);
     assert.match(own.reason, /^Your own safety answers .*Contact the practitioner who assigned it/, 'worded for the person');
@@ -247,6 +257,31 @@ describe('a new warning sign holds an assigned program back and flags it to the 
     await erin.expect(201, 'POST', '/api/v1/screening', { json: { answers } });
     await pat.expect(201, 'POST', `/api/v1/clients/${erinId}/clearances`, { json: { note: 'seen today' } });
     assert.equal((await pat.expect(200, 'GET', programs)).hold.held, false);
+  });
+  stopServerAfter(() => server);
+});
+
+describe('a warning sign elsewhere does not hold a program', () => {
+  let server;
+  // From a new-user trial: a warning sign on the neck showed a calves program
+  // "On hold" while the person's plan ran it.
+  it('a warning sign on areas the program does not work is no hold, and the plan runs it', async () => {
+    let fay, pat, fayId;
+    ({ server, person: fay, pat, personId: fayId } = await linkedToPat('fay', {}));
+    const programs = `/api/v1/clients/${fayId}/programs`;
+    const calves = { ...NECK_PROGRAM, items: [{ protocol: 'compression-calves', target: { region: 'calves', side: 'both' } }], clinic_only: [] };
+    await pat.expect(201, 'POST', programs, { json: calves });
+    const questions = await fay.expect(200, 'GET', '/api/v1/kb/questions');
+    const answers = {};
+    for (const q of questions) answers[q.id] = { yes: false, regions: [] };
+    answers['arm-numbness-tingling'] = { yes: true, regions: [] };
+    await fay.expect(201, 'POST', '/api/v1/screening', { json: { answers } });
+    const hold = (await pat.expect(200, 'GET', programs)).hold;
+    assert.equal(hold.held, false, JSON.stringify(hold));
+    assert.deepEqual(hold.areas, []);
+    assert.equal((await fay.expect(200, 'GET', '/api/v1/programs')).hold.held, false);
+    const today = await fay.expect(200, 'GET', '/api/v1/today');
+    assert.equal(today.blocked, false, 'the plan runs the program');
   });
   stopServerAfter(() => server);
 });

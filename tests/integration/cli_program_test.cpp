@@ -116,6 +116,12 @@ TEST(CliProgram, APractitionerAssignsAProgramThePlanFollowsAndThePersonSeesWhoAn
   ASSERT_EQ(mine.code, 0) << mine.err;
   EXPECT_NE(mine.out.find("assigned by pat, North Physio"), std::string::npos) << mine.out;
   EXPECT_NE(mine.out.find("4/10 -> 3/10"), std::string::npos) << mine.out;
+  // The neck protocol works more than the region pat named; the suboccipitals are kept for the clinic.
+  const auto also = mine.out.find("    also works: ");
+  ASSERT_NE(also, std::string::npos) << mine.out;
+  const std::string also_line = mine.out.substr(also, mine.out.find('\n', also) - also);
+  EXPECT_NE(also_line.find("top of the shoulder blade"), std::string::npos) << also_line;
+  EXPECT_EQ(also_line.find("Base of the skull"), std::string::npos) << also_line;
   const json mine_json = json::parse(box.run("--json program").out);  // the API's shape (GET /api/v1/programs)
   EXPECT_EQ(mine_json["hold"]["held"], false);
   EXPECT_EQ(mine_json["programs"][0]["versions"].size(), 2u);

@@ -2096,6 +2096,8 @@ export interface components {
                 current: components["schemas"]["HomeProgram"];
                 /** @description Oldest first; every version is kept. */
                 versions: components["schemas"]["HomeProgramVersion"][];
+                /** @description Per item of `current`, in order: the other areas its protocol's home steps work besides the target named (e.g. "Base of the skull (left)"), each once, less the areas kept for the clinic. */
+                also_works: string[][];
             }[];
             hold: components["schemas"]["ProgramHold"];
         };
@@ -2186,12 +2188,14 @@ export interface components {
             /** @description Newest visit first. */
             notes: components["schemas"]["VisitNote"][];
         };
-        /** @description Whether the person's own safety answers hold their program back: a warning sign in force that only a practitioner's clearance lifts (says since when, never which answer). */
+        /** @description Whether the person's own safety answers hold their program back: no plan allowed at all, or a warning sign in force that only a practitioner's clearance lifts on an area the program's home work loads (a sign elsewhere is not a hold). Says where and since when, never which answer. */
         ProgramHold: {
             held: boolean;
             /** Format: date */
             since: string | null;
             reason: string;
+            /** @description The areas held back, e.g. "Upper trapezius (left)", in the program's order; empty when not held or when no plan is allowed at all (then everything is). */
+            areas: string[];
             /** @description The person has not yet saved a profile or answered the safety questions, so no plan follows the program yet. Not a hold: nothing is flagged. */
             awaiting_setup: boolean;
             /** @description What is missing, worded for whoever asked; empty when not awaiting. */

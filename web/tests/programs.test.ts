@@ -124,6 +124,11 @@ for (const [width, height] of [
 
       // The printable handout: the cue, the safety box, a Print button; print media hides the chrome.
       await nav.getByRole('link', { name: 'Home program' }).click();
+      // The program says what else its protocol works besides the region named (not the clinic's own).
+      const also = person.page.getByTestId('program-item-also').first();
+      await also.waitFor();
+      assert.match((await also.textContent()) ?? '', /top of the shoulder blade/i);
+      assert.doesNotMatch((await also.textContent()) ?? '', /base of the skull/i, 'kept for the clinic');
       await person.page.getByRole('link', { name: 'Printable handout' }).click();
       await person.page.waitForURL(/\/program\/\d+\/print$/);
       const handout = person.page.getByTestId('handout');
@@ -180,13 +185,13 @@ for (const [width, height] of [
       await answerArm(true);
       await person.page.goto(`${server.base}/program`);
       const personHold = person.page.getByTestId('program-hold');
-      await personHold.getByText(/Your own safety answers hold this program back/).waitFor();
+      await personHold.getByText(/Your own safety answers hold back the program's home work on/).waitFor();
       assert.match((await personHold.textContent()) ?? '', /Contact the practitioner who assigned it/);
       await checkPage(person.page, width, 'a held program, for the person');
       await pat.page.reload();
       await section.getByRole('button', { name: 'Show home programs' }).click();
       const patHold = section.getByTestId('program-hold');
-      await patHold.getByText(/The client's own safety answers hold the program back/).waitFor();
+      await patHold.getByText(/The client's own safety answers hold back the program's home work on/).waitFor();
       assert.doesNotMatch((await patHold.textContent()) ?? '', /numb|tingl/i, 'which answer stays with the screening part');
       await shot(pat.page, 'programs-hold' + tag);
       await answerArm(false);

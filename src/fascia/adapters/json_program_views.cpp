@@ -10,6 +10,7 @@ nlohmann::json program_hold_json(const app::ProgramHold& hold) {
   return {{"held", hold.held},
           {"since", hold.since ? nlohmann::json(core::format_date(*hold.since)) : nlohmann::json(nullptr)},
           {"reason", hold.reason},
+          {"areas", hold.areas},
           {"awaiting_setup", hold.awaiting_setup},
           {"setup", hold.setup}};
 }
@@ -23,7 +24,11 @@ nlohmann::json program_histories_json(const std::vector<app::ProgramHistory>& hi
       v["changes"] = h.changes[i];
       versions.push_back(std::move(v));
     }
-    list.push_back({{"id", h.current.id}, {"in_force", h.in_force}, {"current", h.current}, {"versions", versions}});
+    list.push_back({{"id", h.current.id},
+                    {"in_force", h.in_force},
+                    {"current", h.current},
+                    {"versions", versions},
+                    {"also_works", h.also_works}});
   }
   return nlohmann::json{{"programs", list}, {"hold", program_hold_json(hold)}};
 }

@@ -9,6 +9,8 @@
 #include "fascia/app/text_limits.hpp"
 #include "fascia/app/tool_inventory.hpp"
 #include "fascia/core/planner.hpp"
+#include "fascia/core/program_areas.hpp"
+#include "fascia/core/reason_groups.hpp"
 
 namespace fascia::app {
 
@@ -155,6 +157,23 @@ FieldResult<core::HomeProgram> end_own_program(const ProgramReader& read, const 
   return write_ended(write, std::move(*latest), who, today);
 }
 
+namespace {
+
+// ProgramHistory::also_works for one version.
+std::vector<std::vector<std::string>> also_works(const core::KnowledgeBase& kb, const core::HomeProgram& program) {
+  std::vector<std::vector<std::string>> out(program.items.size());
+  for (const auto& area : core::program_home_areas(kb, program, nullptr)) {
+    if (area.region == program.items[area.item].target.region) continue;
+    const core::Region* region = kb.region(area.region);
+    std::string label = core::area_label(region ? region->name : area.region, area.side);
+    auto& list = out[area.item];
+    if (std::find(list.begin(), list.end(), label) == list.end()) list.push_back(std::move(label));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<ProgramHistory> program_histories(const core::KnowledgeBase& kb,
                                               const std::vector<core::HomeProgram>& versions) {
   std::map<std::int64_t, std::vector<core::HomeProgram>, std::greater<>> by_id;
@@ -170,6 +189,7 @@ std::vector<ProgramHistory> program_histories(const core::KnowledgeBase& kb,
       h.changes.push_back(i == 0 ? std::vector<std::string>{}
                                  : core::describe_program_changes(kb, list[i - 1], list[i]));
     h.versions = std::move(list);
+    h.also_works = also_works(kb, h.current);
     out.push_back(std::move(h));
   }
   return out;
@@ -191,22 +211,54 @@ core::Result<std::vector<ProgramHistory>> programs_for_practitioner(const core::
   return histories;
 }
 
-ProgramHold program_hold(const core::ScreeningState& state, HoldReader reader) {
+ProgramHold program_hold(const core::KnowledgeBase& kb, const core::ScreeningState& state,
+                         const core::HomeProgram* program, const core::Profile* profile, HoldReader reader) {
   ProgramHold hold;
-  for (const auto& f : state.clearance.findings) {
-    if (!f.until_cleared && state.clearance.plan_allowed()) continue;
-    hold.held = true;
+  const core::Clearance& clearance = state.clearance;
+  const auto raised = [&](const core::Finding& f) {
     if (f.raised && (!hold.since || *f.raised < *hold.since)) hold.since = f.raised;
+  };
+  if (!clearance.plan_allowed()) {
+    // No plan at all: the whole program waits.
+    hold.held = true;
+    for (const auto& f : clearance.findings) raised(f);
+  } else if (program) {
+    // Only a warning sign on an area the program's home work loads holds it
+    // back; one elsewhere (an area kept for the clinic, a region the program
+    // does not touch) leaves the program running as it is.
+    for (const auto& area : core::program_home_areas(kb, *program, profile)) {
+      const core::RegionAccess access = core::region_access(kb, clearance, area.region, area.side, area.modality);
+      for (const auto& r : access.reasons) {
+        // One rule may be in force twice (carried from earlier answers and
+        // raised again): the earliest day counts.
+        bool by_sign = false;
+        for (const auto& f : clearance.findings)
+          if (f.rule == r.rule && f.until_cleared && f.level >= core::ClearanceLevel::see_practitioner_first) {
+            by_sign = true;
+            raised(f);
+          }
+        if (!by_sign) continue;
+        hold.held = true;
+        const std::string name = r.area.empty() ? area.region : r.area;
+        if (std::find(hold.areas.begin(), hold.areas.end(), name) == hold.areas.end()) hold.areas.push_back(name);
+      }
+    }
   }
-  if (!hold.held && !state.clearance.plan_allowed()) hold.held = true;
   if (!hold.held) return hold;
   // The date is in `since`; the sentence says what to do, for its reader.
+  std::string what = "the program";
+  if (!hold.areas.empty()) {
+    what = "the program's home work on ";
+    for (std::size_t i = 0; i < hold.areas.size(); ++i)
+      what += (i == 0 ? "" : i + 1 == hold.areas.size() ? " and " : ", ") + hold.areas[i];
+  }
   hold.reason = reader == HoldReader::practitioner
-                    ? "The client's own safety answers hold the program back: a warning sign that needs a "
-                      "practitioner. See them, then record a clearance if it is safe."
-                    : "Your own safety answers hold this program back: a warning sign needs a practitioner to check "
-                      "you first. Contact the practitioner who assigned it; once they have checked you, answer the "
-                      "safety questions again, and their recorded clearance lets the program apply again.";
+                    ? "The client's own safety answers hold back " + what +
+                          ": a warning sign that needs a practitioner. See them, then record a clearance if it is safe."
+                    : "Your own safety answers hold back " + what +
+                          ": a warning sign needs a practitioner to check you first. Contact the practitioner who "
+                          "assigned it; once they have checked you, answer the safety questions again, and their "
+                          "recorded clearance lets the program apply again.";
   return hold;
 }
 
@@ -215,7 +267,12 @@ core::Result<ProgramHold> read_program_hold(const core::KnowledgeBase& kb, Journ
   if (!state) return tl::make_unexpected(state.error());
   auto gap = person_gap(kb, store);
   if (!gap) return tl::make_unexpected(gap.error());
-  ProgramHold hold = program_hold(*state, reader);
+  auto programs = store.load_programs();
+  if (!programs) return tl::make_unexpected(programs.error());
+  auto profile = store.load_profile();
+  if (!profile) return tl::make_unexpected(profile.error());
+  ProgramHold hold =
+      program_hold(kb, *state, core::program_in_force(*programs), profile->has_value() ? &**profile : nullptr, reader);
   if (!*gap || **gap == PersonGap::screening_outdated) return hold;
   hold.awaiting_setup = true;
   hold.setup = reader == HoldReader::practitioner

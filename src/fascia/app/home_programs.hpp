@@ -75,6 +75,10 @@ struct ProgramHistory {
   bool in_force = false;                          // the plan follows it now
   std::vector<core::HomeProgram> versions;        // oldest first
   std::vector<std::vector<std::string>> changes;  // per version: what changed from the one before (first: empty)
+  // Per item of `current`: the other areas its protocol's home steps work
+  // besides the target the practitioner named ("Base of the skull (left)"),
+  // each once, less areas kept for the clinic (core::program_home_areas).
+  std::vector<std::vector<std::string>> also_works;
 };
 
 // Groups versions into programs, newest program first, with what each
@@ -93,14 +97,20 @@ core::Result<std::vector<ProgramHistory>> programs_for_practitioner(const core::
 
 // Whether the person's own safety answers now hold their home program back
 // (issue 10, point 3: "a new warning sign blocks it and flags it to the
-// practitioner"): a warning sign in force that only a practitioner's
-// clearance lifts, or a level that allows no plan at all. Says that and
-// since when, never which answer (that is the screening part, shared or
-// not); a linked practitioner may clear it (POST .../clearances).
+// practitioner"): a level that allows no plan at all, or a warning sign in
+// force that only a practitioner's clearance lifts on an area the program's
+// home work loads (core::program_home_areas; a sign elsewhere, or on an area
+// kept for the clinic, leaves the program running and is not a hold). Says
+// that, where and since when, never which answer (that is the screening
+// part, shared or not); a linked practitioner may clear it (POST
+// .../clearances).
 struct ProgramHold {
   bool held = false;
   std::optional<core::Date> since;  // the earliest day such a finding was raised
   std::string reason;               // what to do, for its reader, without the date; empty when not held
+  // The areas held back ("Upper trapezius (left)"), in the program's order;
+  // empty when nothing is held or when no plan is allowed at all (then all is).
+  std::vector<std::string> areas;
   // The person has not yet saved a profile or answered the safety questions,
   // so no plan follows any program yet (ADR 0010: screening comes first).
   // Not a hold: nothing is flagged to the practitioner.
@@ -111,10 +121,14 @@ struct ProgramHold {
 // answers…", clear it when safe) or the person ("your own safety answers…",
 // contact the practitioner).
 enum class HoldReader { practitioner, person };
-ProgramHold program_hold(const core::ScreeningState& state, HoldReader reader);
+// `program`: the one in force (nullptr: none, so nothing to hold unless no
+// plan is allowed); `profile`: the person's, for the side of a region their
+// profile names (nullptr before they have one).
+ProgramHold program_hold(const core::KnowledgeBase& kb, const core::ScreeningState& state,
+                         const core::HomeProgram* program, const core::Profile* profile, HoldReader reader);
 
 // The hold read from the person's store: program_hold over their screenings
-// and clearances, and awaiting_setup when they have no profile or no
+// and clearances, their program in force and profile, and awaiting_setup when they have no profile or no
 // screening yet. Errors: the store's.
 core::Result<ProgramHold> read_program_hold(const core::KnowledgeBase& kb, JournalStore& store, HoldReader reader);
 

@@ -25,13 +25,20 @@ namespace {
 
 const char* const kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
-void print_item(std::ostream& out, const core::KnowledgeBase& kb, const core::ProgramItem& item) {
+// `also_works`: the other areas the item's protocol works (ProgramHistory).
+void print_item(std::ostream& out, const core::KnowledgeBase& kb, const core::ProgramItem& item,
+                const std::vector<std::string>& also_works) {
   const core::Protocol* protocol = kb.protocol(item.protocol);
   out << "  - " << (protocol ? protocol->name : item.protocol) << " on "
       << area_name(kb, item.target.region, item.target.side);
   if (item.max_pressure) out << ", pressure at most " << *item.max_pressure << "/10";
   if (item.dose_percent != 100) out << ", " << item.dose_percent << " % of the dose";
   out << "\n";
+  if (!also_works.empty()) {
+    out << "    also works: ";
+    for (std::size_t i = 0; i < also_works.size(); ++i) out << (i ? ", " : "") << also_works[i];
+    out << "\n";
+  }
   if (!item.cue.empty()) out << "    cue: " << item.cue << "\n";
 }
 
@@ -50,7 +57,8 @@ void print_history(std::ostream& out, const core::KnowledgeBase& kb, const app::
   for (int d : p.weekdays) days += (days.empty() ? "" : ", ") + std::string(kDays[d]);
   out << "  From " << core::format_long_date(p.start) << " for " << p.weeks << " weeks, on " << days << "; review on "
       << core::format_long_date(p.review) << "\n";
-  for (const auto& item : p.items) print_item(out, kb, item);
+  for (std::size_t i = 0; i < p.items.size(); ++i)
+    print_item(out, kb, p.items[i], i < h.also_works.size() ? h.also_works[i] : std::vector<std::string>{});
   for (const auto& area : p.clinic_only)
     out << "  - in clinic only: " << area_name(kb, area.region, area.side) << " (no home step there)\n";
   if (!p.note.empty()) out << "  Note: " << p.note << "\n";

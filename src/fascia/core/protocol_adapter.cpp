@@ -30,16 +30,6 @@ std::optional<std::string> choose_edge(const KnowledgeBase& kb, const std::vecto
   return std::nullopt;
 }
 
-Side side_for(const KnowledgeBase& kb, const Profile& profile, const std::string& region, const RegionTarget& target) {
-  const Region* r = kb.region(region);
-  if (r && r->laterality == Laterality::midline) return Side::midline;
-  if (region == target.region) return target.side;
-  for (const auto& t : profile.regions)
-    if (t.region == region) return t.side;
-  // A region the protocol visits on the way is worked on the target's side.
-  return target.side == Side::midline ? Side::both : target.side;
-}
-
 int dose_target(IntRange dose, DoseLevel level) {
   switch (level) {
     case DoseLevel::standard: return dose.min + (dose.max - dose.min) / 2;
@@ -56,6 +46,17 @@ IntRange intersect(IntRange a, IntRange b) {
 }
 
 }  // namespace
+
+Side step_side(const KnowledgeBase& kb, const Profile* profile, const std::string& region, const RegionTarget& target) {
+  const Region* r = kb.region(region);
+  if (r && r->laterality == Laterality::midline) return Side::midline;
+  if (region == target.region) return target.side;
+  if (profile)
+    for (const auto& t : profile->regions)
+      if (t.region == region) return t.side;
+  // A region the protocol visits on the way is worked on the target's side.
+  return target.side == Side::midline ? Side::both : target.side;
+}
 
 std::set<std::string> owned_edges(const KnowledgeBase& kb, const std::set<std::string>& tools) {
   std::set<std::string> edges;
@@ -97,7 +98,7 @@ AdaptedProtocol adapt_protocol(const AdaptContext& ctx, const Protocol& protocol
                               name_of_region(kb, region) + ")";
     const std::string& step_source = step.source.empty() ? protocol.source : step.source;
 
-    const Side side = side_for(kb, ctx.profile, region, target);
+    const Side side = step_side(kb, &ctx.profile, region, target);
     if (ctx.clinic_only &&
         std::any_of(ctx.clinic_only->begin(), ctx.clinic_only->end(),
                     [&](const RegionSide& kept) { return kept.region == region && sides_overlap(kept.side, side); })) {

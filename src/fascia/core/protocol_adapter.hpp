@@ -41,6 +41,12 @@ struct AdaptedProtocol {
 // `target` is the profile region the protocol is chosen for.
 AdaptedProtocol adapt_protocol(const AdaptContext& ctx, const Protocol& protocol, const RegionTarget& target);
 
+// The side a step on `region` works when the protocol is fitted for
+// `target`: the midline for a midline region, the target's side on the
+// target, the side the person chose for a region of their profile (when
+// `profile` is given), else the target's side (both for a midline target).
+Side step_side(const KnowledgeBase& kb, const Profile* profile, const std::string& region, const RegionTarget& target);
+
 // The edges the owned tools provide.
 std::set<std::string> owned_edges(const KnowledgeBase& kb, const std::set<std::string>& tools);
 

@@ -6,7 +6,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+
 #include "fascia/app/person_state.hpp"
+#include "fascia/core/planner.hpp"
 #include "unit/adapters/test_database.hpp"
 #include "unit/core/fixture_kb.hpp"
 
@@ -287,35 +291,50 @@ TEST(ProgramStepCards, TheCardsUseTheEdgeOfThePersonsOwnToolsAsTheirPlanDoes) {
 
 // The hold (issue 10, point 3: "a new warning sign blocks it and flags it to
 // the practitioner"): held by a warning sign that waits for a practitioner's
-// clearance, or by a level that allows no plan; since the earliest such day;
-// worded for its reader; never naming the answer.
+// clearance on an area the program's home work loads, or by a level that
+// allows no plan; since the earliest such day; worded for its reader, naming
+// the areas held, never the answer.
+core::Finding until_cleared_sign(std::string rule, std::string region, Side side, const char* raised) {
+  core::Finding sign;
+  sign.rule = std::move(rule);
+  sign.level = core::ClearanceLevel::see_practitioner_first;
+  sign.because = {"arm-numbness-tingling"};
+  sign.regions = {{std::move(region), side}};
+  sign.until_cleared = true;
+  sign.raised = fixture::day(raised);
+  return sign;
+}
+
 TEST(ProgramHold, AWarningSignThatWaitsForAClearanceHoldsTheProgramWordedForEachReader) {
+  const auto kb = fixture::kb();
+  const core::HomeProgram program = neck();
   core::ScreeningState state;
-  EXPECT_FALSE(app::program_hold(state, app::HoldReader::person).held) << "nothing found: not held";
+  EXPECT_FALSE(app::program_hold(kb, state, &program, nullptr, app::HoldReader::person).held) << "nothing found";
 
   core::Finding caution;  // a caution the person's plan applies itself
   caution.rule = "caution";
   caution.level = core::ClearanceLevel::self_care_with_cautions;
   caution.because = {"arm-numbness-tingling"};
   state.clearance.findings = {caution};
-  EXPECT_FALSE(app::program_hold(state, app::HoldReader::practitioner).held) << "a caution alone does not hold it";
+  EXPECT_FALSE(app::program_hold(kb, state, &program, nullptr, app::HoldReader::practitioner).held)
+      << "a caution alone does not hold it";
 
-  core::Finding sign = caution;
-  sign.rule = "sign";
-  sign.level = core::ClearanceLevel::see_practitioner_first;
-  sign.regions = {{"upper-trapezius", Side::both}};
-  sign.until_cleared = true;
-  sign.raised = fixture::day("2026-11-20");
+  const core::Finding sign = until_cleared_sign("sign", "upper-trapezius", Side::both, "2026-11-20");
   core::Finding later = sign;
   later.raised = fixture::day("2026-11-22");
   state.clearance.findings = {later, sign, caution};
-  const auto for_pat = app::program_hold(state, app::HoldReader::practitioner);
-  const auto for_ana = app::program_hold(state, app::HoldReader::person);
+  const auto for_pat = app::program_hold(kb, state, &program, nullptr, app::HoldReader::practitioner);
+  const auto for_ana = app::program_hold(kb, state, &program, nullptr, app::HoldReader::person);
   ASSERT_TRUE(for_pat.held);
   EXPECT_EQ(for_pat.since, fixture::day("2026-11-20")) << "the earliest day";
-  EXPECT_EQ(for_pat.reason.rfind("The client's own safety answers", 0), 0u) << for_pat.reason;
+  EXPECT_EQ(for_pat.areas, std::vector<std::string>{"upper-trapezius"});
+  EXPECT_EQ(
+      for_pat.reason.rfind("The client's own safety answers hold back the program's home work on upper-trapezius", 0),
+      0u)
+      << for_pat.reason;
   EXPECT_NE(for_pat.reason.find("record a clearance"), std::string::npos) << for_pat.reason;
-  EXPECT_EQ(for_ana.reason.rfind("Your own safety answers", 0), 0u) << for_ana.reason;
+  EXPECT_EQ(for_ana.reason.rfind("Your own safety answers hold back the program's home work on upper-trapezius", 0), 0u)
+      << for_ana.reason;
   EXPECT_NE(for_ana.reason.find("Contact the practitioner who assigned it"), std::string::npos) << for_ana.reason;
   EXPECT_EQ(for_ana.since, for_pat.since);
   for (const auto& reason : {for_pat.reason, for_ana.reason})
@@ -326,5 +345,84 @@ TEST(ProgramHold, AWarningSignThatWaitsForAClearanceHoldsTheProgramWordedForEach
   urgent.level = core::ClearanceLevel::urgent;
   state.clearance.findings = {urgent};
   state.clearance.level = core::ClearanceLevel::urgent;
-  EXPECT_TRUE(app::program_hold(state, app::HoldReader::person).held);
+  const auto all = app::program_hold(kb, state, &program, nullptr, app::HoldReader::person);
+  EXPECT_TRUE(all.held);
+  EXPECT_TRUE(all.areas.empty()) << "everything waits";
+  EXPECT_EQ(all.reason.rfind("Your own safety answers hold back the program:", 0), 0u) << all.reason;
+  EXPECT_TRUE(app::program_hold(kb, state, nullptr, nullptr, app::HoldReader::person).held)
+      << "no plan at all, program or not";
+}
+
+// From a new-user trial: a warning sign on the suboccipitals, which the
+// program keeps for the clinic, showed the program "On hold" while the
+// person's plan ran it. Only a sign on an area the home work loads holds it.
+TEST(ProgramHold, ASignOnAnAreaTheHomeWorkDoesNotLoadIsNoHold) {
+  const auto kb = fixture::kb();
+  core::HomeProgram left = neck();
+  left.items[0].target.side = Side::left;
+  core::ScreeningState state;
+  const auto held = [&](const core::Finding& f, const core::HomeProgram* p) {
+    state.clearance.findings = {f};
+    return app::program_hold(kb, state, p, nullptr, app::HoldReader::practitioner);
+  };
+  EXPECT_FALSE(held(until_cleared_sign("s", "suboccipitals", Side::both, "2026-11-20"), &left).held)
+      << "kept for the clinic";
+  EXPECT_FALSE(held(until_cleared_sign("s", "calves", Side::both, "2026-11-20"), &left).held) << "not touched";
+  EXPECT_FALSE(held(until_cleared_sign("s", "upper-trapezius", Side::right, "2026-11-20"), &left).held)
+      << "the other side";
+  EXPECT_FALSE(held(until_cleared_sign("s", "upper-trapezius", Side::both, "2026-11-20"), nullptr).held)
+      << "no program in force: nothing to hold";
+  const auto visited = held(until_cleared_sign("s", "levator-scapulae", Side::left, "2026-11-20"), &left);
+  EXPECT_TRUE(visited.held) << "a region the protocol works on the way, though the practitioner named another";
+  EXPECT_EQ(visited.areas, std::vector<std::string>{"levator-scapulae (left)"});
+}
+
+// The hold and the plan agree: for a sign on each area and side, the
+// program is held exactly when the plan that follows it leaves something
+// out because of that sign.
+TEST(ProgramHold, HeldExactlyWhenThePlanFollowingTheProgramLeavesWorkOutForTheSign) {
+  const auto kb = fixture::kb();
+  const core::Profile person = fixture::desk_worker();
+  const std::set<std::string> tools{"starter-instrument"};
+  const core::Journal none;
+  for (const auto target_side : {Side::left, Side::both}) {
+    core::HomeProgram program = neck();
+    program.items[0].target.side = target_side;
+    for (const auto& [id, region] : kb.regions)
+      for (const auto side : {Side::left, Side::right, Side::both}) {
+        core::ScreeningState state;
+        state.clearance.findings = {until_cleared_sign("sign", id, side, "2026-11-20")};
+        state.clearance.level = core::ClearanceLevel::see_practitioner_first;
+        const core::Plan plan = core::build_plan({kb, person, tools, state.clearance, none, program.start, &program});
+        const bool left_out =
+            std::any_of(plan.notes.begin(), plan.notes.end(), [](const core::Reason& r) { return r.rule == "sign"; }) ||
+            std::any_of(plan.excluded.begin(), plan.excluded.end(), [](const auto& e) {
+              return std::any_of(e.reasons.begin(), e.reasons.end(), [](const auto& r) { return r.rule == "sign"; });
+            });
+        EXPECT_EQ(app::program_hold(kb, state, &program, &person, app::HoldReader::person).held, left_out)
+            << id << " " << core::to_string(side) << " for an item on " << core::to_string(target_side);
+      }
+  }
+}
+
+// From a new-user trial: the neck protocol also works the levator scapulae
+// (and the suboccipitals unless kept for the clinic), which the program's
+// summary did not show. Each item says what else it works, once per area.
+TEST(ProgramHistories, EachItemSaysWhichOtherAreasItsProtocolWorksLessTheClinicsOwn) {
+  const auto kb = fixture::kb();
+  core::HomeProgram kept = neck();
+  kept.id = 1;
+  core::HomeProgram left = neck();
+  left.id = 2;
+  left.items[0].target.side = Side::left;
+  left.clinic_only.clear();
+  left.items.push_back({"adhesion-scraping", {"calves", Side::right}, std::nullopt, 100, ""});
+  const auto histories = app::program_histories(kb, {kept, left});
+  ASSERT_EQ(histories.size(), 2u);
+  const auto& second = histories[0];  // newest first
+  ASSERT_EQ(second.current.id, 2);
+  EXPECT_EQ(second.also_works,
+            (std::vector<std::vector<std::string>>{{"levator-scapulae (left)", "suboccipitals (left)"}, {}}));
+  EXPECT_EQ(histories[1].also_works, (std::vector<std::vector<std::string>>{{"levator-scapulae"}}))
+      << "the suboccipitals are kept for the clinic";
 }

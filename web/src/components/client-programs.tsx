@@ -80,7 +80,7 @@ function ClientProgram({
         />
       ) : (
         <>
-          <ProgramDetails program={p} level={4} />
+          <ProgramDetails program={p} level={4} alsoWorks={entry.also_works} />
           <ProgramHistory entry={entry} />
           <div class="actions">
             {!p.ended ? (

@@ -67,8 +67,20 @@ function AreaText({ area }: { area: RegionSide }) {
   );
 }
 
-/** One version's content: dates, weekdays, review, the items, the clinic-only areas and the note. */
-export function ProgramDetails({ program: p, level }: { program: HomeProgram; level: 3 | 4 }) {
+/**
+ * One version's content: dates, weekdays, review, the items, the clinic-only
+ * areas and the note. `alsoWorks`: per item, the other areas its protocol
+ * works besides the target named (the API's `also_works`, for the current version).
+ */
+export function ProgramDetails({
+  program: p,
+  level,
+  alsoWorks = [],
+}: {
+  program: HomeProgram;
+  level: 3 | 4;
+  alsoWorks?: string[][];
+}) {
   const names = useNames();
   const H = level === 3 ? 'h3' : 'h4';
   return (
@@ -99,6 +111,9 @@ export function ProgramDetails({ program: p, level }: { program: HomeProgram; le
                 Pressure:{' '}
                 {it.max_pressure === null ? "the protocol's own range" : `at most ${it.max_pressure}/10`}
               </li>
+              {alsoWorks[i]?.length ? (
+                <li data-testid="program-item-also">Also works: {alsoWorks[i].join(', ')}</li>
+              ) : null}
               <li>Dose: {it.dose_percent} % of the protocol's strokes and seconds</li>
               {it.cue ? (
                 <li>

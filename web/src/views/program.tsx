@@ -101,7 +101,7 @@ function ProgramCard({
       </h2>
       <p>{assignedLine(p)}{p.version > 1 ? ` (version ${p.version})` : ''}.</p>
       <ProgramStatus entry={entry} awaitingSetup={awaitingSetup} />
-      <ProgramDetails program={p} level={3} />
+      <ProgramDetails program={p} level={3} alsoWorks={entry.also_works} />
       <ProgramHistory entry={entry} />
       <div class="actions">
         <a href={`/program/${entry.id}/print`} onClick={linkClick} class="button-link">
