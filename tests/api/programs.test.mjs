@@ -218,6 +218,15 @@ async function linkedToPat(name, share) {
   return { server, person, pat, personId };
 }
 
+// Every safety answer no, except numb or tingling arms (a warning sign on the neck that waits for a clearance).
+async function answerArmNumbness(person, yes) {
+  const questions = await person.expect(200, 'GET', '/api/v1/kb/questions');
+  const answers = {};
+  for (const q of questions) answers[q.id] = { yes: false, regions: [] };
+  answers['arm-numbness-tingling'] = { yes, regions: [] };
+  await person.expect(201, 'POST', '/api/v1/screening', { json: { answers } });
+}
+
 describe('a new warning sign holds an assigned program back and flags it to the practitioner', () => {
   let server;
   it('the practitioner sees the hold and since when, not which answer; a clearance lifts it', async () => {
@@ -234,11 +243,7 @@ describe('a new warning sign holds an assigned program back and flags it to the 
     assert.ok(!also[0].some((a) => /upper trapezius/i.test(a)), 'not the target named: ' + JSON.stringify(also));
 
     // A warning sign that needs a practitioner (the questions with such a finding: see kb/questions).
-    const questions = await erin.expect(200, 'GET', '/api/v1/kb/questions');
-    const answers = {};
-    for (const q of questions) answers[q.id] = { yes: false, regions: [] };
-    answers['arm-numbness-tingling'] = { yes: true, regions: [] };
-    await erin.expect(201, 'POST', '/api/v1/screening', { json: { answers } });
+    await answerArmNumbness(erin, true);
     const seen = await pat.expect(200, 'GET', programs);
     assert.equal(seen.hold.held, true, JSON.stringify(seen.hold));
     assert.equal(seen.hold.since, TODAY);
@@ -253,8 +258,7 @@ describe('a new warning sign holds an assigned program back and flags it to the 
     assert.match(own.reason, /^Your own safety answers .*Contact the practitioner who assigned it/, 'worded for the person');
 
     // Seen in clinic: answers back to no, and the practitioner's clearance lifts the sign.
-    answers['arm-numbness-tingling'] = { yes: false, regions: [] };
-    await erin.expect(201, 'POST', '/api/v1/screening', { json: { answers } });
+    await answerArmNumbness(erin, false);
     await pat.expect(201, 'POST', `/api/v1/clients/${erinId}/clearances`, { json: { note: 'seen today' } });
     assert.equal((await pat.expect(200, 'GET', programs)).hold.held, false);
   });
@@ -271,11 +275,7 @@ describe('a warning sign elsewhere does not hold a program', () => {
     const programs = `/api/v1/clients/${fayId}/programs`;
     const calves = { ...NECK_PROGRAM, items: [{ protocol: 'compression-calves', target: { region: 'calves', side: 'both' } }], clinic_only: [] };
     await pat.expect(201, 'POST', programs, { json: calves });
-    const questions = await fay.expect(200, 'GET', '/api/v1/kb/questions');
-    const answers = {};
-    for (const q of questions) answers[q.id] = { yes: false, regions: [] };
-    answers['arm-numbness-tingling'] = { yes: true, regions: [] };
-    await fay.expect(201, 'POST', '/api/v1/screening', { json: { answers } });
+    await answerArmNumbness(fay, true);
     const hold = (await pat.expect(200, 'GET', programs)).hold;
     assert.equal(hold.held, false, JSON.stringify(hold));
     assert.deepEqual(hold.areas, []);
