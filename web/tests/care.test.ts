@@ -225,6 +225,11 @@ for (const [width, height] of [
       const ended = person.page.getByTestId('link-card').first();
       await ended.getByText('Ended').waitFor();
       await ended.getByText(/pat sees nothing of yours/).waitFor();
+      // What pat could see while linked: the journal shared, and always what the clinic added (never "nothing").
+      assert.match(
+        (await ended.getByTestId('ended-link-saw').textContent()) ?? '',
+        /While linked, pat could see your journal, and what their clinic added for you: home programs/,
+      );
       assert.equal(await ended.getByRole('button', { name: 'Revoke' }).count(), 0);
       assert.equal((await apiCall<Link[]>(person.page, 'GET', '/links')).body[0].live, false);
       await checkPage(person.page, width, 'sharing after revoking');

@@ -295,7 +295,11 @@ function LinkCard({ link, onChanged }: { link: CareLink; onChanged: () => void }
           )}
         </>
       ) : (
-        <p class="muted small">{what ? `While linked, ${who} could see your ${what}.` : `${who} never saw any part of your data.`}</p>
+        <p class="muted small" data-testid="ended-link-saw">
+          {/* A linked practitioner always reaches what their clinic adds (care_access: the care area), shared parts or not. */}
+          While linked, {who} could see {what ? `your ${what}, and ` : ''}what their clinic added for you: home programs,
+          clinic treatments, clearances and visit notes. The access log below lists each time they looked.
+        </p>
       )}
     </li>
   );
