@@ -73,7 +73,7 @@ struct Plan {
   Date review{};                // the week-4 review
   std::vector<PlanDay> days;    // only days with sessions, in order, from today on
   std::vector<Exclusion> excluded;
-  std::vector<Reason> notes;    // steps dropped or changed, protocols not possible
+  std::vector<Reason> notes;    // steps dropped or changed, protocols not possible; each once
   std::vector<std::string> habits;
   std::vector<PlannedSession> templates;  // each chosen protocol, adapted, undated
   int removed_by_final_check = 0;         // sessions the last safety gate had to drop (should be 0)

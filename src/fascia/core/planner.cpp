@@ -15,6 +15,12 @@ std::string name_of(const KnowledgeBase& kb, const std::string& region) {
   return r ? r->name : region;
 }
 
+// Adds a note unless the same one is there: the same change made to several
+// steps (a program's lower pressure on each) is said once.
+void add_note(std::vector<Reason>& notes, const Reason& note) {
+  if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(note);
+}
+
 int program_weeks(const KnowledgeBase& kb, const Profile& profile) {
   return std::clamp(profile.weeks, kb.caps.program_weeks_min.value, kb.caps.program_weeks_max.value);
 }
@@ -196,8 +202,8 @@ Plan build_plan(const PlanInputs& in) {
       AdaptedProtocol adapted = adapt_protocol(ctx, *p, planned);
       if (adapted.session) {
         for (const auto& s : adapted.session->steps)
-          for (const auto& a : s.adaptations) plan.notes.push_back(a);
-        plan.notes.insert(plan.notes.end(), adapted.dropped.begin(), adapted.dropped.end());
+          for (const auto& a : s.adaptations) add_note(plan.notes, a);
+        for (const auto& d : adapted.dropped) add_note(plan.notes, d);
         plan.templates.push_back(std::move(*adapted.session));
         chosen = true;
         break;
