@@ -147,11 +147,13 @@ describe('home programs a linked practitioner assigns', () => {
 
     const cards = await dana.expect(200, 'GET', `/api/v1/programs/${assigned.program.id}/cards`);
     assert.equal(cards.program.id, assigned.program.id);
+    assert.equal(cards.for, 'dana', 'the handout names whom it is for');
     assert.ok(cards.cards.days.length > 0);
     const log = await dana.expect(200, 'GET', '/api/v1/access-log');
     assert.ok(log.some((e) => e.what === 'assigned a home program' && e.who.name === 'pat'), JSON.stringify(log).slice(0, 400));
 
     const printed = await pat.expect(200, 'GET', `${programs}/${assigned.program.id}/cards`);
+    assert.equal(printed.for, 'dana', "pat's printout names the client");
     assert.equal(printed.program.id, assigned.program.id);
     // The cards name the edges dana's starter kit offers, as her plan does (no bevelled edge).
     const edgesOf = (p) => [...new Set(stepsOf(p).map((s) => s.edge_name).filter(Boolean))].sort();

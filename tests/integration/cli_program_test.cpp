@@ -129,6 +129,8 @@ TEST(CliProgram, APractitionerAssignsAProgramThePlanFollowsAndThePersonSeesWhoAn
   const Outcome cards = box.run("practice cards 1 1 --as pat");
   ASSERT_EQ(cards.code, 0) << cards.err;
   EXPECT_NE(cards.out.find("cue: pat: shoulders down"), std::string::npos) << cards.out;
+  EXPECT_EQ(cards.out.rfind("Home program for client 1\n", 0), 0u) << "pat's printout names the client: " << cards.out;
+  EXPECT_NE(cards.out.find("    also works: "), std::string::npos) << cards.out;
   EXPECT_NE(cards.out.find("Stop at once on:"), std::string::npos) << cards.out;
   {  // The cues sit under the steps, pat's once per session (it is for every step of it).
     std::istringstream lines(cards.out);

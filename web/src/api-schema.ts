@@ -2101,9 +2101,11 @@ export interface components {
             }[];
             hold: components["schemas"]["ProgramHold"];
         };
-        /** @description A program's step cards for a printed handout: one adapted session per item, as the planner makes them with no findings and every tool (the person's own plan still applies their screening). */
+        /** @description A program's step cards for a printed handout: one adapted session per item, as the planner makes them with no findings for the person's own tools (every tool before they have saved any; a note says so); the person's own plan still applies their screening. */
         ProgramCards: {
             program: components["schemas"]["HomeProgram"];
+            /** @description The account name of the person the program is for ("local" for the single-user server's person without an account). */
+            for: string;
             cards: components["schemas"]["Plan"];
         };
         /** @description A SOAP note of one visit (issue 10, point 7). At least one of the four parts must be other than white space. */

@@ -133,6 +133,7 @@ for (const [width, height] of [
       await person.page.waitForURL(/\/program\/\d+\/print$/);
       const handout = person.page.getByTestId('handout');
       await handout.getByText(/shoulders down, breathe out on each stroke/).first().waitFor();
+      assert.equal(await handout.getByTestId('handout-for').textContent(), 'sam', 'the handout names whom it is for');
       assert.ok((await handout.getByTestId('handout-step').count()) > 0, 'the steps are listed');
       assert.equal(await handout.getByTestId('handout-every-tool').count(), 0, 'made for the person\'s own kit');
       await handout.getByText(/Stop at once/).waitFor();

@@ -33,8 +33,9 @@ nlohmann::json program_histories_json(const std::vector<app::ProgramHistory>& hi
   return nlohmann::json{{"programs", list}, {"hold", program_hold_json(hold)}};
 }
 
-nlohmann::json program_cards_json(const core::HomeProgram& program, const core::Plan& cards) {
-  return nlohmann::json{{"program", program}, {"cards", plan_json(cards)}};
+nlohmann::json program_cards_json(const core::HomeProgram& program, const core::Plan& cards,
+                                  const std::string& person) {
+  return nlohmann::json{{"program", program}, {"for", person}, {"cards", plan_json(cards)}};
 }
 
 }  // namespace fascia::adapters

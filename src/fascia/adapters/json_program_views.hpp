@@ -4,6 +4,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string>
 #include <vector>
 
 #include "fascia/app/home_programs.hpp"
@@ -20,8 +21,9 @@ nlohmann::json program_hold_json(const app::ProgramHold& hold);
 // "hold": program_hold_json}.
 nlohmann::json program_histories_json(const std::vector<app::ProgramHistory>& histories, const app::ProgramHold& hold);
 
-// {"program" (the version printed), "cards" (a plan's JSON: its templates
-// are the step cards)}.
-nlohmann::json program_cards_json(const core::HomeProgram& program, const core::Plan& cards);
+// {"program" (the version printed), "for" (the account name of the person
+// it is for, `person`), "cards" (a plan's JSON: its templates are the step
+// cards)}.
+nlohmann::json program_cards_json(const core::HomeProgram& program, const core::Plan& cards, const std::string& person);
 
 }  // namespace fascia::adapters

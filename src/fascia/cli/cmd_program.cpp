@@ -90,16 +90,19 @@ int print_histories(Context& ctx, const core::KnowledgeBase& kb, const std::vect
   return kOk;
 }
 
-// A handout: the program, then each session's step cards with doses, cues,
-// cautions and stop signs, made for the tools in `owned` (app::handout_tools).
+// A handout for `person` (an account name; empty for the terminal's person
+// without one): the program, then each session's step cards with doses,
+// cues, cautions and stop signs, made for the tools in `owned`
+// (app::handout_tools).
 int print_cards(Context& ctx, const core::KnowledgeBase& kb, const core::HomeProgram& program,
-                const std::optional<std::set<std::string>>& owned) {
+                const std::optional<std::set<std::string>>& owned, const std::string& person) {
   const core::Plan cards = app::program_step_cards(kb, program, owned);
   if (ctx.json()) {
-    ctx.print_json(adapters::program_cards_json(program, cards));
+    ctx.print_json(adapters::program_cards_json(program, cards, person));
     return kOk;
   }
-  print_history(ctx.out, kb, app::ProgramHistory{program, !program.ended, {program}, {{}}});
+  if (!person.empty()) ctx.out << "Home program for " << person << "\n";
+  print_history(ctx.out, kb, app::program_histories(kb, {program}).front());
   for (const auto& session : cards.templates) {
     ctx.out << "\n";
     print_session_outline(ctx.out, kb, session, /*with_cues=*/true);
@@ -186,7 +189,8 @@ int client_programs(Context& ctx, std::int64_t client, const std::string& as, st
   for (const auto& h : histories)
     if (h.current.id == cards_of) {
       FASCIA_CLI_TRY(owned, app::handout_tools(*kb, *store));
-      return print_cards(ctx, *kb, h.current, owned);
+      FASCIA_CLI_TRY(account, stores.accounts->account_of(client));
+      return print_cards(ctx, *kb, h.current, owned, account ? account->name : "client " + std::to_string(client));
     }
   return report(ctx.err, {core::ErrorCode::not_found, "no program " + std::to_string(cards_of)});
 }
@@ -228,7 +232,9 @@ int own_programs(Context& ctx, std::int64_t cards_of) {
   for (const auto& h : histories)
     if (h.current.id == cards_of) {
       FASCIA_CLI_TRY(owned, app::handout_tools(*kb, *store));
-      return print_cards(ctx, *kb, h.current, owned);
+      FASCIA_CLI_TRY(stores, open_care_stores(ctx));
+      FASCIA_CLI_TRY(owner, stores.accounts->account_of(1));  // the terminal's person is person 1
+      return print_cards(ctx, *kb, h.current, owned, owner ? owner->name : "");
     }
   return report(ctx.err, {core::ErrorCode::not_found, "no program " + std::to_string(cards_of) + " (fascia program)"});
 }

@@ -113,6 +113,11 @@ export function ProgramHandout({ load, back, backName }: { load: () => Promise<P
       {program && d.data ? (
         <article class="handout" data-testid="handout">
           <p>
+            {d.data.for ? (
+              <>
+                For <strong data-testid="handout-for">{d.data.for}</strong>.{' '}
+              </>
+            ) : null}
             Assigned by <strong>{program.practitioner}</strong>, {program.clinic}, on {longDate(program.assigned)}
             {program.version > 1 ? ` (version ${program.version})` : ''}.
           </p>
