@@ -12,7 +12,10 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-/** Runs `load` on mount and when `deps` change; keeps the last answer. */
+/**
+ * Runs `load` on mount and when `deps` change; keeps the last answer through
+ * a passing failure, not when access is gone (401, 403, 404).
+ */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []): Loaded<T> {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<ApiError | undefined>(undefined);
@@ -36,7 +39,12 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []): Loaded
       },
       (e: unknown) => {
         if (!alive.current) return;
-        setError(toApiError(e));
+        const error = toApiError(e);
+        // Access gone (signed out, link revoked, no longer there): what was
+        // shown must not stay on screen under the error. A passing failure
+        // (offline, busy) keeps it, so that nothing on screen is lost.
+        if (error.status === 401 || error.status === 403 || error.status === 404) setData(undefined);
+        setError(error);
         setLoading(false);
       },
     );

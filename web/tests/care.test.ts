@@ -235,6 +235,13 @@ for (const [width, height] of [
       await checkPage(person.page, width, 'sharing after revoking');
       await shot(person.page, 'care-8-revoked' + tag);
 
+      // pat's open client page: the next part pat opens finds the link gone, and the page
+      // then shows only "not linked", none of the client's data it showed before.
+      await pat.page.getByRole('tab', { name: 'Journal' }).click();
+      await pat.page.getByRole('heading', { name: 'Client not linked', level: 1 }).waitFor();
+      assert.equal(await pat.page.getByRole('tab').count(), 0, 'no parts left on the page');
+      assert.equal(await pat.page.getByTestId('client-progress').count(), 0, 'the progress shown before is gone');
+
       // pat's client page now says the client is not linked; the list is empty.
       await pat.page.goto(clientUrl);
       await pat.page.getByTestId('not-linked').getByText(/not linked to you/).waitFor();

@@ -8,7 +8,8 @@
 // journal, then the clinic's visit notes about the client: a SOAP form, and
 // the notes (read only when asked for, since each read is logged) with their
 // amendments.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { createContext } from 'preact';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../app-context';
 import { NoteCard, NoteForm } from '../components/visit-notes';
 import { ClientPrograms } from '../components/client-programs';
@@ -224,6 +225,13 @@ function InviteBox({ onMade, cancelled }: { onMade: () => void; cancelled: numbe
 
 const NOT_LINKED = 'This person is not linked to you: they never accepted an invitation of yours, or they stopped sharing.';
 
+/**
+ * Told by any part of a client's page that the server no longer knows the
+ * link (404: the client revoked it): the page reads the client again, which
+ * fails too, and so shows only "not linked", none of what it showed before.
+ */
+const LinkGone = createContext<() => void>(() => {});
+
 export function ClientPage({ id }: { id: number }) {
   const view = useLoad(() => api.client(id), [id]);
   const first = view.data ? PARTS.find((p) => view.data!.link.share[p.id])?.id ?? 'journal' : 'journal';
@@ -243,7 +251,9 @@ export function ClientPage({ id }: { id: number }) {
       {view.error ? <ClientError error={view.error} retry={view.reload} /> : null}
       {view.loading && !view.data ? <Loading what="the client" /> : null}
       {link ? (
-        <>
+        // Only the parts shown with the link tell it is gone: the client's own
+        // 404 above must not read the client again, and again.
+        <LinkGone.Provider value={view.reload}>
           <p>
             Linked since {localDay(link.created)} at {link.clinic.name}. {sharesLine(link)}
           </p>
@@ -288,7 +298,7 @@ export function ClientPage({ id }: { id: number }) {
           <ClinicTreatments client={id} clientName={link.client.name} today={app.me.today} onSaved={() => setChanged((c) => c + 1)} />
           <VisitNotes id={id} />
           <ClientPrograms key={changed} id={id} />
-        </>
+        </LinkGone.Provider>
       ) : null}
     </Page>
   );
@@ -318,6 +328,10 @@ function ClientProgressPanel({ id, sessionsShared }: { id: number; sessionsShare
 }
 
 function ClientError({ error, retry }: { error: ApiError; retry?: () => void }) {
+  const gone = useContext(LinkGone);
+  useEffect(() => {
+    if (error.status === 404) gone();
+  }, [error, gone]);
   if (error.status === 404)
     return (
       <div class="notice warn" role="alert" data-testid="not-linked">
