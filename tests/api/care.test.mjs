@@ -51,6 +51,15 @@ describe('practitioners, invitations, links and the access log', () => {
     const inv = await pat.expect(201, 'POST', '/api/v1/invitations', { json: { days: 3 } });
     assert.match(inv.code, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     const typed = ` ${inv.code.toLowerCase().replaceAll('-', ' ')} `;
+    // Before choosing what to share, dana learns whose code it is; looking changes nothing and logs nothing.
+    const logBefore = await dana.expect(200, 'GET', '/api/v1/access-log');
+    const preview = await dana.expect(200, 'POST', '/api/v1/links/look-up', { json: { code: typed } });
+    assert.deepEqual(preview, { practitioner: 'pat', clinic: 'Harbour Physio', expires: inv.expires });
+    assert.deepEqual((await dana.expect(200, 'GET', '/api/v1/links')), []);
+    assert.deepEqual(await dana.expect(200, 'GET', '/api/v1/access-log'), logBefore);
+    assert.equal((await dana.request('POST', '/api/v1/links/look-up', { json: { code: 'ZZZZ-ZZZZ-ZZZZ' } })).status, 404);
+    await expectRefused(dana, { path: '/api/v1/links/look-up', json: { code: 'not a code' }, status: 400, code: 'invalid', field: 'code' });
+    await expectRefused(dana, { path: '/api/v1/links/look-up', json: { code: inv.code, share: {} }, status: 400, code: 'invalid', field: 'share' });
     link = await dana.expect(201, 'POST', '/api/v1/links', { json: { code: typed, share: { journal: true } } });
     assert.deepEqual(link.share, { journal: true, sessions: false, screening: false });
     assert.equal(link.practitioner.name, 'pat');
@@ -59,6 +68,9 @@ describe('practitioners, invitations, links and the access log', () => {
     const again = await dana.request('POST', '/api/v1/links', { json: { code: inv.code, share: {} } });
     assert.equal(again.status, 409);
     assert.match(again.body.error.message, /already been used/);
+    const used = await dana.request('POST', '/api/v1/links/look-up', { json: { code: inv.code } });
+    assert.equal(used.status, 409, 'a used code is refused as accepting it would be');
+    assert.match(used.body.error.message, /already been used/);
     assert.equal((await dana.request('POST', '/api/v1/links', { json: { code: 'ZZZZ-ZZZZ-ZZZZ', share: {} } })).status, 404);
     // A practitioner cannot accept an invitation for a client.
     const own = await pat.expect(201, 'POST', '/api/v1/invitations', { json: {} });

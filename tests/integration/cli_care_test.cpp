@@ -34,6 +34,15 @@ std::string set_up_clinic(const Sandbox& box) {
 TEST(CliCare, AClientAcceptsChoosingWhatToShareAndSeesEveryReadInTheAccessLog) {
   Sandbox box;
   const std::string code = set_up_clinic(box);
+  // First, whose code it is: named before anything is shared, and nothing changes.
+  const auto checked = box.run("link check " + code);
+  ASSERT_EQ(checked.code, 0) << checked.err;
+  EXPECT_TRUE(contains(checked.out, "This code is from pat of North Physio")) << checked.out;
+  EXPECT_TRUE(contains(checked.out, "fascia link accept " + code + " --share")) << checked.out;
+  EXPECT_TRUE(contains(box.run("link list").out, "No practitioner is linked to you")) << "checking links nothing";
+  const auto unknown = box.run("link check ZZZZ-ZZZZ-ZZZZ");
+  EXPECT_EQ(unknown.code, 2) << unknown.err;
+  EXPECT_TRUE(contains(unknown.err, "no invitation with that code")) << unknown.err;
   const auto accepted = box.run("link accept " + code + " --share journal");
   ASSERT_EQ(accepted.code, 0) << accepted.err;
   EXPECT_TRUE(contains(accepted.out, "Linked to pat of North Physio")) << accepted.out;
@@ -71,6 +80,9 @@ TEST(CliCare, ARevokedLinkOpensNothingAndASecondAcceptOfOneCodeIsRefused) {
   const auto again = box.run("link accept " + code + " --share none");
   EXPECT_EQ(again.code, 5) << again.err;  // precondition
   EXPECT_TRUE(contains(again.err, "already been used")) << again.err;
+  const auto checked = box.run("link check " + code);
+  EXPECT_EQ(checked.code, 5) << checked.err;
+  EXPECT_TRUE(contains(checked.err, "already been used")) << checked.err;
 
   ASSERT_EQ(box.run("link revoke 1").code, 0);
   const auto after = box.run("practice show 1 --as pat --area journal");

@@ -515,6 +515,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/links/look-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Who and where an invitation code is from, so the person chooses what to share knowing with whom. Reads only; logs nothing. */
+        post: operations["lookUpInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/links/{id}/share": {
         parameters: {
             query?: never;
@@ -2290,6 +2307,17 @@ export interface components {
              */
             home_work_resumes: string | null;
         };
+        InvitationLookUpInput: {
+            /** @description The code as the practitioner gave it, e.g. 7K2M-XQ9D-HB4T (case, spaces and dashes do not matter). */
+            code: string;
+        };
+        InvitationPreview: {
+            /** @description The practitioner's account name. */
+            practitioner: string;
+            /** @description The clinic's name. */
+            clinic: string;
+            expires: components["schemas"]["UtcTime"];
+        };
     };
     responses: {
         /** @description The request is malformed: not JSON (bad_json), a wrong type, range or date (invalid), or an id the knowledge base does not know (unknown_name); or text in it is not UTF-8 (the path, a query parameter or a header: invalid; a body field: bad_json), checked before anything else, signed in or not. The field names the part. Nothing was changed. */
@@ -3323,6 +3351,45 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            /** @description No invitation with that code. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMedia"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    lookUpInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationLookUpInput"];
+            };
+        };
+        responses: {
+            /** @description The code's practitioner and clinic, and when it expires. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
             /** @description No invitation with that code. */
             404: {
                 headers: {

@@ -5,6 +5,7 @@ import type {
   AccessEntry,
   Account,
   CareLink,
+  InvitationPreview,
   AttentionList,
   ClientProgress,
   ClientView,
@@ -194,6 +195,8 @@ export const api = {
   /** The caller's links to practitioners, live and revoked, oldest first. */
   links: () => call<CareLink[]>('GET', '/links'),
   acceptInvitation: (code: string, share: Sharing) => call<CareLink>('POST', '/links', { code, share }),
+  /** Who and where a code is from, before accepting it; changes and logs nothing. 404 unknown, 409 not acceptable (why). */
+  lookUpInvitation: (code: string) => call<InvitationPreview>('POST', '/links/look-up', { code }),
   /** Replaces what the link shares: a part left out is no longer shared. */
   shareLink: (id: number, share: Sharing) => call<CareLink>('PUT', `/links/${id}/share`, share),
   revokeLink: (id: number) => call<CareLink>('POST', `/links/${id}/revoke`),

@@ -86,6 +86,7 @@ export type Clinic = S['Clinic'];
 export type Sharing = S['Sharing'];
 export type SharingOut = S['SharingOut'];
 export type CareLink = S['CareLink'];
+export type InvitationPreview = S['InvitationPreview'];
 export type Invitation = S['Invitation'];
 export type InvitationStatus = S['InvitationStatus'];
 export type InvitationInput = S['InvitationInput'];

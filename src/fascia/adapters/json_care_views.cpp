@@ -49,6 +49,12 @@ nlohmann::json invitation_json(const std::string& shown_code, const core::Invita
           {"clinic_id", invitation.clinic_id}};
 }
 
+nlohmann::json invitation_preview_json(const app::InvitationPreview& preview) {
+  return {{"practitioner", preview.practitioner_name},
+          {"clinic", preview.clinic_name},
+          {"expires", utc_text(preview.invitation.expires_at)}};
+}
+
 nlohmann::json invitation_status_json(const app::InvitationDetails& details, std::int64_t now) {
   const auto& i = details.invitation;
   const auto time_or_null = [](const std::optional<std::int64_t>& t) {

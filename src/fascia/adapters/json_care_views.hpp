@@ -27,6 +27,9 @@ nlohmann::json link_json(const app::LinkDetails& link);
 nlohmann::json links_json(const std::vector<app::LinkDetails>& links);
 // {"id", "code" (as shown, in groups), "expires", "clinic_id"}.
 nlohmann::json invitation_json(const std::string& shown_code, const core::Invitation& invitation);
+// An invitation as the person holding its code sees it before accepting:
+// {"practitioner", "clinic", "expires"} (names, and the expiry as UTC text).
+nlohmann::json invitation_preview_json(const app::InvitationPreview& preview);
 // An invitation as its practitioner lists it, never its code: {"id",
 // "clinic_id", "created", "expires", "state" (open, used, expired, cancelled
 // at `now`), "used" (text or null), "accepted_by" ({"person_id", "name"} or

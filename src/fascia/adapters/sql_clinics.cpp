@@ -190,6 +190,21 @@ Result<std::vector<app::InvitationDetails>> SqlClinics::select_invitations(std::
   return out;
 }
 
+Result<std::optional<app::InvitationPreview>> SqlClinics::find_invitation(const std::string& code_hash) {
+  auto found = select_invitations("i.code_hash = ?1", code_hash);
+  if (!found) return tl::make_unexpected(found.error());
+  if (found->empty()) return std::optional<app::InvitationPreview>{};
+  app::InvitationPreview out{found->front().invitation, {}, {}};
+  FASCIA_TRY(db_->each_row(
+      "SELECT c.name, coalesce(a.name, '') FROM clinic c LEFT JOIN account a ON a.person_id = ?2 WHERE c.id = ?1",
+      [&](const sql::Row& row) {
+        out.clinic_name = row.text(0);
+        out.practitioner_name = row.text(1);
+      },
+      out.invitation.clinic_id, out.invitation.practitioner_id));
+  return std::optional<app::InvitationPreview>{std::move(out)};
+}
+
 Result<std::vector<app::InvitationDetails>> SqlClinics::invitations_of(std::int64_t practitioner_id) {
   return select_invitations("i.practitioner_id = ?1", practitioner_id);
 }

@@ -31,6 +31,7 @@ class SqlClinics : public app::ClinicStore {
   core::Result<core::Invitation> add_invitation(const core::Invitation& invitation) override;
   core::Result<core::CareLink> accept_invitation(const std::string& code_hash, const core::Actor& person,
                                                  const core::Sharing& sharing, std::int64_t now) override;
+  core::Result<std::optional<app::InvitationPreview>> find_invitation(const std::string& code_hash) override;
   core::Result<std::vector<app::InvitationDetails>> invitations_of(std::int64_t practitioner_id) override;
   core::Result<app::InvitationDetails> cancel_invitation(std::int64_t id, std::int64_t practitioner_id,
                                                          std::int64_t now) override;

@@ -79,6 +79,16 @@ core::Result<LinkDetails> details_of(ClinicStore& clinics, const core::CareLink&
 
 }  // namespace
 
+core::Result<InvitationPreview> preview_invitation(ClinicStore& clinics, const core::Actor& person,
+                                                   const std::string& code_hash, std::int64_t now) {
+  auto found = clinics.find_invitation(code_hash);
+  if (!found) return tl::make_unexpected(found.error());
+  if (!*found) return core::fail(ErrorCode::not_found, "no invitation with that code");
+  if (auto refusal = core::invitation_refusal((*found)->invitation, person, now))
+    return core::fail(ErrorCode::precondition, *refusal);
+  return **found;
+}
+
 core::Result<LinkDetails> accept_invitation(ClinicStore& clinics, const core::Actor& person,
                                             const std::string& code_hash, const core::Sharing& sharing,
                                             std::int64_t now) {

@@ -45,6 +45,14 @@ core::Result<core::Invitation> invite_client(ClinicStore& clinics, const Account
                                              const std::string& code_hash, std::int64_t now,
                                              std::int64_t lifetime = core::kInvitationLifetime);
 
+// Who and where an invitation code is from, for the person about to accept
+// it, so that they choose what to share knowing with whom. Reads only and
+// logs nothing. not_found for an unknown code; precondition with the words
+// accepting would give when it may not be accepted (used, cancelled,
+// expired, or not the person's to accept: core::invitation_refusal).
+core::Result<InvitationPreview> preview_invitation(ClinicStore& clinics, const core::Actor& person,
+                                                   const std::string& code_hash, std::int64_t now);
+
 // The person accepts an invitation with what they choose to share; the link
 // with its names. not_found for an unknown code, precondition when it is
 // used, expired or not the person's to accept (ClinicStore::accept_invitation).

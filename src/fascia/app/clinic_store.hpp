@@ -46,6 +46,15 @@ struct InvitationDetails {
   bool operator==(const InvitationDetails&) const = default;
 };
 
+// An invitation as the person holding its code may see it before accepting:
+// whose it is and where, so they know whom they would share with.
+struct InvitationPreview {
+  core::Invitation invitation;
+  std::string practitioner_name;  // their account name ('' if the account is gone)
+  std::string clinic_name;
+  bool operator==(const InvitationPreview&) const = default;
+};
+
 // One read or write of a person's data by someone other than the person.
 struct AccessEntry {
   std::int64_t id = 0;
@@ -81,6 +90,9 @@ class ClinicStore {
   // that clinic, gives it the new sharing — and returns the link.
   virtual core::Result<core::CareLink> accept_invitation(const std::string& code_hash, const core::Actor& person,
                                                          const core::Sharing& sharing, std::int64_t now) = 0;
+  // The invitation with that code hash, with its practitioner's and
+  // clinic's names; nullopt when there is none. Reads only.
+  virtual core::Result<std::optional<InvitationPreview>> find_invitation(const std::string& code_hash) = 0;
   // Every invitation practitioner `practitioner_id` made, newest first.
   virtual core::Result<std::vector<InvitationDetails>> invitations_of(std::int64_t practitioner_id) = 0;
   // Cancels invitation `id` of practitioner `practitioner_id` at `now`, in

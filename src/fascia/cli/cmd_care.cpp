@@ -308,6 +308,23 @@ int treat(Context& ctx, const TreatOptions& o) {
   return kOk;
 }
 
+// Who and where a code is from, before accepting it (app::preview_invitation).
+int check_code(Context& ctx, const std::string& code_text, const std::string& as) {
+  FASCIA_CLI_TRY(code, app::normalise_invitation_code(code_text));
+  FASCIA_CLI_TRY(stores, open_care_stores(ctx));
+  FASCIA_CLI_TRY(person, person_actor(*stores.accounts, as));
+  FASCIA_CLI_TRY(preview, app::preview_invitation(*stores.clinics, person, adapters::token_hash(code), unix_now()));
+  if (ctx.json()) {
+    ctx.print_json(adapters::invitation_preview_json(preview));
+    return kOk;
+  }
+  ctx.out << "This code is from " << preview.practitioner_name << " of " << preview.clinic_name
+          << "; it works once, until " << adapters::utc_text(preview.invitation.expires_at) << ".\n"
+          << "Accept it choosing what they may see: fascia link accept " << app::format_invitation_code(code)
+          << " --share journal,sessions,screening (any of them) or --share none\n";
+  return kOk;
+}
+
 int accept(Context& ctx, const std::string& code_text, const std::string& share, const std::string& as) {
   FASCIA_CLI_TRY(code, app::normalise_invitation_code(code_text));
   FASCIA_CLI_TRY(sharing, app::parse_sharing(share));
@@ -467,6 +484,10 @@ void add_care_commands(CLI::App& app, Context& ctx, Action& action) {
   acc->callback([&ctx, &action, text, share, as] {
     action = [&ctx, text, share, as] { return accept(ctx, *text, *share, *as); };
   });
+  auto* chk = link->add_subcommand("check", "whose an invitation code is, before you accept it (changes nothing)");
+  chk->add_option("code", *text, "the code, e.g. 7K2M-XQ9D-HB4T")->required();
+  chk->add_option("--as", *as, "a person's account (default: the terminal's person)");
+  chk->callback([&ctx, &action, text, as] { action = [&ctx, text, as] { return check_code(ctx, *text, *as); }; });
   auto* links = link->add_subcommand("list", "your links, live and revoked");
   links->add_option("--as", *as, "a person's account (default: the terminal's person)");
   links->callback([&ctx, &action, as] { action = [&ctx, as] { return list_links(ctx, *as); }; });

@@ -2,6 +2,7 @@
 // in routes_invitations.cpp, the clinic administrator's in routes_clinic.cpp):
 //   GET  /api/v1/links                  the caller's links to practitioners
 //   POST /api/v1/links                  accept a code, choosing what to share
+//   POST /api/v1/links/look-up          who and where a code is from, before accepting it
 //   PUT  /api/v1/links/{id}/share       change what a link shares
 //   POST /api/v1/links/{id}/revoke      end a link, at once
 //   GET  /api/v1/access-log             who besides the caller read or changed their data
@@ -63,6 +64,22 @@ ApiResult<Reply> post_link(Call& call) {
                                             unix_now()),
                      "code"));
   return json_reply(adapters::link_json(link), 201);
+}
+
+// {code}: 200 with who and where the code is from, before the person
+// chooses what to share; logs nothing, changes nothing. 404 for an unknown
+// code, 409 with the reason it may not be accepted.
+ApiResult<Reply> post_invitation_look_up(Call& call) {
+  API_TRY(body, parse_object_body(call.request));
+  if (auto ok = only_fields(body, {"code"}); !ok) return tl::make_unexpected(ok.error());
+  API_TRY(typed, read_text(body, "code"));
+  API_TRY(code, lift(app::normalise_invitation_code(typed), "code"));
+  API_TRY(account, caller_account(call));
+  API_TRY(clinics, lift(call.state.clinics.lease()));
+  API_TRY(preview, lift(app::preview_invitation(*clinics, app::actor_of(account), adapters::token_hash(code),
+                                                unix_now()),
+                        "code"));
+  return json_reply(adapters::invitation_preview_json(preview));
 }
 
 // The caller's link `id` with its names, after a change.
@@ -238,6 +255,7 @@ ApiResult<Reply> post_client_treatment(Call& call) {
 void add_care_routes(ApiRouter& api) {
   api.get("/api/v1/links", get_links);
   api.post("/api/v1/links", post_link);
+  api.post("/api/v1/links/look-up", post_invitation_look_up);
   api.put(R"(/api/v1/links/(\d+)/share)", put_link_share);
   api.post(R"(/api/v1/links/(\d+)/revoke)", post_link_revoke);
   api.get("/api/v1/access-log", get_access_log);

@@ -42,6 +42,7 @@ export const ROUTES = [
   { method: 'POST', template: '/api/v1/invitations/{id}/cancel', sample: '/api/v1/invitations/1/cancel', auth: true },
   { method: 'GET', template: '/api/v1/links', auth: true },
   { method: 'POST', template: '/api/v1/links', auth: true, body: { code: 'AAAA-BBBB-CCCC', share: { journal: true } } },
+  { method: 'POST', template: '/api/v1/links/look-up', auth: true, body: { code: 'AAAA-BBBB-CCCC' } },
   { method: 'PUT', template: '/api/v1/links/{id}/share', sample: '/api/v1/links/1/share', auth: true, body: { journal: true } },
   { method: 'POST', template: '/api/v1/links/{id}/revoke', sample: '/api/v1/links/1/revoke', auth: true },
   { method: 'GET', template: '/api/v1/access-log', auth: true },

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api';
 import { PARTS, roleWords, sharedWords } from '../care';
 import { navigate } from '../router';
-import type { AccessEntry, CareLink, Sharing } from '../types';
+import type { AccessEntry, CareLink, InvitationPreview, Sharing } from '../types';
 import {
   errorsFrom,
   FieldError,
@@ -74,6 +74,28 @@ function AcceptForm({ initialCode, onAccepted }: { initialCode: string; onAccept
   const [errors, setErrors] = useState<FieldErrors>({});
   const [done, setDone] = useState('');
   const [busy, setBusy] = useState(false);
+  // Whose code it is, looked up as soon as it is complete, so the person
+  // chooses what to share knowing with whom (POST /links/look-up).
+  const [from, setFrom] = useState<InvitationPreview | null>(null);
+  useEffect(() => {
+    setFrom(null);
+    if (code.replace(/[\s-]/g, '').length !== 12) return;
+    let current = true;
+    api.lookUpInvitation(code.trim()).then(
+      (preview) => {
+        if (current) {
+          setFrom(preview);
+          setErrors({});
+        }
+      },
+      (err) => {
+        if (current) setErrors(errorsFrom(err));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [code]);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -124,8 +146,14 @@ function AcceptForm({ initialCode, onAccepted }: { initialCode: string; onAccept
           </p>
           <FieldError errors={errors} field="code" id="invite-code-error" />
         </div>
+        {from ? (
+          <p class="notice" role="status" data-testid="invitation-from">
+            This code is from <strong>{from.practitioner}</strong> at <strong>{from.clinic}</strong>. It works once, until{' '}
+            {new Date(from.expires).toLocaleString()}.
+          </p>
+        ) : null}
         <fieldset>
-          <legend>What the practitioner may see</legend>
+          <legend>What {from ? from.practitioner : 'the practitioner'} may see</legend>
           <p class="hint">Nothing is shared unless you tick it.</p>
           <div class="checks">
             {PARTS.map((p) => (
