@@ -189,6 +189,30 @@ TEST_P(ClinicStoreContract, AnUnknownCodeIsNotFound) {
   EXPECT_EQ(unknown.error().message, "no invitation with that code");
 }
 
+// Looking a code up (before accepting it) gives the invitation with its
+// practitioner's and clinic's names, whatever its state, and changes nothing.
+TEST_P(ClinicStoreContract, AnInvitationIsFoundByItsCodeWithItsNamesAndFindingItChangesNothing) {
+  TestDatabase db(GetParam());
+  FASCIA_NEED_DATABASE(db);
+  const Cast c = cast(db);
+  auto clinics = db.clinics();
+  ASSERT_TRUE(clinics->add_invitation(invitation(c, "code-1")));
+  auto found = clinics->find_invitation("code-1");
+  ASSERT_TRUE(found) << found.error().message;
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->practitioner_name, "dr.lee");
+  EXPECT_EQ((*found)->clinic_name, "North Clinic");
+  EXPECT_EQ((*found)->invitation.code_hash, "code-1");
+  EXPECT_EQ((*found)->invitation.practitioner_id, c.lee);
+  EXPECT_FALSE((*found)->invitation.used_at) << "not used by looking";
+  EXPECT_FALSE(clinics->find_invitation("code-2")->has_value()) << "an unknown code";
+  ASSERT_TRUE(clinics->accept_invitation("code-1", person(c.ana), {}, 2000)) << "still open after the look-up";
+  auto used = clinics->find_invitation("code-1");
+  ASSERT_TRUE(used && used->has_value());
+  EXPECT_EQ((*used)->invitation.used_at, 2000) << "found used, so the caller can say so";
+  EXPECT_EQ((*used)->invitation.used_by, c.ana);
+}
+
 TEST_P(ClinicStoreContract, APractitionerOrAnAdministratorCannotAcceptAnInvitation) {
   TestDatabase db(GetParam());
   FASCIA_NEED_DATABASE(db);

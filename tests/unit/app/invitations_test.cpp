@@ -86,3 +86,34 @@ TEST_P(Invitations, OnlyAnActivePractitionerListsOrCancelsAndOnlyTheirOwn) {
   EXPECT_TRUE(contains(again.error().message, "already cancelled")) << again.error().message;
   EXPECT_EQ(app::list_invitations(*c.clinics, c.pat)->front().invitation.cancelled_at, kNow) << "the first time";
 }
+
+// Before accepting, the person learns whose code it is; the look-up refuses
+// as accepting would (unknown, used, cancelled, expired, not a person's to
+// accept), and logs and changes nothing.
+TEST_P(Invitations, APersonLooksUpWhoseCodeItIsAndIsRefusedAsAcceptingWouldBe) {
+  Cast c(GetParam());
+  FASCIA_NEED_DATABASE(c.db);
+  const core::Actor ana = app::actor_of(c.ana);
+  auto preview = app::preview_invitation(*c.clinics, ana, "pat-code", kNow);
+  ASSERT_TRUE(preview) << preview.error().message;
+  EXPECT_EQ(preview->practitioner_name, "pat");
+  EXPECT_EQ(preview->clinic_name, "North Clinic");
+  EXPECT_TRUE(c.clinics->links_of_person(c.ana.person_id)->empty()) << "looking links nothing";
+  EXPECT_TRUE(c.clinics->access_log(c.ana.person_id)->empty()) << "looking logs nothing";
+
+  auto unknown = app::preview_invitation(*c.clinics, ana, "other-code", kNow);
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, ErrorCode::not_found);
+  auto by_practitioner = app::preview_invitation(*c.clinics, app::actor_of(c.quinn), "pat-code", kNow);
+  ASSERT_FALSE(by_practitioner);
+  EXPECT_EQ(by_practitioner.error().code, ErrorCode::precondition);
+  auto late = app::preview_invitation(*c.clinics, ana, "pat-code", kNow + core::kInvitationLifetime);
+  ASSERT_FALSE(late);
+  EXPECT_TRUE(contains(late.error().message, "expired")) << late.error().message;
+
+  ASSERT_TRUE(app::accept_invitation(*c.clinics, ana, "pat-code", {}, kNow));
+  auto used = app::preview_invitation(*c.clinics, ana, "pat-code", kNow);
+  ASSERT_FALSE(used);
+  EXPECT_EQ(used.error().code, ErrorCode::precondition);
+  EXPECT_TRUE(contains(used.error().message, "already been used")) << used.error().message;
+}
