@@ -262,7 +262,8 @@ ProgramHold program_hold(const core::KnowledgeBase& kb, const core::ScreeningSta
   return hold;
 }
 
-core::Result<ProgramHold> read_program_hold(const core::KnowledgeBase& kb, JournalStore& store, HoldReader reader) {
+core::Result<ProgramHold> read_program_hold(const core::KnowledgeBase& kb, JournalStore& store, HoldReader reader,
+                                            std::optional<std::int64_t> clinic) {
   auto state = screening_state(kb, store);
   if (!state) return tl::make_unexpected(state.error());
   auto gap = person_gap(kb, store);
@@ -271,8 +272,9 @@ core::Result<ProgramHold> read_program_hold(const core::KnowledgeBase& kb, Journ
   if (!programs) return tl::make_unexpected(programs.error());
   auto profile = store.load_profile();
   if (!profile) return tl::make_unexpected(profile.error());
-  ProgramHold hold =
-      program_hold(kb, *state, core::program_in_force(*programs), profile->has_value() ? &**profile : nullptr, reader);
+  const core::HomeProgram* in_force = core::program_in_force(*programs);
+  if (in_force && clinic && in_force->clinic_id != *clinic) in_force = nullptr;
+  ProgramHold hold = program_hold(kb, *state, in_force, profile->has_value() ? &**profile : nullptr, reader);
   if (!*gap || **gap == PersonGap::screening_outdated) return hold;
   hold.awaiting_setup = true;
   hold.setup = reader == HoldReader::practitioner

@@ -128,9 +128,13 @@ ProgramHold program_hold(const core::KnowledgeBase& kb, const core::ScreeningSta
                          const core::HomeProgram* program, const core::Profile* profile, HoldReader reader);
 
 // The hold read from the person's store: program_hold over their screenings
-// and clearances, their program in force and profile, and awaiting_setup when they have no profile or no
-// screening yet. Errors: the store's.
-core::Result<ProgramHold> read_program_hold(const core::KnowledgeBase& kb, JournalStore& store, HoldReader reader);
+// and clearances, their program in force and profile, and awaiting_setup
+// when they have no profile or no screening yet. `clinic`: a practitioner
+// reader's clinic; their hold weighs the program in force only when it is
+// that clinic's (which areas another clinic's program works never crosses
+// clinics); nullopt for the person. Errors: the store's.
+core::Result<ProgramHold> read_program_hold(const core::KnowledgeBase& kb, JournalStore& store, HoldReader reader,
+                                            std::optional<std::int64_t> clinic = std::nullopt);
 
 // The tools a person's handout is made for: their own (the profile's tools
 // and kits, expanded as their plan expands them), or nullopt before they

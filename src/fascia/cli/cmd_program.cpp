@@ -161,7 +161,8 @@ int assign(Context& ctx, const AssignOptions& o) {
     ctx.print_json(nlohmann::json{{"program", *stored}});
     return kOk;
   }
-  FASCIA_CLI_TRY(hold, app::read_program_hold(*kb, *store, app::HoldReader::practitioner));
+  FASCIA_CLI_TRY(hold,
+                 app::read_program_hold(*kb, *store, app::HoldReader::practitioner, practitioner.membership.clinic_id));
   ctx.out << (o.program ? "Changed" : "Assigned") << " home program " << stored->id << " (version " << stored->version
           << ") for client " << o.client << ". "
           << (hold.awaiting_setup ? hold.setup
@@ -183,7 +184,8 @@ int client_programs(Context& ctx, std::int64_t client, const std::string& as, st
                  app::programs_for_practitioner(
                      *kb, *stores.clinics, [&] { return store->load_programs(); }, practitioner, client, unix_now()));
   if (cards_of == 0) {  // after the reach was decided and logged
-    FASCIA_CLI_TRY(hold, app::read_program_hold(*kb, *store, app::HoldReader::practitioner));
+    FASCIA_CLI_TRY(
+        hold, app::read_program_hold(*kb, *store, app::HoldReader::practitioner, practitioner.membership.clinic_id));
     return print_histories(ctx, *kb, histories, hold);
   }
   for (const auto& h : histories)

@@ -49,10 +49,12 @@ ApiResult<core::HomeProgram> read_program_body(const Call& call) {
 
 nlohmann::json program_json(const core::HomeProgram& program) { return nlohmann::json{{"program", program}}; }
 
-// The hold on the client's program from their own screening (app::program_hold).
-ApiResult<app::ProgramHold> hold_of(Call& call, std::int64_t person) {
+// The hold on the client's program from their own screening
+// (app::program_hold), as `practitioner`'s clinic may see it.
+ApiResult<app::ProgramHold> hold_of(Call& call, std::int64_t person, const app::Account& practitioner) {
   API_TRY(store, lift(call.state.stores.lease(person)));
-  return lift(app::read_program_hold(call.state.kb, *store, app::HoldReader::practitioner));
+  return lift(
+      app::read_program_hold(call.state.kb, *store, app::HoldReader::practitioner, practitioner.membership.clinic_id));
 }
 
 // A writer into the client's journal through their group commit; the
@@ -159,7 +161,7 @@ ApiResult<Reply> get_client_programs(Call& call) {
   API_TRY(clinics, lift(call.state.clinics.lease()));
   API_TRY(histories, lift(app::programs_for_practitioner(call.state.kb, *clinics, reader_of(call, client), practitioner,
                                                          client, unix_now())));
-  API_TRY(hold, hold_of(call, client));  // after the reach was decided and logged
+  API_TRY(hold, hold_of(call, client, practitioner));  // after the reach was decided and logged
   return json_reply(adapters::program_histories_json(histories, hold));
 }
 

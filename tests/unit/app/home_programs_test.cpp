@@ -426,3 +426,29 @@ TEST(ProgramHistories, EachItemSaysWhichOtherAreasItsProtocolWorksLessTheClinics
   EXPECT_EQ(histories[1].also_works, (std::vector<std::vector<std::string>>{{"levator-scapulae"}}))
       << "the suboccipitals are kept for the clinic";
 }
+
+// Nothing crosses clinics: the hold a practitioner reads weighs the program
+// in force only when it is their clinic's, so the areas another clinic's
+// program works are never named to them.
+TEST_P(HomeProgramUseCase, APractitionersHoldNeverWeighsAnotherClinicsProgram) {
+  Clinic c(GetParam());
+  FASCIA_NEED_DATABASE(c.db);
+  for (auto& rule : c.kb.screening_rules)
+    if (rule.id == "neck-dizziness") rule.until_cleared = true;  // a warning sign on the neck
+  ASSERT_TRUE(c.assign(c.pat, neck()));
+  ASSERT_TRUE(c.assign(c.rene, neck()));  // South Physio's, newer: the one in force
+  ASSERT_TRUE(c.journal->add_screening(fixture::with_yes(c.kb, {"dizziness-with-neck-movement"})));
+  const auto south =
+      app::read_program_hold(c.kb, *c.journal, app::HoldReader::practitioner, c.rene.membership.clinic_id);
+  ASSERT_TRUE(south) << south.error().message;
+  EXPECT_TRUE(south->held);
+  EXPECT_FALSE(south->areas.empty());
+  const auto north =
+      app::read_program_hold(c.kb, *c.journal, app::HoldReader::practitioner, c.pat.membership.clinic_id);
+  ASSERT_TRUE(north) << north.error().message;
+  EXPECT_FALSE(north->held) << "North's program is not in force: nothing of South's is weighed";
+  EXPECT_TRUE(north->areas.empty());
+  const auto own = app::read_program_hold(c.kb, *c.journal, app::HoldReader::person);
+  ASSERT_TRUE(own) << own.error().message;
+  EXPECT_TRUE(own->held) << "the person's own hold weighs the program in force, whoever assigned it";
+}
