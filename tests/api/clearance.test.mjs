@@ -95,6 +95,46 @@ describe('sides, reasons and clearances', () => {
     assert.deepEqual(saved[0].regions, [{ region: 'calves', side: 'left' }]);
   });
 
+  it('a clearance while the latest answers still say yes is named on the finding, and today asks for the answers again', async () => {
+    const rule = 'practitioner-arm-numbness-tingling';
+    const finding = async () => (await api.expect(200, 'GET', '/api/v1/screening')).clearance.findings.find((f) => f.rule === rule);
+    await api.expect(201, 'POST', '/api/v1/screening', { json: { answers: await cleanAnswers(api, ['arm-numbness-tingling']) } });
+    const raised = await finding();
+    assert.ok(raised && raised.raised === TODAY && !raised.carried, JSON.stringify(raised));
+    assert.deepEqual([raised.cleared, raised.cleared_by, raised.cleared_regions], [null, '', []]);
+    assert.match((await api.expect(200, 'GET', '/api/v1/today')).next_condition, /^after a practitioner has seen you/);
+
+    // Cleared on the person's one area: the rest still waits for a clearance; their area only for the answers.
+    await api.expect(201, 'POST', '/api/v1/clearances', { json: { by: 'Dr Kay', regions: [{ region: 'upper-trapezius', side: 'both' }] } });
+    const partly = await finding();
+    assert.deepEqual(
+      [partly.raised, partly.cleared, partly.cleared_by, partly.cleared_regions],
+      [TODAY, TODAY, 'Dr Kay', [{ region: 'upper-trapezius', side: 'both' }]],
+    );
+    const today = await api.expect(200, 'GET', '/api/v1/today');
+    assert.deepEqual(today.due, []);
+    assert.equal(
+      today.next_condition,
+      'after you answer the safety questions again: the clearance by Dr Kay on Monday, 23 November 2026 is recorded, but your latest answers still say yes',
+    );
+
+    // Cleared everywhere: nothing of it waits for a clearance, and the history says who.
+    await api.expect(201, 'POST', '/api/v1/clearances', { json: { by: 'Dr Lee, physiotherapist' } });
+    const cleared = await finding();
+    assert.deepEqual(
+      [cleared.until_cleared, cleared.carried, cleared.raised, cleared.cleared, cleared.cleared_by, cleared.cleared_regions],
+      [true, false, null, TODAY, 'Dr Lee, physiotherapist', []],
+    );
+    const history = (await api.expect(200, 'GET', '/api/v1/progress')).safety_findings.filter((f) => f.rule === rule);
+    assert.equal(history.at(-1).cleared_by, 'Dr Lee, physiotherapist');
+    assert.match((await api.expect(200, 'GET', '/api/v1/today')).next_condition, /^after you answer the safety questions again: the clearance by Dr Lee, physiotherapist/);
+
+    // Answered again with no: the warning sign is gone and a session is due.
+    await api.expect(201, 'POST', '/api/v1/screening', { json: { answers: await cleanAnswers(api) } });
+    assert.equal(await finding(), undefined);
+    assert.ok((await api.expect(200, 'GET', '/api/v1/today')).due.length > 0);
+  });
+
   it('malformed clearances are refused naming the field, nothing saved', async () => {
     const cases = [
       ['invalid JSON', { body: '{"by": ', contentType: JSON_TYPE }, 400, 'bad_json', null],

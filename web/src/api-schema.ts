@@ -1423,11 +1423,20 @@ export interface components {
             until_cleared: boolean;
             /**
              * Format: date
-             * @description For until-cleared findings: the screening day it was raised.
+             * @description For until-cleared findings: the screening day it was raised; null once recorded clearances have lifted all of it (see cleared).
              */
             raised: string | null;
             /** @description In force from an earlier screening, not from the latest answers. */
             carried: boolean;
+            /**
+             * Format: date
+             * @description A warning sign the latest answers still raise that a practitioner clearance recorded after them has lifted (all of it, or cleared_regions): the day of the latest such clearance. There it waits only for the safety questions to be answered again; else null.
+             */
+            cleared: string | null;
+            /** @description Who gave that clearance; empty when cleared is null. */
+            cleared_by: string;
+            /** @description The areas that clearance lifted; empty with cleared set: all of it. */
+            cleared_regions: components["schemas"]["RegionSide"][];
         };
         /** @description What the screening allows; findings most severe first. */
         Clearance: {

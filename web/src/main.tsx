@@ -31,6 +31,7 @@ import { ClinicPage } from './views/clinic';
 import { NotesView } from './views/notes';
 import { ProgramView } from './views/program';
 import { ProgramHandout } from './components/program-handout';
+import { SAFETY_QUESTIONS } from './components/answer-again';
 
 const NAV: [string, string][] = [
   ['/', 'Today'],
@@ -42,6 +43,8 @@ const NAV: [string, string][] = [
   ['/library', 'Library'],
   ['/sharing', 'Sharing'],
   ['/notes', 'Visit notes'],
+  // Always reachable: after a practitioner's clearance the latest answers may still need giving again.
+  [SAFETY_QUESTIONS, 'Safety questions'],
   ['/setup', 'My details'],
 ];
 
@@ -62,24 +65,27 @@ const ALARM_NAV: [string, string][] = [
   ['/library', 'Library'],
   ['/sharing', 'Sharing'],
   ['/notes', 'Visit notes'],
-  ['/screening?again=1', 'Safety questions'],
+  [SAFETY_QUESTIONS, 'Safety questions'],
 ];
 
 function Nav({ path, items, onLogout }: { path: string; items: [string, string][]; onLogout: () => void }) {
   return (
     <nav aria-label="Main">
       <ul class="nav">
-        {items.map(([href, label]) => (
-          <li key={href}>
-            <a
-              href={href}
-              onClick={linkClick}
-              aria-current={path === href || (href !== '/' && path.startsWith(href + '/')) ? 'page' : undefined}
-            >
-              {label}
-            </a>
-          </li>
-        ))}
+        {items.map(([href, label]) => {
+          const at = href.split('?')[0]; // the safety questions' link carries ?again=1
+          return (
+            <li key={href}>
+              <a
+                href={href}
+                onClick={linkClick}
+                aria-current={path === at || (at !== '/' && path.startsWith(at + '/')) ? 'page' : undefined}
+              >
+                {label}
+              </a>
+            </li>
+          );
+        })}
         <li>
           <button type="button" class="link-button" onClick={onLogout}>
             Log out

@@ -17,7 +17,7 @@ import { test } from 'node:test';
 import type { Locator } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { apiCall, checkPage, launch, RESULTS, setUpClinic, shot, signIn, startServer, TODAY, type Watched } from './harness';
+import { apiCall, checkPage, RESULTS, shot, signIn, TODAY, withLinkedClient } from './harness';
 
 const WIDE = { width: 1100, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -40,20 +40,8 @@ async function opensFromKeyboard(summary: Locator): Promise<void> {
   assert.equal(await marker(), 'list-item disclosure-open', 'an open summary shows ▾');
 }
 
-test('pat records clinic treatments on sam\'s page; sam sees them and the home work they hold back', { timeout: 300_000 }, async () => {
-  const server = await startServer();
-  const browser = await launch();
-  const open: Watched[] = [];
-  try {
-    await setUpClinic(server, 'North Physio', 'pat', ['sam']);
-    const pat = await signIn(browser, server, 'pat', WIDE, 'practitioner');
-    const sam = await signIn(browser, server, 'sam', WIDE, 'new person');
-    open.push(pat, sam);
-    const invitation = await apiCall<{ code: string }>(pat.page, 'POST', '/invitations', {});
-    const share = { journal: true, sessions: true, screening: true };
-    assert.equal((await apiCall(sam.page, 'POST', '/links', { code: invitation.body.code, share })).status, 201);
-    const samId = (await apiCall<{ person_id: number }>(sam.page, 'GET', '/me')).body.person_id;
-
+test('pat records clinic treatments on sam\'s page; sam sees them and the home work they hold back', { timeout: 300_000 }, async () =>
+  withLinkedClient('sam', { pat: WIDE, client: WIDE }, async ({ server, browser, pat, client: sam, clientId: samId, open }) => {
     // Before: sam's home instrument work on the upper trapezius is due today.
     const before = await apiCall<{ due: { protocol: string }[] }>(sam.page, 'GET', '/today');
     assert.ok(before.body.due.some((s) => s.protocol === 'neck-trap-iastm'), JSON.stringify(before.body));
@@ -235,10 +223,5 @@ test('pat records clinic treatments on sam\'s page; sam sees them and the home w
     assert.match(checkInWhy, /no check-in since the last instrument work in clinic; .* check in on each area it worked from Sunday, 22 November 2026 on — Check in/, checkInWhy);
     assert.doesNotMatch(checkInWhy, /\(fascia /, checkInWhy);
     assert.equal(await checkIn.getByRole('link', { name: 'Check in' }).getAttribute('href'), '/journal');
-
-    for (const w of open) assert.deepEqual(w.problems, [], 'CSP violations or page errors');
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
-});
+  }),
+);

@@ -127,6 +127,58 @@ export async function setUpClinic(
   return id;
 }
 
+/**
+ * Links `client` with the practitioner signed in on `practitioner` through the
+ * API (an invitation, accepted sharing every part); resolves with the
+ * client's person id, for the address of their page (/clients/{id}).
+ */
+export async function linkClient(practitioner: Page, client: Page): Promise<number> {
+  const invitation = await apiCall<{ code: string }>(practitioner, 'POST', '/invitations', {});
+  const share = { journal: true, sessions: true, screening: true };
+  const linked = await apiCall(client, 'POST', '/links', { code: invitation.body.code, share });
+  if (linked.status !== 201) throw new Error('POST /links: ' + JSON.stringify(linked));
+  return (await apiCall<{ person_id: number }>(client, 'GET', '/me')).body.person_id;
+}
+
+export interface LinkedClient {
+  server: Server;
+  browser: Browser;
+  pat: Watched;
+  client: Watched;
+  /** The client's person id: their page is /clients/{clientId}. */
+  clientId: number;
+  /** Every page whose problems are checked at the end; push any page opened later. */
+  open: Watched[];
+}
+
+/**
+ * A fresh server and browser with the clinic North Physio, its practitioner
+ * pat and the person `client` (set up by signIn), linked sharing every part
+ * (linkClient), both signed in. When `body` ends the pages in `open` must have
+ * seen no CSP violation or page error; the browser and server are closed
+ * whether it passed or failed.
+ */
+export async function withLinkedClient(
+  client: string,
+  viewports: { pat: { width: number; height: number }; client: { width: number; height: number } },
+  body: (l: LinkedClient) => Promise<void>,
+): Promise<void> {
+  const server = await startServer();
+  const browser = await launch();
+  try {
+    await setUpClinic(server, 'North Physio', 'pat', [client]);
+    const pat = await signIn(browser, server, 'pat', viewports.pat, 'practitioner');
+    const person = await signIn(browser, server, client, viewports.client, 'new person');
+    const open = [pat, person];
+    const clientId = await linkClient(pat.page, person.page);
+    await body({ server, browser, pat, client: person, clientId, open });
+    for (const w of open) assert.deepEqual(w.problems, [], 'CSP violations or page errors');
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
 /** The password setUpClinic gives an account. */
 export function passwordOf(name: string): string {
   return `${name} password 1`;

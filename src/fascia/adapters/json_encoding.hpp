@@ -125,7 +125,7 @@ FASCIA_TO_JSON(Reason, rule, text, source)
 FASCIA_TO_JSON(ReasonArea, region, side, name)
 FASCIA_TO_JSON(ReasonGroup, rule, text, areas, date, source)
 FASCIA_TO_JSON(Finding, rule, level, because, regions, modalities, pressure_cap, gentle, advice, source, until_cleared,
-               raised, carried)
+               raised, carried, cleared, cleared_by, cleared_regions)
 FASCIA_TO_JSON(FindingHistory, rule, level, raised, because, regions, cleared, cleared_by, source, stop_sign,
                stop_sign_name)
 FASCIA_TO_JSON(PlannedStep, index, technique, technique_name, modality, unit, edge, edge_name, region, region_name,

@@ -95,6 +95,14 @@ void print_clearance(std::ostream& out, const core::KnowledgeBase& kb, const cor
       for (const auto& r : f.regions) names += (names.empty() ? "" : ", ") + area_name(kb, r.region, r.side);
       out << "    applies to: " << names << "\n";
     }
+    // Lifted by a clearance, held only by the latest answers: answering again is what is left.
+    if (f.cleared) {
+      std::string where;
+      for (const auto& r : f.cleared_regions)
+        where += (where.empty() ? " for " : ", ") + area_name(kb, r.region, r.side);
+      out << "    cleared by " << f.cleared_by << " on " << core::format_long_date(*f.cleared) << where
+          << "; your latest answers still say yes: answer the safety questions again (fascia screen)\n";
+    }
   }
 }
 

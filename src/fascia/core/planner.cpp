@@ -286,15 +286,30 @@ const Finding* finding_for(const Clearance& clearance, const std::string& rule) 
   return nullptr;
 }
 
+// True when a clearance recorded after the latest answers lifted `f` where
+// reason `r` applies: all of it, or the reason's area.
+bool cleared_where(const Finding& f, const Reason& r) {
+  if (!f.cleared) return false;
+  if (f.cleared_regions.empty()) return true;
+  const auto side = side_from_string(r.side);
+  return std::any_of(f.cleared_regions.begin(), f.cleared_regions.end(), [&](const RegionSide& c) {
+    return c.region == r.region && side && (c.side == *side || c.side == Side::both || c.side == Side::midline);
+  });
+}
+
 // What must happen before a session is possible again, from the reasons that
 // stand in the way: a practitioner for warning signs, new answers for local
-// findings, a profile change otherwise.
+// findings and for warning signs a recorded clearance has lifted while the
+// latest answers still raise them, a profile change otherwise.
 std::string condition_for(const Clearance& clearance, const std::vector<Reason>& reasons) {
   bool practitioner = false;
   bool rescreen = false;
+  const Finding* answer_again = nullptr;
   for (const auto& r : reasons)
     if (const Finding* f = finding_for(clearance, r.rule)) {
-      if (f->until_cleared)
+      if (f->until_cleared && cleared_where(*f, r))
+        answer_again = f;
+      else if (f->until_cleared)
         practitioner = true;
       else if (f->level >= ClearanceLevel::see_practitioner_first)
         rescreen = true;
@@ -304,6 +319,9 @@ std::string condition_for(const Clearance& clearance, const std::vector<Reason>&
   if (practitioner)
     return "after a practitioner has seen you and their clearance is recorded; if your latest safety answers still "
            "say yes, answer them again";
+  if (answer_again)
+    return "after you answer the safety questions again: the clearance by " + answer_again->cleared_by + " on " +
+           format_long_date(*answer_again->cleared) + " is recorded, but your latest answers still say yes";
   if (rescreen) return "after the area has healed or been checked and you answer the screening again";
   return "after you change your regions, days, minutes or tools";
 }

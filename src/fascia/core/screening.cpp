@@ -1,9 +1,10 @@
 #include "fascia/core/screening.hpp"
 
-#include "fascia/core/reason_groups.hpp"
-
 #include <algorithm>
 #include <limits>
+#include <map>
+
+#include "fascia/core/reason_groups.hpp"
 
 namespace fascia::core {
 
@@ -180,6 +181,20 @@ bool narrow_by_clearance(std::vector<RegionSide>& scope, const ClearanceEntry& c
   return scope.empty();
 }
 
+// The areas of `before` that are gone from `after` (narrow_by_clearance): a
+// whole region, or the other side of one held on both sides.
+std::vector<RegionSide> taken_out(const std::vector<RegionSide>& before, const std::vector<RegionSide>& after) {
+  std::vector<RegionSide> out;
+  for (const auto& r : before) {
+    auto left = std::find_if(after.begin(), after.end(), [&](const RegionSide& a) { return a.region == r.region; });
+    if (left == after.end())
+      out.push_back(r);
+    else if (left->side != r.side)
+      out.push_back({r.region, left->side == Side::left ? Side::right : Side::left});
+  }
+  return out;
+}
+
 }  // namespace
 
 void attribute_to_stop_signs(const KnowledgeBase& kb, const std::vector<SessionEntry>& sessions,
@@ -215,6 +230,10 @@ ScreeningState evaluate_screenings(const KnowledgeBase& kb, const std::vector<Sc
     std::size_t history;    // index into state.history
   };
   std::vector<Active> active;
+  // What clearances recorded after the latest answers lifted, by rule (the
+  // latest clearance's day and who; the areas, empty for all of it).
+  std::map<std::string, Finding> lifted_since_latest;
+  constexpr std::size_t kAfterLatest = std::numeric_limits<std::size_t>::max();
   // Lifts what clearances recorded before screening `next` cover. A clearance
   // lifts only findings raised before it was recorded, and dated no earlier.
   auto lift = [&](std::size_t next) {
@@ -222,7 +241,18 @@ ScreeningState evaluate_screenings(const KnowledgeBase& kb, const std::vector<Sc
       for (const auto& c : clearances) {
         if (c.after_screenings > next || c.after_screenings <= a.raised_by || c.date < *a.finding.raised) continue;
         // A clearance for some of the areas lifts the finding there; the rest stays out.
-        if (clearance_covers(c, a.finding) || narrow_by_clearance(a.finding.regions, c)) {
+        const std::vector<RegionSide> before = a.finding.regions;
+        const bool all = clearance_covers(c, a.finding) || narrow_by_clearance(a.finding.regions, c);
+        if (next == kAfterLatest && (all || a.finding.regions != before)) {
+          Finding& lifted = lifted_since_latest[a.finding.rule];
+          lifted.cleared = c.date;
+          lifted.cleared_by = c.by;
+          if (all)
+            lifted.cleared_regions.clear();
+          else
+            for (auto& r : taken_out(before, a.finding.regions)) add_region(lifted.cleared_regions, std::move(r));
+        }
+        if (all) {
           state.history[a.history].cleared = c.date;
           state.history[a.history].cleared_by = c.by;
           return true;
@@ -249,15 +279,21 @@ ScreeningState evaluate_screenings(const KnowledgeBase& kb, const std::vector<Sc
       active.push_back({std::move(f), i, state.history.size() - 1});
     }
   }
-  lift(std::numeric_limits<std::size_t>::max());
+  lift(kAfterLatest);
 
   state.clearance = evaluate_screening(kb, screenings.back());
-  for (auto& f : state.clearance.findings)
+  for (auto& f : state.clearance.findings) {
     for (const auto& a : active)
       if (a.finding.rule == f.rule) {
         f.raised = a.finding.raised;
         for (const auto& r : a.finding.regions) add_region(f.regions, r);
       }
+    if (auto it = lifted_since_latest.find(f.rule); it != lifted_since_latest.end()) {
+      f.cleared = it->second.cleared;
+      f.cleared_by = it->second.cleared_by;
+      f.cleared_regions = it->second.cleared_regions;
+    }
+  }
   for (const auto& [f, raised_by, history] : active) {
     const bool present = std::any_of(state.clearance.findings.begin(), state.clearance.findings.end(),
                                      [&](const Finding& x) { return x.rule == f.rule; });

@@ -27,6 +27,14 @@ struct Finding {
   bool until_cleared = false;  // lifted only by a recorded practitioner clearance
   std::optional<Date> raised;  // first screening day it fired in its current run (evaluate_screenings)
   bool carried = false;        // in force from an earlier screening, not the latest answers
+  // A warning sign of the latest answers that a clearance recorded after them
+  // has lifted, on every area (`cleared_regions` empty) or on those areas: the
+  // latest such clearance's day and who gave it (evaluate_screenings). There it
+  // waits only for the safety questions to be answered again; `raised` is set
+  // while some of it still waits for a clearance.
+  std::optional<Date> cleared;
+  std::string cleared_by;
+  std::vector<RegionSide> cleared_regions;
   bool everything() const { return regions.empty() && modalities.empty(); }
 };
 

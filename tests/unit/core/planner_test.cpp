@@ -318,6 +318,34 @@ TEST(TodayReasons, AScreeningExclusionOfTheOnlyRegionIsGivenAsTheReason) {
   EXPECT_NE(v.next_condition->find("practitioner"), std::string::npos);
 }
 
+TEST(TodayReasons, AClearanceWhileTheLatestAnswersStillSayYesAsksForTheAnswersAgain) {
+  World w;  // upper traps only
+  const ScreeningRecord dizzy = fixture::with_yes(kKb, {"dizziness-with-neck-movement"});
+  const ClearanceEntry lee{day("2026-11-23"), "Dr Lee", {}, "", 1};
+  w.clearance = evaluate_screenings(kKb, {dizzy}, {lee}).clearance;
+  const TodayView v = today_view(w.inputs(), w.plan());
+  EXPECT_TRUE(v.due.empty());
+  ASSERT_TRUE(v.next_condition);
+  EXPECT_EQ(*v.next_condition,
+            "after you answer the safety questions again: the clearance by Dr Lee on Monday, 23 November 2026 is "
+            "recorded, but your latest answers still say yes");
+
+  // Cleared only where the person does not work: a practitioner is still needed.
+  const ClearanceEntry elsewhere{day("2026-11-23"), "Dr Lee", {{"levator-scapulae", Side::both}}, "", 1};
+  w.clearance = evaluate_screenings(kKb, {dizzy}, {elsewhere}).clearance;
+  const TodayView still = today_view(w.inputs(), w.plan());
+  ASSERT_TRUE(still.next_condition);
+  EXPECT_EQ(still.next_condition->rfind("after a practitioner has seen you", 0), 0u) << *still.next_condition;
+
+  // Cleared on the person's area only: answering again is what is left for it.
+  const ClearanceEntry here{day("2026-11-23"), "Dr Lee", {{"upper-trapezius", Side::both}}, "", 1};
+  w.clearance = evaluate_screenings(kKb, {dizzy}, {here}).clearance;
+  const TodayView answer = today_view(w.inputs(), w.plan());
+  ASSERT_TRUE(answer.next_condition);
+  EXPECT_EQ(answer.next_condition->rfind("after you answer the safety questions again", 0), 0u)
+      << *answer.next_condition;
+}
+
 TEST(TodayReasons, ABlockedPlanSaysWhatMustHappenFirst) {
   World w;
   w.clearance = evaluate_screening(kKb, fixture::with_yes(kKb, {"recent-trauma"}));

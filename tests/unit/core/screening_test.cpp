@@ -220,6 +220,53 @@ TEST(StickyFindings, ARecordedClearanceOnOrAfterTheFindingLiftsIt) {
   EXPECT_EQ(s.history[0].cleared_by, "Dr Lee, physiotherapist");
 }
 
+// The practitioner cleared the person, but the latest answers (set by a stop
+// sign) still say yes: the history says who cleared it; the finding stays
+// from those answers alone, and says who cleared it, so the person is told to
+// answer again rather than to record another clearance.
+TEST(StickyFindings, AClearanceAfterAnswersThatStillSayYesLeavesTheFindingToTheAnswersAndSaysWho) {
+  const ClearanceEntry lee{fixture::day("2026-11-25"), "Dr Lee, physiotherapist", {}, "", 1};
+  const ScreeningState s = evaluate_screenings(kKb, {dizzy_on(kKb, fixture::day("2026-11-23"))}, {lee});
+  ASSERT_EQ(s.clearance.findings.size(), 1u);
+  const Finding& f = s.clearance.findings[0];
+  EXPECT_FALSE(f.carried);
+  EXPECT_TRUE(f.until_cleared);
+  EXPECT_FALSE(f.raised) << "nothing of it waits for a clearance any more";
+  EXPECT_EQ(f.cleared, fixture::day("2026-11-25"));
+  EXPECT_EQ(f.cleared_by, "Dr Lee, physiotherapist");
+  EXPECT_TRUE(f.cleared_regions.empty()) << "all of it";
+  EXPECT_FALSE(region_access(kKb, s.clearance, "upper-trapezius", Modality::movement).allowed)
+      << "the latest answers still hold the neck";
+  ASSERT_EQ(s.history.size(), 1u);
+  EXPECT_EQ(s.history[0].cleared, fixture::day("2026-11-25"));
+}
+
+TEST(StickyFindings, AClearanceForSomeAreasAfterAnswersThatStillSayYesNamesThoseAreas) {
+  const ClearanceEntry lee{fixture::day("2026-11-25"), "Dr Lee", {{"upper-trapezius", Side::right}}, "", 1};
+  const ScreeningState s = evaluate_screenings(kKb, {dizzy_on(kKb, fixture::day("2026-11-23"))}, {lee});
+  ASSERT_EQ(s.clearance.findings.size(), 1u);
+  const Finding& f = s.clearance.findings[0];
+  EXPECT_EQ(f.raised, fixture::day("2026-11-23")) << "the other areas still wait for a clearance";
+  EXPECT_EQ(f.cleared, fixture::day("2026-11-25"));
+  EXPECT_EQ(f.cleared_by, "Dr Lee");
+  EXPECT_EQ(f.cleared_regions, (std::vector<RegionSide>{{"upper-trapezius", Side::right}}));
+  ASSERT_EQ(s.history.size(), 1u);
+  EXPECT_FALSE(s.history[0].cleared);
+}
+
+TEST(StickyFindings, AnsweringYesAgainAfterAClearanceRaisesItAnewWithNoClearanceOnIt) {
+  const ClearanceEntry lee{fixture::day("2026-11-25"), "Dr Lee", {}, "", 1};
+  const ScreeningState s = evaluate_screenings(
+      kKb, {dizzy_on(kKb, fixture::day("2026-11-23")), dizzy_on(kKb, fixture::day("2026-11-26"))}, {lee});
+  ASSERT_EQ(s.clearance.findings.size(), 1u);
+  EXPECT_EQ(s.clearance.findings[0].raised, fixture::day("2026-11-26"));
+  EXPECT_FALSE(s.clearance.findings[0].cleared);
+  EXPECT_TRUE(s.clearance.findings[0].cleared_by.empty());
+  ASSERT_EQ(s.history.size(), 2u);
+  EXPECT_EQ(s.history[0].cleared, fixture::day("2026-11-25"));
+  EXPECT_FALSE(s.history[1].cleared);
+}
+
 TEST(StickyFindings, AClearanceFromBeforeTheFindingOrForOtherRegionsDoesNotLiftIt) {
   const std::vector<ScreeningRecord> screenings{dizzy_on(kKb, fixture::day("2026-11-23")),
                                                 fixture::all_clear(kKb, fixture::day("2026-11-24"))};

@@ -13,6 +13,7 @@ import { api } from '../api';
 import { useNames } from '../names';
 import type { ClearanceEntry, Finding, RegionSide } from '../types';
 import { errorsFrom, FieldError, type FieldErrors, levelWords, longDate, OtherErrors, sideWord } from '../util';
+import { fullyCleared } from './answer-again';
 import { ClearanceDateNote } from './clearance-fields';
 
 /** One tick box: an area of one warning sign, or (for a warning sign that names no area) the whole of it. */
@@ -27,9 +28,13 @@ function choicesOf(f: Finding, i: number): Choice[] {
   return f.regions.map((r) => ({ key: `${i}-${r.region}-${r.side}`, area: r }));
 }
 
-/** The warning signs a clearance lifts: the findings in force "until cleared". */
+/**
+ * The warning signs a clearance lifts: the findings in force "until cleared",
+ * but not one a recorded clearance has lifted on every area (only the
+ * client's latest answers hold it; they answer the safety questions again).
+ */
 export function awaitingClearance(findings: Finding[]): Finding[] {
-  return findings.filter((f) => f.until_cleared);
+  return findings.filter((f) => f.until_cleared && !fullyCleared(f));
 }
 
 export function ClientClearanceForm({

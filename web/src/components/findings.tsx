@@ -1,9 +1,14 @@
 // The screening findings in plain words: what each one means for the person
-// and which areas or kinds of work it limits.
+// and which areas or kinds of work it limits. A warning sign a recorded
+// clearance has lifted, but the latest answers still raise, says who cleared
+// it and links to the safety questions; the person's own clearance form is
+// offered only while some warning sign still waits for a clearance.
 import type { Finding, Modality } from '../types';
 import { levelWords } from '../util';
 import { useLoad } from '../util';
 import { api } from '../api';
+import { useNames } from '../names';
+import { awaitsClearance, ClearedAnswerAgain } from './answer-again';
 import { ClearanceForm } from './clearance-form';
 import { SourceNote } from './source-note';
 
@@ -19,6 +24,7 @@ const MODALITY_WORDS: Record<Modality, string> = {
 export function Findings({ findings }: { findings: Finding[] }) {
   const regions = useLoad(() => api.regions());
   const names = new Map((regions.data ?? []).map((r) => [r.id, r.name]));
+  const named = useNames();
   if (findings.length === 0) return null;
   return (
     <ul class="findings">
@@ -39,14 +45,15 @@ export function Findings({ findings }: { findings: Finding[] }) {
           ) : null}
           {f.pressure_cap !== null ? <p class="small">Pressure no higher than {f.pressure_cap} out of 10.</p> : null}
           {f.gentle ? <p class="small">Use the gentlest dose.</p> : null}
+          <ClearedAnswerAgain f={f} names={named} />
           <p>
             <SourceNote id={f.source} prefix="Source: " suffix="" />
           </p>
         </li>
       ))}
-      {findings.some((f) => f.until_cleared) ? (
+      {awaitsClearance(findings) ? (
         <li class="finding-clearance">
-          <ClearanceForm />
+          <ClearanceForm stillYes={findings.some((f) => f.until_cleared && !f.carried)} />
         </li>
       ) : null}
     </ul>

@@ -2,6 +2,8 @@
 import type { Reason, ReasonGroup } from '../types';
 import { SourceNote } from './source-note';
 import { linkClick } from '../router';
+import { sentence } from '../util';
+import { SAFETY_QUESTIONS } from './answer-again';
 
 /** Each reason once: a later one with the same rule and words (the same change made to several steps) is dropped. */
 export function distinctReasons(reasons: Reason[]): Reason[] {
@@ -64,15 +66,28 @@ export function GroupedReasons({ groups }: { groups: ReasonGroup[] }) {
   );
 }
 
-/** The screen shown in place of a plan or session when screening forbids one. */
-export function BlockedNotice({ reasons }: { reasons: Reason[] }) {
+/**
+ * The screen shown in place of a plan or session when screening forbids one;
+ * `next` is what must happen first (the API's Today `next_condition`), said
+ * when known, with the link to the safety questions.
+ */
+export function BlockedNotice({ reasons, next }: { reasons: Reason[]; next?: string | null }) {
   return (
     <div class="blocked-notice" role="alert" data-testid="plan-blocked">
       <h2>No self-treatment plan for now</h2>
       <p>Your safety answers mean self-treatment should wait. Here is what to do instead:</p>
       <Reasons reasons={reasons} />
+      {next ? (
+        <p data-testid="next-condition">
+          <strong>What happens next:</strong> {sentence(`your next session comes ${next}`)}
+        </p>
+      ) : null}
       <p>
-        When a doctor or practitioner has checked you, <a href="/screening?again=1" onClick={linkClick}>answer the safety questions again</a>.
+        When a doctor or practitioner has checked you,{' '}
+        <a href={SAFETY_QUESTIONS} onClick={linkClick} data-testid="answer-again-link">
+          answer the safety questions again
+        </a>
+        .
       </p>
     </div>
   );

@@ -16,10 +16,11 @@ import { ClientPrograms } from '../components/client-programs';
 import { ClinicTreatments } from '../components/clinic-treatment-form';
 import { InvitationList } from '../components/invitation-list';
 import { awaitingClearance, ClientClearanceForm } from '../components/client-clearance-form';
+import { fullyCleared } from '../components/answer-again';
 import { clearedLine } from '../components/clearance-fields';
 import { api, type ClientPart } from '../api';
 import { PARTS, sharedWords } from '../care';
-import { loadNames, useNames } from '../names';
+import { areaList, loadNames, useNames } from '../names';
 import { linkClick } from '../router';
 import type {
   AttentionFlag,
@@ -468,7 +469,17 @@ function Screening({ s }: { s: ScreeningRecord }) {
                     Applies to: {f.regions.map((r) => `${names.of('regions', r.region)} (${sideWord(r.side)})`).join(', ')}
                   </p>
                 ) : null}
-                {f.until_cleared ? <p class="small">In force until a practitioner clearance is recorded.</p> : null}
+                {f.cleared ? (
+                  <p class="small" data-testid="cleared-still-answered">
+                    Cleared by {f.cleared_by} on {longDate(f.cleared)}
+                    {f.cleared_regions.length ? ` for ${areaList(f.cleared_regions, names)}` : ''}; their latest safety
+                    answers still say yes, so {f.cleared_regions.length ? 'there ' : ''}it holds until they answer the
+                    safety questions again.
+                  </p>
+                ) : null}
+                {f.until_cleared && !fullyCleared(f) ? (
+                  <p class="small">In force until a practitioner clearance is recorded.</p>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -68,7 +68,10 @@ export function PlanView() {
       {d.loading && !d.data ? <Loading what="your plan" /> : null}
       {d.data ? (
         d.data.plan?.blocked || d.data.today?.blocked || isAlarm(app.clearance?.level) ? (
-          <BlockedNotice reasons={d.data.plan?.blocked_by.length ? d.data.plan.blocked_by : d.data.today?.blocked_by ?? []} />
+          <BlockedNotice
+            reasons={d.data.plan?.blocked_by.length ? d.data.plan.blocked_by : d.data.today?.blocked_by ?? []}
+            next={d.data.today?.next_condition}
+          />
         ) : d.data.planError ? (
           <div class="blocked-notice" role="alert" data-testid="plan-blocked">
             <h2>No plan yet</h2>

@@ -18,12 +18,13 @@ import {
   type ChartConfiguration,
 } from 'chart.js';
 import { api } from '../api';
+import { AnswerAgainLink, awaitsClearance } from '../components/answer-again';
 import { ClearanceForm } from '../components/clearance-form';
 import { Reasons } from '../components/reasons';
 import { SourceNote } from '../components/source-note';
 import { loadNames, useNames, type Names } from '../names';
-import type { Progress, Region, RegionSide, RegionTrend, ReviewState } from '../types';
-import { levelWords, LoadError, Loading, longDate, mediumDate, Page, shortDate, sideWord, useLoad } from '../util';
+import type { Finding, FindingHistory, Progress, Region, RegionSide, RegionTrend, ReviewState } from '../types';
+import { levelWords, LoadError, Loading, longDate, mediumDate, Page, shortDate, sideWord, unlessMissing, useLoad } from '../util';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Tooltip, Legend, BarController, BarElement);
 
@@ -53,14 +54,20 @@ const REVIEW_WORDS: Record<ReviewState, string> = {
 
 export function ProgressView() {
   const d = useLoad(async () => {
-    const [progress, regions] = await Promise.all([api.progress(), api.regions(), loadNames()]); // names ready before the body shows
-    return { progress, regions };
+    // The latest screening says which warning signs the latest answers still raise (WarningSignHistory).
+    const [progress, regions, screening] = await Promise.all([
+      api.progress(),
+      api.regions(),
+      unlessMissing(api.screening()),
+      loadNames(), // names ready before the body shows
+    ]);
+    return { progress, regions, findings: screening?.clearance.findings ?? [] };
   });
   return (
     <Page title="Progress" wide>
       {d.error ? <LoadError error={d.error} retry={d.reload} /> : null}
       {d.loading && !d.data ? <Loading what="your progress" /> : null}
-      {d.data ? <ProgressBody p={d.data.progress} regions={d.data.regions} reload={d.reload} /> : null}
+      {d.data ? <ProgressBody p={d.data.progress} regions={d.data.regions} findings={d.data.findings} reload={d.reload} /> : null}
     </Page>
   );
 }
@@ -69,16 +76,19 @@ export function ProgressView() {
  * The progress page's body. `client` is set when a practitioner reads a
  * client's progress: the words speak of "they", adherence is shown only when
  * the client shares sessions, and there is no clearance form (a practitioner
- * clears from the client's screening).
+ * clears from the client's screening). `findings` are the person's latest
+ * screening findings (none for a client).
  */
 export function ProgressBody({
   p,
   regions,
+  findings = [],
   reload,
   client,
 }: {
   p: Progress;
   regions: Region[];
+  findings?: Finding[];
   reload: () => void;
   client?: { sessionsShared: boolean };
 }) {
@@ -139,7 +149,7 @@ export function ProgressBody({
         )}
       </section>
       {p.treatments_elsewhere ? <p>Treatments received elsewhere so far: {p.treatments_elsewhere}.</p> : null}
-      <WarningSignHistory p={p} onCleared={reload} client={!!client} />
+      <WarningSignHistory p={p} findings={findings} onCleared={reload} client={!!client} />
     </>
   );
 }
@@ -152,11 +162,26 @@ function areaText(names: Names, r: RegionSide): string {
 /**
  * Every warning sign raised so far (by an answer, or by a stop sign during a
  * session), whether a recorded clearance has lifted it, and the clearances
- * themselves: the history stays visible after a finding is cleared.
+ * themselves: the history stays visible after a finding is cleared. Where a
+ * clearance has lifted a warning sign that the latest answers (`findings`)
+ * still raise, it says that answering the safety questions again is what is
+ * left, with the link, and offers no second clearance form for it.
  */
-function WarningSignHistory({ p, onCleared, client }: { p: Progress; onCleared: () => void; client: boolean }) {
+function WarningSignHistory({
+  p,
+  findings,
+  onCleared,
+  client,
+}: {
+  p: Progress;
+  findings: Finding[];
+  onCleared: () => void;
+  client: boolean;
+}) {
   const names = useNames();
   if (!p.safety_findings.length && !p.clearances.length) return null;
+  // The latest answers' finding of a rule, when a clearance recorded since has lifted it (or some of its areas).
+  const answerAgain = (rule: string) => findings.find((f) => f.rule === rule && !f.carried && f.cleared !== null);
   const inForce = p.safety_findings.some((f) => !f.cleared);
   return (
     <section aria-labelledby="warning-history-title" data-testid="warning-history">
@@ -177,6 +202,7 @@ function WarningSignHistory({ p, onCleared, client }: { p: Progress; onCleared: 
             <SourceNote id={f.source} prefix="(source: " />
             <br />
             {f.cleared ? `Cleared on ${longDate(f.cleared)} by ${f.cleared_by}.` : <strong>Still in force.</strong>}
+            {client ? null : <AnswerAgainNote h={f} latest={answerAgain(f.rule)} names={names} />}
           </li>
         ))}
       </ul>
@@ -193,9 +219,39 @@ function WarningSignHistory({ p, onCleared, client }: { p: Progress; onCleared: 
           </ul>
         </>
       ) : null}
-      {inForce && !client ? <ClearanceForm onSaved={onCleared} /> : null}
+      {inForce && !client && awaitsClearance(findings) ? (
+        <ClearanceForm onSaved={onCleared} stillYes={findings.some((f) => f.until_cleared && !f.carried)} />
+      ) : null}
     </section>
   );
+}
+
+/**
+ * Under one history entry: when a clearance recorded after the latest answers
+ * lifted it (all of it, for a cleared entry; some areas, for the one still in
+ * force) and those answers still say yes, that answering again is what is left.
+ */
+function AnswerAgainNote({ h, latest, names }: { h: FindingHistory; latest?: Finding; names: Names }) {
+  if (!latest?.cleared) return null;
+  if (h.cleared && latest.cleared_regions.length === 0)
+    return (
+      <span data-testid="answer-again">
+        {' '}
+        Your latest safety answers still say yes to this, so{' '}
+        <AnswerAgainLink>answer the safety questions again</AnswerAgainLink>: that is all that is left.
+      </span>
+    );
+  if (!h.cleared && latest.cleared_regions.length > 0)
+    return (
+      <span data-testid="answer-again">
+        {' '}
+        {latest.cleared_by} cleared {latest.cleared_regions.map((r) => areaText(names, r)).join(', ')} on{' '}
+        {longDate(latest.cleared)}. Your latest safety answers still say yes to this, so for those areas{' '}
+        <AnswerAgainLink>answer the safety questions again</AnswerAgainLink>; the other areas stay out until a
+        practitioner clears them.
+      </span>
+    );
+  return null;
 }
 
 function trendSummary(t: RegionTrend): string {

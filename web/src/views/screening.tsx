@@ -58,6 +58,12 @@ export function ScreeningView({ firstRun }: { firstRun: boolean }) {
           {!firstRun && app.clearance ? (
             <p class="muted">Your last answers gave: {levelWords[app.clearance.level]}. Answering again replaces them.</p>
           ) : null}
+          {!firstRun && app.clearance?.findings.some((f) => f.cleared) ? (
+            <p data-testid="cleared-intro">
+              A practitioner's clearance is recorded for a warning sign your last answers still raise. Answer each
+              question as things are now: a yes raises the warning sign again.
+            </p>
+          ) : null}
           {d.error ? <LoadError error={d.error} retry={d.reload} /> : null}
           {d.loading && !d.data ? <Loading what="the questions" /> : null}
           {d.data ? <Questions data={d.data} onDone={setResult} /> : null}

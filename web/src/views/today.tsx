@@ -1,11 +1,14 @@
 // Home: what is due today (with a button to start it), or why nothing is and
-// when the next session is.
+// when the next session is; with no next date, what must happen first (the
+// API's `next_condition`) and the page that does it: the safety questions
+// when the person's screening findings hold the plan back, else My details.
 import { api } from '../api';
 import { useApp } from '../app-context';
+import { SAFETY_QUESTIONS } from '../components/answer-again';
 import { BlockedNotice, GroupedReasons } from '../components/reasons';
 import { linkClick, navigate } from '../router';
-import type { PlannedSession } from '../types';
-import { isAlarm, LoadError, Loading, longDate, Page, sideWord, useLoad } from '../util';
+import type { Clearance, PlannedSession, Reason } from '../types';
+import { isAlarm, LoadError, Loading, longDate, Page, sentence, sideWord, useLoad } from '../util';
 import { stepCards } from './session';
 
 export function SessionSummary({ s }: { s: PlannedSession }) {
@@ -15,6 +18,34 @@ export function SessionSummary({ s }: { s: PlannedSession }) {
       {s.target_region ? `${s.steps[0]?.region_name ?? s.target_region}, ${sideWord(s.side)}. ` : ''}
       {cards.length} step cards.
     </p>
+  );
+}
+
+/** True when a screening finding is among the reasons: answering the safety questions again is, or may be, the way on. */
+function heldByScreening(reasons: Reason[], clearance: Clearance | null): boolean {
+  const rules = new Set((clearance?.findings ?? []).map((f) => f.rule));
+  return reasons.some((r) => rules.has(r.rule));
+}
+
+/** What must happen before the next session, in words, with a link to the page that does it. */
+function NextCondition({ condition, screening }: { condition: string; screening: boolean }) {
+  return (
+    <div class="notice" data-testid="next-condition">
+      <p>
+        <strong>What happens next:</strong> {sentence(`your next session comes ${condition}`)}
+      </p>
+      <p>
+        {screening ? (
+          <a href={SAFETY_QUESTIONS} onClick={linkClick} class="button-link" data-testid="answer-again-link">
+            Answer the safety questions again
+          </a>
+        ) : (
+          <a href="/setup" onClick={linkClick} class="button-link">
+            Change my details
+          </a>
+        )}
+      </p>
+    </div>
   );
 }
 
@@ -35,7 +66,7 @@ export function TodayPage() {
       {today.loading && !t ? <Loading what="today" /> : null}
       {t ? (
         t.blocked ? (
-          <BlockedNotice reasons={t.blocked_by} />
+          <BlockedNotice reasons={t.blocked_by} next={t.next_condition} />
         ) : (
           <>
             {t.review_due ? (
@@ -87,6 +118,9 @@ export function TodayPage() {
                 ) : (
                   <p>Today is a rest day. Rest lets the worked areas settle.</p>
                 )}
+                {!t.next && t.next_condition ? (
+                  <NextCondition condition={t.next_condition} screening={heldByScreening(t.not_today, app.clearance)} />
+                ) : null}
               </>
             )}
           </>
