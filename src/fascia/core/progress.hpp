@@ -30,7 +30,7 @@ struct RegionTrend {
   std::vector<TrendPoint> points;  // in date order
   std::optional<int> latest;
   int change = 0;          // baseline - latest: positive is better
-  int change_percent = 0;  // of baseline
+  int change_percent = 0;  // of baseline, rounded to the nearest whole
   bool meaningful = false;  // at least the meaningful change in points or percent
 };
 
