@@ -100,6 +100,13 @@ describe('home programs a linked practitioner assigns', () => {
       assert.ok(two.body.error.message.includes(`${p.field}: ${p.message}`), two.text);
     }
     assert.match(two.body.error.problems[0].message, /7\/10.*seed-000/);
+    // The dates are listed with the rest.
+    const dated = await pat.request('POST', programs, {
+      json: { ...NECK_PROGRAM, weekdays: [], start: '2030-10-07', review: '2030-11-04' },
+    });
+    assert.equal(dated.status, 400, dated.text);
+    assert.deepEqual(dated.body.error.problems.map((p) => p.field), ['weekdays', 'start'], dated.text);
+    assert.match(dated.body.error.message, /weekdays: .*; start: 2030-10-07 is more than 28 days ahead/, dated.text);
     assert.equal((await pat.request('PUT', `${programs}/99999`, { json: NECK_PROGRAM })).status, 404, 'no such program');
     assert.equal((await pat.request('POST', `${programs}/99999/end`)).status, 404);
     assert.equal((await pat.request('POST', programs, { body: JSON.stringify(NECK_PROGRAM), contentType: 'text/plain' })).status, 415);

@@ -103,7 +103,9 @@ describe('visit notes', () => {
       [{ plan: 'x' }, 'reason'],
       [{ reason: ' ', plan: 'x' }, 'reason'],
       [{ reason: 'r'.repeat(501), plan: 'x' }, 'reason'],
-      [{ reason: 'why', plan: SOAP.plan }, 'subjective'],
+      [{ reason: 'why', plan: SOAP.plan }, 'plan'],
+      [{ reason: 'why', assessment: SOAP.assessment, plan: SOAP.plan }, 'assessment'],
+      [{ reason: 'why' }, undefined],
       [{ reason: 'why', subjective: '', objective: '', assessment: '', plan: '' }, 'subjective'],
     ]) {
       const r = await as.pat.request('POST', amend, { json });

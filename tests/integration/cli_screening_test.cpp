@@ -319,3 +319,25 @@ TEST(Cli, BrokenSkinKeepsTheAreaOutUntilTheScreeningSaysItHealed) {
       }
   EXPECT_GT(checked, 0) << healed.dump();
 }
+
+// A warning sign that holds back every area of the plan does not take back
+// the sessions prescribed before it: adherence counts them, and none from
+// its day on (the new-user trial saw "2 / 0").
+TEST(Cli, AdherenceCountsTheSessionsPrescribedBeforeAWarningSignAndNoneAfter) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  ASSERT_EQ(box.run("session --script -", kFullNeckSession, "2026-11-23").code, 0);
+  ASSERT_EQ(box.run("log checkin --soreness 1", "", "2026-11-24").code, 0);
+  ASSERT_EQ(box.run("session --script -", "done\nstop radiating-pain\n", "2026-11-25").code, 0);
+
+  const Outcome week = box.run("progress", "", "2026-11-29");
+  ASSERT_EQ(week.code, 0) << week.err;
+  EXPECT_NE(week.out.find("week of Monday, 23 November 2026: 2 / 2, 1 stopped"), std::string::npos) << week.out;
+  const json review = json::parse(box.run("--json progress", "", "2026-12-21").out);
+  EXPECT_EQ(review["review"]["sessions_done"], 2) << review.dump();
+  EXPECT_EQ(review["review"]["sessions_planned"], 2) << review.dump();
+  for (const auto& w : review["weeks"]) {
+    if (w["week_start"] == "2026-11-23") continue;
+    EXPECT_EQ(w["planned"], 0) << w.dump();
+  }
+}

@@ -447,3 +447,24 @@ TEST(Cli, DbCopyMovesEverythingAndRefusesWhatItCannotCopyWhole) {
   EXPECT_NE(damaged.err.find("damaged"), std::string::npos) << damaged.err;
   EXPECT_FALSE(std::filesystem::exists(fresh));
 }
+
+// What people read names weekdays as the long dates do ("Tuesday"), never
+// by the short ids the options take ("tue").
+TEST(Cli, TheTerminalNamesWeekdaysInFull) {
+  Sandbox box;
+  ASSERT_EQ(
+      box.run("profile set --region upper-trapezius:both:6 --tools starter-kit --days mon,wed,fri --minutes 20").code,
+      0);
+  cli_test::write_file(box.path("answers.yaml"), all_no_answers());
+  ASSERT_EQ(box.run("screen --answers '" + box.path("answers.yaml").string() + "'").code, 0);
+  const Outcome today = box.run("today", "", "2026-11-24");
+  ASSERT_EQ(today.code, 0) << today.err;
+  EXPECT_NE(today.out.find("Tuesday is not one of your days for self-treatment"), std::string::npos) << today.out;
+  const Outcome profile = box.run("profile show");
+  ASSERT_EQ(profile.code, 0) << profile.err;
+  EXPECT_NE(profile.out.find("Days: Monday, Wednesday, Friday\n"), std::string::npos) << profile.out;
+  for (const char* id : {"mon", "tue", "wed", "fri"}) {
+    const std::regex alone(std::string("\\b") + id + "\\b");
+    EXPECT_FALSE(std::regex_search(today.out + profile.out, alone)) << id << ":\n" << today.out << profile.out;
+  }
+}

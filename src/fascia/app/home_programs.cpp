@@ -18,42 +18,43 @@ using core::ErrorCode;
 
 namespace {
 
-// Every problem in one message (the first one's field named), so that one
-// answer says all that must change.
+// Every problem in one message (the first one's field named, with its
+// code), each also on its own with its field, so that one answer says all
+// that must change: the content rules, the texts and the dates alike.
 FieldResult<void> check_content(const core::KnowledgeBase& kb, const core::HomeProgram& draft, core::Date today) {
-  const auto problems = core::check_home_program(kb, draft);
-  if (!problems.empty()) {
-    std::string message;
-    std::vector<FieldProblem> each;
-    for (const auto& p : problems) {
-      message += (message.empty() ? "" : "; ") + p.field + ": " + p.message;
-      each.push_back({p.field, p.message});
-    }
-    FieldError error{core::Error{ErrorCode::invalid_argument, message}, problems.front().field, std::move(each)};
-    return tl::make_unexpected(std::move(error));
-  }
+  struct Problem {
+    core::ErrorCode code;
+    std::string field, message;
+  };
+  std::vector<Problem> problems;
+  for (auto& p : core::check_home_program(kb, draft))
+    problems.push_back({ErrorCode::invalid_argument, std::move(p.field), std::move(p.message)});
   // Texts shown to the person and printed in their terminal: no control
   // characters (no escape sequences), within their limits.
   if (auto ok = check_text(draft.note, kProgramNoteLimit); !ok)
-    return field_fail(ok.error().code, "note: " + ok.error().message, "note");
-  for (std::size_t i = 0; i < draft.items.size(); ++i) {
-    const std::string field = "items[" + std::to_string(i) + "].cue";
+    problems.push_back({ok.error().code, "note", ok.error().message});
+  for (std::size_t i = 0; i < draft.items.size(); ++i)
     if (auto ok = check_text(draft.items[i].cue, kProgramCueLimit); !ok)
-      return field_fail(ok.error().code, field + ": " + ok.error().message, field);
-  }
+      problems.push_back({ok.error().code, "items[" + std::to_string(i) + "].cue", ok.error().message});
   // A start further ahead than this would leave the person without a plan for months.
   if (draft.start > core::add_days(today, kProgramStartDaysAhead))
-    return field_fail(ErrorCode::bad_date,
-                      "start: " + core::format_date(draft.start) + " is more than " +
-                          std::to_string(kProgramStartDaysAhead) + " days ahead (the latest is " +
-                          core::format_date(core::add_days(today, kProgramStartDaysAhead)) + ")",
-                      "start");
+    problems.push_back({ErrorCode::bad_date, "start",
+                        core::format_date(draft.start) + " is more than " + std::to_string(kProgramStartDaysAhead) +
+                            " days ahead (the latest is " +
+                            core::format_date(core::add_days(today, kProgramStartDaysAhead)) + ")"});
   if (draft.review < today)
-    return field_fail(ErrorCode::bad_date,
-                      "review: " + core::format_date(draft.review) + " has passed; choose a review date from " +
-                          core::format_date(today),
-                      "review");
-  return {};
+    problems.push_back(
+        {ErrorCode::bad_date, "review",
+         core::format_date(draft.review) + " has passed; choose a review date from " + core::format_date(today)});
+  if (problems.empty()) return {};
+  std::string message;
+  std::vector<FieldProblem> each;
+  for (const auto& p : problems) {
+    message += (message.empty() ? "" : "; ") + p.field + ": " + p.message;
+    each.push_back({p.field, p.message});
+  }
+  const ErrorCode code = problems.size() == 1 ? problems.front().code : ErrorCode::invalid_argument;
+  return tl::make_unexpected(FieldError{core::Error{code, message}, problems.front().field, std::move(each)});
 }
 
 // The latest version of program `id`, or not_found.

@@ -36,12 +36,15 @@ using ProgramWriter = std::function<core::Result<core::HomeProgram>(const core::
 using ProgramReader = std::function<core::Result<std::vector<core::HomeProgram>>()>;
 
 // Assigns a new program (program_id 0) or changes one (its id) for a
-// linked client. The draft's content is checked first
-// (core::check_home_program; invalid_argument naming the first problem's
-// field, the message listing every problem with its cap and source), its
-// note and cues plain text within kProgramNoteLimit and kProgramCueLimit,
-// its start at most kProgramStartDaysAhead days ahead and its review date
-// not passed; then the reach is decided, the program looked up, and only
+// linked client. The draft's content is checked first, every problem at
+// once: core::check_home_program, its note and cues plain text within
+// kProgramNoteLimit and kProgramCueLimit, its start at most
+// kProgramStartDaysAhead days ahead and its review date not passed (the
+// error names the first problem's field and lists each problem with its
+// field in FieldError::problems, the message all of them with their caps
+// and sources; its code is the one problem's own — bad_date for a date,
+// out_of_range for a long text — or invalid_argument for several); then
+// the reach is decided, the program looked up, and only
 // then the reach logged ("assigned a
 // home program" / "changed home program N"); then, for a change, the
 // program must be one of the link's clinic (else not_found: nothing crosses

@@ -4,6 +4,7 @@
 
 #include "fascia/app/tool_inventory.hpp"
 #include "fascia/app/validate.hpp"
+#include "fascia/core/prescribed_plan.hpp"
 
 namespace fascia::app {
 
@@ -51,12 +52,21 @@ core::Result<std::optional<PersonGap>> person_gap(const core::KnowledgeBase& kb,
   return std::optional<PersonGap>{};
 }
 
+namespace {
+
+// Every screening, oldest first, ending with the latest.
+std::vector<core::ScreeningRecord> screenings_in_order(const PersonState& person) {
+  std::vector<core::ScreeningRecord> ordered = person.screenings;
+  if (ordered.empty() || !(ordered.back() == person.screening)) ordered.push_back(person.screening);
+  return ordered;
+}
+
+}  // namespace
+
 void refresh_clearance(const core::KnowledgeBase& kb, PersonState& person) {
   // The latest screening decides, as before; earlier ones only add warning
   // signs that no clearance has lifted yet.
-  std::vector<core::ScreeningRecord> ordered = person.screenings;
-  if (ordered.empty() || !(ordered.back() == person.screening)) ordered.push_back(person.screening);
-  core::ScreeningState state = core::evaluate_screenings(kb, ordered, person.journal.clearances);
+  core::ScreeningState state = core::evaluate_screenings(kb, screenings_in_order(person), person.journal.clearances);
   person.clearance = std::move(state.clearance);
   person.findings_history = std::move(state.history);
   core::attribute_to_stop_signs(kb, person.journal.sessions, person.findings_history);
@@ -83,10 +93,8 @@ core::Plan current_plan(const core::KnowledgeBase& kb, const PersonState& person
 
 core::Plan original_plan(const core::KnowledgeBase& kb, const PersonState& person) {
   // A program in force is the plan as first made from its start.
-  const core::Journal empty;
-  return core::build_plan(core::PlanInputs{kb, person.profile, person.tools, person.clearance, empty,
-                                           person.program ? person.program->start : person.profile.start,
-                                           person.program ? &*person.program : nullptr});
+  return core::prescribed_plan(kb, person.profile, person.tools, screenings_in_order(person), person.journal.clearances,
+                               person.program ? &*person.program : nullptr);
 }
 
 core::Progress current_progress(const core::KnowledgeBase& kb, const PersonState& person, core::Date today) {

@@ -52,8 +52,11 @@ core::Plan current_plan(const core::KnowledgeBase& kb, const PersonState& person
 core::TodayView current_today(const core::KnowledgeBase& kb, const PersonState& person, core::Date today);
 // Recomputes clearance and findings_history from screenings and the journal's clearances.
 void refresh_clearance(const core::KnowledgeBase& kb, PersonState& person);
-// The plan as first made (an empty journal, today = the profile's start):
-// what adherence and the week-4 review are measured against.
+// The plan as first made (an empty journal, today = the profile's start, or
+// the program in force's), as prescribed day by day with the clearance of
+// each day (core::prescribed_plan): what adherence and the week-4 review
+// are measured against. Reads the profile, tools, screenings, the journal's
+// clearances and the program, nothing else of the journal.
 core::Plan original_plan(const core::KnowledgeBase& kb, const PersonState& person);
 core::Progress current_progress(const core::KnowledgeBase& kb, const PersonState& person, core::Date today);
 

@@ -108,13 +108,20 @@ FieldResult<core::VisitNote> amend_visit_note(ClinicStore& clinics, const Accoun
         "no visit note " + std::to_string(note_id) + " of client " + std::to_string(client) + " in your clinic",
         "note");
   const core::VisitNote& note = **found;
+  // A refusal of the text as a whole names the first part given: the one
+  // the practitioner is changing (none when no part was given).
+  std::string given;
+  for (std::size_t i = 0; i < 4 && given.empty(); ++i)
+    if (*parts[i]) given = kSoapParts[i];
   const core::Soap text = core::apply_changes(note.current().text, changes);
-  if (auto ok = not_blank(text); !ok) return tl::make_unexpected(ok.error());
+  if (core::is_blank(text))
+    return field_fail(ErrorCode::invalid_argument,
+                      "a visit note needs at least one of subjective, objective, assessment or plan", given);
   if (text == note.current().text)
     return field_fail(ErrorCode::invalid_argument,
                       "the amendment changes nothing: give the parts that change (subjective, objective, "
                       "assessment, plan)",
-                      "subjective");
+                      given);
 
   auto reached = reach_client(clinics, practitioner, client, core::CareArea::care, core::AccessKind::write,
                               "amended visit note " + std::to_string(note_id), now);

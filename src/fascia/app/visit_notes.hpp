@@ -64,10 +64,11 @@ core::Result<std::vector<core::VisitNote>> own_visit_notes(ClinicStore& clinics,
 // limit; app::check_reach (not_found, forbidden); the note exists, is the
 // client's and of the practitioner's clinic (not_found, "note": the same
 // answer for a note of another clinic as for none); the text after the
-// changes not blank ("subjective") and different from the latest revision
-// (invalid_argument, "subjective": an amendment that changes nothing is no
-// amendment). Then the reach is logged (kind write, "amended visit note N")
-// and the revision stored. The whole note as stored.
+// changes not blank and different from the latest revision (an amendment
+// that changes nothing is no amendment), both invalid_argument naming the
+// first part given, in SOAP order (no field when no part is given). Then
+// the reach is logged (kind write, "amended visit note N") and the revision
+// stored. The whole note as stored.
 FieldResult<core::VisitNote> amend_visit_note(ClinicStore& clinics, const Account& practitioner, std::int64_t client,
                                               std::int64_t note_id, const core::SoapChanges& changes,
                                               const std::string& reason, std::int64_t now);

@@ -62,7 +62,8 @@ int show_profile(Context& ctx) {
   ctx.out << "\nTools:";
   for (const auto& t : profile->tools) ctx.out << " " << t;
   ctx.out << "\nDays:";
-  for (int d : profile->weekdays) ctx.out << " " << core::weekday_name(d);
+  for (std::size_t i = 0; i < profile->weekdays.size(); ++i)
+    ctx.out << (i == 0 ? " " : ", ") << core::weekday_name(profile->weekdays[i]);
   ctx.out << "\nMinutes per session: " << profile->minutes_per_session << "\nStart: " << core::format_long_date(profile->start)
           << ", " << profile->weeks << " weeks\n";
   return kOk;

@@ -23,8 +23,6 @@ namespace fascia::cli {
 
 namespace {
 
-const char* const kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-
 // `also_works`: the other areas the item's protocol works (ProgramHistory).
 void print_item(std::ostream& out, const core::KnowledgeBase& kb, const core::ProgramItem& item,
                 const std::vector<std::string>& also_works) {
@@ -54,7 +52,7 @@ void print_history(std::ostream& out, const core::KnowledgeBase& kb, const app::
                                          : "")
       << "\n";
   std::string days;
-  for (int d : p.weekdays) days += (days.empty() ? "" : ", ") + std::string(kDays[d]);
+  for (int d : p.weekdays) days += (days.empty() ? "" : ", ") + std::string(core::weekday_short_name(d));
   out << "  From " << core::format_long_date(p.start) << " for " << p.weeks << " weeks, on " << days << "; review on "
       << core::format_long_date(p.review) << "\n";
   for (std::size_t i = 0; i < p.items.size(); ++i)

@@ -10,6 +10,9 @@ namespace {
 constexpr std::array<std::string_view, 7> kShort{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 constexpr std::array<std::string_view, 7> kLong{"monday", "tuesday",  "wednesday", "thursday",
                                                 "friday", "saturday", "sunday"};
+constexpr std::array<std::string_view, 7> kNames{"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                 "Friday", "Saturday", "Sunday"};
+constexpr std::array<std::string_view, 7> kShortNames{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
 bool all_digits(std::string_view s) {
   for (char c : s)
@@ -46,15 +49,12 @@ std::string format_date(Date date) {
 }
 
 std::string format_long_date(Date date) {
-  static constexpr std::array<std::string_view, 7> kDays{"Monday", "Tuesday",  "Wednesday", "Thursday",
-                                                         "Friday", "Saturday", "Sunday"};
   static constexpr std::array<std::string_view, 12> kMonths{"January",   "February", "March",    "April",
                                                             "May",       "June",     "July",     "August",
                                                             "September", "October",  "November", "December"};
   const std::chrono::year_month_day ymd{date};
-  return std::string(kDays.at(static_cast<std::size_t>(weekday_index(date)))) + ", " +
-         std::to_string(static_cast<unsigned>(ymd.day())) + " " +
-         std::string(kMonths.at(static_cast<std::size_t>(static_cast<unsigned>(ymd.month()) - 1))) + " " +
+  return std::string(weekday_name(weekday_index(date))) + ", " + std::to_string(static_cast<unsigned>(ymd.day())) +
+         " " + std::string(kMonths.at(static_cast<std::size_t>(static_cast<unsigned>(ymd.month()) - 1))) + " " +
          std::to_string(static_cast<int>(ymd.year()));
 }
 
@@ -62,7 +62,9 @@ int weekday_index(Date date) {
   return static_cast<int>(std::chrono::weekday{date}.iso_encoding()) - 1;
 }
 
-std::string_view weekday_name(int index) { return kShort.at(static_cast<std::size_t>(index)); }
+std::string_view weekday_name(int index) { return kNames.at(static_cast<std::size_t>(index)); }
+
+std::string_view weekday_short_name(int index) { return kShortNames.at(static_cast<std::size_t>(index)); }
 
 Result<int> parse_weekday(std::string_view text) {
   std::string lower;

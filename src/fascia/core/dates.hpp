@@ -20,8 +20,12 @@ std::string format_date(Date date);
 std::string format_long_date(Date date);
 // Day of the week, 0 = Monday ... 6 = Sunday.
 int weekday_index(Date date);
-// "mon".."sun"; parse_weekday accepts those and full English names.
+// The weekday's name for people, as format_long_date writes it: "Monday"
+// .. "Sunday" (index 0 = Monday). Precondition: 0 <= index <= 6.
 std::string_view weekday_name(int index);
+// The same, short: "Mon" .. "Sun", for lists of days.
+std::string_view weekday_short_name(int index);
+// Accepts "mon".."sun" and the full English names, in any case.
 Result<int> parse_weekday(std::string_view text);
 inline int days_between(Date from, Date to) { return static_cast<int>((to - from).count()); }
 inline Date add_days(Date date, int days) { return date + std::chrono::days{days}; }

@@ -213,12 +213,10 @@ std::string pressure_text(const std::optional<int>& pressure) {
   return pressure ? std::to_string(*pressure) + "/10" : "the protocol's own";
 }
 
-const char* const kDayNames[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-
 std::string days_text(std::vector<int> days) {
   std::sort(days.begin(), days.end());
   std::string out;
-  for (int d : days) out += (out.empty() ? "" : ", ") + std::string(d >= 0 && d <= 6 ? kDayNames[d] : "?");
+  for (int d : days) out += (out.empty() ? "" : ", ") + std::string(d >= 0 && d <= 6 ? weekday_short_name(d) : "?");
   return out;
 }
 

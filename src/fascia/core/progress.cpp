@@ -65,6 +65,13 @@ AdherenceCount adherence_between(const KnowledgeBase& kb, const Plan& original, 
 
 namespace {
 
+// part / whole in percent, rounded to the nearest whole (halves away from
+// zero): 1 of 6 is 17, -1 of 6 is -17. Precondition: whole > 0.
+int rounded_percent(int part, int whole) {
+  const int twice = part * 200;
+  return (twice + (twice < 0 ? -whole : whole)) / (2 * whole);
+}
+
 RegionTrend trend_for(const KnowledgeBase& kb, const RegionTarget& target, const Journal& journal, Date today) {
   RegionTrend t;
   t.region = target.region;
@@ -80,7 +87,7 @@ RegionTrend trend_for(const KnowledgeBase& kb, const RegionTarget& target, const
   if (!t.points.empty()) {
     t.latest = t.points.back().score;
     t.change = t.baseline - *t.latest;
-    t.change_percent = t.baseline > 0 ? t.change * 100 / t.baseline : 0;
+    t.change_percent = t.baseline > 0 ? rounded_percent(t.change, t.baseline) : 0;
     t.meaningful = meaningful_improvement(kb.caps, t.baseline, *t.latest);
   }
   return t;

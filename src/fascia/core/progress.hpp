@@ -30,7 +30,7 @@ struct RegionTrend {
   std::vector<TrendPoint> points;  // in date order
   std::optional<int> latest;
   int change = 0;          // baseline - latest: positive is better
-  int change_percent = 0;  // of baseline
+  int change_percent = 0;  // of baseline, rounded to the nearest whole
   bool meaningful = false;  // at least the meaningful change in points or percent
 };
 
@@ -74,6 +74,10 @@ struct Progress {
 
 // Sessions the original plan placed in [from, to] and sessions logged there
 // (both days included): adherence as the weekly table and the review count it.
+// Adherence is sessions done / sessions prescribed, so `original` is the plan
+// as prescribed day by day (core::prescribed_plan): the sessions prescribed
+// before a warning sign count, those it held back from its day on do not
+// (they were not the person's to do), and after a clearance they count again.
 // A planned session that clinic work already held back on its day (every
 // load it makes breaks a cap against the journal's clinic treatments on or
 // before that day, issue 10 point 4) is not counted as planned: the
@@ -105,8 +109,9 @@ struct ReviewReading {
 ReviewReading week_four_review(const KnowledgeBase& kb, const Profile& profile, const Journal& journal,
                                const Plan& original, Date today);
 
-// `original` is the plan as first made (empty journal, today = start); the
-// adherence is measured against it.
+// `original` is the plan as first made (empty journal, today = start), as
+// prescribed day by day (core::prescribed_plan); the adherence is measured
+// against it.
 Progress compute_progress(const KnowledgeBase& kb, const Profile& profile, const Journal& journal,
                           const Plan& original, Date today);
 

@@ -176,6 +176,50 @@ TEST_P(HomeProgramUseCase, NotesAndCuesArePlainTextWithinTheirLimitsAndTheStartI
   EXPECT_EQ(c.versions(), 0u);
 }
 
+// One refusal lists every problem, each with its field: the content rules,
+// the texts and the dates alike, so that one answer says all that must change.
+TEST_P(HomeProgramUseCase, EveryProblemIsListedTogetherTheStartAndReviewDatesWithTheRest) {
+  Clinic c(GetParam());
+  FASCIA_NEED_DATABASE(c.db);
+  auto far = neck(8);  // above the home cap
+  far.items[0].cue = "\x1b[2J";
+  far.start = fixture::day("2030-10-07");  // months away
+  far.review = fixture::day("2030-11-04");
+  const auto refused = c.assign(c.pat, far);
+  ASSERT_FALSE(refused);
+  std::vector<std::string> fields;
+  for (const auto& p : refused.error().problems) fields.push_back(p.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"items[0].max_pressure", "items[0].cue", "start"}));
+  EXPECT_EQ(refused.error().field, "items[0].max_pressure");
+  EXPECT_EQ(refused.error().error.code, ErrorCode::invalid_argument);
+  const std::string& message = refused.error().error.message;
+  EXPECT_NE(message.find("start: 2030-10-07 is more than 28 days ahead"), std::string::npos) << message;
+  EXPECT_NE(message.find("items[0].cue: "), std::string::npos) << message;
+  for (const auto& p : refused.error().problems)
+    EXPECT_EQ(p.message.find(p.field + ":"), std::string::npos) << "no field name in its own message: " << p.message;
+
+  auto passed = neck();
+  passed.weekdays.clear();
+  passed.note = std::string(2001, 'a');
+  passed.start = fixture::day("2026-10-01");
+  passed.review = fixture::day("2026-11-01");  // before today
+  const auto late = c.assign(c.pat, passed);
+  ASSERT_FALSE(late);
+  fields.clear();
+  for (const auto& p : late.error().problems) fields.push_back(p.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"weekdays", "note", "review"}));
+
+  auto start_only = neck();
+  start_only.start = far.start;
+  start_only.review = far.review;
+  const auto alone = c.assign(c.pat, start_only);
+  ASSERT_FALSE(alone);
+  EXPECT_EQ(alone.error().error.code, ErrorCode::bad_date) << "one problem keeps its own code";
+  EXPECT_EQ(alone.error().field, "start");
+  EXPECT_EQ(c.logged(), 0u);
+  EXPECT_EQ(c.versions(), 0u);
+}
+
 TEST_P(HomeProgramUseCase, AChangeIsANewVersionThatKeepsTheEarlierOneAndSaysWhatChanged) {
   Clinic c(GetParam());
   FASCIA_NEED_DATABASE(c.db);

@@ -196,3 +196,79 @@ TEST(CurrentProgress, CountsALoggedSessionInItsWeekAndTracesPainAgainstTheBaseli
   ASSERT_EQ(progress.clearances.size(), 1u);
   EXPECT_EQ(progress.clearances.front().after_screenings, 1u);
 }
+
+namespace {
+
+// The days of the plan as first made in [from, to], in order.
+std::vector<core::Date> planned_days(const core::Plan& plan, core::Date from, core::Date to) {
+  std::vector<core::Date> out;
+  for (const auto& d : plan.days)
+    if (d.date >= from && d.date <= to && !d.sessions.empty()) out.push_back(d.date);
+  return out;
+}
+
+// A session on `date` stopped by dizziness after its first card: the
+// warning sign it raises blocks every plan until a practitioner clears it.
+void stopped_by_dizziness(Person& p, app::PersonState& person, core::Date date) {
+  const core::PlannedSession planned = neck_due_on(person, date);
+  core::SessionRunner runner(kKb, planned, date);
+  ASSERT_TRUE(runner.done(10, 3));
+  auto stop = runner.stop({"dizziness"});
+  ASSERT_TRUE(stop) << stop.error().message;
+  ASSERT_TRUE(app::record_session(kKb, p.store, person, planned, runner.log(), 2, {*stop}, date));
+}
+
+}  // namespace
+
+TEST(CurrentProgress, AWarningSignCountsTheSessionsPrescribedBeforeItAndNoneWhileItHoldsThemBack) {
+  Person p;
+  app::PersonState person = p.load();
+  const core::Date sunday = core::add_days(kMonday, 6);
+  const std::vector<core::Date> days = planned_days(app::original_plan(kKb, person), kMonday, sunday);
+  ASSERT_GE(days.size(), 3u) << "the plan places at least three sessions in the first week";
+
+  // Two sessions as planned (the skin settled in between), the second
+  // stopped by a warning sign.
+  const core::PlannedSession first = neck_due_on(person, days[0]);
+  ASSERT_TRUE(app::record_session(kKb, p.store, person, first, done_in_full(first, days[0]), 0, {}, days[0]));
+  for (const auto& [region, side] : first.regions_worked(core::Modality::instrument))
+    ASSERT_TRUE(p.store.add_reaction({core::add_days(days[0], 1), region, side, false, false, false, 0}));
+  person = p.load();
+  stopped_by_dizziness(p, person, days[1]);
+  person = p.load();
+  ASSERT_TRUE(app::current_plan(kKb, person, sunday).days.empty()) << "the warning sign holds back every area";
+
+  const core::Progress progress = app::current_progress(kKb, person, sunday);
+  ASSERT_FALSE(progress.weeks.empty());
+  EXPECT_EQ(progress.weeks.front().done, 2);
+  EXPECT_EQ(progress.weeks.front().planned, 2)
+      << "the two sessions prescribed up to the warning sign count; none after it, while it blocks the plan";
+  const core::Progress at_review = app::current_progress(kKb, person, core::add_days(kMonday, 28));
+  EXPECT_EQ(at_review.review.sessions_done, 2);
+  EXPECT_EQ(at_review.review.sessions_planned, 2) << "the review counts the same sessions";
+  for (std::size_t w = 1; w < at_review.weeks.size(); ++w) EXPECT_EQ(at_review.weeks[w].planned, 0) << "week " << w;
+}
+
+TEST(CurrentProgress, AfterAClearanceLiftsTheWarningSignThePlanCountsAgainFromThatDay) {
+  Person p;
+  app::PersonState person = p.load();
+  const core::Plan clear = app::original_plan(kKb, person);
+  const std::vector<core::Date> first_week = planned_days(clear, kMonday, core::add_days(kMonday, 6));
+  ASSERT_FALSE(first_week.empty());
+  stopped_by_dizziness(p, person, first_week[0]);
+
+  // A practitioner clears it on the second Monday, and the answer is no again.
+  const core::Date week_two = core::add_days(kMonday, 7);
+  core::ScreeningRecord again = fixture::all_clear(kKb, week_two);
+  ASSERT_TRUE(p.store.add_screening(again));
+  ASSERT_TRUE(p.store.add_clearance({week_two, "Dr Lee", {}, "", 0}));
+  person = p.load();
+  ASSERT_FALSE(app::current_plan(kKb, person, week_two).days.empty()) << "the plan is back";
+
+  const core::Progress progress = app::current_progress(kKb, person, core::add_days(kMonday, 20));
+  ASSERT_GE(progress.weeks.size(), 3u);
+  EXPECT_EQ(progress.weeks[0].planned, 1) << "only the session done before the warning sign";
+  EXPECT_EQ(static_cast<std::size_t>(progress.weeks[1].planned),
+            planned_days(clear, week_two, core::add_days(week_two, 6)).size())
+      << "the whole second week, from the day of the clearance";
+}

@@ -212,6 +212,7 @@ TEST_P(VisitNoteUseCase, AnAmendmentIsRefusedBeforeAnythingIsLoggedOrStored) {
   FASCIA_NEED_DATABASE(c.db);
   const auto north_note = *c.write(c.pat, kSoap);
   const auto south_note = *c.write(c.sam, kSoap);
+  const auto plan_only = *c.write(c.pat, core::Soap{"", "", "", "review in a week"});
   const std::size_t before = c.logged();
   struct Case {
     const char* name;
@@ -238,14 +239,18 @@ TEST_P(VisitNoteUseCase, AnAmendmentIsRefusedBeforeAnythingIsLoggedOrStored) {
        "why",
        ErrorCode::out_of_range,
        "plan"},
-      {"changes nothing",
+      // The field named is the first part given: the one to change.
+      {"changes nothing", &c.pat, north_note.id, {.plan = kSoap.plan}, "why", ErrorCode::invalid_argument, "plan"},
+      {"changes nothing in two parts",
        &c.pat,
        north_note.id,
-       {.plan = kSoap.plan},
+       {.assessment = kSoap.assessment, .plan = kSoap.plan},
        "why",
        ErrorCode::invalid_argument,
-       "subjective"},
+       "assessment"},
+      {"gives no part", &c.pat, north_note.id, {}, "why", ErrorCode::invalid_argument, ""},
       {"leaves it blank", &c.pat, north_note.id, {"", "", "", ""}, "why", ErrorCode::invalid_argument, "subjective"},
+      {"blanks the only part left", &c.pat, plan_only.id, {.plan = " "}, "why", ErrorCode::invalid_argument, "plan"},
       {"another clinic's note", &c.pat, south_note.id, {.plan = "x"}, "why", ErrorCode::not_found, "note"},
       {"no such note", &c.pat, 999, {.plan = "x"}, "why", ErrorCode::not_found, "note"},
       {"unlinked colleague", &c.quinn, north_note.id, {.plan = "x"}, "why", ErrorCode::not_found, ""},

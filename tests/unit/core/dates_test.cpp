@@ -28,3 +28,15 @@ TEST(Dates, KnowsTheWeekday) {
   EXPECT_EQ(*parse_weekday("Wednesday"), 2);
   EXPECT_FALSE(parse_weekday("funday").has_value());
 }
+
+TEST(Dates, NamesWeekdaysInFullOrShortForPeople) {
+  EXPECT_EQ(weekday_name(0), "Monday");
+  EXPECT_EQ(weekday_name(1), "Tuesday");
+  EXPECT_EQ(weekday_name(6), "Sunday");
+  EXPECT_EQ(weekday_short_name(1), "Tue");
+  EXPECT_EQ(weekday_short_name(6), "Sun");
+  for (int i = 0; i < 7; ++i) {
+    EXPECT_EQ(*parse_weekday(weekday_name(i)), i) << "the names people read are also accepted";
+    EXPECT_EQ(*parse_weekday(weekday_short_name(i)), i);
+  }
+}

@@ -207,3 +207,12 @@ TEST(WeekFourReview, AHomeProgramReviewsOnTheDateItSet) {
   EXPECT_EQ(assigned.review.sessions_planned, 6);
   EXPECT_TRUE(says(assigned.review, "in 3 weeks")) << ::testing::PrintToString(assigned.review.reasons.size());
 }
+
+TEST(Trends, TheChangeInPercentOfTheBaselineRoundsToTheNearestWhole) {
+  // Baseline 6 (desk_worker): 1 of 6 is 16.7 %, 5 of 6 is 83.3 %, 2 of 6 is 33.3 %.
+  EXPECT_EQ(progress_with({pain("2026-12-20", 5)}, "2026-12-22").trends[0].change_percent, 17);
+  EXPECT_EQ(progress_with({pain("2026-12-20", 1)}, "2026-12-22").trends[0].change_percent, 83);
+  EXPECT_EQ(progress_with({pain("2026-12-20", 4)}, "2026-12-22").trends[0].change_percent, 33);
+  EXPECT_EQ(progress_with({pain("2026-12-20", 7)}, "2026-12-22").trends[0].change_percent, -17) << "worse: 1 of 6";
+  EXPECT_EQ(progress_with({pain("2026-12-20", 6)}, "2026-12-22").trends[0].change_percent, 0);
+}
