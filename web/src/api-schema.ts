@@ -3399,6 +3399,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             /** @description No invitation with that code. */
             404: {
                 headers: {
