@@ -90,6 +90,7 @@ describe('practitioners, invitations, links and the access log', () => {
     for (const [path, api, json] of [
       ['/api/v1/invitations', pat, {}],
       ['/api/v1/links', dana, { code: 'AAAA-BBBB-CCCC', share: {} }],
+      ['/api/v1/links/look-up', dana, { code: 'AAAA-BBBB-CCCC' }],
       ['/api/v1/clinic/practitioners', admin, { name: 'x', password: PASSWORD }],
     ]) {
       await expectRefused(api, { path, body: JSON.stringify(json), contentType: 'text/plain', status: 415, code: 'unsupported_media' });
