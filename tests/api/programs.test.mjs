@@ -167,6 +167,19 @@ describe('home programs a linked practitioner assigns', () => {
     assert.deepEqual(edgesOf(cards.cards), edgesOf(plan));
     assert.deepEqual(edgesOf(printed.cards), edgesOf(plan));
     assert.ok(!edgesOf(plan).includes('Bevelled edge'), edgesOf(plan).join(', '));
+    // The paper carries the spacing rules the plan enforces, with their sources, and the week as planned.
+    for (const handout of [cards, printed]) {
+      assert.deepEqual(
+        handout.safety.spacing.map((r) => r.rule),
+        ['instrument-min-hours-between', 'instrument-sessions-per-7-days', 'checkin-after-hours'],
+        JSON.stringify(handout.safety),
+      );
+      assert.match(handout.safety.spacing[0].text, /at least 48 h between instrument sessions/);
+      assert.ok(handout.safety.spacing.every((r) => r.source), 'each rule names its source');
+      assert.deepEqual(handout.safety.week.map((d) => d.weekday), ['Monday', 'Wednesday', 'Friday']);
+      assert.ok(handout.safety.week.every((d) => d.sessions.length === 1), JSON.stringify(handout.safety.week));
+    }
+    assert.deepEqual(printed.safety.lowered, [], "a practitioner's handout never reads the journal");
     await dana.expect(404, 'GET', '/api/v1/programs/99/cards');
   });
 
@@ -256,6 +269,7 @@ describe('a new warning sign holds an assigned program back and flags it to the 
     const seen = await pat.expect(200, 'GET', programs);
     assert.equal(seen.hold.held, true, JSON.stringify(seen.hold));
     assert.equal(seen.hold.since, TODAY);
+    assert.equal(seen.hold.needs_clearance, true, 'a warning sign waits for a clearance');
     assert.ok(!/numb|tingl/i.test(seen.hold.reason), 'the reason does not say which answer');
     assert.match(seen.hold.reason, /^The client's own safety answers/, 'worded for the practitioner');
     const areas = JSON.stringify(seen.hold.areas);
@@ -270,6 +284,53 @@ describe('a new warning sign holds an assigned program back and flags it to the 
     await answerArmNumbness(erin, false);
     await pat.expect(201, 'POST', `/api/v1/clients/${erinId}/clearances`, { json: { note: 'seen today' } });
     assert.equal((await pat.expect(200, 'GET', programs)).hold.held, false);
+  });
+  stopServerAfter(() => server);
+});
+
+// Every safety answer no, except broken skin on the areas given.
+async function answerOpenWound(person, regions) {
+  const questions = await person.expect(200, 'GET', '/api/v1/kb/questions');
+  const answers = {};
+  for (const q of questions) answers[q.id] = { yes: false, regions: [] };
+  answers['open-wound'] = { yes: regions.length > 0, regions };
+  await person.expect(201, 'POST', '/api/v1/screening', { json: { answers } });
+}
+
+describe('a finding no clearance lifts holds the program too, and flags it', () => {
+  let server;
+  // From a new-user trial: broken skin on the upper trapezius left the
+  // program's home work there out of the plan, while the program showed no
+  // hold and the monitoring list no flag.
+  it('broken skin on an area the program works holds it there until the answers change, said so to both', async () => {
+    let gus, pat, gusId;
+    ({ server, person: gus, pat, personId: gusId } = await linkedToPat('gus', { journal: true }));
+    const programs = `/api/v1/clients/${gusId}/programs`;
+    await pat.expect(201, 'POST', programs, { json: NECK_PROGRAM });
+    const flagged = async () =>
+      (await pat.expect(200, 'GET', '/api/v1/clients/attention')).clients.find((c) => c.link.client.person_id === gusId).flags;
+    assert.ok(!(await flagged()).some((f) => f.kind === 'program-held'));
+
+    await answerOpenWound(gus, [{ region: 'upper-trapezius', side: 'left' }]);
+    const seen = (await pat.expect(200, 'GET', programs)).hold;
+    assert.equal(seen.held, true, JSON.stringify(seen));
+    assert.equal(seen.needs_clearance, false, 'no clearance lifts it');
+    assert.equal(seen.since, TODAY);
+    assert.deepEqual(seen.areas, ['Top of the shoulder (upper trapezius)'], 'the item works both sides, and the plan leaves it out: ' + JSON.stringify(seen.areas));
+    assert.match(seen.reason, /a clearance does not lift/);
+    assert.ok(!/record a clearance/i.test(seen.reason), seen.reason);
+    assert.ok(!/wound|skin/i.test(seen.reason), 'which answer is not said: ' + seen.reason);
+    const own = (await gus.expect(200, 'GET', '/api/v1/programs')).hold;
+    assert.match(own.reason, /^Your own safety answers hold back .*once what you reported there has passed/, own.reason);
+    const flag = (await flagged()).find((f) => f.kind === 'program-held');
+    assert.ok(flag, 'the client is flagged though they do not share their screening');
+    assert.equal(flag.date, TODAY);
+    assert.match(flag.reason, /until their answers no longer say so/);
+
+    // Healed: the answers say no, and the hold and the flag are gone.
+    await answerOpenWound(gus, []);
+    assert.equal((await pat.expect(200, 'GET', programs)).hold.held, false);
+    assert.ok(!(await flagged()).some((f) => f.kind === 'program-held'));
   });
   stopServerAfter(() => server);
 });

@@ -45,6 +45,40 @@ void link_to_pat(const Sandbox& box) {
 
 }  // namespace
 
+// From a new-user trial: the printed program lacked the spacing rules, the
+// week and the pressure cap a bruise had lowered, which the plan enforces.
+// The person's own printout reads their journal; the practitioner's never does.
+TEST(CliProgram, ThePrintedProgramCarriesTheSpacingTheWeekAndAPressureCapABruiseLowered) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  ASSERT_EQ(box.run("session --script -",
+                    "done\ndone 18 6\ndone 18 6\nskip\nskip\ndone\ndone\ndone\ndone\ndone\ndone\ndone\n")
+                .code,
+            0);
+  ASSERT_EQ(box.run("log reaction upper-trapezius --bruising --soreness 3", "", "2026-11-24").code, 0);
+  link_to_pat(box);
+  cli_test::write_file(box.path("neck.json"), neck_program(4).dump());
+  ASSERT_EQ(box.run("practice assign 1 --as pat --file " + box.path("neck.json").string()).code, 0);
+
+  const Outcome own = box.run("program cards 1", "", "2026-11-25");
+  ASSERT_EQ(own.code, 0) << own.err;
+  EXPECT_NE(own.out.find("Each week:\n  Monday: "), std::string::npos) << own.out;
+  EXPECT_NE(own.out.find("\n  Wednesday: "), std::string::npos) << own.out;
+  EXPECT_NE(own.out.find("Safety:\n  - Leave at least 48 h between instrument sessions on the same area."),
+            std::string::npos)
+      << own.out;
+  EXPECT_NE(own.out.find("At most 3 instrument sessions on an area in any 7 days"), std::string::npos) << own.out;
+  EXPECT_NE(own.out.find("Top of the shoulder (upper trapezius): pressure capped at"), std::string::npos) << own.out;
+  const json own_json = json::parse(box.run("--json program cards 1", "", "2026-11-25").out);
+  ASSERT_EQ(own_json["safety"]["lowered"].size(), 1u) << own_json["safety"].dump();
+  EXPECT_EQ(own_json["safety"]["lowered"][0]["rule"], "bruise-pressure-step");
+
+  const Outcome pats = box.run("practice cards 1 1 --as pat", "", "2026-11-25");
+  ASSERT_EQ(pats.code, 0) << pats.err;
+  EXPECT_NE(pats.out.find("Leave at least 48 h between instrument sessions"), std::string::npos) << pats.out;
+  EXPECT_EQ(pats.out.find("pressure capped at"), std::string::npos) << "pat's printout never reads the journal";
+}
+
 TEST(CliProgram, ANewAssignmentSaysWhichProgramItReplaces) {
   Sandbox box;
   set_up_desk_worker(box);

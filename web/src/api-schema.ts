@@ -1423,7 +1423,7 @@ export interface components {
             until_cleared: boolean;
             /**
              * Format: date
-             * @description For until-cleared findings: the screening day it was raised; null once recorded clearances have lifted all of it (see cleared).
+             * @description The first screening day of its current run: for an until-cleared finding, the day it was raised (null once recorded clearances have lifted all of it, see cleared); for others, the first of the consecutive screenings up to the latest whose answers raise it.
              */
             raised: string | null;
             /** @description In force from an earlier screening, not from the latest answers. */
@@ -2127,12 +2127,26 @@ export interface components {
             }[];
             hold: components["schemas"]["ProgramHold"];
         };
-        /** @description A program's step cards for a printed handout: one adapted session per item, as the planner makes them with no findings for the person's own tools (every tool before they have saved any; a note says so); the person's own plan still applies their screening. */
+        /** @description A program's step cards for a printed handout: one adapted session per item, as the planner makes them with no findings for the person's own tools and the sides their profile names (every tool before they have saved any; a note says so), and the safety notes the paper carries; the person's own plan still applies their screening. */
         ProgramCards: {
             program: components["schemas"]["HomeProgram"];
             /** @description The account name of the person the program is for ("local" for the single-user server's person without an account). */
             for: string;
             cards: components["schemas"]["Plan"];
+            /** @description What the handout says besides the cards, as the person's plan enforces it. */
+            safety: {
+                /** @description The gaps and limits for the kinds of work on the cards, each with its cap id and source: at least 48 h between instrument sessions on an area, at most 3 in any 7 days (clinic work included), a settled check-in at least 24 h after before the next; at least 24 h between compression or pressure sessions on an area (data/safety/caps.yaml). */
+                spacing: components["schemas"]["Reason"][];
+                /** @description The program's first week, Monday first, days without a session left out: which sessions go on which day. */
+                week: {
+                    /** @description "Monday" .. "Sunday" */
+                    weekday: string;
+                    /** @description Protocol names, in the plan's order. */
+                    sessions: string[];
+                }[];
+                /** @description Each area the cards work whose pressure cap a reaction in the person's journal lowered (bruising, a stop sign asking for lighter pressure), with the reaction's rule and source. Only in the person's own handout: a practitioner's never reads the journal, so it is empty there. */
+                lowered: components["schemas"]["Reason"][];
+            };
         };
         /** @description A SOAP note of one visit (issue 10, point 7). At least one of the four parts must be other than white space. */
         VisitNoteInput: {
@@ -2216,14 +2230,19 @@ export interface components {
             /** @description Newest visit first. */
             notes: components["schemas"]["VisitNote"][];
         };
-        /** @description Whether the person's own safety answers hold their program back: no plan allowed at all, or a warning sign in force that only a practitioner's clearance lifts on an area the program's home work loads (a sign elsewhere is not a hold). Says where and since when, never which answer. */
+        /** @description Whether the person's own safety answers hold their program back: no plan allowed at all, or any screening finding that leaves out home work the program loads, exactly where the plan following the program leaves it out (a finding elsewhere, or on an area kept for the clinic, is not a hold). Says where, since when and what lifts it, never which answer. */
         ProgramHold: {
             held: boolean;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The earliest day a finding that holds it was raised; null when only an area's need for a clinician's go-ahead holds it.
+             */
             since: string | null;
             reason: string;
             /** @description The areas held back, e.g. "Upper trapezius (left)", in the program's order; empty when not held or when no plan is allowed at all (then everything is). */
             areas: string[];
+            /** @description Some of it waits for a practitioner's recorded clearance (POST /api/v1/clients/{id}/clearances lifts it); false when only the person's own answers hold it (something reported that has to pass, such as broken skin), which no clearance lifts. */
+            needs_clearance: boolean;
             /** @description The person has not yet saved a profile or answered the safety questions, so no plan follows the program yet. Not a hold: nothing is flagged. */
             awaiting_setup: boolean;
             /** @description What is missing, worded for whoever asked; empty when not awaiting. */
@@ -2232,10 +2251,10 @@ export interface components {
         /** @description One thing that needs a practitioner's attention (core/attention.hpp). */
         AttentionFlag: {
             /**
-             * @description Most urgent first in this order: a session stopped by a stop sign in the last 14 days; a warning sign not yet cleared; bruising after 2+ sessions in 14 days; pain higher 2 days after a session than before it; the week-4 review found no meaningful improvement; under half the planned sessions in 14 days; nothing logged for 7 days.
+             * @description Most urgent first in this order: a session stopped by a stop sign in the last 14 days; a warning sign not yet cleared; this clinic's home program in force has home work held back by the client's safety answers (dated at the earliest finding; read whatever is shared, as the program page shows it); bruising after 2+ sessions in 14 days; pain higher 2 days after a session than before it; the week-4 review found no meaningful improvement; under half the planned sessions in 14 days; nothing logged for 7 days.
              * @enum {string}
              */
-            kind: "stop-event" | "new-warning-sign" | "repeated-bruising" | "pain-worse-after" | "not-improving" | "low-adherence" | "inactive";
+            kind: "stop-event" | "new-warning-sign" | "program-held" | "repeated-bruising" | "pain-worse-after" | "not-improving" | "low-adherence" | "inactive";
             /** @description The kind's place in that order: 0 is the most urgent. */
             rank: number;
             /**

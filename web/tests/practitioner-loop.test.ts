@@ -99,7 +99,7 @@ test('invite, accept, assign, a session stopped for a warning sign, the list, th
     await sam.page.getByTestId('program-hold').getByText(`On hold since ${DAY}.`).waitFor();
     await shot(sam.page, 'practitioner-loop-1-held');
 
-    // pat's list: sam first, with the stop and the warning sign, their reasons and the day; ada after, quiet.
+    // pat's list: sam first, with the stop, the warning sign and the program it holds, their reasons and the day; ada after, quiet.
     await pat.page.goto(server.base + '/clients');
     const list = pat.page.getByTestId('client-list');
     await list.waitFor();
@@ -107,7 +107,8 @@ test('invite, accept, assign, a session stopped for a warning sign, the list, th
     assert.equal(await items.count(), 2);
     await items.nth(0).getByRole('link', { name: 'sam' }).waitFor();
     await items.nth(1).getByRole('link', { name: 'ada' }).waitFor();
-    assert.deepEqual(await flagKinds(pat.page, 0), ['stop-event', 'new-warning-sign']);
+    assert.deepEqual(await flagKinds(pat.page, 0), ['stop-event', 'new-warning-sign', 'program-held']);
+    await items.nth(0).locator('li[data-kind="program-held"]').getByText(/home program's work is held back .* until a practitioner clears it/).waitFor();
     assert.deepEqual(await flagKinds(pat.page, 1), [], 'ada needs no attention');
     await items.nth(1).getByTestId('client-quiet').waitFor();
     const warning = items.nth(0).locator('li[data-kind="new-warning-sign"]');
@@ -166,6 +167,7 @@ test('invite, accept, assign, a session stopped for a warning sign, the list, th
     const progressFlags = pat.page.getByTestId('client-progress').getByTestId('client-flags');
     await progressFlags.locator('li[data-kind="stop-event"]').waitFor();
     assert.equal(await progressFlags.locator('li[data-kind="new-warning-sign"]').count(), 0, 'the flag on the client page is gone');
+    assert.equal(await progressFlags.locator('li[data-kind="program-held"]').count(), 0, 'and so is the program held');
     // Before the review its date is said as a sentence, not "the review is on …".
     const reviewLine = await pat.page.getByTestId('client-progress').locator('li[data-rule="review-week"]').innerText();
     assert.match(reviewLine, /^The review is on \w+day, \d+ \w+ \d{4}\b/, reviewLine);

@@ -138,6 +138,12 @@ for (const [width, height] of [
       assert.equal(await handout.getByTestId('handout-every-tool').count(), 0, 'made for the person\'s own kit');
       await handout.getByText(/Stop at once/).waitFor();
       await handout.getByText(/contact pat at North Physio/).waitFor();
+      // The spacing rules and the week the plan keeps to are on the paper too.
+      const spacing = handout.getByTestId('handout-spacing');
+      await spacing.getByText(/Leave at least 48 h between instrument sessions on the same area/).waitFor();
+      await spacing.getByText(/At most 3 instrument sessions on an area in any 7 days/).waitFor();
+      const week = await handout.getByTestId('handout-week').locator('li').allInnerTexts();
+      assert.ok(week.length > 0 && week.every((d) => /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday): \S/.test(d)), week.join(' | '));
       await person.page.getByText(/not a diagnosis/).waitFor();
       const print = person.page.getByRole('button', { name: 'Print' });
       await print.waitFor();

@@ -11,6 +11,7 @@ nlohmann::json program_hold_json(const app::ProgramHold& hold) {
           {"since", hold.since ? nlohmann::json(core::format_date(*hold.since)) : nlohmann::json(nullptr)},
           {"reason", hold.reason},
           {"areas", hold.areas},
+          {"needs_clearance", hold.needs_clearance},
           {"awaiting_setup", hold.awaiting_setup},
           {"setup", hold.setup}};
 }
@@ -33,9 +34,13 @@ nlohmann::json program_histories_json(const std::vector<app::ProgramHistory>& hi
   return nlohmann::json{{"programs", list}, {"hold", program_hold_json(hold)}};
 }
 
-nlohmann::json program_cards_json(const core::HomeProgram& program, const core::Plan& cards,
+nlohmann::json program_cards_json(const core::HomeProgram& program, const app::Handout& handout,
                                   const std::string& person) {
-  return nlohmann::json{{"program", program}, {"for", person}, {"cards", plan_json(cards)}};
+  auto week = nlohmann::json::array();
+  for (const auto& day : handout.safety.week)
+    week.push_back({{"weekday", core::weekday_name(day.weekday)}, {"sessions", day.sessions}});
+  const nlohmann::json safety{{"spacing", handout.safety.spacing}, {"week", week}, {"lowered", handout.safety.lowered}};
+  return nlohmann::json{{"program", program}, {"for", person}, {"cards", plan_json(handout.cards)}, {"safety", safety}};
 }
 
 }  // namespace fascia::adapters

@@ -23,7 +23,9 @@ nlohmann::json program_histories_json(const std::vector<app::ProgramHistory>& hi
 
 // {"program" (the version printed), "for" (the account name of the person
 // it is for, `person`), "cards" (a plan's JSON: its templates are the step
-// cards)}.
-nlohmann::json program_cards_json(const core::HomeProgram& program, const core::Plan& cards, const std::string& person);
+// cards), "safety": {"spacing": [Reason], "week": [{"weekday": "Monday",
+// "sessions": [protocol name]}], "lowered": [Reason]} (core::HandoutSafety)}.
+nlohmann::json program_cards_json(const core::HomeProgram& program, const app::Handout& handout,
+                                  const std::string& person);
 
 }  // namespace fascia::adapters

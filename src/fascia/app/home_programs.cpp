@@ -8,6 +8,7 @@
 #include "fascia/app/screening_state.hpp"
 #include "fascia/app/text_limits.hpp"
 #include "fascia/app/tool_inventory.hpp"
+#include "fascia/core/home_work_hold.hpp"
 #include "fascia/core/planner.hpp"
 #include "fascia/core/program_areas.hpp"
 #include "fascia/core/reason_groups.hpp"
@@ -212,54 +213,65 @@ core::Result<std::vector<ProgramHistory>> programs_for_practitioner(const core::
   return histories;
 }
 
+namespace {
+
+std::string listed(const std::vector<std::string>& areas) {
+  std::string out;
+  for (std::size_t i = 0; i < areas.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == areas.size() ? " and " : ", ") + areas[i];
+  return out;
+}
+
+}  // namespace
+
 ProgramHold program_hold(const core::KnowledgeBase& kb, const core::ScreeningState& state,
                          const core::HomeProgram* program, const core::Profile* profile, HoldReader reader) {
+  const core::HomeWorkHold found = core::home_work_hold(kb, state.clearance, program, profile);
   ProgramHold hold;
-  const core::Clearance& clearance = state.clearance;
-  const auto raised = [&](const core::Finding& f) {
-    if (f.raised && (!hold.since || *f.raised < *hold.since)) hold.since = f.raised;
-  };
-  if (!clearance.plan_allowed()) {
-    // No plan at all: the whole program waits.
-    hold.held = true;
-    for (const auto& f : clearance.findings) raised(f);
-  } else if (program) {
-    // Only a warning sign on an area the program's home work loads holds it
-    // back; one elsewhere (an area kept for the clinic, a region the program
-    // does not touch) leaves the program running as it is.
-    for (const auto& area : core::program_home_areas(kb, *program, profile)) {
-      const core::RegionAccess access = core::region_access(kb, clearance, area.region, area.side, area.modality);
-      for (const auto& r : access.reasons) {
-        // One rule may be in force twice (carried from earlier answers and
-        // raised again): the earliest day counts.
-        bool by_sign = false;
-        for (const auto& f : clearance.findings)
-          if (f.rule == r.rule && f.until_cleared && f.level >= core::ClearanceLevel::see_practitioner_first) {
-            by_sign = true;
-            raised(f);
-          }
-        if (!by_sign) continue;
-        hold.held = true;
-        const std::string name = r.area.empty() ? area.region : r.area;
-        if (std::find(hold.areas.begin(), hold.areas.end(), name) == hold.areas.end()) hold.areas.push_back(name);
-      }
-    }
-  }
+  hold.held = found.held;
+  hold.since = found.since;
+  hold.needs_clearance = found.no_plan || !found.until_cleared.empty();
   if (!hold.held) return hold;
-  // The date is in `since`; the sentence says what to do, for its reader.
-  std::string what = "the program";
-  if (!hold.areas.empty()) {
-    what = "the program's home work on ";
-    for (std::size_t i = 0; i < hold.areas.size(); ++i)
-      what += (i == 0 ? "" : i + 1 == hold.areas.size() ? " and " : ", ") + hold.areas[i];
+  for (const auto* list : {&found.until_cleared, &found.until_answered})
+    for (const auto& area : *list)
+      if (std::find(hold.areas.begin(), hold.areas.end(), area) == hold.areas.end()) hold.areas.push_back(area);
+  const bool practitioner = reader == HoldReader::practitioner;
+  if (found.no_plan) {
+    hold.reason = practitioner ? "The client's own safety answers hold back the program: a warning sign that needs a "
+                                 "practitioner. See them, then record a clearance if it is safe."
+                               : "Your own safety answers hold back the program: a warning sign needs a practitioner "
+                                 "to check you first. Contact the practitioner who assigned it; once they have checked "
+                                 "you, answer the safety questions again, and their recorded clearance lets the "
+                                 "program apply again.";
+    return hold;
   }
-  hold.reason = reader == HoldReader::practitioner
-                    ? "The client's own safety answers hold back " + what +
-                          ": a warning sign that needs a practitioner. See them, then record a clearance if it is safe."
-                    : "Your own safety answers hold back " + what +
-                          ": a warning sign needs a practitioner to check you first. Contact the practitioner who "
-                          "assigned it; once they have checked you, answer the safety questions again, and their "
-                          "recorded clearance lets the program apply again.";
+  // The date is in `since`; each sentence says what lifts the hold where, for its reader.
+  std::vector<std::string> sentences;
+  if (!found.until_cleared.empty()) {
+    const std::string where = "the program's home work on " + listed(found.until_cleared);
+    sentences.push_back(
+        practitioner ? "The client's own safety answers hold back " + where +
+                           ": a warning sign that needs a practitioner. See them, then record a clearance if it is "
+                           "safe."
+                     : "Your own safety answers hold back " + where +
+                           ": a warning sign needs a practitioner to check you first. Contact the practitioner who "
+                           "assigned it; once they have checked you, answer the safety questions again, and their "
+                           "recorded clearance lets the program apply again there.");
+  }
+  if (!found.until_answered.empty()) {
+    const std::string where = "the program's home work on " + listed(found.until_answered);
+    const bool also = !found.until_cleared.empty();
+    sentences.push_back(
+        practitioner
+            ? std::string(also ? "They also hold back " : "The client's own safety answers hold back ") + where +
+                  ": something they reported there that a clearance does not lift. It applies again once "
+                  "their answers no longer say so; change the program if that will not be soon."
+            : std::string(also ? "They also hold back " : "Your own safety answers hold back ") + where +
+                  ": it applies again once what you reported there has passed (for example, the skin has "
+                  "healed) and you answer the safety questions again. If it will not pass soon, ask the "
+                  "practitioner who assigned it to change the program.");
+  }
+  for (std::size_t i = 0; i < sentences.size(); ++i) hold.reason += (i == 0 ? "" : " ") + sentences[i];
   return hold;
 }
 
@@ -286,25 +298,42 @@ core::Result<ProgramHold> read_program_hold(const core::KnowledgeBase& kb, Journ
   return hold;
 }
 
-core::Result<std::optional<std::set<std::string>>> handout_tools(const core::KnowledgeBase& kb, JournalStore& store) {
+core::Result<HandoutPerson> handout_person(const core::KnowledgeBase& kb, JournalStore& store, bool with_journal) {
   auto profile = store.load_profile();
   if (!profile) return tl::make_unexpected(profile.error());
-  if (!*profile) return std::optional<std::set<std::string>>{};
-  auto tools = expand_owned_tools(kb, (*profile)->tools);
-  if (!tools) return std::optional<std::set<std::string>>{};
-  return std::optional<std::set<std::string>>{std::set<std::string>(tools->begin(), tools->end())};
+  HandoutPerson person;
+  if (!*profile) return person;
+  person.regions = (*profile)->regions;
+  if (auto tools = expand_owned_tools(kb, (*profile)->tools)) person.tools.emplace(tools->begin(), tools->end());
+  if (with_journal) {
+    auto journal = store.load_journal();
+    if (!journal) return tl::make_unexpected(journal.error());
+    person.journal = core::analyse_journal(kb, **profile, *journal);
+  }
+  return person;
+}
+
+Handout program_handout(const core::KnowledgeBase& kb, const core::HomeProgram& program, const HandoutPerson& person) {
+  Handout out;
+  out.cards = program_step_cards(kb, program, person);
+  out.safety = core::handout_safety(kb, out.cards, person.journal ? &*person.journal : nullptr);
+  return out;
 }
 
 core::Plan program_step_cards(const core::KnowledgeBase& kb, const core::HomeProgram& program,
-                              const std::optional<std::set<std::string>>& owned) {
+                              const HandoutPerson& person) {
   core::Profile profile;
   profile.name = "handout";
+  // The person's own regions first, so that a region visited on the way
+  // takes the side they chose for it (core::step_side reads the first).
+  profile.regions = person.regions;
   for (const auto& item : program.items) {
     const bool listed = std::any_of(profile.regions.begin(), profile.regions.end(), [&](const auto& r) {
       return r.region == item.target.region && r.side == item.target.side;
     });
     if (!listed) profile.regions.push_back({item.target.region, item.target.side, 0});
   }
+  const std::optional<std::set<std::string>>& owned = person.tools;
   std::set<std::string> tools;
   if (owned) {
     tools = *owned;

@@ -18,7 +18,9 @@
 #include "fascia/app/clinic_store.hpp"
 #include "fascia/app/field_error.hpp"
 #include "fascia/app/journal_store.hpp"
+#include "fascia/core/handout_safety.hpp"
 #include "fascia/core/home_program.hpp"
+#include "fascia/core/journal_analysis.hpp"
 #include "fascia/core/plan.hpp"
 #include "fascia/core/screening.hpp"
 
@@ -100,13 +102,14 @@ core::Result<std::vector<ProgramHistory>> programs_for_practitioner(const core::
 
 // Whether the person's own safety answers now hold their home program back
 // (issue 10, point 3: "a new warning sign blocks it and flags it to the
-// practitioner"): a level that allows no plan at all, or a warning sign in
-// force that only a practitioner's clearance lifts on an area the program's
-// home work loads (core::program_home_areas; a sign elsewhere, or on an area
-// kept for the clinic, leaves the program running and is not a hold). Says
-// that, where and since when, never which answer (that is the screening
-// part, shared or not); a linked practitioner may clear it (POST
-// .../clearances).
+// practitioner"): a level that allows no plan at all, or any screening
+// finding that leaves out home work the program loads
+// (core::home_work_hold: exactly where the plan following the program leaves
+// it out; a finding elsewhere, or on an area kept for the clinic, leaves the
+// program running and is not a hold). Says that, where, since when and what
+// lifts it (a practitioner's clearance, or the person's own answers once what
+// they reported has passed), never which answer (that is the screening part,
+// shared or not).
 struct ProgramHold {
   bool held = false;
   std::optional<core::Date> since;  // the earliest day such a finding was raised
@@ -114,6 +117,10 @@ struct ProgramHold {
   // The areas held back ("Upper trapezius (left)"), in the program's order;
   // empty when nothing is held or when no plan is allowed at all (then all is).
   std::vector<std::string> areas;
+  // Some of it waits for a practitioner's recorded clearance (POST
+  // .../clearances lifts it); false when only the person's own answers hold
+  // it, which no clearance lifts.
+  bool needs_clearance = false;
   // The person has not yet saved a profile or answered the safety questions,
   // so no plan follows any program yet (ADR 0010: screening comes first).
   // Not a hold: nothing is flagged to the practitioner.
@@ -139,22 +146,44 @@ ProgramHold program_hold(const core::KnowledgeBase& kb, const core::ScreeningSta
 core::Result<ProgramHold> read_program_hold(const core::KnowledgeBase& kb, JournalStore& store, HoldReader reader,
                                             std::optional<std::int64_t> clinic = std::nullopt);
 
-// The tools a person's handout is made for: their own (the profile's tools
-// and kits, expanded as their plan expands them), or nullopt before they
-// have saved a profile or when it names a kit the knowledge base no longer
-// has. Errors: the store's (a damaged profile is db_corrupt).
-core::Result<std::optional<std::set<std::string>>> handout_tools(const core::KnowledgeBase& kb, JournalStore& store);
+// Whom a handout is made for: their tools and the sides their profile names.
+struct HandoutPerson {
+  // Their own tools (the profile's tools and kits, expanded as their plan
+  // expands them); nullopt before they have saved a profile or when it names
+  // a kit the knowledge base no longer has: then every tool.
+  std::optional<std::set<std::string>> tools = {};
+  // The regions and sides their profile names (empty before they have one):
+  // a region a protocol visits on the way is worked on the side the person
+  // chose for it, as in their own plan (core::step_side).
+  std::vector<core::RegionTarget> regions = {};
+  // Their journal as the post-session rules read it, for the pressure caps a
+  // reaction lowered; nullopt when the reader may not see it.
+  std::optional<core::JournalAnalysis> journal = {};
+};
+// Read from the person's store; the journal only `with_journal` (the person
+// themself: a practitioner's handout never reads it). Errors: the store's (a
+// damaged profile is db_corrupt).
+core::Result<HandoutPerson> handout_person(const core::KnowledgeBase& kb, JournalStore& store, bool with_journal);
 
 // The step cards of a program, one adapted session per item, as the
-// planner makes them for someone with no findings who owns `owned` (what a
-// printed handout shows: doses after the practitioner's lowering, the
-// pressure ceiling, the edge their kit offers, cues, cautions and stop
-// signs), so a card names the same edge as the person's own plan. Without
-// `owned`, every tool, with a note (rule handout-every-tool) saying the
-// edge may differ from their kit. The person's own plan still applies their
-// screening on top. Items the planner cannot place (a step no owned tool
-// can do) are in the plan's notes, with reasons.
+// planner makes them for someone with no findings who owns `person.tools`
+// (what a printed handout shows: doses after the practitioner's lowering,
+// the pressure ceiling, the edge their kit offers, the sides their profile
+// names, cues, cautions and stop signs), so a card names the same edge and
+// side as the person's own plan. Without tools, every tool, with a note
+// (rule handout-every-tool) saying the edge may differ from their kit. The
+// person's own plan still applies their screening on top. Items the planner
+// cannot place (a step no owned tool can do) are in the plan's notes, with
+// reasons.
 core::Plan program_step_cards(const core::KnowledgeBase& kb, const core::HomeProgram& program,
-                              const std::optional<std::set<std::string>>& owned);
+                              const HandoutPerson& person);
+
+// A printable home program: its step cards and what the paper must say
+// besides them (core::handout_safety: spacing, the week, lowered caps).
+struct Handout {
+  core::Plan cards;
+  core::HandoutSafety safety;
+};
+Handout program_handout(const core::KnowledgeBase& kb, const core::HomeProgram& program, const HandoutPerson& person);
 
 }  // namespace fascia::app

@@ -5,6 +5,7 @@
 #include "fascia/app/care_links.hpp"
 #include "fascia/app/person_state.hpp"
 #include "fascia/app/tool_inventory.hpp"
+#include "fascia/core/home_work_hold.hpp"
 
 namespace fascia::app {
 
@@ -106,8 +107,18 @@ core::Result<core::AttentionInputs> attention_inputs(const core::KnowledgeBase& 
   auto profile = store.load_profile();
   if (!profile) return tl::make_unexpected(profile.error());
 
+  auto programs = store.load_programs();
+  if (!programs) return tl::make_unexpected(programs.error());
+  const core::HomeProgram* in_force = core::program_in_force(*programs);
+
   // Every clearance comes with either read.
   const std::vector<core::ClearanceEntry> clearances = journal->clearances;
+  // The hold of this clinic's program in force, as its program page shows it
+  // (read_program_hold): none before the person has a profile and answers,
+  // when no plan follows any program yet.
+  if (in_force && in_force->clinic_id == link.link.clinic_id && *profile && !screenings->empty())
+    in.program_hold = core::home_work_hold(kb, core::evaluate_screenings(kb, *screenings, clearances).clearance,
+                                           in_force, &**profile);
   read_journal(kb, in, std::move(*journal), *screenings, sharing);
   // The plan as first made needs the profile and a screening that still
   // fits the questions; without them there is no review and no adherence.
@@ -123,9 +134,7 @@ core::Result<core::AttentionInputs> attention_inputs(const core::KnowledgeBase& 
       person.tools = std::set<std::string>(tools->begin(), tools->end());
       // A home program in force is the plan as first made, as on the
       // client's own progress page (its start and review date).
-      auto programs = store.load_programs();
-      if (!programs) return tl::make_unexpected(programs.error());
-      if (const core::HomeProgram* in_force = core::program_in_force(*programs)) person.program = *in_force;
+      if (in_force) person.program = *in_force;
       refresh_clearance(kb, person);
       in.original = plans ? plans->plan(kb, link.link.person_id, person) : original_plan(kb, person);
       in.profile = std::move(person.profile);

@@ -90,17 +90,32 @@ int print_histories(Context& ctx, const core::KnowledgeBase& kb, const std::vect
 
 // A handout for `person` (an account name; empty for the terminal's person
 // without one): the program, then each session's step cards with doses,
-// cues, cautions and stop signs, made for the tools in `owned`
-// (app::handout_tools).
+// cues, cautions and stop signs, made for the tools and sides of `owned`
+// (app::handout_person).
 int print_cards(Context& ctx, const core::KnowledgeBase& kb, const core::HomeProgram& program,
-                const std::optional<std::set<std::string>>& owned, const std::string& person) {
-  const core::Plan cards = app::program_step_cards(kb, program, owned);
+                const app::HandoutPerson& owned, const std::string& person) {
+  const app::Handout handout = app::program_handout(kb, program, owned);
+  const core::Plan& cards = handout.cards;
   if (ctx.json()) {
-    ctx.print_json(adapters::program_cards_json(program, cards, person));
+    ctx.print_json(adapters::program_cards_json(program, handout, person));
     return kOk;
   }
   if (!person.empty()) ctx.out << "Home program for " << person << "\n";
   print_history(ctx.out, kb, app::program_histories(kb, {program}).front());
+  const core::HandoutSafety& safety = handout.safety;
+  if (!safety.week.empty()) {
+    ctx.out << "\nEach week:\n";
+    for (const auto& day : safety.week) {
+      ctx.out << "  " << core::weekday_name(day.weekday) << ": ";
+      for (std::size_t i = 0; i < day.sessions.size(); ++i) ctx.out << (i == 0 ? "" : ", ") << day.sessions[i];
+      ctx.out << "\n";
+    }
+  }
+  if (!safety.spacing.empty() || !safety.lowered.empty()) {
+    ctx.out << "\nSafety:\n";
+    for (const auto& r : safety.spacing) ctx.out << "  - " << r.text << " [" << r.source << "]\n";
+    for (const auto& r : safety.lowered) ctx.out << "  - " << r.text << " [" << r.source << "]\n";
+  }
   for (const auto& session : cards.templates) {
     ctx.out << "\n";
     print_session_outline(ctx.out, kb, session, /*with_cues=*/true);
@@ -188,7 +203,7 @@ int client_programs(Context& ctx, std::int64_t client, const std::string& as, st
   }
   for (const auto& h : histories)
     if (h.current.id == cards_of) {
-      FASCIA_CLI_TRY(owned, app::handout_tools(*kb, *store));
+      FASCIA_CLI_TRY(owned, app::handout_person(*kb, *store, /*with_journal=*/false));
       FASCIA_CLI_TRY(account, stores.accounts->account_of(client));
       return print_cards(ctx, *kb, h.current, owned, account ? account->name : "client " + std::to_string(client));
     }
@@ -231,7 +246,7 @@ int own_programs(Context& ctx, std::int64_t cards_of) {
   }
   for (const auto& h : histories)
     if (h.current.id == cards_of) {
-      FASCIA_CLI_TRY(owned, app::handout_tools(*kb, *store));
+      FASCIA_CLI_TRY(owned, app::handout_person(*kb, *store, /*with_journal=*/true));
       FASCIA_CLI_TRY(stores, open_care_stores(ctx));
       FASCIA_CLI_TRY(owner, stores.accounts->account_of(1));  // the terminal's person is person 1
       return print_cards(ctx, *kb, h.current, owned, owner ? owner->name : "");

@@ -15,6 +15,8 @@ std::string_view to_string(AttentionKind kind) {
       return "stop-event";
     case AttentionKind::new_warning_sign:
       return "new-warning-sign";
+    case AttentionKind::program_held:
+      return "program-held";
     case AttentionKind::repeated_bruising:
       return "repeated-bruising";
     case AttentionKind::pain_worse_after:
@@ -112,6 +114,28 @@ void warning_signs(const KnowledgeBase& kb, const AttentionInputs& in, Date, Fla
   reason += " is not cleared yet";
   if (count > 1) reason += "; " + times(count, "warning sign") + " in force";
   out.push_back({AttentionKind::new_warning_sign, latest->raised, reason, latest->rule, latest->source});
+}
+
+void held_program(const AttentionInputs& in, Date today, Flags& out) {
+  if (!in.program_hold || !in.program_hold->held) return;
+  const HomeWorkHold& hold = *in.program_hold;
+  const Date since = hold.since.value_or(today);
+  std::string reason =
+      "the home program is held back by the client's own safety answers since " + format_long_date(since);
+  if (hold.no_plan) {
+    out.push_back({AttentionKind::program_held, since, reason + ": they allow no plan at all", "", ""});
+    return;
+  }
+  std::vector<std::string> parts;
+  if (!hold.until_cleared.empty())
+    parts.push_back("on " + joined(hold.until_cleared) + " until a practitioner clears it");
+  if (!hold.until_answered.empty())
+    parts.push_back("on " + joined(hold.until_answered) +
+                    " until their answers no longer say so (a clearance does not lift it)");
+  reason = "the home program's work is held back by the client's own safety answers since " + format_long_date(since) +
+           ": " + parts.front();
+  if (parts.size() > 1) reason += "; " + parts.back();
+  out.push_back({AttentionKind::program_held, since, reason, "", ""});
 }
 
 void bruising(const KnowledgeBase& kb, const JournalAnalysis& analysis, Date today, Flags& out) {
@@ -290,8 +314,9 @@ bool recent_journal_suffices(const KnowledgeBase& kb, const AttentionInputs& in,
       if (it == worked.end() || it->second.front().first > first) return false;
     }
     // A recent session with a score in the window that could be its worse
-    // pain (worse_after_hours later, before the region's next session)
-    // compares it with the last score before the session: a recent one.
+    // pain (worse_after_hours later, up to the region's next session's own
+    // day, as analyse_journal reads it) compares it with the last score
+    // before the session: a recent one.
     const int worse_days = (kb.caps.worse_after_hours.value + 23) / 24;
     for (const auto& [region, sessions] : worked)
       for (std::size_t i = 0; i < sessions.size(); ++i) {
@@ -299,7 +324,7 @@ bool recent_journal_suffices(const KnowledgeBase& kb, const AttentionInputs& in,
         const Date from_day = std::max(add_days(date, worse_days), first);
         const Date until = i + 1 < sessions.size() ? sessions[i + 1].first : Date::max();
         const bool candidate = std::any_of(j.pain.begin(), j.pain.end(), [&](const PainEntry& p) {
-          return p.region == region && sides_overlap(p.side, side) && p.date >= from_day && p.date < until &&
+          return p.region == region && sides_overlap(p.side, side) && p.date >= from_day && p.date <= until &&
                  p.date <= today;
         });
         if (candidate && !pain_on(region, side, date)) return false;
@@ -312,6 +337,7 @@ std::vector<AttentionFlag> attention_flags(const KnowledgeBase& kb, const Attent
   Flags out;
   stop_events(kb, in, today, out);
   warning_signs(kb, in, today, out);
+  held_program(in, today, out);
   // Bruising and worse pain are read across a session and what was logged
   // after it: both parts are needed.
   if (in.journal_shared && in.sessions_shared) {

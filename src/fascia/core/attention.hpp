@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "fascia/core/dates.hpp"
+#include "fascia/core/home_work_hold.hpp"
 #include "fascia/core/knowledge_base.hpp"
 #include "fascia/core/person.hpp"
 #include "fascia/core/plan.hpp"
@@ -24,6 +25,7 @@ namespace fascia::core {
 enum class AttentionKind {
   stop_event,         // a session stopped by a stop sign in the last kAttentionWindowDays
   new_warning_sign,   // a warning-sign finding in force, not yet cleared by a practitioner
+  program_held,       // the clinic's home program in force has home work held back by the client's safety answers
   repeated_bruising,  // bruising after repeated-bruising-count sessions within the window
   pain_worse_after,   // pain higher worse-after-hours after a session than before it, within the window
   not_improving,      // the week-4 review found no meaningful improvement
@@ -66,6 +68,11 @@ struct AttentionInputs {
   // screening yet.
   std::optional<Profile> profile;
   std::optional<Plan> original;
+  // What the client's safety answers hold back of the home program in force,
+  // when this practitioner's clinic assigned it (home_work_hold; nullopt
+  // otherwise). Areas and dates, never answers: read whatever is shared, as
+  // the program page shows it.
+  std::optional<HomeWorkHold> program_hold;
   // Since when the practitioner watches (the link's day): "nothing logged"
   // counts from here when the journal is empty.
   Date watched_since{};

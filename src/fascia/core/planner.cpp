@@ -286,17 +286,6 @@ const Finding* finding_for(const Clearance& clearance, const std::string& rule) 
   return nullptr;
 }
 
-// True when a clearance recorded after the latest answers lifted `f` where
-// reason `r` applies: all of it, or the reason's area.
-bool cleared_where(const Finding& f, const Reason& r) {
-  if (!f.cleared) return false;
-  if (f.cleared_regions.empty()) return true;
-  const auto side = side_from_string(r.side);
-  return std::any_of(f.cleared_regions.begin(), f.cleared_regions.end(), [&](const RegionSide& c) {
-    return c.region == r.region && side && (c.side == *side || c.side == Side::both || c.side == Side::midline);
-  });
-}
-
 // What must happen before a session is possible again, from the reasons that
 // stand in the way: a practitioner for warning signs, new answers for local
 // findings and for warning signs a recorded clearance has lifted while the

@@ -261,10 +261,17 @@ ScreeningState evaluate_screenings(const KnowledgeBase& kb, const std::vector<Sc
       return false;
     });
   };
+  // The first day of each rule's current run of consecutive screenings that
+  // raise it: a finding that lifts with the answers is "raised" then.
+  std::map<std::string, Date> run_start;
   for (std::size_t i = 0; i < screenings.size(); ++i) {
     const auto& record = screenings[i];
     lift(i);
-    for (auto f : evaluate_screening(kb, record).findings) {
+    const std::vector<Finding> findings = evaluate_screening(kb, record).findings;
+    std::map<std::string, Date> runs;
+    for (const auto& f : findings) runs.emplace(f.rule, run_start.contains(f.rule) ? run_start[f.rule] : record.date);
+    run_start = std::move(runs);
+    for (auto f : findings) {
       if (!f.until_cleared) continue;
       auto it = std::find_if(active.begin(), active.end(), [&](const Active& a) { return a.finding.rule == f.rule; });
       if (it != active.end()) {
@@ -283,6 +290,7 @@ ScreeningState evaluate_screenings(const KnowledgeBase& kb, const std::vector<Sc
 
   state.clearance = evaluate_screening(kb, screenings.back());
   for (auto& f : state.clearance.findings) {
+    if (!f.until_cleared) f.raised = run_start[f.rule];
     for (const auto& a : active)
       if (a.finding.rule == f.rule) {
         f.raised = a.finding.raised;
@@ -309,6 +317,15 @@ ScreeningState evaluate_screenings(const KnowledgeBase& kb, const std::vector<Sc
   state.clearance.level =
       state.clearance.findings.empty() ? ClearanceLevel::cleared : state.clearance.findings.front().level;
   return state;
+}
+
+bool cleared_where(const Finding& f, const Reason& r) {
+  if (!f.cleared) return false;
+  if (f.cleared_regions.empty()) return true;
+  const auto side = side_from_string(r.side);
+  return std::any_of(f.cleared_regions.begin(), f.cleared_regions.end(), [&](const RegionSide& c) {
+    return c.region == r.region && side && (c.side == *side || c.side == Side::both || c.side == Side::midline);
+  });
 }
 
 RegionAccess region_access(const KnowledgeBase& kb, const Clearance& clearance, const std::string& region_id,

@@ -25,7 +25,11 @@ struct Finding {
   std::string advice;
   std::string source;
   bool until_cleared = false;  // lifted only by a recorded practitioner clearance
-  std::optional<Date> raised;  // first screening day it fired in its current run (evaluate_screenings)
+  // The first screening day of its current run (evaluate_screenings): for a
+  // warning sign, since it was raised and not wholly cleared (nullopt once a
+  // clearance has lifted all of it); for others, the first of the
+  // consecutive screenings up to the latest whose answers raise it.
+  std::optional<Date> raised;
   bool carried = false;        // in force from an earlier screening, not the latest answers
   // A warning sign of the latest answers that a clearance recorded after them
   // has lifted, on every area (`cleared_regions` empty) or on those areas: the
@@ -123,5 +127,11 @@ RegionAccess region_access(const KnowledgeBase& kb, const Clearance& clearance, 
 // The same for the whole region (both sides).
 RegionAccess region_access(const KnowledgeBase& kb, const Clearance& clearance, const std::string& region,
                            Modality modality);
+
+// True when a clearance recorded after the latest answers lifted `f` where
+// reason `r` (one of region_access's, about an area) applies: all of it, or
+// the reason's area. Such a sign then waits only for the safety questions to
+// be answered again.
+bool cleared_where(const Finding& f, const Reason& r);
 
 }  // namespace fascia::core

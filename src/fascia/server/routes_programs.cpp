@@ -147,10 +147,10 @@ ApiResult<Reply> get_own_cards(Call& call) {
   API_TRY(versions, lift(store->load_programs()));
   for (const auto& h : app::program_histories(call.state.kb, versions))
     if (h.current.id == program_id) {
-      API_TRY(owned, lift(app::handout_tools(call.state.kb, *store)));
+      API_TRY(owned, lift(app::handout_person(call.state.kb, *store, /*with_journal=*/true)));
       API_TRY(me, caller_account(call));
       return json_reply(
-          adapters::program_cards_json(h.current, app::program_step_cards(call.state.kb, h.current, owned), me.name));
+          adapters::program_cards_json(h.current, app::program_handout(call.state.kb, h.current, owned), me.name));
     }
   return api_fail(404, "not_found", "no program " + std::to_string(program_id), "id");
 }
@@ -176,11 +176,11 @@ ApiResult<Reply> get_client_cards(Call& call) {
     if (h.current.id == program_id) {
       // The client's own kit, read only after the reach was decided and logged.
       API_TRY(store, lift(call.state.stores.lease(client)));
-      API_TRY(owned, lift(app::handout_tools(call.state.kb, *store)));
+      API_TRY(owned, lift(app::handout_person(call.state.kb, *store, /*with_journal=*/false)));
       API_TRY(accounts, lift(call.state.accounts.lease()));
       API_TRY(account, lift(accounts->account_of(client)));
-      return json_reply(adapters::program_cards_json(
-          h.current, app::program_step_cards(call.state.kb, h.current, owned), account ? account->name : ""));
+      return json_reply(adapters::program_cards_json(h.current, app::program_handout(call.state.kb, h.current, owned),
+                                                     account ? account->name : ""));
     }
   return api_fail(404, "not_found", "no program " + std::to_string(program_id), "id");
 }

@@ -280,7 +280,7 @@ TEST(ProgramStepCards, AHandoutShowsEachItemAdaptedWithTheCueAndNeverAClinicOnly
   const auto kb = fixture::kb();
   auto program = neck(3);
   program.items[0].dose_percent = 50;
-  const core::Plan cards = app::program_step_cards(kb, program, std::nullopt);
+  const core::Plan cards = app::program_step_cards(kb, program, {});
   ASSERT_EQ(cards.templates.size(), 1u);
   bool cue_shown = false;
   for (const auto& step : cards.templates[0].steps) {
@@ -291,6 +291,36 @@ TEST(ProgramStepCards, AHandoutShowsEachItemAdaptedWithTheCueAndNeverAClinicOnly
     for (const auto& cue : step.cues) cue_shown |= cue.find("breathe out") != std::string::npos;
   }
   EXPECT_TRUE(cue_shown);
+}
+
+// From a new-user trial: a program on the left upper trapezius visits the
+// levator scapulae, which the person's profile names on the right; their
+// plan works it on the right, the handout said the left. The cards take the
+// sides of the person's profile, as the plan does.
+TEST(ProgramStepCards, TheCardsWorkEachRegionOnTheSideThePersonsPlanDoes) {
+  const auto kb = fixture::kb();
+  core::HomeProgram program = neck();
+  program.items[0].target.side = Side::left;
+  core::Profile person = fixture::desk_worker();
+  person.regions.push_back({"levator-scapulae", Side::right, 5});
+  const std::set<std::string> tools{"starter-instrument"};
+  const auto sides = [](const core::Plan& plan) {
+    std::set<std::pair<std::string, std::string>> out;
+    for (const auto& s : plan.templates)
+      for (const auto& step : s.steps) out.insert({step.region, std::string(core::to_string(step.side))});
+    for (const auto& d : plan.days)
+      for (const auto& s : d.sessions)
+        for (const auto& step : s.steps) out.insert({step.region, std::string(core::to_string(step.side))});
+    return out;
+  };
+  const core::Clearance clear = core::evaluate_screening(kb, fixture::all_clear(kb));
+  const core::Journal none;
+  const core::Plan plan = core::build_plan({kb, person, tools, clear, none, program.start, &program});
+  ASSERT_TRUE(sides(plan).contains({"levator-scapulae", "right"}));
+  const core::Plan cards = app::program_step_cards(kb, program, {tools, person.regions});
+  EXPECT_EQ(sides(cards), sides(plan)) << "the handout and the plan work the same sides";
+  EXPECT_FALSE(sides(app::program_step_cards(kb, program, {tools, {}})).contains({"levator-scapulae", "right"}))
+      << "without the profile, the target's side";
 }
 
 // The cards name the edge the person's own tools offer, as their plan does
@@ -315,7 +345,7 @@ TEST(ProgramStepCards, TheCardsUseTheEdgeOfThePersonsOwnToolsAsTheirPlanDoes) {
                        [](const core::Reason& r) { return r.rule == "handout-every-tool"; });
   };
   const std::set<std::string> stone{"scraping-stone", "hands"};
-  const core::Plan own = app::program_step_cards(kb, program, stone);
+  const core::Plan own = app::program_step_cards(kb, program, {stone, {}});
   EXPECT_EQ(edges(own).count("stone edge"), 1u);
   EXPECT_EQ(edges(own).count("long curved edge"), 0u) << "a stone has no long curved edge";
   EXPECT_FALSE(has_note(own));
@@ -327,7 +357,7 @@ TEST(ProgramStepCards, TheCardsUseTheEdgeOfThePersonsOwnToolsAsTheirPlanDoes) {
   const core::Plan plan = core::build_plan({kb, person, stone, clear, none, program.start, &program});
   EXPECT_EQ(edges(plan), edges(own)) << "the handout and the plan name the same edge";
 
-  const core::Plan any = app::program_step_cards(kb, program, std::nullopt);
+  const core::Plan any = app::program_step_cards(kb, program, {});
   EXPECT_EQ(edges(any).count("long curved edge"), 1u);
   EXPECT_EQ(edges(any).count("stone edge"), 0u);
   EXPECT_TRUE(has_note(any));
@@ -421,32 +451,119 @@ TEST(ProgramHold, ASignOnAnAreaTheHomeWorkDoesNotLoadIsNoHold) {
   EXPECT_EQ(visited.areas, std::vector<std::string>{"levator-scapulae (left)"});
 }
 
-// The hold and the plan agree: for a sign on each area and side, the
-// program is held exactly when the plan that follows it leaves something
-// out because of that sign.
-TEST(ProgramHold, HeldExactlyWhenThePlanFollowingTheProgramLeavesWorkOutForTheSign) {
+// From a new-user trial: broken skin on the upper trapezius, or blood
+// thinners (which leave out every instrument step), left the program's home
+// work out of the plan while its page showed it running, and nothing told
+// the practitioner. Every finding that leaves home work out holds it, said
+// with what lifts it: here the person's own answers, not a clearance.
+core::Finding local_finding(std::string rule, std::string region, Side side) {
+  core::Finding f = until_cleared_sign(std::move(rule), std::move(region), side, "2026-11-21");
+  f.because = {"open-wound"};
+  f.until_cleared = false;  // it lifts once the answers no longer say so
+  return f;
+}
+
+TEST(ProgramHold, AFindingNoClearanceLiftsHoldsTheHomeWorkItLeavesOutAndSaysWhatLiftsIt) {
+  const auto kb = fixture::kb();
+  const core::HomeProgram program = neck();
+  core::ScreeningState state;
+  state.clearance.findings = {local_finding("wound", "upper-trapezius", Side::left)};
+  const auto for_ana = app::program_hold(kb, state, &program, nullptr, app::HoldReader::person);
+  ASSERT_TRUE(for_ana.held);
+  EXPECT_FALSE(for_ana.needs_clearance) << "no clearance lifts it";
+  EXPECT_EQ(for_ana.since, fixture::day("2026-11-21"));
+  EXPECT_EQ(for_ana.areas, std::vector<std::string>{"upper-trapezius"}) << "the item works both sides";
+  EXPECT_EQ(for_ana.reason.rfind("Your own safety answers hold back the program's home work on upper-trapezius: "
+                                 "it applies again once what you reported there has passed",
+                                 0),
+            0u)
+      << for_ana.reason;
+  const auto for_pat = app::program_hold(kb, state, &program, nullptr, app::HoldReader::practitioner);
+  EXPECT_NE(for_pat.reason.find("a clearance does not lift"), std::string::npos) << for_pat.reason;
+  EXPECT_EQ(for_pat.reason.find("record a clearance"), std::string::npos) << for_pat.reason;
+  for (const auto& reason : {for_pat.reason, for_ana.reason})
+    EXPECT_EQ(reason.find("wound"), std::string::npos) << "which answer is not said: " << reason;
+
+  // Tools left out everywhere (blood thinners): the instrument work is held,
+  // not the warm-up movement.
+  core::Finding tools;
+  tools.rule = "tools";
+  tools.level = core::ClearanceLevel::see_practitioner_first;
+  tools.modalities = {core::Modality::instrument};
+  state.clearance.findings = {tools};
+  const auto no_tools = app::program_hold(kb, state, &program, nullptr, app::HoldReader::person);
+  EXPECT_TRUE(no_tools.held);
+  EXPECT_EQ(no_tools.areas, (std::vector<std::string>{"upper-trapezius", "levator-scapulae"}));
+
+  // Both kinds at once: each sentence names its own areas and what lifts them.
+  state.clearance.findings = {until_cleared_sign("sign", "levator-scapulae", Side::both, "2026-11-20"),
+                              local_finding("wound", "upper-trapezius", Side::both)};
+  const auto both = app::program_hold(kb, state, &program, nullptr, app::HoldReader::practitioner);
+  EXPECT_TRUE(both.needs_clearance);
+  EXPECT_EQ(both.since, fixture::day("2026-11-20"));
+  EXPECT_EQ(both.areas, (std::vector<std::string>{"levator-scapulae", "upper-trapezius"}));
+  EXPECT_NE(both.reason.find("home work on levator-scapulae: a warning sign that needs a practitioner"),
+            std::string::npos)
+      << both.reason;
+  EXPECT_NE(both.reason.find("They also hold back the program's home work on upper-trapezius: something they reported"),
+            std::string::npos)
+      << both.reason;
+
+  // The belly needs a clinician's go-ahead, which the person's own answer gives.
+  core::HomeProgram belly = neck();
+  belly.items = {{"adhesion-scraping", {"abdomen", Side::midline}, 4, 100, ""}};
+  state.clearance = {};
+  const auto go_ahead = app::program_hold(kb, state, &belly, nullptr, app::HoldReader::person);
+  EXPECT_TRUE(go_ahead.held);
+  EXPECT_FALSE(go_ahead.needs_clearance);
+  EXPECT_FALSE(go_ahead.since) << "an area's class has no day";
+  state.clearance.medical_clearance = true;
+  EXPECT_FALSE(app::program_hold(kb, state, &belly, nullptr, app::HoldReader::person).held);
+}
+
+// The hold and the plan agree: for a finding of each kind on each area and
+// side, the program is held exactly when the plan that follows it leaves
+// something out because of that finding, and waits for a clearance exactly
+// when that finding is a warning sign no clearance has lifted there.
+TEST(ProgramHold, HeldExactlyWhenThePlanFollowingTheProgramLeavesWorkOutForTheFinding) {
   const auto kb = fixture::kb();
   const core::Profile person = fixture::desk_worker();
-  const std::set<std::string> tools{"starter-instrument"};
+  const std::set<std::string> tools{"starter-instrument", "hands"};
   const core::Journal none;
-  for (const auto target_side : {Side::left, Side::both}) {
-    core::HomeProgram program = neck();
-    program.items[0].target.side = target_side;
-    for (const auto& [id, region] : kb.regions)
-      for (const auto side : {Side::left, Side::right, Side::both}) {
-        core::ScreeningState state;
-        state.clearance.findings = {until_cleared_sign("sign", id, side, "2026-11-20")};
-        state.clearance.level = core::ClearanceLevel::see_practitioner_first;
-        const core::Plan plan = core::build_plan({kb, person, tools, state.clearance, none, program.start, &program});
-        const bool left_out =
-            std::any_of(plan.notes.begin(), plan.notes.end(), [](const core::Reason& r) { return r.rule == "sign"; }) ||
-            std::any_of(plan.excluded.begin(), plan.excluded.end(), [](const auto& e) {
-              return std::any_of(e.reasons.begin(), e.reasons.end(), [](const auto& r) { return r.rule == "sign"; });
-            });
-        EXPECT_EQ(app::program_hold(kb, state, &program, &person, app::HoldReader::person).held, left_out)
-            << id << " " << core::to_string(side) << " for an item on " << core::to_string(target_side);
-      }
-  }
+  enum class Kind { warning_sign, local, cleared_sign, tools_only };
+  for (const auto kind : {Kind::warning_sign, Kind::local, Kind::cleared_sign, Kind::tools_only})
+    for (const auto target_side : {Side::left, Side::both}) {
+      core::HomeProgram program = neck();
+      program.items[0].target.side = target_side;
+      program.items.push_back({"trigger-point-release", {"calves", Side::right}, 4, 100, ""});
+      for (const auto& [id, region] : kb.regions)
+        for (const auto side : {Side::left, Side::right, Side::both}) {
+          core::ScreeningState state;
+          core::Finding f = kind == Kind::local ? local_finding("sign", id, side)
+                                                : until_cleared_sign("sign", id, side, "2026-11-20");
+          if (kind == Kind::cleared_sign) f.cleared = fixture::day("2026-11-22");  // the answers still say yes
+          if (kind == Kind::tools_only) {
+            f.regions.clear();
+            f.modalities = {core::Modality::instrument};
+          }
+          state.clearance.findings = {f};
+          state.clearance.level = core::ClearanceLevel::see_practitioner_first;
+          const core::Plan plan = core::build_plan({kb, person, tools, state.clearance, none, program.start, &program});
+          const auto is_sign = [](const core::Reason& r) { return r.rule == "sign"; };
+          const bool left_out = std::any_of(plan.notes.begin(), plan.notes.end(), is_sign) ||
+                                std::any_of(plan.excluded.begin(), plan.excluded.end(), [&](const auto& e) {
+                                  return std::any_of(e.reasons.begin(), e.reasons.end(), is_sign);
+                                });
+          const auto hold = app::program_hold(kb, state, &program, &person, app::HoldReader::person);
+          const auto where = [&] {
+            return id + " " + std::string(core::to_string(side)) + " for an item on " +
+                   std::string(core::to_string(target_side)) + ", kind " + std::to_string(static_cast<int>(kind));
+          };
+          EXPECT_EQ(hold.held, left_out) << where();
+          const bool by_clearance = kind == Kind::warning_sign || kind == Kind::tools_only;
+          EXPECT_EQ(hold.needs_clearance, left_out && by_clearance) << where();
+        }
+    }
 }
 
 // From a new-user trial: the neck protocol also works the levator scapulae

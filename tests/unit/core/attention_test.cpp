@@ -135,6 +135,41 @@ TEST(Attention, AWarningSignIsNotReadWhenScreeningIsNotShared) {
   EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::new_warning_sign));
 }
 
+// From a new-user trial: broken skin on an area the program works held its
+// home work back and nothing told the practitioner. The hold of the clinic's
+// program in force is a flag, dated on its day, saying where and what lifts
+// it, and read whatever the client shares (the program page shows it too).
+TEST(Attention, AHomeProgramHeldBackIsFlaggedWithItsAreasAndWhatLiftsIt) {
+  AttentionInputs in = shared();
+  in.findings.reset();  // screening not shared
+  EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::program_held)) << "no program weighed";
+  in.program_hold = HomeWorkHold{};
+  EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::program_held)) << "a program, not held";
+
+  in.program_hold->held = true;
+  in.program_hold->since = day("2026-12-20");
+  in.program_hold->until_answered = {"Upper trapezius (left)"};
+  auto flags = attention_flags(kKb, in, kToday);
+  ASSERT_TRUE(has(flags, AttentionKind::program_held));
+  const auto& held = flag(flags, AttentionKind::program_held);
+  EXPECT_EQ(held.date, day("2026-12-20"));
+  EXPECT_NE(held.reason.find("since Sunday, 20 December 2026: on Upper trapezius (left) until their answers no "
+                             "longer say so (a clearance does not lift it)"),
+            std::string::npos)
+      << held.reason;
+
+  in.program_hold->until_cleared = {"Side and back of the neck"};
+  const auto both = flag(attention_flags(kKb, in, kToday), AttentionKind::program_held);
+  EXPECT_NE(both.reason.find("on Side and back of the neck until a practitioner clears it; on Upper trapezius (left)"),
+            std::string::npos)
+      << both.reason;
+
+  in.program_hold = HomeWorkHold{.held = true, .no_plan = true, .since = day("2026-12-21")};
+  const auto all = flag(attention_flags(kKb, in, kToday), AttentionKind::program_held);
+  EXPECT_NE(all.reason.find("they allow no plan at all"), std::string::npos) << all.reason;
+  EXPECT_EQ(to_string(AttentionKind::program_held), "program-held");
+}
+
 TEST(Attention, BruisingAfterTwoSessionsInFourteenDaysIsRepeatedBruising) {
   AttentionInputs in = shared();
   in.journal.sessions = {scrape("2026-12-14"), scrape("2026-12-18")};
@@ -484,6 +519,27 @@ TEST(Attention, ARecentJournalIsNotEnoughWhenAnOlderSessionsWorsePainFallsInTheW
   recent.journal.pain.push_back({add_days(first, 2), "upper-trapezius", Side::both, 8});
   EXPECT_TRUE(recent_journal_suffices(kKb, recent, from, kToday));
   EXPECT_FALSE(recent_journal_suffices(kKb, recent, add_days(first, 1), kToday));  // a start inside the window
+}
+
+// Found by the property above: a score on the day of the region's next
+// session counts as the earlier session's worse pain (analyse_journal reads
+// up to that day), so the pain before the earlier session must be read too.
+TEST(Attention, AWorseScoreOnTheNextSessionsOwnDayNeedsThePainBeforeTheEarlierSession) {
+  const Date first = add_days(kToday, -(kAttentionWindowDays - 1));
+  const Date from = attention_reads_from(kToday);
+  AttentionInputs in = shared();
+  in.journal.pain.clear();
+  in.journal.pain.push_back({add_days(from, -1), "upper-trapezius", Side::both, 0});  // before what is read
+  in.journal.sessions.push_back(scrape(add_days(from, 1)));                           // worked before the window too
+  in.journal.sessions.push_back(scrape(add_days(first, -2)));
+  in.journal.sessions.push_back(scrape(first));
+  in.journal.pain.push_back({first, "upper-trapezius", Side::both, 1});  // the day of the next session
+  in.journal.notes.push_back({add_days(kToday, -1), "a note"});          // not inactive
+  ASSERT_TRUE(has(attention_flags(kKb, in, kToday), AttentionKind::pain_worse_after));
+  AttentionInputs recent = in;
+  recent.journal.pain.erase(recent.journal.pain.begin());
+  EXPECT_FALSE(has(attention_flags(kKb, recent, kToday), AttentionKind::pain_worse_after));
+  EXPECT_FALSE(recent_journal_suffices(kKb, recent, from, kToday));
 }
 
 // A home program's review date (review_span) decides whether the review must

@@ -188,6 +188,31 @@ TEST(StickyFindings, AnsweringNoLaterDoesNotLiftAWarningSign) {
   EXPECT_FALSE(s.history[0].cleared);
 }
 
+// A finding that lifts with the answers (broken skin) is dated from the
+// first of the consecutive screenings, up to the latest, that raise it: the
+// day a home program's hold on it begins.
+TEST(StickyFindings, AFindingThatLiftsWithTheAnswersIsRaisedOnTheFirstDayOfItsCurrentRun) {
+  auto wound = [](const char* date) {
+    ScreeningRecord r = wound_on(kKb, {{"calves", Side::left}});
+    r.date = fixture::day(date);
+    return r;
+  };
+  const auto raised = [](const ScreeningState& s) {
+    for (const auto& f : s.clearance.findings)
+      if (f.rule == "wound") return f.raised;
+    return std::optional<Date>{};
+  };
+  EXPECT_EQ(raised(evaluate_screenings(kKb, {wound("2026-11-20"), wound("2026-11-22")}, {})),
+            fixture::day("2026-11-20"));
+  EXPECT_EQ(
+      raised(evaluate_screenings(
+          kKb, {wound("2026-11-18"), fixture::all_clear(kKb, fixture::day("2026-11-19")), wound("2026-11-22")}, {})),
+      fixture::day("2026-11-22"))
+      << "a screening without it ends the run";
+  const ScreeningState s = evaluate_screenings(kKb, {wound("2026-11-20")}, {});
+  EXPECT_TRUE(s.history.empty()) << "not a warning sign: no history";
+}
+
 TEST(StickyFindings, TheHistorySaysWhenAStopSignRaisedTheWarning) {
   ScreeningState s = evaluate_screenings(kKb, {dizzy_on(kKb, fixture::day("2026-11-23"))}, {});
   ASSERT_EQ(s.history.size(), 1u);

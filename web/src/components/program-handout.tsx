@@ -3,7 +3,9 @@
 // (/program/{id}/print) and the practitioner (/clients/{cid}/programs/{pid}/print).
 // Who assigned it, the dates, weekdays and review; each distinct session once
 // with its steps in order (technique, area, pressure /10, dose, cues with the
-// practitioner's, cautions, stop signs by name); a safety box. The print
+// practitioner's, cautions, stop signs by name); which session goes on which
+// weekday; a safety box with the spacing rules and any pressure cap a reaction
+// lowered (the person's own handout only). The print
 // style sheet (app.css, @media print) hides the navigation and the buttons.
 import { loadNames, useNames } from '../names';
 import { linkClick } from '../router';
@@ -137,6 +139,18 @@ export function ProgramHandout({ load, back, backName }: { load: () => Promise<P
               <dd>{longDate(program.review)}</dd>
             </div>
           </dl>
+          {d.data.safety.week.length ? (
+            <>
+              <h2 class="handout-label">Each week</h2>
+              <ul class="handout-week" data-testid="handout-week">
+                {d.data.safety.week.map((day) => (
+                  <li key={day.weekday}>
+                    <strong>{day.weekday}:</strong> {day.sessions.join(', ')}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           {program.ended ? (
             <p class="notice warn">
               This program ended on {longDate(program.ended)} ({program.ended_by}).
@@ -166,6 +180,15 @@ export function ProgramHandout({ load, back, backName }: { load: () => Promise<P
               {signs.length ? ` if you notice: ${signs.map((s) => names.of('stop-signs', s)).join('; ')}` : ' if anything feels wrong'}
               . Then contact {program.practitioner} at {program.clinic} before going on.
             </p>
+            {d.data.safety.spacing.length || d.data.safety.lowered.length ? (
+              <ul class="handout-spacing" data-testid="handout-spacing">
+                {[...d.data.safety.spacing, ...d.data.safety.lowered].map((r) => (
+                  <li key={r.rule + r.text} data-rule={r.rule}>
+                    {r.text}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             <p>
               Your own safety answers still apply: in fascia your plan leaves out or softens any step they call for, even
               if this sheet shows it.

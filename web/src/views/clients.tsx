@@ -75,6 +75,7 @@ export function ClientsView() {
 export const FLAG_WORDS: Record<AttentionFlag['kind'], string> = {
   'stop-event': 'Session stopped',
   'new-warning-sign': 'Warning sign',
+  'program-held': 'Home program held',
   'repeated-bruising': 'Repeated bruising',
   'pain-worse-after': 'Pain worse after a session',
   'not-improving': 'Not improving',

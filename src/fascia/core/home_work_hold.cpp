@@ -1,0 +1,57 @@
+#include "fascia/core/home_work_hold.hpp"
+
+#include <algorithm>
+
+#include "fascia/core/program_areas.hpp"
+#include "fascia/core/reason_groups.hpp"
+
+namespace fascia::core {
+
+namespace {
+
+void add_once(std::vector<std::string>& list, const std::string& name) {
+  if (std::find(list.begin(), list.end(), name) == list.end()) list.push_back(name);
+}
+
+}  // namespace
+
+HomeWorkHold home_work_hold(const KnowledgeBase& kb, const Clearance& clearance, const HomeProgram* program,
+                            const Profile* profile) {
+  HomeWorkHold hold;
+  const auto raised = [&](const Finding& f) {
+    if (f.raised && (!hold.since || *f.raised < *hold.since)) hold.since = f.raised;
+  };
+  if (!clearance.plan_allowed()) {
+    hold.held = hold.no_plan = true;
+    for (const auto& f : clearance.findings)
+      if (f.level >= ClearanceLevel::see_practitioner_first) raised(f);
+    return hold;
+  }
+  if (!program) return hold;
+  for (const auto& area : program_home_areas(kb, *program, profile)) {
+    const RegionAccess access = region_access(kb, clearance, area.region, area.side, area.modality);
+    if (access.allowed) continue;  // its reasons are cautions only
+    for (const auto& r : access.reasons) {
+      const Finding* finding = nullptr;
+      for (const auto& f : clearance.findings)
+        if (f.rule == r.rule && f.level >= ClearanceLevel::see_practitioner_first) finding = &f;
+      const Region* region = kb.region(area.region);
+      const std::string name = !r.area.empty() ? r.area : area_label(region ? region->name : area.region, area.side);
+      if (!finding) {
+        // The area's own class (needs a clinician's go-ahead): the answer
+        // to the medical-clearance question lifts it.
+        if (r.rule == "needs-medical-clearance") add_once(hold.until_answered, name);
+        continue;
+      }
+      raised(*finding);
+      if (finding->until_cleared && !cleared_where(*finding, r))
+        add_once(hold.until_cleared, name);
+      else
+        add_once(hold.until_answered, name);
+    }
+  }
+  hold.held = !hold.until_cleared.empty() || !hold.until_answered.empty();
+  return hold;
+}
+
+}  // namespace fascia::core
