@@ -24,18 +24,18 @@ struct HomeWorkHold {
   // The earliest day a finding that holds it was raised (Finding::raised);
   // nullopt when only an area's own class holds it (the belly's clinician
   // go-ahead), which has no day.
-  std::optional<Date> since;
+  std::optional<Date> since = {};
   // Areas ("Upper trapezius (left)") that wait for a practitioner's recorded
   // clearance: a warning sign (until_cleared) not yet lifted there. In the
   // program's order, each once.
-  std::vector<std::string> until_cleared;
+  std::vector<std::string> until_cleared = {};
   // Areas that wait only for the person's own answers to change: a finding a
   // clearance does not lift (broken skin, bleeding easily with tools: it
   // applies again once what was reported has passed), a warning sign a
   // recorded clearance has lifted while the latest answers still raise it,
   // or an area that needs a clinician's go-ahead the person has not
   // confirmed. In the program's order, each once; an area may be in both lists.
-  std::vector<std::string> until_answered;
+  std::vector<std::string> until_answered = {};
 };
 
 // The hold of `program` (nullptr: no program in force, so nothing is held
