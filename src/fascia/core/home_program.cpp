@@ -204,6 +204,10 @@ std::string area_text(const KnowledgeBase& kb, const RegionSide& area) {
   return text;
 }
 
+std::string side_text(Side side) {
+  return side == Side::both ? "both sides" : side == Side::midline ? "the midline" : std::string(to_string(side));
+}
+
 std::string item_text(const KnowledgeBase& kb, const ProgramItem& item) {
   const Protocol* protocol = kb.protocol(item.protocol);
   return (protocol ? protocol->name : item.protocol) + " on " + area_text(kb, item.target);
@@ -236,19 +240,37 @@ void compare_item(const KnowledgeBase& kb, const ProgramItem& a, const ProgramIt
 std::vector<std::string> describe_program_changes(const KnowledgeBase& kb, const HomeProgram& before,
                                                   const HomeProgram& after) {
   std::vector<std::string> out;
-  const auto same_item = [](const ProgramItem& a, const ProgramItem& b) {
-    return a.protocol == b.protocol && a.target == b.target;
+  // Each item of `after` is paired with the same protocol on the same area,
+  // else with the same protocol on the same region on another side (a side
+  // changed, said as such with whatever else changed), else it was added;
+  // an item of `before` left unpaired was removed.
+  std::vector<const ProgramItem*> paired(after.items.size(), nullptr);
+  std::vector<bool> taken(before.items.size(), false);
+  const auto pair_by = [&](auto same) {
+    for (std::size_t i = 0; i < after.items.size(); ++i)
+      for (std::size_t j = 0; j < before.items.size() && !paired[i]; ++j)
+        if (!taken[j] && same(before.items[j], after.items[i])) {
+          paired[i] = &before.items[j];
+          taken[j] = true;
+        }
   };
-  for (const auto& b : after.items) {
-    auto a = std::find_if(before.items.begin(), before.items.end(), [&](const auto& x) { return same_item(x, b); });
-    if (a == before.items.end())
+  pair_by([](const ProgramItem& a, const ProgramItem& b) { return a.protocol == b.protocol && a.target == b.target; });
+  pair_by([](const ProgramItem& a, const ProgramItem& b) {
+    return a.protocol == b.protocol && a.target.region == b.target.region;
+  });
+  for (std::size_t i = 0; i < after.items.size(); ++i) {
+    const ProgramItem& b = after.items[i];
+    if (!paired[i]) {
       out.push_back("Added " + item_text(kb, b));
-    else
-      compare_item(kb, *a, b, out);
+      continue;
+    }
+    if (paired[i]->target.side != b.target.side)
+      out.push_back("Side for " + item_text(kb, *paired[i]) + ": " + side_text(paired[i]->target.side) + " -> " +
+                    side_text(b.target.side));
+    compare_item(kb, *paired[i], b, out);
   }
-  for (const auto& a : before.items)
-    if (std::none_of(after.items.begin(), after.items.end(), [&](const auto& x) { return same_item(a, x); }))
-      out.push_back("Removed " + item_text(kb, a));
+  for (std::size_t j = 0; j < before.items.size(); ++j)
+    if (!taken[j]) out.push_back("Removed " + item_text(kb, before.items[j]));
   for (const auto& area : after.clinic_only)
     if (std::find(before.clinic_only.begin(), before.clinic_only.end(), area) == before.clinic_only.end())
       out.push_back(area_text(kb, area) + " now in clinic only");

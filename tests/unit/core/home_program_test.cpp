@@ -290,6 +290,27 @@ TEST(ProgramVersions, ChangesAreDescribedInPlainWordsFieldByField) {
   EXPECT_TRUE(describe_program_changes(kKb, removed, before).front().starts_with("Added "));
 }
 
+// From a new-user trial: moving an item to one side while lowering its
+// pressure read "Removed … Added …", and the lower pressure was not said.
+TEST(ProgramVersions, ASideChangedIsSaidAsSuchWithWhateverElseChangedOnTheItem) {
+  const auto before = neck_program();
+  auto after = before;
+  after.items[0].target.side = Side::left;
+  after.items[0].max_pressure = 3;
+  const auto changes = describe_program_changes(kKb, before, after);
+  ASSERT_EQ(changes.size(), 2u) << ::testing::PrintToString(changes);
+  EXPECT_NE(changes[0].find(": both sides -> left"), std::string::npos) << changes[0];
+  EXPECT_TRUE(changes[0].starts_with("Side for ")) << changes[0];
+  EXPECT_NE(changes[1].find("(left): 4/10 -> 3/10"), std::string::npos) << changes[1];
+  // Another protocol on the region is still a removal and an addition.
+  auto other = before;
+  other.items[0].protocol = "adhesion-scraping";
+  const auto swapped = describe_program_changes(kKb, before, other);
+  ASSERT_EQ(swapped.size(), 2u) << ::testing::PrintToString(swapped);
+  EXPECT_TRUE(swapped[0].starts_with("Added ")) << swapped[0];
+  EXPECT_TRUE(swapped[1].starts_with("Removed ")) << swapped[1];
+}
+
 TEST(HomeProgram, EachWeekdayProblemIsSaidOnceNamingEveryValue) {
   auto p = neck_program();
   p.weekdays = {0, 0, 2, 2, 7, 9};
