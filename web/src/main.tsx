@@ -8,6 +8,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, setUnauthorizedListener } from './api';
 import { AppContext, type AppState } from './app-context';
 import { linkClick, navigate, useRoute } from './router';
+import { forgetNoteDrafts } from './note-drafts';
 import { forgetSessionProgress } from './session-progress';
 import type { Clearance, Me, Role } from './types';
 import { isAlarm, LoadError, Loading, Page, toApiError, unlessMissing } from './util';
@@ -187,6 +188,7 @@ function App() {
       await api.logout();
     } finally {
       forgetSessionProgress();
+      forgetNoteDrafts();
       setMe(null);
       setClearance(null);
       setNeedLogin(true);

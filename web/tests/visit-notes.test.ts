@@ -111,3 +111,71 @@ for (const [width, height] of [
     }
   });
 }
+
+// From a new-user trial: the client revoked the link while pat was writing a
+// note; the save was refused, the client's data stayed on the page, and the
+// text was lost once pat left it. Now the text is kept in this browser as it
+// is typed (a reload brings it back), a refused save shows only "not linked"
+// with the kept draft to copy, and Discard removes it.
+test('a visit note refused because the link ended is kept, and nothing of the client stays shown', { timeout: 240_000 }, async () => {
+  const server = await startServer();
+  const browser = await launch();
+  const open: Watched[] = [];
+  try {
+    await addUser(server, 'sam', 'sam password 1');
+    const clinicId = await addClinic(server, 'Riverside Physio');
+    await addUser(server, 'pat', 'pat password 1', { role: 'practitioner', clinic: clinicId });
+    const pat = await newPage(browser, { width: 1100, height: 900 });
+    open.push(pat);
+    await logIn(pat.page, server, 'pat', 'pat password 1');
+    await pat.page.waitForURL(/\/clients$/);
+    const invitation = await apiCall<{ code: string }>(pat.page, 'POST', '/invitations', {});
+    const person = await newPage(browser, { width: 1100, height: 900 });
+    open.push(person);
+    await logIn(person.page, server, 'sam', 'sam password 1');
+    await person.page.waitForURL(/\/screening$/);
+    await setUpPerson(person.page, 'Sam');
+    const link = await apiCall<{ id: number }>(person.page, 'POST', '/links', { code: invitation.body.code, share: { journal: true } });
+    assert.equal(link.status, 201);
+    const samId = (await apiCall<{ person_id: number }>(person.page, 'GET', '/me')).body.person_id;
+
+    await pat.page.goto(`${server.base}/clients/${samId}`);
+    await pat.page.getByTestId('client-progress').waitFor();
+    const section = pat.page.getByTestId('visit-notes');
+    await section.getByText('Write a visit note').click();
+    let form = section.getByRole('form', { name: 'Write a visit note' });
+    await form.getByLabel('Subjective').fill('Neck stiff since Monday.');
+    await form.getByLabel('Plan').fill('Home program to start.');
+
+    // A reload (or a closed tab) loses nothing typed.
+    await pat.page.reload();
+    await section.getByText('Write a visit note').click();
+    form = section.getByRole('form', { name: 'Write a visit note' });
+    assert.equal(await form.getByLabel('Subjective').inputValue(), 'Neck stiff since Monday.');
+    assert.equal(await form.getByLabel('Plan').inputValue(), 'Home program to start.');
+
+    // sam revokes; pat's save is refused: only "not linked", and the draft to copy.
+    assert.equal((await apiCall(person.page, 'POST', `/links/${link.body.id}/revoke`)).status, 200);
+    await form.getByRole('button', { name: 'Save the note' }).click();
+    await pat.page.getByTestId('not-linked').first().waitFor();
+    const kept = pat.page.getByTestId('kept-note-drafts');
+    await kept.getByRole('heading', { name: 'Your visit note was not saved' }).waitFor();
+    await kept.getByText('Neck stiff since Monday.').waitFor();
+    await kept.getByText('Home program to start.').waitFor();
+    assert.equal(await pat.page.getByTestId('client-progress').count(), 0, "nothing of the client's data stays shown");
+    assert.equal(await pat.page.getByTestId('visit-notes').count(), 0);
+    await shot(pat.page, 'notes-4-kept-draft');
+    await pat.page.reload();
+    await kept.getByText('Neck stiff since Monday.').waitFor(); // still kept after a reload
+    await kept.getByRole('button', { name: 'Discard this draft' }).click();
+    await kept.waitFor({ state: 'detached' });
+    await pat.page.reload();
+    await pat.page.getByTestId('not-linked').first().waitFor();
+    assert.equal(await pat.page.getByTestId('kept-note-drafts').count(), 0, 'discarded for good');
+
+    for (const w of open) assert.deepEqual(w.problems, [], 'CSP violations or page errors');
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});

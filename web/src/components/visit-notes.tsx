@@ -3,7 +3,8 @@
 // person (views/notes.tsx). A note is never changed in place: each amendment
 // is shown with who made it, when and why, and under it the text it
 // replaced, so nothing earlier is hidden.
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import type { NoteDraftStore } from '../note-drafts';
 import type { VisitNote, VisitNoteAmendmentInput, VisitNoteInput } from '../types';
 import { errorsFrom, FieldError, type FieldErrors, localTime, longDate, OtherErrors } from '../util';
 
@@ -19,7 +20,7 @@ export const SOAP_PARTS: { id: Part; label: string; hint: string }[] = [
 ];
 
 /** The parts of a note's text that are not empty, as a definition list. */
-function SoapText({ text }: { text: Soap }) {
+export function SoapText({ text }: { text: Soap }) {
   const parts = SOAP_PARTS.filter((p) => text[p.id].trim() !== '');
   return (
     <dl class="soap">
@@ -75,20 +76,45 @@ export function NoteCard({ note, level, children }: { note: VisitNote; level: 2 
 export function NoteForm({
   today,
   amend,
+  draft,
   onSave,
   onCancel,
 }: {
   today: string;
   amend?: VisitNote;
+  /** Where the text is kept as it is typed (note-drafts.ts), so a refused save loses nothing; cleared once saved or cancelled. */
+  draft?: NoteDraftStore;
   onSave: (input: VisitNoteInput | VisitNoteAmendmentInput) => Promise<void>;
   onCancel?: () => void;
 }) {
   const start: Soap = amend
     ? { subjective: amend.subjective, objective: amend.objective, assessment: amend.assessment, plan: amend.plan }
     : { subjective: '', objective: '', assessment: '', plan: '' };
-  const [text, setText] = useState<Soap>(start);
-  const [date, setDate] = useState(today);
-  const [reason, setReason] = useState('');
+  const kept = useMemo(() => draft?.load() ?? null, [draft]);
+  const [text, setTextOnly] = useState<Soap>(
+    kept ? { subjective: kept.subjective, objective: kept.objective, assessment: kept.assessment, plan: kept.plan } : start,
+  );
+  const [date, setDateOnly] = useState(kept?.date ?? today);
+  const [reason, setReasonOnly] = useState(kept?.reason ?? '');
+  // Every change is kept at once; text equal to the note's own (an amendment not yet changed) is not a draft.
+  const keep = (t: Soap, d: string, r: string) => {
+    if (!draft) return;
+    const changed = SOAP_PARTS.some((p) => t[p.id] !== start[p.id]) || r.trim() !== '';
+    if (changed) draft.save(amend ? { ...t, reason: r } : { ...t, date: d });
+    else draft.clear();
+  };
+  const setText = (t: Soap) => {
+    setTextOnly(t);
+    keep(t, date, reason);
+  };
+  const setDate = (d: string) => {
+    setDateOnly(d);
+    keep(text, d, reason);
+  };
+  const setReason = (r: string) => {
+    setReasonOnly(r);
+    keep(text, date, r);
+  };
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const prefix = amend ? `amend-${amend.id}` : 'note';
@@ -102,9 +128,11 @@ export function NoteForm({
         const changed: VisitNoteAmendmentInput = { reason };
         for (const p of SOAP_PARTS) if (text[p.id] !== start[p.id]) changed[p.id] = text[p.id];
         await onSave(changed);
+        draft?.clear();
       } else {
         await onSave({ date, ...text });
-        setText(start);
+        draft?.clear();
+        setTextOnly(start);
       }
     } catch (err) {
       setErrors(errorsFrom(err));
@@ -156,7 +184,13 @@ export function NoteForm({
           {busy ? 'Saving…' : amend ? 'Save the amendment' : 'Save the note'}
         </button>
         {onCancel ? (
-          <button type="button" onClick={onCancel}>
+          <button
+            type="button"
+            onClick={() => {
+              draft?.clear();
+              onCancel();
+            }}
+          >
             Cancel
           </button>
         ) : null}

@@ -9,9 +9,10 @@
 // the notes (read only when asked for, since each read is logged) with their
 // amendments.
 import { createContext } from 'preact';
-import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useApp } from '../app-context';
-import { NoteCard, NoteForm } from '../components/visit-notes';
+import { NoteCard, NoteForm, SoapText } from '../components/visit-notes';
+import { keptDrafts, noteDraftStore, type NoteDraftStore } from '../note-drafts';
 import { ClientPrograms } from '../components/client-programs';
 import { ClinicTreatments } from '../components/clinic-treatment-form';
 import { InvitationList } from '../components/invitation-list';
@@ -251,6 +252,7 @@ export function ClientPage({ id }: { id: number }) {
         </a>
       </p>
       {view.error ? <ClientError error={view.error} retry={view.reload} /> : null}
+      {view.error?.status === 404 ? <KeptNoteDrafts client={id} /> : null}
       {view.loading && !view.data ? <Loading what="the client" /> : null}
       {link ? (
         // Only the parts shown with the link tell it is gone: the client's own
@@ -303,6 +305,45 @@ export function ClientPage({ id }: { id: number }) {
         </LinkGone.Provider>
       ) : null}
     </Page>
+  );
+}
+
+/**
+ * Visit notes this practitioner began for a client whose link is gone: not
+ * saved, kept in this browser only (note-drafts.ts), shown to copy and then
+ * discard. Nothing of the client's own data is shown.
+ */
+function KeptNoteDrafts({ client }: { client: number }) {
+  const app = useApp();
+  const [drafts, setDrafts] = useState(() => keptDrafts(app.me.person_id, client));
+  if (drafts.length === 0) return null;
+  return (
+    <section class="notice warn" aria-labelledby="kept-drafts-title" data-testid="kept-note-drafts">
+      <h2 id="kept-drafts-title">Your visit note was not saved</h2>
+      <p>
+        The link to this client ended before it could be saved, so it is not in their record. It is kept in this browser
+        only, until you discard it or log out: copy what you need first.
+      </p>
+      {drafts.map((k) => (
+        <div key={k.amends ?? 'new'} class="kept-draft" data-testid="kept-note-draft">
+          <p class="small">
+            {k.amends === null
+              ? `A new visit note${k.draft.date ? ` of ${longDate(k.draft.date)}` : ''}`
+              : `An amendment to note ${k.amends}${k.draft.reason ? ` (reason: ${k.draft.reason})` : ''}`}
+          </p>
+          <SoapText text={k.draft} />
+          <button
+            type="button"
+            onClick={() => {
+              noteDraftStore(app.me.person_id, client, k.amends).clear();
+              setDrafts(keptDrafts(app.me.person_id, client));
+            }}
+          >
+            Discard this draft
+          </button>
+        </div>
+      ))}
+    </section>
   );
 }
 
@@ -510,6 +551,24 @@ function byVisit(a: VisitNote, b: VisitNote): number {
 
 function VisitNotes({ id }: { id: number }) {
   const app = useApp();
+  const gone = useContext(LinkGone);
+  const newDraft = useMemo(() => noteDraftStore(app.me.person_id, id, null), [app.me.person_id, id]);
+  const amendDrafts = useMemo(() => new Map<number, NoteDraftStore>(), [app.me.person_id, id]);
+  const amendDraft = (noteId: number) => {
+    if (!amendDrafts.has(noteId)) amendDrafts.set(noteId, noteDraftStore(app.me.person_id, id, noteId));
+    return amendDrafts.get(noteId)!;
+  };
+  // A save refused because the link is gone (404): the draft is kept in this
+  // browser (the form saved it as it was typed), and the page shows only
+  // "not linked", with the kept draft to copy.
+  const linkGoneOn = async (save: () => Promise<void>) => {
+    try {
+      await save();
+    } catch (e) {
+      if (toApiError(e).status === 404) gone();
+      throw e;
+    }
+  };
   const [notes, setNotes] = useState<VisitNote[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(false);
@@ -527,17 +586,19 @@ function VisitNotes({ id }: { id: number }) {
       setLoading(false);
     }
   };
-  const write = async (input: VisitNoteInput | VisitNoteAmendmentInput) => {
-    const note = await api.writeNote(id, input as VisitNoteInput);
-    setSaved(`Visit note of ${longDate(note.visit_date)} saved.`);
-    if (notes) setNotes([note, ...notes].sort(byVisit));
-  };
-  const amend = (noteId: number) => async (input: VisitNoteInput | VisitNoteAmendmentInput) => {
-    const note = await api.amendNote(id, noteId, input as VisitNoteAmendmentInput);
-    setNotes((notes ?? []).map((n) => (n.id === note.id ? note : n)));
-    setAmending(null);
-    setSaved(`Amendment to the note of ${longDate(note.visit_date)} saved.`);
-  };
+  const write = (input: VisitNoteInput | VisitNoteAmendmentInput) =>
+    linkGoneOn(async () => {
+      const note = await api.writeNote(id, input as VisitNoteInput);
+      setSaved(`Visit note of ${longDate(note.visit_date)} saved.`);
+      if (notes) setNotes([note, ...notes].sort(byVisit));
+    });
+  const amend = (noteId: number) => (input: VisitNoteInput | VisitNoteAmendmentInput) =>
+    linkGoneOn(async () => {
+      const note = await api.amendNote(id, noteId, input as VisitNoteAmendmentInput);
+      setNotes((notes ?? []).map((n) => (n.id === note.id ? note : n)));
+      setAmending(null);
+      setSaved(`Amendment to the note of ${longDate(note.visit_date)} saved.`);
+    });
 
   return (
     <section aria-labelledby="notes-title" class="visit-notes" data-testid="visit-notes">
@@ -548,7 +609,7 @@ function VisitNotes({ id }: { id: number }) {
       </p>
       <details class="note-writer">
         <summary>Write a visit note</summary>
-        <NoteForm today={app.me.today} onSave={write} />
+        <NoteForm today={app.me.today} draft={newDraft} onSave={write} />
       </details>
       <p role="status" class="ok">
         {saved}
@@ -566,7 +627,13 @@ function VisitNotes({ id }: { id: number }) {
         notes.map((n) => (
           <NoteCard key={n.id} note={n} level={3}>
             {amending === n.id ? (
-              <NoteForm today={app.me.today} amend={n} onSave={amend(n.id)} onCancel={() => setAmending(null)} />
+              <NoteForm
+                today={app.me.today}
+                amend={n}
+                draft={amendDraft(n.id)}
+                onSave={amend(n.id)}
+                onCancel={() => setAmending(null)}
+              />
             ) : (
               <button type="button" onClick={() => setAmending(n.id)}>
                 Amend this note
