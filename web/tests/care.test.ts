@@ -119,6 +119,8 @@ for (const [width, height] of [
       await setUpPerson(person.page, 'Sam');
       const note = await apiCall(person.page, 'POST', '/journal/note', { text: 'walked to work without neck pain' });
       assert.equal(note.status, 201);
+      const reaction = await apiCall(person.page, 'POST', '/journal/reaction', { region: 'upper-trapezius', side: 'both', soreness: 2 });
+      assert.equal(reaction.status, 201);
 
       // The invitation link fills in the code; nothing is ticked.
       await person.page.goto(link);
@@ -158,6 +160,11 @@ for (const [width, height] of [
       await pat.page.getByRole('heading', { name: 'sam', level: 1 }).waitFor();
       assert.equal(await pat.page.getByRole('tab', { name: 'Journal' }).getAttribute('aria-selected'), 'true');
       await pat.page.getByRole('tabpanel').getByText('walked to work without neck pain').waitFor();
+      // Without the sessions pat cannot tell a check-in from soreness given at a session's end: neither is claimed.
+      const soreness = pat.page.getByRole('tabpanel').locator('tr[data-list="reactions"]');
+      assert.equal(await soreness.count(), 1);
+      await soreness.getByText('Skin and soreness', { exact: true }).waitFor();
+      assert.equal(await pat.page.getByRole('tabpanel').getByText('Check-in', { exact: true }).count(), 0);
       await checkPage(pat.page, width, 'client journal');
       await shot(pat.page, 'care-4-client-journal' + tag);
       await pat.page.getByRole('tab', { name: 'Sessions' }).click();

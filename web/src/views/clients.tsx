@@ -406,7 +406,7 @@ function PartPanel({ id, part }: { id: number; part: 'journal' | 'sessions' }) {
 function PartBody({ view, part }: { view: ClientView; part: 'journal' | 'sessions' }) {
   if (part === 'journal')
     return view.journal ? (
-      <Recent journal={view.journal} clinics={{ [view.link.clinic.id]: view.link.clinic.name }} />
+      <Recent journal={view.journal} clinics={{ [view.link.clinic.id]: view.link.clinic.name }} sessionsKnown={false} />
     ) : (
       <p class="muted">No journal.</p>
     );

@@ -371,7 +371,20 @@ interface Row {
  * clinics by id, for who recorded a clinic treatment where (one not in it is
  * "another clinic").
  */
-export function Recent({ journal, clinics = {} }: { journal: Journal; clinics?: Record<number, string> }) {
+export function Recent({
+  journal,
+  clinics = {},
+  sessionsKnown = true,
+}: {
+  journal: Journal;
+  clinics?: Record<number, string>;
+  /**
+   * False when `journal.sessions` is not the whole list (a practitioner's
+   * journal tab, which reads no sessions): a skin and soreness entry is then
+   * not called a check-in or session-end soreness, which it cannot tell apart.
+   */
+  sessionsKnown?: boolean;
+}) {
   const names = useNames();
   const rn = { get: (id: string) => names.of('regions', id) };
   const hn = { get: (id: string) => names.of('habits', id) };
@@ -385,7 +398,7 @@ export function Recent({ journal, clinics = {} }: { journal: Journal; clinics?: 
     ...journal.reactions.map((r) => ({
       date: r.date,
       list: 'reactions',
-      kind: workedOn.has(r.date + ' ' + r.region) ? 'Soreness after the session' : 'Check-in',
+      kind: !sessionsKnown ? 'Skin and soreness' : workedOn.has(r.date + ' ' + r.region) ? 'Soreness after the session' : 'Check-in',
       text:
         `${rn.get(r.region) ?? r.region}, ${sideWord(r.side)}: soreness ${r.soreness}/10` +
         [r.redness ? 'redness' : '', r.red_dots ? 'red dots' : '', r.bruising ? 'bruising' : '']
