@@ -73,6 +73,37 @@ TEST(CliClinicTreatment, APractitionersClinicInstrumentWorkHoldsHomeWorkAndToday
       << log.out;
 }
 
+// From a new-user trial: after instrument work in clinic only, `fascia log
+// checkin` refused ("no session"), though today asked for a check-in. It
+// now follows the latest instrument work, at home or in clinic.
+TEST(CliClinicTreatment, ACheckInAfterClinicWorkCoversItsAreasAndReleasesHomeWork) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  link_to_a_practitioner(box);
+  ASSERT_EQ(box.run("practice treat 1 --as pat --treatment clinic-iastm --region upper-trapezius:left "
+                    "--region scalenes:right --pressure 4 --minutes 5")
+                .code,
+            0);
+  const Outcome early = box.run("log checkin", "", "2026-11-24");
+  ASSERT_EQ(early.code, 0) << early.err;
+  EXPECT_NE(early.out.find("Saved: check-in for the clinic treatment (Monday, 23 November 2026)"), std::string::npos)
+      << early.out;
+  EXPECT_NE(early.out.find("Top of the shoulder (upper trapezius) (left): settled"), std::string::npos) << early.out;
+  EXPECT_NE(early.out.find("(scalenes) (right): settled"), std::string::npos) << "every area it worked: " << early.out;
+  const json data = json::parse(export_text(box));
+  ASSERT_EQ(data["journal"]["reactions"].size(), 2u) << data["journal"]["reactions"].dump();
+  EXPECT_EQ(data["journal"]["reactions"][0]["region"], "upper-trapezius");
+  EXPECT_EQ(data["journal"]["reactions"][0]["side"], "left");
+  const Outcome wrong = box.run("log checkin --bruising calves", "", "2026-11-24");
+  EXPECT_NE(wrong.code, 0);
+  EXPECT_NE(wrong.err.find("was not worked with an instrument in the clinic treatment on Monday, 23 November 2026"),
+            std::string::npos)
+      << wrong.err;
+  const Outcome today = box.run("today", "", "2026-11-25");
+  ASSERT_EQ(today.code, 0) << today.err;
+  EXPECT_EQ(today.out.find("no check-in since the last instrument work in clinic"), std::string::npos) << today.out;
+}
+
 TEST(CliClinicTreatment, BadClinicTreatmentsAreRefusedNamingTheOptionAndUnlinkedPractitionersChangeNothing) {
   Sandbox box;
   set_up_desk_worker(box);

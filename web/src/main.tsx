@@ -257,7 +257,7 @@ function App() {
         view = <BodyView />;
         break;
       case '/journal':
-        view = <JournalView />;
+        view = <JournalView kind={route.query.get('kind') ?? ''} />;
         break;
       case '/progress':
         view = <ProgressView />;

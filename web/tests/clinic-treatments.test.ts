@@ -222,6 +222,9 @@ test('pat records clinic treatments on sam\'s page; sam sees them and the home w
     const checkInWhy = await checkIn.innerText();
     assert.match(checkInWhy, /no check-in since the last instrument work in clinic; .* check in on each area it worked from Sunday, 22 November 2026 on — Check in/, checkInWhy);
     assert.doesNotMatch(checkInWhy, /\(fascia /, checkInWhy);
-    assert.equal(await checkIn.getByRole('link', { name: 'Check in' }).getAttribute('href'), '/journal');
+    // The link opens the Journal on soreness and skin, where each area is checked in (not on Pain).
+    await checkIn.getByRole('link', { name: 'Check in' }).click();
+    await sam.page.waitForURL(/\/journal\?kind=reaction$/);
+    assert.equal(await sam.page.getByRole('tab', { name: 'Soreness and skin' }).getAttribute('aria-selected'), 'true');
   }),
 );

@@ -13,6 +13,21 @@ std::string area_text(const std::string& region, core::Side side) {
   return region + (side == core::Side::both ? std::string() : ":" + std::string(core::to_string(side)));
 }
 
+// "session 3", or "the clinic treatment on Monday, 23 November 2026".
+std::string work_text(const SessionCheckinForm& form) {
+  return form.session_id ? "session " + std::to_string(form.session_id)
+                         : "the clinic treatment on " + core::format_long_date(form.session_date);
+}
+
+// Adds `side` of `region` to the areas, one per region, two sides merged into both.
+void add_area(std::vector<core::ReactionEntry>& areas, const std::string& region, core::Side side) {
+  auto it = std::find_if(areas.begin(), areas.end(), [&](const auto& a) { return a.region == region; });
+  if (it == areas.end())
+    areas.push_back({core::Date{}, region, side, false, false, false, 0});
+  else if (it->side != side)
+    it->side = core::Side::both;
+}
+
 }  // namespace
 
 core::Result<SessionCheckinForm> session_checkin_form(const core::Journal& journal, const core::KnowledgeBase& kb,
@@ -26,16 +41,29 @@ core::Result<SessionCheckinForm> session_checkin_form(const core::Journal& journ
       chosen = &s;
     }
   }
-  if (!chosen)
-    return core::fail(
-        core::ErrorCode::not_found,
-        id ? "no session " + std::to_string(*id) : std::string("no session with instrument work to check in on yet"));
+  // Without an id, instrument work in clinic after the latest session's day
+  // is what the check-in follows (reaction_gate holds home work after it too).
+  const core::ClinicTreatmentEntry* clinic = nullptr;
+  if (!id)
+    for (const auto& t : journal.clinic_treatments) {
+      const auto kind = kb.treatments.find(t.treatment);
+      if (kind == kb.treatments.end() || kind->second.counts_as != core::Modality::instrument) continue;
+      if (!clinic || t.date > clinic->date || (t.date == clinic->date && t.id > clinic->id)) clinic = &t;
+    }
+  if (chosen && clinic && clinic->date < chosen->date) clinic = nullptr;
+  if (chosen && clinic && clinic->date > chosen->date) chosen = nullptr;
+  if (!chosen && !clinic)
+    return core::fail(core::ErrorCode::not_found,
+                      id ? "no session " + std::to_string(*id) : std::string("no instrument work to check in on yet"));
   SessionCheckinForm form;
-  form.session_id = chosen->id;
-  form.session_date = chosen->date;
-  form.counts_from = core::checkin_counts_from(kb, chosen->date);
-  for (const auto& [region, side] : core::instrument_areas(*chosen))
-    form.areas.push_back({core::Date{}, region, side, false, false, false, 0});
+  form.session_id = chosen ? chosen->id : 0;
+  form.clinic_treatment_id = clinic ? clinic->id : 0;
+  form.session_date = chosen ? chosen->date : clinic->date;
+  form.counts_from = core::checkin_counts_from(kb, form.session_date);
+  if (chosen)
+    for (const auto& [region, side] : core::instrument_areas(*chosen)) add_area(form.areas, region, side);
+  if (clinic)
+    for (const auto& where : clinic->regions) add_area(form.areas, where.region, where.side);
   if (form.areas.empty())
     return core::fail(core::ErrorCode::precondition, "session " + std::to_string(chosen->id) +
                                                          " worked no area with an instrument; nothing to check in");
@@ -53,8 +81,9 @@ core::Result<SessionCheckinSaved> record_session_checkin(const core::KnowledgeBa
   if (!form) return tl::make_unexpected(form.error());
   FASCIA_TRY(validate_entry_date(date, today, "date"));
   if (date < form->session_date)
-    return core::fail(core::ErrorCode::bad_date, "date " + core::format_date(date) + " is before the session on " +
-                                                     core::format_date(form->session_date));
+    return core::fail(core::ErrorCode::bad_date, "date " + core::format_date(date) + " is before " +
+                                                     (form->session_id ? "the session" : "the clinic treatment") +
+                                                     " on " + core::format_date(form->session_date));
 
   SessionCheckinSaved out;
   std::vector<core::ReactionEntry> defaults, narrower;
@@ -74,9 +103,8 @@ core::Result<SessionCheckinSaved> record_session_checkin(const core::KnowledgeBa
       return a.region == adj.region && (a.side == adj.side || a.side == core::Side::both);
     });
     if (area == defaults.end())
-      return core::fail(
-          core::ErrorCode::invalid_argument,
-          "area " + where + " was not worked with an instrument in session " + std::to_string(form->session_id));
+      return core::fail(core::ErrorCode::invalid_argument,
+                        "area " + where + " was not worked with an instrument in " + work_text(*form));
     FASCIA_TRY(validate_reaction(kb, adj, today));
     if (area->side == adj.side)
       *area = adj;

@@ -1,6 +1,7 @@
 // One check-in for a whole session: after instrument work, every area the
 // session worked (region, sides merged) gets a skin-and-soreness check-in in
-// one step, "all settled" by default and each area adjustable, instead of one
+// one step (also after instrument work in clinic, which holds home work the
+// same way), "all settled" by default and each area adjustable, instead of one
 // `log reaction` per area. The CLI (`fascia log checkin`) and the server
 // (`/api/v1/sessions/{id}/check-in`) both call these.
 #pragma once
@@ -14,21 +15,27 @@
 
 namespace fascia::app {
 
-// What a check-in after one session covers.
+// What a check-in after one session (or the latest clinic instrument work) covers.
 struct SessionCheckinForm {
-  std::int64_t session_id = 0;
-  core::Date session_date{};
+  std::int64_t session_id = 0;  // 0 when it follows clinic work only
+  core::Date session_date{};    // the day of the work it follows
   // The first day a check-in releases the hold (core::checkin_counts_from).
   core::Date counts_from{};
   // One entry per area worked with an instrument, prefilled "settled" (no
   // redness, red dots or bruising, soreness 0), not yet dated.
   std::vector<core::ReactionEntry> areas;
+  // The clinic treatment that counts as instrument work it follows, when that
+  // is the latest instrument work (no session id asked for); 0 otherwise.
+  std::int64_t clinic_treatment_id = 0;
 };
 
-// The form for session `id`, or, without an id, for the latest session that
-// worked an area with an instrument. Errors: not_found (no such session of
-// this person, or none with instrument work); precondition when session `id`
-// worked no area with an instrument (nothing to check in).
+// The form for session `id`, or, without an id, for the latest instrument
+// work: a session that worked an area with an instrument, or a clinic
+// treatment whose kind counts as instrument work (its areas; on the same day
+// as a session, the session's areas and the clinic's together). Errors:
+// not_found (no such session of this person, or no instrument work at all);
+// precondition when session `id` worked no area with an instrument (nothing
+// to check in).
 core::Result<SessionCheckinForm> session_checkin_form(const core::Journal& journal, const core::KnowledgeBase& kb,
                                                       std::optional<std::int64_t> id);
 

@@ -67,8 +67,16 @@ int log_reaction(Context& ctx, const LogOptions& o) {
                         (core::reaction_settled(*kb, e) ? " (settled)" : " (not yet settled)"));
 }
 
-// One check-in for every area a session worked: all settled unless an
-// option names an area that is not.
+// "session 3", "the clinic treatment" or "session 3 and the clinic treatment":
+// what a check-in follows (the day is said beside it).
+std::string work_words(const app::SessionCheckinForm& form) {
+  const std::string clinic = form.clinic_treatment_id ? "the clinic treatment" : "";
+  if (!form.session_id) return clinic;
+  return "session " + std::to_string(form.session_id) + (clinic.empty() ? "" : " and " + clinic);
+}
+
+// One check-in for every area a session (or the latest instrument work in
+// clinic) worked: all settled unless an option names an area that is not.
 int log_checkin(Context& ctx, const LogOptions& o) {
   FASCIA_CLI_TRY(kb, ctx.kb());
   FASCIA_CLI_TRY(today, ctx.today());
@@ -113,11 +121,11 @@ int log_checkin(Context& ctx, const LogOptions& o) {
   const std::optional<std::int64_t> id = o.session;
   FASCIA_CLI_TRY(done, app::record_session_checkin(*kb, *store, id, o.soreness, adjustments, date, today));
   if (ctx.json()) {
-    std::string what = "check-in for session " + std::to_string(done.form.session_id) + " on " + core::format_long_date(date);
+    std::string what = "check-in for " + work_words(done.form) + " on " + core::format_long_date(date);
     ctx.print_json(adapters::message_json("saved", what));
     return kOk;
   }
-  ctx.out << "Saved: check-in for session " << done.form.session_id << " (" << core::format_long_date(done.form.session_date)
+  ctx.out << "Saved: check-in for " << work_words(done.form) << " (" << core::format_long_date(done.form.session_date)
           << ") on " << core::format_long_date(date) << ", " << done.saved.size() << " entries:\n";
   for (const auto& e : done.saved)
     ctx.out << "  " << area_name(*kb, e.region, e.side) << ": "
@@ -192,8 +200,9 @@ void add_log_commands(CLI::App& app, Context& ctx, Action& action) {
   date_option(reaction);
   reaction->callback([&ctx, &action, o] { action = [&ctx, o] { return log_reaction(ctx, *o); }; });
 
-  auto* checkin = log->add_subcommand(
-      "checkin", "one skin and soreness check-in for every area a session worked (default: the latest; all settled)");
+  auto* checkin = log->add_subcommand("checkin",
+                                      "one skin and soreness check-in for every area a session worked (default: the "
+                                      "latest instrument work, at home or in clinic; all settled)");
   checkin->add_option("--session", o->session, "the session id (see: fascia export or the web app)")
       ->transform(decimal_number());
   checkin->add_option("--soreness", o->soreness, "soreness 0-10 for every area (default 0)")

@@ -138,3 +138,41 @@ TEST(SessionCheckin, AFailedSaveStoresNoneOfTheAreasAndEveryHoldStays) {
   EXPECT_TRUE(f.store->load_journal()->reactions.empty());
   EXPECT_EQ(f.holds("2026-11-25").size(), 5u);
 }
+
+// Without a session id the form follows the latest instrument work, at home
+// or in clinic (a kind that counts as instrument work): after the session, the
+// clinic's areas; on the session's own day, both together; and a session
+// asked for by id is that session alone.
+TEST(SessionCheckin, WithoutAnIdTheFormFollowsTheLatestInstrumentWorkAtHomeOrInClinic) {
+  Fixture f;
+  auto journal = *f.store->load_journal();
+  core::ClinicTreatmentEntry clinic;
+  clinic.id = 3;
+  clinic.date = day("2026-11-25");
+  clinic.treatment = "clinic-iastm";
+  clinic.regions = {{"calves", Side::left}};
+  clinic.minutes = 5;
+  journal.clinic_treatments.push_back(clinic);
+  auto after = app::session_checkin_form(journal, kKb, std::nullopt);
+  ASSERT_TRUE(after) << after.error().message;
+  EXPECT_EQ(after->session_id, 0);
+  EXPECT_EQ(after->clinic_treatment_id, 3);
+  EXPECT_EQ(after->session_date, day("2026-11-25"));
+  ASSERT_EQ(after->areas.size(), 1u);
+  EXPECT_EQ(after->areas[0].region, "calves");
+  EXPECT_EQ(after->areas[0].side, Side::left);
+
+  journal.clinic_treatments[0].date = day("2026-11-23");  // the session's day
+  auto same_day = app::session_checkin_form(journal, kKb, std::nullopt);
+  ASSERT_TRUE(same_day);
+  EXPECT_EQ(same_day->session_id, f.session_id);
+  EXPECT_EQ(same_day->clinic_treatment_id, 3);
+  EXPECT_EQ(same_day->areas.size(), 5u) << "the session's four areas and the clinic's";
+
+  journal.clinic_treatments[0].date = day("2026-11-22");  // before the session: the session's alone
+  EXPECT_EQ(app::session_checkin_form(journal, kKb, std::nullopt)->clinic_treatment_id, 0);
+  journal.clinic_treatments[0].date = day("2026-11-25");
+  EXPECT_EQ(app::session_checkin_form(journal, kKb, f.session_id)->clinic_treatment_id, 0) << "asked for by id";
+  journal.clinic_treatments[0].treatment = "swedish-massage";  // counts as no load
+  EXPECT_EQ(app::session_checkin_form(journal, kKb, std::nullopt)->session_id, f.session_id);
+}

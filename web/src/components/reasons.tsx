@@ -54,7 +54,10 @@ export function GroupedReasons({ groups }: { groups: ReasonGroup[] }) {
           {CHECK_IN_RULES.has(g.rule) ? (
             <>
               {' — '}
-              <a href={g.text.includes('in clinic') || g.text.includes('fascia log reaction') ? '/journal' : '/check-in'} onClick={linkClick}>
+              <a
+                href={g.text.includes('in clinic') || g.text.includes('fascia log reaction') ? '/journal?kind=reaction' : '/check-in'}
+                onClick={linkClick}
+              >
                 Check in
               </a>
             </>

@@ -50,7 +50,7 @@ export function CheckinView({ session }: { session: number }) {
         <p>No session of yours with instrument work to check in on yet.</p>
         <p>
           After instrument work a practitioner did in clinic, check in on each area it worked on the{' '}
-          <a href="/journal" onClick={linkClick}>
+          <a href="/journal?kind=reaction" onClick={linkClick}>
             Journal page
           </a>{' '}
           (soreness and skin).

@@ -49,11 +49,12 @@ const TABS: [JournalKind, string][] = [
   ['note', 'Note'],
 ];
 
-export function JournalView() {
+/** The Journal page; `kind` (from `/journal?kind=reaction`) picks the entry tab it opens on, Pain when unknown or empty. */
+export function JournalView({ kind = '' }: { kind?: string }) {
   const kb = useLoad(loadKb);
   const journal = useLoad(() => api.journal());
   const clinics = useLoad(clinicNames);
-  const [tab, setTab] = useState<JournalKind>('pain');
+  const [tab, setTab] = useState<JournalKind>(TABS.find(([k]) => k === kind)?.[0] ?? 'pain');
   return (
     <Page title="Journal" wide>
       {kb.error ? <LoadError error={kb.error} retry={kb.reload} /> : null}

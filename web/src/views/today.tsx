@@ -139,7 +139,7 @@ export function TodayPage() {
           </a>
         </li>
         <li>
-          <a href="/journal" onClick={linkClick}>
+          <a href="/journal?kind=reaction" onClick={linkClick}>
             Check in on soreness or redness, habits and notes
           </a>
         </li>
