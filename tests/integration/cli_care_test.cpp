@@ -40,6 +40,15 @@ TEST(CliCare, AClientAcceptsChoosingWhatToShareAndSeesEveryReadInTheAccessLog) {
   EXPECT_TRUE(contains(checked.out, "This code is from pat of North Physio")) << checked.out;
   EXPECT_TRUE(contains(checked.out, "fascia link accept " + code + " --share")) << checked.out;
   EXPECT_TRUE(contains(box.run("link list").out, "No practitioner is linked to you")) << "checking links nothing";
+  // The invitation link as handed over works too, whole or its path, and a link without a code is refused.
+  for (const std::string link : {"http://127.0.0.1:8080/sharing?code=" + code, "/sharing?code=" + code}) {
+    const auto by_link = box.run("link check '" + link + "'");
+    EXPECT_EQ(by_link.code, 0) << link << ": " << by_link.err;
+    EXPECT_TRUE(contains(by_link.out, "This code is from pat of North Physio")) << by_link.out;
+  }
+  const auto no_code = box.run("link check 'http://127.0.0.1:8080/sharing?x=1'");
+  EXPECT_EQ(no_code.code, 2);
+  EXPECT_TRUE(contains(no_code.err, "invitation link: it holds no code")) << no_code.err;
   const auto unknown = box.run("link check ZZZZ-ZZZZ-ZZZZ");
   EXPECT_EQ(unknown.code, 2) << unknown.err;
   EXPECT_TRUE(contains(unknown.err, "no invitation with that code")) << unknown.err;

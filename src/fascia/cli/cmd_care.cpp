@@ -35,6 +35,7 @@
 #include "fascia/cli/render_journal.hpp"
 #include "fascia/cli/render_text.hpp"
 #include "fascia/core/treatment_ledger.hpp"
+#include "fascia/server/request_target.hpp"
 
 namespace fascia::cli {
 
@@ -308,9 +309,28 @@ int treat(Context& ctx, const TreatOptions& o) {
   return kOk;
 }
 
+// The invitation code in what the person typed: the code itself, or the
+// link the practitioner handed over ("http://host:8080/sharing?code=…", or
+// its "/sharing?code=…" part), whose query Boost.URL reads
+// (server::parse_request_target). Errors: invalid_argument naming what is wrong.
+core::Result<std::string> invitation_code_in(std::string_view typed) {
+  std::string_view target = typed;
+  if (const auto scheme = target.find("://"); scheme != std::string_view::npos) {
+    const auto path = target.find('/', scheme + 3);
+    target = path == std::string_view::npos ? std::string_view("/") : target.substr(path);
+  }
+  if (!target.starts_with('/')) return app::normalise_invitation_code(typed);
+  auto parsed = server::parse_request_target(target);
+  if (!parsed) return core::fail(core::ErrorCode::invalid_argument, "invitation link: " + parsed.error().message);
+  for (const auto& [name, value] : parsed->query)
+    if (name == "code") return app::normalise_invitation_code(value);
+  return core::fail(core::ErrorCode::invalid_argument,
+                    "invitation link: it holds no code (expected …/sharing?code=7K2M-XQ9D-HB4T)");
+}
+
 // Who and where a code is from, before accepting it (app::preview_invitation).
 int check_code(Context& ctx, const std::string& code_text, const std::string& as) {
-  FASCIA_CLI_TRY(code, app::normalise_invitation_code(code_text));
+  FASCIA_CLI_TRY(code, invitation_code_in(code_text));
   FASCIA_CLI_TRY(stores, open_care_stores(ctx));
   FASCIA_CLI_TRY(person, person_actor(*stores.accounts, as));
   FASCIA_CLI_TRY(preview, app::preview_invitation(*stores.clinics, person, adapters::token_hash(code), unix_now()));
@@ -326,7 +346,7 @@ int check_code(Context& ctx, const std::string& code_text, const std::string& as
 }
 
 int accept(Context& ctx, const std::string& code_text, const std::string& share, const std::string& as) {
-  FASCIA_CLI_TRY(code, app::normalise_invitation_code(code_text));
+  FASCIA_CLI_TRY(code, invitation_code_in(code_text));
   FASCIA_CLI_TRY(sharing, app::parse_sharing(share));
   FASCIA_CLI_TRY(stores, open_care_stores(ctx));
   FASCIA_CLI_TRY(person, person_actor(*stores.accounts, as));
@@ -478,14 +498,14 @@ void add_care_commands(CLI::App& app, Context& ctx, Action& action) {
   auto* link = app.add_subcommand("link", "your links to practitioners: accept, share, revoke");
   link->require_subcommand(1);
   auto* acc = link->add_subcommand("accept", "accept a practitioner's invitation code");
-  acc->add_option("code", *text, "the code, e.g. 7K2M-XQ9D-HB4T")->required();
+  acc->add_option("code", *text, "the code, e.g. 7K2M-XQ9D-HB4T, or the invitation link with it")->required();
   acc->add_option("--share", *share, "what to share: journal,sessions,screening (any of them) or none")->required();
   acc->add_option("--as", *as, "a person's account (default: the terminal's person)");
   acc->callback([&ctx, &action, text, share, as] {
     action = [&ctx, text, share, as] { return accept(ctx, *text, *share, *as); };
   });
   auto* chk = link->add_subcommand("check", "whose an invitation code is, before you accept it (changes nothing)");
-  chk->add_option("code", *text, "the code, e.g. 7K2M-XQ9D-HB4T")->required();
+  chk->add_option("code", *text, "the code, e.g. 7K2M-XQ9D-HB4T, or the invitation link with it")->required();
   chk->add_option("--as", *as, "a person's account (default: the terminal's person)");
   chk->callback([&ctx, &action, text, as] { action = [&ctx, text, as] { return check_code(ctx, *text, *as); }; });
   auto* links = link->add_subcommand("list", "your links, live and revoked");
