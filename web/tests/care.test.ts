@@ -131,7 +131,7 @@ for (const [width, height] of [
       assert.equal(await form.locator('input[type=checkbox]').count(), 3);
       assert.equal(await form.locator('input[type=checkbox]:checked').count(), 0, 'nothing shared unless ticked');
       // Whose code it is, before anything is chosen: named above the choice, which names them too.
-      await form.getByTestId('invitation-from').getByText(/This code is from pat at Riverside Physio\. It works once, until/).waitFor();
+      await form.getByTestId('invitation-from').getByText(/This code is from pat at Riverside Physio\. It works once, until \w{3},? \d{1,2} \w{3} \d{4}/).waitFor(); // the app's own date style, not the browser's locale
       await form.locator('legend').getByText('What pat may see').waitFor();
       await person.page.getByTestId('access-log-empty').getByText('No one but you has read or changed your data.').waitFor();
       await checkPage(person.page, width, 'sharing before accepting');

@@ -149,7 +149,7 @@ function AcceptForm({ initialCode, onAccepted }: { initialCode: string; onAccept
         {from ? (
           <p class="notice" role="status" data-testid="invitation-from">
             This code is from <strong>{from.practitioner}</strong> at <strong>{from.clinic}</strong>. It works once, until{' '}
-            {new Date(from.expires).toLocaleString()}.
+            {localTime(from.expires)}.
           </p>
         ) : null}
         <fieldset>
