@@ -171,3 +171,34 @@ test('the findings list says who cleared a warning sign the latest answers still
     assert.deepEqual(problems, []);
   });
 });
+
+// From a new-user trial: after pat cleared one area of a warning sign, the
+// form offered that area again beside the others. Only the areas still to
+// clear are offered.
+test('a partial clearance leaves only the areas still to clear on the form', { timeout: 240_000 }, async () =>
+  withLinkedClient('sam', { pat: WIDE, client: PHONE }, async ({ server, pat, client: sam, clientId: samId }) => {
+    const before = await apiCall<TodayBody>(sam.page, 'GET', '/today');
+    const s = before.body.due[0];
+    assert.ok(s, 'a session is due');
+    const events = [{ kind: 'done', amount: s.steps[0].target }, { kind: 'stop', signs: ['numbness-tingling'] }];
+    assert.equal((await apiCall(sam.page, 'POST', '/sessions', { protocol: s.protocol, events })).status, 201);
+
+    await pat.page.goto(`${server.base}/clients/${samId}`);
+    await pat.page.getByRole('tab', { name: 'Screening' }).click();
+    const form = pat.page.getByTestId('client-clearance-form');
+    const boxes = form.getByRole('checkbox');
+    await boxes.first().waitFor();
+    const offered = await boxes.count();
+    assert.ok(offered > 1, 'a sign on several areas');
+    const first = (await form.locator('label.check').first().innerText()).trim();
+    await boxes.first().check();
+    await form.getByRole('button', { name: 'Record the clearance' }).click();
+    await pat.page.getByTestId('client-clearance-saved').getByText(/^Recorded: cleared by pat, North Physio/).waitFor();
+    await pat.page.reload();
+    await pat.page.getByRole('tab', { name: 'Screening' }).click();
+    await boxes.first().waitFor();
+    assert.equal(await boxes.count(), offered - 1, 'the area cleared is not offered again');
+    const labels = await form.locator('label.check').allInnerTexts();
+    assert.ok(!labels.map((l) => l.trim()).includes(first), `${first} is not offered again: ${labels.join(' | ')}`);
+  }),
+);

@@ -23,9 +23,15 @@ interface Choice {
   area: RegionSide | null;
 }
 
+/** True when a clearance recorded after the latest answers already lifted `f` on area `r` (the answers still raise it there). */
+function clearedAt(f: Finding, r: RegionSide): boolean {
+  return f.cleared_regions.some((c) => c.region === r.region && (c.side === r.side || c.side === 'both' || c.side === 'midline'));
+}
+
+/** The areas still to clear: one a clearance has lifted is not offered again (only answering the questions lifts the rest of it there). */
 function choicesOf(f: Finding, i: number): Choice[] {
   if (f.regions.length === 0) return [{ key: `${i}-all`, area: null }];
-  return f.regions.map((r) => ({ key: `${i}-${r.region}-${r.side}`, area: r }));
+  return f.regions.filter((r) => !clearedAt(f, r)).map((r) => ({ key: `${i}-${r.region}-${r.side}`, area: r }));
 }
 
 /**
