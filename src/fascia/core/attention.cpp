@@ -282,7 +282,7 @@ bool recent_journal_suffices(const KnowledgeBase& kb, const AttentionInputs& in,
   if (in.journal_shared && in.profile && in.original) {
     const auto [start, review] = review_span(kb, *in.profile, *in.original);
     if (today >= review) {
-      for (const auto& target : in.profile->regions)
+      for (const auto& target : review_targets(*in.profile, *in.original))
         if (!pain_on(target.region, target.side, today)) return false;
       if (in.sessions_shared && from > start &&
           week_four_review(kb, *in.profile, j, *in.original, today).review.state == ReviewState::not_improving)

@@ -1,6 +1,7 @@
 #include "fascia/core/progress.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "fascia/core/treatment_ledger.hpp"
 
@@ -186,10 +187,26 @@ ReviewSpan review_span(const KnowledgeBase& kb, const Profile& profile, const Pl
   return {profile.start, add_days(profile.start, kb.caps.review_week.value * 7)};
 }
 
+std::vector<RegionTarget> review_targets(const Profile& profile, const Plan& original) {
+  if (!original.program_id) return profile.regions;
+  std::set<std::string> worked;
+  const auto see = [&](const PlannedSession& s) {
+    for (const auto& step : s.steps) worked.insert(step.region);
+  };
+  for (const auto& s : original.templates) see(s);
+  for (const auto& d : original.days)
+    for (const auto& s : d.sessions) see(s);
+  std::vector<RegionTarget> out;
+  for (const auto& t : profile.regions)
+    if (worked.contains(t.region)) out.push_back(t);
+  return out.empty() ? profile.regions : out;
+}
+
 ReviewReading week_four_review(const KnowledgeBase& kb, const Profile& profile, const Journal& journal,
                                const Plan& original, Date today) {
   ReviewReading out;
-  for (const auto& target : profile.regions) out.trends.push_back(trend_for(kb, target, journal, today));
+  for (const auto& target : review_targets(profile, original))
+    out.trends.push_back(trend_for(kb, target, journal, today));
   out.review = review_for(kb, profile, out.trends, journal, original, today);
   return out;
 }

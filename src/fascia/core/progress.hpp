@@ -98,6 +98,13 @@ struct ReviewSpan {
 };
 ReviewSpan review_span(const KnowledgeBase& kb, const Profile& profile, const Plan& original);
 
+// The regions whose pain the review reads: the profile's, or, when the plan
+// follows a home program (original.program_id), those of the profile's the
+// program works (any step of its sessions), so a region the program leaves
+// alone is not asked about; all the profile's when it works none of them
+// (their scores are the only baselines there are).
+std::vector<RegionTarget> review_targets(const Profile& profile, const Plan& original);
+
 // The week-4 review alone, with the pain trends it reads (what
 // compute_progress gives as `review` and `trends`), without the weekly table
 // or the journal analysis: for a reader that needs only the verdict (the

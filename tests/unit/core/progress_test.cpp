@@ -216,3 +216,35 @@ TEST(Trends, TheChangeInPercentOfTheBaselineRoundsToTheNearestWhole) {
   EXPECT_EQ(progress_with({pain("2026-12-20", 7)}, "2026-12-22").trends[0].change_percent, -17) << "worse: 1 of 6";
   EXPECT_EQ(progress_with({pain("2026-12-20", 6)}, "2026-12-22").trends[0].change_percent, 0);
 }
+
+// From a new-user trial: with a neck program in force, the week-4 review
+// asked for the calves' pain too, which the program never works. It reads
+// the regions of the profile the program works; the person's own plan, all.
+TEST(WeekFourReview, WithAHomeProgramReadsOnlyTheRegionsTheProgramWorks) {
+  Profile person = fixture::desk_worker();
+  person.regions.push_back({"calves", Side::both, 5});
+  Plan program;
+  program.program_id = 1;
+  PlannedSession neck;
+  neck.steps.push_back(PlannedStep{});
+  neck.steps.back().region = "upper-trapezius";
+  program.templates = {neck};
+  const auto regions = [](const std::vector<RegionTarget>& targets) {
+    std::vector<std::string> out;
+    for (const auto& t : targets) out.push_back(t.region);
+    return out;
+  };
+  EXPECT_EQ(regions(review_targets(person, program)), std::vector<std::string>{"upper-trapezius"});
+  Journal j;
+  j.pain = {pain("2026-12-20", 3)};
+  const ReviewReading reading = week_four_review(kKb, person, j, program, day("2026-12-22"));
+  ASSERT_EQ(reading.trends.size(), 1u);
+  EXPECT_EQ(reading.trends[0].region, "upper-trapezius");
+  EXPECT_EQ(reading.review.state, ReviewState::improving) << "the calves, never logged, are not asked about";
+
+  EXPECT_EQ(regions(review_targets(person, Plan{})), (std::vector<std::string>{"upper-trapezius", "calves"}))
+      << "the person's own plan: every region of the profile";
+  program.templates[0].steps[0].region = "abdomen";
+  EXPECT_EQ(regions(review_targets(person, program)), (std::vector<std::string>{"upper-trapezius", "calves"}))
+      << "a program on none of the profile's regions: their scores are the only baselines";
+}
