@@ -4,7 +4,7 @@
 // request), and reads who looked at their data.
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, addUser, addClinic, freshDbDir, databaseIn } from './lib/server.mjs';
+import { startServer, addUser, addClinic, freshDbDir, databaseIn, TODAY } from './lib/server.mjs';
 import { Api, passwordLogin, stopServerAfter } from './lib/client.mjs';
 import { setUpPerson, expectRefused, oversized } from './lib/flows.mjs';
 
@@ -128,7 +128,11 @@ describe('practitioners, invitations, links and the access log', () => {
     assert.equal(log[0].area, 'journal');
     assert.equal(log[0].kind, 'read');
     assert.match(log[0].what, /journal/);
-    assert.ok(Math.abs(Date.parse(log[0].at) - Date.now()) < 120_000, `a time of now: ${log[0].at}`);
+    // Stamped on the server's calendar (--today), at the real time of day (ADR 0025).
+    const shift = Date.parse(log[0].at) - Date.now();
+    const days = Math.round(shift / 86_400_000);
+    assert.ok(Math.abs(shift - days * 86_400_000) < 120_000, `the time of day of now: ${log[0].at}`);
+    assert.equal(new Date(Date.parse(log[0].at)).toLocaleDateString('sv-SE'), TODAY, `on the server's today: ${log[0].at}`);
   });
 
   it('sharing changed by the person holds from the practitioner\'s next request', async () => {

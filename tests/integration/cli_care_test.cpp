@@ -158,3 +158,28 @@ TEST(CliCare, AnAdministratorOrPractitionerMadeFirstNeverTakesOverTheTerminalsPe
   const auto person = box.run("--json user add me --password-stdin", "me-password-1\n");
   EXPECT_EQ(nlohmann::json::parse(person.out)["person_id"], 1);
 }
+
+// --today fixes the calendar, and every stamp a record carries falls on it:
+// an invitation made "today" expires 7 days on, a link is made today, a read
+// is logged today — never on the machine's own date. A bad --today is
+// refused before anything is stamped.
+TEST(CliCare, StampsFallOnTheDayTheTerminalTreatsAsToday) {
+  Sandbox box;
+  const std::string code = set_up_clinic(box);  // on 2026-11-23, the harness's today
+  const auto invitations = nlohmann::json::parse(box.run("--json practice invitations --as pat").out);
+  ASSERT_EQ(invitations.size(), 1u);
+  EXPECT_EQ(invitations[0]["created"].get<std::string>().substr(0, 10), "2026-11-23") << invitations;
+  EXPECT_EQ(invitations[0]["expires"].get<std::string>().substr(0, 10), "2026-11-30") << invitations;
+  ASSERT_EQ(box.run("link accept " + code + " --share journal", "", "2026-11-24").code, 0);
+  const auto links = nlohmann::json::parse(box.run("--json link list").out);
+  ASSERT_EQ(links.size(), 1u);
+  EXPECT_EQ(links[0]["created"].get<std::string>().substr(0, 10), "2026-11-24") << links;
+  ASSERT_EQ(box.run("practice show 1 --as pat --area journal", "", "2026-11-26").code, 0);
+  const auto log = nlohmann::json::parse(box.run("--json access-log").out);
+  ASSERT_EQ(log.size(), 1u) << log;
+  EXPECT_EQ(log[0]["at"].get<std::string>().substr(0, 10), "2026-11-26") << log;
+
+  const auto bad = box.run("practice invitations --as pat", "", "2026-02-30");
+  EXPECT_EQ(bad.code, 2) << bad.err;
+  EXPECT_TRUE(contains(bad.err, "--today")) << bad.err;
+}

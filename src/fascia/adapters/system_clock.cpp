@@ -12,4 +12,6 @@ core::Date SystemClock::today() const {
                     std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
 }
 
+std::int64_t SystemClock::now() const { return static_cast<std::int64_t>(std::time(nullptr)); }
+
 }  // namespace fascia::adapters

@@ -1,13 +1,9 @@
 #include "fascia/cli/care_stores.hpp"
 
-#include <ctime>
-
 #include "fascia/adapters/database_open.hpp"
 #include "fascia/app/care_links.hpp"
 
 namespace fascia::cli {
-
-std::int64_t unix_now() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
 core::Result<app::Account> account_named(app::AccountStore& accounts, const std::string& name) {
   auto found = accounts.find_account(name);

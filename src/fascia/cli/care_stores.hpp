@@ -14,9 +14,6 @@
 
 namespace fascia::cli {
 
-// Seconds since 1970 now: what the access log and invitations record.
-std::int64_t unix_now();
-
 // The account named `name`, about to act (--as): not_found naming it (and
 // `fascia user list`); forbidden, naming it, when it is deactivated.
 core::Result<app::Account> account_named(app::AccountStore& accounts, const std::string& name);

@@ -82,7 +82,7 @@ int invite(Context& ctx, const std::string& as, int days) {
   FASCIA_CLI_TRY(stores, open_care_stores(ctx));
   FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, as));
   const std::string code = adapters::random_code(app::kInvitationAlphabet, app::kInvitationCodeLength);
-  FASCIA_CLI_TRY(invitation, app::invite_client(*stores.clinics, practitioner, adapters::token_hash(code), unix_now(),
+  FASCIA_CLI_TRY(invitation, app::invite_client(*stores.clinics, practitioner, adapters::token_hash(code), ctx.now(),
                                                 std::int64_t{days} * 24 * 3600));
   const std::string shown = app::format_invitation_code(code);
   if (ctx.json()) {
@@ -116,7 +116,7 @@ int clients(Context& ctx, const std::string& as) {
   FASCIA_CLI_TRY(kb, ctx.kb());
   FASCIA_CLI_TRY(today, ctx.today());
   FASCIA_CLI_TRY(store, adapters::open_journal_store(ctx.database(), practitioner.person_id));
-  FASCIA_CLI_TRY(list, app::attention_list(*kb, *stores.clinics, *store, practitioner, today, unix_now()));
+  FASCIA_CLI_TRY(list, app::attention_list(*kb, *stores.clinics, *store, practitioner, today, ctx.now()));
   if (ctx.json()) {
     ctx.print_json(adapters::attention_list_json(list));
     return kOk;
@@ -143,7 +143,7 @@ int client_progress(Context& ctx, const std::string& as, std::int64_t client) {
   FASCIA_CLI_TRY(kb, ctx.kb());
   FASCIA_CLI_TRY(today, ctx.today());
   FASCIA_CLI_TRY(store, adapters::open_journal_store(ctx.database(), client));
-  FASCIA_CLI_TRY(page, app::client_progress(*kb, *stores.clinics, *store, practitioner, client, today, unix_now()));
+  FASCIA_CLI_TRY(page, app::client_progress(*kb, *stores.clinics, *store, practitioner, client, today, ctx.now()));
   if (ctx.json()) {
     ctx.print_json(adapters::client_progress_json(page, kb->caps));
     return kOk;
@@ -165,7 +165,7 @@ int show_client(Context& ctx, const std::string& as, std::int64_t client, const 
   FASCIA_CLI_TRY(stores, open_care_stores(ctx));
   FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, as));
   FASCIA_CLI_TRY(link, app::reach_client(*stores.clinics, practitioner, client, *area, core::AccessKind::read,
-                                         "read the " + area_text + " in the terminal", unix_now()));
+                                         "read the " + area_text + " in the terminal", ctx.now()));
   FASCIA_CLI_TRY(store, adapters::open_journal_store(ctx.database(), client));
   FASCIA_CLI_TRY(kb, ctx.kb());
   const bool text = !ctx.json();
@@ -217,7 +217,7 @@ int clear_client(Context& ctx, const ClearOptions& o) {
   FASCIA_CLI_TRY(stores, open_care_stores(ctx));
   FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, o.as));
   FASCIA_CLI_TRY(signed_entry,
-                 app::sign_client_clearance(*kb, *stores.clinics, practitioner, o.client, entry, unix_now(), today));
+                 app::sign_client_clearance(*kb, *stores.clinics, practitioner, o.client, entry, ctx.now(), today));
   FASCIA_CLI_TRY(store, adapters::open_journal_store(ctx.database(), o.client));
   FASCIA_CLI_TRY(stored, app::record_clearance(*kb, *store, signed_entry, today));
   if (ctx.json()) {
@@ -270,7 +270,7 @@ int treat(Context& ctx, const TreatOptions& o) {
   FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, o.as));
   FASCIA_CLI_TRY(store, adapters::open_journal_store(ctx.database(), o.client));
   auto stored =
-      app::record_clinic_treatment(*kb, *stores.clinics, *store, practitioner, o.client, entry, unix_now(), today);
+      app::record_clinic_treatment(*kb, *stores.clinics, *store, practitioner, o.client, entry, ctx.now(), today);
   if (!stored) {
     core::Error error = stored.error().error;
     if (const std::string option = option_for(stored.error().field); !option.empty()) {
@@ -333,7 +333,7 @@ int check_code(Context& ctx, const std::string& code_text, const std::string& as
   FASCIA_CLI_TRY(code, invitation_code_in(code_text));
   FASCIA_CLI_TRY(stores, open_care_stores(ctx));
   FASCIA_CLI_TRY(person, person_actor(*stores.accounts, as));
-  FASCIA_CLI_TRY(preview, app::preview_invitation(*stores.clinics, person, adapters::token_hash(code), unix_now()));
+  FASCIA_CLI_TRY(preview, app::preview_invitation(*stores.clinics, person, adapters::token_hash(code), ctx.now()));
   if (ctx.json()) {
     ctx.print_json(adapters::invitation_preview_json(preview));
     return kOk;
@@ -350,8 +350,7 @@ int accept(Context& ctx, const std::string& code_text, const std::string& share,
   FASCIA_CLI_TRY(sharing, app::parse_sharing(share));
   FASCIA_CLI_TRY(stores, open_care_stores(ctx));
   FASCIA_CLI_TRY(person, person_actor(*stores.accounts, as));
-  FASCIA_CLI_TRY(link,
-                 app::accept_invitation(*stores.clinics, person, adapters::token_hash(code), sharing, unix_now()));
+  FASCIA_CLI_TRY(link, app::accept_invitation(*stores.clinics, person, adapters::token_hash(code), sharing, ctx.now()));
   if (ctx.json()) {
     ctx.print_json(adapters::link_json(link));
     return kOk;
@@ -384,7 +383,7 @@ int change_link(Context& ctx, std::int64_t id, const std::string& share, const s
   }
   FASCIA_CLI_TRY(stores, open_care_stores(ctx));
   FASCIA_CLI_TRY(person, person_actor(*stores.accounts, as));
-  auto changed = revoke ? stores.clinics->revoke_link(id, person.person_id, unix_now())
+  auto changed = revoke ? stores.clinics->revoke_link(id, person.person_id, ctx.now())
                         : stores.clinics->set_sharing(id, person.person_id, sharing);
   if (!changed) return report(ctx.err, changed.error());
   if (ctx.json()) {

@@ -54,7 +54,7 @@ int change_state(Context& ctx, const AdminOptions& o, Change change) {
   if (!found)
     return report(ctx.err, {core::ErrorCode::not_found, "no account named '" + o.name + "' (fascia user list)"});
   auto changed = change == Change::deactivate
-                     ? app::deactivate_practitioner(*stores.accounts, admin, found->person_id, unix_now())
+                     ? app::deactivate_practitioner(*stores.accounts, admin, found->person_id, ctx.now())
                      : app::reactivate_practitioner(*stores.accounts, admin, found->person_id);
   // The app names the person id the API was given; here the name typed is what the reader knows.
   if (!changed && changed.error().code == core::ErrorCode::not_found)

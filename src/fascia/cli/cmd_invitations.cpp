@@ -45,7 +45,7 @@ int list(Context& ctx, const InvitationOptions& o) {
   FASCIA_CLI_TRY(stores, open_care_stores(ctx));
   FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, o.as));
   FASCIA_CLI_TRY(invitations, app::list_invitations(*stores.clinics, practitioner));
-  const std::int64_t now = unix_now();
+  const std::int64_t now = ctx.now();
   if (ctx.json()) {
     ctx.print_json(adapters::invitation_statuses_json(invitations, now));
     return kOk;
@@ -58,7 +58,7 @@ int list(Context& ctx, const InvitationOptions& o) {
 int cancel(Context& ctx, const InvitationOptions& o) {
   FASCIA_CLI_TRY(stores, open_care_stores(ctx));
   FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, o.as));
-  const std::int64_t now = unix_now();
+  const std::int64_t now = ctx.now();
   FASCIA_CLI_TRY(cancelled, app::cancel_invitation(*stores.clinics, practitioner, o.id, now));
   if (ctx.json()) {
     ctx.print_json(adapters::invitation_status_json(cancelled, now));

@@ -86,7 +86,7 @@ int write_note(Context& ctx, const NoteOptions& o) {
   FASCIA_CLI_TRY(accounts, adapters::open_account_store(ctx.database()));
   FASCIA_CLI_TRY(clinics, adapters::open_clinic_store(ctx.database()));
   FASCIA_CLI_TRY(practitioner, account_named(*accounts, o.as));
-  auto note = app::write_visit_note(*clinics, practitioner, o.id, date, text, unix_now(), today);
+  auto note = app::write_visit_note(*clinics, practitioner, o.id, date, text, ctx.now(), today);
   if (!note) return report_field(ctx, note.error());
   if (ctx.json()) {
     ctx.print_json(adapters::visit_note_json(*note));
@@ -102,7 +102,7 @@ int client_notes(Context& ctx, const NoteOptions& o) {
   FASCIA_CLI_TRY(accounts, adapters::open_account_store(ctx.database()));
   FASCIA_CLI_TRY(clinics, adapters::open_clinic_store(ctx.database()));
   FASCIA_CLI_TRY(practitioner, account_named(*accounts, o.as));
-  FASCIA_CLI_TRY(notes, app::client_visit_notes(*clinics, practitioner, o.id, unix_now()));
+  FASCIA_CLI_TRY(notes, app::client_visit_notes(*clinics, practitioner, o.id, ctx.now()));
   return print_notes(ctx, notes, "No visit notes of your clinic for client " + std::to_string(o.id) + " yet.");
 }
 
@@ -114,7 +114,7 @@ int amend_note(Context& ctx, const NoteOptions& o) {
   // terminal has the database's trust), and the use case checks the rest.
   FASCIA_CLI_TRY(found, clinics->find_visit_note(o.id));
   if (!found) return report(ctx.err, {core::ErrorCode::not_found, "no visit note " + std::to_string(o.id)});
-  auto note = app::amend_visit_note(*clinics, practitioner, found->person_id, o.id, o.parts(), o.reason, unix_now());
+  auto note = app::amend_visit_note(*clinics, practitioner, found->person_id, o.id, o.parts(), o.reason, ctx.now());
   if (!note) return report_field(ctx, note.error());
   if (ctx.json()) {
     ctx.print_json(adapters::visit_note_json(*note));

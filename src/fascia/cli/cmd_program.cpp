@@ -168,7 +168,7 @@ int assign(Context& ctx, const AssignOptions& o) {
   auto stored = app::assign_program(
       *kb, *stores.clinics, [&] { return store->load_programs(); },
       [&](const core::HomeProgram& p) { return store->add_program_version(p); }, practitioner, o.client,
-      std::move(*draft), o.program, unix_now(), today);
+      std::move(*draft), o.program, ctx.now(), today);
   if (!stored) return refuse(ctx, stored.error());
   if (ctx.json()) {
     ctx.print_json(nlohmann::json{{"program", *stored}});
@@ -195,7 +195,7 @@ int client_programs(Context& ctx, std::int64_t client, const std::string& as, st
   FASCIA_CLI_TRY(store, adapters::open_journal_store(ctx.database(), client));
   FASCIA_CLI_TRY(histories,
                  app::programs_for_practitioner(
-                     *kb, *stores.clinics, [&] { return store->load_programs(); }, practitioner, client, unix_now()));
+                     *kb, *stores.clinics, [&] { return store->load_programs(); }, practitioner, client, ctx.now()));
   if (cards_of == 0) {  // after the reach was decided and logged
     FASCIA_CLI_TRY(
         hold, app::read_program_hold(*kb, *store, app::HoldReader::practitioner, practitioner.membership.clinic_id));
@@ -220,7 +220,7 @@ int end(Context& ctx, std::int64_t client, std::int64_t program, const std::stri
   app::FieldResult<core::HomeProgram> ended;
   if (!as.empty()) {
     FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, as));
-    ended = app::end_program(*stores.clinics, read, write, practitioner, client, program, unix_now(), today);
+    ended = app::end_program(*stores.clinics, read, write, practitioner, client, program, ctx.now(), today);
   } else {
     // The terminal's person: named as the account that owns person 1, if any.
     FASCIA_CLI_TRY(owner, stores.accounts->account_of(client));

@@ -96,7 +96,12 @@ core::Result<std::unique_ptr<app::Clock>> Context::clock() {
   if (text.empty()) return std::unique_ptr<app::Clock>(new adapters::SystemClock());
   auto d = today();
   if (!d) return tl::make_unexpected(d.error());
-  return std::unique_ptr<app::Clock>(new app::FixedClock(*d));
+  return std::unique_ptr<app::Clock>(new app::FixedClock(*d, std::make_unique<adapters::SystemClock>()));
+}
+
+std::int64_t Context::now() {
+  auto fixed = clock();
+  return fixed ? (*fixed)->now() : adapters::SystemClock{}.now();
 }
 
 core::Result<PersonContext> Context::person() {

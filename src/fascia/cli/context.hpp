@@ -46,6 +46,9 @@ class Context {
   // A fixed clock when --today or $FASCIA_TODAY is given, else the system's
   // (for long-running commands, where "today" moves).
   core::Result<std::unique_ptr<app::Clock>> clock();
+  // Seconds since 1970 of this moment on today()'s calendar (app::Clock::now):
+  // what records are stamped with. main() has checked --today already.
+  std::int64_t now();
   // The knowledge base, today, the store and the person's profile, screening
   // and journal; precondition errors when there is no profile or screening.
   core::Result<PersonContext> person();

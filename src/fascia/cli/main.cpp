@@ -49,6 +49,9 @@ int main(int argc, char** argv) {
     std::cerr << "fascia: error: " << e.what() << " (see --help)\n";
     return kUsage;
   }
+  // A bad --today or $FASCIA_TODAY is refused before any command runs, so
+  // that no record is stamped with a date the person did not mean.
+  if (auto today = ctx.today(); !today) return report(std::cerr, today.error());
   try {
     return action ? action() : kUsage;
   } catch (const std::exception& e) {

@@ -55,6 +55,7 @@ HttpRouteHandler ApiRouter::wrap(RouteHandler handler, Access access) {
         call.person_id = *person;
       }
       call.today = state.clock.today();
+      call.now = state.clock.now();
       auto reply = handler(call);
       if (!reply) {
         if (reply.error().status >= 500) log_failure(request, reply.error().message);

@@ -23,6 +23,7 @@ struct Call {
   ServerState& state;
   std::int64_t person_id = 0;  // 0 for Access::anyone
   core::Date today{};
+  std::int64_t now = 0;  // seconds since 1970 on today's calendar (app::Clock::now): what records are stamped with
 };
 
 using RouteHandler = std::function<ApiResult<Reply>(Call&)>;

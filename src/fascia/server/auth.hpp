@@ -20,7 +20,8 @@ namespace fascia::server {
 
 using AccountPool = ConnectionPool<app::AccountStore>;
 
-// Seconds since 1970 by the system clock.
+// Seconds since 1970 by the system clock, never --today: sign-in sessions
+// and login limits run on real time. Records use Call::now instead.
 std::int64_t unix_now();
 
 class LoginSessions {

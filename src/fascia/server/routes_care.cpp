@@ -60,9 +60,9 @@ ApiResult<Reply> post_link(Call& call) {
   API_TRY(sharing, read_sharing(body["share"], "share"));
   API_TRY(account, caller_account(call));
   API_TRY(clinics, lift(call.state.clinics.lease()));
-  API_TRY(link, lift(app::accept_invitation(*clinics, app::actor_of(account), adapters::token_hash(code), sharing,
-                                            unix_now()),
-                     "code"));
+  API_TRY(link,
+          lift(app::accept_invitation(*clinics, app::actor_of(account), adapters::token_hash(code), sharing, call.now),
+               "code"));
   return json_reply(adapters::link_json(link), 201);
 }
 
@@ -76,8 +76,7 @@ ApiResult<Reply> post_invitation_look_up(Call& call) {
   API_TRY(code, lift(app::normalise_invitation_code(typed), "code"));
   API_TRY(account, caller_account(call));
   API_TRY(clinics, lift(call.state.clinics.lease()));
-  API_TRY(preview, lift(app::preview_invitation(*clinics, app::actor_of(account), adapters::token_hash(code),
-                                                unix_now()),
+  API_TRY(preview, lift(app::preview_invitation(*clinics, app::actor_of(account), adapters::token_hash(code), call.now),
                         "code"));
   return json_reply(adapters::invitation_preview_json(preview));
 }
@@ -102,7 +101,7 @@ ApiResult<Reply> put_link_share(Call& call) {
 ApiResult<Reply> post_link_revoke(Call& call) {
   API_TRY(id, number_in_path(call, 0, "link"));
   API_TRY(clinics, lift(call.state.clinics.lease()));
-  API_TRY(changed, lift(clinics->revoke_link(id, call.person_id, unix_now()), "id"));
+  API_TRY(changed, lift(clinics->revoke_link(id, call.person_id, call.now), "id"));
   return link_reply(*clinics, call.person_id, changed.id);
 }
 
@@ -126,7 +125,7 @@ ApiResult<Reply> get_attention(Call& call) {
   API_TRY(practitioner, caller_account(call));
   API_TRY(clinics, lift(call.state.clinics.lease()));
   API_TRY(store, lift(call.state.stores.lease(practitioner.person_id)));
-  API_TRY(list, lift(app::attention_list(call.state.kb, *clinics, *store, practitioner, call.today, unix_now(),
+  API_TRY(list, lift(app::attention_list(call.state.kb, *clinics, *store, practitioner, call.today, call.now,
                                          &call.state.original_plans)));
   return json_reply(adapters::attention_list_json(list));
 }
@@ -138,7 +137,7 @@ ApiResult<Reply> get_client_progress(Call& call) {
   API_TRY(clinics, lift(call.state.clinics.lease()));
   API_TRY(store, lift(call.state.stores.lease(client)));
   API_TRY(page,
-          lift(app::client_progress(call.state.kb, *clinics, *store, practitioner, client, call.today, unix_now())));
+          lift(app::client_progress(call.state.kb, *clinics, *store, practitioner, client, call.today, call.now)));
   return json_reply(adapters::client_progress_json(page, call.state.kb.caps));
 }
 
@@ -152,7 +151,7 @@ ApiResult<Reply> client_area(Call& call, core::CareArea area) {
     const std::string what =
         area == core::CareArea::link ? "opened the client page" : "read the " + std::string(core::to_string(area));
     API_TRY(reached,
-            lift(app::reach_client(*clinics, practitioner, client, area, core::AccessKind::read, what, unix_now())));
+            lift(app::reach_client(*clinics, practitioner, client, area, core::AccessKind::read, what, call.now)));
     link = std::move(reached);
   }
   nlohmann::json out{{"link", adapters::link_json(*link)}};
@@ -195,7 +194,7 @@ ApiResult<Reply> post_client_clearance(Call& call) {
   {
     API_TRY(clinics, lift(call.state.clinics.lease()));
     API_TRY(signed_entry,
-            lift(app::sign_client_clearance(kb, *clinics, practitioner, client, entry, unix_now(), call.today)));
+            lift(app::sign_client_clearance(kb, *clinics, practitioner, client, entry, call.now, call.today)));
     entry = std::move(signed_entry);
   }
   return call.state.writes.run(client, [&](app::JournalStore& store) -> ApiResult<Reply> {
@@ -242,7 +241,7 @@ ApiResult<Reply> post_client_treatment(Call& call) {
     write_error = written.error();
     return core::fail(core::ErrorCode::db_error, written.error().message);
   };
-  auto stored = app::record_clinic_treatment(kb, *clinics, write, practitioner, client, entry, unix_now(), call.today);
+  auto stored = app::record_clinic_treatment(kb, *clinics, write, practitioner, client, entry, call.now, call.today);
   if (!stored) {
     if (write_error) return tl::make_unexpected(*write_error);
     return tl::make_unexpected(from_core(stored.error().error, stored.error().field));

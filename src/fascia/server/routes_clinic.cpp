@@ -61,7 +61,7 @@ ApiResult<Reply> post_practitioner_state(Call& call, Change change) {
   API_TRY(person_id, number_in_path(call, 0, "practitioner"));
   API_TRY(admin, caller_account(call));
   API_TRY(accounts, lift(call.state.accounts.lease()));
-  auto changed = change == Change::deactivate ? app::deactivate_practitioner(*accounts, admin, person_id, unix_now())
+  auto changed = change == Change::deactivate ? app::deactivate_practitioner(*accounts, admin, person_id, call.now)
                                               : app::reactivate_practitioner(*accounts, admin, person_id);
   API_TRY(account, lift_for_record(std::move(changed), "id"));
   return json_reply(adapters::account_json(account));

@@ -25,7 +25,7 @@ ApiResult<Reply> post_invitation(Call& call) {
   API_TRY(practitioner, caller_account(call));
   API_TRY(clinics, lift(call.state.clinics.lease()));
   const std::string code = adapters::random_code(app::kInvitationAlphabet, app::kInvitationCodeLength);
-  API_TRY(invitation, lift(app::invite_client(*clinics, practitioner, adapters::token_hash(code), unix_now(),
+  API_TRY(invitation, lift(app::invite_client(*clinics, practitioner, adapters::token_hash(code), call.now,
                                               std::int64_t{days} * 24 * 3600)));
   return json_reply(adapters::invitation_json(app::format_invitation_code(code), invitation), 201);
 }
@@ -34,7 +34,7 @@ ApiResult<Reply> get_invitations(Call& call) {
   API_TRY(practitioner, caller_account(call));
   API_TRY(clinics, lift(call.state.clinics.lease()));
   API_TRY(invitations, lift(app::list_invitations(*clinics, practitioner)));
-  return json_reply(adapters::invitation_statuses_json(invitations, unix_now()));
+  return json_reply(adapters::invitation_statuses_json(invitations, call.now));
 }
 
 // 200 with the cancelled invitation; 404 when it is not the caller's; 409
@@ -43,7 +43,7 @@ ApiResult<Reply> post_invitation_cancel(Call& call) {
   API_TRY(id, number_in_path(call, 0, "invitation"));
   API_TRY(practitioner, caller_account(call));
   API_TRY(clinics, lift(call.state.clinics.lease()));
-  const std::int64_t now = unix_now();
+  const std::int64_t now = call.now;
   API_TRY(cancelled, lift_for_record(app::cancel_invitation(*clinics, practitioner, id, now), "id"));
   return json_reply(adapters::invitation_status_json(cancelled, now));
 }

@@ -46,7 +46,7 @@ ApiResult<Reply> post_note(Call& call) {
   const core::Soap text = core::apply_changes({}, parts);
   API_TRY(practitioner, caller_account(call));
   API_TRY(clinics, lift(call.state.clinics.lease()));
-  auto note = app::write_visit_note(*clinics, practitioner, client, date, text, unix_now(), call.today);
+  auto note = app::write_visit_note(*clinics, practitioner, client, date, text, call.now, call.today);
   if (!note) return field_reply(note.error());
   return json_reply(adapters::visit_note_json(*note), 201);
 }
@@ -55,7 +55,7 @@ ApiResult<Reply> get_client_notes(Call& call) {
   API_TRY(client, number_in_path(call, 0, "client"));
   API_TRY(practitioner, caller_account(call));
   API_TRY(clinics, lift(call.state.clinics.lease()));
-  API_TRY(notes, lift(app::client_visit_notes(*clinics, practitioner, client, unix_now())));
+  API_TRY(notes, lift(app::client_visit_notes(*clinics, practitioner, client, call.now)));
   return json_reply(adapters::visit_notes_json(notes));
 }
 
@@ -70,7 +70,7 @@ ApiResult<Reply> post_amendment(Call& call) {
   API_TRY(parts, read_parts(body));
   API_TRY(practitioner, caller_account(call));
   API_TRY(clinics, lift(call.state.clinics.lease()));
-  auto note = app::amend_visit_note(*clinics, practitioner, client, note_id, parts, reason, unix_now());
+  auto note = app::amend_visit_note(*clinics, practitioner, client, note_id, parts, reason, call.now);
   if (!note) return field_reply(note.error());
   return json_reply(adapters::visit_note_json(*note), 201);
 }

@@ -107,7 +107,7 @@ ApiResult<Reply> assign(Call& call, bool change) {
   API_TRY(clinics, lift(call.state.clinics.lease()));
   GroupCommitWriter writer{call, client, std::nullopt};
   auto stored = app::assign_program(call.state.kb, *clinics, reader_of(call, client), std::ref(writer), practitioner,
-                                    client, std::move(draft), program_id, unix_now(), call.today);
+                                    client, std::move(draft), program_id, call.now, call.today);
   return answer(stored, writer, change ? 200 : 201);
 }
 
@@ -118,7 +118,7 @@ ApiResult<Reply> end_client_program(Call& call) {
   API_TRY(clinics, lift(call.state.clinics.lease()));
   GroupCommitWriter writer{call, client, std::nullopt};
   auto stored = app::end_program(*clinics, reader_of(call, client), std::ref(writer), practitioner, client, program_id,
-                                 unix_now(), call.today);
+                                 call.now, call.today);
   return answer(stored, writer, 200);
 }
 
@@ -160,7 +160,7 @@ ApiResult<Reply> get_client_programs(Call& call) {
   API_TRY(practitioner, caller_account(call));
   API_TRY(clinics, lift(call.state.clinics.lease()));
   API_TRY(histories, lift(app::programs_for_practitioner(call.state.kb, *clinics, reader_of(call, client), practitioner,
-                                                         client, unix_now())));
+                                                         client, call.now)));
   API_TRY(hold, hold_of(call, client, practitioner));  // after the reach was decided and logged
   return json_reply(adapters::program_histories_json(histories, hold));
 }
@@ -171,7 +171,7 @@ ApiResult<Reply> get_client_cards(Call& call) {
   API_TRY(practitioner, caller_account(call));
   API_TRY(clinics, lift(call.state.clinics.lease()));
   API_TRY(histories, lift(app::programs_for_practitioner(call.state.kb, *clinics, reader_of(call, client), practitioner,
-                                                         client, unix_now())));
+                                                         client, call.now)));
   for (const auto& h : histories)
     if (h.current.id == program_id) {
       // The client's own kit, read only after the reach was decided and logged.
