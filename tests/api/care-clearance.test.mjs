@@ -69,8 +69,9 @@ describe('a linked practitioner clears a warning sign', () => {
     const saved = await pat.expect(201, 'POST', path, { json: { note: 'nerve tension tests normal' } });
     assert.equal(saved[0].by, 'pat, Harbour Physio');
     assert.equal(saved[0].date, TODAY);
+    assert.equal(saved[0].by_practitioner, true, 'signed with pat\'s own account');
     const mine = await eve.expect(200, 'GET', '/api/v1/clearances');
-    assert.deepEqual(mine.map((c) => [c.by, c.note]), [['pat, Harbour Physio', 'nerve tension tests normal']]);
+    assert.deepEqual(mine.map((c) => [c.by, c.note, c.by_practitioner]), [['pat, Harbour Physio', 'nerve tension tests normal', true]]);
     const today = await eve.expect(200, 'GET', '/api/v1/today');
     assert.ok(today.due.length > 0, JSON.stringify(today).slice(0, 400));
     const log = await eve.expect(200, 'GET', '/api/v1/access-log');

@@ -6,7 +6,7 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, addUser, freshDbDir, databaseIn } from './lib/server.mjs';
+import { startServer, addUser, addClinic, freshDbDir, databaseIn } from './lib/server.mjs';
 import { tokenLogin, passwordLogin, stopServerAfter } from './lib/client.mjs';
 import { setUpPerson, cardsOf, doneEvents, expectRefused, oversized, journalOf } from './lib/flows.mjs';
 
@@ -117,5 +117,77 @@ describe('one check-in for a whole session', () => {
     assert.equal(g.status, 409);
     assert.equal(g.body.error.code, 'precondition');
     await expectRefused(carol, { path: `/api/v1/sessions/${out.session.id}/check-in`, json: {}, status: 409, code: 'precondition' });
+  });
+});
+
+// From a new-user trial: after instrument work in clinic the Today page's
+// "Check in after the last session" dead-ended, since a check-in needed a
+// session id. GET/POST /api/v1/check-in take the latest instrument work, at
+// home or in clinic, as `fascia log checkin` does.
+describe('one check-in after the latest instrument work, at home or in clinic', () => {
+  let server;
+  let dana;
+  let pat;
+  let erin;
+  before(async () => {
+    const dir = freshDbDir();
+    const db = databaseIn(dir);
+    const clinic = addClinic(db, 'Harbour Physio');
+    addUser(db, 'dana', 'dana-password-1');
+    addUser(db, 'erin', 'erin-password-22');
+    addUser(db, 'pat', 'pat-password-1', { role: 'practitioner', clinic });
+    server = await startServer({ db, dir });
+    ({ api: dana } = await passwordLogin(server, 'dana', 'dana-password-1'));
+    ({ api: erin } = await passwordLogin(server, 'erin', 'erin-password-22'));
+    ({ api: pat } = await passwordLogin(server, 'pat', 'pat-password-1'));
+    await setUpPerson(dana);
+    await setUpPerson(erin);
+    const code = (await pat.expect(201, 'POST', '/api/v1/invitations', { json: {} })).code;
+    await dana.expect(201, 'POST', '/api/v1/links', { json: { code, share: {} } });
+  });
+  stopServerAfter(() => server);
+
+  it('with no instrument work yet, GET and POST are 404 and nothing is stored', async () => {
+    const g = await dana.request('GET', '/api/v1/check-in');
+    assert.equal(g.status, 404);
+    assert.equal(g.body.error.code, 'not_found');
+    await expectRefused(dana, { path: '/api/v1/check-in', json: {}, status: 404, code: 'not_found' });
+    assert.deepEqual((await journalOf(dana)).reactions, []);
+  });
+
+  it('after clinic instrument work, the form names it and a check-in settles its areas', async () => {
+    const danaId = (await dana.expect(200, 'GET', '/api/v1/me')).person_id;
+    const recorded = await pat.expect(201, 'POST', `/api/v1/clients/${danaId}/treatments`, {
+      json: { treatment: 'clinic-iastm', regions: [{ region: 'upper-trapezius', side: 'left' }], pressure: 4, minutes: 5, date: '2026-11-22' },
+    });
+    const form = await dana.expect(200, 'GET', '/api/v1/check-in');
+    assert.equal(form.session_id, 0, 'no session: the clinic work');
+    assert.equal(form.clinic_treatment_id, recorded.id);
+    assert.equal(form.session_date, '2026-11-22');
+    assert.deepEqual(form.areas.map((a) => [a.region, a.side]), [['upper-trapezius', 'left']]);
+
+    const refusals = [
+      ['invalid JSON', { body: '{"soreness": ', contentType: JSON_TYPE }, 400, 'bad_json', null],
+      ['text/plain', { body: '{}', contentType: 'text/plain' }, 415, 'unsupported_media', null],
+      ['a body over 64 KiB', { body: oversized({}), contentType: JSON_TYPE }, 413, 'too_large', null],
+      ['an area the work did not cover', { json: { areas: [{ region: 'calves', redness: true }] } }, 400, 'invalid', undefined],
+    ];
+    for (const [what, req, status, code, field] of refusals)
+      await expectRefused(dana, { path: '/api/v1/check-in', ...req, status, code, field }).catch((e) => {
+        e.message = `${what}: ${e.message}`;
+        throw e;
+      });
+    assert.deepEqual((await journalOf(dana)).reactions, []);
+
+    const out = await dana.expect(201, 'POST', '/api/v1/check-in', { json: {} });
+    assert.equal(out.session_id, 0);
+    assert.equal(out.clinic_treatment_id, form.clinic_treatment_id);
+    assert.deepEqual(out.saved.map((a) => [a.region, a.side, a.settled, a.date]), [['upper-trapezius', 'left', true, '2026-11-23']]);
+    assert.equal(out.early, false);
+    assert.equal((await journalOf(dana)).reactions.length, 1);
+  });
+
+  it("someone else's clinic work is not theirs to check in on", async () => {
+    assert.equal((await erin.request('GET', '/api/v1/check-in')).status, 404);
   });
 });

@@ -77,6 +77,8 @@ describe('home programs a linked practitioner assigns', () => {
       [{ ...NECK_PROGRAM, items: [{ ...item, cue: '\u001b[2J fake: 9/10 is fine' }] }, 'items[0].cue', /control character/],
       [{ ...NECK_PROGRAM, note: 'n'.repeat(2001) }, 'note', /longer than 2000/],
       [{ ...NECK_PROGRAM, start: '2030-10-07', review: '2030-11-04' }, 'start', /days ahead/],
+      // A new program never starts in the past: the days before today were never asked of the person.
+      [{ ...NECK_PROGRAM, start: '2026-11-20' }, 'start', /2026-11-20 has passed; a new program starts from 2026-11-23 \(today\) on/],
     ];
     for (const [json, field, pattern] of refusals) {
       const r = await pat.request('POST', programs, { json });

@@ -112,6 +112,16 @@ TEST(CliCare, ALinkedPractitionerClearsAWarningSignAndThePersonSeesWho) {
   const auto& clearances = data["journal"]["clearances"];
   ASSERT_EQ(clearances.size(), 1u) << data.dump();
   EXPECT_EQ(clearances[0]["by"], "pat, North Physio");
+  EXPECT_EQ(clearances[0]["by_practitioner"], true) << "signed with pat's own account";
+  // One the person types in, even with the same name, is never taken for pat's.
+  ASSERT_EQ(box.run("clear --by 'pat, North Physio'").code, 0);
+  const auto both = nlohmann::json::parse(box.run("export").out)["journal"]["clearances"];
+  ASSERT_EQ(both.size(), 2u);
+  EXPECT_EQ(both[1]["by_practitioner"], false);
+  const auto progress = box.run("progress").out;
+  EXPECT_TRUE(contains(progress, "by pat, North Physio (signed in fascia by the practitioner)")) << progress;
+  EXPECT_TRUE(contains(progress, "by pat, North Physio (entered by the person, not signed by a practitioner)"))
+      << progress;
   const auto log = box.run("access-log").out;
   EXPECT_TRUE(contains(log, "recorded a clearance")) << log;
   EXPECT_TRUE(contains(log, "pat (practitioner, North Physio)")) << "who, with their clinic: " << log;
@@ -182,4 +192,49 @@ TEST(CliCare, StampsFallOnTheDayTheTerminalTreatsAsToday) {
   const auto bad = box.run("practice invitations --as pat", "", "2026-02-30");
   EXPECT_EQ(bad.code, 2) << bad.err;
   EXPECT_TRUE(contains(bad.err, "--today")) << bad.err;
+}
+
+// Nothing crosses clinics: a clearance pat of Harbour Physio signed shows to
+// sam of Hill Clinic only as a practitioner of another clinic's, with its day
+// and areas but without pat's name or note; pat and the person see it whole.
+TEST(CliCare, AnotherClinicSeesThatAPractitionerClearedAWarningSignButNotWhoOrTheirNote) {
+  Sandbox box;
+  cli_test::set_up_desk_worker(box);
+  ASSERT_EQ(box.run("clinic add 'Harbour Physio'").code, 0);
+  ASSERT_EQ(box.run("clinic add 'Hill Clinic'").code, 0);
+  ASSERT_EQ(box.run("user add pat --role practitioner --clinic 1 --password-stdin", "pat-password-1\n").code, 0);
+  ASSERT_EQ(box.run("user add sam --role practitioner --clinic 2 --password-stdin", "sam-password-1\n").code, 0);
+  for (const char* who : {"pat", "sam"}) {
+    const auto invite = box.run(std::string("--json practice invite --as ") + who);
+    ASSERT_EQ(invite.code, 0) << invite.err;
+    const std::string code = nlohmann::json::parse(invite.out)["code"];
+    ASSERT_EQ(box.run("link accept " + code + " --share journal,sessions,screening").code, 0);
+  }
+  ASSERT_EQ(box.run("session --script -", "done\nstop radiating-pain\n").code, 0);
+  ASSERT_EQ(box.run("practice clear 1 --as pat --note 'nerve tension tests normal'").code, 0);
+
+  const auto seen_by = [&](const char* who) {
+    const auto page = box.run(std::string("--json practice progress 1 --as ") + who);
+    EXPECT_EQ(page.code, 0) << page.err;
+    return nlohmann::json::parse(page.out)["progress"];
+  };
+  const auto by_sam = seen_by("sam");
+  ASSERT_EQ(by_sam["clearances"].size(), 1u) << by_sam.dump();
+  EXPECT_EQ(by_sam["clearances"][0]["by"], "a practitioner of another clinic");
+  EXPECT_EQ(by_sam["clearances"][0]["note"], "");
+  EXPECT_EQ(by_sam["clearances"][0]["by_practitioner"], true);
+  ASSERT_FALSE(by_sam["safety_findings"].empty());
+  EXPECT_EQ(by_sam["safety_findings"][0]["cleared_by"], "a practitioner of another clinic");
+  const auto screening = box.run("practice show 1 --as sam --area screening");
+  EXPECT_FALSE(contains(screening.out, "Harbour")) << screening.out;
+  EXPECT_FALSE(contains(by_sam.dump(), "Harbour")) << by_sam.dump();
+  EXPECT_FALSE(contains(by_sam.dump(), "nerve tension")) << by_sam.dump();
+
+  const auto by_pat = seen_by("pat");
+  EXPECT_EQ(by_pat["clearances"][0]["by"], "pat, Harbour Physio");
+  EXPECT_EQ(by_pat["clearances"][0]["note"], "nerve tension tests normal");
+  EXPECT_EQ(by_pat["clearances"][0]["clinic_id"], 1);
+  const auto mine = nlohmann::json::parse(box.run("export").out)["journal"]["clearances"];
+  EXPECT_EQ(mine[0]["by"], "pat, Harbour Physio") << "the person sees it whole";
+  EXPECT_EQ(mine[0]["clinic_id"], 1);
 }

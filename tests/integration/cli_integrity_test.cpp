@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "fascia/adapters/kb_paths.hpp"
 #include "integration/cli_harness.hpp"
@@ -223,6 +224,19 @@ TEST(CliIntegrity, AnImportedSessionNamingAnUnknownStopSignOrTargetIsRefused) {
     const Outcome r = box.run("import '" + box.path("bad.json").string() + "'");
     EXPECT_EQ(r.code, 2) << field << "\n" << r.err.substr(0, 300);
     EXPECT_NE(r.err.find("journal.sessions[0]: session: unknown"), std::string::npos) << r.err.substr(0, 300);
+  }
+  // The other signs of a stop: known, each once, and only beside a first.
+  for (const auto& [first, others, said] :
+       {std::tuple<const char*, json, const char*>{"dizziness", json{"gremlins"}, "unknown stop sign 'gremlins'"},
+        {"dizziness", json{"dizziness"}, "stop sign 'dizziness' is named twice"},
+        {"", json{"dizziness"}, "other stop signs without a stop sign"}}) {
+    json doc = json::parse(before);
+    doc["journal"]["sessions"][0]["stop_sign"] = first;
+    doc["journal"]["sessions"][0]["other_stop_signs"] = others;
+    cli_test::write_file(box.path("bad.json"), doc.dump());
+    const Outcome r = box.run("import '" + box.path("bad.json").string() + "'");
+    EXPECT_EQ(r.code, 2) << said;
+    EXPECT_NE(r.err.find(std::string("journal.sessions[0]: session: ") + said), std::string::npos) << r.err;
   }
   EXPECT_EQ(exported(box), before);
 }

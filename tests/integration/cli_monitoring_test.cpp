@@ -6,7 +6,10 @@
 // the changes the rules made, and needs the journal share.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "integration/cli_people.hpp"
 
@@ -40,7 +43,12 @@ TEST(CliMonitoring, TheClientWhoStoppedASessionComesFirstWithTheReasonAndDateAnd
   Sandbox box;
   clinic_with_two_clients(box);
   set_up_desk_worker(box);
-  ASSERT_EQ(box.run("session --script -", "done\nstop radiating-pain\n").code, 0);
+  // Two signs at once: both are kept, and the practitioner reads both.
+  ASSERT_EQ(box.run("session --script -", "done\nstop radiating-pain,numbness-tingling\n").code, 0);
+  const Outcome sessions = box.run("practice show 1 --as pat --area sessions");
+  EXPECT_NE(sessions.out.find("stopped for Pain spreading to the head, face or arm and Numbness or tingling"),
+            std::string::npos)
+      << sessions.out << sessions.err;
 
   const Outcome list = box.run("practice clients --as pat");
   ASSERT_EQ(list.code, 0) << list.err;
@@ -49,7 +57,8 @@ TEST(CliMonitoring, TheClientWhoStoppedASessionComesFirstWithTheReasonAndDateAnd
   ASSERT_NE(dana, std::string::npos) << list.out;
   ASSERT_NE(eve, std::string::npos) << list.out;
   EXPECT_LT(dana, eve) << list.out;
-  EXPECT_NE(list.out.find("  ! stop-event 2026-11-23: the session on Monday, 23 November 2026 was stopped for "),
+  EXPECT_NE(list.out.find("  ! stop-event 2026-11-23: the session on Monday, 23 November 2026 was stopped for pain "
+                          "spreading to the head, face or arm and numbness or tingling"),
             std::string::npos)
       << list.out;
   EXPECT_NE(list.out.find("  ! new-warning-sign 2026-11-23: a warning sign raised on Monday, 23 November 2026"),
@@ -73,6 +82,40 @@ TEST(CliMonitoring, TheClientWhoStoppedASessionComesFirstWithTheReasonAndDateAnd
        at = log.out.find("viewed on the monitoring list (nothing shared)", at + 1))
     ++lines;
   EXPECT_EQ(lines, 2u) << log.out;
+}
+
+// A warning sign the client clears with their own entry ("my neighbour")
+// lifts it for their plan, but the practitioner is told, and stays told until
+// a clearance of their own covers it (a trial found the flags simply gone).
+TEST(CliMonitoring, AWarningSignClearedByTheClientsOwnEntryIsFlaggedUntilAPractitionerClearsIt) {
+  Sandbox box;
+  clinic_with_two_clients(box);
+  set_up_desk_worker(box);
+  ASSERT_EQ(box.run("session --script -", "done\nstop radiating-pain\n").code, 0);
+  const auto kinds = [&] {
+    std::vector<std::string> out;
+    const Outcome list = box.run("--json practice clients --as pat");
+    EXPECT_EQ(list.code, 0) << list.err;
+    const json clients = json::parse(list.out)["clients"];
+    for (const auto& f : clients[0]["flags"]) out.push_back(f["kind"]);
+    return out;
+  };
+  const auto has = [](const std::vector<std::string>& v, const char* kind) {
+    return std::find(v.begin(), v.end(), kind) != v.end();
+  };
+  ASSERT_TRUE(has(kinds(), "new-warning-sign"));
+  EXPECT_FALSE(has(kinds(), "own-clearance"));
+
+  ASSERT_EQ(box.run("clear --by 'my neighbour'").code, 0);
+  const auto after_own = kinds();
+  EXPECT_FALSE(has(after_own, "new-warning-sign")) << "lifted for the person's own plan";
+  EXPECT_TRUE(has(after_own, "own-clearance"));
+  const Outcome text = box.run("practice clients --as pat");
+  EXPECT_NE(text.out.find("by the client's own entry (\"my neighbour\"), not by a practitioner"), std::string::npos)
+      << text.out;
+
+  ASSERT_EQ(box.run("practice clear 1 --as pat --note 'checked: fine'").code, 0);
+  EXPECT_FALSE(has(kinds(), "own-clearance")) << "a practitioner's clearance covers it now";
 }
 
 TEST(CliMonitoring, NothingLoggedForAWeekIsFlaggedAndTheProgressPageNeedsTheJournal) {

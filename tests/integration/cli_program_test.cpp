@@ -95,6 +95,12 @@ TEST(CliProgram, ANewAssignmentSaysWhichProgramItReplaces) {
   const Outcome change = box.run("practice assign 1 --as pat --program 2 --file " + box.path("lower.json").string());
   ASSERT_EQ(change.code, 0) << change.err;
   EXPECT_EQ(change.out.find("replaces"), std::string::npos) << change.out;
+  EXPECT_NE(change.out.find("Their plan follows it from now on"), std::string::npos) << change.out;
+  // A change to the replaced one is kept, and never said to be followed.
+  const Outcome old = box.run("practice assign 1 --as pat --program 1 --file " + box.path("lower.json").string());
+  ASSERT_EQ(old.code, 0) << old.err;
+  EXPECT_NE(old.out.find("It is not in force: a program assigned after it replaced it"), std::string::npos) << old.out;
+  EXPECT_EQ(old.out.find("Their plan follows it"), std::string::npos) << old.out;
 }
 
 TEST(CliProgram, APractitionerAssignsAProgramThePlanFollowsAndThePersonSeesWhoAndWhatChanged) {

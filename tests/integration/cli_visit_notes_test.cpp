@@ -92,9 +92,10 @@ TEST(CliVisitNotes, BadNotesAreRefusedNamingTheOptionAndOthersSeeAndChangeNothin
            {"amend 1 --as pat --reason why --plan 'review in a week'", "--plan: the amendment changes nothing"},
            {"amend 1 --as pat --reason why --plan ' '", "--plan: a visit note needs at least one of"},
            {"amend 1 --as pat --reason why", "error: the amendment changes nothing"},
-           {"amend 1 --as sam --reason why --plan x", "no visit note 1 of client 1 in your clinic"},
+           // Another clinic's note: nothing says whose it is.
+           {"amend 1 --as sam --reason why --plan x", "error: no visit note 1 in your clinic\n"},
            {"amend 9 --as pat --reason why --plan x", "no visit note 9"},
-           {"amend 1 --as quinn --reason why --plan x", "no client 1"},
+           {"amend 1 --as quinn --reason why --plan x", "error: no visit note 1 in your clinic\n"},
            {"note 1 --as quinn --plan x", "no client 1"},
            {"notes 1 --as quinn", "no client 1"},
        }) {

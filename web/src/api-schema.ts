@@ -356,6 +356,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What one check-in after the latest instrument work covers, at home or in clinic.
+         * @description The latest instrument work is the newest session that worked an area with an instrument, or a clinic treatment whose kind counts as instrument work (then `session_id` is 0 and `clinic_treatment_id` names it; on the same day as a session, both sets of areas). Areas are prefilled as settled; `counts_from` as for a session's check-in (checkin-after-hours, seed-003). 404 when there is no instrument work to check in on.
+         */
+        get: operations["getLatestCheckin"];
+        put?: never;
+        /**
+         * One skin and soreness check-in for every area the latest instrument work covered, at home or in clinic, in one transaction.
+         * @description As POST /api/v1/sessions/{id}/check-in, for the work GET /api/v1/check-in shows. 400 for an area it did not work, a date in the future or before the work; 404 when there is no instrument work to check in on.
+         */
+        post: operations["postLatestCheckin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/journal": {
         parameters: {
             query?: never;
@@ -1564,7 +1588,10 @@ export interface components {
             strokes: number;
             seconds: number;
             pressure_used: number | null;
+            /** @description The stop sign a stop was reported with (the most severe when several were); empty when not stopped. */
             stop_sign: string;
+            /** @description The other stop signs reported with it, the most severe first; empty for a stop with one sign. Optional in an imported file from before it was kept. */
+            other_stop_signs: string[];
             note: string;
         };
         /** @description A logged session with its step logs. */
@@ -1576,7 +1603,10 @@ export interface components {
             side: components["schemas"]["Side"];
             steps: components["schemas"]["StepLog"][];
             stopped: boolean;
+            /** @description The stop sign a stop was reported with (the most severe when several were); empty when not stopped. */
             stop_sign: string;
+            /** @description The other stop signs reported with it, the most severe first; empty for a stop with one sign. Optional in an imported file from before it was kept. */
+            other_stop_signs: string[];
         };
         /** @description What to do now about warning signs. */
         StopOutcome: {
@@ -1642,7 +1672,10 @@ export interface components {
             settled: boolean;
         };
         CheckinForm: {
+            /** @description The session it follows; 0 when it follows clinic work only. */
             session_id: number;
+            /** @description The clinic treatment (counted as instrument work) it follows when that is the latest instrument work and no session was named; 0 otherwise. */
+            clinic_treatment_id: number;
             session_date: components["schemas"]["Date"];
             counts_from: components["schemas"]["Date"];
             areas: components["schemas"]["CheckinArea"][];
@@ -1660,7 +1693,10 @@ export interface components {
             }[];
         };
         CheckinSaved: {
+            /** @description The session it follows; 0 when it follows clinic work only. */
             session_id: number;
+            /** @description The clinic treatment (counted as instrument work) it follows when that is the latest instrument work and no session was named; 0 otherwise. */
+            clinic_treatment_id: number;
             session_date: components["schemas"]["Date"];
             counts_from: components["schemas"]["Date"];
             saved: components["schemas"]["CheckinArea"][];
@@ -1870,7 +1906,7 @@ export interface components {
             region: string;
             side?: components["schemas"]["Side"];
         };
-        /** @description A practitioner clearance recorded by the person. */
+        /** @description A clearance: recorded by the person, naming who cleared them, or signed by a linked practitioner's own account. */
         ClearanceEntry: {
             date: components["schemas"]["Date"];
             by: string;
@@ -1879,6 +1915,10 @@ export interface components {
             note: string;
             /** @description How many of the person's screenings were on record when this clearance was recorded; it lifts only warnings raised by those (set by the server). */
             after_screenings: number;
+            /** @description True when a linked practitioner recorded it with their own account (`by` is then their name and clinic); false when the person entered it (set by the server). */
+            by_practitioner: boolean;
+            /** @description The clinic of the practitioner who signed it (by_practitioner); null for one the person entered. A practitioner of another clinic sees such a clearance with `by` "a practitioner of another clinic" and no note. */
+            clinic_id: number | null;
         };
         ClearanceInput: {
             /** @description Who cleared you, e.g. Dr Lee, physiotherapist. */
@@ -2251,10 +2291,10 @@ export interface components {
         /** @description One thing that needs a practitioner's attention (core/attention.hpp). */
         AttentionFlag: {
             /**
-             * @description Most urgent first in this order: a session stopped by a stop sign in the last 14 days; a warning sign not yet cleared; this clinic's home program in force has home work held back by the client's safety answers (dated at the earliest finding; read whatever is shared, as the program page shows it); bruising after 2+ sessions in 14 days; pain higher 2 days after a session than before it; the week-4 review found no meaningful improvement; under half the planned sessions in 14 days; nothing logged for 7 days.
+             * @description Most urgent first in this order: a session stopped by a stop sign in the last 14 days; a warning sign not yet cleared; a warning sign, or this clinic's program's hold, lifted only by a clearance the client entered themselves (not one a practitioner signed; stays until a practitioner's clearance covers it); this clinic's home program in force has home work held back by the client's safety answers (dated at the earliest finding; read whatever is shared, as the program page shows it); bruising after 2+ sessions in 14 days; pain higher 2 days after a session than before it; the week-4 review found no meaningful improvement; under half the planned sessions in 14 days; nothing logged for 7 days.
              * @enum {string}
              */
-            kind: "stop-event" | "new-warning-sign" | "program-held" | "repeated-bruising" | "pain-worse-after" | "not-improving" | "low-adherence" | "inactive";
+            kind: "stop-event" | "new-warning-sign" | "own-clearance" | "program-held" | "repeated-bruising" | "pain-worse-after" | "not-improving" | "low-adherence" | "inactive";
             /** @description The kind's place in that order: 0 is the most urgent. */
             rank: number;
             /**
@@ -3046,6 +3086,61 @@ export interface operations {
             403: components["responses"]["CrossOrigin"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMedia"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    getLatestCheckin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The check-in form. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinForm"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    postLatestCheckin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckinInput"];
+            };
+        };
+        responses: {
+            /** @description Saved durably. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinSaved"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["CrossOrigin"];
+            404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMedia"];
             503: components["responses"]["DbBusy"];

@@ -177,6 +177,10 @@ export const api = {
   runSession: (run: SessionRun) => call<SessionResult>('POST', '/sessions', run),
   checkinForm: (session: number) => call<CheckinForm>('GET', `/sessions/${session}/check-in`),
   checkIn: (session: number, run: CheckinRun) => call<CheckinSaved>('POST', `/sessions/${session}/check-in`, run),
+  /** The form after the latest instrument work, at home or in clinic (404 when there is none). */
+  latestCheckinForm: () => call<CheckinForm>('GET', '/check-in'),
+  /** One check-in after the latest instrument work, at home or in clinic. */
+  checkInLatest: (run: CheckinRun) => call<CheckinSaved>('POST', '/check-in', run),
   journal: () => call<Journal>('GET', '/journal'),
   log: (kind: JournalKind, entry: Record<string, unknown>) =>
     call<{ saved: string; settled?: boolean }>('POST', '/journal/' + kind, entry),

@@ -5,7 +5,7 @@
 // api.ts); an id the lists do not know is shown as it is.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from './api';
-import type { RegionSide } from './types';
+import type { RegionSide, Session } from './types';
 import { sideWord } from './util';
 
 /** The knowledge-base kinds that have a name (or, for questions, a text) for each id. */
@@ -94,4 +94,16 @@ export function useNames(): Names {
 /** Areas with their sides, in words: "Base of the skull (both sides), Side of the neck, deep (scalenes) (left side)". */
 export function areaList(areas: RegionSide[], names: Names): string {
   return areas.map((r) => `${names.of('regions', r.region)} (${sideWord(r.side)})`).join(', ');
+}
+
+/**
+ * What a stopped session was stopped for, for a journal line: ": Numbness or
+ * tingling and Pain that spreads" (every sign reported, the most severe
+ * first), or "" when no sign was recorded.
+ */
+export function stopSignWords(session: Pick<Session, 'stop_sign' | 'other_stop_signs'>, names: Names): string {
+  const signs = [session.stop_sign, ...session.other_stop_signs].filter((s) => s);
+  if (!signs.length) return '';
+  const words = signs.map((s) => names.of('stop-signs', s));
+  return ': ' + (words.length === 1 ? words[0] : words.slice(0, -1).join(', ') + ' and ' + words[words.length - 1]);
 }

@@ -226,5 +226,18 @@ test('pat records clinic treatments on sam\'s page; sam sees them and the home w
     await checkIn.getByRole('link', { name: 'Check in' }).click();
     await sam.page.waitForURL(/\/journal\?kind=reaction$/);
     assert.equal(await sam.page.getByRole('tab', { name: 'Soreness and skin' }).getAttribute('aria-selected'), 'true');
+
+    // From a new-user trial: Today's one check-in for every area dead-ended after clinic work (it followed only
+    // sessions). It follows the latest instrument work, here pat's in clinic today on the upper trapezius.
+    await sam.page.goto(server.base + '/');
+    await sam.page.getByRole('link', { name: /Check in after the last instrument work, at home or in clinic/ }).click();
+    await sam.page.waitForURL(/\/check-in$/);
+    await sam.page.getByText(`After the instrument work in clinic on ${DAY}.`, { exact: false }).waitFor();
+    const areas = await sam.page.locator('fieldset.checkin-area legend').allInnerTexts();
+    assert.deepEqual(areas.map((a) => a.trim()), [`${TRAPS}, left side`], areas.join('|'));
+    await sam.page.getByTestId('all-clear').click();
+    await sam.page.getByTestId('checkin-saved').waitFor();
+    await sam.page.getByTestId('checkin-early').waitFor(); // on the day of the work: kept, releases nothing yet
+    await shot(sam.page, 'clinic-treatments-7-check-in');
   }),
 );

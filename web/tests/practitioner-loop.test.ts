@@ -188,9 +188,14 @@ test('invite, accept, assign, a session stopped for a warning sign, the list, th
     const history = sam.page.getByTestId('warning-history');
     await history.locator('li[data-rule="practitioner-arm-numbness-tingling"]').getByText(`Cleared on ${DAY} by pat, North Physio.`).waitFor();
     // The area names come from the knowledge base, read alongside: wait for them before reading the text.
-    await history.getByText(`by pat, North Physio: ${NECK[0]}`, { exact: false }).waitFor();
+    // Signed with pat's own account, which the person is told (one they type in says so too).
+    await history.getByText(`by pat, North Physio (signed by them in fascia): ${NECK[0]}`, { exact: false }).waitFor();
     const text = await history.innerText();
-    assert.match(text, new RegExp(`Clearances recorded\\s+${DAY}, by pat, North Physio: ${NECK.join(', ').replace(/[()]/g, '\\$&')}`), text);
+    assert.match(
+      text,
+      new RegExp(`Clearances recorded\\s+${DAY}, by pat, North Physio \\(signed by them in fascia\\): ${NECK.join(', ').replace(/[()]/g, '\\$&')}`),
+      text,
+    );
     assert.match(text, /Seen in clinic: no nerve signs, neck work is fine\./, text);
     await shot(sam.page, 'practitioner-loop-6-person-sees');
     await sam.page.goto(server.base + '/sharing');

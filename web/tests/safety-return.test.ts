@@ -202,3 +202,43 @@ test('a partial clearance leaves only the areas still to clear on the form', { t
     assert.ok(!labels.map((l) => l.trim()).includes(first), `${first} is not offered again: ${labels.join(' | ')}`);
   }),
 );
+
+// From a new-user trial: a client who does not share their screening could
+// not be cleared in the browser (the form was only beside the answers),
+// though their held program said "until a practitioner clears it". The
+// Screening tab says the answers are not shared and offers to clear every
+// warning sign; the client's own plan then follows the clearance.
+test('a client who does not share their screening can still be cleared of every warning sign', { timeout: 240_000 }, async () =>
+  withLinkedClient('sam', { pat: WIDE, client: PHONE }, async ({ server, pat, client: sam, clientId: samId }) => {
+    const before = await apiCall<TodayBody>(sam.page, 'GET', '/today');
+    const s = before.body.due[0];
+    assert.ok(s, 'a session is due');
+    const events = [{ kind: 'done', amount: s.steps[0].target }, { kind: 'stop', signs: ['numbness-tingling', 'radiating-pain'] }];
+    assert.equal((await apiCall(sam.page, 'POST', '/sessions', { protocol: s.protocol, events })).status, 201);
+    const links = await apiCall<{ id: number }[]>(sam.page, 'GET', '/links');
+    const share = await apiCall(sam.page, 'PUT', `/links/${links.body[0].id}/share`, { journal: true, sessions: true, screening: false });
+    assert.equal(share.status, 200, JSON.stringify(share.body));
+
+    await pat.page.goto(`${server.base}/clients/${samId}`);
+    await pat.page.getByRole('tab', { name: 'Sessions' }).click();
+    // Both signs of the stop are kept and shown.
+    await pat.page.getByTestId('client-sessions').getByText(/stopped early: Numbness or tingling and Pain spreading/).waitFor();
+    await pat.page.getByRole('tab', { name: 'Screening' }).click();
+    await pat.page.getByTestId('not-shared').waitFor();
+    const form = pat.page.getByTestId('client-clearance-form');
+    await form.getByTestId('clearance-without-screening').waitFor();
+    await form.getByRole('button', { name: 'Record the clearance' }).click();
+    await form.getByText('nothing is cleared unless you choose it', { exact: false }).waitFor();
+    await form.getByRole('checkbox', { name: 'Every warning sign sam has, on every area' }).check();
+    await form.getByRole('button', { name: 'Record the clearance' }).click();
+    await pat.page.getByTestId('client-clearance-saved').getByText(/^Recorded: cleared by pat, North Physio/).waitFor();
+    await shot(pat.page, 'clearance-without-screening');
+
+    const clearances = await apiCall<{ by: string; regions: unknown[]; by_practitioner: boolean }[]>(sam.page, 'GET', '/clearances');
+    assert.equal(clearances.status, 200, JSON.stringify(clearances.body));
+    const last = clearances.body.at(-1)!;
+    assert.equal(last.by, 'pat, North Physio');
+    assert.deepEqual(last.regions, []);
+    assert.equal(last.by_practitioner, true);
+  }),
+);

@@ -1,5 +1,6 @@
 #include "fascia/adapters/journal_rows.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <map>
 #include <string>
@@ -14,6 +15,23 @@ using core::Error;
 using core::ErrorCode;
 
 namespace {
+
+// A stop's other signs, stored as their ids separated by one space (stop-sign
+// ids hold none; the knowledge base's reader checks that).
+std::string joined_signs(const std::vector<std::string>& signs) {
+  std::string out;
+  for (const auto& sign : signs) out += (out.empty() ? "" : " ") + sign;
+  return out;
+}
+std::vector<std::string> split_signs(const std::string& text) {
+  std::vector<std::string> out;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t end = std::min(text.find(' ', at), text.size());
+    if (end > at) out.push_back(text.substr(at, end - at));
+    at = end + 1;
+  }
+  return out;
+}
 
 // Decodes the columns of one row; the first value that does not decode is
 // remembered as a db_corrupt error naming the table, and done() reports it.
@@ -37,6 +55,9 @@ class Columns {
   }
   bool boolean(int column) const { return row_.boolean(column); }
   std::int64_t int64(int column) const { return row_.int64(column); }
+  std::optional<std::int64_t> optional_int64(int column) {
+    return row_.is_null(column) ? std::nullopt : std::optional<std::int64_t>(row_.int64(column));
+  }
   std::optional<int> optional_integer(int column) {
     return row_.is_null(column) ? std::nullopt : std::optional<int>(integer(column));
   }
@@ -135,25 +156,27 @@ Result<void> rows_since(Database& db, std::string_view table, const std::string&
 Result<void> select_sessions(Database& db, std::int64_t person, const std::string& since,
                              std::vector<core::SessionEntry>& sessions) {
   std::map<std::int64_t, std::size_t> index_of;  // session id -> position in sessions
-  FASCIA_TRY(rows_since(
-      db, "session",
-      "SELECT id, date, protocol, target_region, side, stopped, stop_sign FROM session WHERE person_id = ?1",
-      "date >= ?2", "ORDER BY date, id", since, person, [&](Columns& c) {
-        index_of[c.int64(0)] = sessions.size();
-        sessions.push_back({.id = c.int64(0),
-                            .date = c.date(1),
-                            .protocol = c.text(2),
-                            .target_region = c.text(3),
-                            .side = c.side(4),
-                            .steps = {},
-                            .stopped = c.boolean(5),
-                            .stop_sign = c.text(6)});
-      }));
+  FASCIA_TRY(
+      rows_since(db, "session",
+                 "SELECT id, date, protocol, target_region, side, stopped, stop_sign, other_stop_signs FROM session "
+                 "WHERE person_id = ?1",
+                 "date >= ?2", "ORDER BY date, id", since, person, [&](Columns& c) {
+                   index_of[c.int64(0)] = sessions.size();
+                   sessions.push_back({.id = c.int64(0),
+                                       .date = c.date(1),
+                                       .protocol = c.text(2),
+                                       .target_region = c.text(3),
+                                       .side = c.side(4),
+                                       .steps = {},
+                                       .stopped = c.boolean(5),
+                                       .stop_sign = c.text(6),
+                                       .other_stop_signs = split_signs(c.text(7))});
+                 }));
   if (index_of.empty()) return {};
   return rows_since(
       db, "session_step",
       "SELECT session_id, step_index, technique, region, side, modality, status, strokes, seconds, pressure_used, "
-      "stop_sign, note FROM session_step WHERE person_id = ?1",
+      "stop_sign, note, other_stop_signs FROM session_step WHERE person_id = ?1",
       "session_id IN (SELECT id FROM session WHERE person_id = ?1 AND date >= ?2)", "ORDER BY session_id, position",
       since, person, [&](Columns& c) {
         // The foreign key guarantees the parent session exists.
@@ -167,7 +190,8 @@ Result<void> select_sessions(Database& db, std::int64_t person, const std::strin
                                                            .seconds = c.integer(8),
                                                            .pressure_used = c.optional_integer(9),
                                                            .stop_sign = c.text(10),
-                                                           .note = c.text(11)});
+                                                           .note = c.text(11),
+                                                           .other_stop_signs = split_signs(c.text(12))});
       });
 }
 
@@ -353,12 +377,17 @@ Result<core::Journal> select_journal(Database& db, std::int64_t person, std::opt
   std::vector<std::pair<std::int64_t, core::ClearanceEntry>> clearances;
   FASCIA_TRY(each_row(
       db, "clearance",
-      "SELECT id, date, cleared_by, note, after_screenings FROM clearance WHERE person_id = ?1 ORDER BY date, id",
+      "SELECT id, date, cleared_by, note, after_screenings, by_practitioner, clinic_id FROM clearance "
+      "WHERE person_id = ?1 "
+      "ORDER BY date, id",
       [&](Columns& c) {
-        clearances.emplace_back(
-            c.int64(0),
-            core::ClearanceEntry{
-                .date = c.date(1), .by = c.text(2), .regions = {}, .note = c.text(3), .after_screenings = c.count(4)});
+        clearances.emplace_back(c.int64(0), core::ClearanceEntry{.date = c.date(1),
+                                                                 .by = c.text(2),
+                                                                 .regions = {},
+                                                                 .note = c.text(3),
+                                                                 .after_screenings = c.count(4),
+                                                                 .by_practitioner = c.boolean(5),
+                                                                 .clinic_id = c.optional_int64(6)});
       },
       person));
   for (auto& [id, entry] : clearances) {
@@ -377,9 +406,10 @@ Result<core::Journal> select_journal(Database& db, std::int64_t person, std::opt
 
 Result<void> insert(Database& db, std::int64_t person, const core::ClearanceEntry& entry) {
   auto inserted = db.query_int(
-      "INSERT INTO clearance (person_id, date, cleared_by, note, after_screenings) VALUES (?1, ?2, ?3, ?4, ?5) "
-      "RETURNING id",
-      person, core::format_date(entry.date), entry.by, entry.note, static_cast<std::int64_t>(entry.after_screenings));
+      "INSERT INTO clearance (person_id, date, cleared_by, note, after_screenings, by_practitioner, clinic_id) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+      person, core::format_date(entry.date), entry.by, entry.note, static_cast<std::int64_t>(entry.after_screenings),
+      entry.by_practitioner, entry.clinic_id);
   if (!inserted) return tl::make_unexpected(inserted.error());
   const std::int64_t id = inserted->value_or(0);
   int position = 0;
@@ -457,20 +487,20 @@ Result<void> insert_clinic_treatment(Database& db, std::int64_t person, std::int
 }
 
 Result<void> insert_session(Database& db, std::int64_t person, std::int64_t id, const core::SessionEntry& session) {
-  FASCIA_TRY(
-      db.run("INSERT INTO session (person_id, id, date, protocol, target_region, side, stopped, stop_sign) "
-             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-             person, id, core::format_date(session.date), session.protocol, session.target_region,
-             core::to_string(session.side), session.stopped, session.stop_sign));
+  FASCIA_TRY(db.run(
+      "INSERT INTO session (person_id, id, date, protocol, target_region, side, stopped, stop_sign, "
+      "other_stop_signs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+      person, id, core::format_date(session.date), session.protocol, session.target_region,
+      core::to_string(session.side), session.stopped, session.stop_sign, joined_signs(session.other_stop_signs)));
   int position = 0;
   for (const auto& step : session.steps)
     FASCIA_TRY(db.run(
         "INSERT INTO session_step (person_id, session_id, position, step_index, technique, region, side, modality, "
-        "status, strokes, seconds, pressure_used, stop_sign, note) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        "status, strokes, seconds, pressure_used, stop_sign, note, other_stop_signs) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         person, id, position++, step.index, step.technique, step.region, core::to_string(step.side),
         core::to_string(step.modality), core::to_string(step.status), step.strokes, step.seconds, step.pressure_used,
-        step.stop_sign, step.note));
+        step.stop_sign, step.note, joined_signs(step.other_stop_signs)));
   return {};
 }
 

@@ -228,11 +228,20 @@ constexpr std::size_t kOrderNotGiven = std::numeric_limits<std::size_t>::max();
 
 core::ClearanceEntry decode_clearance(Decoder& d, const json& j, const std::string& p) {
   const bool ordered = j.is_object() && j.contains("after_screenings");
-  Fields f = ordered ? Fields(d, j, p, {"date", "by", "regions", "note", "after_screenings"})
-                     : Fields(d, j, p, {"date", "by", "regions", "note"});
+  // by_practitioner came later still: a file without it holds only the person's.
+  const bool signed_kind = j.is_object() && j.contains("by_practitioner");
+  Fields f = signed_kind ? Fields(d, j, p,
+                                  {"date", "by", "regions", "note", "after_screenings", "by_practitioner", "clinic_id"})
+             : ordered   ? Fields(d, j, p, {"date", "by", "regions", "note", "after_screenings"})
+                         : Fields(d, j, p, {"date", "by", "regions", "note"});
   core::ClearanceEntry out{f.date("date"), f.text("by"), f.list<core::RegionSide>("regions", decode_region_side),
                            f.text("note"), kOrderNotGiven};
   if (ordered) out.after_screenings = static_cast<std::size_t>(f.integer("after_screenings", 0));
+  if (signed_kind) {
+    out.by_practitioner = f.flag("by_practitioner");
+    // The signing practitioner's clinic: null for the person's own.
+    if (f.valid() && !f.at("clinic_id").is_null()) out.clinic_id = f.positive("clinic_id");
+  }
   return out;
 }
 
@@ -264,10 +273,17 @@ core::ScreeningRecord decode_screening(Decoder& d, const json& j, const std::str
   return out;
 }
 
+// other_stop_signs came later: a file without it holds stops with one sign.
+bool has_other_signs(const json& j) { return j.is_object() && j.contains("other_stop_signs"); }
+
 core::StepLog decode_step(Decoder& d, const json& j, const std::string& p) {
-  Fields f(d, j, p,
-           {"index", "technique", "region", "side", "modality", "status", "strokes", "seconds", "pressure_used",
-            "stop_sign", "note"});
+  const bool others = has_other_signs(j);
+  Fields f = others ? Fields(d, j, p,
+                             {"index", "technique", "region", "side", "modality", "status", "strokes", "seconds",
+                              "pressure_used", "stop_sign", "other_stop_signs", "note"})
+                    : Fields(d, j, p,
+                             {"index", "technique", "region", "side", "modality", "status", "strokes", "seconds",
+                              "pressure_used", "stop_sign", "note"});
   using enum core::Modality;
   using enum core::StepStatus;
   return {f.integer("index", 0),
@@ -281,11 +297,17 @@ core::StepLog decode_step(Decoder& d, const json& j, const std::string& p) {
           f.integer("seconds", 0, core::kMaxStepAmount),
           f.optional_integer("pressure_used", 0, 10),
           f.text("stop_sign"),
-          f.text("note")};
+          f.text("note"),
+          others ? f.texts("other_stop_signs") : std::vector<std::string>{}};
 }
 
 core::SessionEntry decode_session(Decoder& d, const json& j, const std::string& p) {
-  Fields f(d, j, p, {"id", "date", "protocol", "target_region", "side", "stopped", "stop_sign", "steps"});
+  const bool others = has_other_signs(j);
+  Fields f =
+      others ? Fields(d, j, p,
+                      {"id", "date", "protocol", "target_region", "side", "stopped", "stop_sign", "other_stop_signs",
+                       "steps"})
+             : Fields(d, j, p, {"id", "date", "protocol", "target_region", "side", "stopped", "stop_sign", "steps"});
   return {f.id("id"),  // 0: the store numbers it
           f.date("date"),
           f.text("protocol"),
@@ -293,7 +315,8 @@ core::SessionEntry decode_session(Decoder& d, const json& j, const std::string& 
           f.side("side"),
           f.list<core::StepLog>("steps", decode_step),
           f.flag("stopped"),
-          f.text("stop_sign")};
+          f.text("stop_sign"),
+          others ? f.texts("other_stop_signs") : std::vector<std::string>{}};
 }
 
 core::PainEntry decode_pain(Decoder& d, const json& j, const std::string& p) {

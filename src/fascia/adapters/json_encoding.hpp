@@ -90,9 +90,9 @@ FASCIA_TO_JSON(HabitEntry, date, habit)
 FASCIA_TO_JSON(TreatmentEntry, date, treatment, region, note)
 FASCIA_TO_JSON(NoteEntry, date, text)
 FASCIA_TO_JSON(StepLog, index, technique, region, side, modality, status, strokes, seconds, pressure_used, stop_sign,
-               note)
-FASCIA_TO_JSON(SessionEntry, id, date, protocol, target_region, side, stopped, stop_sign, steps)
-FASCIA_TO_JSON(ClearanceEntry, date, by, regions, note, after_screenings)
+               note, other_stop_signs)
+FASCIA_TO_JSON(SessionEntry, id, date, protocol, target_region, side, stopped, stop_sign, other_stop_signs, steps)
+FASCIA_TO_JSON(ClearanceEntry, date, by, regions, note, after_screenings, by_practitioner, clinic_id)
 FASCIA_TO_JSON(ClinicTreatmentEntry, id, date, treatment, regions, pressure, minutes, reaction, note, practitioner_id,
                practitioner, clinic_id)
 FASCIA_TO_JSON(ProgramItem, protocol, target, max_pressure, dose_percent, cue)

@@ -77,6 +77,7 @@ json checkin_form_json(const core::KnowledgeBase& kb, const app::SessionCheckinF
   json areas = json::array();
   for (const auto& a : form.areas) areas.push_back(checkin_area_json(kb, a, Dated::no));
   return json{{"session_id", form.session_id},
+              {"clinic_treatment_id", form.clinic_treatment_id},
               {"session_date", form.session_date},
               {"counts_from", form.counts_from},
               {"areas", areas}};

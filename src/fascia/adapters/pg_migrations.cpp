@@ -346,8 +346,23 @@ ALTER TABLE invitation ADD COLUMN cancelled_at bigint;
 CREATE INDEX invitation_by_practitioner ON invitation (practitioner_id);
 )sql";
 
-constexpr std::array<std::string_view, 7> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4,
-                                                      kVersion5, kVersion6, kVersion7};
+// Version 8 (SQLite's 12, issue 10, point 5): whether a linked practitioner's
+// own account recorded a clearance, and their clinic; earlier ones count as
+// the person's.
+constexpr std::string_view kVersion8 = R"sql(
+ALTER TABLE clearance ADD COLUMN by_practitioner fascia_flag NOT NULL DEFAULT 0;
+ALTER TABLE clearance ADD COLUMN clinic_id bigint REFERENCES clinic (id);
+)sql";
+
+// Version 9 (SQLite's 13): every stop sign a stop was reported with; the
+// others beside stop_sign, most severe first, separated by one space.
+constexpr std::string_view kVersion9 = R"sql(
+ALTER TABLE session ADD COLUMN other_stop_signs text NOT NULL DEFAULT '';
+ALTER TABLE session_step ADD COLUMN other_stop_signs text NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array<std::string_view, 9> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
+                                                      kVersion6, kVersion7, kVersion8, kVersion9};
 
 }  // namespace
 

@@ -398,9 +398,27 @@ ALTER TABLE invitation ADD COLUMN cancelled_at INTEGER;
 CREATE INDEX invitation_by_practitioner ON invitation (practitioner_id);
 )sql";
 
-constexpr std::array<std::string_view, 11> kMigrations{kVersion1, kVersion2,  kVersion3, kVersion4,
-                                                       kVersion5, kVersion6,  kVersion7, kVersion8,
-                                                       kVersion9, kVersion10, kVersion11};
+// Version 12 (issue 10, point 5): whether a clearance was recorded by a
+// linked practitioner's own account, so that one a person typed in is never
+// taken for a practitioner's, and their clinic, so that another clinic sees
+// only that a practitioner signed it. Earlier ones cannot be told apart: the
+// person's.
+constexpr std::string_view kVersion12 = R"sql(
+ALTER TABLE clearance ADD COLUMN by_practitioner INTEGER NOT NULL DEFAULT 0 CHECK (by_practitioner IN (0, 1));
+ALTER TABLE clearance ADD COLUMN clinic_id INTEGER REFERENCES clinic (id);
+)sql";
+
+// Version 13: every stop sign a stop was reported with, not only the most
+// severe (stop_sign): the others, most severe first, separated by one space
+// (stop-sign ids hold none). Earlier stops were stored with one sign only.
+constexpr std::string_view kVersion13 = R"sql(
+ALTER TABLE session ADD COLUMN other_stop_signs TEXT NOT NULL DEFAULT '';
+ALTER TABLE session_step ADD COLUMN other_stop_signs TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array<std::string_view, 13> kMigrations{kVersion1,  kVersion2,  kVersion3, kVersion4, kVersion5,
+                                                       kVersion6,  kVersion7,  kVersion8, kVersion9, kVersion10,
+                                                       kVersion11, kVersion12, kVersion13};
 
 }  // namespace
 

@@ -19,6 +19,8 @@ core::Result<core::ClearanceEntry> sign_client_clearance(const core::KnowledgeBa
                            "recorded a clearance", now);
   if (!link) return tl::make_unexpected(link.error());
   entry.by = practitioner_signature(*link);
+  entry.by_practitioner = true;
+  entry.clinic_id = link->link.clinic_id;
   return entry;
 }
 

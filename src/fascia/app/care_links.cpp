@@ -158,6 +158,16 @@ core::Journal journal_for_practitioner(core::Journal journal, const LinkDetails&
   return journal;
 }
 
+std::vector<core::ClearanceEntry> clearances_seen_by_clinic(std::vector<core::ClearanceEntry> clearances,
+                                                            std::int64_t clinic) {
+  for (auto& c : clearances)
+    if (c.clinic_id && *c.clinic_id != clinic) {
+      c.by = kAnotherClinicsPractitioner;
+      c.note.clear();
+    }
+  return clearances;
+}
+
 core::Result<core::Sharing> parse_sharing(std::string_view words) {
   core::Sharing sharing;
   if (words == "none") return sharing;

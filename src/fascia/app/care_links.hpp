@@ -86,6 +86,14 @@ core::Result<std::vector<LinkDetails>> list_clients(ClinicStore& clinics, const 
 // clinic treatments recorded by other clinics (nothing crosses clinics).
 core::Journal journal_for_practitioner(core::Journal journal, const LinkDetails& link);
 
+// The clearances as a practitioner of `clinic` sees them: one another
+// clinic's practitioner signed keeps its day, areas and place in the
+// screenings, but says only kAnotherClinicsPractitioner and no note (nothing
+// crosses clinics); the person's own and this clinic's are as recorded.
+inline constexpr const char* kAnotherClinicsPractitioner = "a practitioner of another clinic";
+std::vector<core::ClearanceEntry> clearances_seen_by_clinic(std::vector<core::ClearanceEntry> clearances,
+                                                            std::int64_t clinic);
+
 // Reads the sharing words "journal,sessions,screening" (any order, any
 // subset, or "none"); invalid_argument naming a word it does not know.
 core::Result<core::Sharing> parse_sharing(std::string_view words);

@@ -22,7 +22,9 @@ namespace {
 // Every problem in one message (the first one's field named, with its
 // code), each also on its own with its field, so that one answer says all
 // that must change: the content rules, the texts and the dates alike.
-FieldResult<void> check_content(const core::KnowledgeBase& kb, const core::HomeProgram& draft, core::Date today) {
+// `fresh`: a new program (not a change of one, whose start has passed).
+FieldResult<void> check_content(const core::KnowledgeBase& kb, const core::HomeProgram& draft, core::Date today,
+                                bool fresh) {
   struct Problem {
     core::ErrorCode code;
     std::string field, message;
@@ -47,6 +49,12 @@ FieldResult<void> check_content(const core::KnowledgeBase& kb, const core::HomeP
     problems.push_back(
         {ErrorCode::bad_date, "review",
          core::format_date(draft.review) + " has passed; choose a review date from " + core::format_date(today)});
+  // A new program starting in the past would count sessions the person was
+  // never asked for (adherence, the week-4 review).
+  if (fresh && draft.start < today)
+    problems.push_back({ErrorCode::bad_date, "start",
+                        core::format_date(draft.start) + " has passed; a new program starts from " +
+                            core::format_date(today) + " (today) on"});
   if (problems.empty()) return {};
   std::string message;
   std::vector<FieldProblem> each;
@@ -95,7 +103,7 @@ FieldResult<core::HomeProgram> assign_program(const core::KnowledgeBase& kb, Cli
                                               const ProgramReader& read, const ProgramWriter& write,
                                               const Account& practitioner, std::int64_t client, core::HomeProgram draft,
                                               std::int64_t program_id, std::int64_t now, core::Date today) {
-  if (auto ok = check_content(kb, draft, today); !ok) return tl::make_unexpected(ok.error());
+  if (auto ok = check_content(kb, draft, today, program_id == 0); !ok) return tl::make_unexpected(ok.error());
   const std::string what =
       program_id == 0 ? "assigned a home program" : "changed home program " + std::to_string(program_id);
   // Decided first without a log entry, then the program looked up, then the
@@ -232,7 +240,7 @@ ProgramHold program_hold(const core::KnowledgeBase& kb, const core::ScreeningSta
   hold.since = found.since;
   hold.needs_clearance = found.no_plan || !found.until_cleared.empty();
   if (!hold.held) return hold;
-  for (const auto* list : {&found.until_cleared, &found.until_answered})
+  for (const auto* list : {&found.until_cleared, &found.until_answered, &found.cleared_until_answered})
     for (const auto& area : *list)
       if (std::find(hold.areas.begin(), hold.areas.end(), area) == hold.areas.end()) hold.areas.push_back(area);
   const bool practitioner = reader == HoldReader::practitioner;
@@ -270,6 +278,16 @@ ProgramHold program_hold(const core::KnowledgeBase& kb, const core::ScreeningSta
                   ": it applies again once what you reported there has passed (for example, the skin has "
                   "healed) and you answer the safety questions again. If it will not pass soon, ask the "
                   "practitioner who assigned it to change the program.");
+  }
+  if (!found.cleared_until_answered.empty()) {
+    // A clearance lifted the warning sign; only the latest answers still say yes.
+    const std::string where = "the program's home work on " + listed(found.cleared_until_answered);
+    sentences.push_back(practitioner ? "A clearance is recorded for " + where +
+                                           ", but the client's latest safety answers still report the warning "
+                                           "sign: it applies again once they answer the safety questions again."
+                                     : "A clearance is recorded for " + where +
+                                           ", but your latest safety answers still report the warning sign: answer "
+                                           "the safety questions again and the program applies there again.");
   }
   for (std::size_t i = 0; i < sentences.size(); ++i) hold.reason += (i == 0 ? "" : " ") + sentences[i];
   return hold;

@@ -72,6 +72,13 @@ core::Journal visible_journal(core::Journal journal, const core::Sharing& sharin
   return journal;
 }
 
+// The clearances a practitioner signed in fascia, without those the person
+// entered themselves (ClearanceEntry::by_practitioner).
+std::vector<core::ClearanceEntry> practitioners_clearances(std::vector<core::ClearanceEntry> clearances) {
+  std::erase_if(clearances, [](const core::ClearanceEntry& c) { return !c.by_practitioner; });
+  return clearances;
+}
+
 // The journal parts of one client's inputs: what `journal` shows of what is
 // shared, and the warning-sign history attributed to its sessions.
 void read_journal(const core::KnowledgeBase& kb, core::AttentionInputs& in, core::Journal journal,
@@ -79,10 +86,15 @@ void read_journal(const core::KnowledgeBase& kb, core::AttentionInputs& in, core
   const std::vector<core::ClearanceEntry> clearances = journal.clearances;
   in.journal = visible_journal(std::move(journal), sharing);
   in.findings.reset();
+  in.findings_without_own_clearances.reset();
   if (sharing.screening && !screenings.empty()) {
     core::ScreeningState state = core::evaluate_screenings(kb, screenings, clearances);
     core::attribute_to_stop_signs(kb, in.journal.sessions, state.history);
     in.findings = std::move(state.history);
+    // Read again without the person's own entries only when there are any.
+    const auto strict = practitioners_clearances(clearances);
+    if (strict.size() != clearances.size())
+      in.findings_without_own_clearances = core::evaluate_screenings(kb, screenings, strict).history;
   } else if (sharing.screening) {
     in.findings.emplace();
   }
@@ -111,14 +123,22 @@ core::Result<core::AttentionInputs> attention_inputs(const core::KnowledgeBase& 
   if (!programs) return tl::make_unexpected(programs.error());
   const core::HomeProgram* in_force = core::program_in_force(*programs);
 
-  // Every clearance comes with either read.
+  // Every clearance comes with either read; another clinic's, as this clinic sees it.
+  journal->clearances = clearances_seen_by_clinic(std::move(journal->clearances), link.link.clinic_id);
   const std::vector<core::ClearanceEntry> clearances = journal->clearances;
   // The hold of this clinic's program in force, as its program page shows it
   // (read_program_hold): none before the person has a profile and answers,
   // when no plan follows any program yet.
-  if (in_force && in_force->clinic_id == link.link.clinic_id && *profile && !screenings->empty())
+  if (in_force && in_force->clinic_id == link.link.clinic_id && *profile && !screenings->empty()) {
     in.program_hold = core::home_work_hold(kb, core::evaluate_screenings(kb, *screenings, clearances).clearance,
                                            in_force, &**profile);
+    const auto strict = practitioners_clearances(clearances);
+    if (strict.size() != clearances.size())
+      in.program_hold_without_own_clearances =
+          core::home_work_hold(kb, core::evaluate_screenings(kb, *screenings, strict).clearance, in_force, &**profile);
+  }
+  for (const auto& c : clearances)
+    if (!c.by_practitioner) in.latest_own_clearance = std::max(in.latest_own_clearance.value_or(c.date), c.date);
   read_journal(kb, in, std::move(*journal), *screenings, sharing);
   // The plan as first made needs the profile and a screening that still
   // fits the questions; without them there is no review and no adherence.
@@ -143,6 +163,7 @@ core::Result<core::AttentionInputs> attention_inputs(const core::KnowledgeBase& 
   if (reach == JournalReach::recent && !core::recent_journal_suffices(kb, in, from, today)) {
     auto whole = store.load_journal();
     if (!whole) return tl::make_unexpected(whole.error());
+    whole->clearances = clearances_seen_by_clinic(std::move(whole->clearances), link.link.clinic_id);
     read_journal(kb, in, std::move(*whole), *screenings, sharing);
   }
   return in;
@@ -209,7 +230,7 @@ core::Result<ClientProgress> client_progress(const core::KnowledgeBase& kb, Clin
   if (sharing.screening) {
     auto journal = store.load_journal();
     if (!journal) return tl::make_unexpected(journal.error());
-    out.progress.clearances = journal->clearances;
+    out.progress.clearances = clearances_seen_by_clinic(std::move(journal->clearances), link->link.clinic_id);
   }
   out.sessions = in->journal.sessions.size();
   out.flags = core::attention_flags(kb, *in, today);

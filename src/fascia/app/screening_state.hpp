@@ -11,6 +11,10 @@ namespace fascia::app {
 
 // Errors: the store's own. An empty state (cleared, no history) when there is no screening.
 core::Result<core::ScreeningState> screening_state(const core::KnowledgeBase& kb, JournalStore& store);
+// The same as a practitioner of `clinic` sees it: who cleared a finding, as
+// clearances_seen_by_clinic (care_links.hpp) shows another clinic's clearance.
+core::Result<core::ScreeningState> screening_state_for_clinic(const core::KnowledgeBase& kb, JournalStore& store,
+                                                              std::int64_t clinic);
 
 // Validates `record` (core::validate_answers), writes "both" on midline
 // regions as midline, stores it and returns the state with it.

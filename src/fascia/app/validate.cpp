@@ -1,5 +1,7 @@
 #include "fascia/app/validate.hpp"
 
+#include <algorithm>
+
 #include "fascia/app/clearance.hpp"
 #include "fascia/app/clinic_treatments.hpp"
 #include "fascia/app/text_limits.hpp"
@@ -94,13 +96,32 @@ Result<void> validate_note(const core::NoteEntry& e, core::Date today) {
   return validate_entry_date(e.date, today, "note");
 }
 
+namespace {
+
+// A stop's signs: each a known stop sign, each once; others only beside the first.
+Result<void> validate_stop_signs(const core::KnowledgeBase& kb, const std::string& first,
+                                 const std::vector<std::string>& others, const std::string& where) {
+  if (first.empty() && !others.empty())
+    return fail(ErrorCode::invalid_argument, where + ": other stop signs without a stop sign");
+  std::vector<std::string> signs = others;
+  if (!first.empty()) signs.insert(signs.begin(), first);
+  for (auto sign = signs.begin(); sign != signs.end(); ++sign) {
+    if (!kb.stop_signs.count(*sign))
+      return fail(ErrorCode::unknown_name, where + ": unknown stop sign '" + *sign + "'");
+    if (std::find(signs.begin(), sign, *sign) != sign)
+      return fail(ErrorCode::invalid_argument, where + ": stop sign '" + *sign + "' is named twice");
+  }
+  return {};
+}
+
+}  // namespace
+
 Result<void> validate_session(const core::KnowledgeBase& kb, const core::SessionEntry& e, core::Date today) {
   if (!kb.protocol(e.protocol))
     return fail(ErrorCode::unknown_name, "session: unknown protocol '" + e.protocol + "' (see: fascia kb list protocols)");
   FASCIA_TRY(validate_entry_date(e.date, today, "session"));
   // The session's own stop sign and target (generic protocols) name knowledge-base entries too.
-  if (!e.stop_sign.empty() && !kb.stop_signs.count(e.stop_sign))
-    return fail(ErrorCode::unknown_name, "session: unknown stop sign '" + e.stop_sign + "'");
+  FASCIA_TRY(validate_stop_signs(kb, e.stop_sign, e.other_stop_signs, "session"));
   if (!e.target_region.empty() && !kb.region(e.target_region))
     return fail(ErrorCode::unknown_name, "session: unknown target region '" + e.target_region + "'");
   for (std::size_t i = 0; i < e.steps.size(); ++i) {
@@ -110,8 +131,7 @@ Result<void> validate_session(const core::KnowledgeBase& kb, const core::Session
       return fail(ErrorCode::unknown_name, where + ": unknown technique '" + s.technique + "'");
     if (!kb.region(s.region)) return fail(ErrorCode::unknown_name, where + ": unknown region '" + s.region + "'");
     if (s.pressure_used) FASCIA_TRY(validate_score(*s.pressure_used, where + " pressure"));
-    if (!s.stop_sign.empty() && !kb.stop_signs.count(s.stop_sign))
-      return fail(ErrorCode::unknown_name, where + ": unknown stop sign '" + s.stop_sign + "'");
+    FASCIA_TRY(validate_stop_signs(kb, s.stop_sign, s.other_stop_signs, where));
     FASCIA_TRY(check_text(s.note, kStepNoteLimit, where + ": note"));
   }
   return {};

@@ -153,7 +153,7 @@ int client_progress(Context& ctx, const std::string& as, std::int64_t client) {
   if (page.flags.empty()) ctx.out << "Nothing needs attention.\n";
   print_flags(ctx, page.flags);
   if (page.link.link.sharing.sessions) ctx.out << page.sessions << " sessions logged.\n";
-  print_progress(ctx.out, *kb, page.progress);
+  print_progress(ctx.out, *kb, page.progress, ProgressReader::practitioner);
   return kOk;
 }
 
@@ -186,7 +186,7 @@ int show_client(Context& ctx, const std::string& as, std::int64_t client, const 
   } else if (*area == core::CareArea::screening) {
     FASCIA_CLI_TRY(record, store->latest_screening());
     if (record) {
-      FASCIA_CLI_TRY(state, app::screening_state(*kb, *store));
+      FASCIA_CLI_TRY(state, app::screening_state_for_clinic(*kb, *store, link.link.clinic_id));
       if (text) {
         ctx.out << "Latest safety answers: " << core::format_long_date(record->date) << "\n";
         print_clearance(ctx.out, *kb, state.clearance);

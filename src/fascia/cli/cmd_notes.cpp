@@ -11,6 +11,7 @@
 
 #include "fascia/adapters/database_open.hpp"
 #include "fascia/adapters/json_care_views.hpp"
+#include "fascia/app/care_links.hpp"
 #include "fascia/app/visit_notes.hpp"
 #include "fascia/cli/care_stores.hpp"
 #include "fascia/cli/commands.hpp"
@@ -114,6 +115,16 @@ int amend_note(Context& ctx, const NoteOptions& o) {
   // terminal has the database's trust), and the use case checks the rest.
   FASCIA_CLI_TRY(found, clinics->find_visit_note(o.id));
   if (!found) return report(ctx.err, {core::ErrorCode::not_found, "no visit note " + std::to_string(o.id)});
+  // A note of another clinic, or of a client this practitioner has no live
+  // link to: refused without naming whose it is (the number alone was typed).
+  if (practitioner.membership.role == core::Role::practitioner) {
+    const auto reach = app::check_reach(*clinics, practitioner, found->person_id, core::CareArea::care);
+    const bool refused = !reach && (reach.error().code == core::ErrorCode::not_found ||
+                                    reach.error().code == core::ErrorCode::forbidden);
+    if (!reach && !refused) return report(ctx.err, reach.error());  // the store failed: say so
+    if (refused || found->clinic_id != practitioner.membership.clinic_id)
+      return report(ctx.err, {core::ErrorCode::not_found, "no visit note " + std::to_string(o.id) + " in your clinic"});
+  }
   auto note = app::amend_visit_note(*clinics, practitioner, found->person_id, o.id, o.parts(), o.reason, ctx.now());
   if (!note) return report_field(ctx, note.error());
   if (ctx.json()) {

@@ -176,10 +176,17 @@ int assign(Context& ctx, const AssignOptions& o) {
   }
   FASCIA_CLI_TRY(hold,
                  app::read_program_hold(*kb, *store, app::HoldReader::practitioner, practitioner.membership.clinic_id));
+  // A changed program that a newer one replaced is kept, but no plan follows
+  // it; the newer one is not named (it may be another clinic's).
+  FASCIA_CLI_TRY(after, store->load_programs());
+  const core::HomeProgram* in_force = core::program_in_force(after);
+  const bool followed = in_force && in_force->id == stored->id;
   ctx.out << (o.program ? "Changed" : "Assigned") << " home program " << stored->id << " (version " << stored->version
           << ") for client " << o.client << ". "
-          << (hold.awaiting_setup ? hold.setup
-                                  : "Their plan follows it from now on; their own screening still applies.")
+          << (!followed             ? "It is not in force: a program assigned after it replaced it, so their plan does "
+                                      "not follow this change."
+              : hold.awaiting_setup ? hold.setup
+                                    : "Their plan follows it from now on; their own screening still applies.")
           << "\n";
   // Only a program of this clinic is named: nothing crosses clinics.
   if (!o.program && before && before->id != stored->id && before->clinic_id == stored->clinic_id)

@@ -53,8 +53,8 @@ void print_journal(std::ostream& out, const core::KnowledgeBase& kb, const core:
                                  c.practitioner + (c.reaction.empty() ? "" : "; seen: " + c.reaction)});
   for (const auto& n : j.notes) lines.push_back({n.date, "note      " + n.text});
   for (const auto& c : j.clearances)
-    lines.push_back(
-        {c.date, "cleared   " + areas(kb, c.regions) + " by " + c.by + (c.note.empty() ? "" : ": " + c.note)});
+    lines.push_back({c.date, "cleared   " + areas(kb, c.regions) + " by " + c.by + " (" + clearance_recorder(c) + ")" +
+                                 (c.note.empty() ? "" : ": " + c.note)});
   if (lines.empty()) {
     out << "Nothing logged yet.\n";
     return;
@@ -82,7 +82,13 @@ void print_sessions(std::ostream& out, const core::KnowledgeBase& kb, const std:
     if (!s->target_region.empty()) out << " on " << area_name(kb, s->target_region, s->side);
     out << ": " << done << " step" << (done == 1 ? "" : "s") << " done";
     if (skipped) out << ", " << skipped << " skipped";
-    if (s->stopped) out << "; stopped for " << name_in(kb.stop_signs, s->stop_sign);
+    if (s->stopped) {
+      // Every sign reported, the most severe first.
+      const auto signs = s->stop_signs();
+      out << "; stopped for ";
+      for (std::size_t i = 0; i < signs.size(); ++i)
+        out << (i == 0 ? "" : i + 1 == signs.size() ? " and " : ", ") << name_in(kb.stop_signs, signs[i]);
+    }
     out << "\n";
     for (const auto& step : s->steps) {
       out << "    " << area_name(kb, step.region, step.side) << ": " << core::to_string(step.status);

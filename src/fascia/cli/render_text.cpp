@@ -73,6 +73,11 @@ std::string area_name(const core::KnowledgeBase& kb, const std::string& region, 
   return core::area_label(r ? r->name : region, side);
 }
 
+std::string clearance_recorder(const core::ClearanceEntry& clearance) {
+  return clearance.by_practitioner ? "signed in fascia by the practitioner"
+                                   : "entered by the person, not signed by a practitioner";
+}
+
 void print_disclaimer(std::ostream& out) {
   out << "fascia is not a diagnosis and not a medical device. It follows published self-care advice\n"
          "and tells you when to stop and see someone instead.\n";
@@ -252,7 +257,7 @@ void print_stop_outcome(std::ostream& out, const core::StopOutcome& o) {
   for (const auto& r : o.advice) print_reason(out, r);
 }
 
-void print_progress(std::ostream& out, const core::KnowledgeBase& kb, const core::Progress& p) {
+void print_progress(std::ostream& out, const core::KnowledgeBase& kb, const core::Progress& p, ProgressReader reader) {
   out << "Pain (0–10) by region:\n";
   for (const auto& t : p.trends) {
     out << "  " << t.region_name << " (" << core::to_string(t.side) << "): start " << t.baseline;
@@ -291,13 +296,16 @@ void print_progress(std::ostream& out, const core::KnowledgeBase& kb, const core
       if (f.cleared)
         out << "\n    cleared on " << core::format_long_date(*f.cleared) << " by " << f.cleared_by << "\n";
       else
-        out << "\n    still in force: see a practitioner, then record it with 'fascia clear --by NAME'\n";
+        out << (reader == ProgressReader::person
+                    ? "\n    still in force: see a practitioner, then record it with 'fascia clear --by NAME'\n"
+                    : "\n    still in force: once you have seen them, clear it with 'fascia practice clear CLIENT --as "
+                      "NAME'\n");
     }
   }
   if (!p.clearances.empty()) {
     out << "Practitioner clearances recorded:\n";
     for (const auto& c : p.clearances) {
-      out << "  " << core::format_long_date(c.date) << " by " << c.by << ": ";
+      out << "  " << core::format_long_date(c.date) << " by " << c.by << " (" << clearance_recorder(c) << "): ";
       if (c.regions.empty()) out << "everything";
       for (std::size_t i = 0; i < c.regions.size(); ++i)
         out << (i ? ", " : "") << area_name(kb, c.regions[i].region, c.regions[i].side);

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <iosfwd>
+#include <string>
 #include <vector>
 
 #include "fascia/core/knowledge_base.hpp"
+#include "fascia/core/person.hpp"
 #include "fascia/core/planner.hpp"
 #include "fascia/core/progress.hpp"
 #include "fascia/core/referral.hpp"
@@ -18,6 +20,9 @@ namespace fascia::cli {
 // when only one side is meant; the id itself when the knowledge base has no such region.
 std::string area_name(const core::KnowledgeBase& kb, const std::string& region, core::Side side);
 
+// Who put a clearance on record, in words for any reader: "signed in fascia
+// by the practitioner" or "entered by the person, not signed by a practitioner".
+std::string clearance_recorder(const core::ClearanceEntry& clearance);
 void print_disclaimer(std::ostream& out);
 void print_reason(std::ostream& out, const core::Reason& reason, const char* indent = "  - ");
 // Each reason once: one with the same rule and words as an earlier one (the
@@ -34,7 +39,11 @@ void print_today(std::ostream& out, const core::KnowledgeBase& kb, const core::T
 void print_card(std::ostream& out, const core::KnowledgeBase& kb, const core::StepCard& card, std::size_t number,
                 std::size_t total);
 void print_stop_outcome(std::ostream& out, const core::StopOutcome& outcome);
-void print_progress(std::ostream& out, const core::KnowledgeBase& kb, const core::Progress& progress);
+// Who reads a progress page: the person, or a linked practitioner (who is
+// told how they clear a warning sign, not the person's own command).
+enum class ProgressReader { person, practitioner };
+void print_progress(std::ostream& out, const core::KnowledgeBase& kb, const core::Progress& progress,
+                    ProgressReader reader = ProgressReader::person);
 void print_referral(std::ostream& out, const std::vector<core::ReferralSuggestion>& suggestions,
                     const std::vector<core::Reason>& warnings);
 

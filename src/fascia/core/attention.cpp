@@ -15,6 +15,8 @@ std::string_view to_string(AttentionKind kind) {
       return "stop-event";
     case AttentionKind::new_warning_sign:
       return "new-warning-sign";
+    case AttentionKind::own_clearance:
+      return "own-clearance";
     case AttentionKind::program_held:
       return "program-held";
     case AttentionKind::repeated_bruising:
@@ -77,15 +79,17 @@ void stop_events(const KnowledgeBase& kb, const AttentionInputs& in, Date today,
     return sign == kb.stop_signs.end() ? id : lower_first(sign->second.name);
   };
   const auto sign = kb.stop_signs.find(latest->stop_sign);
-  std::string reason =
-      "the session on " + format_long_date(latest->date) + " was stopped for " + sign_words(latest->stop_sign);
+  // Every sign the person reported, the most severe first.
+  std::vector<std::string> latest_signs;
+  for (const auto& id : latest->stop_signs()) latest_signs.push_back(sign_words(id));
+  std::string reason = "the session on " + format_long_date(latest->date) + " was stopped for " + joined(latest_signs);
   if (count > 1) {
     // Every sign of the window, once each, in the order they first came.
     std::vector<std::string> signs;
     for (const auto& s : in.journal.sessions)
-      if (s.stopped && in_window(s.date, today) &&
-          std::find(signs.begin(), signs.end(), sign_words(s.stop_sign)) == signs.end())
-        signs.push_back(sign_words(s.stop_sign));
+      if (s.stopped && in_window(s.date, today))
+        for (const auto& id : s.stop_signs())
+          if (std::find(signs.begin(), signs.end(), sign_words(id)) == signs.end()) signs.push_back(sign_words(id));
     reason += " (" + times(count, "stopped session") + " in " + std::to_string(kAttentionWindowDays) + " days, for " +
               joined(signs) + ")";
   }
@@ -116,6 +120,56 @@ void warning_signs(const KnowledgeBase& kb, const AttentionInputs& in, Date, Fla
   out.push_back({AttentionKind::new_warning_sign, latest->raised, reason, latest->rule, latest->source});
 }
 
+// A clearance the client typed in themselves ("my neighbour") lifts what it
+// covers for their own plan, as it always has; a practitioner is told, since
+// no practitioner signed it. Read as the difference between the findings (or
+// the program's hold) with every clearance and with only the practitioners'.
+// The flag stays until a practitioner's clearance covers the same.
+void own_clearances(const AttentionInputs& in, Flags& out) {
+  if (!in.latest_own_clearance) return;
+  if (in.findings && in.findings_without_own_clearances) {
+    const FindingHistory* latest = nullptr;
+    std::size_t count = 0;
+    for (const auto& strict : *in.findings_without_own_clearances) {
+      if (strict.cleared) continue;
+      const auto lifted = std::find_if(in.findings->begin(), in.findings->end(), [&](const FindingHistory& f) {
+        return f.rule == strict.rule && f.raised == strict.raised && f.cleared;
+      });
+      if (lifted == in.findings->end()) continue;
+      ++count;
+      if (!latest || *lifted->cleared >= *latest->cleared) latest = &*lifted;
+    }
+    if (latest) {
+      std::string reason = "a warning sign raised on " + format_long_date(latest->raised);
+      if (!latest->stop_sign.empty())
+        reason += " when a session stopped for " +
+                  lower_first(latest->stop_sign_name.empty() ? latest->stop_sign : latest->stop_sign_name);
+      reason += " was cleared on " + format_long_date(*latest->cleared) + " by the client's own entry (\"" +
+                latest->cleared_by + "\"), not by a practitioner";
+      if (count > 1) reason += "; " + times(count, "warning sign") + " cleared so";
+      reason += ": check it, and record a clearance of your own if it holds";
+      out.push_back({AttentionKind::own_clearance, *latest->cleared, reason, latest->rule, latest->source});
+      return;
+    }
+  }
+  if (!in.program_hold || !in.program_hold_without_own_clearances) return;
+  // The areas that would wait for a practitioner, but for the client's entry.
+  const HomeWorkHold& strict = *in.program_hold_without_own_clearances;
+  std::vector<std::string> areas;
+  for (const auto& area : strict.until_cleared)
+    if (std::find(in.program_hold->until_cleared.begin(), in.program_hold->until_cleared.end(), area) ==
+        in.program_hold->until_cleared.end())
+      areas.push_back(area);
+  const bool whole = strict.no_plan && !in.program_hold->no_plan;
+  if (areas.empty() && !whole) return;
+  out.push_back({AttentionKind::own_clearance, *in.latest_own_clearance,
+                 "a clearance the client entered themselves on " + format_long_date(*in.latest_own_clearance) +
+                     ", not a practitioner's, lifted the hold on the home program" +
+                     (whole ? "" : "'s work on " + joined(areas)) +
+                     ": check it, and record a clearance of your own if it holds",
+                 "", ""});
+}
+
 void held_program(const AttentionInputs& in, Date today, Flags& out) {
   if (!in.program_hold || !in.program_hold->held) return;
   const HomeWorkHold& hold = *in.program_hold;
@@ -132,9 +186,12 @@ void held_program(const AttentionInputs& in, Date today, Flags& out) {
   if (!hold.until_answered.empty())
     parts.push_back("on " + joined(hold.until_answered) +
                     " until their answers no longer say so (a clearance does not lift it)");
+  if (!hold.cleared_until_answered.empty())
+    parts.push_back("on " + joined(hold.cleared_until_answered) +
+                    " until they answer the safety questions again (a clearance is recorded there)");
   reason = "the home program's work is held back by the client's own safety answers since " + format_long_date(since) +
            ": " + parts.front();
-  if (parts.size() > 1) reason += "; " + parts.back();
+  for (std::size_t i = 1; i < parts.size(); ++i) reason += "; " + parts[i];
   out.push_back({AttentionKind::program_held, since, reason, "", ""});
 }
 
@@ -337,6 +394,7 @@ std::vector<AttentionFlag> attention_flags(const KnowledgeBase& kb, const Attent
   Flags out;
   stop_events(kb, in, today, out);
   warning_signs(kb, in, today, out);
+  own_clearances(in, out);
   held_program(in, today, out);
   // Bruising and worse pain are read across a session and what was logged
   // after it: both parts are needed.

@@ -25,6 +25,7 @@ namespace fascia::core {
 enum class AttentionKind {
   stop_event,         // a session stopped by a stop sign in the last kAttentionWindowDays
   new_warning_sign,   // a warning-sign finding in force, not yet cleared by a practitioner
+  own_clearance,      // a warning sign (or a program's hold) lifted only by a clearance the client entered themselves
   program_held,       // the clinic's home program in force has home work held back by the client's safety answers
   repeated_bruising,  // bruising after repeated-bruising-count sessions within the window
   pain_worse_after,   // pain higher worse-after-hours after a session than before it, within the window
@@ -73,6 +74,14 @@ struct AttentionInputs {
   // otherwise). Areas and dates, never answers: read whatever is shared, as
   // the program page shows it.
   std::optional<HomeWorkHold> program_hold;
+  // The same two readings counting only the clearances a practitioner signed
+  // in fascia (ClearanceEntry::by_practitioner), so that what the client's own
+  // entries lifted shows as the difference (AttentionKind::own_clearance):
+  // findings when screening is shared, the hold when program_hold is set.
+  std::optional<std::vector<FindingHistory>> findings_without_own_clearances;
+  std::optional<HomeWorkHold> program_hold_without_own_clearances;
+  // The day of the latest clearance the client entered themselves, if any.
+  std::optional<Date> latest_own_clearance;
   // Since when the practitioner watches (the link's day): "nothing logged"
   // counts from here when the journal is empty.
   Date watched_since{};

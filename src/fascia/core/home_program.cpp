@@ -32,11 +32,16 @@ void check_area(const KnowledgeBase& kb, const RegionSide& area, const std::stri
   if (!side_fits(*region, area.side))
     out.push_back({field + ".side", "side",
                    region->name + " has no side '" + std::string(to_string(area.side)) + "'", ""});
-  if (region->region_class == RegionClass::practitioner_only)
-    out.push_back({field + ".region", "practitioner-only",
-                   region->name + " is for practitioners only and cannot be in a home program (region class " +
-                       "practitioner-only, source " + region->source + "); treat it in clinic",
-                   region->source});
+  if (region->region_class != RegionClass::practitioner_only) return;
+  // Listed as kept for the clinic, it is refused too, since no home work ever
+  // reaches it: saying so would suggest other practitioner-only areas might.
+  const bool kept = field.starts_with("clinic_only");
+  out.push_back({field + ".region", "practitioner-only",
+                 region->name + " is for practitioners only (region class practitioner-only, source " + region->source +
+                     ")" +
+                     (kept ? ": it is always kept for the clinic, so leave it out of the areas kept for the clinic"
+                           : " and cannot be in a home program; treat it in clinic"),
+                 region->source});
 }
 
 }  // namespace

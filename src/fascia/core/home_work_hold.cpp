@@ -46,11 +46,13 @@ HomeWorkHold home_work_hold(const KnowledgeBase& kb, const Clearance& clearance,
       raised(*finding);
       if (finding->until_cleared && !cleared_where(*finding, r))
         add_once(hold.until_cleared, name);
+      else if (finding->until_cleared)
+        add_once(hold.cleared_until_answered, name);
       else
         add_once(hold.until_answered, name);
     }
   }
-  hold.held = !hold.until_cleared.empty() || !hold.until_answered.empty();
+  hold.held = !hold.until_cleared.empty() || !hold.until_answered.empty() || !hold.cleared_until_answered.empty();
   return hold;
 }
 

@@ -31,11 +31,15 @@ struct HomeWorkHold {
   std::vector<std::string> until_cleared = {};
   // Areas that wait only for the person's own answers to change: a finding a
   // clearance does not lift (broken skin, bleeding easily with tools: it
-  // applies again once what was reported has passed), a warning sign a
-  // recorded clearance has lifted while the latest answers still raise it,
-  // or an area that needs a clinician's go-ahead the person has not
-  // confirmed. In the program's order, each once; an area may be in both lists.
+  // applies again once what was reported has passed), or an area that needs
+  // a clinician's go-ahead the person has not confirmed. In the program's
+  // order, each once; an area may be in more than one list.
   std::vector<std::string> until_answered = {};
+  // Areas where a recorded clearance has lifted a warning sign while the
+  // person's latest answers still raise it: they apply again once the person
+  // answers the safety questions again (nothing needs to heal). In the
+  // program's order, each once.
+  std::vector<std::string> cleared_until_answered = {};
 };
 
 // The hold of `program` (nullptr: no program in force, so nothing is held

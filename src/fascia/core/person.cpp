@@ -18,6 +18,13 @@ std::optional<StepStatus> step_status_from_string(std::string_view text) {
   return std::nullopt;
 }
 
+std::vector<std::string> SessionEntry::stop_signs() const {
+  std::vector<std::string> out;
+  if (!stop_sign.empty()) out.push_back(stop_sign);
+  out.insert(out.end(), other_stop_signs.begin(), other_stop_signs.end());
+  return out;
+}
+
 bool sides_overlap(Side a, Side b) {
   if (a == b) return true;
   if (a == Side::midline || b == Side::midline) return false;

@@ -104,8 +104,11 @@ struct StepLog {
   int strokes = 0;
   int seconds = 0;
   std::optional<int> pressure_used;  // /10
-  std::string stop_sign;             // stop sign id when stopped
+  std::string stop_sign;             // stop sign id when stopped: the most severe one reported
   std::string note;                  // why skipped, or anything else
+  // The other stop signs reported with it, most severe first; each is kept
+  // (a second sign is as much the person's report as the first).
+  std::vector<std::string> other_stop_signs = {};
   friend bool operator==(const StepLog&, const StepLog&) = default;
 };
 
@@ -117,7 +120,10 @@ struct SessionEntry {
   Side side = Side::both;
   std::vector<StepLog> steps;
   bool stopped = false;
-  std::string stop_sign;
+  std::string stop_sign;                           // the stopping step's most severe sign
+  std::vector<std::string> other_stop_signs = {};  // the stopping step's other signs, most severe first
+  // Every sign the session was stopped for, the most severe first.
+  std::vector<std::string> stop_signs() const;
   friend bool operator==(const SessionEntry&, const SessionEntry&) = default;
 };
 
@@ -133,6 +139,12 @@ struct ClearanceEntry {
   std::vector<RegionSide> regions;  // empty: every finding
   std::string note;
   std::size_t after_screenings = 0;  // screenings stored before this clearance; set by the store
+  // Recorded by a linked practitioner's own account (app::sign_client_clearance,
+  // `by` their name and clinic); false: the person recorded who cleared them.
+  bool by_practitioner = false;
+  // The signing practitioner's clinic (by_practitioner); nullopt for the
+  // person's own. Another clinic sees only that a practitioner signed it.
+  std::optional<std::int64_t> clinic_id = std::nullopt;
   friend bool operator==(const ClearanceEntry&, const ClearanceEntry&) = default;
 };
 

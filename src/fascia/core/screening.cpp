@@ -207,8 +207,12 @@ void attribute_to_stop_signs(const KnowledgeBase& kb, const std::vector<SessionE
     };
     for (const auto& s : sessions) {
       if (s.date != h.raised || !h.stop_sign.empty()) continue;
-      std::vector<std::string> signs{s.stop_sign};
-      for (const auto& step : s.steps) signs.push_back(step.stop_sign);
+      // Every sign of the stop, not only the most severe: the second may be the one that set the answer.
+      std::vector<std::string> signs = s.stop_signs();
+      for (const auto& step : s.steps) {
+        signs.push_back(step.stop_sign);
+        signs.insert(signs.end(), step.other_stop_signs.begin(), step.other_stop_signs.end());
+      }
       for (const auto& id : signs)
         if (h.stop_sign.empty() && matches(id)) {
           h.stop_sign = id;

@@ -72,7 +72,8 @@ Result<StopOutcome> stop_outcome(const KnowledgeBase& kb, const std::vector<std:
     auto it = kb.stop_signs.find(id);
     if (it == kb.stop_signs.end())
       return fail(ErrorCode::unknown_name, "unknown warning sign '" + id + "' (see: fascia kb list stop-signs)");
-    found.push_back(&it->second);
+    // A sign named twice is one report.
+    if (std::find(found.begin(), found.end(), &it->second) == found.end()) found.push_back(&it->second);
   }
   std::stable_sort(found.begin(), found.end(), [](auto* a, auto* b) { return a->action > b->action; });
 
@@ -98,14 +99,16 @@ Result<StopOutcome> SessionRunner::stop(const std::vector<std::string>& signs, i
   if (!outcome) return outcome;
   StepLog entry = start_log(StepStatus::stopped);
   (current().step->unit == DoseUnit::strokes ? entry.strokes : entry.seconds) = amount_done;
+  // Every sign reported is kept, most severe first (the advice's order).
   entry.stop_sign = outcome->advice.front().rule;
-  const std::string sign = entry.stop_sign;
-  log_.steps.push_back(std::move(entry));
-  ++position_;
+  for (std::size_t i = 1; i < outcome->advice.size(); ++i) entry.other_stop_signs.push_back(outcome->advice[i].rule);
   if (outcome->session_over) {
     log_.stopped = true;
-    log_.stop_sign = sign;
+    log_.stop_sign = entry.stop_sign;
+    log_.other_stop_signs = entry.other_stop_signs;
   }
+  log_.steps.push_back(std::move(entry));
+  ++position_;
   return outcome;
 }
 

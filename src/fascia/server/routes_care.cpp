@@ -160,7 +160,7 @@ ApiResult<Reply> client_area(Call& call, core::CareArea area) {
   if (area == core::CareArea::screening) {
     API_TRY(record, lift(store->latest_screening()));
     if (record) {
-      API_TRY(state, lift(app::screening_state(call.state.kb, *store)));
+      API_TRY(state, lift(app::screening_state_for_clinic(call.state.kb, *store, link->link.clinic_id)));
       out["screening"] = adapters::screening_json(*record, state.clearance);
     } else {
       out["screening"] = nullptr;

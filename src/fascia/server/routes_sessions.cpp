@@ -135,19 +135,30 @@ ApiResult<Reply> get_session(Call& call) {
   return api_fail(404, "not_found", "no session " + std::string(call.request.path_params.at(0)), "id");
 }
 
-// GET /api/v1/sessions/{id}/check-in: the areas a check-in after that session covers.
-ApiResult<Reply> get_checkin_form(Call& call) {
-  API_TRY(id, session_id_of(call));
+// The check-in form after session `id`, or after the latest instrument work
+// (a session's or a clinic treatment's) without one.
+ApiResult<Reply> checkin_form(Call& call, std::optional<std::int64_t> id) {
   API_TRY(journal, journal_of(call));
   API_TRY(form, lift(app::session_checkin_form(journal, call.state.kb, id), "id"));
   return json_reply(adapters::checkin_form_json(call.state.kb, form));
 }
 
-// POST /api/v1/sessions/{id}/check-in: {date?, soreness?, areas?: [{region, side?, redness?, red_dots?,
-// bruising?, soreness?}]}; every area not listed is settled with `soreness` (default 0).
-ApiResult<Reply> post_checkin(Call& call) {
-  const auto& kb = call.state.kb;
+// GET /api/v1/sessions/{id}/check-in: the areas a check-in after that session covers.
+ApiResult<Reply> get_checkin_form(Call& call) {
   API_TRY(id, session_id_of(call));
+  return checkin_form(call, id);
+}
+
+// GET /api/v1/check-in: the areas a check-in after the latest instrument work
+// covers, at home or in clinic; 404 when there is none.
+ApiResult<Reply> get_latest_checkin_form(Call& call) { return checkin_form(call, std::nullopt); }
+
+// {date?, soreness?, areas?: [{region, side?, redness?, red_dots?, bruising?,
+// soreness?}]} stored as one check-in after session `id` (the latest
+// instrument work without one); every area not listed is settled with
+// `soreness` (default 0).
+ApiResult<Reply> record_checkin(Call& call, std::optional<std::int64_t> id) {
+  const auto& kb = call.state.kb;
   API_TRY(body, parse_object_body(call.request));
   if (auto ok = only_fields(body, {"date", "soreness", "areas"}); !ok) return tl::make_unexpected(ok.error());
   API_TRY(date, read_date(body, "date", call.today));
@@ -176,11 +187,23 @@ ApiResult<Reply> post_checkin(Call& call) {
   });
 }
 
+// POST /api/v1/sessions/{id}/check-in: one check-in after that session.
+ApiResult<Reply> post_checkin(Call& call) {
+  API_TRY(id, session_id_of(call));
+  return record_checkin(call, id);
+}
+
+// POST /api/v1/check-in: one check-in after the latest instrument work, at
+// home or in clinic (what GET /api/v1/check-in showed).
+ApiResult<Reply> post_latest_checkin(Call& call) { return record_checkin(call, std::nullopt); }
+
 }  // namespace
 
 void add_session_routes(ApiRouter& api) {
   api.get(R"(/api/v1/sessions/(\d+)/check-in)", get_checkin_form);
   api.post(R"(/api/v1/sessions/(\d+)/check-in)", post_checkin);
+  api.get("/api/v1/check-in", get_latest_checkin_form);
+  api.post("/api/v1/check-in", post_latest_checkin);
   api.post("/api/v1/stop-advice", stop_advice);
   api.post("/api/v1/sessions", post_session);
   api.get("/api/v1/sessions", list_sessions);

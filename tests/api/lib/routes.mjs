@@ -28,6 +28,8 @@ export const ROUTES = [
   { method: 'GET', template: '/api/v1/sessions/{id}', sample: '/api/v1/sessions/1', auth: true },
   { method: 'GET', template: '/api/v1/sessions/{id}/check-in', sample: '/api/v1/sessions/1/check-in', auth: true },
   { method: 'POST', template: '/api/v1/sessions/{id}/check-in', sample: '/api/v1/sessions/1/check-in', auth: true, body: {} },
+  { method: 'GET', template: '/api/v1/check-in', sample: '/api/v1/check-in', auth: true },
+  { method: 'POST', template: '/api/v1/check-in', sample: '/api/v1/check-in', auth: true, body: {} },
   { method: 'GET', template: '/api/v1/journal', auth: true },
   { method: 'POST', template: '/api/v1/journal/pain', auth: true, body: { region: 'upper-trapezius', score: 3 } },
   { method: 'POST', template: '/api/v1/journal/reaction', auth: true, body: { region: 'upper-trapezius' } },

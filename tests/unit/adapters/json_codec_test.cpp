@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "unit/adapters/sample_person.hpp"
 
 using namespace fascia;
@@ -241,7 +243,9 @@ TEST(JsonCodec, WritesRegionAnswersWithTheirSideAndClearances) {
 // A clearance keeps its place among the screenings; one from an export made
 // before that was recorded follows the screenings of its day or earlier.
 TEST(JsonCodec, AClearanceWithoutItsOrderFollowsTheScreeningsOfItsDayOrEarlier) {
-  std::string text = sample_with(",\n        \"after_screenings\": 2", "", 1);  // the GP's, 2 April
+  // The GP's, 2 April, as files wrote it before either field.
+  std::string text = sample_with(
+      ",\n        \"after_screenings\": 2,\n        \"by_practitioner\": false,\n        \"clinic_id\": null", "");
   auto decoded = person_data_from_json(text);
   ASSERT_TRUE(decoded) << decoded.error().message;
   ASSERT_EQ(decoded->journal.clearances.size(), 2u);
@@ -255,7 +259,56 @@ TEST(JsonCodec, AClearanceWithoutItsOrderFollowsTheScreeningsOfItsDayOrEarlier) 
   EXPECT_EQ(decoded->journal.clearances[0].after_screenings, 2u) << "given in the file, kept";
 }
 
+// Who recorded a clearance is kept; a file from before that was recorded
+// holds only the person's own (a practitioner's could not be signed then).
+TEST(JsonCodec, AClearanceKeepsWhetherAPractitionerSignedItAndOneFromAnOlderFileIsThePersons) {
+  auto decoded = person_data_from_json(person_data_to_json(sample_person()));
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_TRUE(decoded->journal.clearances[0].by_practitioner);
+  EXPECT_FALSE(decoded->journal.clearances[1].by_practitioner);
+  decoded =
+      person_data_from_json(sample_with(",\n        \"by_practitioner\": true,\n        \"clinic_id\": null", ""));
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_FALSE(decoded->journal.clearances[0].by_practitioner);
+  EXPECT_EQ(error_of(sample_with("\"by_practitioner\": true", "\"by_practitioner\": 1")).message,
+            "journal.clearances[0].by_practitioner: expected true or false, found 1");
+  // The signing practitioner's clinic is kept; null for the person's own.
+  auto person = sample_person();
+  person.journal.clearances[0].clinic_id = 3;
+  decoded = person_data_from_json(person_data_to_json(person));
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(decoded->journal.clearances[0].clinic_id, 3);
+  EXPECT_EQ(decoded->journal.clearances[1].clinic_id, std::nullopt);
+  EXPECT_EQ(error_of(sample_with("\"clinic_id\": null", "\"clinic_id\": 0")).message,
+            "journal.clearances[0].clinic_id: 0 is below 1");
+}
+
 TEST(JsonCodec, RefusesAClearanceThatFollowsMoreScreeningsThanTheFileHolds) {
   EXPECT_EQ(error_of(sample_with("\"after_screenings\": 2", "\"after_screenings\": 3")).message,
             "journal.clearances[0].after_screenings: 3 is more than the 2 screenings in the file");
+}
+
+// Every sign a stop was reported with is kept; a file from before they were
+// kept has stops with one sign. A list that is not one of texts is refused.
+TEST(JsonCodec, AStopKeepsEverySignAndOneFromAnOlderFileHasOne) {
+  auto decoded = person_data_from_json(person_data_to_json(sample_person()));
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  const core::SessionEntry& stopped = decoded->journal.sessions[0];
+  EXPECT_EQ(stopped.other_stop_signs, (std::vector<std::string>{"radiating-pain", "sharp-pain"}));
+  EXPECT_EQ(stopped.steps.back().other_stop_signs, (std::vector<std::string>{"radiating-pain", "sharp-pain"}));
+
+  auto older = nlohmann::json::parse(person_data_to_json(sample_person()));
+  for (auto& session : older["journal"]["sessions"]) {
+    session.erase("other_stop_signs");
+    for (auto& step : session["steps"]) step.erase("other_stop_signs");
+  }
+  decoded = person_data_from_json(older.dump(2));
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(decoded->journal.sessions[0].stop_sign, "numbness");
+  EXPECT_TRUE(decoded->journal.sessions[0].other_stop_signs.empty());
+  EXPECT_TRUE(decoded->journal.sessions[0].steps.back().other_stop_signs.empty());
+
+  auto bad = nlohmann::json::parse(person_data_to_json(sample_person()));
+  bad["journal"]["sessions"][0]["other_stop_signs"] = "sharp-pain";
+  EXPECT_EQ(error_of(bad.dump(2)).message, "journal.sessions[0].other_stop_signs: expected an array, found string");
 }

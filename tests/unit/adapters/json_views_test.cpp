@@ -109,7 +109,7 @@ TEST(JsonViews, AnUnknownRegionIsNamedByItsIdAndASettledCheckInSaysSo) {
 TEST(JsonViews, ViewsKeepKeysSortedWhileTheExportKeepsItsOwnOrder) {
   const auto session = sample_person().journal.sessions[0];
   const std::string view = adapters::json_text(adapters::session_entry_json(session));
-  EXPECT_EQ(view.rfind("{\"date\":\"2026-03-02\",\"id\":1,\"protocol\":", 0), 0u) << view;
+  EXPECT_EQ(view.rfind("{\"date\":\"2026-03-02\",\"id\":1,\"other_stop_signs\":[", 0), 0u) << view;
   const std::string text = adapters::person_data_to_json(sample_person());
   const auto at = text.find("\"sessions\": [");
   ASSERT_NE(at, std::string::npos);

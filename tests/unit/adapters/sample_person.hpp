@@ -19,16 +19,42 @@ inline core::SessionEntry sample_session(std::int64_t id, const char* date) {
   s.side = core::Side::left;
   s.stopped = true;
   s.stop_sign = "numbness";
+  s.other_stop_signs = {"radiating-pain", "sharp-pain"};  // every sign of the stop is kept
   s.steps = {
-      {.index = 0, .technique = "warm-up", .region = "neck", .side = core::Side::both,
-       .modality = core::Modality::preparation, .status = core::StepStatus::done, .strokes = 0, .seconds = 90,
-       .pressure_used = std::nullopt, .stop_sign = "", .note = ""},
-      {.index = 1, .technique = "scrape", .region = "upper-trapezius", .side = core::Side::left,
-       .modality = core::Modality::instrument, .status = core::StepStatus::skipped, .strokes = 12, .seconds = 0,
-       .pressure_used = 4, .stop_sign = "", .note = "too tender today"},
-      {.index = 3, .technique = "hold", .region = "levator-scapulae", .side = core::Side::left,
-       .modality = core::Modality::compression, .status = core::StepStatus::stopped, .strokes = 0, .seconds = 40,
-       .pressure_used = 6, .stop_sign = "numbness", .note = "tingling in the hand"},
+      {.index = 0,
+       .technique = "warm-up",
+       .region = "neck",
+       .side = core::Side::both,
+       .modality = core::Modality::preparation,
+       .status = core::StepStatus::done,
+       .strokes = 0,
+       .seconds = 90,
+       .pressure_used = std::nullopt,
+       .stop_sign = "",
+       .note = ""},
+      {.index = 1,
+       .technique = "scrape",
+       .region = "upper-trapezius",
+       .side = core::Side::left,
+       .modality = core::Modality::instrument,
+       .status = core::StepStatus::skipped,
+       .strokes = 12,
+       .seconds = 0,
+       .pressure_used = 4,
+       .stop_sign = "",
+       .note = "too tender today"},
+      {.index = 3,
+       .technique = "hold",
+       .region = "levator-scapulae",
+       .side = core::Side::left,
+       .modality = core::Modality::compression,
+       .status = core::StepStatus::stopped,
+       .strokes = 0,
+       .seconds = 40,
+       .pressure_used = 6,
+       .stop_sign = "numbness",
+       .note = "tingling in the hand",
+       .other_stop_signs = {"radiating-pain", "sharp-pain"}},
   };
   return s;
 }
@@ -68,9 +94,11 @@ inline core::PersonData sample_person() {
   j.sessions = {sample_session(1, "2026-03-02"), sample_session(2, "2026-03-04")};
   j.sessions[1].stopped = false;
   j.sessions[1].stop_sign = "";
+  j.sessions[1].other_stop_signs = {};
   j.sessions[1].side = core::Side::both;
-  j.clearances = {{day("2026-03-20"), "Dr Lee, physiotherapist", {{"neck", core::Side::left}}, "fine to go on", 2},
-                  {day("2026-04-02"), "GP", {}, "", 2}};
+  j.clearances = {
+      {day("2026-03-20"), "Dr Lee, physiotherapist", {{"neck", core::Side::left}}, "fine to go on", 2, true},
+      {day("2026-04-02"), "GP", {}, "", 2}};
   j.clinic_treatments = {{.id = 1,
                           .date = day("2026-03-09"),
                           .treatment = "clinic-iastm",

@@ -164,6 +164,7 @@ TEST(SqliteStore, MigratingAVersion3FileOrdersItsClearancesAfterTheScreeningsOfT
   const auto clearances = store->load_journal()->clearances;
   ASSERT_EQ(clearances.size(), 1u);
   EXPECT_EQ(clearances[0].after_screenings, 2u) << "the two screenings of person 1 dated on or before 5 March";
+  EXPECT_FALSE(clearances[0].by_practitioner) << "recorded before practitioners could sign one: the person's";
 }
 
 // A full disk is its own error (the API answers 503 storage_full), not a

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "fascia/app/person_state.hpp"
+#include "fascia/core/home_work_hold.hpp"
 #include "fascia/core/planner.hpp"
 #include "unit/adapters/test_database.hpp"
 #include "unit/core/fixture_kb.hpp"
@@ -207,7 +208,12 @@ TEST_P(HomeProgramUseCase, EveryProblemIsListedTogetherTheStartAndReviewDatesWit
   ASSERT_FALSE(late);
   fields.clear();
   for (const auto& p : late.error().problems) fields.push_back(p.field);
-  EXPECT_EQ(fields, (std::vector<std::string>{"weekdays", "note", "review"}));
+  EXPECT_EQ(fields, (std::vector<std::string>{"weekdays", "note", "review", "start"}))
+      << "a new program's start in the past too";
+  const std::string& said = late.error().error.message;
+  EXPECT_NE(said.find("start: 2026-10-01 has passed; a new program starts from 2026-11-23 (today) on"),
+            std::string::npos)
+      << said;
 
   auto start_only = neck();
   start_only.start = far.start;
@@ -425,6 +431,40 @@ TEST(ProgramHold, AWarningSignThatWaitsForAClearanceHoldsTheProgramWordedForEach
   EXPECT_EQ(all.reason.rfind("Your own safety answers hold back the program:", 0), 0u) << all.reason;
   EXPECT_TRUE(app::program_hold(kb, state, nullptr, nullptr, app::HoldReader::person).held)
       << "no plan at all, program or not";
+}
+
+// From a new-user trial: a nerve sign a clearance had lifted, with the latest
+// answers still saying yes, was worded "once the skin has healed" and "a
+// clearance does not lift it". It asks for the answers again, for each reader.
+TEST(ProgramHold, AClearedWarningSignTheAnswersStillReportAsksForTheAnswersAgain) {
+  const auto kb = fixture::kb();
+  const core::HomeProgram program = neck();
+  core::ScreeningState state;
+  core::Finding sign = until_cleared_sign("sign", "upper-trapezius", Side::both, "2026-11-20");
+  sign.cleared = fixture::day("2026-11-21");
+  sign.cleared_by = "pat, North Physio";
+  state.clearance.findings = {sign};
+  const auto found = core::home_work_hold(kb, state.clearance, &program, nullptr);
+  EXPECT_TRUE(found.held);
+  EXPECT_TRUE(found.until_cleared.empty());
+  EXPECT_TRUE(found.until_answered.empty());
+  EXPECT_EQ(found.cleared_until_answered, std::vector<std::string>{"upper-trapezius"});
+  const auto for_pat = app::program_hold(kb, state, &program, nullptr, app::HoldReader::practitioner);
+  const auto for_ana = app::program_hold(kb, state, &program, nullptr, app::HoldReader::person);
+  ASSERT_TRUE(for_pat.held);
+  EXPECT_FALSE(for_pat.needs_clearance);
+  EXPECT_EQ(for_pat.areas, std::vector<std::string>{"upper-trapezius"});
+  EXPECT_NE(for_pat.reason.find("A clearance is recorded for the program's home work on upper-trapezius, but the "
+                                "client's latest safety answers still report the warning sign"),
+            std::string::npos)
+      << for_pat.reason;
+  EXPECT_NE(for_ana.reason.find("answer the safety questions again and the program applies there again"),
+            std::string::npos)
+      << for_ana.reason;
+  for (const auto& reason : {for_pat.reason, for_ana.reason}) {
+    EXPECT_EQ(reason.find("healed"), std::string::npos) << reason;
+    EXPECT_EQ(reason.find("does not lift"), std::string::npos) << reason;
+  }
 }
 
 // From a new-user trial: a warning sign on the suboccipitals, which the

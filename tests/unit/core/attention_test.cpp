@@ -88,6 +88,25 @@ TEST(Attention, ASessionStoppedByAStopSignInTheLastFourteenDaysIsFlaggedWithTheS
   EXPECT_NE(f.reason.find("20 December 2026"), std::string::npos) << f.reason;
 }
 
+// A stop reported with two signs names both: the second is as much the
+// person's report as the first (a trial lost it).
+TEST(Attention, AStopForTwoSignsNamesBoth) {
+  AttentionInputs in = shared();
+  SessionEntry s = stopped("2026-12-20", "dizziness");
+  s.other_stop_signs = {"skin-broken"};
+  in.journal.sessions.push_back(s);
+  const auto one = attention_flags(kKb, in, kToday);
+  ASSERT_TRUE(has(one, AttentionKind::stop_event));
+  EXPECT_NE(flag(one, AttentionKind::stop_event).reason.find("stopped for dizziness and broken skin"),
+            std::string::npos)
+      << flag(one, AttentionKind::stop_event).reason;
+  in.journal.sessions.push_back(stopped("2026-12-21", "sharp-pain"));
+  const auto two = attention_flags(kKb, in, kToday);
+  EXPECT_NE(flag(two, AttentionKind::stop_event).reason.find("for dizziness, broken skin and sharp pain)"),
+            std::string::npos)
+      << flag(two, AttentionKind::stop_event).reason;
+}
+
 TEST(Attention, SeveralStopsNameEverySignOnce) {
   AttentionInputs in = shared();
   in.journal.sessions = {stopped("2026-12-12", "sharp-pain"), stopped("2026-12-16", "dizziness"),
@@ -164,10 +183,72 @@ TEST(Attention, AHomeProgramHeldBackIsFlaggedWithItsAreasAndWhatLiftsIt) {
             std::string::npos)
       << both.reason;
 
+  in.program_hold->cleared_until_answered = {"Base of the skull"};
+  const auto three = flag(attention_flags(kKb, in, kToday), AttentionKind::program_held);
+  EXPECT_NE(three.reason.find("; on Base of the skull until they answer the safety questions again (a clearance is "
+                              "recorded there)"),
+            std::string::npos)
+      << three.reason;
+
   in.program_hold = HomeWorkHold{.held = true, .no_plan = true, .since = day("2026-12-21")};
   const auto all = flag(attention_flags(kKb, in, kToday), AttentionKind::program_held);
   EXPECT_NE(all.reason.find("they allow no plan at all"), std::string::npos) << all.reason;
   EXPECT_EQ(to_string(AttentionKind::program_held), "program-held");
+}
+
+// What only the client's own clearance entry lifted is flagged, from the
+// warning-sign history when screening is shared and from the program's hold
+// otherwise; nothing when a practitioner's clearance lifts the same.
+TEST(Attention, WhatOnlyTheClientsOwnClearanceLiftedIsFlagged) {
+  AttentionInputs in = shared();
+  FindingHistory sign{.rule = "neck-dizziness",
+                      .level = ClearanceLevel::see_practitioner_first,
+                      .raised = day("2026-12-18"),
+                      .because = {},
+                      .regions = {},
+                      .cleared = day("2026-12-20"),
+                      .cleared_by = "my neighbour",
+                      .source = "seed-000",
+                      .stop_sign = "dizziness",
+                      .stop_sign_name = "Dizziness"};
+  in.findings = {sign};
+  FindingHistory strict = sign;
+  strict.cleared.reset();
+  strict.cleared_by.clear();
+  in.findings_without_own_clearances = {strict};
+  EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::own_clearance)) << "no entry of their own";
+  in.latest_own_clearance = day("2026-12-20");
+  auto flags = attention_flags(kKb, in, kToday);
+  ASSERT_TRUE(has(flags, AttentionKind::own_clearance));
+  EXPECT_FALSE(has(flags, AttentionKind::new_warning_sign)) << "their own plan follows their clearance";
+  const auto& own = flag(flags, AttentionKind::own_clearance);
+  EXPECT_EQ(own.date, day("2026-12-20"));
+  EXPECT_EQ(own.rule, "neck-dizziness");
+  EXPECT_NE(own.reason.find("raised on Friday, 18 December 2026 when a session stopped for dizziness was cleared on "
+                            "Sunday, 20 December 2026 by the client's own entry (\"my neighbour\"), not by a "
+                            "practitioner"),
+            std::string::npos)
+      << own.reason;
+  EXPECT_EQ(flags.front().kind, AttentionKind::own_clearance) << "before a held program and everything after it";
+  in.findings_without_own_clearances = in.findings;  // a practitioner's clearance covers it too
+  EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::own_clearance));
+
+  // Screening not shared: the program's hold tells it, by area only.
+  in.findings.reset();
+  in.findings_without_own_clearances.reset();
+  in.program_hold = HomeWorkHold{};
+  in.program_hold_without_own_clearances =
+      HomeWorkHold{.held = true, .since = day("2026-12-18"), .until_cleared = {"Side and back of the neck"}};
+  const auto held = attention_flags(kKb, in, kToday);
+  ASSERT_TRUE(has(held, AttentionKind::own_clearance));
+  EXPECT_NE(flag(held, AttentionKind::own_clearance)
+                .reason.find("a clearance the client entered themselves on Sunday, 20 December 2026, not a "
+                             "practitioner's, lifted the hold on the home program's work on Side and back of the neck"),
+            std::string::npos)
+      << flag(held, AttentionKind::own_clearance).reason;
+  in.program_hold = in.program_hold_without_own_clearances;
+  EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::own_clearance)) << "still held: nothing lifted";
+  EXPECT_EQ(to_string(AttentionKind::own_clearance), "own-clearance");
 }
 
 TEST(Attention, BruisingAfterTwoSessionsInFourteenDaysIsRepeatedBruising) {

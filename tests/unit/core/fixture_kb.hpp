@@ -150,6 +150,7 @@ inline KnowledgeBase kb() {
   kb.screening_rules.push_back(wound);
 
   kb.stop_signs["sharp-pain"] = {"sharp-pain", "sharp pain", StopAction::stop_step, "ease off", "", 0, "seed-000"};
+  kb.stop_signs["guarding"] = {"guarding", "tensing up", StopAction::stop_step, "breathe", "", 0, "seed-000"};
   kb.stop_signs["dizziness"] = {
       "dizziness", "dizziness", StopAction::stop_session, "stop and rest", "dizziness-with-neck-movement",
       0,           "seed-000"};

@@ -75,6 +75,9 @@ TEST(HomeProgram, APractitionerOnlyRegionIsRefusedAsHomeWork) {
   EXPECT_TRUE(has_problem(problems, "practitioner-only", "items[1].target.region"));
   // Even listed as clinic-only, a practitioner-only region is refused: it never needed saying.
   EXPECT_TRUE(has_problem(problems, "practitioner-only", "clinic_only[0].region"));
+  for (const auto& p : problems)
+    if (p.field == "clinic_only[0].region")
+      EXPECT_NE(p.message.find("always kept for the clinic, so leave it out"), std::string::npos) << p.message;
 }
 
 TEST(HomeProgram, ADoseMayBeLoweredButNeverRaised) {

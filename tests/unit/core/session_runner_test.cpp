@@ -85,6 +85,32 @@ TEST(SessionRunner, DizzinessEndsTheSessionAndAsksForANewScreening) {
   EXPECT_EQ(run.log().stop_sign, "dizziness");
 }
 
+// A person who stops for two signs reported both: the log keeps both, the
+// most severe first, on the step and on the session; one named twice is one.
+TEST(SessionRunner, AStopKeepsEverySignReportedTheMostSevereFirst) {
+  SessionRunner run(kKb, neck_template(), day("2026-11-23"));
+  auto out = run.stop({"sharp-pain", "dizziness", "sharp-pain"}, 3);
+  ASSERT_TRUE(out.has_value()) << out.error().message;
+  EXPECT_EQ(out->advice.size(), 2u) << "sharp pain named twice is one sign";
+  const StepLog& step = run.log().steps.back();
+  EXPECT_EQ(step.stop_sign, "dizziness");
+  EXPECT_EQ(step.other_stop_signs, std::vector<std::string>{"sharp-pain"});
+  EXPECT_EQ(run.log().stop_sign, "dizziness");
+  EXPECT_EQ(run.log().other_stop_signs, std::vector<std::string>{"sharp-pain"});
+  EXPECT_EQ(run.log().stop_signs(), (std::vector<std::string>{"dizziness", "sharp-pain"}));
+}
+
+TEST(SessionRunner, AStepStoppedForTwoStepSignsKeepsBothAndTheSessionGoesOn) {
+  SessionRunner run(kKb, neck_template(), day("2026-11-23"));
+  ASSERT_TRUE(run.stop({"guarding", "sharp-pain"}, 2));
+  ASSERT_FALSE(run.finished());
+  const StepLog& step = run.log().steps.back();
+  EXPECT_EQ(step.stop_sign, "guarding") << "of equal action, the order given";
+  EXPECT_EQ(step.other_stop_signs, std::vector<std::string>{"sharp-pain"});
+  EXPECT_FALSE(run.log().stopped);
+  EXPECT_TRUE(run.log().stop_signs().empty()) << "the session itself was not stopped";
+}
+
 TEST(SessionRunner, ARescreenAfterDizzinessRemovesTheNeckFromThePlan) {
   SessionRunner run(kKb, neck_template(), day("2026-11-23"));
   auto out = run.stop({"dizziness"});

@@ -52,7 +52,7 @@ export function ClientClearanceForm({
 }: {
   client: number;
   clientName: string;
-  /** The client's findings in force until cleared (awaitingClearance). */
+  /** The client's findings in force until cleared (awaitingClearance); none when they do not share their screening (then only every warning sign can be cleared). */
   findings: Finding[];
   today: string;
   onSaved: (entry: ClearanceEntry) => void;
@@ -63,7 +63,9 @@ export function ClientClearanceForm({
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
-  const all = findings.flatMap((f, i) => choicesOf(f, i));
+  // No findings given: the client does not share their screening, and the one choice is every warning sign.
+  const blind = findings.length === 0;
+  const all = blind ? [{ key: 'every', area: null }] : findings.flatMap((f, i) => choicesOf(f, i));
   const chosen = all.filter((c) => ticked.includes(c.key));
   const everything = chosen.some((c) => c.area === null);
 
@@ -93,12 +95,28 @@ export function ClientClearanceForm({
   return (
     <form class="clearance-form" onSubmit={submit} aria-labelledby="client-clearance-title" noValidate data-testid="client-clearance-form">
       <h2 id="client-clearance-title">Record a clearance</h2>
-      <p class="small">
-        These warning signs hold {clientName}'s home work on the areas named back until a practitioner clears them.
-        Clear only what you have checked. {clientName} sees your name, the day, the areas and your note.
-      </p>
+      {blind ? (
+        <p class="small" data-testid="clearance-without-screening">
+          {clientName} does not share their safety answers with you, so their warning signs are not shown here. Once you
+          have seen them and checked it is safe, you can clear every warning sign they have. {clientName} sees your
+          name, the day and your note.
+        </p>
+      ) : (
+        <p class="small">
+          These warning signs hold {clientName}'s home work on the areas named back until a practitioner clears them.
+          Clear only what you have checked. {clientName} sees your name, the day, the areas and your note.
+        </p>
+      )}
       <fieldset aria-describedby={errors.regions ? 'client-clearance-regions-error' : undefined}>
         <legend>What you clear</legend>
+        {blind ? (
+          <div class="checks">
+            <label class="check">
+              <input type="checkbox" name="area" checked={ticked.includes('every')} onChange={() => toggle('every')} />
+              <span>Every warning sign {clientName} has, on every area</span>
+            </label>
+          </div>
+        ) : null}
         {findings.map((f, i) => (
           <div key={f.rule + i} class="clearance-finding" data-rule={f.rule}>
             <p>

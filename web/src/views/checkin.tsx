@@ -10,20 +10,18 @@ import { linkClick, navigate } from '../router';
 import type { CheckinArea, CheckinForm, CheckinSaved, CheckinRun } from '../types';
 import { errorsFrom, LoadError, Loading, longDate, OtherErrors, Page, sideWord, useLoad, type FieldErrors } from '../util';
 
-/** The form for `session`, or for the newest session that has one when `session` is 0. */
+/**
+ * The form for `session`, or, when `session` is 0, for the latest instrument
+ * work at home or in clinic (GET /check-in); null when there is none.
+ */
 async function loadForm(session: number): Promise<CheckinForm | null> {
   if (session > 0) return api.checkinForm(session);
-  const sessions = await api.sessions();
-  const newest = [...sessions].sort((a, b) => (a.date === b.date ? b.id - a.id : b.date < a.date ? -1 : 1));
-  for (const s of newest.slice(0, 20)) {
-    try {
-      return await api.checkinForm(s.id);
-    } catch (e) {
-      if (e instanceof ApiError && (e.status === 404 || e.status === 409)) continue;
-      throw e;
-    }
+  try {
+    return await api.latestCheckinForm();
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
   }
-  return null;
 }
 
 function areaKey(a: CheckinArea): string {
@@ -47,13 +45,13 @@ export function CheckinView({ session }: { session: number }) {
   if (d.data === null)
     return (
       <Page title="Check-in">
-        <p>No session of yours with instrument work to check in on yet.</p>
+        <p>No instrument work to check in on yet, at home or in clinic.</p>
         <p>
-          After instrument work a practitioner did in clinic, check in on each area it worked on the{' '}
+          To note soreness or skin on one area, use the{' '}
           <a href="/journal?kind=reaction" onClick={linkClick}>
             Journal page
-          </a>{' '}
-          (soreness and skin).
+          </a>
+          .
         </p>
       </Page>
     );
@@ -73,7 +71,8 @@ function CheckinFormView({ form }: { form: CheckinForm }) {
     setBusy(true);
     setErrors({});
     try {
-      setSaved(await api.checkIn(form.session_id, run));
+      // After clinic work only there is no session to name: the latest instrument work is what the form showed.
+      setSaved(await (form.session_id > 0 ? api.checkIn(form.session_id, run) : api.checkInLatest(run)));
       requestAnimationFrame(() => document.getElementById('page-title')?.focus());
     } catch (e) {
       setErrors(errorsFrom(e));
@@ -116,7 +115,7 @@ function CheckinFormView({ form }: { form: CheckinForm }) {
   return (
     <Page title="How did the skin and soreness settle?">
       <p>
-        After the session on {longDate(form.session_date)}. A check-in from <strong>{longDate(form.counts_from)}</strong> on lets the next
+        After the {form.session_id > 0 ? 'session' : 'instrument work in clinic'} on {longDate(form.session_date)}. A check-in from <strong>{longDate(form.counts_from)}</strong> on lets the next
         session on these areas go ahead; an earlier one is kept but does not.
       </p>
       <div class="actions">

@@ -21,7 +21,7 @@ import { fullyCleared } from '../components/answer-again';
 import { clearedLine } from '../components/clearance-fields';
 import { api, type ClientPart } from '../api';
 import { PARTS, sharedWords } from '../care';
-import { areaList, loadNames, useNames } from '../names';
+import { areaList, loadNames, stopSignWords, useNames } from '../names';
 import { linkClick } from '../router';
 import type {
   AttentionFlag,
@@ -76,6 +76,7 @@ export function ClientsView() {
 export const FLAG_WORDS: Record<AttentionFlag['kind'], string> = {
   'stop-event': 'Session stopped',
   'new-warning-sign': 'Warning sign',
+  'own-clearance': 'Cleared by own entry',
   'program-held': 'Home program held',
   'repeated-bruising': 'Repeated bruising',
   'pain-worse-after': 'Pain worse after a session',
@@ -430,6 +431,26 @@ function ScreeningPanel({ id, name, onCleared }: { id: number; name: string; onC
       {saved}
     </p>
   );
+  if (d.error?.status === 403)
+    // Not shared: the answers stay hidden, but a practitioner who has seen
+    // the client can still clear every warning sign, as in the terminal.
+    return (
+      <>
+        <ClientError error={d.error} retry={d.reload} />
+        {status}
+        <ClientClearanceForm
+          key={saved}
+          client={id}
+          clientName={name}
+          findings={[]}
+          today={app.me.today}
+          onSaved={(entry) => {
+            setSaved(`${clearedLine(entry, names)} ${name} sees it with their warning signs.`);
+            onCleared();
+          }}
+        />
+      </>
+    );
   if (d.error) return <ClientError error={d.error} retry={d.reload} />;
   if (!d.data) return <Loading what={PARTS.find((p) => p.id === 'screening')!.name} />;
   const s = d.data.screening;
@@ -481,7 +502,7 @@ function Sessions({ sessions }: { sessions: Session[] }) {
             </td>
             <td>
               {s.steps.filter((x) => x.status === 'done').length} of {s.steps.length} done
-              {s.stopped ? `; stopped early${s.stop_sign ? ': ' + names.of('stop-signs', s.stop_sign) : ''}` : ''}
+              {s.stopped ? `; stopped early${stopSignWords(s, names)}` : ''}
             </td>
           </tr>
         ))}

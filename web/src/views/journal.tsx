@@ -4,7 +4,7 @@
 // clinic (who, and at which clinic).
 import { NrsSelect } from '../components/nrs-select';
 import { useState } from 'preact/hooks';
-import { loadNames, useNames } from '../names';
+import { loadNames, stopSignWords, useNames } from '../names';
 import { api, type JournalKind } from '../api';
 import { useApp } from '../app-context';
 import { journalLine } from '../components/clinic-treatment-words';
@@ -425,7 +425,7 @@ export function Recent({
       date: s.date,
       kind: 'Session',
       list: 'sessions',
-      text: `${names.of('protocols', s.protocol)}: ${s.steps.filter((x) => x.status === 'done').length} of ${s.steps.length} steps${s.stopped ? ', stopped early' : ''}`,
+      text: `${names.of('protocols', s.protocol)}: ${s.steps.filter((x) => x.status === 'done').length} of ${s.steps.length} steps${s.stopped ? `, stopped early${stopSignWords(s, names)}` : ''}`,
     })),
   ].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   if (!rows.length) return <p class="muted">No entries yet.</p>;

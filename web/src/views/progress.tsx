@@ -73,6 +73,16 @@ export function ProgressView() {
 }
 
 /**
+ * Who put a clearance on record, for the person or (with `client`) their
+ * practitioner: signed by a linked practitioner's own account, or entered by
+ * the person naming who cleared them.
+ */
+function recordedBy(byPractitioner: boolean, client: unknown): string {
+  if (byPractitioner) return client ? 'signed in fascia by the practitioner' : 'signed by them in fascia';
+  return client ? 'entered by the client, not signed by a practitioner' : 'as you entered it';
+}
+
+/**
  * The progress page's body. `client` is set when a practitioner reads a
  * client's progress: the words speak of "they", adherence is shown only when
  * the client shares sessions, and there is no clearance form (a practitioner
@@ -212,7 +222,8 @@ function WarningSignHistory({
           <ul class="adjustments">
             {p.clearances.map((c, i) => (
               <li key={i}>
-                {longDate(c.date)}, by {c.by}: {c.regions.length ? c.regions.map((r) => areaText(names, r)).join(', ') : 'everything'}
+                {longDate(c.date)}, by {c.by} <span class="muted">({recordedBy(c.by_practitioner, client)})</span>:{' '}
+                {c.regions.length ? c.regions.map((r) => areaText(names, r)).join(', ') : 'everything'}
                 {c.note ? ` — “${c.note}”` : ''}
               </li>
             ))}

@@ -130,7 +130,7 @@ export function TodayPage() {
       <ul class="quick">
         <li>
           <a href="/check-in" onClick={linkClick}>
-            Check in after the last session (every area at once)
+            Check in after the last instrument work, at home or in clinic (every area at once)
           </a>
         </li>
         <li>
