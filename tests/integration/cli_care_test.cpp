@@ -223,6 +223,7 @@ TEST(CliCare, AnotherClinicSeesThatAPractitionerClearedAWarningSignButNotWhoOrTh
   EXPECT_EQ(by_sam["clearances"][0]["by"], "a practitioner of another clinic");
   EXPECT_EQ(by_sam["clearances"][0]["note"], "");
   EXPECT_EQ(by_sam["clearances"][0]["by_practitioner"], true);
+  EXPECT_TRUE(by_sam["clearances"][0]["clinic_id"].is_null()) << "not even which clinic";
   ASSERT_FALSE(by_sam["safety_findings"].empty());
   EXPECT_EQ(by_sam["safety_findings"][0]["cleared_by"], "a practitioner of another clinic");
   const auto screening = box.run("practice show 1 --as sam --area screening");

@@ -101,6 +101,14 @@ TEST(CliProgram, ANewAssignmentSaysWhichProgramItReplaces) {
   ASSERT_EQ(old.code, 0) << old.err;
   EXPECT_NE(old.out.find("It is not in force: a program assigned after it replaced it"), std::string::npos) << old.out;
   EXPECT_EQ(old.out.find("Their plan follows it"), std::string::npos) << old.out;
+  // A change keeps its start or moves it to today or later, never earlier.
+  json earlier = neck_program(3);
+  earlier["start"] = "2026-11-16";
+  cli_test::write_file(box.path("earlier.json"), earlier.dump());
+  const Outcome moved = box.run("practice assign 1 --as pat --program 2 --file " + box.path("earlier.json").string());
+  EXPECT_EQ(moved.code, 2) << moved.out;
+  EXPECT_NE(moved.err.find("start: 2026-11-16 has passed; a change keeps the start (2026-11-23)"), std::string::npos)
+      << moved.err;
 }
 
 TEST(CliProgram, APractitionerAssignsAProgramThePlanFollowsAndThePersonSeesWhoAndWhatChanged) {

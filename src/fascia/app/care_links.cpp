@@ -164,6 +164,7 @@ std::vector<core::ClearanceEntry> clearances_seen_by_clinic(std::vector<core::Cl
     if (c.clinic_id && *c.clinic_id != clinic) {
       c.by = kAnotherClinicsPractitioner;
       c.note.clear();
+      c.clinic_id.reset();  // not even which clinic
     }
   return clearances;
 }

@@ -88,8 +88,8 @@ core::Journal journal_for_practitioner(core::Journal journal, const LinkDetails&
 
 // The clearances as a practitioner of `clinic` sees them: one another
 // clinic's practitioner signed keeps its day, areas and place in the
-// screenings, but says only kAnotherClinicsPractitioner and no note (nothing
-// crosses clinics); the person's own and this clinic's are as recorded.
+// screenings, but says only kAnotherClinicsPractitioner, no note and no clinic
+// (nothing crosses clinics); the person's own and this clinic's are as recorded.
 inline constexpr const char* kAnotherClinicsPractitioner = "a practitioner of another clinic";
 std::vector<core::ClearanceEntry> clearances_seen_by_clinic(std::vector<core::ClearanceEntry> clearances,
                                                             std::int64_t clinic);

@@ -111,9 +111,18 @@ FieldResult<core::HomeProgram> assign_program(const core::KnowledgeBase& kb, Cli
   // one) leaves the access log as it was.
   auto decided = check_reach(clinics, practitioner, client, core::CareArea::care);
   if (!decided) return tl::make_unexpected(FieldError{decided.error(), {}});
-  if (program_id != 0)
-    if (auto earlier = program_of_clinic(read, program_id, decided->link.clinic_id); !earlier)
-      return tl::make_unexpected(earlier.error());
+  if (program_id != 0) {
+    auto earlier = program_of_clinic(read, program_id, decided->link.clinic_id);
+    if (!earlier) return tl::make_unexpected(earlier.error());
+    // A change keeps its start, or moves it to today or later: an earlier
+    // start would count sessions the person was never asked for.
+    if (draft.start != earlier->start && draft.start < today)
+      return field_fail(ErrorCode::bad_date,
+                        "start: " + core::format_date(draft.start) + " has passed; a change keeps the start (" +
+                            core::format_date(earlier->start) + ") or moves it to " + core::format_date(today) +
+                            " (today) or later",
+                        "start");
+  }
   auto link = reach_client(clinics, practitioner, client, core::CareArea::care, core::AccessKind::write, what, now);
   if (!link) return tl::make_unexpected(FieldError{link.error(), {}});
   draft.id = program_id;

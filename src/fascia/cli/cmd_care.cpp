@@ -152,7 +152,8 @@ int client_progress(Context& ctx, const std::string& as, std::int64_t client) {
           << "\n";
   if (page.flags.empty()) ctx.out << "Nothing needs attention.\n";
   print_flags(ctx, page.flags);
-  if (page.link.link.sharing.sessions) ctx.out << page.sessions << " sessions logged.\n";
+  if (page.link.link.sharing.sessions)
+    ctx.out << page.sessions << (page.sessions == 1 ? " session" : " sessions") << " logged.\n";
   print_progress(ctx.out, *kb, page.progress, ProgressReader::practitioner);
   return kOk;
 }

@@ -303,7 +303,7 @@ void print_progress(std::ostream& out, const core::KnowledgeBase& kb, const core
     }
   }
   if (!p.clearances.empty()) {
-    out << "Practitioner clearances recorded:\n";
+    out << "Clearances recorded (who cleared, and who entered it):\n";
     for (const auto& c : p.clearances) {
       out << "  " << core::format_long_date(c.date) << " by " << c.by << " (" << clearance_recorder(c) << "): ";
       if (c.regions.empty()) out << "everything";

@@ -132,8 +132,10 @@ void own_clearances(const AttentionInputs& in, Flags& out) {
     std::size_t count = 0;
     for (const auto& strict : *in.findings_without_own_clearances) {
       if (strict.cleared) continue;
+      // The same finding, lifted by the person's own entry (two raised the
+      // same day, one cleared by a practitioner, are never taken for it).
       const auto lifted = std::find_if(in.findings->begin(), in.findings->end(), [&](const FindingHistory& f) {
-        return f.rule == strict.rule && f.raised == strict.raised && f.cleared;
+        return f.rule == strict.rule && f.raised == strict.raised && f.cleared && !f.cleared_by_practitioner;
       });
       if (lifted == in.findings->end()) continue;
       ++count;

@@ -1,6 +1,7 @@
 #include "fascia/core/screening.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <limits>
 #include <map>
 
@@ -213,11 +214,19 @@ void attribute_to_stop_signs(const KnowledgeBase& kb, const std::vector<SessionE
         signs.push_back(step.stop_sign);
         signs.insert(signs.end(), step.other_stop_signs.begin(), step.other_stop_signs.end());
       }
-      for (const auto& id : signs)
-        if (h.stop_sign.empty() && matches(id)) {
+      for (const auto& id : signs) {
+        if (!matches(id) || id == h.stop_sign) continue;
+        const std::string& name = kb.stop_signs.at(id).name;
+        if (h.stop_sign.empty()) {
           h.stop_sign = id;
-          h.stop_sign_name = kb.stop_signs.at(id).name;
+          h.stop_sign_name = name;
+        } else if (h.stop_sign_name.find(name) == std::string::npos) {
+          // Another sign of the same stop raises it too: both are named.
+          std::string lower = name;
+          if (!lower.empty()) lower[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lower[0])));
+          h.stop_sign_name += " and " + lower;
         }
+      }
     }
   }
 }
@@ -259,6 +268,7 @@ ScreeningState evaluate_screenings(const KnowledgeBase& kb, const std::vector<Sc
         if (all) {
           state.history[a.history].cleared = c.date;
           state.history[a.history].cleared_by = c.by;
+          state.history[a.history].cleared_by_practitioner = c.by_practitioner;
           return true;
         }
       }

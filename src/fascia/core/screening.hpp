@@ -55,8 +55,14 @@ struct FindingHistory {
   std::string source;
   // The stop sign that set the answer during a session on the day it was
   // raised (attribute_to_stop_signs); empty when the person answered it.
+  // The name lists every sign of that stop that raises it ("Numbness or
+  // tingling and Pain spreading to the head, face or arm").
   std::string stop_sign;
   std::string stop_sign_name;
+  // The clearance that lifted it was signed by a practitioner in fascia
+  // (ClearanceEntry::by_practitioner); false while in force or for the
+  // person's own entry.
+  bool cleared_by_practitioner = false;
 };
 
 struct Clearance {

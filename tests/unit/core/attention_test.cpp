@@ -233,6 +233,16 @@ TEST(Attention, WhatOnlyTheClientsOwnClearanceLiftedIsFlagged) {
   in.findings_without_own_clearances = in.findings;  // a practitioner's clearance covers it too
   EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::own_clearance));
 
+  // From a trial: the same sign raised twice on one day, the first cleared
+  // by a practitioner and the second in force, is no own clearance.
+  FindingHistory by_pat = sign;
+  by_pat.cleared_by = "pat, North Physio";
+  by_pat.cleared_by_practitioner = true;
+  in.findings = {by_pat, strict};
+  in.findings_without_own_clearances = {by_pat, strict};
+  EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::own_clearance));
+  EXPECT_TRUE(has(attention_flags(kKb, in, kToday), AttentionKind::new_warning_sign));
+
   // Screening not shared: the program's hold tells it, by area only.
   in.findings.reset();
   in.findings_without_own_clearances.reset();

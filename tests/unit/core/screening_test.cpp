@@ -234,6 +234,24 @@ TEST(StickyFindings, TheHistorySaysWhenAStopSignRaisedTheWarning) {
   EXPECT_EQ(s.history[0].stop_sign_name, "dizziness");
 }
 
+// A stop for two signs that both set the question names both (a trial saw
+// only the first); one that does not set it is not named.
+TEST(StickyFindings, EverySignOfTheStopThatRaisedTheWarningIsNamed) {
+  KnowledgeBase kb = kKb;
+  kb.stop_signs["nausea"] = {"nausea", "Nausea",  StopAction::stop_session, "rest", "dizziness-with-neck-movement",
+                             0,        "seed-000"};
+  ScreeningState s = evaluate_screenings(kb, {dizzy_on(kb, fixture::day("2026-11-23"))}, {});
+  ASSERT_EQ(s.history.size(), 1u);
+  SessionEntry stopped;
+  stopped.date = fixture::day("2026-11-23");
+  stopped.stopped = true;
+  stopped.stop_sign = "dizziness";
+  stopped.other_stop_signs = {"sharp-pain", "nausea"};
+  attribute_to_stop_signs(kb, {stopped}, s.history);
+  EXPECT_EQ(s.history[0].stop_sign, "dizziness");
+  EXPECT_EQ(s.history[0].stop_sign_name, "dizziness and nausea");
+}
+
 TEST(StickyFindings, ARecordedClearanceOnOrAfterTheFindingLiftsIt) {
   const ClearanceEntry lee{fixture::day("2026-11-25"), "Dr Lee, physiotherapist", {}, "", 2};
   const ScreeningState s = evaluate_screenings(

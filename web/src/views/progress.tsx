@@ -206,7 +206,7 @@ function WarningSignHistory({
           <li key={f.rule + i} data-rule={f.rule}>
             <strong>{longDate(f.raised)}:</strong> {levelWords[f.level]},{' '}
             {f.stop_sign
-              ? `raised by a stop sign in your session that day (${f.stop_sign_name})`
+              ? `raised by a stop sign in ${client ? 'their' : 'your'} session that day (${f.stop_sign_name})`
               : `because of: ${f.because.map((q) => names.of('questions', q)).join('; ')}`}
             {f.regions.length ? ` — ${f.regions.map((r) => areaText(names, r)).join(', ')}` : ''}{' '}
             <SourceNote id={f.source} prefix="(source: " />
