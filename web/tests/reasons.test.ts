@@ -142,7 +142,7 @@ test('a warning raised by a stop sign stays in the progress history, named as su
     await history.getByLabel('Who cleared you').fill('Dr Lee, physiotherapist');
     await history.getByRole('button', { name: 'Record the clearance' }).click();
     await item.getByText('Cleared on Monday, 23 November 2026 by Dr Lee, physiotherapist.').waitFor();
-    assert.match(await history.innerText(), /Clearances recorded\s+Monday, 23 November 2026, by Dr Lee, physiotherapist: everything/);
+    assert.match(await history.innerText(), /Clearances recorded\s+Monday, 23 November 2026, by Dr Lee, physiotherapist \(as you entered it\): everything/);
     assert.deepEqual(problems, []);
   });
 });
