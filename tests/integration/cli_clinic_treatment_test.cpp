@@ -84,6 +84,14 @@ TEST(CliClinicTreatment, ACheckInAfterClinicWorkCoversItsAreasAndReleasesHomeWor
                     "--region scalenes:right --pressure 4 --minutes 5")
                 .code,
             0);
+  // On Wednesday, with no check-in yet, today says to check in first: the
+  // session can be done today, not only on a later day.
+  const Outcome waiting = box.run("today", "", "2026-11-25");
+  ASSERT_EQ(waiting.code, 0) << waiting.err;
+  EXPECT_NE(waiting.out.find("No session today. Check in first: once you log a check-in"), std::string::npos)
+      << waiting.out;
+  EXPECT_NE(waiting.out.find("today's session can be done: "), std::string::npos) << waiting.out;
+  EXPECT_NE(waiting.out.find("Without a check-in today, next session: "), std::string::npos) << waiting.out;
   const Outcome early = box.run("log checkin", "", "2026-11-24");
   ASSERT_EQ(early.code, 0) << early.err;
   EXPECT_NE(early.out.find("Saved: check-in for the clinic treatment (Monday, 23 November 2026)"), std::string::npos)

@@ -101,6 +101,18 @@ TEST(CliProgram, ANewAssignmentSaysWhichProgramItReplaces) {
   ASSERT_EQ(old.code, 0) << old.err;
   EXPECT_NE(old.out.find("It is not in force: a program assigned after it replaced it"), std::string::npos) << old.out;
   EXPECT_EQ(old.out.find("Their plan follows it"), std::string::npos) << old.out;
+  // Both listings say which program is followed, and that the other is not.
+  for (const std::string command : {"program", "practice programs 1 --as pat"}) {
+    const Outcome list = box.run(command);
+    ASSERT_EQ(list.code, 0) << command << ": " << list.err;
+    const auto heading = [&](const std::string& start) {
+      const auto at = list.out.find(start);
+      return at == std::string::npos ? std::string() : list.out.substr(at, list.out.find('\n', at) - at);
+    };
+    EXPECT_TRUE(heading("Home program 1 ").ends_with(" — not in force: a newer program is followed instead"))
+        << command << ": " << list.out;
+    EXPECT_TRUE(heading("Home program 2 ").ends_with(" — in force")) << command << ": " << list.out;
+  }
   // A change keeps its start or moves it to today or later, never earlier.
   json earlier = neck_program(3);
   earlier["start"] = "2026-11-16";

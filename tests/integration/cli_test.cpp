@@ -371,6 +371,30 @@ TEST(Cli, AMalformedImportIsRefusedAndTheJournalIsUntouched) {
   EXPECT_EQ(exported(box), before);
 }
 
+// A file cannot sign for a practitioner: a clearance it marks as theirs is
+// imported as the person's own entry, and the person is told so.
+TEST(Cli, AnImportedClearanceMarkedAsAPractitionersIsKeptAsThePersonsOwn) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  ASSERT_EQ(box.run("clear --by 'Dr Lee' --note seen").code, 0);
+  json doc = json::parse(exported(box));
+  ASSERT_EQ(doc["journal"]["clearances"].size(), 1u) << doc.dump();
+  doc["journal"]["clearances"][0]["by_practitioner"] = true;
+  doc["journal"]["clearances"][0]["clinic_id"] = 1;
+  cli_test::write_file(box.path("forged.json"), doc.dump());
+  const Outcome r = box.run("import '" + box.path("forged.json").string() + "'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("1 clearance marked as signed by a practitioner kept as entered by you"), std::string::npos)
+      << r.out;
+  const json after = json::parse(exported(box));
+  EXPECT_EQ(after["journal"]["clearances"][0]["by_practitioner"], false) << after.dump();
+  // The person's own export brought back as it was: nothing to say.
+  cli_test::write_file(box.path("own.json"), after.dump());
+  const Outcome again = box.run("import '" + box.path("own.json").string() + "'");
+  ASSERT_EQ(again.code, 0) << again.err;
+  EXPECT_EQ(again.out.find("clearance"), std::string::npos) << again.out;
+}
+
 TEST(Cli, ProgressShowsTrendsTheReviewAndTheRuleChanges) {
   Sandbox box;
   set_up_desk_worker(box);

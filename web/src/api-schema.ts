@@ -1569,6 +1569,8 @@ export interface components {
              * @description The next planned session when none is due today, else null.
              */
             next: string | null;
+            /** @description When nothing is due today only because a check-in after the last instrument work (home or clinic) is missing and may already be logged today: the sessions that become due today once it is logged, settled (the plan rebuilt as if it were). Empty otherwise. No session can start before the check-in is logged. */
+            due_after_checkin: components["schemas"]["PlannedSession"][];
             /** @description Every reason, one per rule and area, each text complete with ISO dates (kept for compatibility; prefer why_not_today for display). */
             not_today: components["schemas"]["Reason"][];
             /** @description not_today grouped for display: one entry per rule and wording, naming its areas once; dates inside text are written as 'Tuesday, 8 December 2026', and `date` holds the same date in ISO. */

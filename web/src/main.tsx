@@ -4,7 +4,7 @@
 // A practitioner or a clinic administrator is not a self-treater: no first
 // run, only their own pages (clients, or the clinic) and the library.
 import { render } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, setUnauthorizedListener } from './api';
 import { AppContext, type AppState } from './app-context';
 import { linkClick, navigate, useRoute } from './router';
@@ -111,6 +111,12 @@ function App() {
   const [me, setMe] = useState<Me | null>(null);
   const [clearance, setClearance] = useState<Clearance | null>(null);
   const [needLogin, setNeedLogin] = useState(false);
+  // Signed out while using the app (the session ended or expired, or a clinic
+  // administrator deactivated the account): the log-in page says so, rather
+  // than appearing without a word.
+  const [signedOut, setSignedOut] = useState(false);
+  const meRef = useRef<Me | null>(null);
+  meRef.current = me;
   const [bootError, setBootError] = useState<ApiError | null>(null);
 
   const refresh = useCallback(async () => {
@@ -130,7 +136,10 @@ function App() {
   }, []);
 
   useEffect(() => {
-    setUnauthorizedListener(() => setNeedLogin(true));
+    setUnauthorizedListener(() => {
+      if (meRef.current) setSignedOut(true);
+      setNeedLogin(true);
+    });
     void refresh();
   }, [refresh]);
 
@@ -162,7 +171,9 @@ function App() {
     return (
       <Shell>
         <LoginView
+          signedOut={signedOut}
           onLoggedIn={async () => {
+            setSignedOut(false);
             await refresh();
             if (path === '/signin') navigate('/', true);
           }}
@@ -191,6 +202,7 @@ function App() {
       forgetNoteDrafts();
       setMe(null);
       setClearance(null);
+      setSignedOut(false);
       setNeedLogin(true);
       navigate('/signin');
     }

@@ -60,9 +60,10 @@ test('an administrator deactivates and reactivates a practitioner; a practitione
     await row.getByTestId('member-state').getByText(/^Deactivated /).waitFor();
     await row.getByRole('button', { name: 'Reactivate' }).waitFor();
 
-    // pat's next request: signed out. Logging in again is refused, saying why.
-    await pat.page.goto(server.base + '/clients');
+    // pat's next request (a link followed within the app): signed out, and told so. Logging in again is refused, saying why.
+    await pat.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
     await pat.page.getByRole('heading', { name: 'Log in' }).waitFor();
+    await pat.page.getByTestId('signed-out').getByText(/You have been signed out\./).waitFor();
     await pat.page.getByLabel('Name').fill('pat');
     await pat.page.getByLabel('Password').fill(passwordOf('pat'));
     await pat.page.getByRole('button', { name: 'Log in' }).click();

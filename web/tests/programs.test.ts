@@ -13,7 +13,7 @@
 // notice is gone. Once at desktop width, once at 390×844.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addClinic, addUser, apiCall, checkPage, launch, logIn, newPage, setUpPerson, shot, startServer, type Watched } from './harness';
+import { addClinic, addUser, apiCall, checkPage, launch, logIn, newPage, setUpPerson, shot, startServer, TODAY, type Watched } from './harness';
 
 for (const [width, height] of [
   [1100, 900],
@@ -224,6 +224,28 @@ for (const [width, height] of [
       await nav.getByRole('link', { name: 'Plan', exact: true }).click();
       await person.page.getByText(/Your program runs from/).waitFor();
       assert.equal(await person.page.getByTestId('program-notice').count(), 0, 'the plan is their own again');
+
+      // Two new programs: the newer replaces the older, which says it is not
+      // in force and offers nothing to stop (the person does not follow it).
+      const neck = {
+        start: TODAY,
+        weeks: 6,
+        review: '2026-12-21',
+        weekdays: [0, 2, 4],
+        items: [{ protocol: 'neck-trap-iastm', target: { region: 'upper-trapezius', side: 'both' }, max_pressure: 4 }],
+      };
+      for (let i = 0; i < 2; i++)
+        assert.equal((await apiCall(pat.page, 'POST', `/clients/${samId}/programs`, neck)).status, 201);
+      await person.page.goto(`${server.base}/program`);
+      const cards = person.page.getByTestId('program');
+      await cards.first().waitFor();
+      const statuses = await cards.getByTestId('program-status').allInnerTexts();
+      assert.equal(statuses.filter((t) => /^In force/.test(t)).length, 1, statuses.join(' | '));
+      const replaced = cards.filter({ has: person.page.getByTestId('program-status').getByText(/^Not in force/) });
+      assert.equal(await replaced.count(), 1, statuses.join(' | '));
+      assert.equal(await replaced.getByRole('button', { name: 'Stop following this program' }).count(), 0);
+      const followed = cards.filter({ has: person.page.getByTestId('program-status').getByText(/^In force/) });
+      assert.equal(await followed.getByRole('button', { name: 'Stop following this program' }).count(), 1);
 
       for (const w of open) assert.deepEqual(w.problems, [], 'CSP violations or page errors');
     } finally {

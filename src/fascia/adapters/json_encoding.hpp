@@ -137,7 +137,8 @@ FASCIA_TO_JSON(Exclusion, region, side, reasons)
 // Not the planner's own workings (templates, removed_by_final_check).
 FASCIA_TO_JSON(Plan, blocked, blocked_by, start, end, review, days, excluded, notes, habits, program_id,
                program_version, assigned_by, assigned_clinic, assigned_on)
-FASCIA_TO_JSON(TodayView, date, blocked, blocked_by, due, next, next_condition, not_today, review_due, finished)
+FASCIA_TO_JSON(TodayView, date, blocked, blocked_by, due, next, due_after_checkin, next_condition, not_today,
+               review_due, finished)
 FASCIA_TO_JSON(StopOutcome, action, advice, rescreen, session_over)
 FASCIA_TO_JSON(TrendPoint, date, score)
 FASCIA_TO_JSON(RegionTrend, region, region_name, side, baseline, points, latest, change, change_percent, meaningful)

@@ -79,22 +79,34 @@ std::vector<core::ClearanceEntry> practitioners_clearances(std::vector<core::Cle
   return clearances;
 }
 
+// One client's screenings read once with every clearance (`full`) and, when
+// the person entered clearances of their own, once more with only
+// practitioners' (`strict`): the flags, the program hold and the plan all
+// take their reading from here rather than evaluating the screenings again.
+struct ScreeningReadings {
+  core::ScreeningState full;
+  std::optional<core::ScreeningState> strict;
+};
+
+ScreeningReadings read_screenings(const core::KnowledgeBase& kb, const std::vector<core::ScreeningRecord>& screenings,
+                                  const std::vector<core::ClearanceEntry>& clearances) {
+  ScreeningReadings out{core::evaluate_screenings(kb, screenings, clearances), std::nullopt};
+  const auto strict = practitioners_clearances(clearances);
+  if (strict.size() != clearances.size()) out.strict = core::evaluate_screenings(kb, screenings, strict);
+  return out;
+}
+
 // The journal parts of one client's inputs: what `journal` shows of what is
 // shared, and the warning-sign history attributed to its sessions.
 void read_journal(const core::KnowledgeBase& kb, core::AttentionInputs& in, core::Journal journal,
-                  const std::vector<core::ScreeningRecord>& screenings, const core::Sharing& sharing) {
-  const std::vector<core::ClearanceEntry> clearances = journal.clearances;
+                  const ScreeningReadings& readings, bool has_screenings, const core::Sharing& sharing) {
   in.journal = visible_journal(std::move(journal), sharing);
   in.findings.reset();
   in.findings_without_own_clearances.reset();
-  if (sharing.screening && !screenings.empty()) {
-    core::ScreeningState state = core::evaluate_screenings(kb, screenings, clearances);
-    core::attribute_to_stop_signs(kb, in.journal.sessions, state.history);
-    in.findings = std::move(state.history);
-    // Read again without the person's own entries only when there are any.
-    const auto strict = practitioners_clearances(clearances);
-    if (strict.size() != clearances.size())
-      in.findings_without_own_clearances = core::evaluate_screenings(kb, screenings, strict).history;
+  if (sharing.screening && has_screenings) {
+    in.findings = readings.full.history;
+    core::attribute_to_stop_signs(kb, in.journal.sessions, *in.findings);
+    if (readings.strict) in.findings_without_own_clearances = readings.strict->history;
   } else if (sharing.screening) {
     in.findings.emplace();
   }
@@ -126,20 +138,21 @@ core::Result<core::AttentionInputs> attention_inputs(const core::KnowledgeBase& 
   // Every clearance comes with either read; another clinic's, as this clinic sees it.
   journal->clearances = clearances_seen_by_clinic(std::move(journal->clearances), link.link.clinic_id);
   const std::vector<core::ClearanceEntry> clearances = journal->clearances;
+  // Every journal read holds every clearance (load_journal_since), so one
+  // reading serves the recent and the whole journal alike.
+  const ScreeningReadings readings = read_screenings(kb, *screenings, clearances);
   // The hold of this clinic's program in force, as its program page shows it
   // (read_program_hold): none before the person has a profile and answers,
   // when no plan follows any program yet.
   if (in_force && in_force->clinic_id == link.link.clinic_id && *profile && !screenings->empty()) {
-    in.program_hold = core::home_work_hold(kb, core::evaluate_screenings(kb, *screenings, clearances).clearance,
-                                           in_force, &**profile);
-    const auto strict = practitioners_clearances(clearances);
-    if (strict.size() != clearances.size())
+    in.program_hold = core::home_work_hold(kb, readings.full.clearance, in_force, &**profile);
+    if (readings.strict)
       in.program_hold_without_own_clearances =
-          core::home_work_hold(kb, core::evaluate_screenings(kb, *screenings, strict).clearance, in_force, &**profile);
+          core::home_work_hold(kb, readings.strict->clearance, in_force, &**profile);
   }
   for (const auto& c : clearances)
     if (!c.by_practitioner) in.latest_own_clearance = std::max(in.latest_own_clearance.value_or(c.date), c.date);
-  read_journal(kb, in, std::move(*journal), *screenings, sharing);
+  read_journal(kb, in, std::move(*journal), readings, !screenings->empty(), sharing);
   // The plan as first made needs the profile and a screening that still
   // fits the questions; without them there is no review and no adherence.
   // It reads no journal but the clearances.
@@ -155,7 +168,10 @@ core::Result<core::AttentionInputs> attention_inputs(const core::KnowledgeBase& 
       // A home program in force is the plan as first made, as on the
       // client's own progress page (its start and review date).
       if (in_force) person.program = *in_force;
-      refresh_clearance(kb, person);
+      // What refresh_clearance would compute: the same screenings, oldest
+      // first, and the same clearances (no sessions to attribute here).
+      person.clearance = readings.full.clearance;
+      person.findings_history = readings.full.history;
       in.original = plans ? plans->plan(kb, link.link.person_id, person) : original_plan(kb, person);
       in.profile = std::move(person.profile);
     }
@@ -164,7 +180,7 @@ core::Result<core::AttentionInputs> attention_inputs(const core::KnowledgeBase& 
     auto whole = store.load_journal();
     if (!whole) return tl::make_unexpected(whole.error());
     whole->clearances = clearances_seen_by_clinic(std::move(whole->clearances), link.link.clinic_id);
-    read_journal(kb, in, std::move(*whole), *screenings, sharing);
+    read_journal(kb, in, std::move(*whole), readings, !screenings->empty(), sharing);
   }
   return in;
 }

@@ -49,7 +49,7 @@ void print_history(std::ostream& out, const core::KnowledgeBase& kb, const app::
       << (p.ended                        ? " — ended on " + core::format_long_date(*p.ended) + " by " + p.ended_by
           : h.in_force && awaiting_setup ? " — in force once the plan can follow it"
           : h.in_force                   ? " — in force"
-                                         : "")
+                                         : " — not in force: a newer program is followed instead")
       << "\n";
   std::string days;
   for (int d : p.weekdays) days += (days.empty() ? "" : ", ") + std::string(core::weekday_short_name(d));

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "fascia/adapters/json_codec.hpp"
+#include "fascia/app/person_import.hpp"
 #include "fascia/app/validate.hpp"
 #include "fascia/cli/commands.hpp"
 
@@ -45,12 +46,18 @@ int import_all(Context& ctx, const std::string& path) {
   }
   auto data = adapters::person_data_from_json(ss.str());
   if (!data) return report(ctx.err, {data.error().code, path + ": " + data.error().message});
+  // Checked here first so that an error in the file names the file; the
+  // import checks again and adds only the store's own errors.
   if (auto ok = app::validate_person_data(*kb, *data, today); !ok)
     return report(ctx.err, {ok.error().code, path + ": " + ok.error().message});
   FASCIA_CLI_TRY(store, ctx.store());
-  FASCIA_CLI_CHECK(store->replace_all(*data));
-  ctx.out << "Imported " << path << ": " << data->journal.sessions.size() << " sessions, " << data->journal.pain.size()
-          << " pain scores, " << data->screenings.size() << " screenings.\n";
+  FASCIA_CLI_TRY(imported, app::import_person_data(*kb, *store, std::move(*data), today));
+  ctx.out << "Imported " << path << ": " << imported.sessions << " sessions, " << imported.pain_scores
+          << " pain scores, " << imported.screenings << " screenings.\n";
+  if (const std::size_t n = imported.clearances_kept_as_own; n > 0)
+    ctx.out << n << (n == 1 ? " clearance" : " clearances")
+            << " marked as signed by a practitioner kept as entered by you: a file cannot show that a practitioner "
+               "signed it, so your practitioner sees it as your own entry.\n";
   return kOk;
 }
 

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "fascia/cli/render_text.hpp"
+#include "fascia/core/wording.hpp"
 
 namespace fascia::cli {
 namespace {
@@ -84,10 +85,9 @@ void print_sessions(std::ostream& out, const core::KnowledgeBase& kb, const std:
     if (skipped) out << ", " << skipped << " skipped";
     if (s->stopped) {
       // Every sign reported, the most severe first.
-      const auto signs = s->stop_signs();
-      out << "; stopped for ";
-      for (std::size_t i = 0; i < signs.size(); ++i)
-        out << (i == 0 ? "" : i + 1 == signs.size() ? " and " : ", ") << name_in(kb.stop_signs, signs[i]);
+      std::vector<std::string> names;
+      for (const auto& sign : s->stop_signs()) names.push_back(name_in(kb.stop_signs, sign));
+      out << "; stopped for " << core::joined(names);
     }
     out << "\n";
     for (const auto& step : s->steps) {

@@ -210,11 +210,19 @@ void print_today(std::ostream& out, const core::KnowledgeBase& kb, const core::T
     }
   } else {
     out << "  No session today.";
+    if (!v.due_after_checkin.empty()) {
+      out << " Check in first: once you log a check-in with redness and soreness settled (fascia log checkin, or "
+             "fascia log reaction for clinic work), today's session can be done: ";
+      for (std::size_t i = 0; i < v.due_after_checkin.size(); ++i)
+        out << (i == 0 ? "" : " and ") << v.due_after_checkin[i].protocol_name;
+      out << ".";
+    }
     const bool awaiting_checkin = std::any_of(v.not_today.begin(), v.not_today.end(), [](const core::Reason& r) {
       return r.rule == "reaction-unresolved" || r.rule == "reaction-unconfirmed";
     });
     if (v.next)
-      out << " Next session: " << core::format_long_date(*v.next)
+      out << (v.due_after_checkin.empty() ? " Next session: " : " Without a check-in today, next session: ")
+          << core::format_long_date(*v.next)
           << (awaiting_checkin ? ", once redness and soreness have settled and you have logged it." : ".");
     out << "\n  Why not today:\n";
     print_grouped_reasons(out, v.not_today);

@@ -6,6 +6,7 @@
 
 #include "fascia/core/journal_analysis.hpp"
 #include "fascia/core/progress.hpp"
+#include "fascia/core/wording.hpp"
 
 namespace fascia::core {
 
@@ -45,19 +46,7 @@ std::string region_name(const KnowledgeBase& kb, const std::string& id) {
   return r ? r->name : id;
 }
 
-std::string lower_first(std::string text) {
-  if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
-  return text;
-}
-
 std::string times(std::size_t n, const std::string& one) { return std::to_string(n) + " " + one + (n == 1 ? "" : "s"); }
-
-std::string joined(const std::vector<std::string>& parts) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i)
-    out += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
-  return out;
-}
 
 using Flags = std::vector<AttentionFlag>;
 

@@ -315,6 +315,26 @@ std::string condition_for(const Clearance& clearance, const std::vector<Reason>&
   return "after you change your regions, days, minutes or tools";
 }
 
+// The sessions today's plan would hold if every area whose check-in the
+// rules wait for, and may already be logged today ("reaction-unconfirmed"
+// dated today or earlier), had a settled one today: the plan rebuilt from
+// the same inputs with those check-ins added. Empty when none is waited for
+// or a check-in would not make anything due today. Nothing is recorded: a
+// session still starts only from the real journal (TodayView::due).
+std::vector<PlannedSession> due_once_checked_in(const PlanInputs& in, const std::vector<Reason>& not_today) {
+  Journal with_checkins = in.journal;
+  for (const auto& r : not_today) {
+    if (r.rule != "reaction-unconfirmed" || !r.date || *r.date > in.today || r.region.empty()) continue;
+    const Side side = side_from_string(r.side).value_or(Side::both);
+    with_checkins.reactions.push_back({.date = in.today, .region = r.region, .side = side});
+  }
+  if (with_checkins.reactions.size() == in.journal.reactions.size()) return {};
+  const PlanInputs checked_in{in.kb, in.profile, in.tools, in.clearance, with_checkins, in.today, in.program};
+  for (const auto& d : build_plan(checked_in).days)
+    if (d.date == in.today) return d.sessions;
+  return {};
+}
+
 }  // namespace
 
 TodayView today_view(const PlanInputs& in, const Plan& plan) {
@@ -382,6 +402,7 @@ TodayView today_view(const PlanInputs& in, const Plan& plan) {
          view.next ? "the plan has no session on this day; the next one is on " + format_long_date(*view.next)
                    : "no session fits on this day within the caps, your days and your minutes",
          ""});
+  view.due_after_checkin = due_once_checked_in(in, view.not_today);
   if (!view.next && !view.finished) view.next_condition = condition_for(in.clearance, left_out);
   // A finished program has no next date; say what starts the next one.
   if (!view.next && view.finished)

@@ -43,6 +43,12 @@ struct TodayView {
   std::vector<Reason> blocked_by;
   std::vector<PlannedSession> due;
   std::optional<Date> next;       // the next planned session when none is due today
+  // When nothing is due only because a check-in after the last instrument
+  // work (home or clinic) is missing and may already be logged today: the
+  // sessions today's plan holds once it is logged, settled. Empty otherwise,
+  // and always empty when something is due. A promise, not a permission: a
+  // session starts only from `due` (app::due_session).
+  std::vector<PlannedSession> due_after_checkin;
   // When there is no next date (and the program is not finished): what must
   // happen first, e.g. "after a practitioner has seen you ...".
   std::optional<std::string> next_condition;

@@ -1,11 +1,11 @@
 #include "fascia/core/screening.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <limits>
 #include <map>
 
 #include "fascia/core/reason_groups.hpp"
+#include "fascia/core/wording.hpp"
 
 namespace fascia::core {
 
@@ -222,9 +222,7 @@ void attribute_to_stop_signs(const KnowledgeBase& kb, const std::vector<SessionE
           h.stop_sign_name = name;
         } else if (h.stop_sign_name.find(name) == std::string::npos) {
           // Another sign of the same stop raises it too: both are named.
-          std::string lower = name;
-          if (!lower.empty()) lower[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lower[0])));
-          h.stop_sign_name += " and " + lower;
+          h.stop_sign_name += " and " + lower_first(name);
         }
       }
     }

@@ -226,6 +226,43 @@ TEST(Today, HoldsARegionBackUntilSorenessIsReportedSettled) {
   ASSERT_EQ(view.due.size(), 1u) << "a settled check-in releases the region";
 }
 
+// Only a check-in is missing: Today says the session can be done today once
+// it is logged, rather than naming a later day as if today were lost.
+TEST(Today, WhenOnlyACheckInIsMissingTheSessionItWouldReleaseTodayIsNamed) {
+  World w;
+  w.profile.weekdays = {0, 1, 2, 3, 4, 5, 6};
+  w.journal.sessions.push_back(neck_session(day("2026-11-23")));
+  w.today = day("2026-11-25");
+  const TodayView view = today_view(w.inputs(), w.plan());
+  EXPECT_TRUE(view.due.empty()) << "no check-in since Monday's session";
+  ASSERT_EQ(view.due_after_checkin.size(), 1u);
+  EXPECT_EQ(view.due_after_checkin[0].protocol, "neck");
+  ASSERT_TRUE(view.next.has_value());
+  EXPECT_GT(*view.next, w.today);
+
+  // Logged and settled, the same session is due: what was promised holds.
+  w.journal.reactions.push_back({day("2026-11-25"), "upper-trapezius", Side::both, false, false, false, 0});
+  const TodayView after = today_view(w.inputs(), w.plan());
+  ASSERT_EQ(after.due.size(), 1u);
+  EXPECT_EQ(after.due[0].protocol, view.due_after_checkin[0].protocol);
+  EXPECT_TRUE(after.due_after_checkin.empty()) << "something is due: nothing to promise";
+}
+
+TEST(Today, ACheckInPromisesNothingWhenAnotherRuleStillHoldsTheDay) {
+  World w;
+  w.profile.weekdays = {0, 1, 2, 3, 4, 5, 6};
+  w.journal.sessions.push_back(neck_session(day("2026-11-23")));
+  w.today = day("2026-11-24");  // the check-in may be logged, but 48 h have not passed
+  EXPECT_TRUE(today_view(w.inputs(), w.plan()).due_after_checkin.empty());
+  w.today = day("2026-11-25");
+  w.journal.reactions.push_back({day("2026-11-24"), "upper-trapezius", Side::both, true, false, false, 3});
+  EXPECT_TRUE(today_view(w.inputs(), w.plan()).due_after_checkin.empty())
+      << "redness logged: waiting for it to settle is not a missing check-in";
+  w.profile.weekdays = {0, 1, 3, 4, 5, 6};  // Wednesday is not a day of theirs
+  w.journal.reactions.clear();
+  EXPECT_TRUE(today_view(w.inputs(), w.plan()).due_after_checkin.empty());
+}
+
 TEST(Planner, ALongSessionDoesNotCrowdAnotherProtocolOutOfEveryDay) {
   World w;
   w.profile.regions = {{"upper-trapezius", Side::both, 6}, {"calves", Side::both, 4}};

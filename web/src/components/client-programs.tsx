@@ -64,7 +64,7 @@ function ClientProgram({
       <h3 id={`${idp}-title`}>
         Home program {entry.id}, version {p.version}
       </h3>
-      <p class="small">{assignedLine(p)}.</p>
+      <p class="small">{assignedLine(entry)}.</p>
       <ProgramStatus entry={entry} awaitingSetup={awaitingSetup} />
       {changing && kb ? (
         <ProgramForm

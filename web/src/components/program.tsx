@@ -20,9 +20,17 @@ export function weekdaysText(days: number[]): string {
   return names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1];
 }
 
-/** "Assigned by pat, North Physio on Monday, 23 November 2026". */
-export function assignedLine(p: HomeProgram): string {
-  return `Assigned by ${p.practitioner}, ${p.clinic} on ${longDate(p.assigned)}`;
+/**
+ * "Assigned by pat, North Physio on Monday, 23 November 2026", from the first
+ * version (who assigned it and when); a changed program adds "; last changed
+ * on …" from the latest version, rather than giving the change's day as the
+ * day it was assigned.
+ */
+export function assignedLine(entry: ProgramEntry): string {
+  const first = entry.versions[0] ?? entry.current;
+  const p = entry.current;
+  const line = `Assigned by ${first.practitioner}, ${first.clinic} on ${longDate(first.assigned)}`;
+  return p.version > 1 && p.assigned !== first.assigned ? `${line}; last changed on ${longDate(p.assigned)}` : line;
 }
 
 /**

@@ -3,7 +3,15 @@ import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { errorsFrom, FieldError, OtherErrors, Page, type FieldErrors } from '../util';
 
-export function LoginView({ onLoggedIn }: { onLoggedIn: () => Promise<void> | void }) {
+// `signedOut`: the app was in use when the server said the session is no
+// longer valid; the page says so before asking to log in again.
+export function LoginView({
+  onLoggedIn,
+  signedOut = false,
+}: {
+  onLoggedIn: () => Promise<void> | void;
+  signedOut?: boolean;
+}) {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -35,6 +43,12 @@ export function LoginView({ onLoggedIn }: { onLoggedIn: () => Promise<void> | vo
 
   return (
     <Page title="Log in">
+      {signedOut ? (
+        <p class="notice warn" role="status" data-testid="signed-out">
+          <strong>You have been signed out.</strong> Your session ended: it expired, you logged out in another window, or your
+          clinic's administrator deactivated your account. Log in again to go on; if logging in is refused, it says why.
+        </p>
+      ) : null}
       <p>Log in to see your plan and journal.</p>
       <form onSubmit={submit} noValidate class="narrow">
         <div class="field">

@@ -99,7 +99,7 @@ function ProgramCard({
       <h2 id={`${idp}-title`}>
         Program from {p.practitioner}, {p.clinic}
       </h2>
-      <p>{assignedLine(p)}{p.version > 1 ? ` (version ${p.version})` : ''}.</p>
+      <p>{assignedLine(entry)}{p.version > 1 ? ` (version ${p.version})` : ''}.</p>
       <ProgramStatus entry={entry} awaitingSetup={awaitingSetup} />
       <ProgramDetails program={p} level={3} alsoWorks={entry.also_works} />
       <ProgramHistory entry={entry} />
@@ -107,7 +107,7 @@ function ProgramCard({
         <a href={`/program/${entry.id}/print`} onClick={linkClick} class="button-link">
           Printable handout
         </a>
-        {!p.ended && !confirming ? (
+        {!p.ended && entry.in_force && !confirming ? (
           <button type="button" ref={stopRef} onClick={() => setConfirming(true)} aria-describedby={`${idp}-title`}>
             Stop following this program
           </button>

@@ -109,7 +109,27 @@ export function TodayPage() {
             ) : (
               <>
                 <h2>No session today</h2>
-                {t.next ? <p>Your next session is on {longDate(t.next)}.</p> : null}
+                {t.due_after_checkin.length ? (
+                  <div class="notice" data-testid="due-after-checkin">
+                    <p>
+                      <strong>Check in first.</strong> Once you log a check-in after your last instrument work, with
+                      redness and soreness settled, today's session can be done:{' '}
+                      {t.due_after_checkin.map((s) => s.protocol_name).join(' and ')}.
+                    </p>
+                    <p>
+                      <a href="/check-in" onClick={linkClick} class="button-link">
+                        Check in now
+                      </a>
+                    </p>
+                  </div>
+                ) : null}
+                {t.next ? (
+                  <p>
+                    {t.due_after_checkin.length
+                      ? `Without a check-in today, the next planned session is on ${longDate(t.next)}, once you have logged one.`
+                      : `Your next session is on ${longDate(t.next)}.`}
+                  </p>
+                ) : null}
                 {t.not_today.length ? (
                   <>
                     <p>Why not today:</p>
