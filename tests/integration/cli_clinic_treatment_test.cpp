@@ -91,7 +91,7 @@ TEST(CliClinicTreatment, ACheckInAfterClinicWorkCoversItsAreasAndReleasesHomeWor
   EXPECT_NE(waiting.out.find("No session today. Check in first: once you log a check-in"), std::string::npos)
       << waiting.out;
   EXPECT_NE(waiting.out.find("today's session can be done: "), std::string::npos) << waiting.out;
-  EXPECT_NE(waiting.out.find("Without a check-in today, next session: "), std::string::npos) << waiting.out;
+  EXPECT_NE(waiting.out.find("If it has not settled yet, next session: "), std::string::npos) << waiting.out;
   const Outcome early = box.run("log checkin", "", "2026-11-24");
   ASSERT_EQ(early.code, 0) << early.err;
   EXPECT_NE(early.out.find("Saved: check-in for the clinic treatment (Monday, 23 November 2026)"), std::string::npos)

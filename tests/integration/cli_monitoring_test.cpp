@@ -141,3 +141,31 @@ TEST(CliMonitoring, NothingLoggedForAWeekIsFlaggedAndTheProgressPageNeedsTheJour
   EXPECT_NE(refused.code, 0);
   EXPECT_NE(refused.err.find("does not share their journal"), std::string::npos) << refused.err;
 }
+
+// From a trial: a program the client has no tool for. Their Today only said
+// to change their details, and the list said nothing needed attention; now
+// the list says the program leaves nothing to do, and why.
+TEST(CliMonitoring, AProgramTheClientHasNoToolForIsFlagged) {
+  Sandbox box;
+  clinic_with_two_clients(box);
+  set_up_desk_worker(box);
+  ASSERT_EQ(box.run("profile set --region upper-trapezius:both:6 --tools none --days all --minutes 20").code, 0);
+  const json neck = {
+      {"start", "2026-11-23"},
+      {"weeks", 6},
+      {"review", "2026-12-21"},
+      {"weekdays", {0, 2, 4}},
+      {"items", {{{"protocol", "neck-trap-iastm"}, {"target", {{"region", "upper-trapezius"}, {"side", "both"}}}}}}};
+  cli_test::write_file(box.path("neck.json"), neck.dump());
+  const Outcome assigned = box.run("practice assign 1 --as pat --file " + box.path("neck.json").string());
+  ASSERT_EQ(assigned.code, 0) << assigned.err;
+  const Outcome list = box.run("practice clients --as pat");
+  ASSERT_EQ(list.code, 0) << list.err;
+  EXPECT_NE(list.out.find("! program-not-doable 2026-11-23: the home program assigned on Monday, 23 November 2026 "
+                          "leaves no session the client can do: check their tools"),
+            std::string::npos)
+      << list.out;
+  // With a tool for it, nothing is said.
+  ASSERT_EQ(box.run("profile set --region upper-trapezius:both:6 --tools starter-kit --days all --minutes 20").code, 0);
+  EXPECT_EQ(box.run("practice clients --as pat").out.find("program-not-doable"), std::string::npos);
+}

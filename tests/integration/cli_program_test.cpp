@@ -113,6 +113,13 @@ TEST(CliProgram, ANewAssignmentSaysWhichProgramItReplaces) {
         << command << ": " << list.out;
     EXPECT_TRUE(heading("Home program 2 ").ends_with(" — in force")) << command << ": " << list.out;
   }
+  // Ending the replaced one changes no plan, and says so.
+  const Outcome ended = box.run("practice end-program 1 1 --as pat");
+  ASSERT_EQ(ended.code, 0) << ended.err;
+  EXPECT_NE(ended.out.find("It was not in force (a newer program replaced it), so client 1's plan does not change."),
+            std::string::npos)
+      << ended.out;
+  EXPECT_EQ(ended.out.find("own again"), std::string::npos) << ended.out;
   // A change keeps its start or moves it to today or later, never earlier.
   json earlier = neck_program(3);
   earlier["start"] = "2026-11-16";

@@ -187,6 +187,26 @@ TEST(Cli, TheTextPeopleReadWritesDatesOneWayAndNamesNoRuleIds) {
       << progress;
 }
 
+// A clearance for some areas names the areas still waiting for one (a
+// trial: a partial clearance read like the whole).
+TEST(Cli, APartialClearanceNamesTheAreasStillWaiting) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  ASSERT_EQ(box.run("session --script -", "done\nstop radiating-pain\n").code, 0);
+  const Outcome some = box.run("clear --by 'Dr Lee' --region calves", "", "2026-11-24");
+  ASSERT_EQ(some.code, 0) << some.err;
+  const auto waiting = some.out.find("Still waiting for a practitioner's clearance:\n  - ");
+  ASSERT_NE(waiting, std::string::npos) << some.out;
+  EXPECT_EQ(some.out.find("Calf", waiting), std::string::npos) << "the area cleared is not waiting: " << some.out;
+  const Outcome left = box.run("clear --by 'Dr Lee' --region upper-trapezius:left", "", "2026-11-24");
+  ASSERT_EQ(left.code, 0) << left.err;
+  EXPECT_NE(left.out.find("  - Top of the shoulder (upper trapezius) (right)\n"), std::string::npos)
+      << "one side cleared, the other named: " << left.out;
+  const Outcome all = box.run("clear --by 'Dr Lee'", "", "2026-11-24");
+  ASSERT_EQ(all.code, 0) << all.err;
+  EXPECT_EQ(all.out.find("Still waiting"), std::string::npos) << all.out;
+}
+
 // Warning signs that are facts of a person's history (a neck called
 // unstable, a history of cancer) are not undone by answering "no" later the
 // same day: only a recorded clearance lifts them.

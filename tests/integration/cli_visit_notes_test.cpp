@@ -92,10 +92,10 @@ TEST(CliVisitNotes, BadNotesAreRefusedNamingTheOptionAndOthersSeeAndChangeNothin
            {"amend 1 --as pat --reason why --plan 'review in a week'", "--plan: the amendment changes nothing"},
            {"amend 1 --as pat --reason why --plan ' '", "--plan: a visit note needs at least one of"},
            {"amend 1 --as pat --reason why", "error: the amendment changes nothing"},
-           // Another clinic's note: nothing says whose it is.
-           {"amend 1 --as sam --reason why --plan x", "error: no visit note 1 in your clinic\n"},
-           {"amend 9 --as pat --reason why --plan x", "no visit note 9"},
-           {"amend 1 --as quinn --reason why --plan x", "error: no visit note 1 in your clinic\n"},
+           // Another clinic's note, a note of a client not linked, none at all: one answer, nothing says whose.
+           {"amend 1 --as sam --reason why --plan x", "error: no visit note 1 of a client linked to you\n"},
+           {"amend 9 --as pat --reason why --plan x", "error: no visit note 9 of a client linked to you\n"},
+           {"amend 1 --as quinn --reason why --plan x", "error: no visit note 1 of a client linked to you\n"},
            {"note 1 --as quinn --plan x", "no client 1"},
            {"notes 1 --as quinn", "no client 1"},
        }) {

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, setUnauthorizedListener } from './api';
 import { AppContext, type AppState } from './app-context';
 import { linkClick, navigate, useRoute } from './router';
-import { forgetNoteDrafts } from './note-drafts';
+import { forgetNoteDrafts, forgetOthersNoteDrafts } from './note-drafts';
 import { forgetSessionProgress } from './session-progress';
 import type { Clearance, Me, Role } from './types';
 import { isAlarm, LoadError, Loading, Page, toApiError, unlessMissing } from './util';
@@ -124,6 +124,7 @@ function App() {
       const m = await api.me();
       const c = m.has_screening ? ((await unlessMissing(api.screening()))?.clearance ?? null) : null;
       forgetSessionProgress(m.today); // steps kept from an earlier day are of no use now
+      forgetOthersNoteDrafts(m.person_id); // another practitioner's unsaved note left after a sign-out
       setMe(m);
       setClearance(c);
       setNeedLogin(false);

@@ -4,8 +4,10 @@
 // text away. One draft per practitioner, client and note (a new note, or an
 // amendment of note N); removed when it is saved, when the practitioner
 // cancels or discards it, and on logout (a shared clinic computer keeps no
-// client's words after its user has left). Nothing reaches the server until
-// the note is saved.
+// client's words after its user has left). Signed out without logging out
+// (the session expired, the account was deactivated), the draft stays until
+// its practitioner logs in again, or is removed when anyone else does, or from
+// the log-in page's button. Nothing reaches the server until the note is saved.
 
 const PREFIX = 'fascia.note-draft.';
 
@@ -100,14 +102,29 @@ export function keptDrafts(practitioner: number, client: number): KeptDraft[] {
   return out.sort((a, b) => (a.amends ?? -1) - (b.amends ?? -1));
 }
 
-/** Removes every kept draft (logout). */
-export function forgetNoteDrafts(): void {
+/** The keys of kept drafts whose practitioner `keep` does not accept. */
+function draftKeys(keep: (practitioner: number) => boolean): string[] {
   const s = storage();
-  if (!s) return;
+  if (!s) return [];
   const keys: string[] = [];
   for (let i = 0; i < s.length; i++) {
     const k = s.key(i);
-    if (k?.startsWith(PREFIX)) keys.push(k);
+    if (k?.startsWith(PREFIX) && !keep(Number(k.slice(PREFIX.length).split('.')[0]))) keys.push(k);
   }
-  for (const k of keys) s.removeItem(k);
+  return keys;
+}
+
+/** Removes every kept draft (logout, or the log-in page's button). */
+export function forgetNoteDrafts(): void {
+  for (const k of draftKeys(() => false)) storage()?.removeItem(k);
+}
+
+/** Removes the drafts of every practitioner but `practitioner` (someone logged in: another's words are not theirs to keep). */
+export function forgetOthersNoteDrafts(practitioner: number): void {
+  for (const k of draftKeys((p) => p === practitioner)) storage()?.removeItem(k);
+}
+
+/** True when this browser keeps any unsaved visit note. */
+export function anyNoteDraftKept(): boolean {
+  return draftKeys(() => false).length > 0;
 }

@@ -8,7 +8,7 @@
 // code. The Clinic and Clients pages pass the page checks at 1100 and 390 px.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addUser, checkPage, launch, logIn, newPage, passwordOf, setUpClinic, shot, signIn, startServer, type Watched } from './harness';
+import { addUser, apiCall, checkPage, launch, logIn, newPage, passwordOf, setUpClinic, shot, signIn, startServer, type Watched } from './harness';
 
 const WIDE = { width: 1100, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -38,6 +38,16 @@ test('an administrator deactivates and reactivates a practitioner; a practitione
     await pat.page.reload();
     await invitations.locator('tr[data-state="used"]').getByText(/Accepted by ana/).waitFor();
 
+    // pat starts a visit note for ana and leaves it unsaved (kept in the browser as a draft).
+    const anaId = (await apiCall<{ person_id: number }>(ana.page, 'GET', '/me')).body.person_id;
+    await pat.page.goto(`${server.base}/clients/${anaId}`);
+    const notes = pat.page.getByTestId('visit-notes');
+    await notes.getByText('Write a visit note').click();
+    await notes.getByRole('form', { name: 'Write a visit note' }).getByLabel('Subjective').fill('Numb fingers at night.');
+    const draftKeys = () =>
+      pat.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fascia.note-draft.')).length);
+    assert.equal(await draftKeys(), 1, 'the unsaved note is kept as a draft');
+
     // ada deactivates pat, after a confirmation saying what happens.
     await logIn(ada.page, server, 'ada', passwordOf('ada'));
     await ada.page.waitForURL(/\/clinic$/);
@@ -60,10 +70,16 @@ test('an administrator deactivates and reactivates a practitioner; a practitione
     await row.getByTestId('member-state').getByText(/^Deactivated /).waitFor();
     await row.getByRole('button', { name: 'Reactivate' }).waitFor();
 
-    // pat's next request (a link followed within the app): signed out, and told so. Logging in again is refused, saying why.
-    await pat.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
+    // pat's next request (from the page still open): signed out, and told so. Logging in again is refused, saying why.
+    await notes.getByRole('button', { name: 'Show the visit notes' }).click();
     await pat.page.getByRole('heading', { name: 'Log in' }).waitFor();
     await pat.page.getByTestId('signed-out').getByText(/You have been signed out\./).waitFor();
+    // The unsaved note is not left on a shared computer without a word: the page says so and deletes it on request.
+    const kept = pat.page.getByTestId('draft-kept');
+    await kept.getByText(/An unsaved visit note is kept in this browser/).waitFor();
+    await kept.getByRole('button', { name: 'Delete the unsaved note now' }).click();
+    assert.equal(await kept.count(), 0);
+    assert.equal(await draftKeys(), 0, 'no client words left in the browser');
     await pat.page.getByLabel('Name').fill('pat');
     await pat.page.getByLabel('Password').fill(passwordOf('pat'));
     await pat.page.getByRole('button', { name: 'Log in' }).click();

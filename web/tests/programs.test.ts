@@ -93,6 +93,8 @@ for (const [width, height] of [
       await form.getByRole('button', { name: 'Assign the program' }).click();
       await section.getByText(/Home program \d+ assigned/).waitFor();
       assert.equal(await section.getByRole('form').count(), 0, 'the form closes');
+      // "Its state is below": the program is there without asking for it.
+      await section.getByTestId('client-program').first().getByTestId('program-status').waitFor();
 
       // The person: Home program in the navigation, who assigned it.
       await person.page.goto(server.base + '/');

@@ -225,11 +225,17 @@ int clear_client(Context& ctx, const ClearOptions& o) {
     ctx.print_json(adapters::clearances_json({stored}));
     return kOk;
   }
+  std::string areas;
+  for (const auto& r : stored.regions) areas += (areas.empty() ? "" : ", ") + area_name(*kb, r.region, r.side);
   ctx.out << "Clearance recorded for client " << o.client << " by " << stored.by << " ("
-          << (stored.regions.empty() ? std::string("every warning sign")
-                                     : std::to_string(stored.regions.size()) + " area(s)")
+          << (areas.empty() ? std::string("every warning sign") : "warning signs on " + areas)
           << "). It lifts warning signs they reported on or before that day once their screening no longer\n"
           << "says yes to them (they answer the safety questions again).\n";
+  // A partial clearance leaves the rest waiting; what still waits is part of
+  // their screening, so it is read (and logged) where that is shared.
+  if (!areas.empty())
+    ctx.out << "Warning signs on other areas still wait: see fascia practice progress " << o.client << " --as " << o.as
+            << "\n";
   return kOk;
 }
 

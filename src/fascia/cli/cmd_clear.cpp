@@ -3,6 +3,7 @@
 // (all of them, or those on the regions named).
 #include "fascia/adapters/json_views.hpp"
 #include "fascia/app/clearance.hpp"
+#include "fascia/app/screening_state.hpp"
 #include "fascia/cli/args.hpp"
 #include "fascia/cli/commands.hpp"
 #include "fascia/cli/render_text.hpp"
@@ -28,10 +29,21 @@ int clear(Context& ctx, const ClearOptions& o) {
   }
   const std::string what = "clearance by " + stored.by + " on " + core::format_long_date(stored.date) + " for " +
                            (areas.empty() ? "everything" : areas);
-  if (ctx.json())
+  if (ctx.json()) {
     ctx.print_json(adapters::message_json("saved", what));
-  else
-    ctx.out << "Saved: " << what << "\nNext: fascia today\n";
+    return kOk;
+  }
+  ctx.out << "Saved: " << what << "\n";
+  // A clearance for some areas leaves the rest waiting: name them, so that
+  // nobody takes a partial clearance for the whole.
+  FASCIA_CLI_TRY(state, app::screening_state(*kb, *store));
+  const std::vector<std::string> waiting = areas_awaiting_clearance(*kb, state.clearance);
+  if (!waiting.empty()) {
+    ctx.out << "Still waiting for a practitioner's clearance:";
+    for (const auto& area : waiting) ctx.out << "\n  - " << area;
+    ctx.out << "\n";
+  }
+  ctx.out << "Next: fascia today\n";
   return kOk;
 }
 

@@ -126,7 +126,8 @@ int log_checkin(Context& ctx, const LogOptions& o) {
     return kOk;
   }
   ctx.out << "Saved: check-in for " << work_words(done.form) << " (" << core::format_long_date(done.form.session_date)
-          << ") on " << core::format_long_date(date) << ", " << done.saved.size() << " entries:\n";
+          << ") on " << core::format_long_date(date) << ", " << done.saved.size()
+          << (done.saved.size() == 1 ? " area" : " areas") << ":\n";
   for (const auto& e : done.saved)
     ctx.out << "  " << area_name(*kb, e.region, e.side) << ": "
             << (core::reaction_settled(*kb, e) ? "settled" : "not yet settled") << " (soreness " << e.soreness << "/10"

@@ -114,16 +114,18 @@ int amend_note(Context& ctx, const NoteOptions& o) {
   // The terminal names the note alone; its client comes from the note (the
   // terminal has the database's trust), and the use case checks the rest.
   FASCIA_CLI_TRY(found, clinics->find_visit_note(o.id));
-  if (!found) return report(ctx.err, {core::ErrorCode::not_found, "no visit note " + std::to_string(o.id)});
-  // A note of another clinic, or of a client this practitioner has no live
-  // link to: refused without naming whose it is (the number alone was typed).
+  // One answer for a note that does not exist, one of another clinic and one
+  // of a client this practitioner has no live link to: which it is, and whose,
+  // is not theirs to learn from a number they typed.
+  const core::Error unreachable{core::ErrorCode::not_found,
+                                "no visit note " + std::to_string(o.id) + " of a client linked to you"};
+  if (!found) return report(ctx.err, unreachable);
   if (practitioner.membership.role == core::Role::practitioner) {
     const auto reach = app::check_reach(*clinics, practitioner, found->person_id, core::CareArea::care);
     const bool refused = !reach && (reach.error().code == core::ErrorCode::not_found ||
                                     reach.error().code == core::ErrorCode::forbidden);
     if (!reach && !refused) return report(ctx.err, reach.error());  // the store failed: say so
-    if (refused || found->clinic_id != practitioner.membership.clinic_id)
-      return report(ctx.err, {core::ErrorCode::not_found, "no visit note " + std::to_string(o.id) + " in your clinic"});
+    if (refused || found->clinic_id != practitioner.membership.clinic_id) return report(ctx.err, unreachable);
   }
   auto note = app::amend_visit_note(*clinics, practitioner, found->person_id, o.id, o.parts(), o.reason, ctx.now());
   if (!note) return report_field(ctx, note.error());

@@ -224,6 +224,11 @@ int end(Context& ctx, std::int64_t client, std::int64_t program, const std::stri
   FASCIA_CLI_TRY(store, adapters::open_journal_store(ctx.database(), client));
   const app::ProgramReader read = [&] { return store->load_programs(); };
   const app::ProgramWriter write = [&](const core::HomeProgram& p) { return store->add_program_version(p); };
+  // Whether the plan followed it: ending a program a newer one replaced
+  // changes nothing in the plan, and is not said to.
+  FASCIA_CLI_TRY(before, store->load_programs());
+  const core::HomeProgram* followed = core::program_in_force(before);
+  const bool was_in_force = followed && followed->id == program;
   app::FieldResult<core::HomeProgram> ended;
   if (!as.empty()) {
     FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, as));
@@ -234,7 +239,10 @@ int end(Context& ctx, std::int64_t client, std::int64_t program, const std::stri
     ended = app::end_own_program(read, write, owner ? owner->name : "you", program, today);
   }
   if (!ended) return refuse(ctx, ended.error());
-  if (as.empty())
+  if (!was_in_force)
+    ctx.out << "Home program " << program << " ended. It was not in force (a newer program replaced it), so "
+            << (as.empty() ? "your" : "client " + std::to_string(client) + "'s") << " plan does not change.\n";
+  else if (as.empty())
     ctx.out << "You stopped following home program " << program << "; your plan is your own again from now on.\n";
   else
     ctx.out << "Home program " << program << " ended; client " << client

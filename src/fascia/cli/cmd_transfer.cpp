@@ -54,6 +54,10 @@ int import_all(Context& ctx, const std::string& path) {
   FASCIA_CLI_TRY(imported, app::import_person_data(*kb, *store, std::move(*data), today));
   ctx.out << "Imported " << path << ": " << imported.sessions << " sessions, " << imported.pain_scores
           << " pain scores, " << imported.screenings << " screenings.\n";
+  if (const std::size_t n = imported.practitioner_records_kept; n > 0)
+    ctx.out << n << (n == 1 ? " record" : " records")
+            << " a practitioner made (home programs, clinic treatments, signed clearances) kept as this database holds "
+               "them, though the file does not have them.\n";
   if (const std::size_t n = imported.clearances_kept_as_own; n > 0)
     ctx.out << n << (n == 1 ? " clearance" : " clearances")
             << " marked as signed by a practitioner kept as entered by you: a file cannot show that a practitioner "

@@ -211,8 +211,8 @@ void print_today(std::ostream& out, const core::KnowledgeBase& kb, const core::T
   } else {
     out << "  No session today.";
     if (!v.due_after_checkin.empty()) {
-      out << " Check in first: once you log a check-in with redness and soreness settled (fascia log checkin, or "
-             "fascia log reaction for clinic work), today's session can be done: ";
+      out << " Check in first: once you log a check-in with redness and soreness settled (the reasons below say "
+             "how), today's session can be done: ";
       for (std::size_t i = 0; i < v.due_after_checkin.size(); ++i)
         out << (i == 0 ? "" : " and ") << v.due_after_checkin[i].protocol_name;
       out << ".";
@@ -221,7 +221,7 @@ void print_today(std::ostream& out, const core::KnowledgeBase& kb, const core::T
       return r.rule == "reaction-unresolved" || r.rule == "reaction-unconfirmed";
     });
     if (v.next)
-      out << (v.due_after_checkin.empty() ? " Next session: " : " Without a check-in today, next session: ")
+      out << (v.due_after_checkin.empty() ? " Next session: " : " If it has not settled yet, next session: ")
           << core::format_long_date(*v.next)
           << (awaiting_checkin ? ", once redness and soreness have settled and you have logged it." : ".");
     out << "\n  Why not today:\n";
@@ -333,6 +333,37 @@ void print_referral(std::ostream& out, const std::vector<core::ReferralSuggestio
     out << "\n";
   }
   out << "Finding trigger points by touch is unreliable, so treat this as a starting point.\n";
+}
+
+std::vector<std::string> areas_awaiting_clearance(const core::KnowledgeBase& kb, const core::Clearance& clearance) {
+  std::vector<std::string> out;
+  for (const auto& f : clearance.findings) {
+    if (!f.until_cleared) continue;
+    // Lifted on every area: only the latest answers hold it (answer them again).
+    if (f.cleared && f.cleared_regions.empty()) continue;
+    if (f.regions.empty()) {
+      out.push_back("every area (a warning sign that names no area)");
+      continue;
+    }
+    for (const auto& r : f.regions) {
+      // What of the area no clearance covers: both sides, one, or none.
+      bool left = r.side == core::Side::both || r.side == core::Side::left;
+      bool right = r.side == core::Side::both || r.side == core::Side::right;
+      bool whole = r.side == core::Side::midline;
+      for (const auto& c : f.cleared_regions) {
+        if (c.region != r.region) continue;
+        const bool all = c.side == core::Side::both || c.side == core::Side::midline;
+        if (all || c.side == core::Side::left) left = false;
+        if (all || c.side == core::Side::right) right = false;
+        if (all) whole = false;
+      }
+      if (!left && !right && !whole) continue;
+      const core::Side side = whole || (left && right) ? r.side : left ? core::Side::left : core::Side::right;
+      const std::string name = area_name(kb, r.region, side);
+      if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+    }
+  }
+  return out;
 }
 
 }  // namespace fascia::cli

@@ -47,4 +47,11 @@ void print_progress(std::ostream& out, const core::KnowledgeBase& kb, const core
 void print_referral(std::ostream& out, const std::vector<core::ReferralSuggestion>& suggestions,
                     const std::vector<core::Reason>& warnings);
 
+// The areas of warning signs that still wait for a practitioner's recorded
+// clearance ("Side of the neck (left)"), each once, in the order of the
+// findings; not those a clearance lifted on every area, which wait only for
+// the safety questions to be answered again. As the web's clearance form
+// offers them (client-clearance-form.tsx).
+std::vector<std::string> areas_awaiting_clearance(const core::KnowledgeBase& kb, const core::Clearance& clearance);
+
 }  // namespace fascia::cli

@@ -20,6 +20,8 @@ std::string_view to_string(AttentionKind kind) {
       return "own-clearance";
     case AttentionKind::program_held:
       return "program-held";
+    case AttentionKind::program_not_doable:
+      return "program-not-doable";
     case AttentionKind::repeated_bruising:
       return "repeated-bruising";
     case AttentionKind::pain_worse_after:
@@ -103,7 +105,11 @@ void warning_signs(const KnowledgeBase& kb, const AttentionInputs& in, Date, Fla
   if (!latest->stop_sign.empty())
     reason += " when a session stopped for " +
               lower_first(latest->stop_sign_name.empty() ? latest->stop_sign : latest->stop_sign_name);
-  if (!answers.empty()) reason += " (yes to " + joined(answers) + ")";
+  // Raised by a stop, the stop set the answer (app::record_session): the
+  // person never said yes to the question, so it is not quoted as theirs.
+  if (!answers.empty())
+    reason += latest->stop_sign.empty() ? " (yes to " + joined(answers) + ")"
+                                        : " (the stop recorded yes to " + joined(answers) + ")";
   reason += " is not cleared yet";
   if (count > 1) reason += "; " + times(count, "warning sign") + " in force";
   out.push_back({AttentionKind::new_warning_sign, latest->raised, reason, latest->rule, latest->source});
@@ -184,6 +190,36 @@ void held_program(const AttentionInputs& in, Date today, Flags& out) {
            ": " + parts.front();
   for (std::size_t i = 1; i < parts.size(); ++i) reason += "; " + parts[i];
   out.push_back({AttentionKind::program_held, since, reason, "", ""});
+}
+
+// This clinic's program is in force and nothing holds it, yet the plan that
+// follows it has no protocol the client can do (no tool for any of its
+// steps, every area left out): the client's Today only says to change their
+// details, so their practitioner is told, with the planner's own reasons.
+void program_not_doable(const AttentionInputs& in, Date today, Flags& out) {
+  if (!in.program_hold || in.program_hold->held || !in.original) return;
+  const Plan& plan = *in.original;
+  if (plan.blocked || plan.program_id == 0 || !plan.templates.empty()) return;
+  std::vector<std::string> why;
+  auto add = [&](const Reason& r) {
+    if (why.size() < 3 && std::find(why.begin(), why.end(), r.text) == why.end()) why.push_back(r.text);
+  };
+  for (const auto& e : plan.excluded)
+    for (const auto& r : e.reasons) add(r);
+  for (const auto& r : plan.notes) add(r);
+  std::string reason =
+      "the home program " +
+      std::string(plan.assigned_on == Date{} ? "" : "assigned on " + format_long_date(plan.assigned_on) + " ") +
+      "leaves no session the client can do: check their tools, areas and minutes with them, or "
+      "change the program";
+  // The planner's words are written for the client ("your tools").
+  if (!why.empty()) {
+    reason += " (their plan says: " + why.front();
+    for (std::size_t i = 1; i < why.size(); ++i) reason += "; " + why[i];
+    reason += ")";
+  }
+  out.push_back(
+      {AttentionKind::program_not_doable, plan.assigned_on == Date{} ? today : plan.assigned_on, reason, "", ""});
 }
 
 void bruising(const KnowledgeBase& kb, const JournalAnalysis& analysis, Date today, Flags& out) {
@@ -387,6 +423,7 @@ std::vector<AttentionFlag> attention_flags(const KnowledgeBase& kb, const Attent
   warning_signs(kb, in, today, out);
   own_clearances(in, out);
   held_program(in, today, out);
+  program_not_doable(in, today, out);
   // Bruising and worse pain are read across a session and what was logged
   // after it: both parts are needed.
   if (in.journal_shared && in.sessions_shared) {

@@ -23,15 +23,16 @@ namespace fascia::core {
 // home program the planner had to block) takes its place in this list, gets
 // a detector in attention.cpp and a word in to_string; nothing else orders.
 enum class AttentionKind {
-  stop_event,         // a session stopped by a stop sign in the last kAttentionWindowDays
-  new_warning_sign,   // a warning-sign finding in force, not yet cleared by a practitioner
-  own_clearance,      // a warning sign (or a program's hold) lifted only by a clearance the client entered themselves
-  program_held,       // the clinic's home program in force has home work held back by the client's safety answers
-  repeated_bruising,  // bruising after repeated-bruising-count sessions within the window
-  pain_worse_after,   // pain higher worse-after-hours after a session than before it, within the window
-  not_improving,      // the week-4 review found no meaningful improvement
-  low_adherence,      // fewer than half the planned sessions done in the window (or since the start)
-  inactive,           // nothing logged for kInactiveDays
+  stop_event,          // a session stopped by a stop sign in the last kAttentionWindowDays
+  new_warning_sign,    // a warning-sign finding in force, not yet cleared by a practitioner
+  own_clearance,       // a warning sign (or a program's hold) lifted only by a clearance the client entered themselves
+  program_held,        // the clinic's home program in force has home work held back by the client's safety answers
+  program_not_doable,  // the clinic's home program in force leaves no session the client can do (tools, areas, minutes)
+  repeated_bruising,   // bruising after repeated-bruising-count sessions within the window
+  pain_worse_after,    // pain higher worse-after-hours after a session than before it, within the window
+  not_improving,       // the week-4 review found no meaningful improvement
+  low_adherence,       // fewer than half the planned sessions done in the window (or since the start)
+  inactive,            // nothing logged for kInactiveDays
 };
 std::string_view to_string(AttentionKind kind);  // "stop-event", "new-warning-sign", …
 

@@ -53,8 +53,23 @@ std::vector<ProgramProblem> check_home_program(const KnowledgeBase& kb, const Ho
   if (program.items.size() > kMaxItems)
     out.push_back({"items", "items", "a program holds at most " + std::to_string(kMaxItems) + " protocols", ""});
 
-  for (std::size_t i = 0; i < program.clinic_only.size(); ++i)
-    check_area(kb, program.clinic_only[i], "clinic_only[" + std::to_string(i) + "]", out);
+  for (std::size_t i = 0; i < program.clinic_only.size(); ++i) {
+    const RegionSide& area = program.clinic_only[i];
+    const std::string field = "clinic_only[" + std::to_string(i) + "]";
+    check_area(kb, area, field, out);
+    // Each area once: an overlap (the left side after both) would be listed,
+    // printed and compared between versions twice.
+    for (std::size_t j = 0; j < i; ++j) {
+      const RegionSide& earlier = program.clinic_only[j];
+      if (earlier.region != area.region || !sides_overlap(earlier.side, area.side)) continue;
+      const Region* region = kb.region(area.region);
+      out.push_back({field, "clinic-only-twice",
+                     (region ? region->name : area.region) + " is already kept for the clinic by clinic_only[" +
+                         std::to_string(j) + "]; list each area once",
+                     ""});
+      break;
+    }
+  }
 
   for (std::size_t i = 0; i < program.items.size(); ++i) {
     const ProgramItem& item = program.items[i];

@@ -47,7 +47,8 @@ struct ProgramProblem {
 // cap; doses only lowered (25-100 %); weekdays 0-6, at least one, none
 // twice; weeks within program-weeks-min..max (seed-003); a review date after
 // the start and within the program; an item's target not kept for the clinic;
-// a protocol named once (once per region for one that takes a target region).
+// a protocol named once (once per region for one that takes a target region);
+// an area kept for the clinic listed once (no overlapping sides).
 std::vector<ProgramProblem> check_home_program(const KnowledgeBase& kb, const HomeProgram& program);
 
 // The program in force among stored versions (any order): the latest version

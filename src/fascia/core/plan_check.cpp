@@ -115,15 +115,16 @@ std::vector<Violation> check_plan(const KnowledgeBase& kb, const Clearance& clea
     for (int shift = -6; shift <= 0; ++shift) {
       const Date from = add_days(a.date, shift);
       const Date to = add_days(from, 6);
-      std::vector<Date> days;
+      // Sessions, not days: a home session and clinic work on one day are two.
+      std::vector<int> sessions;
       for (const Load* pb : near)
         if (const Load& b = *pb; b.instrument && b.region == a.region && sides_overlap(a.side, b.side) &&
                                  b.date >= from && b.date <= to &&
-                                 std::find(days.begin(), days.end(), b.date) == days.end())
-          days.push_back(b.date);
-      if (static_cast<int>(days.size()) > caps.instrument_sessions_per_7_days.value) {
+                                 std::find(sessions.begin(), sessions.end(), b.session) == sessions.end())
+          sessions.push_back(b.session);
+      if (static_cast<int>(sessions.size()) > caps.instrument_sessions_per_7_days.value) {
         out.push_back({a.date, a.protocol, "instrument-sessions-per-7-days",
-                       a.region + " " + std::to_string(days.size()) + " from " + format_date(from)});
+                       a.region + " " + std::to_string(sessions.size()) + " from " + format_date(from)});
         break;
       }
     }

@@ -214,13 +214,17 @@ void attribute_to_stop_signs(const KnowledgeBase& kb, const std::vector<SessionE
         signs.push_back(step.stop_sign);
         signs.insert(signs.end(), step.other_stop_signs.begin(), step.other_stop_signs.end());
       }
-      for (const auto& id : signs) {
+      // The session and its stopping step name the same signs: each once.
+      std::vector<std::string> once;
+      for (const auto& id : signs)
+        if (std::find(once.begin(), once.end(), id) == once.end()) once.push_back(id);
+      for (const auto& id : once) {
         if (!matches(id) || id == h.stop_sign) continue;
         const std::string& name = kb.stop_signs.at(id).name;
         if (h.stop_sign.empty()) {
           h.stop_sign = id;
           h.stop_sign_name = name;
-        } else if (h.stop_sign_name.find(name) == std::string::npos) {
+        } else {
           // Another sign of the same stop raises it too: both are named.
           h.stop_sign_name += " and " + lower_first(name);
         }

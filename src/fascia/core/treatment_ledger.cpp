@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "fascia/core/reason_groups.hpp"
 
@@ -39,12 +40,12 @@ TreatmentLedger TreatmentLedger::from_journal(const KnowledgeBase& kb, const Jou
   for (const auto& session : journal.sessions)
     for (const auto& step : session.steps)
       if (step.status != StepStatus::skipped && loads_tissue(step.modality))
-        ledger.add({session.date, step.region, step.side, step.modality, LoadOrigin::home});
+        ledger.add({session.date, step.region, step.side, step.modality, LoadOrigin::home, session.id});
   for (const auto& treatment : journal.clinic_treatments) {
     const auto kind = kb.treatments.find(treatment.treatment);
     if (kind == kb.treatments.end() || !kind->second.counts_as) continue;
     for (const auto& where : treatment.regions)
-      ledger.add({treatment.date, where.region, where.side, *kind->second.counts_as, LoadOrigin::clinic});
+      ledger.add({treatment.date, where.region, where.side, *kind->second.counts_as, LoadOrigin::clinic, treatment.id});
   }
   return ledger;
 }
@@ -71,10 +72,14 @@ std::vector<Reason> TreatmentLedger::cap_conflicts(const KnowledgeBase& kb, cons
   std::vector<Date> dates;
   std::set<Date> home_days;
   std::map<Date, Modality> clinic_days;
+  // Each session or visit once, for the weekly count: a home session and
+  // clinic work on the same day are two sessions, not one day.
+  std::set<std::tuple<Date, LoadOrigin, std::int64_t>> sessions;
   for (const auto& e : events_) {
     if (e.region != region || !sides_overlap(e.side, side)) continue;
     if ((e.modality == Modality::instrument) != instrument) continue;
     dates.push_back(e.date);
+    sessions.emplace(e.date, e.origin, e.occasion);
     if (e.origin == LoadOrigin::clinic)
       clinic_days.emplace(e.date, e.modality);
     else
@@ -118,11 +123,13 @@ std::vector<Reason> TreatmentLedger::cap_conflicts(const KnowledgeBase& kb, cons
       const Date from = add_days(day, start);
       const Date to = add_days(from, 6);
       const auto in_window = [&](Date d) { return d >= from && d <= to && d != day; };
-      const auto count = std::count_if(dates.begin(), dates.end(), in_window);
+      const auto count = std::count_if(sessions.begin(), sessions.end(),
+                                       [&](const auto& session) { return in_window(std::get<Date>(session)); });
       if (count + 1 > cap) {
         const std::string limit = "; the limit is " + std::to_string(cap) + " in any 7 days";
-        const auto in_clinic = std::count_if(clinic_days.begin(), clinic_days.end(),
-                                             [&](const auto& entry) { return in_window(entry.first); });
+        const auto in_clinic = std::count_if(sessions.begin(), sessions.end(), [&](const auto& session) {
+          return in_window(std::get<Date>(session)) && std::get<LoadOrigin>(session) == LoadOrigin::clinic;
+        });
         const std::string sessions =
             std::to_string(count) + " instrument sessions" +
             (in_clinic > 0 ? " (" + std::to_string(in_clinic) + " of them in clinic)" : std::string());

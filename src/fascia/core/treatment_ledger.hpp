@@ -26,6 +26,11 @@ struct TreatmentEvent {
   Side side = Side::both;
   Modality modality = Modality::instrument;
   LoadOrigin origin = LoadOrigin::home;
+  // Which session or visit it was: the logged session's id at home, the
+  // clinic treatment's id in clinic, 0 for a planned session. Loads with the
+  // same date, origin and occasion are one session for the weekly count; a
+  // home session and clinic work on one day are two.
+  std::int64_t occasion = 0;
 };
 
 // The first day home work of the kind a clinic treatment counts as may load

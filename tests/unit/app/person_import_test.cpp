@@ -1,6 +1,7 @@
-// Importing a person's whole record (app/person_import): a file cannot sign
-// a clearance on a practitioner's behalf, a restore of one's own export
-// keeps what was signed, and a refused file leaves everything as it was.
+// Importing a person's whole record (app/person_import, ADR 0027): a file
+// cannot sign a clearance on a practitioner's behalf, nor bring in, change or
+// remove a home program or a clinic treatment; a restore of one's own export
+// keeps what was signed; a refused file leaves everything as it was.
 #include "fascia/app/person_import.hpp"
 
 #include <gtest/gtest.h>
@@ -31,6 +32,33 @@ core::PersonData dizzy_and_cleared() {
   data.screenings.push_back(dizzy);
   data.journal.clearances.push_back(signed_by_pat(day("2026-11-21")));
   return data;
+}
+
+core::HomeProgram neck_by_pat() {
+  core::HomeProgram p;  // id 0: the store gives the new program its id (1)
+  p.practitioner_id = 7;
+  p.practitioner = "pat";
+  p.clinic_id = 7;
+  p.clinic = "Harbour Clinic";
+  p.assigned = day("2026-11-23");
+  p.start = day("2026-11-23");
+  p.weeks = 6;
+  p.review = day("2026-12-21");
+  p.weekdays = {0, 2, 4};
+  p.items = {{"neck", {"upper-trapezius", core::Side::both}, 4, 100, "breathe out on each stroke"}};
+  return p;
+}
+
+core::ClinicTreatmentEntry iastm_by_pat() {
+  core::ClinicTreatmentEntry t;
+  t.date = day("2026-11-24");
+  t.treatment = "clinic-iastm";
+  t.regions = {{"upper-trapezius", core::Side::left}};
+  t.minutes = 5;
+  t.practitioner_id = 7;
+  t.practitioner = "pat";
+  t.clinic_id = 7;
+  return t;
 }
 
 }  // namespace
@@ -76,4 +104,70 @@ TEST(ImportPersonData, ARefusedFileChangesNothing) {
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, core::ErrorCode::unknown_name) << refused.error().message;
   EXPECT_EQ(*store.export_all(), *before);
+}
+
+TEST(ImportPersonData, AProgramOrClinicTreatmentTheDatabaseDoesNotHoldIsRefusedAndNothingChanges) {
+  adapters::MemoryStore store;
+  ASSERT_TRUE(store.add_program_version(neck_by_pat()));
+  ASSERT_TRUE(store.add_clinic_treatment(iastm_by_pat()));
+  const auto before = store.export_all();
+  ASSERT_TRUE(before);
+
+  core::PersonData forged = *before;
+  forged.programs[0].items[0].cue = "press hard, pain is good";  // pat's program, changed
+  auto changed = app::import_person_data(kKb, store, forged, kToday);
+  ASSERT_FALSE(changed);
+  EXPECT_EQ(changed.error().code, core::ErrorCode::invalid_argument);
+  EXPECT_NE(changed.error().message.find("programs[0]: home program 1 (version 1, assigned by pat, Harbour Clinic)"),
+            std::string::npos)
+      << changed.error().message;
+
+  forged = *before;
+  core::HomeProgram other = forged.programs[0];
+  other.id = 2;
+  other.practitioner = "zoe";
+  other.clinic = "South Clinic";
+  forged.programs.push_back(other);  // a program nobody assigned here
+  EXPECT_FALSE(app::import_person_data(kKb, store, forged, kToday));
+
+  forged = *before;
+  core::ClinicTreatmentEntry ghost = iastm_by_pat();
+  ghost.id = 99;
+  ghost.practitioner = "ghost";
+  forged.journal.clinic_treatments.push_back(ghost);
+  auto added = app::import_person_data(kKb, store, forged, kToday);
+  ASSERT_FALSE(added);
+  EXPECT_NE(added.error().message.find("journal.clinic_treatments[1]: clinic treatment 99 (by ghost)"),
+            std::string::npos)
+      << added.error().message;
+  EXPECT_EQ(*store.export_all(), *before);
+}
+
+TEST(ImportPersonData, WhatAPractitionerRecordedIsKeptWhenTheFileLeavesItOutOrChangesIt) {
+  adapters::MemoryStore store;
+  ASSERT_TRUE(store.add_program_version(neck_by_pat()));
+  ASSERT_TRUE(store.add_clinic_treatment(iastm_by_pat()));
+  core::ScreeningRecord dizzy = fixture::with_yes(kKb, {"dizziness-with-neck-movement"});
+  dizzy.date = day("2026-11-20");
+  ASSERT_TRUE(store.add_screening(dizzy));
+  const auto signed_entry = store.add_clearance(signed_by_pat(day("2026-11-21")));
+  ASSERT_TRUE(signed_entry);
+
+  // An older backup without them, whose copy of pat's clearance names one area more.
+  core::PersonData file;
+  file.screenings.push_back(dizzy);
+  core::ClearanceEntry edited = *signed_entry;
+  edited.regions = {{"suboccipitals", core::Side::both}};
+  file.journal.clearances.push_back(edited);
+  auto summary = app::import_person_data(kKb, store, file, kToday);
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->practitioner_records_kept, 3u);  // the program, the clinic treatment, the signed clearance
+  EXPECT_EQ(summary->clearances_kept_as_own, 1u);
+  const auto after = store.export_all();
+  EXPECT_EQ(after->programs.size(), 1u);
+  EXPECT_EQ(after->journal.clinic_treatments.size(), 1u);
+  ASSERT_EQ(after->journal.clearances.size(), 2u);
+  const auto signed_count = std::count_if(after->journal.clearances.begin(), after->journal.clearances.end(),
+                                          [](const core::ClearanceEntry& c) { return c.by_practitioner; });
+  EXPECT_EQ(signed_count, 1) << "pat's own clearance is kept, signed; the edited copy is the person's";
 }

@@ -9,69 +9,12 @@
 
 #include <algorithm>
 
-#include "fixture_kb.hpp"
+#include "attention_fixture.hpp"
 
 using namespace fascia::core;
 using fixture::day;
 
-namespace {
-const KnowledgeBase kKb = fixture::kb();
-const Date kToday = day("2026-12-23");  // a Wednesday, in week 5 of the desk worker's program
-
-SessionEntry scrape(Date date, int pressure = 5) {
-  SessionEntry s;
-  s.date = date;
-  s.protocol = "neck";
-  s.steps.push_back({1, "sweep-along-fibres", "upper-trapezius", Side::both, Modality::instrument, StepStatus::done, 18,
-                     0, pressure, "", ""});
-  return s;
-}
-SessionEntry scrape(const char* date) { return scrape(day(date)); }
-SessionEntry stopped(const char* date, const char* sign) {
-  SessionEntry s = scrape(date);
-  s.stopped = true;
-  s.stop_sign = sign;
-  s.steps[0].status = StepStatus::stopped;
-  s.steps[0].stop_sign = sign;
-  return s;
-}
-ReactionEntry bruise(const char* date) { return {day(date), "upper-trapezius", Side::both, false, false, true, 0}; }
-PainEntry pain(const char* date, int score) { return {day(date), "upper-trapezius", Side::both, score}; }
-
-// Everything shared, watched since the program began, one pain score two days
-// ago so the client is not inactive.
-AttentionInputs shared() {
-  AttentionInputs in;
-  in.journal_shared = true;
-  in.sessions_shared = true;
-  in.findings.emplace();
-  in.watched_since = day("2026-11-23");
-  in.journal.pain.push_back(pain("2026-12-21", 3));
-  return in;
-}
-
-std::vector<AttentionKind> kinds(const std::vector<AttentionFlag>& flags) {
-  std::vector<AttentionKind> out;
-  for (const auto& f : flags) out.push_back(f.kind);
-  return out;
-}
-bool has(const std::vector<AttentionFlag>& flags, AttentionKind kind) {
-  return std::any_of(flags.begin(), flags.end(), [&](auto& f) { return f.kind == kind; });
-}
-const AttentionFlag& flag(const std::vector<AttentionFlag>& flags, AttentionKind kind) {
-  return *std::find_if(flags.begin(), flags.end(), [&](auto& f) { return f.kind == kind; });
-}
-
-// A plan of `per_week` sessions on Mondays (and Wednesdays, Fridays) from the start to the end.
-Plan plan_of(int per_week) {
-  Plan p;
-  p.start = day("2026-11-23");
-  p.end = day("2027-01-03");
-  for (Date week = p.start; week <= p.end; week = add_days(week, 7))
-    for (int i = 0; i < per_week; ++i) p.days.push_back({add_days(week, 2 * i), {PlannedSession{}}});
-  return p;
-}
-}  // namespace
+using namespace attention_fixture;
 
 TEST(Attention, NothingNotableRaisesNothing) { EXPECT_TRUE(attention_flags(kKb, shared(), kToday).empty()); }
 
@@ -143,6 +86,12 @@ TEST(Attention, AWarningSignNotYetClearedIsFlaggedOnItsScreeningDayAndNamesItsAn
   EXPECT_EQ(w.rule, "neck-dizziness");
   EXPECT_NE(w.reason.find("dizziness-with-neck-movement?"), std::string::npos) << w.reason;
   EXPECT_NE(w.reason.find("stopped for dizziness"), std::string::npos) << w.reason;
+  // The stop set the answer: the client never said yes themselves (a trial).
+  EXPECT_NE(w.reason.find("(the stop recorded yes to \""), std::string::npos) << w.reason;
+  in.findings->back().stop_sign.clear();
+  in.findings->back().stop_sign_name.clear();
+  EXPECT_NE(flag(attention_flags(kKb, in, kToday), AttentionKind::new_warning_sign).reason.find("(yes to \""),
+            std::string::npos);
   // Near miss: the same finding, cleared.
   in.findings->back().cleared = day("2026-12-19");
   EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::new_warning_sign));
@@ -152,113 +101,6 @@ TEST(Attention, AWarningSignIsNotReadWhenScreeningIsNotShared) {
   AttentionInputs in = shared();
   in.findings.reset();
   EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::new_warning_sign));
-}
-
-// From a new-user trial: broken skin on an area the program works held its
-// home work back and nothing told the practitioner. The hold of the clinic's
-// program in force is a flag, dated on its day, saying where and what lifts
-// it, and read whatever the client shares (the program page shows it too).
-TEST(Attention, AHomeProgramHeldBackIsFlaggedWithItsAreasAndWhatLiftsIt) {
-  AttentionInputs in = shared();
-  in.findings.reset();  // screening not shared
-  EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::program_held)) << "no program weighed";
-  in.program_hold = HomeWorkHold{};
-  EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::program_held)) << "a program, not held";
-
-  in.program_hold->held = true;
-  in.program_hold->since = day("2026-12-20");
-  in.program_hold->until_answered = {"Upper trapezius (left)"};
-  auto flags = attention_flags(kKb, in, kToday);
-  ASSERT_TRUE(has(flags, AttentionKind::program_held));
-  const auto& held = flag(flags, AttentionKind::program_held);
-  EXPECT_EQ(held.date, day("2026-12-20"));
-  EXPECT_NE(held.reason.find("since Sunday, 20 December 2026: on Upper trapezius (left) until their answers no "
-                             "longer say so (a clearance does not lift it)"),
-            std::string::npos)
-      << held.reason;
-
-  in.program_hold->until_cleared = {"Side and back of the neck"};
-  const auto both = flag(attention_flags(kKb, in, kToday), AttentionKind::program_held);
-  EXPECT_NE(both.reason.find("on Side and back of the neck until a practitioner clears it; on Upper trapezius (left)"),
-            std::string::npos)
-      << both.reason;
-
-  in.program_hold->cleared_until_answered = {"Base of the skull"};
-  const auto three = flag(attention_flags(kKb, in, kToday), AttentionKind::program_held);
-  EXPECT_NE(three.reason.find("; on Base of the skull until they answer the safety questions again (a clearance is "
-                              "recorded there)"),
-            std::string::npos)
-      << three.reason;
-
-  in.program_hold = HomeWorkHold{.held = true, .no_plan = true, .since = day("2026-12-21")};
-  const auto all = flag(attention_flags(kKb, in, kToday), AttentionKind::program_held);
-  EXPECT_NE(all.reason.find("they allow no plan at all"), std::string::npos) << all.reason;
-  EXPECT_EQ(to_string(AttentionKind::program_held), "program-held");
-}
-
-// What only the client's own clearance entry lifted is flagged, from the
-// warning-sign history when screening is shared and from the program's hold
-// otherwise; nothing when a practitioner's clearance lifts the same.
-TEST(Attention, WhatOnlyTheClientsOwnClearanceLiftedIsFlagged) {
-  AttentionInputs in = shared();
-  FindingHistory sign{.rule = "neck-dizziness",
-                      .level = ClearanceLevel::see_practitioner_first,
-                      .raised = day("2026-12-18"),
-                      .because = {},
-                      .regions = {},
-                      .cleared = day("2026-12-20"),
-                      .cleared_by = "my neighbour",
-                      .source = "seed-000",
-                      .stop_sign = "dizziness",
-                      .stop_sign_name = "Dizziness"};
-  in.findings = {sign};
-  FindingHistory strict = sign;
-  strict.cleared.reset();
-  strict.cleared_by.clear();
-  in.findings_without_own_clearances = {strict};
-  EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::own_clearance)) << "no entry of their own";
-  in.latest_own_clearance = day("2026-12-20");
-  auto flags = attention_flags(kKb, in, kToday);
-  ASSERT_TRUE(has(flags, AttentionKind::own_clearance));
-  EXPECT_FALSE(has(flags, AttentionKind::new_warning_sign)) << "their own plan follows their clearance";
-  const auto& own = flag(flags, AttentionKind::own_clearance);
-  EXPECT_EQ(own.date, day("2026-12-20"));
-  EXPECT_EQ(own.rule, "neck-dizziness");
-  EXPECT_NE(own.reason.find("raised on Friday, 18 December 2026 when a session stopped for dizziness was cleared on "
-                            "Sunday, 20 December 2026 by the client's own entry (\"my neighbour\"), not by a "
-                            "practitioner"),
-            std::string::npos)
-      << own.reason;
-  EXPECT_EQ(flags.front().kind, AttentionKind::own_clearance) << "before a held program and everything after it";
-  in.findings_without_own_clearances = in.findings;  // a practitioner's clearance covers it too
-  EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::own_clearance));
-
-  // From a trial: the same sign raised twice on one day, the first cleared
-  // by a practitioner and the second in force, is no own clearance.
-  FindingHistory by_pat = sign;
-  by_pat.cleared_by = "pat, North Physio";
-  by_pat.cleared_by_practitioner = true;
-  in.findings = {by_pat, strict};
-  in.findings_without_own_clearances = {by_pat, strict};
-  EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::own_clearance));
-  EXPECT_TRUE(has(attention_flags(kKb, in, kToday), AttentionKind::new_warning_sign));
-
-  // Screening not shared: the program's hold tells it, by area only.
-  in.findings.reset();
-  in.findings_without_own_clearances.reset();
-  in.program_hold = HomeWorkHold{};
-  in.program_hold_without_own_clearances =
-      HomeWorkHold{.held = true, .since = day("2026-12-18"), .until_cleared = {"Side and back of the neck"}};
-  const auto held = attention_flags(kKb, in, kToday);
-  ASSERT_TRUE(has(held, AttentionKind::own_clearance));
-  EXPECT_NE(flag(held, AttentionKind::own_clearance)
-                .reason.find("a clearance the client entered themselves on Sunday, 20 December 2026, not a "
-                             "practitioner's, lifted the hold on the home program's work on Side and back of the neck"),
-            std::string::npos)
-      << flag(held, AttentionKind::own_clearance).reason;
-  in.program_hold = in.program_hold_without_own_clearances;
-  EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::own_clearance)) << "still held: nothing lifted";
-  EXPECT_EQ(to_string(AttentionKind::own_clearance), "own-clearance");
 }
 
 TEST(Attention, BruisingAfterTwoSessionsInFourteenDaysIsRepeatedBruising) {

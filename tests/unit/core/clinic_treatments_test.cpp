@@ -148,6 +148,38 @@ TEST(ClinicTreatments, TwoHomeAndOneClinicInstrumentSessionsInSevenDaysLeaveNoRo
   EXPECT_TRUE(contains(cap->general, "1 of them in clinic")) << cap->general;
 }
 
+// From a new-user trial: clinic work recorded on a day of a home session
+// counted as one session with it (the count was of days), so a fourth
+// instrument session fitted in 7 days. They are two sessions.
+TEST(ClinicTreatments, AHomeSessionAndClinicWorkOnTheSameDayAreTwoSessions) {
+  World w;
+  w.profile.start = day("2026-11-16");
+  w.today = day("2026-11-22");  // Sunday
+  w.journal.sessions = {home_neck("2026-11-16"), home_neck("2026-11-20")};
+  w.journal.sessions[0].id = 1;
+  w.journal.sessions[1].id = 2;
+  for (const char* checkin : {"2026-11-17", "2026-11-21"})
+    w.journal.reactions.push_back({day(checkin), "upper-trapezius", Side::both, false, false, false, 0});
+  World without = w;
+  w.journal.clinic_treatments = {clinic("2026-11-20", "clinic-iastm", {{"upper-trapezius", Side::left}})};
+
+  ASSERT_EQ(dates_with(without.plan(), "neck").front(), day("2026-11-22")) << "room for a third without the clinic";
+  const auto conflicts = TreatmentLedger::from_journal(kKb, w.journal)
+                             .cap_conflicts(kKb, "upper-trapezius", Side::left, Modality::instrument, w.today);
+  const Reason* cap = reason_for(conflicts, "instrument-sessions-per-7-days");
+  ASSERT_NE(cap, nullptr) << "16th at home, 20th at home and in clinic: three sessions already";
+  EXPECT_TRUE(contains(cap->text, "already 3 instrument sessions (1 of them in clinic)")) << cap->text;
+  const auto dates = dates_with(w.plan(), "neck");
+  ASSERT_FALSE(dates.empty());
+  EXPECT_EQ(dates.front(), day("2026-11-23")) << "the 16th has left the 7 days";
+  // The independent checker counts sessions too: a plan placing the 22nd is caught.
+  const auto violations =
+      check_plan(kKb, w.clearance, analyse_journal(kKb, w.profile, w.journal), w.journal, without.plan());
+  EXPECT_TRUE(std::any_of(violations.begin(), violations.end(), [](const Violation& v) {
+    return v.rule == "instrument-sessions-per-7-days" && v.date == day("2026-11-22");
+  }));
+}
+
 // Compression and pressure work in clinic share the home compression gap (24 h).
 TEST(ClinicTreatments, ClinicCompressionAndPressureWorkRespectTheCompressionGap) {
   for (const char* kind : {"bodyweight-compression", "trigger-point-massage"}) {

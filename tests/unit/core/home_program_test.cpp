@@ -121,6 +121,19 @@ TEST(HomeProgram, AnAreaCannotBeBothHomeWorkAndClinicOnly) {
   EXPECT_TRUE(has_problem(check_home_program(kKb, p), "clinic-only", "items[0].target"));
 }
 
+TEST(HomeProgram, AnAreaKeptForTheClinicIsListedOnce) {
+  auto p = neck_program();
+  p.clinic_only = {{"suboccipitals", Side::both}, {"levator-scapulae", Side::right}, {"suboccipitals", Side::left}};
+  const auto problems = check_home_program(kKb, p);
+  EXPECT_TRUE(has_problem(problems, "clinic-only-twice", "clinic_only[2]"));
+  for (const auto& problem : problems)
+    if (problem.rule == "clinic-only-twice")
+      EXPECT_NE(problem.message.find("already kept for the clinic by clinic_only[0]"), std::string::npos)
+          << problem.message;
+  p.clinic_only[2] = {"levator-scapulae", Side::left};  // the other side: a different area
+  EXPECT_FALSE(has_problem(check_home_program(kKb, p), "clinic-only-twice", "clinic_only[2]"));
+}
+
 TEST(ProgramPlan, FollowsTheProgramsDaysCeilingCueAndSaysWhoAssignedIt) {
   const Plan plan = plan_for(neck_program());
   EXPECT_EQ(plan.assigned_by, "pat");

@@ -247,9 +247,13 @@ TEST(StickyFindings, EverySignOfTheStopThatRaisedTheWarningIsNamed) {
   stopped.stopped = true;
   stopped.stop_sign = "dizziness";
   stopped.other_stop_signs = {"sharp-pain", "nausea"};
+  // As a session is stored: its stopping step names the same signs.
+  stopped.steps.push_back({});
+  stopped.steps[0].stop_sign = "dizziness";
+  stopped.steps[0].other_stop_signs = {"sharp-pain", "nausea"};
   attribute_to_stop_signs(kb, {stopped}, s.history);
   EXPECT_EQ(s.history[0].stop_sign, "dizziness");
-  EXPECT_EQ(s.history[0].stop_sign_name, "dizziness and nausea");
+  EXPECT_EQ(s.history[0].stop_sign_name, "dizziness and nausea") << "each sign once (a trial saw one twice)";
 }
 
 TEST(StickyFindings, ARecordedClearanceOnOrAfterTheFindingLiftsIt) {

@@ -7,7 +7,8 @@
 // home pressure cap, seed-000; a region's own cap; 4-6 weeks, seed-003; doses
 // only lowered) are the server's: its refusal is shown in full next to the
 // field it names.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { LinkGone } from './link-gone';
 import { api } from '../api';
 import { useApp } from '../app-context';
 import { loadNames } from '../names';
@@ -137,6 +138,7 @@ export function ClientPrograms({ id }: { id: number }) {
   const [loading, setLoading] = useState(false);
   const [assigning, setAssigning] = useState(false);
   const [saved, setSaved] = useState('');
+  const gone = useContext(LinkGone);
 
   const load = async () => {
     setLoading(true);
@@ -146,14 +148,18 @@ export function ClientPrograms({ id }: { id: number }) {
       setPrograms(list.programs);
       setHold(list.hold);
     } catch (e) {
+      // The link is gone (the client revoked it): the whole page says so, and shows nothing of theirs.
+      if (toApiError(e).status === 404) gone();
       setError(sentence(toApiError(e).message));
     } finally {
       setLoading(false);
     }
   };
+  // After an assignment or a change, the programs are read (again), so that
+  // what the confirmation points to is on the page.
   const after = (message: string) => {
     setSaved(message);
-    if (programs !== null) void load();
+    void load();
   };
 
   return (

@@ -8,12 +8,12 @@
 // journal, then the clinic's visit notes about the client: a SOAP form, and
 // the notes (read only when asked for, since each read is logged) with their
 // amendments.
-import { createContext } from 'preact';
 import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useApp } from '../app-context';
 import { NoteCard, NoteForm, SoapText } from '../components/visit-notes';
 import { keptDrafts, noteDraftStore, type NoteDraftStore } from '../note-drafts';
 import { ClientPrograms } from '../components/client-programs';
+import { LinkGone } from '../components/link-gone';
 import { ClinicTreatments } from '../components/clinic-treatment-form';
 import { InvitationList } from '../components/invitation-list';
 import { awaitingClearance, ClientClearanceForm } from '../components/client-clearance-form';
@@ -78,9 +78,10 @@ export const FLAG_WORDS: Record<AttentionFlag['kind'], string> = {
   'new-warning-sign': 'Warning sign',
   'own-clearance': 'Cleared by own entry',
   'program-held': 'Home program held',
+  'program-not-doable': 'Home program not doable',
   'repeated-bruising': 'Repeated bruising',
   'pain-worse-after': 'Pain worse after a session',
-  'not-improving': 'Not improving',
+  'not-improving': 'Week-4 review: see a practitioner',
   'low-adherence': 'Few sessions done',
   inactive: 'Nothing logged',
 };
@@ -229,12 +230,6 @@ function InviteBox({ onMade, cancelled }: { onMade: () => void; cancelled: numbe
 
 const NOT_LINKED = 'This person is not linked to you: they never accepted an invitation of yours, or they stopped sharing.';
 
-/**
- * Told by any part of a client's page that the server no longer knows the
- * link (404: the client revoked it): the page reads the client again, which
- * fails too, and so shows only "not linked", none of what it showed before.
- */
-const LinkGone = createContext<() => void>(() => {});
 
 export function ClientPage({ id }: { id: number }) {
   const view = useLoad(() => api.client(id), [id]);

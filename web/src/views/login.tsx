@@ -1,6 +1,7 @@
 // The log-in page, shown whenever the API says there is no valid session.
 import { useState } from 'preact/hooks';
 import { api } from '../api';
+import { anyNoteDraftKept, forgetNoteDrafts } from '../note-drafts';
 import { errorsFrom, FieldError, OtherErrors, Page, type FieldErrors } from '../util';
 
 // `signedOut`: the app was in use when the server said the session is no
@@ -16,6 +17,7 @@ export function LoginView({
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  const [draftKept, setDraftKept] = useState(() => signedOut && anyNoteDraftKept());
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -49,7 +51,24 @@ export function LoginView({
           clinic's administrator deactivated your account. Log in again to go on; if logging in is refused, it says why.
         </p>
       ) : null}
-      <p>Log in to see your plan and journal.</p>
+      {draftKept ? (
+        <div class="notice" data-testid="draft-kept">
+          <p>
+            An unsaved visit note is kept in this browser: it comes back when you log in again, and is deleted if anyone
+            else logs in here.
+          </p>
+          <button
+            type="button"
+            onClick={() => {
+              forgetNoteDrafts();
+              setDraftKept(false);
+            }}
+          >
+            Delete the unsaved note now
+          </button>
+        </div>
+      ) : null}
+      <p>Log in with your name and password.</p>
       <form onSubmit={submit} noValidate class="narrow">
         <div class="field">
           <label for="login-name">Name</label>

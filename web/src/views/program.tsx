@@ -97,7 +97,7 @@ function ProgramCard({
   return (
     <article class="program-card" data-testid="program" aria-labelledby={`${idp}-title`}>
       <h2 id={`${idp}-title`}>
-        Program from {p.practitioner}, {p.clinic}
+        Home program {entry.id} from {p.practitioner}, {p.clinic}
       </h2>
       <p>{assignedLine(entry)}{p.version > 1 ? ` (version ${p.version})` : ''}.</p>
       <ProgramStatus entry={entry} awaitingSetup={awaitingSetup} />

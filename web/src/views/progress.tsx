@@ -48,7 +48,7 @@ function useChart(config: () => ChartConfiguration, deps: unknown[]) {
 const REVIEW_WORDS: Record<ReviewState, string> = {
   'not-yet': 'Not yet: the review comes in week 4.',
   improving: 'Improving: your pain has dropped by a meaningful amount.',
-  'not-improving': 'Not improving enough yet.',
+  'not-improving': 'See a practitioner (why, below).',
   'no-data': 'Not enough pain entries to tell.',
 };
 

@@ -108,13 +108,12 @@ export function TodayPage() {
               </>
             ) : (
               <>
-                <h2>No session today</h2>
+                <h2>{t.due_after_checkin.length ? 'Check in first' : 'No session today'}</h2>
                 {t.due_after_checkin.length ? (
                   <div class="notice" data-testid="due-after-checkin">
                     <p>
-                      <strong>Check in first.</strong> Once you log a check-in after your last instrument work, with
-                      redness and soreness settled, today's session can be done:{' '}
-                      {t.due_after_checkin.map((s) => s.protocol_name).join(' and ')}.
+                      Once you log a check-in after your last instrument work, with redness and soreness settled,
+                      today's session can be done: {t.due_after_checkin.map((s) => s.protocol_name).join(' and ')}.
                     </p>
                     <p>
                       <a href="/check-in" onClick={linkClick} class="button-link">
@@ -126,7 +125,7 @@ export function TodayPage() {
                 {t.next ? (
                   <p>
                     {t.due_after_checkin.length
-                      ? `Without a check-in today, the next planned session is on ${longDate(t.next)}, once you have logged one.`
+                      ? `If redness or soreness has not settled yet, the next planned session is on ${longDate(t.next)}, after a settled check-in.`
                       : `Your next session is on ${longDate(t.next)}.`}
                   </p>
                 ) : null}
