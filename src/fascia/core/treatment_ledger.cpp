@@ -130,15 +130,15 @@ std::vector<Reason> TreatmentLedger::cap_conflicts(const KnowledgeBase& kb, cons
         const auto in_clinic = std::count_if(sessions.begin(), sessions.end(), [&](const auto& session) {
           return in_window(std::get<Date>(session)) && std::get<LoadOrigin>(session) == LoadOrigin::clinic;
         });
-        const std::string sessions =
+        const std::string counted =
             std::to_string(count) + " instrument sessions" +
             (in_clinic > 0 ? " (" + std::to_string(in_clinic) + " of them in clinic)" : std::string());
         reasons.push_back(about_area({"instrument-sessions-per-7-days",
-                                      name + ": already " + sessions + " between " + format_long_date(from) + " and " +
+                                      name + ": already " + counted + " between " + format_long_date(from) + " and " +
                                           format_long_date(to) + limit,
                                       caps.instrument_sessions_per_7_days.source},
                                      region, name, side,
-                                     "already " + sessions + " in a 7-day stretch that includes this day" + limit));
+                                     "already " + counted + " in a 7-day stretch that includes this day" + limit));
         break;
       }
     }
