@@ -79,6 +79,24 @@ TEST(CliProgram, ThePrintedProgramCarriesTheSpacingTheWeekAndAPressureCapABruise
   EXPECT_EQ(pats.out.find("pressure capped at"), std::string::npos) << "pat's printout never reads the journal";
 }
 
+// The example in `practice assign --help` is a program the rules accept:
+// the help cannot drift from what the command takes.
+TEST(CliProgram, TheAssignHelpShowsAFileThatAssigns) {
+  Sandbox box;
+  set_up_desk_worker(box);
+  link_to_pat(box);
+  const Outcome help = box.run("practice assign --help");
+  ASSERT_EQ(help.code, 0) << help.err;
+  const auto from = help.out.find("The file (JSON), e.g.:\n");
+  ASSERT_NE(from, std::string::npos) << help.out;
+  const auto open = help.out.find('{', from);
+  const auto close = help.out.find("}\nweekdays: 0 = Monday .. 6 = Sunday.", open);
+  ASSERT_NE(close, std::string::npos) << help.out;
+  cli_test::write_file(box.path("example.json"), help.out.substr(open, close + 1 - open));
+  const Outcome assigned = box.run("practice assign 1 --as pat --file " + box.path("example.json").string());
+  EXPECT_EQ(assigned.code, 0) << assigned.err;
+}
+
 TEST(CliProgram, ANewAssignmentSaysWhichProgramItReplaces) {
   Sandbox box;
   set_up_desk_worker(box);

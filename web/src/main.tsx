@@ -156,7 +156,10 @@ function App() {
       if (path === '/' || path === '/signin') navigate(ROLE_HOME[me.role], true);
       return;
     }
-    if (path === '/library' || path === '/sharing' || path === '/notes') return;
+    // What a practitioner assigned may be read before the first run is done
+    // (the page says it is not followed until then); nothing is done from it.
+    if (path === '/library' || path === '/sharing' || path === '/notes' || path === '/program' || path.startsWith('/program/'))
+      return;
     if (!me.has_screening && path !== '/screening') navigate('/screening', true);
     else if (me.has_screening && !me.has_profile && !isAlarm(clearance?.level) && path !== '/setup' && path !== '/screening')
       navigate('/setup', true);
@@ -228,7 +231,13 @@ function App() {
   if (path === '/library') view = <LibraryView />;
   else if (path === '/sharing') view = <SharingView code={route.query.get('code') ?? ''} />;
   else if (path === '/notes') view = <NotesView />;
-  else if (!me.has_screening || (path === '/screening' && (!alarm || route.query.get('again')))) {
+  // What a practitioner assigned, readable before the first run is done (it
+  // says it is not followed until then); nothing is done from these pages.
+  else if (path === '/program' && (!me.has_screening || !me.has_profile)) view = <ProgramView />;
+  else if (/^\/program\/\d+\/print$/.test(path) && (!me.has_screening || !me.has_profile)) {
+    const program = Number(path.split('/')[2]);
+    view = <ProgramHandout key={program} load={() => api.ownProgramCards(program)} back="/program" backName="your home program" />;
+  } else if (!me.has_screening || (path === '/screening' && (!alarm || route.query.get('again')))) {
     view = <ScreeningView key={route.query.get('again') ?? ''} firstRun={!me.has_screening} />;
     showNav = me.has_screening && me.has_profile;
   } else if (

@@ -280,6 +280,17 @@ void add_program_commands(CLI::App& app, Context& ctx, Action& action) {
   as_cmd->add_option("--as", a->as, "the practitioner's account name")->required();
   as_cmd->add_option("--file", a->file, "the program, as POST /api/v1/clients/{id}/programs takes it")->required();
   as_cmd->add_option("--program", a->program, "change this program (a new version) instead of assigning a new one");
+  // The file's shape, where a practitioner looks first (a trial found it
+  // only in the API document).
+  as_cmd->footer(
+      "The file (JSON), e.g.:\n"
+      "  {\"start\": \"2026-11-23\", \"weeks\": 6, \"review\": \"2026-12-21\", \"weekdays\": [0, 2, 4],\n"
+      "   \"items\": [{\"protocol\": \"neck-trap-iastm\",\n"
+      "              \"target\": {\"region\": \"upper-trapezius\", \"side\": \"both\"},\n"
+      "              \"max_pressure\": 4, \"dose_percent\": 100, \"cue\": \"shoulders down\"}],\n"
+      "   \"clinic_only\": [{\"region\": \"suboccipitals\", \"side\": \"both\"}], \"note\": \"start gently\"}\n"
+      "weekdays: 0 = Monday .. 6 = Sunday. weeks, review and the pressure (0-10) and dose (25-100 %) are checked\n"
+      "against the home caps; protocols and regions: fascia kb list protocols / regions. See docs/API.md.");
   as_cmd->callback([&ctx, &action, a] { action = [&ctx, a] { return assign(ctx, *a); }; });
 
   auto p = std::make_shared<AssignOptions>();
