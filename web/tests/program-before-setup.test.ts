@@ -3,10 +3,11 @@
 // assigns a program to ana, who has linked but not yet answered the safety
 // questions or set up; ana's Home program page shows it, saying it is not
 // followed until then, and Today still sends her to the safety questions
-// first: nothing is done from the program before them.
+// first: nothing is done from the program before them. Set up, her details
+// page says what the program sets (areas, days) and what is still hers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiCall, launch, logIn, newPage, passwordOf, setUpClinic, startServer, TODAY } from './harness';
+import { apiCall, launch, logIn, newPage, passwordOf, setUpClinic, setUpPerson, startServer, TODAY } from './harness';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -39,6 +40,11 @@ test('a program assigned before the first run can be read, and is not followed u
     await ana.page.getByTestId('program-awaiting-setup').getByText(/Not followed yet\./).waitFor();
     await ana.page.goto(server.base + '/');
     await ana.page.waitForURL(/\/screening$/);
+    // Once set up, My details says which of its choices the program sets.
+    await setUpPerson(ana.page, 'ana');
+    await ana.page.goto(server.base + '/setup');
+    const said = await ana.page.getByTestId('setup-program').innerText();
+    assert.match(said, /^pat \(North Physio\) assigned you a home program\. While you follow it, it sets the areas worked and the days \(Monday, Wednesday and Friday\)/, said);
     for (const w of [pat, ana]) assert.deepEqual(w.problems, [], 'CSP violations or page errors');
   } finally {
     await browser.close();

@@ -7,7 +7,8 @@ import { api } from '../api';
 import { useApp } from '../app-context';
 import { BodyMap, notForSelfTreatment, type PickSide } from '../components/bodymap';
 import { navigate } from '../router';
-import type { Kit, Profile, ProfileInput, Region, Side, Tool } from '../types';
+import type { HomeProgram, Kit, Profile, ProfileInput, Region, Side, Tool } from '../types';
+import { weekdaysText } from '../components/program';
 import {
   errorsFrom,
   FieldError,
@@ -55,16 +56,20 @@ interface Kb {
   tools: Tool[];
   kits: Kit[];
   profile: Profile | null;
+  /** The home program a practitioner assigned that is in force, if any: it sets the areas and days while followed. */
+  program: HomeProgram | null;
 }
 
 async function loadKb(): Promise<Kb> {
-  const [regions, tools, kits, profile] = await Promise.all([
+  const [regions, tools, kits, profile, programs] = await Promise.all([
     api.regions(),
     api.tools(),
     api.kits(),
     unlessMissing(api.profile()),
+    api.ownPrograms(),
   ]);
-  return { regions, tools, kits, profile };
+  const program = programs.programs.find((e) => e.in_force)?.current ?? null;
+  return { regions, tools, kits, profile, program };
 }
 
 export function SetupView({ firstRun = false }: { firstRun?: boolean }) {
@@ -83,6 +88,16 @@ export function SetupView({ firstRun = false }: { firstRun?: boolean }) {
       ) : null}
       {kb.error ? <LoadError error={kb.error} retry={kb.reload} /> : null}
       {kb.loading && !kb.data ? <Loading what="the form" /> : null}
+      {kb.data?.program ? (
+        <p class="notice" data-testid="setup-program">
+          <strong>
+            {kb.data.program.practitioner} ({kb.data.program.clinic}) assigned you a home program.
+          </strong>{' '}
+          While you follow it, it sets the areas worked and the days ({weekdaysText(kb.data.program.weekdays)}); your tools
+          and minutes here still count, and so do your safety answers. The areas and days you choose here are for your own
+          plan.
+        </p>
+      ) : null}
       {kb.data ? <ProfileForm kb={kb.data} firstRun={firstRun} /> : null}
     </Page>
   );
