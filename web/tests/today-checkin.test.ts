@@ -37,6 +37,10 @@ test('only a missing check-in holds today: Today says so, and the check-in makes
     await checkPage(sam.page, PHONE.width, 'Today waiting for a check-in');
     await shot(sam.page, 'today-checkin-1-waiting');
 
+    // The session page, opened directly, says the same rather than naming a later day.
+    await sam.page.goto(server.base + '/session');
+    await sam.page.getByTestId('session-after-checkin').getByText(/today's session can be done/).waitFor();
+    await sam.page.goto(server.base + '/today');
     await notice.getByRole('link', { name: 'Check in now' }).click();
     await sam.page.waitForURL(/\/check-in/);
     await sam.page.getByTestId('all-clear').click();

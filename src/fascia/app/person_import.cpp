@@ -61,8 +61,15 @@ core::Result<ImportSummary> import_person_data(const core::KnowledgeBase& kb, Jo
   // the rest of its signed ones as the person's own; then every signed one
   // held here that the file lacks.
   std::vector<core::ClearanceEntry>& clearances = data.journal.clearances;
+  // Each signed clearance held here vouches for one entry of the file: a
+  // second copy of it is the file's own, not a second signature.
+  std::vector<core::ClearanceEntry> unmatched = held->journal.clearances;
   for (auto& clearance : clearances) {
-    if (!clearance.by_practitioner || holds(held->journal.clearances, clearance)) continue;
+    if (!clearance.by_practitioner) continue;
+    if (const auto match = std::find(unmatched.begin(), unmatched.end(), clearance); match != unmatched.end()) {
+      unmatched.erase(match);
+      continue;
+    }
     clearance.by_practitioner = false;
     clearance.clinic_id.reset();
     ++summary.clearances_kept_as_own;

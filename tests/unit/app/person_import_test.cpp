@@ -92,6 +92,16 @@ TEST(ImportPersonData, ARestoreOfOnesOwnExportKeepsAPractitionersSignature) {
   ASSERT_TRUE(summary) << summary.error().message;
   EXPECT_EQ(summary->clearances_kept_as_own, 0u);
   EXPECT_EQ(*store.export_all(), *exported);
+
+  // The same signed clearance twice in a file: one signature is held, so one copy is the person's own.
+  core::PersonData twice = *exported;
+  twice.journal.clearances.push_back(twice.journal.clearances.front());
+  auto doubled = app::import_person_data(kKb, store, twice, kToday);
+  ASSERT_TRUE(doubled) << doubled.error().message;
+  EXPECT_EQ(doubled->clearances_kept_as_own, 1u);
+  const auto after = store.load_journal()->clearances;
+  ASSERT_EQ(after.size(), 2u);
+  EXPECT_NE(after[0].by_practitioner, after[1].by_practitioner) << "one signed, one the person's";
 }
 
 TEST(ImportPersonData, ARefusedFileChangesNothing) {

@@ -71,7 +71,17 @@ export function SessionView({ protocol }: { protocol: string }) {
     return (
       <Page title="Session">
         <p>This session is not due today.</p>
-        {today.next ? <p>The next session is on {longDate(today.next)}.</p> : null}
+        {today.due_after_checkin.length ? (
+          <p data-testid="session-after-checkin">
+            <strong>Check in first.</strong> Once you log a check-in after your last instrument work, with redness and
+            soreness settled, today's session can be done.{' '}
+            <a href="/check-in" onClick={linkClick}>
+              Check in now
+            </a>
+          </p>
+        ) : today.next ? (
+          <p>The next session is on {longDate(today.next)}.</p>
+        ) : null}
         <GroupedReasons groups={today.why_not_today} />
         <p>
           <a href="/plan" onClick={linkClick}>
