@@ -47,7 +47,9 @@ int import_all(Context& ctx, const std::string& path) {
   auto data = adapters::person_data_from_json(ss.str());
   if (!data) return report(ctx.err, {data.error().code, path + ": " + data.error().message});
   // Checked here first so that an error in the file names the file; the
-  // import checks again and adds only the store's own errors.
+  // import checks again, then refuses what only the database can tell (a
+  // record a practitioner made that it does not hold, "programs[0]: …"),
+  // and passes on the store's own errors.
   if (auto ok = app::validate_person_data(*kb, *data, today); !ok)
     return report(ctx.err, {ok.error().code, path + ": " + ok.error().message});
   FASCIA_CLI_TRY(store, ctx.store());
