@@ -79,7 +79,8 @@ std::vector<Reason> TreatmentLedger::cap_conflicts(const KnowledgeBase& kb, cons
     if (e.region != region || !sides_overlap(e.side, side)) continue;
     if ((e.modality == Modality::instrument) != instrument) continue;
     dates.push_back(e.date);
-    sessions.emplace(e.date, e.origin, e.occasion);
+    // Only a session within 6 days of `day` can share a 7-day window with it.
+    if (std::abs(days_between(e.date, day)) <= 6) sessions.emplace(e.date, e.origin, e.occasion);
     if (e.origin == LoadOrigin::clinic)
       clinic_days.emplace(e.date, e.modality);
     else
