@@ -234,8 +234,8 @@ int clear_client(Context& ctx, const ClearOptions& o) {
   // A partial clearance leaves the rest waiting; what still waits is part of
   // their screening, so it is read (and logged) where that is shared.
   if (!areas.empty())
-    ctx.out << "Warning signs on other areas still wait: see fascia practice progress " << o.client << " --as " << o.as
-            << "\n";
+    ctx.out << "Warning signs on other areas, if any, still wait: see fascia practice progress " << o.client << " --as "
+            << o.as << "\n";
   return kOk;
 }
 
