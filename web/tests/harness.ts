@@ -15,6 +15,15 @@ export const RESULTS = join(WEB_DIR, 'test-results');
 export const FASCIA_BIN = resolve(WEB_DIR, process.env.FASCIA_BIN ?? '../build/default/fascia');
 export const TODAY = '2026-11-23';
 
+/** A neck-and-trap home program from TODAY (Monday, Wednesday, Friday; pressure ceiling 4/10), as POST /clients/{id}/programs takes it. */
+export const NECK_PROGRAM = {
+  start: TODAY,
+  weeks: 6,
+  review: '2026-12-21',
+  weekdays: [0, 2, 4],
+  items: [{ protocol: 'neck-trap-iastm', target: { region: 'upper-trapezius', side: 'both' }, max_pressure: 4 }],
+};
+
 export interface Server {
   base: string;
   tokenUrl: string;

@@ -7,7 +7,7 @@
 // page says what the program sets (areas, days) and what is still hers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiCall, launch, logIn, newPage, passwordOf, setUpClinic, setUpPerson, startServer, TODAY } from './harness';
+import { apiCall, launch, logIn, newPage, passwordOf, setUpClinic, setUpPerson, startServer, NECK_PROGRAM } from './harness';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -25,14 +25,7 @@ test('a program assigned before the first run can be read, and is not followed u
     const code = (await apiCall<{ code: string }>(pat.page, 'POST', '/invitations', {})).body.code;
     assert.equal((await apiCall(ana.page, 'POST', '/links', { code, share: {} })).status, 201);
     const anaId = (await apiCall<{ person_id: number }>(ana.page, 'GET', '/me')).body.person_id;
-    const program = {
-      start: TODAY,
-      weeks: 6,
-      review: '2026-12-21',
-      weekdays: [0, 2, 4],
-      items: [{ protocol: 'neck-trap-iastm', target: { region: 'upper-trapezius', side: 'both' }, max_pressure: 4 }],
-    };
-    assert.equal((await apiCall(pat.page, 'POST', `/clients/${anaId}/programs`, program)).status, 201);
+    assert.equal((await apiCall(pat.page, 'POST', `/clients/${anaId}/programs`, NECK_PROGRAM)).status, 201);
 
     await ana.page.goto(server.base + '/program');
     await ana.page.getByTestId('program').first().waitFor();

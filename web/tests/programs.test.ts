@@ -13,7 +13,7 @@
 // notice is gone. Once at desktop width, once at 390×844.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addClinic, addUser, apiCall, checkPage, launch, logIn, newPage, setUpPerson, shot, startServer, TODAY, type Watched } from './harness';
+import { addClinic, addUser, apiCall, checkPage, launch, logIn, newPage, setUpPerson, shot, startServer, NECK_PROGRAM, type Watched } from './harness';
 
 for (const [width, height] of [
   [1100, 900],
@@ -229,15 +229,8 @@ for (const [width, height] of [
 
       // Two new programs: the newer replaces the older, which says it is not
       // in force and offers nothing to stop (the person does not follow it).
-      const neck = {
-        start: TODAY,
-        weeks: 6,
-        review: '2026-12-21',
-        weekdays: [0, 2, 4],
-        items: [{ protocol: 'neck-trap-iastm', target: { region: 'upper-trapezius', side: 'both' }, max_pressure: 4 }],
-      };
       for (let i = 0; i < 2; i++)
-        assert.equal((await apiCall(pat.page, 'POST', `/clients/${samId}/programs`, neck)).status, 201);
+        assert.equal((await apiCall(pat.page, 'POST', `/clients/${samId}/programs`, NECK_PROGRAM)).status, 201);
       await person.page.goto(`${server.base}/program`);
       const cards = person.page.getByTestId('program');
       await cards.first().waitFor();
