@@ -108,7 +108,7 @@ describe('authentication', () => {
   });
 
   it('health, openapi.json and login work without a cookie', async () => {
-    for (const route of ROUTES.filter((r) => !r.auth)) {
+    for (const route of ROUTES.filter((r) => !r.auth && !r.template.startsWith('/api/v1/signup'))) {
       const body = route.template === '/api/v1/login' ? { name: 'bob', password: 'bob-password-22' } : route.body;
       const r = await anon.request(route.method, route.template, body !== undefined ? { json: body } : {});
       assert.equal(r.status, 200, `${route.method} ${route.template}: ${r.status} ${r.text.slice(0, 200)}`);

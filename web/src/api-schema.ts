@@ -1038,6 +1038,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/signup/look-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * For someone without an account: who and where an open invitation code is from. Reads only.
+         * @description Counted with sign-ups: 20 look-ups and sign-ups from one client address in any 15 minutes, then 429 with Retry-After.
+         */
+        post: operations["lookUpSignupInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a person's own account with a practitioner's open invitation code, accepting it in the same step; signs in.
+         * @description Counted with look-ups (20 from one client address in any 15 minutes, then 429). The code and the name are checked before the password is hashed. One code makes at most one link; an account made this way never owns the terminal's journal.
+         */
+        post: operations["signUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2283,6 +2323,8 @@ export interface components {
             reason: string;
             /** @description The areas held back, e.g. "Upper trapezius (left)", in the program's order; empty when not held or when no plan is allowed at all (then everything is). */
             areas: string[];
+            /** @description Only some of the program is held: its home work on the other areas still runs. False when not held or when no plan is allowed at all. */
+            partial: boolean;
             /** @description Some of it waits for a practitioner's recorded clearance (POST /api/v1/clients/{id}/clearances lifts it); false when only the person's own answers hold it (something reported that has to pass, such as broken skin), which no clearance lifts. */
             needs_clearance: boolean;
             /** @description The person has not yet saved a profile or answered the safety questions, so no plan follows the program yet. Not a hold: nothing is flagged. */
@@ -2387,6 +2429,25 @@ export interface components {
             /** @description The clinic's name. */
             clinic: string;
             expires: components["schemas"]["UtcTime"];
+        };
+        /** @description A new person's account from an open invitation code (ADR 0028). */
+        SignupInput: {
+            /** @description The invitation code as the practitioner gave it (case, spaces and dashes do not matter). */
+            code: string;
+            /** @description The account name to log in with: a-z, 0-9, '.', '_' and '-'. */
+            name: string;
+            /** @description 8 to 200 characters (Unicode code points), kept only as an Argon2id hash. */
+            password: string;
+            share: components["schemas"]["Sharing"];
+        };
+        SignupAnswer: {
+            name: string;
+            /** @description Never 1, the terminal's person. */
+            person_id: number;
+            /** @description The link the invitation made; null only when another sign-up used the code in the moment between the check and the acceptance. */
+            link: components["schemas"]["CareLink"] | (never | null);
+            /** @description When link is null: why the invitation could not be accepted (the account is kept; ask for a new code). */
+            link_refusal: string | null;
         };
     };
     responses: {
@@ -4380,6 +4441,88 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    lookUpSignupInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationLookUpInput"];
+            };
+        };
+        responses: {
+            /** @description The code's practitioner and clinic, and when it expires. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["CrossOrigin"];
+            /** @description No invitation with that code. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMedia"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    signUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignupInput"];
+            };
+        };
+        responses: {
+            /** @description The person's account is made (never person 1), the invitation accepted with the sharing chosen, and the session cookie set: the caller is signed in. */
+            201: {
+                headers: {
+                    /** @description fascia_session=...; HttpOnly; SameSite=Strict; Path=/ */
+                    "Set-Cookie": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignupAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["CrossOrigin"];
+            /** @description No invitation with that code. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMedia"];
+            429: components["responses"]["RateLimited"];
             503: components["responses"]["DbBusy"];
         };
     };

@@ -6,6 +6,8 @@ import type {
   Account,
   CareLink,
   InvitationPreview,
+  SignupAnswer,
+  SignupInput,
   AttentionList,
   ClientProgress,
   ClientView,
@@ -144,6 +146,10 @@ export const api = {
   me: () => call<Me>('GET', '/me'),
   login: (name: string, password: string) => call<{ name: string; person_id: number }>('POST', '/login', { name, password }),
   logout: () => call<void>('POST', '/logout'),
+  /** Anyone: whose an open invitation code is, before making an account with it. */
+  signUpLookUp: (code: string) => call<InvitationPreview>('POST', '/signup/look-up', { code }),
+  /** Anyone: a person account made with an open invitation code, accepted with `share`; signs in. */
+  signUp: (input: SignupInput) => call<SignupAnswer>('POST', '/signup', input),
 
   regions: () => kb<Region>('regions'),
   tools: () => kb<Tool>('tools'),

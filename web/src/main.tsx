@@ -27,7 +27,8 @@ import { JournalView } from './views/journal';
 import { ProgressView } from './views/progress';
 import { LibraryView } from './views/library';
 import { SharingView } from './views/sharing';
-import { ClientPage, ClientsView } from './views/clients';
+import { ClientPage } from './views/client-page';
+import { ClientsView } from './views/clients';
 import { ClinicPage } from './views/clinic';
 import { NotesView } from './views/notes';
 import { ProgramView } from './views/program';
@@ -176,10 +177,18 @@ function App() {
       <Shell>
         <LoginView
           signedOut={signedOut}
+          inviteCode={path === '/sharing' ? (route.query.get('code') ?? '') : ''}
           onLoggedIn={async () => {
             setSignedOut(false);
             await refresh();
             if (path === '/signin') navigate('/', true);
+          }}
+          onSignedUp={async () => {
+            setSignedOut(false);
+            forgetNoteDrafts(); // nothing of whoever used this browser before
+            // The code is used: the sharing page shows the new link, and says what comes next.
+            navigate('/sharing?welcome=1', true);
+            await refresh();
           }}
         />
       </Shell>
@@ -229,7 +238,8 @@ function App() {
   let view;
   let showNav = true;
   if (path === '/library') view = <LibraryView />;
-  else if (path === '/sharing') view = <SharingView code={route.query.get('code') ?? ''} />;
+  else if (path === '/sharing')
+    view = <SharingView code={route.query.get('code') ?? ''} welcome={route.query.get('welcome') === '1' ? me : null} />;
   else if (path === '/notes') view = <NotesView />;
   // What a practitioner assigned, readable before the first run is done (it
   // says it is not followed until then); nothing is done from these pages.

@@ -90,7 +90,7 @@ for (const [width, height] of [
       const progress = pat.page.getByTestId('client-progress');
       await progress.getByRole('heading', { name: 'Progress' }).waitFor();
       await progress.getByTestId('client-flags').getByText('Session stopped', { exact: true }).waitFor();
-      await progress.getByTestId('client-session-count').getByText('1 sessions logged.').waitFor();
+      await progress.getByTestId('client-session-count').getByText(/^1 session logged in all, since their first\./).waitFor();
       await progress.getByRole('heading', { name: 'Pain by area' }).waitFor();
       await progress.getByText(/counts as meaningful when it reaches/).waitFor();
       await progress.getByTestId('warning-history').getByText('Still in force.').waitFor();

@@ -73,8 +73,10 @@ for (const [width, height] of [
       await item.getByLabel(/Pressure ceiling/).fill('8');
       assert.equal(await form.getByLabel('Review').inputValue(), '2026-12-21', 'review defaults to start + 28 days');
       await form.getByRole('button', { name: 'Assign the program' }).click();
-      const refusal = item.locator('.field-error');
+      // In the pressure field's own box, under its input (not under the dose beside it).
+      const refusal = item.locator('.field', { has: pat.page.getByLabel(/Pressure ceiling/) }).locator('.field-error');
       await refusal.waitFor();
+      assert.equal(await item.locator('.field', { has: pat.page.getByLabel(/^Dose/) }).locator('.field-error').count(), 0);
       assert.match((await refusal.textContent()) ?? '', /7\/10.*seed-000/, 'the cap and its source, in full');
       assert.doesNotMatch((await refusal.textContent()) ?? '', /items\[/, 'no field path next to the field it names');
       assert.equal(await item.getByLabel(/Pressure ceiling/).getAttribute('aria-invalid'), 'true');

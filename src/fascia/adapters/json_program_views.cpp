@@ -11,6 +11,7 @@ nlohmann::json program_hold_json(const app::ProgramHold& hold) {
           {"since", hold.since ? nlohmann::json(core::format_date(*hold.since)) : nlohmann::json(nullptr)},
           {"reason", hold.reason},
           {"areas", hold.areas},
+          {"partial", hold.partial},
           {"needs_clearance", hold.needs_clearance},
           {"awaiting_setup", hold.awaiting_setup},
           {"setup", hold.setup}};

@@ -27,7 +27,8 @@ constexpr std::string_view kInsertAccount =
 }  // namespace
 
 Result<app::Account> SqlAccounts::add_account(const std::string& name, const std::string& password_hash,
-                                              core::Date created, const app::Membership& membership) {
+                                              core::Date created, const app::Membership& membership,
+                                              app::TerminalPerson terminal) {
   FASCIA_TRY(app::validate_account_name(name));
   FASCIA_TRY(app::validate_membership(membership));
   auto txn = db_->begin(Access::write);
@@ -38,13 +39,15 @@ Result<app::Account> SqlAccounts::add_account(const std::string& name, const std
   FASCIA_TRY(require_clinic(*db_, membership));
   // Person 1 is the terminal's person: the first person's account takes it
   // over. A practitioner or an administrator never does (the terminal's own
-  // journal is a self-treater's), so they start from person 2.
+  // journal is a self-treater's), so they start from person 2; nor does an
+  // account made over the web (TerminalPerson::never).
   auto next = db_->query_int("SELECT coalesce(max(person_id), 0) + 1 FROM account");
   if (!next) return tl::make_unexpected(next.error());
   auto one_taken = db_->query_int("SELECT count(*) FROM account WHERE person_id = 1");
   if (!one_taken) return tl::make_unexpected(one_taken.error());
   std::int64_t person_id = std::max<std::int64_t>(next->value_or(1), 2);
-  if (membership.role == core::Role::person && one_taken->value_or(0) == 0) person_id = 1;
+  if (membership.role == core::Role::person && terminal == app::TerminalPerson::may_own && one_taken->value_or(0) == 0)
+    person_id = 1;
   app::Account account{person_id, name, password_hash, created, membership, std::nullopt};
   FASCIA_TRY(db_->run(kInsertAccount, account.person_id, account.name, account.password_hash,
                       core::format_date(created), core::to_string(membership.role), membership.clinic_id,

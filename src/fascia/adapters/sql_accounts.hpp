@@ -18,7 +18,8 @@ class SqlAccounts : public app::AccountStore {
   explicit SqlAccounts(std::shared_ptr<sql::Connection> connection) : db_(std::move(connection)) {}
 
   core::Result<app::Account> add_account(const std::string& name, const std::string& password_hash, core::Date created,
-                                         const app::Membership& membership) override;
+                                         const app::Membership& membership,
+                                         app::TerminalPerson terminal = app::TerminalPerson::may_own) override;
   core::Result<void> restore_account(const app::Account& account) override;
   core::Result<std::optional<app::Account>> find_account(const std::string& name) override;
   core::Result<std::optional<app::Account>> account_of(std::int64_t person_id) override;

@@ -25,6 +25,12 @@ struct Membership {
   bool operator==(const Membership&) const = default;
 };
 
+// Whether a new person's account may take over person 1, the terminal's
+// person (whose journal may already hold entries made at the terminal). An
+// account made by someone at the server's terminal may; one made over the
+// web from an invitation code may not (app/signup.hpp).
+enum class TerminalPerson { may_own, never };
+
 struct Account {
   std::int64_t person_id = 0;
   std::string name;
@@ -59,12 +65,13 @@ class AccountStore {
  public:
   virtual ~AccountStore() = default;
   // The first person's account owns person 1 (the person the terminal
-  // commands use); later ones, and every practitioner or administrator, get
-  // the next free person id (at least 2). invalid_argument when the name
-  // is taken, when the membership is not valid (validate_membership), or
-  // when its clinic does not exist.
+  // commands use) unless `terminal` is never; later ones, and every
+  // practitioner or administrator, get the next free person id (at least
+  // 2). invalid_argument when the name is taken, when the membership is not
+  // valid (validate_membership), or when its clinic does not exist.
   virtual core::Result<Account> add_account(const std::string& name, const std::string& password_hash,
-                                            core::Date created, const Membership& membership) = 0;
+                                            core::Date created, const Membership& membership,
+                                            TerminalPerson terminal = TerminalPerson::may_own) = 0;
   // Stores an account exactly as given, its person id and deactivation
   // included (copying a database). invalid_argument when its name or its
   // person id is taken.

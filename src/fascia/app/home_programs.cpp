@@ -247,6 +247,7 @@ ProgramHold program_hold(const core::KnowledgeBase& kb, const core::ScreeningSta
   ProgramHold hold;
   hold.held = found.held;
   hold.since = found.since;
+  hold.partial = found.partial;
   hold.needs_clearance = found.no_plan || !found.until_cleared.empty();
   if (!hold.held) return hold;
   for (const auto* list : {&found.until_cleared, &found.until_answered, &found.cleared_until_answered})

@@ -117,6 +117,9 @@ struct ProgramHold {
   // The areas held back ("Upper trapezius (left)"), in the program's order;
   // empty when nothing is held or when no plan is allowed at all (then all is).
   std::vector<std::string> areas;
+  // Only some of the program is held: the rest of its home work still runs
+  // (core::HomeWorkHold::partial).
+  bool partial = false;
   // Some of it waits for a practitioner's recorded clearance (POST
   // .../clearances lifts it); false when only the person's own answers hold
   // it, which no clearance lifts.

@@ -339,7 +339,7 @@ core::Result<std::string> invitation_code_in(std::string_view typed) {
 int check_code(Context& ctx, const std::string& code_text, const std::string& as) {
   FASCIA_CLI_TRY(code, invitation_code_in(code_text));
   FASCIA_CLI_TRY(stores, open_care_stores(ctx));
-  FASCIA_CLI_TRY(person, person_actor(*stores.accounts, as));
+  FASCIA_CLI_TRY(person, person_actor(*stores.accounts, ctx.acting_as(as)));
   FASCIA_CLI_TRY(preview, app::preview_invitation(*stores.clinics, person, adapters::token_hash(code), ctx.now()));
   if (ctx.json()) {
     ctx.print_json(adapters::invitation_preview_json(preview));
@@ -356,7 +356,7 @@ int accept(Context& ctx, const std::string& code_text, const std::string& share,
   FASCIA_CLI_TRY(code, invitation_code_in(code_text));
   FASCIA_CLI_TRY(sharing, app::parse_sharing(share));
   FASCIA_CLI_TRY(stores, open_care_stores(ctx));
-  FASCIA_CLI_TRY(person, person_actor(*stores.accounts, as));
+  FASCIA_CLI_TRY(person, person_actor(*stores.accounts, ctx.acting_as(as)));
   FASCIA_CLI_TRY(link, app::accept_invitation(*stores.clinics, person, adapters::token_hash(code), sharing, ctx.now()));
   if (ctx.json()) {
     ctx.print_json(adapters::link_json(link));
@@ -371,7 +371,7 @@ int accept(Context& ctx, const std::string& code_text, const std::string& share,
 
 int list_links(Context& ctx, const std::string& as) {
   FASCIA_CLI_TRY(stores, open_care_stores(ctx));
-  FASCIA_CLI_TRY(person, person_actor(*stores.accounts, as));
+  FASCIA_CLI_TRY(person, person_actor(*stores.accounts, ctx.acting_as(as)));
   FASCIA_CLI_TRY(links, stores.clinics->links_of_person(person.person_id));
   if (ctx.json()) {
     ctx.print_json(adapters::links_json(links));
@@ -389,7 +389,7 @@ int change_link(Context& ctx, std::int64_t id, const std::string& share, const s
     sharing = parsed;
   }
   FASCIA_CLI_TRY(stores, open_care_stores(ctx));
-  FASCIA_CLI_TRY(person, person_actor(*stores.accounts, as));
+  FASCIA_CLI_TRY(person, person_actor(*stores.accounts, ctx.acting_as(as)));
   auto changed = revoke ? stores.clinics->revoke_link(id, person.person_id, ctx.now())
                         : stores.clinics->set_sharing(id, person.person_id, sharing);
   if (!changed) return report(ctx.err, changed.error());
@@ -408,7 +408,7 @@ int change_link(Context& ctx, std::int64_t id, const std::string& share, const s
 
 int access_log(Context& ctx, const std::string& as) {
   FASCIA_CLI_TRY(stores, open_care_stores(ctx));
-  FASCIA_CLI_TRY(person, person_actor(*stores.accounts, as));
+  FASCIA_CLI_TRY(person, person_actor(*stores.accounts, ctx.acting_as(as)));
   FASCIA_CLI_TRY(entries, stores.clinics->access_log(person.person_id));
   if (ctx.json()) {
     ctx.print_json(adapters::access_log_json(entries));

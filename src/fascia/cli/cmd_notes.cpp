@@ -141,7 +141,7 @@ int amend_note(Context& ctx, const NoteOptions& o) {
 int own_notes(Context& ctx, const std::string& as) {
   FASCIA_CLI_TRY(accounts, adapters::open_account_store(ctx.database()));
   FASCIA_CLI_TRY(clinics, adapters::open_clinic_store(ctx.database()));
-  FASCIA_CLI_TRY(person, person_actor(*accounts, as));
+  FASCIA_CLI_TRY(person, person_actor(*accounts, ctx.acting_as(as)));
   FASCIA_CLI_TRY(notes, app::own_visit_notes(*clinics, person.person_id));
   return print_notes(ctx, notes, "No practitioner has written a visit note about you.");
 }

@@ -42,10 +42,15 @@ int set_profile(Context& ctx, const ProfileOptions& o) {
   FASCIA_CLI_CHECK(app::validate_profile(*kb, p));
   FASCIA_CLI_TRY(store, ctx.store());
   FASCIA_CLI_CHECK(store->save_profile(p));
-  if (ctx.json())
+  if (ctx.json()) {
     ctx.print_json(adapters::profile_json(p));
-  else
-    ctx.out << "Profile saved. Next: fascia screen\n";
+    return kOk;
+  }
+  // The next step: the safety questions the first time, else the plan.
+  FASCIA_CLI_TRY(screening, store->latest_screening());
+  const std::string as = ctx.acting_as("");
+  ctx.out << "Profile saved. Next: fascia " << (screening ? "today" : "screen") << (as.empty() ? "" : " --as " + as)
+          << "\n";
   return kOk;
 }
 

@@ -32,11 +32,12 @@ adapters::DatabaseTarget Context::database() const {
 
 std::filesystem::path Context::local_anchor() const {
   const auto target = database();
-  if (!target.is_postgresql()) return target.file();
+  const std::string person = person_id_ == 1 ? "" : ".person-" + std::to_string(person_id_);
+  if (!target.is_postgresql()) return target.file().string() + person;
   const auto folder = default_file().parent_path();
   std::error_code ignored;
   std::filesystem::create_directories(folder, ignored);  // a failure shows when the draft is written
-  return folder / ("postgresql-" + adapters::token_hash(target.text()).substr(0, 16) + ".db");
+  return folder / ("postgresql-" + adapters::token_hash(target.text()).substr(0, 16) + ".db" + person);
 }
 
 std::filesystem::path Context::default_file() {
@@ -76,11 +77,33 @@ core::Result<const core::KnowledgeBase*> Context::kb() {
 core::Result<app::JournalStore*> Context::store() {
   if (!store_) {
     if (auto sound = adapters::check_database_pages(database()); !sound) return tl::make_unexpected(sound.error());
-    auto opened = adapters::open_journal_store(database());
+    if (!options_.as.empty()) {
+      auto person = person_named(options_.as);
+      if (!person) return tl::make_unexpected(person.error());
+      person_id_ = *person;
+    }
+    auto opened = adapters::open_journal_store(database(), person_id_);
     if (!opened) return tl::make_unexpected(opened.error());
     store_ = std::move(*opened);
   }
   return store_.get();
+}
+
+core::Result<std::int64_t> Context::person_named(const std::string& name) const {
+  auto accounts = adapters::open_account_store(database());
+  if (!accounts) return tl::make_unexpected(accounts.error());
+  auto found = (*accounts)->find_account(name);
+  if (!found) return tl::make_unexpected(found.error());
+  if (!*found)
+    return core::fail(core::ErrorCode::not_found, "--as: no account named '" + name + "' (fascia user list)");
+  const auto& account = **found;
+  if (account.membership.role != core::Role::person)
+    return core::fail(core::ErrorCode::forbidden, "--as: '" + name + "' is " +
+                                                      core::role_with_article(account.membership.role) +
+                                                      "; only a person's account has a journal of its own");
+  if (account.deactivated_at)
+    return core::fail(core::ErrorCode::forbidden, "--as: account '" + name + "' is deactivated");
+  return account.person_id;
 }
 
 core::Result<core::Date> Context::today() {

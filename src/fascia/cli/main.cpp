@@ -17,6 +17,12 @@ int main(int argc, char** argv) {
       });
   app.add_option("--data", options.data, "knowledge base directory (default: $FASCIA_DATA or the built-in data/)");
   app.add_option("--today", options.today, "treat this date (YYYY-MM-DD) as today (default: $FASCIA_TODAY or the local date)");
+  app.add_option("--as", options.as,
+                 "a person's account name: their journal, plan and sessions (default: the terminal's person, the "
+                 "first person account)")
+      ->check([](const std::string& value) {  // an empty --as would quietly mean the terminal's person
+        return value.empty() ? std::string("is empty: give an account name (fascia user list)") : std::string();
+      });
   app.add_flag("--json", options.json, "print data as JSON");
 
   Context ctx(options, std::cout, std::cerr, std::cin);

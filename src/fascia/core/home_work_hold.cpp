@@ -13,6 +13,30 @@ void add_once(std::vector<std::string>& list, const std::string& name) {
   if (std::find(list.begin(), list.end(), name) == list.end()) list.push_back(name);
 }
 
+// Whether the plan following the program still does some of `item`'s home
+// work, as the planner decides it: its target is allowed (for both sides,
+// else on one side alone, the other left out), and then at least one of its
+// steps, on the side planned, is allowed.
+bool item_still_runs(const KnowledgeBase& kb, const Clearance& clearance, const HomeProgram& program,
+                     const ProgramItem& item, const Profile* profile) {
+  std::vector<Side> sides{item.target.side};
+  if (item.target.side == Side::both) sides = {Side::both, Side::right, Side::left};
+  for (const Side side : sides) {
+    if (!region_access(kb, clearance, item.target.region, side, Modality::movement).allowed) continue;
+    HomeProgram planned = program;
+    planned.items = {item};
+    planned.items[0].target.side = side;
+    const auto areas = program_home_areas(kb, planned, profile);
+    // The first area is the target itself (allowed here); the rest are the
+    // steps, less one that is the target's own movement, already weighed.
+    if (areas.size() <= 1) return true;
+    return std::any_of(areas.begin() + 1, areas.end(), [&](const ProgramArea& a) {
+      return region_access(kb, clearance, a.region, a.side, a.modality).allowed;
+    });
+  }
+  return false;
+}
+
 }  // namespace
 
 HomeWorkHold home_work_hold(const KnowledgeBase& kb, const Clearance& clearance, const HomeProgram* program,
@@ -53,6 +77,9 @@ HomeWorkHold home_work_hold(const KnowledgeBase& kb, const Clearance& clearance,
     }
   }
   hold.held = !hold.until_cleared.empty() || !hold.until_answered.empty() || !hold.cleared_until_answered.empty();
+  hold.partial = hold.held && std::any_of(program->items.begin(), program->items.end(), [&](const ProgramItem& item) {
+                   return item_still_runs(kb, clearance, *program, item, profile);
+                 });
   return hold;
 }
 

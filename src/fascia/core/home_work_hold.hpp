@@ -40,6 +40,11 @@ struct HomeWorkHold {
   // answers the safety questions again (nothing needs to heal). In the
   // program's order, each once.
   std::vector<std::string> cleared_until_answered = {};
+  // Some of the program's home work still runs (held but not all of it):
+  // an item whose target is allowed, on both sides or on one, with at least
+  // one step allowed there, as the planner decides. False when no plan is
+  // allowed.
+  bool partial = false;
 };
 
 // The hold of `program` (nullptr: no program in force, so nothing is held

@@ -70,6 +70,19 @@ struct LoginPolicy {
                                                const std::optional<std::string>& device_hash);
 };
 
+// The limit on signing up with an invitation code (app/signup.hpp, ADR
+// 0028): every look-up and every sign-up from one client address counts,
+// 20 in any 15 minutes. A code has 60 random bits, so this does not guard
+// the codes (no one guesses one) so much as the server's time: each sign-up
+// hashes a password.
+struct SignupPolicy {
+  static constexpr int kMaxPerAddress = 20;
+  static constexpr std::int64_t kWindowSeconds = 900;
+  static app::AttemptLimit limit(const std::string& address) {
+    return {"signup:" + address, kMaxPerAddress, kWindowSeconds};
+  }
+};
+
 // The start-up token: good for one login, compared in constant time.
 class OneTimeToken {
  public:

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "fascia/adapters/json_text.hpp"
+#include "fascia/server/json_input.hpp"
 
 namespace fascia::server {
 
@@ -63,6 +64,21 @@ ApiResult<app::PersonState> load_person_state(Call& call, app::JournalStore& sto
   else if (*gap == app::PersonGap::screening_outdated)
     error.message = "the screening questions have changed: answer them again";
   return tl::make_unexpected(error);
+}
+
+ApiResult<core::Sharing> read_sharing(const nlohmann::json& object, const std::string& path) {
+  if (auto ok = only_fields(object, {"journal", "sessions", "screening"}, path); !ok)
+    return tl::make_unexpected(ok.error());
+  API_TRY(journal, read_bool(object, "journal", false, path));
+  API_TRY(sessions, read_bool(object, "sessions", false, path));
+  API_TRY(screening, read_bool(object, "screening", false, path));
+  return core::Sharing{journal, sessions, screening};
+}
+
+ApiResult<core::Sharing> read_share_field(const nlohmann::json& body) {
+  if (!body.contains("share") || !body["share"].is_object())
+    return api_fail(400, "invalid", "share: give an object saying what to share, e.g. {\"journal\": true}", "share");
+  return read_sharing(body["share"], "share");
 }
 
 }  // namespace fascia::server

@@ -4,7 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fascia/app/field_error.hpp"
 #include "fascia/app/person_state.hpp"
+#include "fascia/core/care_access.hpp"
 #include "fascia/server/api_router.hpp"
 
 namespace fascia::server {
@@ -16,6 +18,13 @@ namespace fascia::server {
   auto& var = *var##_result_
 
 ApiResult<StorePool::Lease> person_store(Call& call);
+// What a link shares, from {journal?, sessions?, screening?} (booleans,
+// false when left out) at `path`; 400 naming an unknown field or a value
+// that is not a boolean.
+ApiResult<core::Sharing> read_sharing(const nlohmann::json& object, const std::string& path);
+// The same from the body's required "share" object; 400 when it is missing
+// or not an object.
+ApiResult<core::Sharing> read_share_field(const nlohmann::json& body);
 // The caller's account; for person 1 signed in by the start-up link without
 // an account, a person named "local".
 ApiResult<app::Account> caller_account(Call& call);
@@ -41,6 +50,13 @@ ApiResult<T> lift(core::Result<T> result, const std::string& field = {}) {
     return {};
   else
     return std::move(*result);
+}
+
+// lift for a use case whose errors name their field (app/field_error.hpp).
+template <class T>
+ApiResult<T> lift_field(app::FieldResult<T> result) {
+  if (!result) return tl::make_unexpected(from_core(result.error().error, result.error().field));
+  return std::move(*result);
 }
 
 // lift for a route acting on the record its path names: the error names

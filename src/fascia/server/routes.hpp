@@ -16,6 +16,7 @@ void add_program_routes(ApiRouter& api);  // home programs: assign, change, end,
 void add_care_routes(ApiRouter& api);     // practitioners: links, clients, access log, practitioner clearances
 void add_invitation_routes(ApiRouter& api);  // a practitioner's invitations: make, list, cancel
 void add_clinic_routes(ApiRouter& api);      // a clinic administrator: members, add, deactivate, reactivate
+void add_signup_routes(ApiRouter& api);      // a person's account from an invitation code, for anyone
 void add_note_routes(ApiRouter& api);  // visit notes: a client's, written and amended by practitioners; one's own
 
 }  // namespace fascia::server

@@ -8,24 +8,13 @@
 #include "fascia/server/json_input.hpp"
 #include "fascia/server/route_helpers.hpp"
 #include "fascia/server/routes.hpp"
+#include "fascia/server/sign_in.hpp"
 
 namespace fascia::server {
 
 namespace {
 
 constexpr const char* kDeviceCookie = "fascia_device";
-
-// HttpOnly and SameSite=Strict always; Secure when the server is reached
-// beyond loopback. Max-Age 0 clears it.
-std::string cookie(const ServerState& state, std::string_view name, const std::string& value, std::string_view path,
-                   std::int64_t max_age) {
-  return std::string(name) + "=" + value + "; HttpOnly; SameSite=Strict; Path=" + std::string(path) +
-         "; Max-Age=" + std::to_string(max_age) + (state.security.secure_cookies ? "; Secure" : "");
-}
-
-std::string session_cookie(const ServerState& state, const std::string& token) {
-  return cookie(state, kSessionCookie, token, "/", LoginSessions::kLifetimeSeconds);
-}
 
 // Verifying against a real hash when the name is unknown keeps the answer
 // time the same, so timing does not tell which names exist.
@@ -80,21 +69,14 @@ ApiResult<Reply> login(Call& call) {
   auto account = lift((*accounts)->find_account(*name));
   if (!account) return tl::make_unexpected(account.error());
 
-  if (call.state.hash_queue.fetch_add(1) >= kMaxHashQueue) {
-    call.state.hash_queue.fetch_sub(1);
-    call.response.set_header("Retry-After", "1");
-    return api_fail(503, "db_busy", "the server is checking too many passwords at once; try again in a second");
-  }
-  call.state.hashing.acquire();
-  call.state.hash_queue.fetch_sub(1);
   bool ok = false;
-  try {
-    ok = adapters::verify_password(*account ? (*account)->password_hash : decoy_hash(), *password) && *account;
-  } catch (...) {
-    call.state.hashing.release();
-    throw;
-  }
-  call.state.hashing.release();
+  if (auto hashed = in_hashing_slot(
+          call,
+          [&] {
+            ok = adapters::verify_password(*account ? (*account)->password_hash : decoy_hash(), *password) && *account;
+          });
+      !hashed)
+    return tl::make_unexpected(hashed.error());
   if (!ok) return api_fail(401, "bad_credentials", "that name and password do not match an account");
   // Said only after the right password, so it tells no more than a wrong one
   // does to someone who does not know it (ADR 0021). No session, no device
@@ -106,9 +88,8 @@ ApiResult<Reply> login(Call& call) {
   // The name's (or this device's) failures no longer count; nor does this attempt.
   if (auto forgot = lift((*accounts)->forget_login_attempts(verdict->ids, {limits.front().key})); !forgot)
     return tl::make_unexpected(forgot.error());
-  auto token = lift(call.state.sessions.create((*account)->person_id, now));
-  if (!token) return tl::make_unexpected(token.error());
-  call.response.add_header("Set-Cookie", session_cookie(call.state, *token));
+  if (auto started = start_session(call, (*account)->person_id, now); !started)
+    return tl::make_unexpected(started.error());
   // This browser is now a known device of the account (OWASP device cookies).
   const auto device_token = adapters::random_token();
   if (auto stored = (*accounts)->add_login_device(adapters::token_hash(device_token), *name,

@@ -35,15 +35,6 @@ namespace fascia::server {
 
 namespace {
 
-ApiResult<core::Sharing> read_sharing(const nlohmann::json& object, const std::string& path) {
-  if (auto ok = only_fields(object, {"journal", "sessions", "screening"}, path); !ok)
-    return tl::make_unexpected(ok.error());
-  API_TRY(journal, read_bool(object, "journal", false, path));
-  API_TRY(sessions, read_bool(object, "sessions", false, path));
-  API_TRY(screening, read_bool(object, "screening", false, path));
-  return core::Sharing{journal, sessions, screening};
-}
-
 ApiResult<Reply> get_links(Call& call) {
   API_TRY(clinics, lift(call.state.clinics.lease()));
   API_TRY(links, lift(clinics->links_of_person(call.person_id)));
@@ -55,9 +46,7 @@ ApiResult<Reply> post_link(Call& call) {
   if (auto ok = only_fields(body, {"code", "share"}); !ok) return tl::make_unexpected(ok.error());
   API_TRY(typed, read_text(body, "code"));
   API_TRY(code, lift(app::normalise_invitation_code(typed), "code"));
-  if (!body.contains("share") || !body["share"].is_object())
-    return api_fail(400, "invalid", "share: give an object saying what to share, e.g. {\"journal\": true}", "share");
-  API_TRY(sharing, read_sharing(body["share"], "share"));
+  API_TRY(sharing, read_share_field(body));
   API_TRY(account, caller_account(call));
   API_TRY(clinics, lift(call.state.clinics.lease()));
   API_TRY(link,

@@ -5,6 +5,8 @@ export const ROUTES = [
   { method: 'GET', template: '/api/v1/health', auth: false },
   { method: 'GET', template: '/api/v1/openapi.json', auth: false },
   { method: 'POST', template: '/api/v1/login', auth: false, body: { name: 'nobody', password: 'not-a-password' } },
+  { method: 'POST', template: '/api/v1/signup/look-up', auth: false, body: { code: 'AAAA-BBBB-CCCC' } },
+  { method: 'POST', template: '/api/v1/signup', auth: false, body: { code: 'AAAA-BBBB-CCCC', name: 'newcomer', password: 'newcomer-password', share: {} } },
   { method: 'POST', template: '/api/v1/logout', auth: true },
   { method: 'GET', template: '/api/v1/me', auth: true },
   { method: 'GET', template: '/api/v1/kb', auth: true },

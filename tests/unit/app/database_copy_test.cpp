@@ -110,8 +110,8 @@ class FailingRestore final : public app::AccountStore {
     return real_.restore_account(account);
   }
   core::Result<std::vector<app::Account>> list_accounts() override { return real_.list_accounts(); }
-  core::Result<app::Account> add_account(const std::string&, const std::string&, core::Date,
-                                         const app::Membership&) override {
+  core::Result<app::Account> add_account(const std::string&, const std::string&, core::Date, const app::Membership&,
+                                         app::TerminalPerson) override {
     return unused();
   }
   core::Result<std::optional<app::Account>> find_account(const std::string&) override { return unused(); }

@@ -275,6 +275,7 @@ export function ProgramForm({
                 <span class="hint" id={`${id}-pressure-hint`}>
                   Empty keeps the protocol's range. At home at most 7/10.
                 </span>
+                <FieldError errors={errors} field={itemField(i, 'max_pressure')} id={`${id}-pressure-error`} />
               </div>
               <div class="field">
                 <label for={`${id}-dose`}>Dose, % of the protocol's</label>
@@ -291,10 +292,9 @@ export function ProgramForm({
                   aria-describedby={invalid('dose_percent') ? `${id}-dose-error` : undefined}
                   onInput={(e) => setItem(i, { dosePercent: e.currentTarget.value })}
                 />
+                <FieldError errors={errors} field={itemField(i, 'dose_percent')} id={`${id}-dose-error`} />
               </div>
             </div>
-            <FieldError errors={errors} field={itemField(i, 'max_pressure')} id={`${id}-pressure-error`} />
-            <FieldError errors={errors} field={itemField(i, 'dose_percent')} id={`${id}-dose-error`} />
             <div class="field">
               <label for={`${id}-cue`}>Your cue (optional, shown on each step card)</label>
               <input id={`${id}-cue`} value={it.cue} maxLength={300} onInput={(e) => setItem(i, { cue: e.currentTarget.value })} />

@@ -5,7 +5,8 @@
 // program page (views/program.tsx); the server words `reason` for whoever
 // asked (the person: contact the practitioner; the practitioner: see them,
 // then clear it). Before the person has set up, it says the program is not
-// followed yet. Nothing is shown when nothing holds it.
+// followed yet. Nothing is shown when nothing holds it; "Partly on hold" when
+// the rest of its home work still runs.
 import type { ProgramHold } from '../types';
 import { longDate, sentence } from '../util';
 
@@ -24,7 +25,12 @@ export function ProgramHoldNotice({ hold }: { hold: ProgramHold }) {
   return (
     <div class="notice warn" role="status" data-testid="program-hold">
       <p>
-        <strong>On hold{hold.since ? ` since ${longDate(hold.since)}` : ''}.</strong> {sentence(hold.reason)}
+        <strong>
+          {hold.partial ? 'Partly on hold' : 'On hold'}
+          {hold.since ? ` since ${longDate(hold.since)}` : ''}.
+        </strong>{' '}
+        {sentence(hold.reason)}
+        {hold.partial ? ' The rest of the program goes on as assigned.' : ''}
       </p>
     </div>
   );

@@ -1,17 +1,61 @@
-// The log-in page, shown whenever the API says there is no valid session.
+// The log-in page, shown whenever the API says there is no valid session;
+// with an invitation code (the link a practitioner sends opens
+// /sharing?code=…), or when asked, it makes an account instead (signup.tsx).
 import { useState } from 'preact/hooks';
 import { api } from '../api';
+import type { SignupAnswer } from '../types';
+import { SignupForm } from './signup';
 import { anyNoteDraftKept, forgetNoteDrafts } from '../note-drafts';
 import { errorsFrom, FieldError, OtherErrors, Page, type FieldErrors } from '../util';
 
 // `signedOut`: the app was in use when the server said the session is no
 // longer valid; the page says so before asking to log in again.
+// `inviteCode`: the code of the invitation link opened; the page offers to
+// make an account with it first (someone who has one logs in, then accepts).
 export function LoginView({
   onLoggedIn,
+  onSignedUp,
   signedOut = false,
+  inviteCode = '',
 }: {
   onLoggedIn: () => Promise<void> | void;
+  onSignedUp: (answer: SignupAnswer) => Promise<void> | void;
   signedOut?: boolean;
+  inviteCode?: string;
+}) {
+  const [signingUp, setSigningUp] = useState(inviteCode !== '' && !signedOut);
+  if (signingUp)
+    return (
+      <Page title="Create your account">
+        {inviteCode ? (
+          <p class="notice" data-testid="invitation-opened">
+            You opened a practitioner's invitation. Make your account with it below, or{' '}
+            <button type="button" class="link-button" onClick={() => setSigningUp(false)}>
+              log in
+            </button>{' '}
+            if you already have one: you can accept the invitation after that.
+          </p>
+        ) : null}
+        <SignupForm initialCode={inviteCode} onSignedUp={onSignedUp} />
+        <p>
+          Already have an account?{' '}
+          <button type="button" class="link-button" onClick={() => setSigningUp(false)}>
+            Log in
+          </button>
+        </p>
+      </Page>
+    );
+  return <LoginForm onLoggedIn={onLoggedIn} signedOut={signedOut} onSignUp={() => setSigningUp(true)} />;
+}
+
+function LoginForm({
+  onLoggedIn,
+  signedOut,
+  onSignUp,
+}: {
+  onLoggedIn: () => Promise<void> | void;
+  signedOut: boolean;
+  onSignUp: () => void;
 }) {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
@@ -102,6 +146,12 @@ export function LoginView({
           {busy ? 'Logging in…' : 'Log in'}
         </button>
       </form>
+      <p>
+        A practitioner gave you an invitation code and you have no account yet?{' '}
+        <button type="button" class="link-button" onClick={onSignUp}>
+          Create your account
+        </button>
+      </p>
       <p class="muted">
         On the computer running fascia, the address printed when it starts logs you in directly.
       </p>

@@ -4,12 +4,13 @@
 // read or changed their data (the access log).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api';
+import { InvitationCodeField, useInvitationPreview } from '../components/invitation-code-field';
+import { NOTHING_SHARED, ShareChoices } from '../components/share-choices';
 import { PARTS, roleWords, sharedWords } from '../care';
-import { navigate } from '../router';
-import type { AccessEntry, CareLink, InvitationPreview, Sharing } from '../types';
+import { linkClick, navigate } from '../router';
+import type { AccessEntry, CareLink, Me, Sharing } from '../types';
 import {
   errorsFrom,
-  FieldError,
   LoadError,
   Loading,
   localDay,
@@ -22,13 +23,13 @@ import {
   type FieldErrors,
 } from '../util';
 
-const NOTHING: Required<Sharing> = { journal: false, sessions: false, screening: false };
-
 function fullShare(s: Sharing): Required<Sharing> {
   return { journal: !!s.journal, sessions: !!s.sessions, screening: !!s.screening };
 }
 
-export function SharingView({ code }: { code: string }) {
+// `welcome`: the account was just made with an invitation (its link is
+// listed below); the page greets them and says what comes next.
+export function SharingView({ code, welcome = null }: { code: string; welcome?: Me | null }) {
   const links = useLoad(() => api.links());
   const log = useLoad(() => api.accessLog());
   const reload = () => {
@@ -37,6 +38,22 @@ export function SharingView({ code }: { code: string }) {
   };
   return (
     <Page title="Sharing" wide>
+      {welcome ? (
+        <div class="notice" role="status" data-testid="welcome">
+          <p>
+            <strong>Welcome, {welcome.name}.</strong> Your account is made and you are linked with your practitioner:
+            below is what they may see, which you can change here at any time.
+          </p>
+          <p>
+            {welcome.has_screening
+              ? 'Next: your plan for today.'
+              : 'Next: a few safety questions, asked before any plan, then what you want to work on.'}{' '}
+            <a href={welcome.has_screening ? '/' : '/screening'} onClick={linkClick} class="button-link">
+              {welcome.has_screening ? 'Go to Today' : 'Answer the safety questions'}
+            </a>
+          </p>
+        </div>
+      ) : null}
       <p>
         You decide what a practitioner may see. Nothing is shared unless you tick it, and you can change it or stop at any
         time.
@@ -70,32 +87,14 @@ export function SharingView({ code }: { code: string }) {
 
 function AcceptForm({ initialCode, onAccepted }: { initialCode: string; onAccepted: () => void }) {
   const [code, setCode] = useState(initialCode);
-  const [share, setShare] = useState<Required<Sharing>>(NOTHING);
+  const [share, setShare] = useState<Required<Sharing>>(NOTHING_SHARED);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [done, setDone] = useState('');
   const [busy, setBusy] = useState(false);
-  // Whose code it is, looked up as soon as it is complete, so the person
-  // chooses what to share knowing with whom (POST /links/look-up).
-  const [from, setFrom] = useState<InvitationPreview | null>(null);
-  useEffect(() => {
-    setFrom(null);
-    if (code.replace(/[\s-]/g, '').length !== 12) return;
-    let current = true;
-    api.lookUpInvitation(code.trim()).then(
-      (preview) => {
-        if (current) {
-          setFrom(preview);
-          setErrors({});
-        }
-      },
-      (err) => {
-        if (current) setErrors(errorsFrom(err));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [code]);
+  // Whose code it is, once complete, so the person chooses what to share knowing with whom.
+  const from = useInvitationPreview(code, api.lookUpInvitation, (err) =>
+    setErrors(err ? errorsFrom(err) : {}),
+  );
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -114,7 +113,7 @@ function AcceptForm({ initialCode, onAccepted }: { initialCode: string; onAccept
           (what ? `They can see your ${what}.` : 'They see nothing of yours until you tick a part below.'),
       );
       setCode('');
-      setShare(NOTHING);
+      setShare(NOTHING_SHARED);
       navigate('/sharing', true); // the code works once: keep it out of the address
       onAccepted();
     } catch (err) {
@@ -128,48 +127,16 @@ function AcceptForm({ initialCode, onAccepted }: { initialCode: string; onAccept
     <section aria-labelledby="accept-title">
       <h2 id="accept-title">Accept an invitation</h2>
       <form onSubmit={submit} noValidate class="accept-form">
-        <div class="field narrow">
-          <label for="invite-code">Invitation code</label>
-          <input
-            id="invite-code"
-            name="code"
-            autocomplete="off"
-            autocapitalize="characters"
-            spellcheck={false}
-            value={code}
-            onInput={(e) => setCode(e.currentTarget.value)}
-            aria-invalid={errors.code ? true : undefined}
-            aria-describedby={errors.code ? 'invite-code-hint invite-code-error' : 'invite-code-hint'}
-          />
-          <p class="hint" id="invite-code-hint">
-            Your practitioner gives you a code like 7K2M-XQ9D-HB4T. It works once.
-          </p>
-          <FieldError errors={errors} field="code" id="invite-code-error" />
-        </div>
-        {from ? (
-          <p class="notice" role="status" data-testid="invitation-from">
-            This code is from <strong>{from.practitioner}</strong> at <strong>{from.clinic}</strong>. It works once, until{' '}
-            {localTime(from.expires)}.
-          </p>
-        ) : null}
-        <fieldset>
-          <legend>What {from ? from.practitioner : 'the practitioner'} may see</legend>
-          <p class="hint">Nothing is shared unless you tick it.</p>
-          <div class="checks">
-            {PARTS.map((p) => (
-              <label key={p.id} class="check">
-                <input
-                  type="checkbox"
-                  name={`share-${p.id}`}
-                  checked={share[p.id]}
-                  onChange={(e) => setShare({ ...share, [p.id]: e.currentTarget.checked })}
-                />
-                <span>{p.says}</span>
-              </label>
-            ))}
-          </div>
-          <FieldError errors={errors} field="share" />
-        </fieldset>
+        <InvitationCodeField
+          id="invite-code"
+          value={code}
+          onInput={setCode}
+          errors={errors}
+          hint="Your practitioner gives you a code like 7K2M-XQ9D-HB4T. It works once."
+          from={from}
+          fromTestId="invitation-from"
+        />
+        <ShareChoices who={from ? from.practitioner : 'the practitioner'} share={share} onChange={setShare} errors={errors} />
         <OtherErrors errors={errors} shown={['code', 'share']} />
         <button type="submit" class="primary" disabled={busy}>
           {busy ? 'Linking…' : 'Accept and link'}

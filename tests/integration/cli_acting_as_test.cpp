@@ -1,0 +1,110 @@
+// Issue 10 in the terminal for a second person: every person's command takes
+// --as NAME (before or after the command), so a clinic's second client can
+// set up, screen, plan, log, run a session and accept an invitation at the
+// terminal. Without --as a command is the terminal's person's (person 1), as
+// before. Each person's journal, and each person's unfinished session, is
+// their own; a practitioner's, an unknown or an empty --as is refused with a
+// one-line reason and a non-zero exit.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "cli_harness.hpp"
+#include "cli_people.hpp"
+
+using cli_test::Sandbox;
+
+namespace {
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// Person 1 "me" set up as the desk worker; person "sam" with an account and
+// nothing else; practitioner pat of North Physio.
+void set_up_two_people(const Sandbox& box) {
+  ASSERT_EQ(box.run("user add me --password-stdin", "me-password-1\n").code, 0);
+  ASSERT_EQ(box.run("user add sam --password-stdin", "sam-password-1\n").code, 0);
+  ASSERT_EQ(box.run("clinic add 'North Physio'").code, 0);
+  ASSERT_EQ(box.run("user add pat --role practitioner --clinic 1 --password-stdin", "pat-password-1\n").code, 0);
+  cli_test::set_up_desk_worker(box);
+}
+
+}  // namespace
+
+TEST(CliActingAs, ASecondPersonSetsUpScreensPlansAndLogsInTheirOwnJournal) {
+  Sandbox box;
+  set_up_two_people(box);
+  const auto nothing_yet = box.run("today --as sam");
+  EXPECT_NE(nothing_yet.code, 0) << "sam has no profile or screening yet: " << nothing_yet.out;
+
+  const std::string profile =
+      "profile set --region upper-trapezius:left:5 --tools starter-kit --days mon,wed,fri "
+      "--minutes 15";
+  const auto saved = box.run("--as sam " + profile);
+  ASSERT_EQ(saved.code, 0) << saved.err;
+  EXPECT_TRUE(contains(saved.out, "Next: fascia screen --as sam")) << saved.out;
+  cli_test::write_file(box.path("answers.yaml"), cli_test::all_no_answers());
+  const auto screened = box.run("screen --as sam --answers '" + box.path("answers.yaml").string() + "'");
+  ASSERT_EQ(screened.code, 0) << screened.err;
+  EXPECT_TRUE(contains(box.run(profile + " --as sam").out, "Next: fascia today --as sam")) << "screened already";
+  const auto sam_profile = box.run("--json profile show --as sam");
+  ASSERT_EQ(sam_profile.code, 0) << sam_profile.err;
+  EXPECT_EQ(nlohmann::json::parse(sam_profile.out)["minutes_per_session"], 15) << sam_profile.out;
+  const auto my_profile = box.run("--json profile show");
+  EXPECT_EQ(nlohmann::json::parse(my_profile.out)["minutes_per_session"], 20) << "person 1's is untouched";
+
+  ASSERT_EQ(box.run("log note 'sam walked the dog' --as sam").code, 0);
+  const auto sam_export = box.run("export --as sam");
+  const auto my_export = box.run("export");
+  EXPECT_TRUE(contains(sam_export.out, "sam walked the dog"));
+  EXPECT_FALSE(contains(my_export.out, "sam walked the dog")) << "a note is in its own person's journal only";
+  const auto today = box.run("--json today --as sam");
+  ASSERT_EQ(today.code, 0) << today.err;
+  EXPECT_TRUE(contains(today.out, "upper-trapezius")) << today.out;
+}
+
+TEST(CliActingAs, EachPersonResumesOnlyTheirOwnUnfinishedSession) {
+  Sandbox box;
+  set_up_two_people(box);
+  ASSERT_EQ(
+      box.run("--as sam profile set --region upper-trapezius:both:6 --tools starter-kit --days all --minutes 20").code,
+      0);
+  cli_test::write_file(box.path("answers.yaml"), cli_test::all_no_answers());
+  ASSERT_EQ(box.run("--as sam screen --answers '" + box.path("answers.yaml").string() + "'").code, 0);
+  // sam counts three cards, then the terminal closes: sam's steps are kept.
+  const auto closed = box.run("--as sam session --fast", "12\n\n12\n\n12\n\n");
+  EXPECT_NE(closed.code, 0);
+  EXPECT_TRUE(std::filesystem::exists(box.db().string() + ".person-2.session-in-progress.json")) << closed.err;
+  EXPECT_FALSE(std::filesystem::exists(box.db().string() + ".session-in-progress.json"));
+  // Person 1 starts afresh, never at sam's step; sam continues where sam stopped.
+  const auto mine = box.run("session --fast", "\n");
+  EXPECT_FALSE(contains(mine.out, "continue at step")) << mine.out;
+  const auto sams = box.run("session --fast --as sam", "\n");
+  EXPECT_TRUE(contains(sams.out, "continue at step 4")) << sams.out;
+}
+
+TEST(CliActingAs, AnInvitationIsAcceptedForTheAccountGivenBeforeOrAfterTheCommand) {
+  Sandbox box;
+  set_up_two_people(box);
+  const auto code = nlohmann::json::parse(box.run("--json practice invite --as pat").out)["code"].get<std::string>();
+  const auto accepted = box.run("--as sam link accept " + code + " --share journal");
+  ASSERT_EQ(accepted.code, 0) << accepted.err;
+  EXPECT_TRUE(contains(box.run("link list --as sam").out, "pat")) << "sam's link";
+  EXPECT_TRUE(contains(box.run("link list").out, "No practitioner is linked to you")) << "not person 1's";
+}
+
+TEST(CliActingAs, APractitionerAnUnknownOrAnEmptyNameIsRefusedSayingWhy) {
+  Sandbox box;
+  set_up_two_people(box);
+  const auto practitioner = box.run("today --as pat");
+  EXPECT_NE(practitioner.code, 0);
+  EXPECT_TRUE(contains(practitioner.err, "--as: 'pat' is a practitioner; only a person's account has a journal"))
+      << practitioner.err;
+  const auto unknown = box.run("log note hello --as nobody");
+  EXPECT_NE(unknown.code, 0);
+  EXPECT_TRUE(contains(unknown.err, "--as: no account named 'nobody'")) << unknown.err;
+  EXPECT_FALSE(contains(box.run("export").out, "hello")) << "nothing was written anywhere";
+  const auto empty = box.run("today --as ''");
+  EXPECT_NE(empty.code, 0);
+  EXPECT_TRUE(contains(empty.err, "--as")) << empty.err;
+}
