@@ -104,6 +104,9 @@ TEST(CliActingAs, APractitionerAnUnknownOrAnEmptyNameIsRefusedSayingWhy) {
   EXPECT_NE(unknown.code, 0);
   EXPECT_TRUE(contains(unknown.err, "--as: no account named 'nobody'")) << unknown.err;
   EXPECT_FALSE(contains(box.run("export").out, "hello")) << "nothing was written anywhere";
+  const auto not_a_person = box.run("--as sam user list");
+  EXPECT_EQ(not_a_person.code, 2);
+  EXPECT_TRUE(contains(not_a_person.err, "--as: this command does not act for a person's account")) << not_a_person.err;
   const auto empty = box.run("today --as ''");
   EXPECT_NE(empty.code, 0);
   EXPECT_TRUE(contains(empty.err, "--as")) << empty.err;

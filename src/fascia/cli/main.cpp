@@ -1,5 +1,7 @@
 // The fascia command-line program: parse, call the app, print.
+#include <algorithm>
 #include <iostream>
+#include <iterator>
 
 #include "fascia/cli/commands.hpp"
 
@@ -54,6 +56,20 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     std::cerr << "fascia: error: " << e.what() << " (see --help)\n";
     return kUsage;
+  }
+  // --as before the command acts for a person: a command that acts for no
+  // one (accounts, clinics, the server, the knowledge base) would ignore it.
+  if (!options.as.empty()) {
+    static constexpr const char* kPersonCommands[] = {"profile", "screen",  "plan",  "today",      "progress",
+                                                      "session", "log",     "clear", "export",     "import",
+                                                      "program", "link",    "notes", "access-log"};
+    const bool for_a_person = std::any_of(std::begin(kPersonCommands), std::end(kPersonCommands),
+                                          [&](const char* name) { return app.got_subcommand(name); });
+    if (!for_a_person) {
+      std::cerr << "fascia: error: --as: this command does not act for a person's account; leave --as out (see "
+                   "--help)\n";
+      return kUsage;
+    }
   }
   // A bad --today or $FASCIA_TODAY is refused before any command runs, so
   // that no record is stamped with a date the person did not mean.
