@@ -111,3 +111,34 @@ TEST(CliActingAs, APractitionerAnUnknownOrAnEmptyNameIsRefusedSayingWhy) {
   EXPECT_NE(empty.code, 0);
   EXPECT_TRUE(contains(empty.err, "--as")) << empty.err;
 }
+
+// From a new-user trial: `program end 1 --as bert` ended person 1's program,
+// recorded as ended by person 1's account, putting her back on the full
+// protocol doses. A person's program commands act for --as's person only.
+TEST(CliActingAs, AProgramIsEndedOrPrintedOnlyForThePersonActedFor) {
+  Sandbox box;
+  set_up_two_people(box);
+  const auto code = nlohmann::json::parse(box.run("--json practice invite --as pat").out)["code"].get<std::string>();
+  ASSERT_EQ(box.run("link accept " + code + " --share none").code, 0);  // person 1, "me"
+  const nlohmann::json program = {
+      {"start", "2026-11-23"},
+      {"weeks", 6},
+      {"review", "2026-12-21"},
+      {"weekdays", {0, 2, 4}},
+      {"items",
+       {{{"protocol", "neck-trap-iastm"},
+         {"target", {{"region", "upper-trapezius"}, {"side", "both"}}},
+         {"max_pressure", 3}}}}};
+  cli_test::write_file(box.path("neck.json"), program.dump());
+  const auto assigned = box.run("practice assign 1 --as pat --file " + box.path("neck.json").string());
+  ASSERT_EQ(assigned.code, 0) << assigned.err;
+
+  const auto sams_end = box.run("program end 1 --as sam");
+  EXPECT_NE(sams_end.code, 0) << sams_end.out;
+  EXPECT_TRUE(contains(sams_end.err, "no home program 1") || contains(sams_end.err, "no program 1")) << sams_end.err;
+  EXPECT_FALSE(contains(box.run("program").out, "ended")) << "person 1's program is untouched";
+  EXPECT_NE(box.run("--as sam program cards 1").code, 0) << "not sam's program to print";
+  const auto cards = box.run("program cards 1");
+  ASSERT_EQ(cards.code, 0) << cards.err;
+  EXPECT_TRUE(contains(cards.out, "Home program for me")) << cards.out.substr(0, 200);
+}

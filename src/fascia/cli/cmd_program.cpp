@@ -3,7 +3,7 @@
 //   fascia practice programs CLIENT --as NAME
 //   fascia practice end-program CLIENT PROGRAM --as NAME
 //   fascia practice cards CLIENT PROGRAM --as NAME      (the step cards, to print)
-//   fascia program [list] | program end ID | program cards ID   (the terminal's person)
+//   fascia program [list] | program end ID | program cards ID   (the person: --as NAME, else the terminal's)
 // The file holds what POST /api/v1/clients/{id}/programs takes (docs/API.md,
 // examples/home-program.json). The use cases are app/home_programs.
 #include <fstream>
@@ -217,11 +217,23 @@ int client_programs(Context& ctx, std::int64_t client, const std::string& as, st
   return report(ctx.err, {core::ErrorCode::not_found, "no program " + std::to_string(cards_of)});
 }
 
-// Ends a program: the practitioner's (`as` set) or the terminal person's own.
+// Ends a program: a practitioner's (`as` set) for `client`, or else the
+// person's own (the global --as's, else the terminal's person; `client` is
+// then ignored).
 int end(Context& ctx, std::int64_t client, std::int64_t program, const std::string& as) {
   FASCIA_CLI_TRY(today, ctx.today());
   FASCIA_CLI_TRY(stores, open_care_stores(ctx));
-  FASCIA_CLI_TRY(store, adapters::open_journal_store(ctx.database(), client));
+  std::unique_ptr<app::JournalStore> clients_store;
+  app::JournalStore* store = nullptr;
+  if (as.empty()) {
+    FASCIA_CLI_TRY(own, ctx.store());
+    store = own;
+    client = own->person_id();
+  } else {
+    FASCIA_CLI_TRY(opened, adapters::open_journal_store(ctx.database(), client));
+    clients_store = std::move(opened);
+    store = clients_store.get();
+  }
   const app::ProgramReader read = [&] { return store->load_programs(); };
   const app::ProgramWriter write = [&](const core::HomeProgram& p) { return store->add_program_version(p); };
   // Whether the plan followed it: ending a program a newer one replaced
@@ -234,7 +246,7 @@ int end(Context& ctx, std::int64_t client, std::int64_t program, const std::stri
     FASCIA_CLI_TRY(practitioner, account_named(*stores.accounts, as));
     ended = app::end_program(*stores.clinics, read, write, practitioner, client, program, ctx.now(), today);
   } else {
-    // The terminal's person: named as the account that owns person 1, if any.
+    // The person: named as the account that owns their journal, if any.
     FASCIA_CLI_TRY(owner, stores.accounts->account_of(client));
     ended = app::end_own_program(read, write, owner ? owner->name : "you", program, today);
   }
@@ -263,7 +275,7 @@ int own_programs(Context& ctx, std::int64_t cards_of) {
     if (h.current.id == cards_of) {
       FASCIA_CLI_TRY(owned, app::handout_person(*kb, *store, /*with_journal=*/true));
       FASCIA_CLI_TRY(stores, open_care_stores(ctx));
-      FASCIA_CLI_TRY(owner, stores.accounts->account_of(1));  // the terminal's person is person 1
+      FASCIA_CLI_TRY(owner, stores.accounts->account_of(store->person_id()));  // --as's, else person 1
       return print_cards(ctx, *kb, h.current, owned, owner ? owner->name : "");
     }
   return report(ctx.err, {core::ErrorCode::not_found, "no program " + std::to_string(cards_of) + " (fascia program)"});
@@ -321,7 +333,7 @@ void add_program_commands(CLI::App& app, Context& ctx, Action& action) {
   });
   auto* own_end = program->add_subcommand("end", "stop following a home program (your plan is your own again)");
   own_end->add_option("id", *own, "the program's id")->required();
-  own_end->callback([&ctx, &action, own] { action = [&ctx, own] { return end(ctx, 1, *own, ""); }; });
+  own_end->callback([&ctx, &action, own] { action = [&ctx, own] { return end(ctx, 0, *own, ""); }; });
   auto own_cards = std::make_shared<std::int64_t>(0);
   auto* own_cards_cmd = program->add_subcommand("cards", "a home program's step cards, to print");
   own_cards_cmd->add_option("id", *own_cards, "the program's id")->required();
