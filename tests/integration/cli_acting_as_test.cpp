@@ -142,3 +142,28 @@ TEST(CliActingAs, AProgramIsEndedOrPrintedOnlyForThePersonActedFor) {
   ASSERT_EQ(cards.code, 0) << cards.err;
   EXPECT_TRUE(contains(cards.out, "Home program for me")) << cards.out.substr(0, 200);
 }
+
+// From a new-user trial: the terminal's person had a profile, screenings, a
+// link and a program with no account; `user add bob` then made bob their
+// owner without a word. With entries there, the operator says whose they are.
+TEST(CliActingAs, ANewPersonsAccountTakesOverTheTerminalsEntriesOnlyWhenToldTo) {
+  Sandbox box;
+  cli_test::set_up_desk_worker(box);  // person 1, no account
+  const auto refused = box.run("user add bob --password-stdin", "bob-password-1\n");
+  EXPECT_EQ(refused.code, 5) << refused.err;
+  EXPECT_TRUE(contains(refused.err, "the terminal's journal (person 1) already holds entries")) << refused.err;
+  EXPECT_TRUE(contains(refused.err, "--take-terminal-journal")) << refused.err;
+  EXPECT_TRUE(contains(box.run("user list").out, "No accounts yet")) << "nothing was made";
+
+  const auto own = box.run("user add bob --new-journal --password-stdin", "bob-password-1\n");
+  ASSERT_EQ(own.code, 0) << own.err;
+  EXPECT_TRUE(contains(own.out, "(person 2")) << own.out;
+  EXPECT_NE(box.run("today --as bob").code, 0) << "bob's journal is empty: no profile yet";
+
+  const auto owner = box.run("user add ann --take-terminal-journal --password-stdin", "ann-password-1\n");
+  ASSERT_EQ(owner.code, 0) << owner.err;
+  EXPECT_TRUE(contains(owner.out, "person 1, the same person the terminal commands use")) << owner.out;
+  EXPECT_EQ(box.run("today --as ann").code, 0) << "ann owns the terminal's profile and screening";
+  const auto both = box.run("user add cy --new-journal --take-terminal-journal --password-stdin", "cy-password-1\n");
+  EXPECT_EQ(both.code, 2) << both.err;
+}

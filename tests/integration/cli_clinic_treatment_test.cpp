@@ -20,7 +20,7 @@ namespace {
 // the same clinic is not linked.
 void link_to_a_practitioner(const Sandbox& box) {
   ASSERT_EQ(box.run("clinic add 'Harbour Physio'").code, 0);
-  ASSERT_EQ(box.run("user add dana --password-stdin", "dana-password-1\n").code, 0);
+  ASSERT_EQ(box.run("user add dana --take-terminal-journal --password-stdin", "dana-password-1\n").code, 0);
   ASSERT_EQ(box.run("user add pat --role practitioner --clinic 1 --password-stdin", "pat-password-1\n").code, 0);
   ASSERT_EQ(box.run("user add quinn --role practitioner --clinic 1 --password-stdin", "quinn-password-1\n").code, 0);
   const Outcome invite = box.run("--json practice invite --as pat");

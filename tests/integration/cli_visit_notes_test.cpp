@@ -21,7 +21,7 @@ namespace {
 void link_to_two_clinics(const Sandbox& box) {
   ASSERT_EQ(box.run("clinic add 'Harbour Physio'").code, 0);
   ASSERT_EQ(box.run("clinic add 'Hill Clinic'").code, 0);
-  ASSERT_EQ(box.run("user add dana --password-stdin", "dana-password-1\n").code, 0);
+  ASSERT_EQ(box.run("user add dana --take-terminal-journal --password-stdin", "dana-password-1\n").code, 0);
   for (const char* who : {"pat --clinic 1", "quinn --clinic 1", "sam --clinic 2"})
     ASSERT_EQ(box.run(std::string("user add ") + who + " --role practitioner --password-stdin", "password-123\n").code,
               0);

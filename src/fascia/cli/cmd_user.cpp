@@ -1,6 +1,6 @@
 // fascia user add NAME [--role person|practitioner|admin --clinic ID]
-// [--password-stdin] | user passwd NAME [--password-stdin] | user list:
-// accounts for the server.
+// [--password-stdin] [--take-terminal-journal | --new-journal]
+// | user passwd NAME [--password-stdin] | user list: accounts for the server.
 #include <termios.h>
 #include <unistd.h>
 
@@ -10,6 +10,7 @@
 #include "fascia/adapters/json_care_views.hpp"
 #include "fascia/adapters/json_text.hpp"
 #include "fascia/adapters/password_hash.hpp"
+#include "fascia/adapters/sql_clinics.hpp"
 #include "fascia/cli/commands.hpp"
 
 namespace fascia::cli {
@@ -55,7 +56,48 @@ struct NewUser {
   std::string role = "person";
   std::int64_t clinic = 0;  // 0: none
   bool password_stdin = false;
+  bool take_terminal_journal = false;  // a person's account owns person 1 even when it holds entries
+  bool new_journal = false;            // a person's account of its own, never person 1
 };
+
+// Whether person 1, the terminal's journal, holds anything a person entered
+// or accepted (a profile, screenings, journal entries, programs, links): an
+// account that took it over would own all of it.
+core::Result<bool> terminal_journal_in_use(Context& ctx) {
+  auto store = adapters::open_journal_store(ctx.database(), 1);
+  if (!store) return tl::make_unexpected(store.error());
+  auto data = (*store)->export_all();
+  if (!data) return tl::make_unexpected(data.error());
+  if (!(*data == core::PersonData{})) return true;
+  auto clinics = adapters::open_clinic_store(ctx.database());
+  if (!clinics) return tl::make_unexpected(clinics.error());
+  auto links = (*clinics)->links_of_person(1);
+  if (!links) return tl::make_unexpected(links.error());
+  return !links->empty();
+}
+
+// How a new person's account gets its journal: person 1 when no account owns
+// it and it is empty (or --take-terminal-journal), a new one with
+// --new-journal. precondition when person 1 is unowned but in use and
+// neither is given: who the entries belong to is for the operator to say.
+core::Result<app::TerminalPerson> journal_of_new_person(Context& ctx, app::AccountStore& accounts,
+                                                        const NewUser& user) {
+  if (user.take_terminal_journal && user.new_journal)
+    return core::fail(core::ErrorCode::invalid_argument,
+                      "--take-terminal-journal and --new-journal contradict each other: give one");
+  if (user.new_journal) return app::TerminalPerson::never;
+  if (user.take_terminal_journal) return app::TerminalPerson::may_own;
+  auto owner = accounts.account_of(1);
+  if (!owner) return tl::make_unexpected(owner.error());
+  if (*owner) return app::TerminalPerson::may_own;  // person 1 is taken: a new person anyway
+  auto in_use = terminal_journal_in_use(ctx);
+  if (!in_use) return tl::make_unexpected(in_use.error());
+  if (!*in_use) return app::TerminalPerson::may_own;
+  return core::fail(core::ErrorCode::precondition,
+                    "the terminal's journal (person 1) already holds entries made at the terminal and no account "
+                    "owns it: add --take-terminal-journal if they are " +
+                        user.name + "'s, or --new-journal for an account of " + user.name + "'s own");
+}
 
 int add_user(Context& ctx, const NewUser& user) {
   const std::string& name = user.name;
@@ -70,10 +112,18 @@ int add_user(Context& ctx, const NewUser& user) {
   FASCIA_CLI_TRY(accounts, adapters::open_account_store(ctx.database()));
   FASCIA_CLI_TRY(existing, accounts->find_account(name));
   if (existing) return report(ctx.err, {core::ErrorCode::invalid_argument, "account '" + name + "' already exists"});
+  auto terminal = app::TerminalPerson::may_own;  // practitioners and administrators never take person 1 anyway
+  if (membership.role == core::Role::person) {
+    FASCIA_CLI_TRY(chosen, journal_of_new_person(ctx, *accounts, user));
+    terminal = chosen;
+  } else if (user.take_terminal_journal || user.new_journal) {
+    return report(ctx.err, {core::ErrorCode::invalid_argument,
+                            "--take-terminal-journal and --new-journal are for a person's account only"});
+  }
   FASCIA_CLI_TRY(password, ask_password(ctx, user.password_stdin));
   FASCIA_CLI_CHECK(app::validate_password(password));
   FASCIA_CLI_TRY(hash, adapters::hash_password(password));
-  FASCIA_CLI_TRY(account, accounts->add_account(name, hash, today, membership));
+  FASCIA_CLI_TRY(account, accounts->add_account(name, hash, today, membership, terminal));
   if (ctx.json()) {
     ctx.print_json(adapters::account_json(account));
   } else {
@@ -134,6 +184,10 @@ void add_user_commands(CLI::App& app, Context& ctx, Action& action) {
   add->add_option("--clinic", user_opts->clinic,
                   "the clinic of a practitioner or an administrator (fascia clinic list)");
   add->add_flag("--password-stdin", user_opts->password_stdin, "read the password from the first line of stdin");
+  add->add_flag("--take-terminal-journal", user_opts->take_terminal_journal,
+                "a person's account that owns the terminal's journal (person 1) and what it already holds");
+  add->add_flag("--new-journal", user_opts->new_journal,
+                "a person's account with a journal of its own, even when the terminal's has no owner yet");
   add->callback([&ctx, &action, user_opts] { action = [&ctx, user_opts] { return add_user(ctx, *user_opts); }; });
   auto* passwd = user->add_subcommand("passwd", "change an account's password (signs out its browsers)");
   passwd->add_option("name", *name, "account name")->required();
