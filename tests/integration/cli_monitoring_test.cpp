@@ -169,3 +169,41 @@ TEST(CliMonitoring, AProgramTheClientHasNoToolForIsFlagged) {
   ASSERT_EQ(box.run("profile set --region upper-trapezius:both:6 --tools starter-kit --days all --minutes 20").code, 0);
   EXPECT_EQ(box.run("practice clients --as pat").out.find("program-not-doable"), std::string::npos);
 }
+
+// From a new-user trial: another clinic's newer program replaced pat's
+// lowered-pressure one, and pat's list said nothing needed attention. It is
+// flagged to pat, never to the clinic whose program is followed.
+TEST(CliMonitoring, AProgramAnotherClinicsNewerProgramReplacedIsFlagged) {
+  Sandbox box;
+  clinic_with_two_clients(box);
+  set_up_desk_worker(box);
+  ASSERT_EQ(box.run("clinic add 'Hill Clinic'").code, 0);
+  ASSERT_EQ(box.run("user add zed --role practitioner --clinic 2 --password-stdin", "zed-password-1\n").code, 0);
+  const std::string code = json::parse(box.run("--json practice invite --as zed").out)["code"];
+  ASSERT_EQ(box.run("link accept " + code + " --as dana --share none").code, 0);
+  const json neck = {{"start", "2026-11-23"},
+                     {"weeks", 6},
+                     {"review", "2026-12-21"},
+                     {"weekdays", {0, 2, 4}},
+                     {"items",
+                      {{{"protocol", "neck-trap-iastm"},
+                        {"target", {{"region", "upper-trapezius"}, {"side", "both"}}},
+                        {"max_pressure", 3}}}}};
+  cli_test::write_file(box.path("neck.json"), neck.dump());
+  ASSERT_EQ(box.run("practice assign 1 --as pat --file " + box.path("neck.json").string()).code, 0);
+  EXPECT_EQ(box.run("practice clients --as pat").out.find("program-replaced"), std::string::npos)
+      << "pat's is followed";
+  json later = neck;
+  later["start"] = "2026-11-25";
+  cli_test::write_file(box.path("later.json"), later.dump());
+  const Outcome theirs =
+      box.run("practice assign 1 --as zed --file " + box.path("later.json").string(), "", "2026-11-25");
+  ASSERT_EQ(theirs.code, 0) << theirs.err;
+  const Outcome list = box.run("practice clients --as pat", "", "2026-11-25");
+  EXPECT_NE(list.out.find("! program-replaced 2026-11-23: your clinic's home program 1 (last changed on Monday, 23 "
+                          "November 2026) is no longer followed"),
+            std::string::npos)
+      << list.out;
+  EXPECT_EQ(list.out.find("Hill"), std::string::npos) << "nothing of the other clinic";
+  EXPECT_EQ(box.run("practice clients --as zed", "", "2026-11-25").out.find("program-replaced"), std::string::npos);
+}

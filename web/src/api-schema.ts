@@ -2338,7 +2338,7 @@ export interface components {
              * @description Most urgent first in this order: a session stopped by a stop sign in the last 14 days; a warning sign not yet cleared; a warning sign, or this clinic's program's hold, lifted only by a clearance the client entered themselves (not one a practitioner signed; stays until a practitioner's clearance covers it); this clinic's home program in force has home work held back by the client's safety answers (dated at the earliest finding; read whatever is shared, as the program page shows it); this clinic's home program in force, with nothing holding it, leaves no session the client can do (no tool for any of its steps, every area left out), with the planner's reasons (dated at the program's assignment; needs the journal or the sessions shared); bruising after 2+ sessions in 14 days; pain higher 2 days after a session than before it; the week-4 review found no meaningful improvement; under half the planned sessions in 14 days; nothing logged for 7 days.
              * @enum {string}
              */
-            kind: "stop-event" | "new-warning-sign" | "own-clearance" | "program-held" | "program-not-doable" | "repeated-bruising" | "pain-worse-after" | "not-improving" | "low-adherence" | "inactive";
+            kind: "stop-event" | "new-warning-sign" | "own-clearance" | "program-held" | "program-not-doable" | "program-replaced" | "repeated-bruising" | "pain-worse-after" | "not-improving" | "low-adherence" | "inactive";
             /** @description The kind's place in that order: 0 is the most urgent. */
             rank: number;
             /**

@@ -150,6 +150,7 @@ core::Result<core::AttentionInputs> attention_inputs(const core::KnowledgeBase& 
       in.program_hold_without_own_clearances =
           core::home_work_hold(kb, readings.strict->clearance, in_force, &**profile);
   }
+  in.replaced_program = core::replaced_program(*programs, link.link.clinic_id);
   for (const auto& c : clearances)
     if (!c.by_practitioner) in.latest_own_clearance = std::max(in.latest_own_clearance.value_or(c.date), c.date);
   read_journal(kb, in, std::move(*journal), readings, !screenings->empty(), sharing);

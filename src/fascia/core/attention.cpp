@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "fascia/core/home_program.hpp"
 #include "fascia/core/journal_analysis.hpp"
 #include "fascia/core/progress.hpp"
 #include "fascia/core/wording.hpp"
@@ -22,6 +23,8 @@ std::string_view to_string(AttentionKind kind) {
       return "program-held";
     case AttentionKind::program_not_doable:
       return "program-not-doable";
+    case AttentionKind::program_replaced:
+      return "program-replaced";
     case AttentionKind::repeated_bruising:
       return "repeated-bruising";
     case AttentionKind::pain_worse_after:
@@ -222,6 +225,20 @@ void program_not_doable(const AttentionInputs& in, Date today, Flags& out) {
       {AttentionKind::program_not_doable, plan.assigned_on == Date{} ? today : plan.assigned_on, reason, "", ""});
 }
 
+// This clinic's program, never ended, is not the one followed: a newer one
+// is, so its lowered doses, pressures and cues no longer apply at home,
+// which the practitioner would otherwise learn only on the program page.
+void program_replaced(const AttentionInputs& in, Flags& out) {
+  if (!in.replaced_program) return;
+  const auto& replaced = *in.replaced_program;
+  out.push_back({AttentionKind::program_replaced, replaced.assigned,
+                 "your clinic's home program " + std::to_string(replaced.id) + " (last changed on " +
+                     format_long_date(replaced.assigned) +
+                     ") is no longer followed: the client's plan follows a newer program, so its doses, pressures "
+                     "and cues do not apply at home; talk it over with the client, or end yours",
+                 "", ""});
+}
+
 void bruising(const KnowledgeBase& kb, const JournalAnalysis& analysis, Date today, Flags& out) {
   std::set<Date> sessions;
   std::set<std::string> regions;
@@ -417,6 +434,19 @@ bool recent_journal_suffices(const KnowledgeBase& kb, const AttentionInputs& in,
   return true;
 }
 
+std::optional<AttentionInputs::ReplacedProgram> replaced_program(const std::vector<HomeProgram>& versions,
+                                                                 std::int64_t clinic_id) {
+  const HomeProgram* in_force = program_in_force(versions);
+  if (!in_force || in_force->clinic_id == clinic_id) return std::nullopt;
+  // The latest version of each of this clinic's programs; the newest one not ended.
+  std::map<std::int64_t, const HomeProgram*> latest;
+  for (const auto& v : versions)
+    if (v.clinic_id == clinic_id && (!latest.count(v.id) || v.version > latest[v.id]->version)) latest[v.id] = &v;
+  for (auto it = latest.rbegin(); it != latest.rend(); ++it)
+    if (!it->second->ended) return AttentionInputs::ReplacedProgram{it->first, it->second->assigned};
+  return std::nullopt;
+}
+
 std::vector<AttentionFlag> attention_flags(const KnowledgeBase& kb, const AttentionInputs& in, Date today) {
   Flags out;
   stop_events(kb, in, today, out);
@@ -424,6 +454,7 @@ std::vector<AttentionFlag> attention_flags(const KnowledgeBase& kb, const Attent
   own_clearances(in, out);
   held_program(in, today, out);
   program_not_doable(in, today, out);
+  program_replaced(in, out);
   // Bruising and worse pain are read across a session and what was logged
   // after it: both parts are needed.
   if (in.journal_shared && in.sessions_shared) {

@@ -28,6 +28,7 @@ enum class AttentionKind {
   own_clearance,       // a warning sign (or a program's hold) lifted only by a clearance the client entered themselves
   program_held,        // the clinic's home program in force has home work held back by the client's safety answers
   program_not_doable,  // the clinic's home program in force leaves no session the client can do (tools, areas, minutes)
+  program_replaced,    // the clinic's home program is not ended but a newer program is followed instead
   repeated_bruising,   // bruising after repeated-bruising-count sessions within the window
   pain_worse_after,    // pain higher worse-after-hours after a session than before it, within the window
   not_improving,       // the week-4 review found no meaningful improvement
@@ -81,12 +82,29 @@ struct AttentionInputs {
   // findings when screening is shared, the hold when program_hold is set.
   std::optional<std::vector<FindingHistory>> findings_without_own_clearances;
   std::optional<HomeWorkHold> program_hold_without_own_clearances;
+  // This clinic's program that the client no longer follows because a newer
+  // program (another clinic's) is in force: its id and the day its latest
+  // version was made; nullopt when there is none, or this clinic's is in
+  // force. Nothing of the newer program (whose, when) is said.
+  struct ReplacedProgram {
+    std::int64_t id = 0;
+    Date assigned{};
+  };
+  std::optional<ReplacedProgram> replaced_program;
   // The day of the latest clearance the client entered themselves, if any.
   std::optional<Date> latest_own_clearance;
   // Since when the practitioner watches (the link's day): "nothing logged"
   // counts from here when the journal is empty.
   Date watched_since{};
 };
+
+// For AttentionInputs::replaced_program: the newest program of `clinic_id`
+// in `versions` (every version of every program, as stored) that is not
+// ended, when the program in force (program_in_force) is another clinic's;
+// nullopt otherwise. A clinic's own newer program replacing its older one is
+// no news to it.
+std::optional<AttentionInputs::ReplacedProgram> replaced_program(const std::vector<HomeProgram>& versions,
+                                                                 std::int64_t clinic_id);
 
 // Every flag that applies on `today`, at most one per kind (the latest event
 // of that kind, the reason saying how many), sorted most urgent first, then

@@ -158,3 +158,49 @@ TEST(Attention, AProgramThatLeavesNoSessionTheClientCanDoIsFlaggedWithThePlanner
   in.program_hold.reset();  // another clinic's program, or none in force
   EXPECT_FALSE(has(attention_flags(kKb, in, kToday), AttentionKind::program_not_doable));
 }
+
+// From a new-user trial: another clinic's newer program replaced pat's
+// lowered-pressure one; pat's list said nothing needed attention. The flag
+// says so, and nothing of the other program.
+TEST(Attention, AClinicsProgramThatANewerProgramReplacedIsFlaggedWithoutNamingTheOther) {
+  HomeProgram ours;
+  ours.id = 1;
+  ours.clinic_id = 7;
+  ours.assigned = day("2026-11-23");
+  HomeProgram changed = ours;
+  changed.version = 2;
+  changed.assigned = day("2026-11-30");
+  HomeProgram theirs;
+  theirs.id = 2;
+  theirs.clinic_id = 9;
+  theirs.assigned = day("2026-12-07");
+  const auto replaced = replaced_program({ours, changed, theirs}, 7);
+  ASSERT_TRUE(replaced.has_value());
+  EXPECT_EQ(replaced->id, 1);
+  EXPECT_EQ(replaced->assigned, day("2026-11-30")) << "its latest version";
+
+  AttentionInputs in = shared();
+  in.replaced_program = replaced;
+  const auto flags = attention_flags(kKb, in, kToday);
+  ASSERT_TRUE(has(flags, AttentionKind::program_replaced));
+  const auto& f = flag(flags, AttentionKind::program_replaced);
+  EXPECT_EQ(f.date, day("2026-11-30"));
+  EXPECT_EQ(f.reason.find("your clinic's home program 1 (last changed on Monday, 30 November 2026) is no longer "
+                          "followed"),
+            0u)
+      << f.reason;
+  EXPECT_EQ(f.reason.find("7 December"), std::string::npos) << "nothing of the other clinic's program";
+  EXPECT_EQ(to_string(AttentionKind::program_replaced), "program-replaced");
+
+  // Near misses: ours in force; ours ended; the other clinic's ended (none in force); no other program.
+  EXPECT_FALSE(replaced_program({ours, changed, theirs}, 9).has_value()) << "theirs is in force";
+  HomeProgram ended = changed;
+  ended.version = 3;
+  ended.ended = day("2026-12-01");
+  EXPECT_FALSE(replaced_program({ours, changed, ended, theirs}, 7).has_value());
+  HomeProgram theirs_ended = theirs;
+  theirs_ended.version = 2;
+  theirs_ended.ended = day("2026-12-08");
+  EXPECT_FALSE(replaced_program({ours, changed, theirs, theirs_ended}, 7).has_value());
+  EXPECT_FALSE(replaced_program({ours, changed}, 7).has_value());
+}

@@ -52,6 +52,7 @@ export const FLAG_WORDS: Record<AttentionFlag['kind'], string> = {
   'own-clearance': 'Cleared by own entry',
   'program-held': 'Home program held',
   'program-not-doable': 'Home program not doable',
+  'program-replaced': 'Home program replaced',
   'repeated-bruising': 'Repeated bruising',
   'pain-worse-after': 'Pain worse after a session',
   'not-improving': 'Week-4 review: see a practitioner',

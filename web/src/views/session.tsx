@@ -201,7 +201,7 @@ function Runner({ session, stopSigns, date }: { session: PlannedSession; stopSig
 
   if (phase === 'result' && result) {
     if (result.clearance && isAlarm(result.clearance.level)) return <AlarmScreen clearance={result.clearance} />;
-    return <ResultView result={result} />;
+    return <ResultView result={result} planned={cards.length} />;
   }
 
   const card = cards[pos];
@@ -463,7 +463,9 @@ function Runner({ session, stopSigns, date }: { session: PlannedSession; stopSig
   );
 }
 
-function ResultView({ result }: { result: SessionResult }) {
+// `planned`: the session's step cards, all of them (a stopped session's
+// record holds only those reached).
+function ResultView({ result, planned }: { result: SessionResult; planned: number }) {
   useEffect(() => {
     document.getElementById('page-title')?.focus();
   }, []);
@@ -472,7 +474,7 @@ function ResultView({ result }: { result: SessionResult }) {
   return (
     <Page title={s.stopped ? 'Session saved (stopped early)' : 'Session saved'}>
       <p data-testid="session-saved" data-session-id={String(s.id)}>
-        {done} of {s.steps.length} step cards done. Saved to your journal.
+        {done} of {Math.max(planned, s.steps.length)} step cards done. Saved to your journal.
       </p>
       {result.warnings.length ? (
         <section class="notice">

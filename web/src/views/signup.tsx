@@ -92,7 +92,7 @@ export function SignupForm({
           aria-describedby={errors.name ? 'signup-name-hint signup-name-error' : 'signup-name-hint'}
         />
         <p class="hint" id="signup-name-hint">
-          Small letters, digits, dots and dashes, e.g. sam.lee. Your practitioner sees it.
+          Small letters, digits, dots, dashes and underscores, e.g. sam.lee. Your practitioner sees it.
         </p>
         <FieldError errors={errors} field="name" id="signup-name-error" />
       </div>
