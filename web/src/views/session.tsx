@@ -20,7 +20,19 @@ import type {
   StopSign,
   TodayView,
 } from '../types';
-import { errorsFrom, isAlarm, LoadError, Loading, longDate, OtherErrors, Page, range, useLoad, type FieldErrors } from '../util';
+import {
+  errorsFrom,
+  isAlarm,
+  LoadError,
+  Loading,
+  longDate,
+  OtherErrors,
+  Page,
+  range,
+  toApiError,
+  useLoad,
+  type FieldErrors,
+} from '../util';
 import { AlarmScreen } from './alarm';
 import { NO_PROGRESS, StepCard, type Card, type StepProgress } from './step-card';
 
@@ -113,6 +125,9 @@ function Runner({ session, stopSigns, date }: { session: PlannedSession; stopSig
   const [stopSignsChosen, setStopSignsChosen] = useState<string[]>([]);
   const [result, setResult] = useState<SessionResult | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
+  // The last save was refused for good (409: not due any more, e.g. saved
+  // from another window), not by a passing fault: trying again cannot help.
+  const [refusedForGood, setRefusedForGood] = useState(false);
   const [busy, setBusy] = useState(false);
   const [soreness, setSoreness] = useState<number | null>(null);
   const wake = useRef<{ release: () => Promise<void> } | null>(null);
@@ -181,6 +196,7 @@ function Runner({ session, stopSigns, date }: { session: PlannedSession; stopSig
       }
     } catch (e) {
       setErrors(errorsFrom(e));
+      setRefusedForGood(toApiError(e).status === 409);
     } finally {
       setBusy(false);
     }
@@ -306,7 +322,24 @@ function Runner({ session, stopSigns, date }: { session: PlannedSession; stopSig
             </div>
           </fieldset>
           <OtherErrors errors={errors} shown={[]} />
-          {Object.keys(errors).length ? (
+          {Object.keys(errors).length && refusedForGood ? (
+            <div class="notice" data-testid="kept-note">
+              <p>
+                Trying again will not help. If you saved this session in another window or on another device, it is
+                already in your journal (see Journal). These steps stay in this browser until you discard them.
+              </p>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => {
+                  kept.clear();
+                  navigate('/journal');
+                }}
+              >
+                Discard these steps
+              </button>
+            </div>
+          ) : Object.keys(errors).length ? (
             <p class="muted" data-testid="kept-note">
               Nothing is lost: the steps stay in this browser until the session is saved. Try again in a moment.
             </p>
