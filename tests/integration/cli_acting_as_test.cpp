@@ -104,6 +104,11 @@ TEST(CliActingAs, APractitionerAnUnknownOrAnEmptyNameIsRefusedSayingWhy) {
   EXPECT_NE(unknown.code, 0);
   EXPECT_TRUE(contains(unknown.err, "--as: no account named 'nobody'")) << unknown.err;
   EXPECT_FALSE(contains(box.run("export").out, "hello")) << "nothing was written anywhere";
+  for (const std::string command : {"link list --as pat", "--as pat access-log", "notes --as pat"}) {
+    const auto refused = box.run(command);
+    EXPECT_NE(refused.code, 0) << command;
+    EXPECT_TRUE(contains(refused.err, "--as: 'pat' is a practitioner; only a person's account has links")) << refused.err;
+  }
   const auto not_a_person = box.run("--as sam user list");
   EXPECT_EQ(not_a_person.code, 2);
   EXPECT_TRUE(contains(not_a_person.err, "--as: this command does not act for a person's account")) << not_a_person.err;
@@ -164,6 +169,9 @@ TEST(CliActingAs, ANewPersonsAccountTakesOverTheTerminalsEntriesOnlyWhenToldTo) 
   ASSERT_EQ(owner.code, 0) << owner.err;
   EXPECT_TRUE(contains(owner.out, "person 1, the same person the terminal commands use")) << owner.out;
   EXPECT_EQ(box.run("today --as ann").code, 0) << "ann owns the terminal's profile and screening";
+  const auto taken = box.run("user add cy --take-terminal-journal --password-stdin", "cy-password-1\n");
+  EXPECT_EQ(taken.code, 5) << taken.err;
+  EXPECT_TRUE(contains(taken.err, "already belongs to 'ann'")) << taken.err;
   const auto both = box.run("user add cy --new-journal --take-terminal-journal --password-stdin", "cy-password-1\n");
   EXPECT_EQ(both.code, 2) << both.err;
 }

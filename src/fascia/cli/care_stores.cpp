@@ -20,6 +20,10 @@ core::Result<core::Actor> person_actor(app::AccountStore& accounts, const std::s
   if (!as.empty()) {
     auto account = account_named(accounts, as);
     if (!account) return tl::make_unexpected(account.error());
+    if (account->membership.role != core::Role::person)
+      return core::fail(core::ErrorCode::forbidden,
+                        "--as: '" + as + "' is " + core::role_with_article(account->membership.role) +
+                            "; only a person's account has links, visit notes about them and an access log");
     return app::actor_of(*account);
   }
   auto first = accounts.account_of(1);

@@ -19,7 +19,8 @@ namespace fascia::cli {
 core::Result<app::Account> account_named(app::AccountStore& accounts, const std::string& name);
 
 // Who a person-side command acts as: --as NAME, else the terminal's person
-// (the account that owns person 1, if any).
+// (the account that owns person 1, if any). account_named's errors, and
+// forbidden, naming the role, for a practitioner's or an administrator's.
 core::Result<core::Actor> person_actor(app::AccountStore& accounts, const std::string& as);
 
 struct CareStores {

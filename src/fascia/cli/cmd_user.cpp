@@ -86,10 +86,14 @@ core::Result<app::TerminalPerson> journal_of_new_person(Context& ctx, app::Accou
     return core::fail(core::ErrorCode::invalid_argument,
                       "--take-terminal-journal and --new-journal contradict each other: give one");
   if (user.new_journal) return app::TerminalPerson::never;
-  if (user.take_terminal_journal) return app::TerminalPerson::may_own;
   auto owner = accounts.account_of(1);
   if (!owner) return tl::make_unexpected(owner.error());
+  if (*owner && user.take_terminal_journal)
+    return core::fail(core::ErrorCode::precondition,
+                      "--take-terminal-journal: the terminal's journal (person 1) already belongs to '" +
+                          (*owner)->name + "'; leave the option out");
   if (*owner) return app::TerminalPerson::may_own;  // person 1 is taken: a new person anyway
+  if (user.take_terminal_journal) return app::TerminalPerson::may_own;
   auto in_use = terminal_journal_in_use(ctx);
   if (!in_use) return tl::make_unexpected(in_use.error());
   if (!*in_use) return app::TerminalPerson::may_own;
