@@ -37,15 +37,23 @@ std::optional<Date> home_work_resumes(const KnowledgeBase& kb, const ClinicTreat
 
 TreatmentLedger TreatmentLedger::from_journal(const KnowledgeBase& kb, const Journal& journal) {
   TreatmentLedger ledger;
-  for (const auto& session : journal.sessions)
+  // Each entry is its own session for the weekly count: one not stored yet
+  // (id 0: in hand, or read from a file) gets an occasion of its own, below
+  // zero, so that two of them on one day are never counted as one.
+  std::int64_t unstored = 0;
+  const auto occasion = [&unstored](std::int64_t id) { return id != 0 ? id : --unstored; };
+  for (const auto& session : journal.sessions) {
+    const std::int64_t which = occasion(session.id);
     for (const auto& step : session.steps)
       if (step.status != StepStatus::skipped && loads_tissue(step.modality))
-        ledger.add({session.date, step.region, step.side, step.modality, LoadOrigin::home, session.id});
+        ledger.add({session.date, step.region, step.side, step.modality, LoadOrigin::home, which});
+  }
   for (const auto& treatment : journal.clinic_treatments) {
     const auto kind = kb.treatments.find(treatment.treatment);
     if (kind == kb.treatments.end() || !kind->second.counts_as) continue;
+    const std::int64_t which = occasion(treatment.id);
     for (const auto& where : treatment.regions)
-      ledger.add({treatment.date, where.region, where.side, *kind->second.counts_as, LoadOrigin::clinic, treatment.id});
+      ledger.add({treatment.date, where.region, where.side, *kind->second.counts_as, LoadOrigin::clinic, which});
   }
   return ledger;
 }
