@@ -98,15 +98,18 @@ export async function runFascia(server: Server, args: string[], stdin = ''): Pro
 
 /**
  * Creates another account with `fascia user add NAME --password-stdin`; with
- * `role` ('practitioner' or 'admin') and `clinic`, a clinic's account.
+ * `role` ('practitioner' or 'admin') and `clinic`, a clinic's account; with
+ * `takeTerminalJournal`, a person's account that owns what the one-time link's
+ * person (person 1) already entered.
  */
 export async function addUser(
   server: Server,
   name: string,
   password: string,
-  opts: { role?: 'person' | 'practitioner' | 'admin'; clinic?: number } = {},
+  opts: { role?: 'person' | 'practitioner' | 'admin'; clinic?: number; takeTerminalJournal?: boolean } = {},
 ): Promise<void> {
   const args = ['user', 'add', name, '--password-stdin'];
+  if (opts.takeTerminalJournal) args.push('--take-terminal-journal');
   if (opts.role) args.push('--role', opts.role);
   if (opts.clinic !== undefined) args.push('--clinic', String(opts.clinic));
   await runFascia(server, args, password + '\n');

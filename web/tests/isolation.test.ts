@@ -36,8 +36,8 @@ test("another account's session and journal stay hidden", { timeout: 120_000 }, 
     assert.equal(note.status, 201);
     assert.equal((await apiCall(a.page, 'GET', `/sessions/${id}`)).status, 200, 'A reads its own session');
 
-    // The first account is person 1 (A, the token's person); the second is a new person, B.
-    await addUser(server, 'alice', 'alice password 1');
+    // The first account takes over person 1 (A, the token's person, who has entries: said so); the second is a new person, B.
+    await addUser(server, 'alice', 'alice password 1', { takeTerminalJournal: true });
     await addUser(server, 'bea', 'correct horse battery');
     // Account B logs in through the log-in page.
     const b = await newPage(browser);
