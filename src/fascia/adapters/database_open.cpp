@@ -116,4 +116,12 @@ core::Result<std::unique_ptr<SqlClinics>> open_clinic_store(const DatabaseTarget
   return std::make_unique<SqlClinics>(std::move(*connection));
 }
 
+core::Result<std::unique_ptr<SqlDirectory>> open_directory_store(const DatabaseTarget& target) {
+  if (auto problem = target.problem(); !problem.empty()) return core::fail(core::ErrorCode::invalid_argument, problem);
+  auto connection = connect(target);
+  if (!connection) return tl::make_unexpected(connection.error());
+  return std::make_unique<SqlDirectory>(
+      std::move(*connection), target.is_postgresql() ? SpatialIndex::postgresql_btree : SpatialIndex::sqlite_rtree);
+}
+
 }  // namespace fascia::adapters

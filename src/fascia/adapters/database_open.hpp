@@ -10,6 +10,7 @@
 
 #include "fascia/adapters/sql_accounts.hpp"
 #include "fascia/adapters/sql_clinics.hpp"
+#include "fascia/adapters/sql_directory.hpp"
 #include "fascia/adapters/sql_store.hpp"
 
 namespace fascia::adapters {
@@ -53,6 +54,9 @@ core::Result<std::unique_ptr<SqlAccounts>> open_account_store(const DatabaseTarg
 // The clinic store (clinics, invitations, care links, the access log) in the
 // same database; the same errors.
 core::Result<std::unique_ptr<SqlClinics>> open_clinic_store(const DatabaseTarget& target);
+
+// The finder's directory in the same database; the same errors.
+core::Result<std::unique_ptr<SqlDirectory>> open_directory_store(const DatabaseTarget& target);
 
 // Every store on one connection, so that a batch begun on the journal store
 // holds the account and clinic writes too (copying a whole database all or

@@ -69,6 +69,7 @@ FASCIA_ENUM_TO_JSON(ClearanceLevel)
 FASCIA_ENUM_TO_JSON(StopAction)
 FASCIA_ENUM_TO_JSON(QuestionKind)
 FASCIA_ENUM_TO_JSON(Laterality)
+FASCIA_ENUM_TO_JSON(PractitionerKind)
 FASCIA_ENUM_TO_JSON(StepStatus)
 FASCIA_ENUM_TO_JSON(ReviewState)
 
@@ -117,7 +118,7 @@ FASCIA_TO_JSON(Protocol, id, name, summary, condition, eligible_regions, require
 FASCIA_TO_JSON(Question, id, text, kind, group, help, source)
 FASCIA_TO_JSON(StopSign, id, name, action, advice, rescreen_question, lower_pressure_next_time, source)
 FASCIA_TO_JSON(Habit, id, name, description, source)
-FASCIA_TO_JSON(TreatmentModality, id, name, description, offered_by_practitioners, counts_as, source)
+FASCIA_TO_JSON(TreatmentModality, id, name, description, offered_by_practitioners, counts_as, source, practitioner_kind)
 FASCIA_TO_JSON(PainLocation, id, name, warning, source)
 
 // What fascia works out: screening, plans, sessions, progress, referral.
@@ -125,7 +126,7 @@ FASCIA_TO_JSON(Reason, rule, text, source)
 FASCIA_TO_JSON(ReasonArea, region, side, name)
 FASCIA_TO_JSON(ReasonGroup, rule, text, areas, date, source)
 FASCIA_TO_JSON(Finding, rule, level, because, regions, modalities, pressure_cap, gentle, advice, source, until_cleared,
-               raised, carried, cleared, cleared_by, cleared_regions)
+               raised, carried, cleared, cleared_by, cleared_regions, finder_need)
 FASCIA_TO_JSON(FindingHistory, rule, level, raised, because, regions, cleared, cleared_by, source, stop_sign,
                stop_sign_name)
 FASCIA_TO_JSON(PlannedStep, index, technique, technique_name, modality, unit, edge, edge_name, region, region_name,
@@ -133,17 +134,17 @@ FASCIA_TO_JSON(PlannedStep, index, technique, technique_name, modality, unit, ed
                adaptations, source)
 FASCIA_TO_JSON(PlannedSession, protocol, protocol_name, target_region, side, steps)
 FASCIA_TO_JSON(PlanDay, date, sessions)
-FASCIA_TO_JSON(Exclusion, region, side, reasons)
+FASCIA_TO_JSON(Exclusion, region, side, reasons, finder_need)
 // Not the planner's own workings (templates, removed_by_final_check).
 FASCIA_TO_JSON(Plan, blocked, blocked_by, start, end, review, days, excluded, notes, habits, program_id,
                program_version, assigned_by, assigned_clinic, assigned_on)
 FASCIA_TO_JSON(TodayView, date, blocked, blocked_by, due, next, due_after_checkin, next_condition, not_today,
                review_due, finished)
-FASCIA_TO_JSON(StopOutcome, action, advice, rescreen, session_over)
+FASCIA_TO_JSON(StopOutcome, action, advice, rescreen, session_over, finder_need)
 FASCIA_TO_JSON(TrendPoint, date, score)
 FASCIA_TO_JSON(RegionTrend, region, region_name, side, baseline, points, latest, change, change_percent, meaningful)
 FASCIA_TO_JSON(WeekAdherence, week_start, planned, done, stopped, steps_skipped, habits)
-FASCIA_TO_JSON(ReviewVerdict, state, date, see_practitioner, sessions_planned, sessions_done, reasons)
+FASCIA_TO_JSON(ReviewVerdict, state, date, see_practitioner, sessions_planned, sessions_done, reasons, finder_need)
 FASCIA_TO_JSON(Adjustment, date, region, reason)
 FASCIA_TO_JSON(Progress, trends, weeks, review, adjustments, warnings, treatments_elsewhere, safety_findings,
                clearances)

@@ -1,10 +1,11 @@
 #include "fascia/adapters/json_number_range.hpp"
 
-#include "fascia/adapters/json_path_sax.hpp"
-
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <nlohmann/json.hpp>
+
+#include "fascia/adapters/json_path_sax.hpp"
 
 namespace fascia::adapters {
 
@@ -29,10 +30,13 @@ bool is_integer_literal(std::string_view text) {
 // quotes it with that field's range: integers are not looked at.)
 class FloatLiteralFinder final : public JsonPathSax {
  public:
-  FloatLiteralFinder(bool oversized, bool fractions) : oversized_(oversized), fractions_(fractions) {}
+  FloatLiteralFinder(bool oversized, bool fractions, std::span<const std::string_view> decimal_paths = {})
+      : oversized_(oversized), fractions_(fractions), decimal_paths_(decimal_paths) {}
   bool number_float(number_float_t, const string_t& text) override {
     const bool integer = is_integer_literal(text);
     if (integer ? !oversized_ : !fractions_) return value();
+    if (!integer && std::find(decimal_paths_.begin(), decimal_paths_.end(), path()) != decimal_paths_.end())
+      return value();
     result_ = NumberProblem{OversizedInteger{path(), text}, !integer};
     return false;  // stop the scan
   }
@@ -41,13 +45,15 @@ class FloatLiteralFinder final : public JsonPathSax {
  private:
   bool oversized_;
   bool fractions_;
+  std::span<const std::string_view> decimal_paths_;
   std::optional<NumberProblem> result_;
 };
 
 // One scan of the text; a syntax error only ends it early (the caller's own
 // parse reports it).
-std::optional<NumberProblem> scan(std::string_view json_text, bool oversized, bool fractions) {
-  FloatLiteralFinder finder(oversized, fractions);
+std::optional<NumberProblem> scan(std::string_view json_text, bool oversized, bool fractions,
+                                  std::span<const std::string_view> decimal_paths = {}) {
+  FloatLiteralFinder finder(oversized, fractions, decimal_paths);
   try {
     json::sax_parse(json_text, &finder);
   } catch (const std::exception&) {
@@ -75,7 +81,10 @@ std::optional<OversizedInteger> find_oversized_integer(std::string_view json_tex
   return found_only(scan(json_text, true, false));
 }
 
-std::optional<NumberProblem> find_number_problem(std::string_view json_text) { return scan(json_text, true, true); }
+std::optional<NumberProblem> find_number_problem(std::string_view json_text,
+                                                 std::span<const std::string_view> decimal_paths) {
+  return scan(json_text, true, true, decimal_paths);
+}
 
 std::string number_problem_message(const NumberProblem& problem) {
   return problem.fraction ? fraction_message(problem.found) : oversized_integer_message(problem.found);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -46,7 +47,10 @@ struct NumberProblem {
   OversizedInteger found;
   bool fraction = false;  // else an integer past 64 bits
 };
-std::optional<NumberProblem> find_number_problem(std::string_view json_text);
+// `decimal_paths` are the few fields that do hold a fraction (a listing's
+// latitude and longitude, in degrees): a fraction there is no problem.
+std::optional<NumberProblem> find_number_problem(std::string_view json_text,
+                                                 std::span<const std::string_view> decimal_paths = {});
 // oversized_integer_message or fraction_message, as the kind says.
 std::string number_problem_message(const NumberProblem& problem);
 

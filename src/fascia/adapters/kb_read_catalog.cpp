@@ -84,8 +84,8 @@ void read_habits(const Node& root, std::string_view file, LoadState& state) {
   });
 }
 
-namespace {
-// The loads a clinic treatment may count as: those with a cap of their own.
+// The loads a clinic treatment may count as, or a finder need's work_like:
+// those with a cap of their own.
 std::optional<core::Modality> load_from_string(std::string_view text) {
   const auto modality = core::modality_from_string(text);
   if (modality == core::Modality::instrument || modality == core::Modality::compression ||
@@ -93,10 +93,10 @@ std::optional<core::Modality> load_from_string(std::string_view text) {
     return modality;
   return std::nullopt;
 }
-}  // namespace
 
 void read_treatments(const Node& root, std::string_view file, LoadState& state) {
-  const Keys keys = {"id", "name", "description", "offered_by_practitioners", "counts_as", "source"};
+  const Keys keys = {"id",    "name", "description", "offered_by_practitioners", "counts_as", "practitioner_kind",
+                     "source"};
   for_each_entry(root, "treatments", "treatment", keys, context(file, state), [&](EntryReader& e) {
     core::TreatmentModality treatment;
     treatment.id = e.id();
@@ -104,6 +104,8 @@ void read_treatments(const Node& root, std::string_view file, LoadState& state) 
     treatment.description = e.text("description", Need::required);
     treatment.offered_by_practitioners = e.flag("offered_by_practitioners", true);
     treatment.counts_as = e.word("counts_as", Need::optional, load_from_string, "instrument, compression, pressure");
+    treatment.practitioner_kind = e.word("practitioner_kind", Need::optional, core::practitioner_kind_from_string,
+                                         "medical, clinician, manual-therapy, massage");
     treatment.source = e.source();
     insert_unique(state.kb.treatments, std::move(treatment), e);
   });

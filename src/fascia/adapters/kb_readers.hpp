@@ -47,8 +47,14 @@ void read_rules(const Node& root, std::string_view file, LoadState& state);     
 void read_stop_signs(const Node& root, std::string_view file, LoadState& state);  // after questions
 void read_caps(const Node& root, std::string_view file, LoadState& state);
 void read_referral(const Node& root, std::string_view file, LoadState& state);
+// After regions, rules, stop signs and treatments.
+void read_finder_needs(const Node& root, std::string_view file, LoadState& state);
 // After techniques, regions, stop signs and caps.
 void read_protocol(const Node& root, std::string_view file, LoadState& state);
+
+// instrument, compression or pressure: the loads with a cap of their own,
+// which a clinic treatment may count as and a finder need may look for.
+std::optional<core::Modality> load_from_string(std::string_view text);
 
 inline FileContext context(std::string_view file, LoadState& state) { return {file, state.problems, state.refs}; }
 

@@ -361,8 +361,36 @@ ALTER TABLE session ADD COLUMN other_stop_signs text NOT NULL DEFAULT '';
 ALTER TABLE session_step ADD COLUMN other_stop_signs text NOT NULL DEFAULT '';
 )sql";
 
-constexpr std::array<std::string_view, 9> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
-                                                      kVersion6, kVersion7, kVersion8, kVersion9};
+// Version 10 (SQLite's 14, issue 11): the finder's directory, as SQLite's,
+// searched through a B-tree on the published listings' coordinates (an
+// indexed bounding box: a range on latitude, then longitude within it)
+// rather than an extension a clinic's database role may not install.
+constexpr std::string_view kVersion10 = R"sql(
+CREATE TABLE listing (
+  id                 bigint PRIMARY KEY CHECK (id > 0),
+  account_id         bigint UNIQUE REFERENCES account (person_id),
+  directory          text NOT NULL DEFAULT '',
+  display_name       text NOT NULL,
+  clinic_name        text NOT NULL DEFAULT '',
+  modalities         text NOT NULL,
+  areas              text NOT NULL DEFAULT '',
+  languages          text NOT NULL DEFAULT '',
+  town               text NOT NULL,
+  postcode           text NOT NULL DEFAULT '',
+  lat_e6             integer NOT NULL CHECK (lat_e6 BETWEEN -90000000 AND 90000000),
+  lon_e6             integer NOT NULL CHECK (lon_e6 BETWEEN -180000000 AND 180000000),
+  contact            text NOT NULL,
+  taking_new_clients fascia_flag NOT NULL,
+  published          fascia_flag NOT NULL DEFAULT 0,
+  updated_at         bigint NOT NULL,
+  CHECK ((account_id IS NULL) = (directory <> ''))
+);
+CREATE INDEX listing_by_directory ON listing (directory);
+CREATE INDEX listing_published_place ON listing (lat_e6, lon_e6) WHERE published = 1;
+)sql";
+
+constexpr std::array<std::string_view, 10> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
+                                                       kVersion6, kVersion7, kVersion8, kVersion9, kVersion10};
 
 }  // namespace
 

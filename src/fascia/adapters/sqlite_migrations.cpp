@@ -416,9 +416,46 @@ ALTER TABLE session ADD COLUMN other_stop_signs TEXT NOT NULL DEFAULT '';
 ALTER TABLE session_step ADD COLUMN other_stop_signs TEXT NOT NULL DEFAULT '';
 )sql";
 
-constexpr std::array<std::string_view, 13> kMigrations{kVersion1,  kVersion2,  kVersion3, kVersion4, kVersion5,
-                                                       kVersion6,  kVersion7,  kVersion8, kVersion9, kVersion10,
-                                                       kVersion11, kVersion12, kVersion13};
+// Version 14 (issue 11): the practitioner finder's directory. A listing is
+// a practitioner's own (account_id) or a line of an imported list
+// (directory); its lists of ids and languages are one value per line. The
+// R*Tree listing_geo (32-bit integers: millionths of a degree) indexes every
+// listing's point, kept equal to the listing by triggers, so that a search
+// reads only the listings in its box.
+constexpr std::string_view kVersion14 = R"sql(
+CREATE TABLE listing (
+  id                 INTEGER PRIMARY KEY CHECK (id > 0),
+  account_id         INTEGER UNIQUE REFERENCES account (person_id),
+  directory          TEXT NOT NULL DEFAULT '',
+  display_name       TEXT NOT NULL,
+  clinic_name        TEXT NOT NULL DEFAULT '',
+  modalities         TEXT NOT NULL,
+  areas              TEXT NOT NULL DEFAULT '',
+  languages          TEXT NOT NULL DEFAULT '',
+  town               TEXT NOT NULL,
+  postcode           TEXT NOT NULL DEFAULT '',
+  lat_e6             INTEGER NOT NULL CHECK (lat_e6 BETWEEN -90000000 AND 90000000),
+  lon_e6             INTEGER NOT NULL CHECK (lon_e6 BETWEEN -180000000 AND 180000000),
+  contact            TEXT NOT NULL,
+  taking_new_clients INTEGER NOT NULL CHECK (taking_new_clients IN (0, 1)),
+  published          INTEGER NOT NULL DEFAULT 0 CHECK (published IN (0, 1)),
+  updated_at         INTEGER NOT NULL,
+  CHECK ((account_id IS NULL) = (directory <> ''))
+) STRICT;
+CREATE INDEX listing_by_directory ON listing (directory);
+CREATE VIRTUAL TABLE listing_geo USING rtree_i32 (id, min_lat, max_lat, min_lon, max_lon);
+CREATE TRIGGER listing_geo_insert AFTER INSERT ON listing
+BEGIN INSERT INTO listing_geo VALUES (new.id, new.lat_e6, new.lat_e6, new.lon_e6, new.lon_e6); END;
+CREATE TRIGGER listing_geo_update AFTER UPDATE OF lat_e6, lon_e6 ON listing
+BEGIN UPDATE listing_geo SET min_lat = new.lat_e6, max_lat = new.lat_e6, min_lon = new.lon_e6, max_lon = new.lon_e6
+      WHERE id = new.id; END;
+CREATE TRIGGER listing_geo_delete AFTER DELETE ON listing
+BEGIN DELETE FROM listing_geo WHERE id = old.id; END;
+)sql";
+
+constexpr std::array<std::string_view, 14> kMigrations{kVersion1,  kVersion2,  kVersion3,  kVersion4, kVersion5,
+                                                       kVersion6,  kVersion7,  kVersion8,  kVersion9, kVersion10,
+                                                       kVersion11, kVersion12, kVersion13, kVersion14};
 
 }  // namespace
 

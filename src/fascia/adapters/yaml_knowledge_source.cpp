@@ -26,7 +26,7 @@ struct DataFile {
 
 // Reading order: a reader may check against anything read before it
 // (regions need questions, protocols need techniques, regions, stop signs and caps).
-constexpr std::array<DataFile, 15> kFiles{{
+constexpr std::array<DataFile, 16> kFiles{{
     {"sources.yaml", kb::read_sources, RefKind::source},
     {"techniques.yaml", kb::read_techniques, RefKind::technique},
     {"screening/questions.yaml", kb::read_questions, RefKind::question},
@@ -42,6 +42,7 @@ constexpr std::array<DataFile, 15> kFiles{{
     {"referral.yaml", kb::read_referral, RefKind::location},
     {"habits.yaml", kb::read_habits, std::nullopt},
     {"treatments.yaml", kb::read_treatments, std::nullopt},
+    {"finder.yaml", kb::read_finder_needs, std::nullopt},
 }};
 
 // Parses and reads one file; false (after reporting why) when it cannot be parsed.

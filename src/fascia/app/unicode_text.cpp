@@ -2,6 +2,8 @@
 
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <cstdint>
@@ -34,6 +36,31 @@ core::Result<std::string> to_nfc(std::string_view text, std::string_view what) {
   if (U_FAILURE(status))
     return core::fail(core::ErrorCode::invalid_argument,
                       std::string(what) + " could not be normalised (" + u_errorName(status) + ")");
+  return out;
+}
+
+std::string search_key(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  const auto input =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())));
+  const icu::UnicodeString decomposed = U_SUCCESS(status) ? nfd->normalize(input, status) : input;
+  icu::UnicodeString key;
+  bool space_pending = false;
+  for (std::int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    if (u_isUWhiteSpace(c) || u_ispunct(c)) {
+      space_pending = key.length() > 0;
+      continue;
+    }
+    if (space_pending) key.append(static_cast<UChar>(' '));
+    space_pending = false;
+    key.append(u_foldCase(c, U_FOLD_CASE_DEFAULT));
+  }
+  std::string out;
+  key.toUTF8String(out);
   return out;
 }
 

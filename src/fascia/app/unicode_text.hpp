@@ -22,4 +22,11 @@ std::optional<std::size_t> count_code_points(std::string_view text);
 // invalid_argument naming `what` when `text` is not well-formed UTF-8.
 core::Result<std::string> to_nfc(std::string_view text, std::string_view what);
 
+// The form two names are compared in when someone searches for a place:
+// accents removed (canonical decomposition, then no non-spacing marks),
+// case folded, punctuation as a space, runs of spaces as one, no spaces at
+// either end: "Zürich" and "zurich", "Winston-Salem" and "winston salem"
+// give the same key. Ill-formed UTF-8 bytes become U+FFFD.
+std::string search_key(std::string_view text);
+
 }  // namespace fascia::app

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "fascia/adapters/database_open.hpp"
+#include "fascia/adapters/gazetteer_file.hpp"
 #include "fascia/adapters/password_hash.hpp"
 #include "fascia/cli/commands.hpp"
 #include "fascia/cli/decimal_option.hpp"
@@ -91,7 +92,14 @@ int serve(Context& ctx, const ServeArgs& args) {
     if (!opened) return tl::make_unexpected(opened.error());
     return std::unique_ptr<app::ClinicStore>(std::move(*opened));
   });
-  server::ServerState state{*kb, *clock, stores, account_pool, clinic_pool, login_token, security};
+  server::FinderServices finder(
+      [target = ctx.database()]() -> core::Result<std::unique_ptr<app::DirectoryStore>> {
+        auto opened = adapters::open_directory_store(target);
+        if (!opened) return tl::make_unexpected(opened.error());
+        return std::unique_ptr<app::DirectoryStore>(std::move(*opened));
+      },
+      adapters::default_gazetteer_file());
+  server::ServerState state{*kb, *clock, stores, account_pool, clinic_pool, finder, login_token, security};
   const auto web = web_dir(args.web);
   // SIGINT and SIGTERM end the server cleanly: a thread waits for them.
   // Blocked before the server starts its threads, which inherit the mask;

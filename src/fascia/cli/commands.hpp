@@ -32,6 +32,8 @@ void add_note_commands(CLI::App& app, Context& ctx, Action& action);
 void add_clinic_admin_commands(CLI::App& app, Context& ctx, Action& action);
 // practice invitations [cancel]; after add_care_commands, whose `practice` it extends
 void add_invitation_commands(CLI::App& app, Context& ctx, Action& action);
+// find, practice listing [set|publish|unpublish], directory import; after add_care_commands
+void add_find_commands(CLI::App& app, Context& ctx, Action& action);
 void add_db_commands(CLI::App& app, Context& ctx, Action& action);     // db copy
 void add_serve_command(CLI::App& app, Context& ctx, Action& action);
 

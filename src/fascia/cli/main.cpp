@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
   add_note_commands(app, ctx, action);
   add_clinic_admin_commands(app, ctx, action);
   add_invitation_commands(app, ctx, action);
+  add_find_commands(app, ctx, action);
   add_db_commands(app, ctx, action);
   add_serve_command(app, ctx, action);
 

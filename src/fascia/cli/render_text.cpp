@@ -89,10 +89,20 @@ void print_reason(std::ostream& out, const core::Reason& r, const char* indent) 
   out << "\n";
 }
 
+namespace {
+// Where a "see a practitioner" sends the person: the finder, with the need
+// that says whom to look for (issue 11).
+void print_finder_hint(std::ostream& out, const std::optional<std::string>& need, const char* indent) {
+  if (!need) return;
+  out << indent << "Find one near you, offline: fascia find --near 'YOUR TOWN' --need " << *need << "\n";
+}
+}  // namespace
+
 void print_clearance(std::ostream& out, const core::KnowledgeBase& kb, const core::Clearance& c) {
   out << level_headline(c.level) << "\n";
   for (const auto& f : c.findings) {
     out << "  - " << f.advice << " [" << f.source << "]\n";
+    print_finder_hint(out, f.finder_need, "    ");
     // "because of", not "you answered": a stop sign in a session sets the answer too.
     out << "    because of: " << yes_answers(kb, f.because) << "\n";
     if (!f.regions.empty()) {
@@ -156,6 +166,7 @@ void print_plan(std::ostream& out, const core::KnowledgeBase& kb, const core::Pl
     const core::Region* region = kb.region(e.region);
     out << "Not in your plan: " << (region ? region->name : e.region) << " (" << core::to_string(e.side) << ")\n";
     for (const auto& r : e.reasons) print_reason(out, r, "    ");
+    print_finder_hint(out, e.finder_need, "    ");
   }
   if (!plan.notes.empty()) {
     out << "Changes made to fit you:\n";
@@ -263,6 +274,7 @@ void print_stop_outcome(std::ostream& out, const core::StopOutcome& o) {
     case core::StopAction::stop_step: out << "This step is stopped.\n"; break;
   }
   for (const auto& r : o.advice) print_reason(out, r);
+  print_finder_hint(out, o.finder_need, "");
 }
 
 void print_progress(std::ostream& out, const core::KnowledgeBase& kb, const core::Progress& p, ProgressReader reader) {
@@ -285,7 +297,10 @@ void print_progress(std::ostream& out, const core::KnowledgeBase& kb, const core
                        p.review.sessions_planned);
   out << "\n";
   for (const auto& r : p.review.reasons) print_reason(out, r);
-  if (p.review.see_practitioner) out << "  → Please book a practitioner to reassess.\n";
+  if (p.review.see_practitioner) {
+    out << "  → Please book a practitioner to reassess.\n";
+    print_finder_hint(out, p.review.finder_need, "    ");
+  }
   if (!p.adjustments.empty()) {
     out << "Changes the rules made:\n";
     for (const auto& a : p.adjustments) print_reason(out, a.reason, ("  " + core::format_long_date(a.date) + ": ").c_str());

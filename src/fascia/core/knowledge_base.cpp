@@ -55,6 +55,11 @@ constexpr std::array<std::pair<QuestionKind, std::string_view>, 2> kKinds{
     {{QuestionKind::yes_no, "yes-no"}, {QuestionKind::regions, "regions"}}};
 constexpr std::array<std::pair<Laterality, std::string_view>, 2> kLateralities{
     {{Laterality::paired, "paired"}, {Laterality::midline, "midline"}}};
+constexpr std::array<std::pair<PractitionerKind, std::string_view>, 4> kPractitionerKinds{
+    {{PractitionerKind::medical, "medical"},
+     {PractitionerKind::clinician, "clinician"},
+     {PractitionerKind::manual_therapy, "manual-therapy"},
+     {PractitionerKind::massage, "massage"}}};
 }  // namespace
 
 const Region* KnowledgeBase::region(const std::string& id) const { return find_in(regions, id); }
@@ -77,6 +82,7 @@ std::string_view to_string(ClearanceLevel v) { return name_of(kLevels, v); }
 std::string_view to_string(StopAction v) { return name_of(kActions, v); }
 std::string_view to_string(QuestionKind v) { return name_of(kKinds, v); }
 std::string_view to_string(Laterality v) { return name_of(kLateralities, v); }
+std::string_view to_string(PractitionerKind v) { return name_of(kPractitionerKinds, v); }
 
 std::optional<Side> side_from_string(std::string_view t) { return lookup(kSides, t); }
 std::optional<RegionClass> region_class_from_string(std::string_view t) { return lookup(kClasses, t); }
@@ -86,5 +92,8 @@ std::optional<ClearanceLevel> clearance_level_from_string(std::string_view t) { 
 std::optional<StopAction> stop_action_from_string(std::string_view t) { return lookup(kActions, t); }
 std::optional<QuestionKind> question_kind_from_string(std::string_view t) { return lookup(kKinds, t); }
 std::optional<Laterality> laterality_from_string(std::string_view t) { return lookup(kLateralities, t); }
+std::optional<PractitionerKind> practitioner_kind_from_string(std::string_view t) {
+  return lookup(kPractitionerKinds, t);
+}
 
 }  // namespace fascia::core

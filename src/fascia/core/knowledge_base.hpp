@@ -23,6 +23,11 @@ enum class DoseUnit { strokes, seconds };
 enum class ClearanceLevel { cleared, self_care_with_cautions, see_practitioner_first, urgent, emergency };
 enum class QuestionKind { yes_no, regions };
 enum class StopAction { stop_step, stop_session, emergency };
+// Who gives a treatment, for the practitioner finder: a doctor, a licensed
+// clinician who assesses before treating (physiotherapist, chiropractor,
+// osteopath), a manual therapist (hands-on or instrument soft-tissue work),
+// or a massage therapist.
+enum class PractitionerKind { medical, clinician, manual_therapy, massage };
 
 struct IntRange {
   int min = 0;
@@ -189,6 +194,23 @@ struct TreatmentModality {
   // the sources give no load rule for it.
   std::optional<Modality> counts_as;
   std::string source;
+  // Who gives it, for the finder; none for what is mostly done at home.
+  std::optional<PractitionerKind> practitioner_kind = std::nullopt;
+};
+
+// What a "see a practitioner" in fascia looks for in the practitioner finder
+// (data/finder.yaml): whom it keeps and whom it lists first.
+struct FinderNeed {
+  std::string id;
+  std::string name;
+  std::string says;                            // shown above the results, plain words
+  std::vector<std::string> areas;              // keep only practitioners treating one of these regions
+  std::optional<Modality> work_like;           // keep only those offering a treatment that counts as this load
+  std::vector<PractitionerKind> listed_first;  // these kinds first, in this order
+  bool medical_first = false;                  // a medical check must come before any manual therapy
+  std::vector<std::string> rules;              // screening rules whose advice links here
+  std::vector<std::string> stop_signs;         // stop signs whose advice links here
+  std::string source;
 };
 
 struct PainLocation {
@@ -257,6 +279,7 @@ struct KnowledgeBase {
   std::map<std::string, TreatmentModality> treatments;
   std::map<std::string, PainLocation> pain_locations;
   std::vector<ReferralPattern> referral_patterns;
+  std::map<std::string, FinderNeed> finder_needs;
   SafetyCaps caps;
 
   const Region* region(const std::string& id) const;
@@ -277,6 +300,7 @@ std::string_view to_string(ClearanceLevel value);
 std::string_view to_string(StopAction value);
 std::string_view to_string(QuestionKind value);
 std::string_view to_string(Laterality value);
+std::string_view to_string(PractitionerKind value);  // "medical", "clinician", "manual-therapy", "massage"
 
 // Inverse of to_string; nullopt for an unknown word.
 std::optional<Side> side_from_string(std::string_view text);
@@ -287,5 +311,6 @@ std::optional<ClearanceLevel> clearance_level_from_string(std::string_view text)
 std::optional<StopAction> stop_action_from_string(std::string_view text);
 std::optional<QuestionKind> question_kind_from_string(std::string_view text);
 std::optional<Laterality> laterality_from_string(std::string_view text);
+std::optional<PractitionerKind> practitioner_kind_from_string(std::string_view text);
 
 }  // namespace fascia::core

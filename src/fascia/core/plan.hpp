@@ -63,6 +63,9 @@ struct Exclusion {
   std::string region;
   Side side = Side::both;
   std::vector<Reason> reasons;
+  // For a practitioner-only region, the practitioner finder's need whose
+  // areas hold it ("scalenes"): who treats it.
+  std::optional<std::string> finder_need = std::nullopt;
 };
 
 struct Plan {

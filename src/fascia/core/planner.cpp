@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "fascia/core/finder.hpp"
 #include "fascia/core/plan_check.hpp"
 #include "fascia/core/protocol_adapter.hpp"
 #include "fascia/core/reason_groups.hpp"
@@ -275,6 +276,11 @@ Plan build_plan(const PlanInputs& in) {
         plan.removed_by_final_check +=
             static_cast<int>(std::erase_if(d.sessions, [&](auto& s) { return s.protocol == v.protocol; }));
   std::erase_if(plan.days, [](const PlanDay& d) { return d.sessions.empty(); });
+  // A practitioner-only area left out says who treats it.
+  for (auto& e : plan.excluded)
+    if (const Region* region = kb.region(e.region);
+        region != nullptr && region->region_class == RegionClass::practitioner_only)
+      if (const FinderNeed* need = need_for_region(kb, e.region)) e.finder_need = need->id;
   return plan;
 }
 

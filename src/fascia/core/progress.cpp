@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "fascia/core/finder.hpp"
 #include "fascia/core/treatment_ledger.hpp"
 
 namespace fascia::core {
@@ -177,6 +178,8 @@ ReviewVerdict review_for(const KnowledgeBase& kb, const Profile& profile, const 
                                 "practitioner sooner if the pain gets worse or keeps you from doing them"),
          min_adherence.source});
   }
+  if (v.see_practitioner)
+    if (const FinderNeed* need = need_for_plan(kb, original)) v.finder_need = need->id;
   return v;
 }
 

@@ -57,6 +57,9 @@ struct ReviewVerdict {
   int sessions_planned = 0;  // by the original plan, before the review date
   int sessions_done = 0;     // logged, before the review date
   std::vector<Reason> reasons;
+  // When it says to see a practitioner: the finder's need for the kind of
+  // home work the plan gave most (instrument, compression or pressure).
+  std::optional<std::string> finder_need;
 };
 
 struct Progress {

@@ -4,6 +4,7 @@
 #include <limits>
 #include <map>
 
+#include "fascia/core/finder.hpp"
 #include "fascia/core/reason_groups.hpp"
 #include "fascia/core/wording.hpp"
 
@@ -123,6 +124,7 @@ Clearance evaluate_screening(const KnowledgeBase& kb, const ScreeningRecord& rec
     f.gentle = rule.gentle;
     f.advice = rule.advice;
     f.source = rule.source;
+    if (const FinderNeed* need = need_for_rule(kb, rule.id)) f.finder_need = need->id;
     clearance.findings.push_back(std::move(f));
   }
   std::stable_sort(clearance.findings.begin(), clearance.findings.end(),

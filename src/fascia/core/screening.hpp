@@ -25,6 +25,9 @@ struct Finding {
   std::string advice;
   std::string source;
   bool until_cleared = false;  // lifted only by a recorded practitioner clearance
+  // The practitioner finder's need this finding links to (data/finder.yaml
+  // rules): whom to look for, e.g. "medical-check"; none for most findings.
+  std::optional<std::string> finder_need;
   // The first screening day of its current run (evaluate_screenings): for a
   // warning sign, since it was raised and not wholly cleared (nullopt once a
   // clearance has lifted all of it); for others, the first of the

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "fascia/core/finder.hpp"
+
 namespace fascia::core {
 
 SessionRunner::SessionRunner(const KnowledgeBase& kb, PlannedSession session, Date date)
@@ -81,6 +83,8 @@ Result<StopOutcome> stop_outcome(const KnowledgeBase& kb, const std::vector<std:
   outcome.action = found.front()->action;
   for (const StopSign* s : found) {
     outcome.advice.push_back({s->id, s->advice, s->source});
+    if (const FinderNeed* need = need_for_stop_sign(kb, s->id); need != nullptr && !outcome.finder_need)
+      outcome.finder_need = need->id;
     if (!s->rescreen_question.empty() &&
         std::find(outcome.rescreen.begin(), outcome.rescreen.end(), s->rescreen_question) == outcome.rescreen.end())
       outcome.rescreen.push_back(s->rescreen_question);

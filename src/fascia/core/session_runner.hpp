@@ -30,6 +30,9 @@ struct StopOutcome {
   std::vector<Reason> advice;               // one per sign, most severe first
   std::vector<std::string> rescreen;        // yes-no questions now answered yes
   bool session_over = false;
+  // The practitioner finder's need of the most severe sign that has one
+  // (data/finder.yaml stop_signs), e.g. "medical-check" after dizziness.
+  std::optional<std::string> finder_need;
 };
 
 // What to do about these warning signs (stop-sign ids, most severe first),

@@ -125,6 +125,7 @@ HttpServer::HttpServer(ServerState& state, ServeOptions options)
   add_clinic_routes(api);
   add_program_routes(api);
   add_note_routes(api);
+  add_finder_routes(api);
   add_signup_routes(api);
 
   transport_ = std::make_unique<HttpTransport>(

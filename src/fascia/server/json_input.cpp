@@ -97,7 +97,7 @@ bool is_json_media_type(std::string_view content_type) {
   return true;
 }
 
-ApiResult<json> parse_object_body(const HttpRequest& request) {
+ApiResult<json> parse_object_body(const HttpRequest& request, std::span<const std::string_view> decimal_fields) {
   if (request.header_count("Content-Type") > 1)
     return api_fail(415, "unsupported_media", "send one Content-Type header: application/json");
   if (!is_json_media_type(request.header("Content-Type")))
@@ -121,7 +121,7 @@ ApiResult<json> parse_object_body(const HttpRequest& request) {
   if (const auto& twice = duplicates.found())
     return api_fail(400, "bad_json", *twice + " is named twice in its object", *twice);
   // Checked on the text: once parsed, such a number has lost its digits.
-  if (auto problem = adapters::find_number_problem(text))
+  if (auto problem = adapters::find_number_problem(text, decimal_fields))
     return tl::make_unexpected(invalid(problem->found.path, adapters::number_problem_message(*problem)));
   return body;
 }

@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -24,8 +25,9 @@ using nlohmann::json;
 // parameters allowed: "application/json; charset=utf-8"); 400 bad_json
 // unless the body is UTF-8 (see body_encoding_error) and one JSON object and
 // nothing after it, without a NUL byte, and without a field named twice in
-// any object (which one would count is not written down anywhere).
-ApiResult<json> parse_object_body(const HttpRequest& request);
+// any object (which one would count is not written down anywhere). Numbers
+// are whole, except at the paths in `decimal_fields` ("latitude").
+ApiResult<json> parse_object_body(const HttpRequest& request, std::span<const std::string_view> decimal_fields = {});
 
 // Whether a Content-Type value names JSON: "application/json", any case,
 // optionally followed by ";" and parameters, of which a charset must be

@@ -81,4 +81,11 @@ ApiResult<core::Sharing> read_share_field(const nlohmann::json& body) {
   return read_sharing(body["share"], "share");
 }
 
+ApiError from_field(const app::FieldError& e) {
+  ApiError out = from_core(e.error, e.field);
+  if (out.status < 500)
+    for (const auto& p : e.problems) out.problems.emplace_back(p.field, p.message);
+  return out;
+}
+
 }  // namespace fascia::server

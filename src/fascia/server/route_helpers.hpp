@@ -52,6 +52,10 @@ ApiResult<T> lift(core::Result<T> result, const std::string& field = {}) {
     return std::move(*result);
 }
 
+// A use case's error that names its field, with every problem it found
+// when it found several ("problems"; not for a 5xx).
+ApiError from_field(const app::FieldError& e);
+
 // lift for a use case whose errors name their field (app/field_error.hpp).
 template <class T>
 ApiResult<T> lift_field(app::FieldResult<T> result) {

@@ -17,6 +17,8 @@ void add_care_routes(ApiRouter& api);     // practitioners: links, clients, acce
 void add_invitation_routes(ApiRouter& api);  // a practitioner's invitations: make, list, cancel
 void add_clinic_routes(ApiRouter& api);      // a clinic administrator: members, add, deactivate, reactivate
 void add_signup_routes(ApiRouter& api);      // a person's account from an invitation code, for anyone
-void add_note_routes(ApiRouter& api);  // visit notes: a client's, written and amended by practitioners; one's own
+void add_note_routes(ApiRouter& api);
+void add_finder_routes(ApiRouter& api);  // the practitioner finder: a search; a practitioner's own listing  // visit
+                                         // notes: a client's, written and amended by practitioners; one's own
 
 }  // namespace fascia::server

@@ -25,13 +25,6 @@ namespace fascia::server {
 
 namespace {
 
-ApiError from_field(const app::FieldError& e) {
-  ApiError out = from_core(e.error, e.field);
-  if (out.status < 500)
-    for (const auto& p : e.problems) out.problems.emplace_back(p.field, p.message);
-  return out;
-}
-
 // The body of an assignment or change, its shape checked
 // (adapters::program_request_from_json); the message names the JSON path.
 ApiResult<core::HomeProgram> read_program_body(const Call& call) {

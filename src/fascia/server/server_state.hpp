@@ -13,6 +13,7 @@
 #include "fascia/app/original_plan_cache.hpp"
 #include "fascia/core/knowledge_base.hpp"
 #include "fascia/server/auth.hpp"
+#include "fascia/server/finder_services.hpp"
 #include "fascia/server/group_commit.hpp"
 #include "fascia/server/store_pool.hpp"
 #include "fascia/server/view_cache.hpp"
@@ -44,12 +45,13 @@ using ClinicPool = ConnectionPool<app::ClinicStore>;
 
 struct ServerState {
   ServerState(const core::KnowledgeBase& kb_, const app::Clock& clock_, StorePool& stores_, AccountPool& accounts_,
-              ClinicPool& clinics_, OneTimeToken& login_token_, SiteSecurity security_)
+              ClinicPool& clinics_, FinderServices& finder_, OneTimeToken& login_token_, SiteSecurity security_)
       : kb(kb_),
         clock(clock_),
         stores(stores_),
         accounts(accounts_),
         clinics(clinics_),
+        finder(finder_),
         login_token(login_token_),
         security(std::move(security_)) {}
 
@@ -58,6 +60,7 @@ struct ServerState {
   StorePool& stores;
   AccountPool& accounts;
   ClinicPool& clinics;
+  FinderServices& finder;     // the practitioner finder: directory, gazetteer, Earth
   OneTimeToken& login_token;  // only on a loopback bind; empty value otherwise
   SiteSecurity security;
   LoginSessions sessions{accounts};

@@ -91,6 +91,15 @@ export const ROUTES = [
   { method: 'GET', template: '/api/v1/notes', auth: true },
   { method: 'GET', template: '/api/v1/clinic', auth: true },
   { method: 'POST', template: '/api/v1/clinic/practitioners', auth: true, body: { name: 'new.practitioner', password: 'a-long-password-1' } },
+  { method: 'GET', template: '/api/v1/finder', sample: '/api/v1/finder?near=Walnut%20Creek', auth: true },
+  { method: 'GET', template: '/api/v1/listing', auth: true },
+  {
+    method: 'PUT',
+    template: '/api/v1/listing',
+    auth: true,
+    body: { name: 'Pat Doe', modalities: ['clinic-iastm'], latitude: 37.9, longitude: -122.06, town: 'Walnut Creek', contact: '555 0100' },
+  },
+  { method: 'POST', template: '/api/v1/listing/publish', auth: true, body: { published: false } },
   { method: 'POST', template: '/api/v1/clinic/practitioners/{id}/deactivate', sample: '/api/v1/clinic/practitioners/1/deactivate', auth: true },
   { method: 'POST', template: '/api/v1/clinic/practitioners/{id}/reactivate', sample: '/api/v1/clinic/practitioners/1/reactivate', auth: true },
 ];

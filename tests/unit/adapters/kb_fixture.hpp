@@ -259,6 +259,16 @@ patterns:
     offered_by_practitioners: false
     source: seed-000
 )"},
+      {"finder.yaml", R"(needs:
+  - id: medical-check
+    name: A medical check first
+    says: A doctor should check this first.
+    listed_first: [medical, clinician]
+    medical_first: true
+    rules: [canadian-c-spine-high-risk]
+    stop_signs: [sharp-pain]
+    source: seed-000
+)"},
   };
   return files;
 }
