@@ -63,6 +63,8 @@ class CountingDirectory : public app::DirectoryStore {
   core::Result<std::int64_t> replace_directory(const std::string& d, const std::vector<core::Listing>& l) override {
     return inner_.replace_directory(d, l);
   }
+  core::Result<std::vector<core::Listing>> all_listings() override { return inner_.all_listings(); }
+  core::Result<void> restore_listing(const core::Listing& l) override { return inner_.restore_listing(l); }
   core::Result<std::vector<core::Listing>> published_in(const app::GeoBox& box) override {
     auto found = inner_.published_in(box);
     if (found) read += found->size();

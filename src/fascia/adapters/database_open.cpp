@@ -82,8 +82,12 @@ core::Result<OpenedDatabase> open_database(const DatabaseTarget& target) {
   if (auto problem = target.problem(); !problem.empty()) return core::fail(core::ErrorCode::invalid_argument, problem);
   auto connection = connect(target);
   if (!connection) return tl::make_unexpected(connection.error());
-  return OpenedDatabase{std::make_unique<SqlStore>(*connection, 1), std::make_unique<SqlAccounts>(*connection),
-                        std::make_unique<SqlClinics>(*connection), *connection};
+  return OpenedDatabase{
+      std::make_unique<SqlStore>(*connection, 1), std::make_unique<SqlAccounts>(*connection),
+      std::make_unique<SqlClinics>(*connection),
+      std::make_unique<SqlDirectory>(
+          *connection, target.is_postgresql() ? SpatialIndex::postgresql_btree : SpatialIndex::sqlite_rtree),
+      *connection};
 }
 
 core::Result<std::unique_ptr<SqlStore>> open_journal_store(const DatabaseTarget& target, std::int64_t person_id) {

@@ -65,6 +65,7 @@ struct OpenedDatabase {
   std::unique_ptr<SqlStore> journal;  // bound to person 1
   std::unique_ptr<SqlAccounts> accounts;
   std::unique_ptr<SqlClinics> clinics;
+  std::unique_ptr<SqlDirectory> directory;
   std::shared_ptr<sql::Connection> connection;  // theirs, for tools that run their own SQL (benchmarks)
 };
 core::Result<OpenedDatabase> open_database(const DatabaseTarget& target);

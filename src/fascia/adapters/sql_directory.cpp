@@ -141,4 +141,23 @@ Result<std::vector<core::Listing>> SqlDirectory::published_in(const app::GeoBox&
   return listings;
 }
 
+Result<std::vector<core::Listing>> SqlDirectory::all_listings() {
+  std::vector<core::Listing> listings;
+  FASCIA_TRY(db_->each_row("SELECT " + std::string(kColumns) + " FROM listing l ORDER BY l.id",
+                           [&](const sql::Row& row) { listings.push_back(listing_from(row)); }));
+  return listings;
+}
+
+Result<void> SqlDirectory::restore_listing(const core::Listing& listing) {
+  if (listing.id <= 0) return core::fail(ErrorCode::invalid_argument, "a restored listing keeps its id");
+  auto txn = db_->begin(Access::write);
+  if (!txn) return tl::make_unexpected(txn.error());
+  auto taken = db_->query_int("SELECT count(*) FROM listing WHERE id = ?1", listing.id);
+  if (!taken) return tl::make_unexpected(taken.error());
+  if (taken->value_or(0) > 0)
+    return core::fail(ErrorCode::invalid_argument, "listing " + std::to_string(listing.id) + " already exists");
+  FASCIA_TRY(insert(listing, listing.id));
+  return txn->commit();
+}
+
 }  // namespace fascia::adapters

@@ -25,6 +25,8 @@ class SqlDirectory : public app::DirectoryStore {
   core::Result<std::int64_t> replace_directory(const std::string& directory,
                                                const std::vector<core::Listing>& listings) override;
   core::Result<std::vector<core::Listing>> published_in(const app::GeoBox& box) override;
+  core::Result<std::vector<core::Listing>> all_listings() override;
+  core::Result<void> restore_listing(const core::Listing& listing) override;
 
   sql::Connection& connection() { return *db_; }
 

@@ -86,8 +86,17 @@ Result<ClinicData> read_clinic_data(ClinicStore& clinics, const std::vector<std:
 }  // namespace
 
 Result<CopyReport> copy_database(JournalStore& from, AccountStore& from_accounts, ClinicStore& from_clinics,
-                                 JournalStore& to, AccountStore& to_accounts, ClinicStore& to_clinics) {
+                                 DirectoryStore& from_directory, JournalStore& to, AccountStore& to_accounts,
+                                 ClinicStore& to_clinics, DirectoryStore& to_directory) {
   FASCIA_TRY(require_empty(to, to_accounts, to_clinics));
+  auto existing_listings = to_directory.all_listings();
+  if (!existing_listings) return tl::make_unexpected(existing_listings.error());
+  if (!existing_listings->empty())
+    return core::fail(ErrorCode::invalid_argument, "the destination already holds " +
+                                                       counted(existing_listings->size(), "listing", "listings") +
+                                                       "; copy into an empty database only");
+  auto listings = from_directory.all_listings();
+  if (!listings) return tl::make_unexpected(listings.error());
   auto people = from.people();
   if (!people) return tl::make_unexpected(people.error());
   auto accounts = from_accounts.list_accounts();
@@ -122,6 +131,9 @@ Result<CopyReport> copy_database(JournalStore& from, AccountStore& from_accounts
     report.accesses = clinic_data->accesses.size();
     for (const auto& [id, note] : clinic_data->notes) FASCIA_TRY(to_clinics.restore_visit_note(note));
     report.notes = clinic_data->notes.size();
+    // After the accounts: a practitioner's own listing names theirs.
+    for (const core::Listing& listing : *listings) FASCIA_TRY(to_directory.restore_listing(listing));
+    report.listings = listings->size();
     FASCIA_TRY((*batch)->commit());
   }
 
@@ -145,6 +157,9 @@ Result<CopyReport> copy_database(JournalStore& from, AccountStore& from_accounts
   if (*copied_clinic_data != *clinic_data)
     return core::fail(ErrorCode::db_error,
                       "the copied clinics, care links, access log or visit notes read back different");
+  auto copied_listings = to_directory.all_listings();
+  if (!copied_listings) return tl::make_unexpected(copied_listings.error());
+  if (*copied_listings != *listings) return core::fail(ErrorCode::db_error, "the copied listings read back different");
   return report;
 }
 

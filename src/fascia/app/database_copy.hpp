@@ -1,15 +1,15 @@
 // Copying a whole database between engines (issue 9): every person's data,
-// every account, and the clinics with their care links, access log and
-// visit notes (issue 10), from a person's SQLite file into a clinic's PostgreSQL and
-// back. Signed-in sessions, devices, login attempts and invitations stay
-// behind: people sign in again on the new database, and a practitioner
-// makes a new invitation for a code not yet accepted.
+// every account, the clinics with their care links, access log and
+// visit notes (issue 10), and the finder's listings (issue 11), from a person's SQLite file into a clinic's PostgreSQL
+// and back. Signed-in sessions, devices, login attempts and invitations stay behind: people sign in again on the new
+// database, and a practitioner makes a new invitation for a code not yet accepted.
 #pragma once
 
 #include <cstddef>
 
 #include "fascia/app/account_store.hpp"
 #include "fascia/app/clinic_store.hpp"
+#include "fascia/app/directory_store.hpp"
 #include "fascia/app/journal_store.hpp"
 
 namespace fascia::app {
@@ -26,6 +26,7 @@ struct CopyReport {
   std::size_t invitations = 0;  // open, used, expired and cancelled
   std::size_t accesses = 0;  // access log entries
   std::size_t notes = 0;     // visit notes, each with every revision
+  std::size_t listings = 0;  // the finder's listings, published or not, own and imported
 };
 
 // Copies, inside one batch of `to`, every clinic (restore_clinic, ids kept),
@@ -39,7 +40,10 @@ struct CopyReport {
 // those people and of each linked person. Then reads everything back from the destination and compares it with the
 // source. Errors: invalid_argument when `to` already holds people, accounts or clinics (a copy fills an empty database
 // only, so nothing there is overwritten); db_error when anything reads back different; any store error.
+// The finder's listings (issue 11) go with them, ids kept (restore_listing),
+// and an empty database has none.
 core::Result<CopyReport> copy_database(JournalStore& from, AccountStore& from_accounts, ClinicStore& from_clinics,
-                                       JournalStore& to, AccountStore& to_accounts, ClinicStore& to_clinics);
+                                       DirectoryStore& from_directory, JournalStore& to, AccountStore& to_accounts,
+                                       ClinicStore& to_clinics, DirectoryStore& to_directory);
 
 }  // namespace fascia::app

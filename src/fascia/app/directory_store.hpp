@@ -45,6 +45,12 @@ class DirectoryStore {
                                                        const std::vector<core::Listing>& listings) = 0;
   // The published listings whose point lies in `box`, by id.
   virtual core::Result<std::vector<core::Listing>> published_in(const GeoBox& box) = 0;
+
+  // For copying a whole database (app/database_copy): every listing,
+  // published or not, by id; and one stored as it is, its id kept
+  // (invalid_argument when the id is taken).
+  virtual core::Result<std::vector<core::Listing>> all_listings() = 0;
+  virtual core::Result<void> restore_listing(const core::Listing& listing) = 0;
 };
 
 }  // namespace fascia::app

@@ -29,8 +29,8 @@ int copy(Context& ctx, const std::string& from_text, const std::string& to_text)
       !to_target.is_postgresql() && to_target.problem().empty() && !std::filesystem::exists(to_target.file(), ignored);
   auto opened_to = adapters::open_database(to_target);
   if (!opened_to) return report(ctx.err, opened_to.error());
-  auto copied = app::copy_database(*from.journal, *from.accounts, *from.clinics, *opened_to->journal,
-                                   *opened_to->accounts, *opened_to->clinics);
+  auto copied = app::copy_database(*from.journal, *from.accounts, *from.clinics, *from.directory, *opened_to->journal,
+                                   *opened_to->accounts, *opened_to->clinics, *opened_to->directory);
   if (!copied) {
     if (new_file) {                                     // a file this command made and left empty is not left behind
       opened_to = tl::make_unexpected(copied.error());  // closes it
@@ -57,7 +57,8 @@ int copy(Context& ctx, const std::string& from_text, const std::string& to_text)
                                                   {"links", copied->links},
                                                   {"invitations", copied->invitations},
                                                   {"accesses", copied->accesses},
-                                                  {"notes", copied->notes}})
+                                                  {"notes", copied->notes},
+                                                  {"listings", copied->listings}})
             << "\n";
     return kOk;
   }
@@ -71,7 +72,9 @@ int copy(Context& ctx, const std::string& from_text, const std::string& to_text)
           << count(copied->clinics, "clinic", "clinics") << ", " << count(copied->links, "care link", "care links")
           << ", " << count(copied->invitations, "invitation", "invitations") << ", "
           << count(copied->accesses, "access log entry", "access log entries") << ", "
-          << count(copied->notes, "visit note", "visit notes") << ". Every person's export reads back the same.\n"
+          << count(copied->notes, "visit note", "visit notes") << ", "
+          << count(copied->listings, "finder listing", "finder listings")
+          << ". Every person's export reads back the same.\n"
           << "Signed-in browsers stay with the old database: people sign in again.\n";
   return kOk;
 }

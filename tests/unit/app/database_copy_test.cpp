@@ -92,6 +92,23 @@ void fill(adapters::OpenedDatabase& db) {
   first.text.plan = "review in two weeks";
   first.reason = "typo";
   ASSERT_TRUE(db.clinics->add_note_revision(note->id, first));
+  // The finder's directory (issue 11): dr.lee's own listing, unpublished, and an imported one.
+  core::Listing own;
+  own.account_id = lee->person_id;
+  own.display_name = "Dr Lee";
+  own.modalities = {"clinic-iastm", "physiotherapy"};
+  own.areas = {"scalenes"};
+  own.languages = {"English", "Español"};
+  own.town = "Walnut Creek";
+  own.location = {37'906'310, -122'064'960};
+  own.contact = "925 555 0100";
+  own.updated_at = 1180;
+  ASSERT_TRUE(db.directory->save_account_listing(own));
+  core::Listing shared = own;
+  shared.account_id.reset();
+  shared.display_name = "Oakland Recovery";
+  shared.published = true;
+  ASSERT_TRUE(db.directory->replace_directory("east-bay", {shared}));
 }
 
 core::PersonData export_of(adapters::OpenedDatabase& db, std::int64_t person) {
@@ -174,10 +191,12 @@ TEST_P(DatabaseCopy, CopiesEveryPersonAccountClinicLinkAndAccessAndTheyReadBackI
   auto source = open(source_db);
   fill(source);
   auto target = open(target_db);
-  auto report = app::copy_database(*source.journal, *source.accounts, *source.clinics, *target.journal,
-                                   *target.accounts, *target.clinics);
+  auto report = app::copy_database(*source.journal, *source.accounts, *source.clinics, *source.directory,
+                                   *target.journal, *target.accounts, *target.clinics, *target.directory);
   ASSERT_TRUE(report) << report.error().message;
   EXPECT_EQ(report->people, 2u);
+  EXPECT_EQ(report->listings, 2u);
+  EXPECT_EQ(*target.directory->all_listings(), *source.directory->all_listings());
   EXPECT_EQ(report->accounts, 5u);
   EXPECT_EQ(report->sessions, 5u);  // 2 + 3
   EXPECT_EQ(report->clinics, 1u);
@@ -227,8 +246,8 @@ TEST_P(DatabaseCopy, RefusesADestinationThatHoldsAnythingAndLeavesItAsItWas) {
   auto target = open(target_db);
   target.journal->rebind(3);
   ASSERT_TRUE(target.journal->add_note({day("2026-01-01"), "mine"}));
-  auto refused = app::copy_database(*source.journal, *source.accounts, *source.clinics, *target.journal,
-                                    *target.accounts, *target.clinics);
+  auto refused = app::copy_database(*source.journal, *source.accounts, *source.clinics, *source.directory,
+                                    *target.journal, *target.accounts, *target.clinics, *target.directory);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, core::ErrorCode::invalid_argument);
   EXPECT_EQ(*target.journal->people(), std::vector<std::int64_t>{3});
@@ -243,8 +262,8 @@ TEST_P(DatabaseCopy, RefusesADestinationThatHoldsOnlyAClinic) {
   fill(source);
   auto target = open(target_db);
   ASSERT_TRUE(target.clinics->add_clinic("Their Clinic", day("2026-01-01")));
-  auto refused = app::copy_database(*source.journal, *source.accounts, *source.clinics, *target.journal,
-                                    *target.accounts, *target.clinics);
+  auto refused = app::copy_database(*source.journal, *source.accounts, *source.clinics, *source.directory,
+                                    *target.journal, *target.accounts, *target.clinics, *target.directory);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, core::ErrorCode::invalid_argument);
   EXPECT_NE(refused.error().message.find("1 clinic;"), std::string::npos) << refused.error().message;
@@ -260,14 +279,15 @@ TEST_P(DatabaseCopy, AFailureHalfwayCopiesNothing) {
   fill(source);
   auto target = open(target_db);
   FailingRestore failing(*target.accounts, 3);  // the people and two accounts are in by then
-  auto failed =
-      app::copy_database(*source.journal, *source.accounts, *source.clinics, *target.journal, failing, *target.clinics);
+  auto failed = app::copy_database(*source.journal, *source.accounts, *source.clinics, *source.directory,
+                                   *target.journal, failing, *target.clinics, *target.directory);
   ASSERT_FALSE(failed);
   EXPECT_EQ(failed.error().code, core::ErrorCode::db_full);
   EXPECT_TRUE(target.journal->people()->empty());
   EXPECT_TRUE(target.accounts->list_accounts()->empty());
   EXPECT_TRUE(target.clinics->list_clinics()->empty()) << "the clinic restored before the failure is gone too";
+  EXPECT_TRUE(target.directory->all_listings()->empty());
   // and the copy can then be made in full
-  EXPECT_TRUE(app::copy_database(*source.journal, *source.accounts, *source.clinics, *target.journal, *target.accounts,
-                                 *target.clinics));
+  EXPECT_TRUE(app::copy_database(*source.journal, *source.accounts, *source.clinics, *source.directory, *target.journal,
+                                 *target.accounts, *target.clinics, *target.directory));
 }

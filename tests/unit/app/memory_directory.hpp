@@ -44,6 +44,11 @@ class MemoryDirectory : public app::DirectoryStore {
     }
     return static_cast<std::int64_t>(before);
   }
+  core::Result<std::vector<core::Listing>> all_listings() override { return listings; }
+  core::Result<void> restore_listing(const core::Listing& listing) override {
+    listings.push_back(listing);
+    return {};
+  }
   core::Result<std::vector<core::Listing>> published_in(const app::GeoBox& box) override {
     std::vector<core::Listing> found;
     for (const auto& l : listings)
