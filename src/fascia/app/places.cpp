@@ -106,8 +106,7 @@ PlaceLookup PlaceIndex::resolve(std::string_view text) const {
     if (distance > limit) continue;
     auto [from, to] = by_key_.equal_range(key);
     for (auto it = from; it != to; ++it)
-      if (matches_qualifiers(places_[it->second]) || parts.size() == 1)
-        near.emplace_back(distance, places_[it->second]);
+      if (matches_qualifiers(places_[it->second])) near.emplace_back(distance, places_[it->second]);
   }
   std::sort(near.begin(), near.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first < b.first : by_people(a.second, b.second);

@@ -85,7 +85,8 @@ std::string tier_words(const FinderNeed& need, std::size_t rank) {
                             : "Listed after the practitioners this need calls for first";
 }
 
-// Everything that keeps a listing out, in the filter's terms; empty: kept.
+// Whether a listing answers the filter: published, near enough, offering
+// the modality, and meeting the need's areas and load.
 bool kept(const KnowledgeBase& kb, const FinderFilter& filter, const ListingAtDistance& c) {
   if (!c.listing.published || c.distance_km > filter.within_km) return false;
   if (!filter.modality.empty() && !offers(c.listing, filter.modality)) return false;
