@@ -13,6 +13,11 @@ mkdir -p build/demo
 if ! ./build/default/fascia user list --db "$db" | grep -q '^demo '; then
   echo "demo-password" | ./build/default/fascia user add demo --db "$db" --password-stdin
 fi
+# A sample directory for the practitioner finder: six made-up practitioners
+# around Walnut Creek, CA (docs/examples/directory.csv; an import replaces
+# the directory of that name, so running this again changes nothing).
+./build/default/fascia directory import docs/examples/directory.csv --name sample-east-bay --db "$db" >/dev/null
 echo
 echo "Demo account: name 'demo', password 'demo-password' (or use the one-time link below)."
+echo "The finder holds a sample directory around Walnut Creek, CA (fascia find --near 'Walnut Creek')."
 exec ./build/default/fascia serve --db "$db" --port "${PORT:-8080}"
