@@ -1,4 +1,5 @@
-// Builds the browser app into dist/: index.html, app.js (one bundle), app.css.
+// Builds the browser app into dist/: index.html, app.js, app.css, and
+// chunks/ for what only some pages load (the finder's map and its outlines).
 // Needs nothing beyond the installed npm packages.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
@@ -12,7 +13,10 @@ mkdirSync(dist, { recursive: true });
 
 await build({
   entryPoints: [join(root, 'src/main.tsx')],
-  outfile: join(dist, 'app.js'),
+  outdir: dist,
+  entryNames: 'app',
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
   bundle: true,
   format: 'esm',
   target: ['es2020'],

@@ -4736,7 +4736,7 @@ export interface operations {
                 within?: number;
                 /** @description A treatment id practitioners give. */
                 modality?: string;
-                /** @description What fascia sent the person for (kb finder-needs): medical-check, clinician-assessment, scalenes, front-of-neck, instrument-not-improving, compression-not-improving, pressure-not-improving. */
+                /** @description What fascia sent the person for (data/finder.yaml; the finder_need of a finding, a stop, an excluded area or the week-4 review): medical-check, clinician-assessment, scalenes, front-of-neck, instrument-not-improving, compression-not-improving, pressure-not-improving. */
                 need?: string;
             };
             header?: never;

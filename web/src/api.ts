@@ -58,6 +58,10 @@ import type {
   Tool,
   TreatmentModality,
   Answer,
+  FinderAnswer,
+  ListingInput,
+  OwnListing,
+  OwnListingAnswer,
 } from './types';
 
 export class ApiError extends Error {
@@ -258,7 +262,35 @@ export const api = {
   /** Signs the practitioner out, cancels their open invitations; their links open nothing until reactivated. */
   deactivatePractitioner: (personId: number) => call<Account>('POST', `/clinic/practitioners/${personId}/deactivate`),
   reactivatePractitioner: (personId: number) => call<Account>('POST', `/clinic/practitioners/${personId}/reactivate`),
+
+  // The practitioner finder (issue 11, docs/FINDER.md).
+  /** Any signed-in account: published practitioners near a place, or the place's choices or suggestions (400 naming the parameter). */
+  finder: (query: FinderQuery) => call<FinderAnswer>('GET', '/finder?' + finderParams(query)),
+  /** A practitioner's own listing, published or not; `listing` is null before one is written (403 for anyone else). */
+  ownListing: () => call<OwnListingAnswer>('GET', '/listing'),
+  /** Writes the practitioner's listing whole; publishing stays as it was (400 with every problem, each naming its field). */
+  putListing: (body: ListingInput) => call<OwnListing>('PUT', '/listing', body),
+  /** Shows the listing in searches, or takes it out of every search (404 before one is written). */
+  publishListing: (published: boolean) => call<OwnListing>('POST', '/listing/publish', { published }),
 };
+
+/** A finder search: the place is required; the rest are left out of the query when not given. */
+export interface FinderQuery {
+  near: string;
+  within?: number;
+  modality?: string;
+  need?: string;
+}
+
+/** The query string of a finder search (near, within, modality, need), each given at most once. */
+export function finderParams(q: FinderQuery): string {
+  const p = new URLSearchParams();
+  p.set('near', q.near);
+  if (q.within !== undefined) p.set('within', String(q.within));
+  if (q.modality) p.set('modality', q.modality);
+  if (q.need) p.set('need', q.need);
+  return p.toString();
+}
 
 /** The parts of a client's data a link can share, each its own route. */
 export type ClientPart = 'journal' | 'sessions' | 'screening';

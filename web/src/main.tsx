@@ -32,6 +32,8 @@ import { ClientsView } from './views/clients';
 import { ClinicPage } from './views/clinic';
 import { NotesView } from './views/notes';
 import { ProgramView } from './views/program';
+import { FinderView } from './views/finder';
+import { ListingView } from './views/listing';
 import { ProgramHandout } from './components/program-handout';
 import { SAFETY_QUESTIONS } from './components/answer-again';
 
@@ -42,6 +44,7 @@ const NAV: [string, string][] = [
   ['/body', 'Body map'],
   ['/journal', 'Journal'],
   ['/progress', 'Progress'],
+  ['/find', 'Find a practitioner'],
   ['/library', 'Library'],
   ['/sharing', 'Sharing'],
   ['/notes', 'Visit notes'],
@@ -52,17 +55,24 @@ const NAV: [string, string][] = [
 
 const PRACTITIONER_NAV: [string, string][] = [
   ['/clients', 'Clients'],
+  ['/listing', 'My listing'],
+  ['/find', 'Find a practitioner'],
   ['/library', 'Library'],
 ];
 
-const ADMIN_NAV: [string, string][] = [['/clinic', 'Clinic']];
+const ADMIN_NAV: [string, string][] = [
+  ['/clinic', 'Clinic'],
+  ['/find', 'Find a practitioner'],
+];
 
 /** The first page of an account that is not a self-treater. */
 const ROLE_HOME: Record<Role, string> = { person: '/', practitioner: '/clients', clinic_admin: '/clinic' };
 
-// While screening says emergency or urgent, nothing leads to a plan.
+// While screening says emergency or urgent, nothing leads to a plan; finding
+// someone to see is second only to what to do now.
 const ALARM_NAV: [string, string][] = [
   ['/', 'What to do now'],
+  ['/find', 'Find a practitioner'],
   ['/journal', 'Journal'],
   ['/library', 'Library'],
   ['/sharing', 'Sharing'],
@@ -159,7 +169,15 @@ function App() {
     }
     // What a practitioner assigned may be read before the first run is done
     // (the page says it is not followed until then); nothing is done from it.
-    if (path === '/library' || path === '/sharing' || path === '/notes' || path === '/program' || path.startsWith('/program/'))
+    // Finding a practitioner needs no first run either.
+    if (
+      path === '/library' ||
+      path === '/sharing' ||
+      path === '/notes' ||
+      path === '/program' ||
+      path.startsWith('/program/') ||
+      path === '/find'
+    )
       return;
     if (!me.has_screening && path !== '/screening') navigate('/screening', true);
     else if (me.has_screening && !me.has_profile && !isAlarm(clearance?.level) && path !== '/setup' && path !== '/screening')
@@ -229,7 +247,7 @@ function App() {
           who={me.name}
           role={me.role}
         >
-          <RoleView role={me.role} path={path} />
+          <RoleView role={me.role} path={path} query={route.query} />
         </Shell>
       </AppContext.Provider>
     );
@@ -241,6 +259,8 @@ function App() {
   else if (path === '/sharing')
     view = <SharingView code={route.query.get('code') ?? ''} welcome={route.query.get('welcome') === '1' ? me : null} />;
   else if (path === '/notes') view = <NotesView />;
+  // Reachable at every stage, and in the alarm state too: people sent to a doctor or practitioner need it most.
+  else if (path === '/find') view = <FinderPage query={route.query} />;
   // What a practitioner assigned, readable before the first run is done (it
   // says it is not followed until then); nothing is done from these pages.
   else if (path === '/program' && (!me.has_screening || !me.has_profile)) view = <ProgramView />;
@@ -317,6 +337,18 @@ function App() {
   );
 }
 
+/** The finder for the search in the address (/find?near=…&within=…&modality=…&need=…). */
+function FinderPage({ query }: { query: URLSearchParams }) {
+  return (
+    <FinderView
+      need={query.get('need') ?? ''}
+      near={query.get('near') ?? ''}
+      within={query.get('within') ?? ''}
+      modality={query.get('modality') ?? ''}
+    />
+  );
+}
+
 function NotFound({ home, homeName }: { home: string; homeName: string }) {
   return (
     <section class="page">
@@ -335,8 +367,9 @@ function NotFound({ home, homeName }: { home: string; homeName: string }) {
 }
 
 /** The pages of a practitioner or a clinic administrator. */
-function RoleView({ role, path }: { role: Exclude<Role, 'person'>; path: string }) {
+function RoleView({ role, path, query }: { role: Exclude<Role, 'person'>; path: string; query: URLSearchParams }) {
   if (path === '/library') return <LibraryView />;
+  if (path === '/find') return <FinderPage query={query} />;
   if (path === '/' || path === '/signin') return <Loading />; // on the way to ROLE_HOME
   if (path === '/sharing')
     return (
@@ -349,6 +382,7 @@ function RoleView({ role, path }: { role: Exclude<Role, 'person'>; path: string 
     );
   if (role === 'practitioner') {
     if (path === '/clients') return <ClientsView />;
+    if (path === '/listing') return <ListingView />;
     const m = /^\/clients\/(\d+)$/.exec(path);
     if (m) return <ClientPage key={m[1]} id={Number(m[1])} />;
     const printed = /^\/clients\/(\d+)\/programs\/(\d+)\/print$/.exec(path);

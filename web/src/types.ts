@@ -122,3 +122,15 @@ export type ProgramHold = S['ProgramHold'];
 /** One program of a list: whether the plan follows it, its current version and every version with what changed. */
 export type ProgramEntry = HomeProgramList['programs'][number];
 export type ProgramCards = S['ProgramCards'];
+// The practitioner finder (issue 11; docs/FINDER.md).
+export type Place = S['Place'];
+export type PublicListing = S['PublicListing'];
+export type OwnListing = S['OwnListing'];
+export type OwnListingAnswer = S['OwnListingAnswer'];
+export type ListingInput = S['ListingInput'];
+export type FinderNeedView = S['FinderNeedView'];
+export type FinderMatch = S['FinderMatch'];
+export type FinderResult = S['FinderResult'];
+export type PlaceLookup = S['PlaceLookup'];
+/** A search's answer: the results, or the place's choices or suggestions. */
+export type FinderAnswer = S['FinderAnswer'];

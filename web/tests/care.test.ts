@@ -60,7 +60,7 @@ for (const [width, height] of [
       await admin.page.waitForURL(/\/clinic$/);
       await admin.page.getByRole('heading', { name: 'Clinic', level: 1 }).waitFor();
       await admin.page.getByTestId('clinic-name').getByText('Riverside Physio').waitFor();
-      assert.deepEqual(await navLinks(admin.page), ['Clinic']);
+      assert.deepEqual(await navLinks(admin.page), ['Clinic', 'Find a practitioner']);
       await admin.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Log out' }).waitFor();
       const members = admin.page.getByTestId('members');
       await members.locator('tr', { hasText: 'ada' }).getByText('Clinic administrator').waitFor();
@@ -90,7 +90,7 @@ for (const [width, height] of [
       await logIn(pat.page, server, 'pat', 'pat password 1');
       await pat.page.waitForURL(/\/clients$/);
       await pat.page.getByRole('heading', { name: 'Clients', level: 1 }).waitFor();
-      assert.deepEqual(await navLinks(pat.page), ['Clients', 'Library']);
+      assert.deepEqual(await navLinks(pat.page), ['Clients', 'My listing', 'Find a practitioner', 'Library']);
       await pat.page.getByTestId('no-clients').waitFor();
       await pat.page.goto(server.base + '/');
       await pat.page.waitForURL(/\/clients$/);

@@ -34,12 +34,13 @@ export interface Server {
   stop: () => Promise<void>;
 }
 
-export async function startServer(): Promise<Server> {
+/** Starts `fascia serve` on a fresh database; `today` replaces TODAY as the server's date (a later day, for the week-4 review). */
+export async function startServer(opts: { today?: string } = {}): Promise<Server> {
   if (!existsSync(FASCIA_BIN)) throw new Error(`fascia binary not found at ${FASCIA_BIN}; set FASCIA_BIN`);
   if (!existsSync(join(DIST, 'index.html'))) throw new Error(`no built app in ${DIST}; run npm run build`);
   const dir = mkdtempSync(join(tmpdir(), 'fascia-web-'));
   const db = join(dir, 'f.db');
-  const proc = spawn(FASCIA_BIN, ['serve', '--port', '0', '--db', db, '--today', TODAY, '--web', DIST], {
+  const proc = spawn(FASCIA_BIN, ['serve', '--port', '0', '--db', db, '--today', opts.today ?? TODAY, '--web', DIST], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

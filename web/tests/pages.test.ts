@@ -105,11 +105,20 @@ test('a stop sign that ends the session says what to do and is logged', { timeou
     await page.getByRole('button', { name: 'Tell me what to do' }).click();
     await page.getByRole('heading', { name: 'Stop the session' }).waitFor();
     await page.getByText(/Numbness or pins and needles/).waitFor();
+    // The finder for a medical check, in another tab: the session is not left unsaved.
+    const finder = page.getByRole('link', { name: /Find a practitioner near you/ });
+    assert.equal(await finder.getAttribute('href'), '/find?need=medical-check');
+    assert.equal(await finder.getAttribute('target'), '_blank');
     await shot(page, 'pages-4-stop-advice');
     await page.getByRole('button', { name: 'End the session' }).click();
     await page.getByRole('button', { name: 'Save without soreness' }).click();
     await page.getByRole('heading', { name: /stopped early/ }).waitFor();
     await page.getByText(/Warning signs during the session/).waitFor();
+    // Saved: the finder link once, in this tab.
+    const saved = page.getByRole('link', { name: /Find a practitioner near you/ });
+    assert.deepEqual(await saved.evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('target')])), [
+      ['/find?need=medical-check', null],
+    ]);
     const id = Number(await page.getByTestId('session-saved').getAttribute('data-session-id'));
     const s = await apiCall<{ stopped: boolean; stop_sign: string; steps: { status: string }[] }>(page, 'GET', `/sessions/${id}`);
     assert.equal(s.status, 200);

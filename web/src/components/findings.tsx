@@ -2,7 +2,9 @@
 // and which areas or kinds of work it limits. A warning sign a recorded
 // clearance has lifted, but the latest answers still raise, says who cleared
 // it and links to the safety questions; the person's own clearance form is
-// offered only while some warning sign still waits for a clearance.
+// offered only while some warning sign still waits for a clearance. A finding
+// that sends the person to a practitioner links to the finder for its need
+// (once per need: the first finding that names it carries the link).
 import type { Finding, Modality } from '../types';
 import { levelWords } from '../util';
 import { useLoad } from '../util';
@@ -11,6 +13,7 @@ import { useNames } from '../names';
 import { awaitsClearance, ClearedAnswerAgain } from './answer-again';
 import { ClearanceForm } from './clearance-form';
 import { SourceNote } from './source-note';
+import { FinderLink } from './finder-link';
 
 const MODALITY_WORDS: Record<Modality, string> = {
   instrument: 'scraping with a tool',
@@ -21,17 +24,28 @@ const MODALITY_WORDS: Record<Modality, string> = {
   percussion: 'percussion',
 };
 
-export function Findings({ findings }: { findings: Finding[] }) {
+/**
+ * The findings, most severe first as given; each need's finder link under the
+ * first finding that names it, unless the page links to it already (`linked`).
+ */
+export function Findings({ findings, linked: linkedOnPage = [] }: { findings: Finding[]; linked?: (string | null)[] }) {
   const regions = useLoad(() => api.regions());
   const names = new Map((regions.data ?? []).map((r) => [r.id, r.name]));
   const named = useNames();
   if (findings.length === 0) return null;
+  const linked = new Set<string | null>(linkedOnPage);
+  const linkOf = (need: string | null) => {
+    if (!need || linked.has(need)) return null;
+    linked.add(need);
+    return need;
+  };
   return (
     <ul class="findings">
       {findings.map((f, i) => (
         <li key={f.rule + i} class={`finding level-${f.level}`}>
           <p class="finding-level">{levelWords[f.level]}</p>
           <p>{f.advice}</p>
+          <FinderLink need={linkOf(f.finder_need)} />
           {f.regions.length ? (
             <p class="small">
               Applies to:{' '}

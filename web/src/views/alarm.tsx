@@ -1,5 +1,7 @@
 // Full-screen message for an emergency or urgent screening outcome: what to
-// do now, and no way through to a plan.
+// do now, and no way through to a plan. A finding that names a finder need
+// links to the practitioner finder (components/findings.tsx), which stays
+// reachable from the navigation while this applies.
 import { useEffect, useRef } from 'preact/hooks';
 import { navigate } from '../router';
 import type { Clearance } from '../types';

@@ -6,6 +6,7 @@ import { loadNames, useNames } from '../names';
 import { api } from '../api';
 import { useApp } from '../app-context';
 import { BlockedNotice, distinctReasons, GroupedReasons, Reasons } from '../components/reasons';
+import { FinderLink } from '../components/finder-link';
 import { linkClick, navigate } from '../router';
 import type { Habit, Plan, PlanDay, Region, Session, TodayView } from '../types';
 import {
@@ -176,12 +177,14 @@ function PlanBody({ data, plan, todayDate }: { data: Data; plan: Plan; todayDate
         <section>
           <h2>Areas left out</h2>
           <ul class="excluded">
-            {plan.excluded.map((x) => (
+            {plan.excluded.map((x, i) => (
               <li key={x.region + x.side}>
                 <strong>
                   {regionNames.get(x.region) ?? x.region}, {sideWord(x.side)}
                 </strong>
                 <Reasons reasons={x.reasons} />
+                {/* One link per need: the first area left out for it carries it. */}
+                <FinderLink need={plan.excluded.findIndex((o) => o.finder_need === x.finder_need) === i ? x.finder_need : null} />
               </li>
             ))}
           </ul>

@@ -21,6 +21,7 @@ import { api } from '../api';
 import { AnswerAgainLink, awaitsClearance } from '../components/answer-again';
 import { ClearanceForm } from '../components/clearance-form';
 import { Reasons } from '../components/reasons';
+import { FinderLink } from '../components/finder-link';
 import { SourceNote } from '../components/source-note';
 import { loadNames, useNames, type Names } from '../names';
 import type { Finding, FindingHistory, Progress, Region, RegionSide, RegionTrend, ReviewState } from '../types';
@@ -125,6 +126,7 @@ export function ProgressBody({
           </p>
         ) : null}
         <Reasons reasons={p.review.reasons} />
+        {p.review.see_practitioner && !client ? <FinderLink need={p.review.finder_need} /> : null}
       </section>
 
       <h2>Pain by area</h2>

@@ -11,6 +11,7 @@ import { useApp } from '../app-context';
 import { unlockAudio } from '../components/cues';
 import { BlockedNotice, GroupedReasons, Reasons } from '../components/reasons';
 import { Findings } from '../components/findings';
+import { FinderLink } from '../components/finder-link';
 import { linkClick, navigate } from '../router';
 import type {
   PlannedSession,
@@ -436,6 +437,8 @@ function Runner({ session, stopSigns, date }: { session: PlannedSession; stopSig
           </p>
         ) : null}
         <Reasons reasons={advice.advice} />
+        {/* In another tab: following it here would leave the session unsaved. */}
+        <FinderLink need={advice.finder_need} newTab />
         {advice.rescreen.length ? (
           <p class="muted">Your safety answers will be updated when the session is saved.</p>
         ) : null}
@@ -519,7 +522,10 @@ function ResultView({ result, planned }: { result: SessionResult; planned: numbe
         <section class="notice warn">
           <h2>Warning signs during the session</h2>
           {result.stops.map((st, i) => (
-            <Reasons key={i} reasons={st.advice} />
+            <div key={i}>
+              <Reasons reasons={st.advice} />
+              <FinderLink need={result.stops.findIndex((o) => o.finder_need === st.finder_need) === i ? st.finder_need : null} />
+            </div>
           ))}
         </section>
       ) : null}
@@ -527,7 +533,7 @@ function ResultView({ result, planned }: { result: SessionResult; planned: numbe
         <section class="notice warn">
           <h2>Your safety check changed</h2>
           <p>What you noticed updated your safety answers.</p>
-          <Findings findings={result.clearance.findings} />
+          <Findings findings={result.clearance.findings} linked={result.stops.map((st) => st.finder_need)} />
         </section>
       ) : null}
       <p>
