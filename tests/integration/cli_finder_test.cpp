@@ -159,6 +159,10 @@ TEST(CliFinder, DizzinessWithNeckMovementSendsToAMedicalCheckFirst) {
     linked =
         linked || (f["rule"] == "practitioner-dizziness-with-neck-movement" && f["finder_need"] == "medical-check");
   EXPECT_TRUE(linked) << screening.dump();
+  // The neck it leaves out of the plan says the same.
+  const auto plan = nlohmann::json::parse(box.run("--json plan").out);
+  ASSERT_FALSE(plan["excluded"].empty()) << plan.dump();
+  EXPECT_EQ(plan["excluded"][0]["finder_need"], "medical-check");
 }
 
 TEST(CliFinder, AStopForDizzinessSaysWhereToFindSomeone) {

@@ -123,7 +123,13 @@ TEST_P(EveryScreeningRule, SendingToAPractitionerLinksToTheFinderAndAnEmergencyN
                         std::regex("practitioner|doctor|therapist|surgeon|care team|checked|medical check"));
   if (sends) {
     ASSERT_TRUE(f->finder_need) << GetParam();
-    EXPECT_TRUE(kb.finder_needs.count(*f->finder_need));
+    ASSERT_TRUE(kb.finder_needs.count(*f->finder_need));
+    // A sign that needs a doctor today sends only to doctors, saying so.
+    const FinderNeed& need = kb.finder_needs.at(*f->finder_need);
+    if (rule->level == ClearanceLevel::urgent) {
+      EXPECT_EQ(need.only, std::vector<PractitionerKind>{PractitionerKind::medical}) << GetParam();
+      EXPECT_NE(need.says.find("today"), std::string::npos) << GetParam();
+    }
   } else {
     EXPECT_FALSE(f->finder_need) << GetParam() << " links to " << f->finder_need.value_or("");
   }

@@ -334,16 +334,16 @@ test('same-day warning signs link to the finder, which stays reachable; so it is
     );
     const screened = await apiCall<{ level: string; findings: { rule: string; finder_need: string | null }[] }>(page, 'POST', '/screening', { answers });
     assert.equal(screened.body.level, 'urgent');
-    assert.equal(screened.body.findings.find((f) => f.rule === 'urgent-fever')?.finder_need, 'medical-check');
+    assert.equal(screened.body.findings.find((f) => f.rule === 'urgent-fever')?.finder_need, 'urgent-care');
 
-    // The full-screen message: the finding links to the finder for a medical check.
+    // The full-screen message: the finding links to the finder for a doctor today.
     await page.goto(server.base + '/');
     const alarm = page.getByRole('alertdialog');
     await alarm.getByRole('heading', { name: 'See a doctor today' }).waitFor();
     const link = alarm.getByRole('link', { name: 'Find a practitioner near you' });
     assert.equal(await link.count(), 1, 'one link for the one need');
     await link.click();
-    await page.waitForURL(/\/find\?need=medical-check$/);
+    await page.waitForURL(/\/find\?need=urgent-care$/);
     const nav = page.getByRole('navigation', { name: 'Main' });
     assert.deepEqual((await nav.getByRole('link').allTextContents()).slice(0, 2), ['What to do now', 'Find a practitioner']);
     assert.equal(await nav.getByRole('link', { name: 'Find a practitioner' }).getAttribute('aria-current'), 'page');
@@ -354,6 +354,8 @@ test('same-day warning signs link to the finder, which stays reachable; so it is
       'Dr. Priya Natarajan',
       'the doctor first',
     );
+    assert.equal(await page.getByTestId('finder-result').count(), 1, 'a doctor today: only doctors are listed');
+    await page.getByTestId('need-notice').getByText(/needs a doctor today/).waitFor();
     await checkPage(page, PHONE.width, 'the finder in the alarm state');
     assert.deepEqual(elsewhere, [], 'no request to anywhere but the server');
     assert.deepEqual(lee.problems, [], 'CSP violations or page errors');

@@ -38,6 +38,8 @@ core::Result<std::vector<app::TextRecord>> parse_csv(std::string_view text, std:
   if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
     return core::fail(core::ErrorCode::io_error, "the CSV reader could not start");
   Collector collector;
+  // A byte order mark (spreadsheets write one) is not part of the first column's name.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   // Fed one line at a time, so that each record knows the line it starts on.
   std::size_t start = 0;
   while (start < text.size()) {
@@ -66,6 +68,9 @@ core::Result<std::vector<app::TextRecord>> parse_csv(std::string_view text, std:
 }
 
 core::Result<std::vector<app::TextRecord>> read_csv_file(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec))
+    return core::fail(core::ErrorCode::io_error, "cannot read " + file.string() + ": not a file");
   std::ifstream in(file, std::ios::binary);
   if (!in) return core::fail(core::ErrorCode::io_error, "cannot read " + file.string());
   std::ostringstream text;

@@ -1,6 +1,7 @@
 // Reading CSV (RFC 4180: commas, double quotes, quoted line breaks) with
 // libcsv in strict mode; the only file that includes csv.h. Blank lines are
-// skipped; spaces around unquoted fields are trimmed.
+// skipped; spaces around unquoted fields are trimmed; a leading UTF-8 byte
+// order mark is dropped.
 #pragma once
 
 #include <filesystem>

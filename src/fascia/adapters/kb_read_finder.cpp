@@ -33,11 +33,24 @@ void check_work_like(const core::FinderNeed& need, const EntryReader& e, const L
     e.report(e.line_of("work_like"), "work_like: no treatment counts as " + std::string(to_string(*need.work_like)));
 }
 
+// A list of practitioner kinds under `key`, each unknown word reported.
+std::vector<core::PractitionerKind> kinds(const EntryReader& e, std::string_view key) {
+  std::vector<core::PractitionerKind> out;
+  for (const auto& word : e.texts(key, Need::optional)) {
+    if (auto kind = core::practitioner_kind_from_string(word))
+      out.push_back(*kind);
+    else
+      e.report(e.line_of(key),
+               std::string(key) + ": '" + word + "' is not one of medical, clinician, manual-therapy, massage");
+  }
+  return out;
+}
+
 }  // namespace
 
 void read_finder_needs(const Node& root, std::string_view file, LoadState& state) {
-  const Keys keys = {"id",           "name",          "says",  "areas",      "work_like",
-                     "listed_first", "medical_first", "rules", "stop_signs", "source"};
+  const Keys keys = {"id",   "name",          "says",  "areas",      "work_like", "listed_first",
+                     "only", "medical_first", "rules", "stop_signs", "source"};
   for_each_entry(root, "needs", "need", keys, context(file, state), [&](EntryReader& e) {
     core::FinderNeed need;
     need.id = e.id();
@@ -45,13 +58,8 @@ void read_finder_needs(const Node& root, std::string_view file, LoadState& state
     need.says = e.text("says", Need::required);
     need.areas = e.refs("areas", Need::optional, RefKind::region);
     need.work_like = e.word("work_like", Need::optional, load_from_string, "instrument, compression, pressure");
-    for (const auto& word : e.texts("listed_first", Need::optional)) {
-      if (auto kind = core::practitioner_kind_from_string(word))
-        need.listed_first.push_back(*kind);
-      else
-        e.report(e.line_of("listed_first"),
-                 "listed_first: '" + word + "' is not one of medical, clinician, manual-therapy, massage");
-    }
+    need.listed_first = kinds(e, "listed_first");
+    need.only = kinds(e, "only");
     need.medical_first = e.flag("medical_first", false);
     need.rules = e.texts("rules", Need::optional);
     need.stop_signs = e.refs("stop_signs", Need::optional, RefKind::stop_sign);

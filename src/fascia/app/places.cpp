@@ -82,13 +82,23 @@ PlaceLookup PlaceIndex::resolve(std::string_view text) const {
   for (auto it = first; it != last; ++it)
     if (matches_qualifiers(places_[it->second])) found.push_back(places_[it->second]);
   std::sort(found.begin(), found.end(), by_people);
+  // Places that share their whole label (two Lafayettes in Tennessee) cannot
+  // be told apart by any text: the largest is taken, as is a far larger one.
+  const auto other_label = [&] {
+    return std::find_if(found.begin(), found.end(), [&](const Place& p) { return p.label() != found[0].label(); });
+  };
   if (found.size() == 1 ||
-      (found.size() > 1 && found[0].population >= kClearlyLargest * std::max<std::int64_t>(found[1].population, 1))) {
+      (found.size() > 1 && (other_label() == found.end() ||
+                            found[0].population >= kClearlyLargest * std::max<std::int64_t>(found[1].population, 1)))) {
     lookup.outcome = PlaceLookup::Outcome::found;
-    if (found.size() > 1)
-      lookup.note = "Taken as " + found[0].label() + ", the largest of " + std::to_string(found.size()) +
-                    " places of that name; for another, add its region and country code (e.g. '" + found[1].label() +
-                    "').";
+    if (found.size() > 1) {
+      lookup.note =
+          "Taken as " + found[0].label() + ", the largest of " + std::to_string(found.size()) + " places of that name";
+      const auto other = other_label();
+      lookup.note += other == found.end()
+                         ? " there."
+                         : "; for another, add its region and country code (e.g. '" + other->label() + "').";
+    }
     lookup.places = {found[0]};
     return lookup;
   }

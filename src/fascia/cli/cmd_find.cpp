@@ -114,9 +114,14 @@ int run_find(Context& ctx, const FindOptions& o) {
   if (result.need != nullptr)
     ctx.out << "\n" << (result.need->medical_first ? "A medical check comes first. " : "") << result.need->says << "\n";
   ctx.out << "\n";
-  if (result.matches.empty())
-    ctx.out << "No published listing answers this search. Try a larger distance (--within 50)"
-            << (result.modality.empty() ? "" : " or no --modality") << ".\n";
+  if (result.matches.empty()) {
+    ctx.out << "No published listing answers this search";
+    if (result.within_km < app::kMaxWithinKm)
+      ctx.out << ". Try a larger distance (--within "
+              << static_cast<int>(std::min(app::kMaxWithinKm, std::max(50.0, result.within_km * 2))) << ")"
+              << (result.modality.empty() ? "" : " or no --modality");
+    ctx.out << ". The finder lists only practitioners who published a listing, or a directory imported here.\n";
+  }
   int rank = 0;
   for (const auto& m : result.matches) {
     ctx.out << ++rank << ". " << core::distance_words(m.distance_km) << "  ";

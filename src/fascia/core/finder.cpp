@@ -47,6 +47,15 @@ std::vector<std::string> areas_treated(const KnowledgeBase& kb, const Listing& l
   return names;
 }
 
+// Whether one of the listing's treatments is given by one of these kinds.
+bool has_kind(const KnowledgeBase& kb, const Listing& listing, const std::vector<PractitionerKind>& kinds) {
+  return std::any_of(listing.modalities.begin(), listing.modalities.end(), [&](const std::string& id) {
+    const auto* t = treatment(kb, id);
+    return t != nullptr && t->practitioner_kind &&
+           std::find(kinds.begin(), kinds.end(), *t->practitioner_kind) != kinds.end();
+  });
+}
+
 // The position of the listing's kind in the need's listed_first (the best
 // of its treatments), or listed_first.size() when none of them is listed.
 std::size_t tier(const KnowledgeBase& kb, const Listing& listing, const FinderNeed* need) {
@@ -75,14 +84,30 @@ std::string kind_words(PractitionerKind kind) {
   return "";
 }
 
+std::string kind_plural(PractitionerKind kind) {
+  switch (kind) {
+    case PractitionerKind::medical:
+      return "doctors";
+    case PractitionerKind::clinician:
+      return "clinicians";
+    case PractitionerKind::manual_therapy:
+      return "manual therapists";
+    case PractitionerKind::massage:
+      return "massage therapists";
+  }
+  return "";
+}
+
 std::string tier_words(const FinderNeed& need, std::size_t rank) {
   if (need.listed_first.empty()) return {};
   if (rank < need.listed_first.size()) {
     std::string words = "Listed early as " + kind_words(need.listed_first[rank]);
     return words + (need.medical_first ? ": a medical check comes first" : ": " + lower_first(need.name));
   }
-  return need.medical_first ? "Listed after doctors and clinicians: see them once a medical check says it is fine"
-                            : "Listed after the practitioners this need calls for first";
+  std::vector<std::string> first;
+  for (const auto kind : need.listed_first) first.push_back(kind_plural(kind));
+  return "Listed after " + joined(first) +
+         (need.medical_first ? ": see them once a doctor has said it is fine" : ", whom this need calls for first");
 }
 
 // Whether a listing answers the filter: published, near enough, offering
@@ -93,6 +118,7 @@ bool kept(const KnowledgeBase& kb, const FinderFilter& filter, const ListingAtDi
   if (filter.need == nullptr) return true;
   if (!filter.need->areas.empty() && areas_treated(kb, c.listing, *filter.need).empty()) return false;
   if (filter.need->work_like && work_like(kb, c.listing, *filter.need->work_like).empty()) return false;
+  if (!filter.need->only.empty() && !has_kind(kb, c.listing, filter.need->only)) return false;
   return true;
 }
 

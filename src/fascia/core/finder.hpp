@@ -36,7 +36,7 @@ struct FinderMatch {
 
 // The listings that answer `filter`, best first. Kept: published, at most
 // within_km away, offering `modality` when one is given, and meeting the
-// need's areas and work_like. Order: the need's listed_first kinds first (a
+// need's areas, work_like and only (its kinds). Order: the need's listed_first kinds first (a
 // listing's kind is the first of its treatments' practitioner_kind in that
 // order), then those taking new clients, then nearer, then by name and id.
 std::vector<FinderMatch> rank_listings(const KnowledgeBase& kb, const FinderFilter& filter,

@@ -207,6 +207,7 @@ struct FinderNeed {
   std::vector<std::string> areas;              // keep only practitioners treating one of these regions
   std::optional<Modality> work_like;           // keep only those offering a treatment that counts as this load
   std::vector<PractitionerKind> listed_first;  // these kinds first, in this order
+  std::vector<PractitionerKind> only;          // keep only these kinds; empty: every kind
   bool medical_first = false;                  // a medical check must come before any manual therapy
   std::vector<std::string> rules;              // screening rules whose advice links here
   std::vector<std::string> stop_signs;         // stop signs whose advice links here

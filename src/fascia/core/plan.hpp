@@ -63,8 +63,9 @@ struct Exclusion {
   std::string region;
   Side side = Side::both;
   std::vector<Reason> reasons;
-  // For a practitioner-only region, the practitioner finder's need whose
-  // areas hold it ("scalenes"): who treats it.
+  // Whom to see about it, for the practitioner finder: for a
+  // practitioner-only region the need whose areas hold it ("scalenes"),
+  // else the need of the first screening rule among its reasons that has one.
   std::optional<std::string> finder_need = std::nullopt;
 };
 

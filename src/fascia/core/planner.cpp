@@ -276,11 +276,16 @@ Plan build_plan(const PlanInputs& in) {
         plan.removed_by_final_check +=
             static_cast<int>(std::erase_if(d.sessions, [&](auto& s) { return s.protocol == v.protocol; }));
   std::erase_if(plan.days, [](const PlanDay& d) { return d.sessions.empty(); });
-  // A practitioner-only area left out says who treats it.
-  for (auto& e : plan.excluded)
-    if (const Region* region = kb.region(e.region);
-        region != nullptr && region->region_class == RegionClass::practitioner_only)
-      if (const FinderNeed* need = need_for_region(kb, e.region)) e.finder_need = need->id;
+  // An area left out says whom to see: who treats a practitioner-only
+  // area, or what the warning sign that left it out sends the person for.
+  for (auto& e : plan.excluded) {
+    const Region* region = kb.region(e.region);
+    const FinderNeed* need = region != nullptr && region->region_class == RegionClass::practitioner_only
+                                 ? need_for_region(kb, e.region)
+                                 : nullptr;
+    for (std::size_t i = 0; need == nullptr && i < e.reasons.size(); ++i) need = need_for_rule(kb, e.reasons[i].rule);
+    if (need != nullptr) e.finder_need = need->id;
+  }
   return plan;
 }
 

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 namespace fascia::adapters {
 namespace {
 
@@ -18,6 +20,19 @@ TEST(CsvFile, EachRecordKnowsTheLineItStartsOnAcrossBlankLinesAndQuotedLineBreak
   EXPECT_EQ((*records)[2].fields[1], "two\nlines");
   EXPECT_EQ((*records)[3].line, 6);
   EXPECT_EQ((*records)[3].fields, (std::vector<std::string>{"Cy", "last"}));
+}
+
+TEST(CsvFile, ASpreadsheetsByteOrderMarkIsNotPartOfTheFirstColumnsName) {
+  auto records = parse_csv("\xEF\xBB\xBFname,note\r\nAna,ok\r\n", "test.csv");
+  ASSERT_TRUE(records) << records.error().message;
+  EXPECT_EQ((*records)[0].fields, (std::vector<std::string>{"name", "note"}));
+  EXPECT_EQ((*records)[1].fields, (std::vector<std::string>{"Ana", "ok"}));
+}
+
+TEST(CsvFile, AFolderIsRefusedAsNotAFile) {
+  auto records = read_csv_file(std::filesystem::temp_directory_path());
+  ASSERT_FALSE(records);
+  EXPECT_EQ(records.error().message, "cannot read " + std::filesystem::temp_directory_path().string() + ": not a file");
 }
 
 TEST(CsvFile, AQuoteNeverClosedIsRefusedNamingTheLineItOpensOn) {

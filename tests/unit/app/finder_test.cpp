@@ -221,14 +221,15 @@ TEST(FinderUseCase, AnImportWithABadLineWritesNothingAndNamesEachLineAndField) {
                             {"Good", "clinic-iastm", "Oakland", "CA", "", "", "555", "yes"},
                             {"Bad modality", "clinic-iastm;reiki", "Oakland", "", "", "", "555", "yes"},
                             {"Bad place", "gua-sha", "Walnut Crek", "", "", "", "555", "maybe"},
-                            {"Bad latitude", "gua-sha", "", "", "95", "-122", "555", "no"}});
+                            {"Bad latitude", "gua-sha", "", "", "95", "-122", "555", "no"},
+                            {"Not a number", "gua-sha", "", "", "nan", "-122", "555", "no"}});
   auto report = app::import_directory(kb(), &places(), store, "bay", records, app::BadLines::refuse, 1000);
   ASSERT_TRUE(report) << report.error().message;
   EXPECT_FALSE(report->written);
   EXPECT_EQ(report->imported, 0u);
   std::vector<std::string> where;
   for (const auto& p : report->problems) where.push_back(std::to_string(p.line) + " " + p.field);
-  EXPECT_EQ(where, (std::vector<std::string>{"3 modalities[1]", "4 published", "4 place", "5 latitude"}));
+  EXPECT_EQ(where, (std::vector<std::string>{"3 modalities[1]", "4 published", "4 place", "5 latitude", "6 latitude"}));
   ASSERT_EQ(store.listings.size(), 1u);
   EXPECT_EQ(store.listings[0].display_name, "Kept");
 }

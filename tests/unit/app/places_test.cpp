@@ -60,6 +60,16 @@ TEST(Places, AFarLargerPlaceIsTakenForASharedNameAndTheNoteSaysHowToAskForAnothe
   EXPECT_EQ(ids(index().resolve("Anchorage, KY")), std::vector<std::int64_t>{5});
 }
 
+TEST(Places, PlacesSharingTheirWholeLabelResolveToTheLargestSayingSo) {
+  const PlaceIndex places({place(1, "Lafayette", "TN", "US", 5'000), place(2, "Lafayette", "TN", "US", 4'000),
+                           place(3, "Lafayette", "LA", "US", 126'000), place(4, "Lafayette", "IN", "US", 70'000)});
+  const auto lookup = places.resolve("Lafayette, TN, US");
+  ASSERT_EQ(lookup.outcome, PlaceLookup::Outcome::found);
+  EXPECT_EQ(ids(lookup), std::vector<std::int64_t>{1});
+  EXPECT_EQ(lookup.note, "Taken as Lafayette, TN, US, the largest of 2 places of that name there.");
+  EXPECT_EQ(places.resolve("Lafayette").outcome, PlaceLookup::Outcome::ambiguous);
+}
+
 TEST(Places, AMisspeltNameGetsTheClosestNamesAsSuggestions) {
   const auto places = index();
   const auto lookup = places.resolve("Walnut Crek");

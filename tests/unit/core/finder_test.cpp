@@ -118,7 +118,7 @@ TEST(Finder, AMedicalCheckListsDoctorsThenCliniciansBeforeManualAndMassageTherap
   // Manual and massage therapists come after, nearest first, as equals.
   EXPECT_EQ(names(matches), (std::vector<std::string>{"Doctor", "Physio", "Massage", "Scraper"}));
   EXPECT_EQ(matches[0].why[0], "Listed early as a doctor: a medical check comes first");
-  EXPECT_EQ(matches[3].why[0], "Listed after doctors and clinicians: see them once a medical check says it is fine");
+  EXPECT_EQ(matches[3].why[0], "Listed after doctors and clinicians: see them once a doctor has said it is fine");
 }
 
 TEST(Finder, APractitionerWhoIsBothAClinicianAndAManualTherapistRanksAsTheClinician) {
@@ -154,6 +154,23 @@ TEST(Finder, InstrumentWorkThatDidNotHelpKeepsPractitionersWhoDoInstrumentWorkIn
   ASSERT_EQ(names(matches), std::vector<std::string>{"Both"});
   EXPECT_EQ(matches[0].why, (std::vector<std::string>{"Does this work in clinic: instrument work in clinic and gua sha",
                                                       "4.2 km from Walnut Creek, CA, US", "Taking new clients"}));
+}
+
+TEST(Finder, ANeedForADoctorTodayKeepsOnlyDoctors) {
+  auto kb = finder_kb();
+  FinderNeed urgent;
+  urgent.id = "urgent-care";
+  urgent.listed_first = {PractitionerKind::medical};
+  urgent.only = {PractitionerKind::medical};
+  urgent.medical_first = true;
+  kb.finder_needs[urgent.id] = urgent;
+  FinderFilter filter;
+  filter.need = &kb.finder_needs.at("urgent-care");
+  const auto matches =
+      rank_listings(kb, filter,
+                    {listing(1, "Physio", {"physiotherapy"}, 1), listing(2, "Doctor", {"medical-care"}, 9),
+                     listing(3, "Physio and doctor", {"physiotherapy", "medical-care"}, 4)});
+  EXPECT_EQ(names(matches), (std::vector<std::string>{"Physio and doctor", "Doctor"}));
 }
 
 TEST(Finder, DistancesAreWrittenAsPeopleReadThem) {

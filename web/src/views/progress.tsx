@@ -113,7 +113,11 @@ export function ProgressBody({
       </p>
       <section aria-labelledby="review-title" class={p.review.see_practitioner ? 'notice warn' : 'notice'}>
         <h2 id="review-title">Week-4 review ({longDate(p.review.date)})</h2>
-        <p>{REVIEW_WORDS[p.review.state]}</p>
+        <p>
+          {p.review.state === 'not-improving' && !p.review.see_practitioner
+            ? 'No meaningful improvement yet (why, below).'
+            : REVIEW_WORDS[p.review.state]}
+        </p>
         {p.review.state !== 'not-yet' && (!client || client.sessionsShared) ? (
           <p data-testid="review-adherence">
             {client ? 'They' : 'You'} did {p.review.sessions_done} of the {p.review.sessions_planned} sessions planned
