@@ -195,6 +195,27 @@ core::Result<app::ListingInput> merged_input(const std::optional<core::Listing>&
   return in;
 }
 
+// What every `practice listing` command works with: the knowledge base, the
+// practitioner --as names, and the directory.
+struct ListingCaller {
+  const core::KnowledgeBase* kb;
+  app::Account who;
+  std::unique_ptr<adapters::SqlDirectory> directory;
+};
+
+// The errors of the knowledge base, account_named and opening the directory.
+core::Result<ListingCaller> open_listing_caller(Context& ctx, const std::string& as) {
+  auto kb = ctx.kb();
+  if (!kb) return tl::make_unexpected(kb.error());
+  auto stores = open_care_stores(ctx);
+  if (!stores) return tl::make_unexpected(stores.error());
+  auto who = account_named(*stores->accounts, as);
+  if (!who) return tl::make_unexpected(who.error());
+  auto directory = adapters::open_directory_store(ctx.database());
+  if (!directory) return tl::make_unexpected(directory.error());
+  return ListingCaller{*kb, std::move(*who), std::move(*directory)};
+}
+
 std::string option_of(const std::string& field) {
   const std::string base = field.substr(0, field.find('['));
   if (base == "modalities") return "--modality";
@@ -205,10 +226,8 @@ std::string option_of(const std::string& field) {
 }
 
 int show_listing(Context& ctx, const ListingOptions& o) {
-  FASCIA_CLI_TRY(kb, ctx.kb());
-  FASCIA_CLI_TRY(stores, open_care_stores(ctx));
-  FASCIA_CLI_TRY(who, account_named(*stores.accounts, o.as));
-  FASCIA_CLI_TRY(directory, adapters::open_directory_store(ctx.database()));
+  FASCIA_CLI_TRY(caller, open_listing_caller(ctx, o.as));
+  auto& [kb, who, directory] = caller;
   FASCIA_CLI_TRY(listing, directory->listing_of_account(who.person_id));
   if (ctx.json()) {
     ctx.print_json(listing ? adapters::own_listing_json(*kb, *listing) : nlohmann::json(nullptr));
@@ -229,10 +248,8 @@ int show_listing(Context& ctx, const ListingOptions& o) {
 }
 
 int set_listing(Context& ctx, const ListingOptions& o) {
-  FASCIA_CLI_TRY(kb, ctx.kb());
-  FASCIA_CLI_TRY(stores, open_care_stores(ctx));
-  FASCIA_CLI_TRY(who, account_named(*stores.accounts, o.as));
-  FASCIA_CLI_TRY(directory, adapters::open_directory_store(ctx.database()));
+  FASCIA_CLI_TRY(caller, open_listing_caller(ctx, o.as));
+  auto& [kb, who, directory] = caller;
   FASCIA_CLI_TRY(existing, directory->listing_of_account(who.person_id));
   FASCIA_CLI_TRY(input, merged_input(existing, o));
   std::unique_ptr<app::PlaceIndex> places;
@@ -264,10 +281,8 @@ int set_listing(Context& ctx, const ListingOptions& o) {
 }
 
 int publish_listing(Context& ctx, const ListingOptions& o, bool published) {
-  FASCIA_CLI_TRY(kb, ctx.kb());
-  FASCIA_CLI_TRY(stores, open_care_stores(ctx));
-  FASCIA_CLI_TRY(who, account_named(*stores.accounts, o.as));
-  FASCIA_CLI_TRY(directory, adapters::open_directory_store(ctx.database()));
+  FASCIA_CLI_TRY(caller, open_listing_caller(ctx, o.as));
+  auto& [kb, who, directory] = caller;
   FASCIA_CLI_TRY(listing, app::set_own_listing_published(*directory, who, published, ctx.now()));
   if (ctx.json()) {
     ctx.print_json(adapters::own_listing_json(*kb, listing));
