@@ -125,6 +125,38 @@ function ListErrors({ messages, id }: { messages: string[]; id: string }) {
  * `published`: whether the listing is published now (its message after a
  * save is withdrawn when that changes).
  */
+/** One checkbox per item (its id the value, its name the label), ticked when `chosen` holds its id. */
+function Checks({
+  class: className,
+  list,
+  items,
+  chosen,
+  toggle,
+}: {
+  class: string;
+  list: 'modalities' | 'areas';
+  items: { id: string; name: string }[];
+  chosen: string[];
+  toggle: (k: 'modalities' | 'areas', id: string, on: boolean) => void;
+}) {
+  return (
+    <div class={className}>
+      {items.map((item) => (
+        <label key={item.id} class="check">
+          <input
+            type="checkbox"
+            name={list}
+            value={item.id}
+            checked={chosen.includes(item.id)}
+            onChange={(e) => toggle(list, item.id, e.currentTarget.checked)}
+          />
+          {item.name}
+        </label>
+      ))}
+    </div>
+  );
+}
+
 export function ListingForm({
   listing,
   published,
@@ -252,20 +284,7 @@ export function ListingForm({
               <p class="group-label" id={`listing-kind-${kind}`}>
                 {KIND_WORDS[kind]}
               </p>
-              <div class="checks cols">
-                {of.map((t) => (
-                  <label key={t.id} class="check">
-                    <input
-                      type="checkbox"
-                      name="modalities"
-                      value={t.id}
-                      checked={d.modalities.includes(t.id)}
-                      onChange={(e) => toggle('modalities', t.id, e.currentTarget.checked)}
-                    />
-                    {t.name}
-                  </label>
-                ))}
-              </div>
+              <Checks class="checks cols" list="modalities" items={of} chosen={d.modalities} toggle={toggle} />
             </div>
           );
         })}
@@ -277,20 +296,7 @@ export function ListingForm({
         <p class="hint" id="listing-areas-hint">
           fascia never plans home work on these. Tick the ones you treat: people sent to a practitioner for them find you.
         </p>
-        <div class="checks">
-          {areas.map((a) => (
-            <label key={a.id} class="check">
-              <input
-                type="checkbox"
-                name="areas"
-                value={a.id}
-                checked={d.areas.includes(a.id)}
-                onChange={(e) => toggle('areas', a.id, e.currentTarget.checked)}
-              />
-              {a.name}
-            </label>
-          ))}
-        </div>
+        <Checks class="checks" list="areas" items={areas} chosen={d.areas} toggle={toggle} />
         <ListErrors messages={areaErrors} id="listing-areas-error" />
       </fieldset>
 
